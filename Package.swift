@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "procdef",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "procdef", targets: ["procdef"]),
+        .library(name: "ProcDef", targets: ["ProcDef"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system, found through pkg-config (Debian: libyaml-dev).
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // bytes -> YAML nodes with source marks, limits and duplicate keys
+        .target(name: "YAMLTree", dependencies: ["CYAML"]),
+        // the language: model, decoding, flow graph, rules, policies, workspace
+        .target(name: "ProcDef", dependencies: ["YAMLTree"]),
+        // renderers: diagnostics formats, runbooks, diagrams, CSV, schema
+        .target(name: "ProcDefOutput", dependencies: ["ProcDef"]),
+        // the command line, kept thin
+        .executableTarget(
+            name: "procdef",
+            dependencies: [
+                "ProcDef", "ProcDefOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
+        .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
+        .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef"]),
+        .testTarget(name: "procdefTests", dependencies: ["procdef"]),
+    ]
+)

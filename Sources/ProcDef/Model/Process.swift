@@ -1,0 +1,267 @@
+import YAMLTree
+
+/// A `kind: process` document: one ITSM process with its activities, roles and policy opt-ins.
+///
+/// Named `ProcessDefinition` so it never collides with Foundation's `Process`.
+public struct ProcessDefinition: Sendable {
+    public var id: Located<String>
+    public var name: Located<String>
+    public var version: Located<Int>?
+    public var purpose: Located<String>?
+    public var owner: Located<String>?
+    public var manager: Located<String>?
+    public var caseOwner: Located<String>?
+    public var tags: [Located<String>]
+    public var trigger: Located<String>?
+    public var outcome: Located<String>?
+    public var defaultAccountable: Located<String>?
+    public var roles: [Role]
+    public var activities: [Activity]
+    public var policies: [Located<String>]
+    public var waivers: [Waiver]
+    /// Top-level keys as written, for requirements like `process: {has: [case-owner]}`.
+    public var presentFields: Set<String>
+    public var file: String
+    /// The whole document.
+    public var range: SourceRange
+    /// The `kind: process` key/value, where process-level findings point.
+    public var headerRange: SourceRange
+
+    public init(
+        id: Located<String>, name: Located<String>, version: Located<Int>? = nil, purpose: Located<String>? = nil,
+        owner: Located<String>? = nil, manager: Located<String>? = nil, caseOwner: Located<String>? = nil,
+        tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
+        defaultAccountable: Located<String>? = nil, roles: [Role] = [], activities: [Activity] = [],
+        policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
+        file: String, range: SourceRange, headerRange: SourceRange
+    ) {
+        self.id = id
+        self.name = name
+        self.version = version
+        self.purpose = purpose
+        self.owner = owner
+        self.manager = manager
+        self.caseOwner = caseOwner
+        self.tags = tags
+        self.trigger = trigger
+        self.outcome = outcome
+        self.defaultAccountable = defaultAccountable
+        self.roles = roles
+        self.activities = activities
+        self.policies = policies
+        self.waivers = waivers
+        self.presentFields = presentFields
+        self.file = file
+        self.range = range
+        self.headerRange = headerRange
+    }
+}
+
+/// One step of a process: who does it (RACI), what it records and hands on, and where the flow goes next.
+public struct Activity: Sendable {
+    public var id: Located<String>
+    public var name: Located<String>
+    public var responsible: [Located<String>]
+    /// As written; `ProcessDefinition.defaultAccountable` applies when this is empty.
+    public var accountable: [Located<String>]
+    public var consulted: [Located<String>]
+    public var informed: [Located<String>]
+    public var records: [Located<String>]
+    public var inputs: [Located<String>]
+    public var outputs: [Located<String>]
+    public var target: Located<TimeTarget>?
+    public var tags: [Located<String>]
+    public var procedure: [Located<String>]
+    public var next: NextClause?
+    /// `end: true`; the range is the `end` value's.
+    public var end: Located<Bool>?
+    /// The handoff on the fall-through or the single `next` target.
+    public var handoff: Handoff?
+    public var triggers: [Trigger]
+    /// The activity's whole mapping.
+    public var range: SourceRange
+
+    public init(
+        id: Located<String>, name: Located<String>, responsible: [Located<String>] = [], accountable: [Located<String>] = [],
+        consulted: [Located<String>] = [], informed: [Located<String>] = [], records: [Located<String>] = [],
+        inputs: [Located<String>] = [], outputs: [Located<String>] = [], target: Located<TimeTarget>? = nil,
+        tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
+        end: Located<Bool>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [], range: SourceRange
+    ) {
+        self.id = id
+        self.name = name
+        self.responsible = responsible
+        self.accountable = accountable
+        self.consulted = consulted
+        self.informed = informed
+        self.records = records
+        self.inputs = inputs
+        self.outputs = outputs
+        self.target = target
+        self.tags = tags
+        self.procedure = procedure
+        self.next = next
+        self.end = end
+        self.handoff = handoff
+        self.triggers = triggers
+        self.range = range
+    }
+
+    public var isEnd: Bool { end?.value == true }
+}
+
+/// Where the flow goes after an activity, as written.
+public enum NextClause: Sendable {
+    /// `next: target`
+    case single(Located<String>)
+    /// `next: [{to, when, handoff}, ...]`; the range is the whole list's.
+    case branches([Branch], range: SourceRange)
+}
+
+/// One entry of a `next` list.
+public struct Branch: Sendable {
+    public var to: Located<String>
+    public var when: Located<String>?
+    public var handoff: Handoff?
+    /// The entry's whole mapping: where a gap on this branch is reported.
+    public var range: SourceRange
+
+    public init(to: Located<String>, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+        self.to = to
+        self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+}
+
+/// How an escalation moves: to another team (functional) or up the line (hierarchic).
+public enum Escalation: String, Sendable, Hashable, CaseIterable {
+    case functional, hierarchic
+}
+
+/// What passes between two responsible parties, and what the receiver commits to.
+public struct Handoff: Sendable {
+    public var artifact: Located<String>?
+    public var expectation: Located<String>?
+    public var informed: [Located<String>]
+    public var escalation: Located<Escalation>?
+    public var agreement: Located<String>?
+    /// The `handoff` mapping.
+    public var range: SourceRange
+
+    public init(artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [], escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange) {
+        self.artifact = artifact
+        self.expectation = expectation
+        self.informed = informed
+        self.escalation = escalation
+        self.agreement = agreement
+        self.range = range
+    }
+}
+
+/// Starts another process; the current flow goes on.
+public struct Trigger: Sendable {
+    public var process: Located<String>
+    /// The entry activity in the other process; its start when nil.
+    public var activity: Located<String>?
+    public var when: Located<String>?
+    public var handoff: Handoff?
+    public var range: SourceRange
+
+    public init(process: Located<String>, activity: Located<String>? = nil, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+        self.process = process
+        self.activity = activity
+        self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+}
+
+/// A time target such as `90s`, `10m`, `4h` or `2d`.
+public struct TimeTarget: Sendable, Hashable {
+    public enum Unit: String, Sendable, Hashable {
+        case seconds = "s", minutes = "m", hours = "h", days = "d"
+
+        public var seconds: Int {
+            switch self {
+            case .seconds: 1
+            case .minutes: 60
+            case .hours: 3600
+            case .days: 86400
+            }
+        }
+    }
+
+    public var amount: Int
+    public var unit: Unit
+
+    public init(amount: Int, unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    /// Parses `<digits><s|m|h|d>`; nil for anything else (including overflow).
+    public init?(parsing text: String) {
+        guard let last = text.last, let unit = Unit(rawValue: String(last)) else { return nil }
+        let digits = text.dropLast()
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let amount = Int(digits) else { return nil }
+        self.amount = amount
+        self.unit = unit
+    }
+
+    public var totalSeconds: Int { amount * unit.seconds }
+    public var text: String { "\(amount)\(unit.rawValue)" }
+}
+
+/// A process's exemption from one policy, with a reason and an end date.
+public struct Waiver: Sendable {
+    public var policy: Located<String>
+    public var reason: Located<String>?
+    public var until: Located<CalendarDate>?
+    public var range: SourceRange
+
+    public init(policy: Located<String>, reason: Located<String>? = nil, until: Located<CalendarDate>? = nil, range: SourceRange) {
+        self.policy = policy
+        self.reason = reason
+        self.until = until
+        self.range = range
+    }
+}
+
+/// A day in the proleptic Gregorian calendar, as written `YYYY-MM-DD`.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}

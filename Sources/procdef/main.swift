@@ -1,0 +1,3 @@
+import ProcDef
+import ProcDefOutput
+print("procdef")
