@@ -1,0 +1,27 @@
+import YAMLTree
+
+/// How a check runs: safety limits, the date waivers are judged against, rule settings.
+public struct CheckOptions: Sendable {
+    public var limits: YAMLLimits
+    /// The day expired waivers are judged against; today's date (UTC) when nil. `--today` sets it for reproducible CI.
+    public var today: CalendarDate?
+    /// Most activities one process may have (a `yaml/limits` error beyond it).
+    public var maxActivitiesPerProcess: Int
+
+    public init(limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000) {
+        self.limits = limits
+        self.today = today
+        self.maxActivitiesPerProcess = maxActivitiesPerProcess
+    }
+}
+
+/// A problem with the command's inputs themselves (exit code 2), not with what they contain.
+public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
+    case pathNotFound(String)
+
+    public var description: String {
+        switch self {
+        case .pathNotFound(let path): "no such file or directory: \(path)"
+        }
+    }
+}

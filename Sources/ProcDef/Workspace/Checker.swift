@@ -1,0 +1,46 @@
+/// Counts that end every report: `2 errors, 1 warning in 14 files`.
+public struct CheckSummary: Sendable, Hashable {
+    public var files: Int
+    public var processes: Int
+    public var policies: Int
+    public var errors: Int
+    public var warnings: Int
+    public var notes: Int
+
+    public init(files: Int, processes: Int, policies: Int, errors: Int, warnings: Int, notes: Int) {
+        self.files = files
+        self.processes = processes
+        self.policies = policies
+        self.errors = errors
+        self.warnings = warnings
+        self.notes = notes
+    }
+}
+
+/// The outcome of `procdef check`: the workspace and every finding, sorted.
+public struct CheckReport: Sendable {
+    public var workspace: Workspace
+    public var diagnostics: [Diagnostic]
+    public var summary: CheckSummary
+
+    public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+        self.workspace = workspace
+        self.diagnostics = diagnostics.sorted(by: Diagnostic.precedes)
+        self.summary = CheckSummary(
+            files: workspace.sources.count,
+            processes: workspace.processes.count,
+            policies: workspace.policies.count,
+            errors: diagnostics.count { $0.severity == .error },
+            warnings: diagnostics.count { $0.severity == .warning },
+            notes: diagnostics.count { $0.severity == .note }
+        )
+    }
+}
+
+/// The whole pipeline behind `procdef check`: read, decode, link, then run the rules.
+public enum Checker {
+    public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
+        let workspace = try Workspace.load(paths: paths, options: options)
+        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics)
+    }
+}
