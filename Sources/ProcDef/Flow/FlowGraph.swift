@@ -46,6 +46,8 @@ public struct FlowGraph: Sendable {
     public private(set) var isReachable: [Bool]
     public private(set) var canReachEnd: [Bool]
     private let indexByID: [String: Int]
+    /// Edges and nodes visited while building the graph and its analyses: tests assert it stays linear.
+    public private(set) var traversalSteps = 0
 
     /// The start activity: the first one, when there is any.
     public var start: Int? { activityCount > 0 ? 0 : nil }
@@ -112,6 +114,7 @@ public struct FlowGraph: Sendable {
         while head < queue.count {
             let node = queue[head]
             head += 1
+            traversalSteps += 1 + outgoing[node].count
             for t in outgoing[node] where !isReachable[transitions[t].target] {
                 isReachable[transitions[t].target] = true
                 queue.append(transitions[t].target)
@@ -123,6 +126,7 @@ public struct FlowGraph: Sendable {
         while head < queue.count {
             let node = queue[head]
             head += 1
+            traversalSteps += 1 + incoming[node].count
             for t in incoming[node] where !canReachEnd[transitions[t].source] {
                 canReachEnd[transitions[t].source] = true
                 queue.append(transitions[t].source)
@@ -139,6 +143,7 @@ public struct FlowGraph: Sendable {
             colour[root] = .grey
             stack.append((root, 0))
             while let top = stack.last {
+                traversalSteps += 1
                 let edges = outgoing[top.node]
                 if top.next < edges.count {
                     stack[stack.count - 1].next += 1
