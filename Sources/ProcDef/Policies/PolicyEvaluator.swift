@@ -54,8 +54,7 @@ public struct PolicyEvaluator: Sendable {
                 return (w, until)
             }
             let ruleID = "policy/\(policy.id.value)"
-            let configured = context.configuration.levels[ruleID]
-            let severity: Severity? = configured == nil ? policy.severity.value : configured ?? nil
+            let severity: Severity? = context.configuration.configuredLevel(of: ruleID) ?? policy.severity.value
             if violations.isEmpty {
                 statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
                 if let waiver, activeWaiver != nil {
