@@ -41,6 +41,33 @@ public struct CheckReport: Sendable {
 public enum Checker {
     public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
         let workspace = try Workspace.load(paths: paths, options: options)
-        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics)
+        return check(workspace, options: options)
+    }
+
+    /// Runs every process rule over an already loaded workspace, one process per task.
+    public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
+        let catalogue = workspace.catalogueIndex()
+        let configuration = options.rules
+        let rules = RuleRegistry.processRules
+        let perProcess = workspace.processes.parallelMap { process -> [Diagnostic] in
+            let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: configuration)
+            var findings = Findings(file: process.file, configuration: configuration)
+            for rule in rules {
+                rule.check(context, into: &findings)
+            }
+            return findings.diagnostics
+        }
+        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics + perProcess.flatMap { $0 })
+    }
+}
+
+extension Workspace {
+    /// Catalogue roles by id; the first definition wins (a second one is `schema/duplicate-id`).
+    func catalogueIndex() -> [String: Role] {
+        var index: [String: Role] = [:]
+        for role in catalogues.flatMap(\.roles) where index[role.id.value] == nil {
+            index[role.id.value] = role
+        }
+        return index
     }
 }
