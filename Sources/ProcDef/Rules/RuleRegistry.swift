@@ -1,6 +1,29 @@
 /// The catalogue of every rule procdef knows, in id order: `procdef rules` prints it, `procdef explain` and SARIF read it.
 public enum RuleRegistry {
-    public static let all: [RuleDescriptor] = ([RuleDescriptor]()).sorted { $0.id < $1.id }
+    public static let all: [RuleDescriptor] = [
+        // Reading files and YAML.
+        UnreadableFile.descriptor,
+        SymlinkLoop.descriptor,
+        YAMLSyntax.descriptor,
+        DuplicateKey.descriptor,
+        SafetyLimits.descriptor,
+        InvalidEncoding.descriptor,
+        // The shape of each document.
+        EmptyFile.descriptor,
+        UnknownKind.descriptor,
+        UnknownKey.descriptor,
+        MissingField.descriptor,
+        WrongType.descriptor,
+        InvalidID.descriptor,
+        DuplicateID.descriptor,
+        InvalidDuration.descriptor,
+        InvalidDate.descriptor,
+        // References between documents.
+        UnknownRole.descriptor,
+        UnknownActivity.descriptor,
+        UnknownProcess.descriptor,
+        UnknownPolicy.descriptor,
+    ].sorted { $0.id < $1.id }
 
     public static func descriptor(for id: String) -> RuleDescriptor? {
         all.first { $0.id == id }
