@@ -41,6 +41,16 @@ public struct CheckReport: Sendable {
 public enum Checker {
     public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
         let workspace = try Workspace.load(paths: paths, options: options)
-        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics)
+        return check(workspace, options: options)
+    }
+
+    /// The same check over files already in memory: `procdef explain`'s examples and the documentation tests use it.
+    public static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(Workspace.load(files: files, options: options), options: options)
+    }
+
+    /// Runs the rules over a loaded workspace; both entry points end here.
+    public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
+        CheckReport(workspace: workspace, diagnostics: workspace.diagnostics)
     }
 }
