@@ -36,17 +36,18 @@ enum Procdef {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes before waiting so a large output never blocks the child.
-        var outData = Data(), errData = Data()
+        let collected = CollectedOutput()
         let group = DispatchGroup()
         group.enter()
+        let reader = out.fileHandleForReading
         DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
+            collected.stdout = reader.readDataToEndOfFile()
             group.leave()
         }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder, removed when the test ends.
@@ -59,3 +60,8 @@ enum Procdef {
 }
 
 private final class BundleMarker {}
+
+/// Written by one reader thread and read after `DispatchGroup.wait()`, which orders the two.
+private final class CollectedOutput: @unchecked Sendable {
+    var stdout = Data()
+}
