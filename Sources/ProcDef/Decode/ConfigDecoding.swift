@@ -22,7 +22,7 @@ extension ModelDecoder {
     private func decodeRuleSetting(_ field: FieldMap.Field) -> RuleSetting? {
         let pattern = Located(field.key, at: field.keyNode.range)
         let context = "the setting of rule \(Quoting.quoted(field.key))"
-        let levels = RuleSetting.Level.allCases.map(\.rawValue).joined(separator: ", ")
+        let levels = Quoting.alternatives(RuleSetting.Level.allCases.map(\.rawValue))
         let expected = "one of \(levels), or a mapping with 'severity' and the rule's options"
         if field.value.scalar != nil && !field.value.isNull {
             guard let level = choice(field.value, context, RuleSetting.Level.self) else { return nil }

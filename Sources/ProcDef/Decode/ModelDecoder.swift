@@ -167,7 +167,7 @@ final class ModelDecoder {
             return Located(value, at: node.range)
         }
         let help = node.scalar.flatMap { Suggestion.didYouMean($0.text, among: allowed) }
-        reportType(node, label, expected: "one of \(allowed.joined(separator: ", "))", help: help)
+        reportType(node, label, expected: "one of \(Quoting.alternatives(allowed))", help: help)
         return nil
     }
 

@@ -93,8 +93,8 @@ extension ModelDecoder {
             let fields = texts(map, "has", in: context, item: "a process field")
             let known = Self.processKeys.filter { $0 != "kind" }
             for name in fields where !known.contains(name.value) {
-                let help = Suggestion.didYouMean(name.value, among: known)
-                report(WrongType.self, at: name.range, "each item of 'has' in \(context) must be a process field (\(known.joined(separator: ", "))), found \(Quoting.quoted(name.value))", help: help)
+                let help = Suggestion.didYouMean(name.value, among: known) ?? "process fields: \(known.joined(separator: ", "))"
+                report(WrongType.self, at: name.range, "\(Quoting.quoted(name.value)) in 'has' of \(context) is not a process field", help: help)
             }
             return map.has("has") ? .processHas(fields) : nil
         case "max":
