@@ -167,7 +167,8 @@ final class ModelDecoder {
             return Located(value, at: node.range)
         }
         let help = node.scalar.flatMap { Suggestion.didYouMean($0.text, among: allowed) }
-        reportType(node, label, expected: "one of \(Quoting.alternatives(allowed))", help: help)
+        let expected = allowed.count == 2 ? Quoting.alternatives(allowed) : "one of \(Quoting.alternatives(allowed))"
+        reportType(node, label, expected: expected, help: help)
         return nil
     }
 

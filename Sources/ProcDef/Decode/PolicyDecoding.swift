@@ -4,17 +4,22 @@ extension ModelDecoder {
     static let policyKeys = ["kind", "id", "title", "rationale", "severity", "applies-to", "require"]
     static let scopeKeys = ["tags", "ids", "all"]
     static let requirementKeys = ["exists", "visits", "before", "all", "separate", "process", "max"]
-    static let severityChoices: [Severity] = [.error, .warning, .note]
+    /// The severities a policy may have: a policy is a rule the organisation enforces, not a remark.
+    enum PolicySeverity: String, CaseIterable, Sendable {
+        case error, warning
+
+        var severity: Severity { self == .error ? .error : .warning }
+    }
 
     func decodePolicy(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
         let id = identifier(map, in: "the policy", kind: "policy")
         let context = id.map { "policy \(Quoting.quoted($0.value))" } ?? "the policy"
         checkKeys(map, allowed: Self.policyKeys, in: context)
-        requireFields(map, ["id", "title", "require"], in: context, at: header)
+        requireFields(map, ["id", "title", "severity", "require"], in: context, at: header)
 
         let title = text(map, "title", in: context) ?? Located("", at: header)
         let rationale = text(map, "rationale", in: context)
-        let severity = choice(map, "severity", in: context, Severity.self) ?? Located(.error, at: header)
+        let severity = choice(map, "severity", in: context, PolicySeverity.self).map { Located($0.value.severity, at: $0.range) } ?? Located(.error, at: header)
         var scope: PolicyScope?
         if let node = map.value("applies-to"), let scopeMap = fields(of: node, "'applies-to' in \(context)") {
             let scopeContext = "'applies-to' of \(context)"

@@ -30,7 +30,7 @@ struct WorkspaceLinker {
             linker.reportLocalRolesRedefiningCatalogue(process, in: workspace)
             linker.checkReferences(of: process, in: workspace)
         }
-        workspace.diagnostics = linker.diagnostics.sorted(by: Diagnostic.precedes)
+        workspace.diagnostics = Self.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
         return workspace
     }
 
@@ -40,6 +40,13 @@ struct WorkspaceLinker {
             if file(a) != file(b) { return file(a) < file(b) }
             return range(a).start < range(b).start
         }
+    }
+
+    /// Drops exact repeats, keeping the order: a node reached through several aliases is decoded once per alias, and
+    /// the same finding at the anchor's position would otherwise be reported once for each.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 
     static func location(_ file: String, _ range: SourceRange) -> String {

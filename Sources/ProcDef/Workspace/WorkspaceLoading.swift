@@ -8,7 +8,7 @@ extension Workspace {
         let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
         let loaded = discovery.inputs.parallelMap { readAndDecode($0, options: options) }
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
-        workspace.diagnostics = (workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes)
+        workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
         return workspace
     }
 

@@ -19,6 +19,7 @@ public struct UnknownPolicy: Rule {
             kind: policy
             id: requests-are-recorded
             title: Every request is recorded
+            severity: error
             require:
               exists: {records: request}
             ---
@@ -43,6 +44,7 @@ public struct UnknownPolicy: Rule {
             kind: policy
             id: requests-are-recorded
             title: Every request is recorded
+            severity: error
             require:
               exists: {records: request}
             ---

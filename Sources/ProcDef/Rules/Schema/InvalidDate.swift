@@ -19,6 +19,7 @@ public struct InvalidDate: Rule {
             kind: policy
             id: requests-are-recorded
             title: Every request is recorded
+            severity: error
             require:
               exists: {records: request}
             ---
@@ -45,6 +46,7 @@ public struct InvalidDate: Rule {
             kind: policy
             id: requests-are-recorded
             title: Every request is recorded
+            severity: error
             require:
               exists: {records: request}
             ---

@@ -31,6 +31,7 @@ final class DuplicateIDTests: XCTestCase {
             kind: policy
             id: logged
             title: Logged
+            severity: error
             require: {exists: {any: true}}
             """
         assertDecoding([

@@ -8,6 +8,7 @@ final class InvalidDateTests: XCTestCase {
         kind: policy
         id: logged
         title: Logged
+        severity: error
         require: {exists: {any: true}}
         """
 

@@ -36,6 +36,7 @@ final class MissingFieldTests: XCTestCase {
                 ExpectedFinding("6️⃣", "schema/missing-field", "the waiver for policy 'logged' has no 'until'"),
                 ExpectedFinding("7️⃣", "schema/missing-field", "policy 'logged' has no 'require'"),
                 ExpectedFinding("7️⃣", "schema/missing-field", "policy 'logged' has no 'title'"),
+                ExpectedFinding("7️⃣", "schema/missing-field", "policy 'logged' has no 'severity'"),
             ])
     }
 
@@ -76,6 +77,7 @@ final class MissingFieldTests: XCTestCase {
             kind: policy
             id: logged
             title: Incidents are logged
+            severity: error
             require: {exists: {records: incident}}
             """, [])
     }

@@ -34,6 +34,7 @@ final class UnknownKeyTests: XCTestCase {
             kind: policy
             id: logged
             title: Incidents are logged
+            severity: error
             applies-to: {1️⃣tag: [incident]}
             require:
               2️⃣befor: {first: {records: incident}, then: {any: true}}
@@ -104,5 +105,30 @@ final class UnknownKeyTests: XCTestCase {
               process: {has: [case-owner, manager]}
               max: {consulted: 4, informed: 8, activities: 40}
             """, [])
+    }
+}
+
+extension UnknownKeyTests {
+    /// An alias is decoded where it is used, so a finding inside the anchored node is reported once per distinct
+    /// context, at the anchor, and never twice with the same words.
+    func testFindingsInsideAnAliasedNodeAreNotRepeated() {
+        assertDecoding("""
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            activities:
+              - id: log
+                name: Log
+                handoff: &shared {artifact: record, 1️⃣colour: red}
+                next:
+                  - {to: close, handoff: *shared}
+                  - {to: close, handoff: *shared}
+              - id: close
+                name: Close
+            """, [
+                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'log'", help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff to 'close' of activity 'log'", help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+            ])
     }
 }

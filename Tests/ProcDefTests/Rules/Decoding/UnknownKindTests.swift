@@ -52,6 +52,7 @@ final class UnknownKindTests: XCTestCase {
             kind: policy
             id: logged
             title: Incidents are logged
+            severity: error
             require: {exists: {any: true}}
             ---
             kind: config

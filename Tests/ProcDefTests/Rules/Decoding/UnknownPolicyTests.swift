@@ -7,6 +7,7 @@ final class UnknownPolicyTests: XCTestCase {
         kind: policy
         id: incidents-are-logged
         title: Incidents are logged
+        severity: error
         require: {exists: {records: incident}}
         """
 
