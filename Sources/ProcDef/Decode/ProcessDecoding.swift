@@ -53,7 +53,7 @@ extension ModelDecoder {
             reportType(node, "'activities' in \(processContext)", expected: "a list of activities")
             return []
         }
-        if items.count > options.maxActivitiesPerProcess {
+        if options.maxActivitiesPerProcess >= 0, items.count > options.maxActivitiesPerProcess {
             let firstExtra = items[options.maxActivitiesPerProcess]
             report(SafetyLimits.self, at: SourceRange(at: firstExtra.range.start), "\(processContext) has \(items.count) activities, more than the limit of \(options.maxActivitiesPerProcess)", help: "split the process, and start the parts from one another with `triggers:`")
         }

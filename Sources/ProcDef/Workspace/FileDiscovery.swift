@@ -43,7 +43,7 @@ struct FileDiscovery {
             reportFailure(failure, display: display, what: "path")
         case .success(let status):
             if case .directory = status.kind {
-                walk(path, display: display, status: status, ancestors: [])
+                walk(path, display: display, status: status)
             } else {
                 addFile(path, display: display, status: status)
             }
@@ -55,36 +55,65 @@ struct FileDiscovery {
         inputs.append(Input(path: path, displayPath: display))
     }
 
-    private mutating func walk(_ path: String, display: String, status: FileSystem.Status, ancestors: [(identity: FileSystem.FileIdentity, display: String)]) {
-        if let ancestor = ancestors.first(where: { $0.identity == status.identity }) {
-            report(SymlinkLoop.self, display, "symbolic link leads back to '\(ancestor.display)', a folder it is inside of; not followed")
-            return
+    /// The folders a walk is inside of, innermost first: a link back to one of them is a loop.
+    private final class Ancestry: Sendable {
+        let identity: FileSystem.FileIdentity
+        let display: String
+        let parent: Ancestry?
+
+        init(identity: FileSystem.FileIdentity, display: String, parent: Ancestry?) {
+            self.identity = identity
+            self.display = display
+            self.parent = parent
         }
-        guard walkedDirectories.insert(status.identity).inserted else { return }
-        let names: [String]
-        switch FileSystem.entries(of: path) {
-        case .success(let found): names = found
-        case .failure(let failure):
-            report(UnreadableFile.self, display, "cannot read folder: \(failure.message)")
-            return
+
+        func folder(_ identity: FileSystem.FileIdentity) -> Ancestry? {
+            var current: Ancestry? = self
+            while let folder = current {
+                if folder.identity == identity { return folder }
+                current = folder.parent
+            }
+            return nil
         }
-        let inside = ancestors + [(status.identity, display)]
-        for name in names where !name.hasPrefix(".") {
-            let childPath = path.hasSuffix("/") ? path + name : path + "/" + name
-            let childDisplay = DisplayPath.child(display, name)
-            switch FileSystem.status(childPath) {
+    }
+
+    /// Walks with an explicit stack rather than recursion: folder depth is input, and must not decide stack use.
+    private mutating func walk(_ path: String, display: String, status: FileSystem.Status) {
+        var pending: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = [(path, display, status.identity, nil)]
+        while let folder = pending.popLast() {
+            if let ancestor = folder.parent?.folder(folder.identity) {
+                report(SymlinkLoop.self, folder.display, "symbolic link leads back to '\(ancestor.display)', a folder it is inside of; not followed")
+                continue
+            }
+            guard walkedDirectories.insert(folder.identity).inserted else { continue }
+            let names: [String]
+            switch FileSystem.entries(of: folder.path) {
+            case .success(let found): names = found
             case .failure(let failure):
-                // A broken link to a folder cannot be told from one to a file; only YAML names are worth a finding.
-                if failure.isLoop || Self.isYAMLName(name) {
-                    reportFailure(failure, display: childDisplay, what: "file")
-                }
-            case .success(let childStatus):
-                if case .directory = childStatus.kind {
-                    walk(childPath, display: childDisplay, status: childStatus, ancestors: inside)
-                } else if Self.isYAMLName(name) {
-                    addFile(childPath, display: childDisplay, status: childStatus)
+                report(UnreadableFile.self, folder.display, "cannot read folder: \(failure.message)")
+                continue
+            }
+            let inside = Ancestry(identity: folder.identity, display: folder.display, parent: folder.parent)
+            var subfolders: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = []
+            for name in names where !name.hasPrefix(".") {
+                let childPath = folder.path.hasSuffix("/") ? folder.path + name : folder.path + "/" + name
+                let childDisplay = DisplayPath.child(folder.display, name)
+                switch FileSystem.status(childPath) {
+                case .failure(let failure):
+                    // A broken link to a folder cannot be told from one to a file; only YAML names are worth a finding.
+                    if failure.isLoop || Self.isYAMLName(name) {
+                        reportFailure(failure, display: childDisplay, what: "file")
+                    }
+                case .success(let childStatus):
+                    if case .directory = childStatus.kind {
+                        subfolders.append((childPath, childDisplay, childStatus.identity, inside))
+                    } else if Self.isYAMLName(name) {
+                        addFile(childPath, display: childDisplay, status: childStatus)
+                    }
                 }
             }
+            // Reversed onto the stack, so folders are taken in name order.
+            pending.append(contentsOf: subfolders.reversed())
         }
     }
 
