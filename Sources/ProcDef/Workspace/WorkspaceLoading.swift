@@ -6,10 +6,7 @@ extension Workspace {
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
     public static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
         let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
-        let inputs = discovery.inputs
-        let loaded = ParallelMap.map(count: inputs.count) { index in
-            readAndDecode(inputs[index], options: options)
-        }
+        let loaded = discovery.inputs.parallelMap { readAndDecode($0, options: options) }
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
         workspace.diagnostics = (workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes)
         return workspace
@@ -18,9 +15,7 @@ extension Workspace {
     /// Decodes and links files already in memory, as if read from disk under their `path`s: for tests, editors and
     /// `procdef explain`, whose examples are checked without touching the file system.
     public static func load(files: [SourceFile], options: CheckOptions = CheckOptions()) -> Workspace {
-        let decoded = ParallelMap.map(count: files.count) { index in
-            DecodedFile(decoding: files[index], options: options)
-        }
+        let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options) }
         return WorkspaceLinker.link(sources: files, decoded: decoded)
     }
 
