@@ -94,7 +94,13 @@ enum OverloadedRole: ProcessRule {
           - id: close
             name: Close the incident
             responsible: service-desk
-        """
+        """,
+        options: Share.allCases.map(\.descriptor) + [
+            RuleOptionDescriptor(
+                name: "min-activities", defaultValue: 4,
+                summary: "the fewest activities a process needs before the shares are checked", allowed: 1...1_000_000
+            ),
+        ]
     )
 
     private enum Share: CaseIterable {
@@ -114,6 +120,13 @@ enum OverloadedRole: ProcessRule {
             case .responsible: 0.7
             case .consulted: 0.6
             }
+        }
+
+        var descriptor: RuleOptionDescriptor {
+            RuleOptionDescriptor(
+                name: option, defaultValue: defaultLimit,
+                summary: "the largest share of a process's activities a role may be \(phrase), as a fraction", allowed: 0...1
+            )
         }
 
         var phrase: String {

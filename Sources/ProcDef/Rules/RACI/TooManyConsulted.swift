@@ -77,7 +77,10 @@ enum TooManyConsulted: ProcessRule {
             name: Schedule the change
             responsible: change-analyst
             informed: [service-desk]
-        """
+        """,
+        options: [
+            RuleOptionDescriptor(name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...1_000_000),
+        ]
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
