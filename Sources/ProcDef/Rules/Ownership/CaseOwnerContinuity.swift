@@ -113,7 +113,7 @@ enum CaseOwnerContinuity: ProcessRule {
             let receivers = receiver.responsible.map { context.describeRole($0.value) }.joined(separator: ", ")
             findings.report(
                 Self.self, at: transition.range,
-                "the case owner \(context.describeRole(caseOwner)) hands \(context.describe(receiver)) over to \(receivers) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact",
+                "the case owner \(context.describeRole(caseOwner)) hands the case to \(receivers) at \(context.describe(receiver)) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact",
                 help: "keep the case owner in the loop: add `\(caseOwner)` to the `informed:` of '\(receiver.id.value)', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [\(caseOwner)]}`)"
             )
         }

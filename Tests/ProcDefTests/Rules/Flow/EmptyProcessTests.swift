@@ -1,0 +1,35 @@
+import XCTest
+@testable import ProcDef
+
+final class EmptyProcessTests: XCTestCase {
+    func testProcessWithoutActivities() {
+        assertFindings("""
+        1️⃣kind: process
+        id: change-management
+        name: Change Management
+        owner: process-owner
+        activities: []
+        """, rules: ["flow/empty"], [
+            ExpectedFinding(
+                "1️⃣", "flow/empty", "process 'change-management' (Change Management) has no activities",
+                severity: .error,
+                help: "list the process's activities under `activities:`, e.g. `- {id: log, name: Log the incident, responsible: service-desk}`"
+            ),
+        ])
+    }
+
+    func testProcessWithOneActivityIsClean() {
+        assertFindings("""
+        kind: process
+        id: change-management
+        name: Change Management
+        owner: process-owner
+        defaults:
+          accountable: incident-manager
+        activities:
+          - id: assess
+            name: Assess the change
+            responsible: incident-manager
+        """, rules: ["flow/empty"], [])
+    }
+}
