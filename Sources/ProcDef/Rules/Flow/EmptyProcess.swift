@@ -10,7 +10,8 @@ enum EmptyProcess: ProcessRule {
         or a list that lost its indentation.
 
         Add the activities under `activities:`, starting with the one that receives the case (the first activity is \
-        the start). A process that is not designed yet is better kept out of the checked paths.
+        the start). A process that is not designed yet is better kept out of the checked paths. A process with no \
+        `activities` key at all is reported by `schema/missing-field` instead.
         """,
         failingExample: """
         kind: roles
@@ -51,6 +52,9 @@ enum EmptyProcess: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let process = context.process
         guard process.activities.isEmpty else { return }
+        // Without an `activities` key at all the decoder already reports `schema/missing-field`. A process built in
+        // memory records no fields, and is judged by its activities alone.
+        if !process.presentFields.isEmpty && !process.presentFields.contains("activities") { return }
         findings.report(
             Self.self, at: process.headerRange,
             "process '\(process.id.value)' (\(process.name.value)) has no activities",

@@ -35,6 +35,9 @@ enum NoEnd: ProcessRule {
         defaults:
           accountable: change-manager
         activities:
+          - id: submit
+            name: Submit the change
+            responsible: change-manager
           - id: review
             name: Review the change
             responsible: change-manager
@@ -43,9 +46,6 @@ enum NoEnd: ProcessRule {
             name: Rework the change plan
             responsible: change-manager
             next: review
-          - id: implement
-            name: Implement the change
-            responsible: change-manager
         """,
         fixedExample: """
         kind: roles
@@ -61,6 +61,9 @@ enum NoEnd: ProcessRule {
         defaults:
           accountable: change-manager
         activities:
+          - id: submit
+            name: Submit the change
+            responsible: change-manager
           - id: review
             name: Review the change
             responsible: change-manager
@@ -108,10 +111,14 @@ enum NoEnd: ProcessRule {
             guard let entry = members.min(by: { rank[$0] < rank[$1] }) else { continue }
             let loop = shortestCycle(graph, through: entry, within: { components.component[$0] == components.component[entry] })
             guard let last = loop.dropLast().last else { continue }
+            let entryID = activities[entry].id.value
+            let help = last == entry
+                ? "send '\(entryID)' to an activity that leads to an end instead of itself, or write `end: true` on it if the process ends there"
+                : "let the case leave the loop: give '\(activities[last].id.value)' a branch out, e.g. `next: [{to: \(entryID), when: ...}, {to: <an activity that leads to an end>, when: ...}]`, or write `end: true` where the work is done"
             findings.report(
                 Self.self, at: activities[entry].id.range,
                 "activity \(context.describe(activities[entry])) cannot reach an end: the loop \(describeLoop(loop, activities)) has no way out",
-                help: "let the case leave the loop: give '\(activities[last].id.value)' a branch out, e.g. `next: [{to: \(activities[entry].id.value), when: ...}, {to: <an activity that leads to an end>, when: ...}]`, or write `end: true` where the work is done"
+                help: help
             )
         }
     }

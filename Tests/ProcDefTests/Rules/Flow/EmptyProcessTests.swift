@@ -32,4 +32,17 @@ final class EmptyProcessTests: XCTestCase {
             responsible: incident-manager
         """, rules: ["flow/empty"], [])
     }
+
+    /// Without an `activities` key at all, `schema/missing-field` reports the process, not this rule.
+    func testMissingActivitiesKeyIsLeftToTheSchemaCheck() throws {
+        let fixture = """
+        kind: process
+        id: change-management
+        name: Change Management
+        owner: process-owner
+        """
+        assertFindings(fixture, rules: ["flow/empty"], [])
+        let report = try RuleFixtureRunner.run(["fixture.yaml": fixture])
+        XCTAssertTrue(report.diagnostics.contains { $0.rule == "schema/missing-field" })
+    }
 }

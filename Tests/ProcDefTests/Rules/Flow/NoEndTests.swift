@@ -162,7 +162,7 @@ final class NoEndTests: XCTestCase {
             responsible: service-desk
         """, rules: rule, [
             ExpectedFinding("1️⃣", "flow/no-end", "activity 'chase' (Chase the user) cannot reach an end: the loop chase -> wait -> chase has no way out", help: help(last: "wait", entry: "chase")),
-            ExpectedFinding("2️⃣", "flow/no-end", "activity 'watch' (Watch the monitoring) cannot reach an end: the loop watch -> watch has no way out", help: help(last: "watch", entry: "watch")),
+            ExpectedFinding("2️⃣", "flow/no-end", "activity 'watch' (Watch the monitoring) cannot reach an end: the loop watch -> watch has no way out", help: "send 'watch' to an activity that leads to an end instead of itself, or write `end: true` on it if the process ends there"),
         ])
     }
 
@@ -237,5 +237,36 @@ final class NoEndTests: XCTestCase {
             responsible: resolver
             next: review
         """, rules: rule, [])
+    }
+}
+
+extension NoEndTests {
+    /// `next: []` without `end: true` is a dead end: no loop, but no end either.
+    func testEmptyNextIsADeadEnd() {
+        assertFindings("""
+        kind: process
+        id: incident-management
+        name: Incident Management
+        owner: process-owner
+        defaults:
+          accountable: incident-manager
+        activities:
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+          - id: 1️⃣park
+            name: Park the incident
+            responsible: service-desk
+            next: []
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+        """, rules: rule, [
+            ExpectedFinding(
+                "1️⃣", "flow/no-end",
+                "activity 'park' (Park the incident) cannot reach an end: its `next` lists no target and it does not say `end: true`",
+                help: "name where the case goes next under `next:`, or write `end: true` if the process ends here"
+            ),
+        ])
     }
 }
