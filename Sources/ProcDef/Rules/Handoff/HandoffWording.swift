@@ -36,12 +36,12 @@ enum HandoffWording {
     }
 
     /// Where a handoff for this point is written, for help texts.
-    static func placement(_ point: HandoffPoint, _ context: ProcessContext) -> String {
+    static func placement(_ point: HandoffPoint) -> String {
         switch point.kind {
         case .branch: "to this `next` entry"
         case .trigger: "to this trigger"
-        case .single: "to activity \(context.describe(point.sourceActivity)), where it applies to its `next`"
-        case .fallThrough: "to activity \(context.describe(point.sourceActivity)), where it applies to the fall-through to \(context.describe(point.target.activity))"
+        case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
+        case .fallThrough: "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
         }
     }
 }
