@@ -22,9 +22,12 @@ public struct CheckReport: Sendable {
     public var workspace: Workspace
     public var diagnostics: [Diagnostic]
     public var summary: CheckSummary
+    /// Per process id, how each applicable policy stands (for the runbooks' policy table).
+    public var policyStatuses: [String: [PolicyStatus]]
 
-    public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+    public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
+        self.policyStatuses = policyStatuses
         self.diagnostics = diagnostics.sorted(by: Diagnostic.precedes)
         self.summary = CheckSummary(
             files: workspace.sources.count,
@@ -44,20 +47,31 @@ public enum Checker {
         return check(workspace, options: options)
     }
 
+    /// The same check over files already in memory: `procdef explain`'s examples and the documentation tests use it.
+    public static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(Workspace.load(files: files, options: options), options: options)
+    }
+
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
         let catalogue = workspace.catalogueIndex()
         let configuration = options.rules
         let rules = RuleRegistry.processRules
-        let perProcess = workspace.processes.parallelMap { process -> [Diagnostic] in
+        let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
+        let perProcess = workspace.processes.parallelMap { process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) in
             let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: configuration)
             var findings = Findings(file: process.file, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)
             }
-            return findings.diagnostics
+            let policies = evaluator.evaluate(context)
+            return (findings.diagnostics + policies.diagnostics, policies.statuses)
         }
-        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics + perProcess.flatMap { $0 })
+        var statuses: [String: [PolicyStatus]] = [:]
+        for (process, result) in zip(workspace.processes, perProcess) where statuses[process.id.value] == nil {
+            statuses[process.id.value] = result.statuses
+        }
+        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics + perProcess.flatMap(\.diagnostics), policyStatuses: statuses)
     }
 }
 
