@@ -35,6 +35,17 @@ enum HandoffWording {
         return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// Help for an artifact missing from an activity's `outputs` or `inputs`: a did-you-mean when one declared name is
+    /// a plausible typo of it, and the declared names either way.
+    static func declaredHelp(_ artifact: String, declared: [Located<String>], by activity: String, field: String) -> String {
+        let names = declared.map(\.value)
+        let listed = "\(activity) declares \(field): \(names.joined(separator: ", "))"
+        if let suggestion = Suggestion.didYouMean(artifact, among: names) {
+            return "\(suggestion) \(listed)"
+        }
+        return "\(listed); hand over one of them, or add '\(artifact)' to its `\(field)`"
+    }
+
     /// Where a handoff for this point is written, for help texts.
     static func placement(_ point: HandoffPoint) -> String {
         switch point.kind {

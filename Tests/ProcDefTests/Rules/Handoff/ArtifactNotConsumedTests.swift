@@ -21,7 +21,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
                 "1️⃣", "handoff/artifact-not-consumed",
                 "'diagnose' (Investigate and diagnose) hands over 'resolution-notes' to 'confirm' (Confirm resolution with the user), which does not list it among its inputs",
                 severity: .note,
-                help: "'confirm' (Confirm resolution with the user) declares inputs: incident-record; add 'resolution-notes' to its `inputs`, or hand over one of them"
+                help: "'confirm' (Confirm resolution with the user) declares inputs: incident-record; hand over one of them, or add 'resolution-notes' to its `inputs`"
             ),
         ])
     }
@@ -45,7 +45,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
             ExpectedFinding(
                 "1️⃣", "handoff/artifact-not-consumed",
                 "'diagnose' (Investigate and diagnose) hands over 'call-log' to 'record-problem' (Record the problem) in process 'problem-management' (Problem Management), which does not list it among its inputs",
-                help: "'record-problem' (Record the problem) declares inputs: incident-record; add 'call-log' to its `inputs`, or hand over one of them"
+                help: "'record-problem' (Record the problem) declares inputs: incident-record; hand over one of them, or add 'call-log' to its `inputs`"
             ),
         ])
     }

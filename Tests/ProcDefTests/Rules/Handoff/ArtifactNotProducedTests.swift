@@ -26,6 +26,29 @@ final class ArtifactNotProducedTests: XCTestCase {
         ])
     }
 
+    func testAMisspeltArtifactGetsADidYouMean() {
+        assertFindings(HandoffFixtures.incident("""
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                outputs: [incident-record, priority]
+                next:
+                  - to: diagnose
+                    handoff:
+                      artifact: 1️⃣incident-recrod
+                      expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """), rules: rule, [
+            ExpectedFinding(
+                "1️⃣", "handoff/artifact-not-produced",
+                "'categorize' (Categorize and prioritize) hands over 'incident-recrod' to 'diagnose' (Investigate and diagnose), but 'incident-recrod' is not among its outputs",
+                help: "did you mean 'incident-record'? 'categorize' (Categorize and prioritize) declares outputs: incident-record, priority"
+            ),
+        ])
+    }
+
     func testTriggerArtifactIsCheckedAgainstTheTriggeringActivity() {
         assertFindings(HandoffFixtures.incident("""
               - id: diagnose

@@ -34,6 +34,9 @@ enum HandoffFixtures {
             name: Record the problem
             responsible: resolver
             inputs: [incident-record]
+            handoff:
+              artifact: incident-record
+              expectation: Root cause analysed within 5 business days.
           - id: analyse
             name: Analyse the root cause
             responsible: network

@@ -63,6 +63,7 @@ final class HandoffGapTests: XCTestCase {
               - id: resolve-first-line
                 name: Apply the workaround
                 responsible: service-desk
+                end: true
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: resolver
@@ -253,8 +254,15 @@ final class HandoffGapTests: XCTestCase {
         ])
     }
 
-    func testDesignIncidentExampleIsFreeOfHandoffFindings() {
-        assertFindings(DesignExample.incident(escalation: DesignExample.escalationWithHandoff), rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
+    func testDesignIncidentExampleIsFreeOfHandoffFindings() throws {
+        let incident = DesignExample.incident(escalation: DesignExample.escalationWithHandoff)
+        assertFindings(incident, rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
+        var files = DesignExample.otherFiles
+        files["incident.yaml"] = incident
+        let report = try RuleFixtureRunner.run(files)
+        XCTAssertEqual(report.workspace.processes.map(\.id.value), ["incident-management", "problem-management"])
+        let invalid = report.diagnostics.filter { ["yaml", "schema", "ref"].contains($0.rule.split(separator: "/").first.map(String.init)) }
+        XCTAssertEqual(invalid.map { "\($0.rule): \($0.message)" }, [], "the example must be a valid workspace")
     }
 }
 
