@@ -73,8 +73,11 @@ public enum Checker {
         }
         // Configured levels apply to every finding, wherever it was made; then inline suppressions, so a
         // suppression of a rule that is off reports as unused.
-        let levelled = configuration.relevel(workspace.diagnostics + perProcess.flatMap(\.diagnostics))
-        let policyRuleIDs = Set(workspace.policies.map { "policy/\($0.id.value)" })
+        // Every config document among the checked files is validated, whether or not it is the active one.
+        let policyIDs = Set(workspace.policies.map(\.id.value))
+        let configFindings = workspace.configs.flatMap { ConfigResolver.resolve($0, rules: RuleRegistry.all, policyIDs: policyIDs).1 }
+        let levelled = configuration.relevel(workspace.diagnostics + perProcess.flatMap(\.diagnostics) + configFindings)
+        let policyRuleIDs = Set(policyIDs.map { "policy/\($0)" })
         let ruleIDs = RuleRegistry.all.map(\.id) + policyRuleIDs.sorted()
         let kept = SuppressionFilter.apply(
             levelled,
