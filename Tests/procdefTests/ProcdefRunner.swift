@@ -12,7 +12,9 @@ enum Procdef {
     /// The folder holding the built products (the binary sits beside the test bundle).
     static var productsDirectory: URL {
         let bundle = Bundle(for: BundleMarker.self).bundleURL
-        return bundle.deletingLastPathComponent()
+        // On macOS the bundle is `debug/procdefPackageTests.xctest`; on Linux the test executable is a plain file
+        // and its "bundle" is the `debug` folder itself.
+        return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
     }
 
     static var binary: URL { productsDirectory.appendingPathComponent("procdef") }
