@@ -3,8 +3,280 @@ import CYAML
 /// Reads YAML bytes into documents of nodes through libyaml's event API.
 public enum YAMLReader {
     /// Parses a whole file. Never traps on any input: every problem becomes a `YAMLProblem`.
+    ///
+    /// A syntax, encoding or limit problem ends the parse: the documents completed before it are returned.
+    /// A duplicate key does not: the later entry is dropped and the parse goes on.
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
-        // Replaced by the composer in the next commit.
-        YAMLParseResult(documents: [], problems: [])
+        if bytes.count > limits.maxFileSize {
+            let problem = YAMLProblem(
+                kind: .limits,
+                message: "file is \(describeSize(bytes.count)), over the \(describeSize(limits.maxFileSize)) limit",
+                range: .fileStart
+            )
+            return YAMLParseResult(documents: [], problems: [problem])
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
+                let cursor = OffsetCursor(bytes: buffer, isASCII: false)
+                return YAMLParseResult(documents: [], problems: [encodingProblem(in: buffer, at: bad, cursor: cursor)])
+            }
+            var composer = Composer(bytes: buffer, limits: limits)
+            return composer.run()
+        }
+    }
+
+    /// `8 MiB`, `9.0 MiB`, `512 KiB`, `300 bytes`.
+    static func describeSize(_ count: Int) -> String {
+        let mib = 1024 * 1024
+        if count >= mib {
+            if count % mib == 0 { return "\(count / mib) MiB" }
+            let tenths = (count * 10 + mib / 2) / mib
+            return "\(tenths / 10).\(tenths % 10) MiB"
+        }
+        if count >= 1024 && count % 1024 == 0 { return "\(count / 1024) KiB" }
+        return count == 1 ? "1 byte" : "\(count) bytes"
+    }
+
+    private static func encodingProblem(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int, cursor: OffsetCursor) -> YAMLProblem {
+        let position = cursor.position(ofByte: offset)
+        let byte = bytes[offset]
+        let hex = String(byte, radix: 16, uppercase: true)
+        let shown = byte < 0x10 ? "0x0\(hex)" : "0x\(hex)"
+        var message = "file is not valid UTF-8: byte \(shown) at line \(position.line), column \(position.column) does not start or continue a UTF-8 sequence"
+        if offset + 1 < bytes.count, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF), offset == 0 {
+            message = "file is UTF-16 (it starts with a UTF-16 byte-order mark); procdef reads UTF-8 only"
+        }
+        return YAMLProblem(kind: .encoding, message: message + "; save the file as UTF-8", range: SourceRange(at: position))
+    }
+}
+
+/// Builds nodes from libyaml events, enforcing the limits as it goes.
+private struct Composer {
+    private enum Frame {
+        case sequence(items: [Node], start: SourcePosition, tag: String?, anchor: String?, weight: Int)
+        case mapping(entries: [MappingEntry], pendingKey: Node?, keys: [String: SourceRange], start: SourcePosition, tag: String?, anchor: String?, weight: Int)
+    }
+
+    /// A fatal problem: parsing stops.
+    private struct Stop: Error {
+        var problem: YAMLProblem
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let limits: YAMLLimits
+    private var cursor: OffsetCursor
+    private var documents: [YAMLDocument] = []
+    private var problems: [YAMLProblem] = []
+
+    // Per-document state.
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, weight: Int)] = [:]
+    private var openAnchors: Set<String> = []
+    private var aliasCount = 0
+    private var aliasExpansion = 0
+    private var documentStart = SourcePosition.fileStart
+    private var root: Node?
+    private var rootWeight = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        self.cursor = OffsetCursor(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+    }
+
+    mutating func run() -> YAMLParseResult {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            return YAMLParseResult(documents: [], problems: [])
+        }
+        // libyaml keeps pointers into the parser itself, so it must not move: allocate it on the heap.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            return YAMLParseResult(documents: [], problems: [YAMLProblem(kind: .limits, message: "out of memory while starting the YAML parser", range: .fileStart)])
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, base, bytes.count)
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+
+        var event = yaml_event_t()
+        do {
+            while true {
+                guard yaml_parser_parse(parser, &event) == 1 else {
+                    throw Stop(problem: parserProblem(parser))
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { break }
+                try handle(&event)
+            }
+        } catch let stop as Stop {
+            problems.append(stop.problem)
+        } catch {
+            // `handle` throws only `Stop`.
+        }
+        return YAMLParseResult(documents: documents, problems: problems)
+    }
+
+    private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: cursor.byteOffset(ofCodePoint: Int(mark.index)))
+    }
+
+    private mutating func handle(_ event: inout yaml_event_t) throws {
+        let start = position(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            stack = []
+            anchors = [:]
+            openAnchors = []
+            aliasCount = 0
+            aliasExpansion = 0
+            root = nil
+            rootWeight = 0
+            documentStart = start
+        case YAML_DOCUMENT_END_EVENT:
+            if let root {
+                documents.append(YAMLDocument(root: root, range: SourceRange(start: documentStart, end: position(event.end_mark))))
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+            let node = Node(
+                content: .scalar(Scalar(text: text, style: Self.style(scalar.style))),
+                range: SourceRange(start: start, end: position(event.end_mark)),
+                tag: Self.string(scalar.tag),
+                anchor: Self.string(scalar.anchor)
+            )
+            try add(node, weight: 1)
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            let range = SourceRange(start: start, end: position(event.end_mark))
+            aliasCount += 1
+            if aliasCount > limits.maxAliasesPerDocument {
+                throw Stop(problem: YAMLProblem(kind: .limits, message: "more than \(limits.maxAliasesPerDocument) aliases in one document", range: range))
+            }
+            if openAnchors.contains(name) {
+                throw Stop(problem: YAMLProblem(kind: .syntax, message: "alias '*\(name)' refers to its own enclosing node '&\(name)' (a recursive alias)", range: range))
+            }
+            guard let anchored = anchors[name] else {
+                throw Stop(problem: YAMLProblem(kind: .syntax, message: "alias '*\(name)' refers to no anchor defined before it", range: range))
+            }
+            // Count what expanding the alias would visit, without expanding it (billion laughs).
+            aliasExpansion += anchored.weight
+            if aliasExpansion > limits.maxAliasExpansion {
+                throw Stop(problem: YAMLProblem(kind: .limits, message: "aliases in this document would expand to more than \(limits.maxAliasExpansion) nodes", range: range))
+            }
+            try add(anchored.node, weight: anchored.weight)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try push(.sequence(items: [], start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor), weight: 1), at: start)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try push(.mapping(entries: [], pendingKey: nil, keys: [:], start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor), weight: 1), at: start)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let end = position(event.end_mark)
+            switch frame {
+            case let .sequence(items, frameStart, tag, anchor, weight):
+                if let anchor { openAnchors.remove(anchor) }
+                try add(Node(content: .sequence(items), range: SourceRange(start: frameStart, end: end), tag: tag, anchor: anchor), weight: weight)
+            case let .mapping(entries, _, _, frameStart, tag, anchor, weight):
+                if let anchor { openAnchors.remove(anchor) }
+                try add(Node(content: .mapping(entries), range: SourceRange(start: frameStart, end: end), tag: tag, anchor: anchor), weight: weight)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func push(_ frame: Frame, at start: SourcePosition) throws {
+        if stack.count >= limits.maxDepth {
+            throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: start)))
+        }
+        switch frame {
+        case .sequence(_, _, _, let anchor?, _), .mapping(_, _, _, _, _, let anchor?, _):
+            openAnchors.insert(anchor)
+        default:
+            break
+        }
+        stack.append(frame)
+    }
+
+    /// Attaches a finished node to its parent (or makes it the document's root) and records its anchor.
+    private mutating func add(_ node: Node, weight: Int) throws {
+        if let anchor = node.anchor {
+            anchors[anchor] = (node, weight)
+        }
+        guard let top = stack.popLast() else {
+            root = node
+            rootWeight = weight
+            return
+        }
+        switch top {
+        case .sequence(var items, let start, let tag, let anchor, let total):
+            items.append(node)
+            stack.append(.sequence(items: items, start: start, tag: tag, anchor: anchor, weight: total + weight))
+        case .mapping(var entries, let pendingKey, var keys, let start, let tag, let anchor, let total):
+            if let key = pendingKey {
+                if case .scalar(let scalar) = key.content {
+                    if let first = keys[scalar.text] {
+                        problems.append(YAMLProblem(
+                            kind: .duplicateKey,
+                            message: "duplicate key '\(scalar.text)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
+                            range: key.range,
+                            notes: [YAMLProblem.Note(message: "'\(scalar.text)' first given here", range: first)]
+                        ))
+                    } else {
+                        keys[scalar.text] = key.range
+                        entries.append(MappingEntry(key: key, value: node))
+                    }
+                } else {
+                    entries.append(MappingEntry(key: key, value: node))
+                }
+                stack.append(.mapping(entries: entries, pendingKey: nil, keys: keys, start: start, tag: tag, anchor: anchor, weight: total + weight))
+            } else {
+                stack.append(.mapping(entries: entries, pendingKey: node, keys: keys, start: start, tag: tag, anchor: anchor, weight: total + weight))
+            }
+        }
+    }
+
+    private mutating func parserProblem(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> YAMLProblem {
+        let p = parser.pointee
+        let text = Self.string(p.problem) ?? "the YAML parser failed"
+        let range: SourceRange
+        switch p.error {
+        case YAML_READER_ERROR:
+            // Reader errors leave the mark at 0:0; the real place is a byte offset.
+            range = SourceRange(at: cursor.position(ofByte: Int(p.problem_offset)))
+            let detail = p.problem_value >= 0 && text.contains("control") ? " (character U+\(String(p.problem_value, radix: 16, uppercase: true)))" : ""
+            return YAMLProblem(kind: .syntax, message: text + detail, range: range)
+        case YAML_MEMORY_ERROR:
+            return YAMLProblem(kind: .limits, message: "out of memory while parsing", range: .fileStart)
+        default:
+            range = SourceRange(at: position(p.problem_mark))
+        }
+        var notes: [YAMLProblem.Note] = []
+        if let context = Self.string(p.context) {
+            notes.append(YAMLProblem.Note(message: context, range: SourceRange(at: position(p.context_mark))))
+        }
+        return YAMLProblem(kind: .syntax, message: text, range: range, notes: notes)
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
     }
 }

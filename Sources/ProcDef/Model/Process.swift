@@ -244,6 +244,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.day = day
     }
 
+    private init(validYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// 1970-01-01, the fallback when the system clock cannot be read.
+    public static let unixEpoch = CalendarDate(validYear: 1970, month: 1, day: 1)
+
     /// Parses exactly `YYYY-MM-DD`.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -7,11 +7,14 @@ public struct CheckOptions: Sendable {
     public var today: CalendarDate?
     /// Most activities one process may have (a `yaml/limits` error beyond it).
     public var maxActivitiesPerProcess: Int
+    /// Severities and options of the rules.
+    public var rules: RuleConfiguration
 
-    public init(limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000) {
+    public init(limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000, rules: RuleConfiguration = RuleConfiguration()) {
         self.limits = limits
         self.today = today
         self.maxActivitiesPerProcess = maxActivitiesPerProcess
+        self.rules = rules
     }
 }
 

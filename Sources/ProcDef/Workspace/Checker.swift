@@ -22,9 +22,12 @@ public struct CheckReport: Sendable {
     public var workspace: Workspace
     public var diagnostics: [Diagnostic]
     public var summary: CheckSummary
+    /// Per process id, how each applicable policy stands (for the runbooks' policy table).
+    public var policyStatuses: [String: [PolicyStatus]]
 
-    public init(workspace: Workspace, diagnostics: [Diagnostic]) {
+    public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
+        self.policyStatuses = policyStatuses
         self.diagnostics = diagnostics.sorted(by: Diagnostic.precedes)
         self.summary = CheckSummary(
             files: workspace.sources.count,
@@ -41,6 +44,39 @@ public struct CheckReport: Sendable {
 public enum Checker {
     public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
         let workspace = try Workspace.load(paths: paths, options: options)
-        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics)
+        return check(workspace, options: options)
+    }
+
+    /// Runs every process rule over an already loaded workspace, one process per task.
+    public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
+        let catalogue = workspace.catalogueIndex()
+        let configuration = options.rules
+        let rules = RuleRegistry.processRules
+        let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
+        let perProcess = workspace.processes.parallelMap { process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) in
+            let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: configuration)
+            var findings = Findings(file: process.file, configuration: configuration)
+            for rule in rules {
+                rule.check(context, into: &findings)
+            }
+            let policies = evaluator.evaluate(context)
+            return (findings.diagnostics + policies.diagnostics, policies.statuses)
+        }
+        var statuses: [String: [PolicyStatus]] = [:]
+        for (process, result) in zip(workspace.processes, perProcess) where statuses[process.id.value] == nil {
+            statuses[process.id.value] = result.statuses
+        }
+        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics + perProcess.flatMap(\.diagnostics), policyStatuses: statuses)
+    }
+}
+
+extension Workspace {
+    /// Catalogue roles by id; the first definition wins (a second one is `schema/duplicate-id`).
+    func catalogueIndex() -> [String: Role] {
+        var index: [String: Role] = [:]
+        for role in catalogues.flatMap(\.roles) where index[role.id.value] == nil {
+            index[role.id.value] = role
+        }
+        return index
     }
 }

@@ -1,0 +1,194 @@
+import YAMLTree
+
+/// One failing requirement, before it is turned into a `policy/<id>` diagnostic.
+struct PolicyViolation {
+    var range: SourceRange
+    var message: String
+}
+
+/// Evaluates the policies that apply to one process over its flow graph, and judges its waivers.
+///
+/// Each requirement is one pass over the activities or one graph search, so a policy costs time linear in the
+/// process's activities plus transitions.
+public struct PolicyEvaluator: Sendable {
+    public let policies: [Policy]
+    public let today: CalendarDate
+    private let policyByID: [String: Policy]
+
+    public init(policies: [Policy], today: CalendarDate) {
+        self.policies = policies
+        self.today = today
+        var byID: [String: Policy] = [:]
+        for policy in policies where byID[policy.id.value] == nil {
+            byID[policy.id.value] = policy
+        }
+        policyByID = byID
+    }
+
+    /// Whether `policy` governs `process`: by `applies-to`, or because the process lists it under `policies:`.
+    public func applies(_ policy: Policy, to process: ProcessDefinition) -> Bool {
+        if process.policies.contains(where: { $0.value == policy.id.value }) { return true }
+        guard let scope = policy.appliesTo else { return false }
+        if scope.all { return true }
+        if scope.ids.contains(where: { $0.value == process.id.value }) { return true }
+        return scope.tags.contains { tag in process.tags.contains { $0.value == tag.value } }
+    }
+
+    /// The findings of every applicable policy and waiver of the process, and each applicable policy's status.
+    public func evaluate(_ context: ProcessContext) -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) {
+        let process = context.process
+        var findings = Findings(file: process.file, configuration: context.configuration)
+        var diagnostics: [Diagnostic] = []
+        var statuses: [PolicyStatus] = []
+        let matcher = SelectorMatcher(context: context)
+        var waiverByPolicy: [String: Waiver] = [:]
+        for waiver in process.waivers where waiverByPolicy[waiver.policy.value] == nil {
+            waiverByPolicy[waiver.policy.value] = waiver
+        }
+
+        for policy in policies where applies(policy, to: process) {
+            let violations = policy.requirements.flatMap { self.violations(of: $0.value, in: context, matcher: matcher) }
+            let waiver = waiverByPolicy[policy.id.value]
+            let activeWaiver = waiver.flatMap { w -> (Waiver, CalendarDate)? in
+                guard let until = w.until?.value, until >= today else { return nil }
+                return (w, until)
+            }
+            let ruleID = "policy/\(policy.id.value)"
+            let configured = context.configuration.levels[ruleID]
+            let severity: Severity? = configured == nil ? policy.severity.value : configured ?? nil
+            if violations.isEmpty {
+                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
+                if let waiver, activeWaiver != nil {
+                    findings.report(WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy holds for process '\(process.id.value)'", help: "remove the waiver")
+                }
+            } else if let (waiver, until) = activeWaiver {
+                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .waived(until: until, reason: waiver.reason?.value ?? "")))
+            } else {
+                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .fails(count: violations.count)))
+                if let severity {
+                    let help = Self.help(for: policy)
+                    for violation in violations {
+                        diagnostics.append(Diagnostic(file: process.file, range: violation.range, severity: severity, rule: ruleID, message: violation.message, help: help))
+                    }
+                }
+            }
+        }
+
+        for waiver in process.waivers {
+            if let until = waiver.until, until.value < today {
+                findings.report(WaiverExpired.self, at: until.range, "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))", help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason")
+            }
+            guard let policy = policyByID[waiver.policy.value] else { continue }
+            if !applies(policy, to: process), waiver.until.map({ $0.value >= today }) ?? true {
+                findings.report(WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'", help: "remove the waiver")
+            }
+        }
+        return (diagnostics + findings.diagnostics, statuses)
+    }
+
+    private static func help(for policy: Policy) -> String {
+        var text = "policy '\(policy.id.value)': \(policy.title.value)"
+        if let rationale = policy.rationale?.value { text += " (\(rationale))" }
+        return text
+    }
+
+    private func violations(of requirement: Requirement, in context: ProcessContext, matcher: SelectorMatcher) -> [PolicyViolation] {
+        let process = context.process
+        let graph = context.graph
+        let activities = context.activities
+        func path(_ indices: [Int]) -> String {
+            indices.map { activities[$0].id.value }.joined(separator: " -> ")
+        }
+        switch requirement {
+        case .exists(let selector):
+            if activities.indices.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
+            return [PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' has no activity matching the policy: it needs \(selector.phrase)")]
+
+        case .visits(let selector):
+            let matching = matcher.matches(selector)
+            var violations: [PolicyViolation] = []
+            for end in graph.ends where !matching[end] {
+                guard let witness = graph.shortestPath(to: end, avoiding: { matching[$0] }) else { continue }
+                violations.append(PolicyViolation(range: activities[end].id.range, message: "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))"))
+            }
+            return violations
+
+        case .before(let first, let then):
+            let isFirst = matcher.matches(first)
+            let isThen = matcher.matches(then)
+            let reachable = Self.reachable(in: graph, avoiding: isFirst)
+            var violations: [PolicyViolation] = []
+            for index in activities.indices where isThen[index] && !isFirst[index] && reachable[index] {
+                guard let witness = graph.shortestPath(to: index, avoiding: { isFirst[$0] }) else { continue }
+                violations.append(PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))"))
+            }
+            return violations
+
+        case .all(let of, let match):
+            return activities.indices.compactMap { index in
+                guard matcher.matches(of, at: index), !matcher.matches(match, at: index) else { return nil }
+                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition) but does not \(match.condition.negatable)")
+            }
+
+        case .separate(let left, let right):
+            var firstLeft: [String: Int] = [:]
+            for index in activities.indices where matcher.matches(left, at: index) {
+                for role in activities[index].responsible where firstLeft[role.value] == nil {
+                    firstLeft[role.value] = index
+                }
+            }
+            var violations: [PolicyViolation] = []
+            for index in activities.indices where matcher.matches(right, at: index) {
+                for role in activities[index].responsible {
+                    guard let other = firstLeft[role.value] else { continue }
+                    let where_ = other == index
+                        ? "\(context.describe(activities[index])), which is both \(left.phrase) and \(right.phrase)"
+                        : "\(context.describe(activities[other])) and \(context.describe(activities[index]))"
+                    violations.append(PolicyViolation(range: role.range, message: "role \(context.describeRole(role.value)) is responsible for \(where_); these duties must be separate"))
+                }
+            }
+            return violations
+
+        case .processHas(let fields):
+            return fields.compactMap { field in
+                process.presentFields.contains(field.value) ? nil
+                    : PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' does not set '\(field.value)'")
+            }
+
+        case .max(let consulted, let informed, let activityLimit):
+            var violations: [PolicyViolation] = []
+            for activity in activities {
+                if let limit = consulted?.value, activity.consulted.count > limit {
+                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed"))
+                }
+                if let limit = informed?.value, activity.informed.count > limit {
+                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed"))
+                }
+            }
+            if let limit = activityLimit?.value, activities.count > limit {
+                violations.append(PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' has \(activities.count) activities, more than the \(limit) allowed"))
+            }
+            return violations
+        }
+    }
+
+    /// Which activities the start reaches without entering a blocked one (a blocked start reaches nothing).
+    private static func reachable(in graph: FlowGraph, avoiding blocked: [Bool]) -> [Bool] {
+        var seen = Array(repeating: false, count: graph.activityCount)
+        guard let start = graph.start, !blocked[start] else { return seen }
+        seen[start] = true
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for t in graph.outgoing[node] {
+                let next = graph.transitions[t].target
+                guard !seen[next] else { continue }
+                seen[next] = true
+                if !blocked[next] { queue.append(next) }
+            }
+        }
+        return seen
+    }
+}

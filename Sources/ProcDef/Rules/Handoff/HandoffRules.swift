@@ -1,0 +1,4 @@
+extension RuleRegistry {
+    /// The handoff/* rules, in id order.
+    static let handoffRules: [any ProcessRule.Type] = []
+}

@@ -1,0 +1,4 @@
+extension RuleRegistry {
+    /// The ownership/* rules, in id order.
+    static let ownershipRules: [any ProcessRule.Type] = []
+}

@@ -1,0 +1,78 @@
+import YAMLTree
+
+/// A rule that checks one process at a time; rules read the model and the flow graph, never YAML.
+public protocol ProcessRule: Rule {
+    static func check(_ context: ProcessContext, into findings: inout Findings)
+}
+
+/// Everything a rule may read about one process: the process, its flow graph, the workspace (roles, other
+/// processes) and the configuration.
+public struct ProcessContext: Sendable {
+    public let process: ProcessDefinition
+    public let graph: FlowGraph
+    public let workspace: Workspace
+    public let catalogue: [String: Role]
+    public let configuration: RuleConfiguration
+    private let localRoles: [String: Role]
+
+    /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
+    public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration) {
+        self.process = process
+        self.graph = graph
+        self.workspace = workspace
+        self.catalogue = catalogue
+        self.configuration = configuration
+        var local: [String: Role] = [:]
+        for role in process.roles where local[role.id.value] == nil {
+            local[role.id.value] = role
+        }
+        self.localRoles = local
+    }
+
+    public var activities: [Activity] { process.activities }
+
+    /// The role with this id, local to the process first, then from the catalogue.
+    public func role(_ id: String) -> Role? {
+        localRoles[id] ?? catalogue[id]
+    }
+
+    /// The accountable roles of an activity, with `defaults.accountable` applied.
+    public func accountable(_ activity: Activity) -> [Located<String>] {
+        if !activity.accountable.isEmpty { return activity.accountable }
+        return process.defaultAccountable.map { [$0] } ?? []
+    }
+
+    /// `'log' (Log the incident)`: how messages name an activity.
+    public func describe(_ activity: Activity) -> String {
+        "'\(activity.id.value)' (\(activity.name.value))"
+    }
+
+    /// `'service-desk' (Service Desk Analyst)` when the role is known, else `'service-desk'`.
+    public func describeRole(_ id: String) -> String {
+        guard let role = role(id) else { return "'\(id)'" }
+        return "'\(id)' (\(role.name.value))"
+    }
+
+    /// A numeric option of rule `R`, or its default.
+    public func option<R: Rule>(_ name: String, of rule: R.Type, default value: Double) -> Double {
+        configuration.option(name, of: R.descriptor.id, default: value)
+    }
+}
+
+/// Collects the findings of one rule run, stamping each with the rule's id, its configured severity and the file.
+public struct Findings: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+    let file: String
+    let configuration: RuleConfiguration
+
+    public init(file: String, configuration: RuleConfiguration) {
+        self.file = file
+        self.configuration = configuration
+    }
+
+    /// Records a finding of rule `R`; nothing when the rule is off.
+    public mutating func report<R: Rule>(_ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
+        guard let severity = configuration.severity(of: R.descriptor) else { return }
+        diagnostics.append(Diagnostic(file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes))
+    }
+}
