@@ -266,6 +266,34 @@ final class TextDiagnosticRendererTests: XCTestCase {
         assertGolden(text.replacingOccurrences(of: "\u{1B}", with: "␛"), named: "colours.txt")
     }
 
+    /// Several findings on one line, in any order, each show that line.
+    func testSeveralDiagnosticsOnOneLine() {
+        let file = source("m.yaml", "a: [x, y]\nb: z\n")
+        let diagnostics = [(2, 4), (1, 5), (1, 8), (2, 1)].map { line, column in
+            Diagnostic(file: "m.yaml", range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)")
+        }
+        XCTAssertEqual(renderer.render(diagnostics, sources: [file], summary: summary(errors: 4)), """
+            m.yaml:2:4: error: 2:4 [r/x]
+               2 | b: z
+                 |    ^
+
+            m.yaml:1:5: error: 1:5 [r/x]
+               1 | a: [x, y]
+                 |     ^
+
+            m.yaml:1:8: error: 1:8 [r/x]
+               1 | a: [x, y]
+                 |        ^
+
+            m.yaml:2:1: error: 2:1 [r/x]
+               2 | b: z
+                 | ^
+
+            4 errors, 0 warnings in 1 file
+
+            """)
+    }
+
     /// Windows line endings: the `\r` is not part of the line.
     func testCarriageReturnLineEndingsAreDropped() {
         let file = source("w.yaml", "a: 1\r\nb: 2\r\n")

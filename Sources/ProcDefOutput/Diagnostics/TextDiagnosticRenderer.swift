@@ -117,7 +117,7 @@ public struct TextDiagnosticRenderer: Sendable {
 
     private func snippet(for diagnostic: Diagnostic, in lines: SourceLines?) -> SourceSnippet? {
         let number = diagnostic.range.start.line
-        guard let lines, !lines.isBinary, let text = lines.line(number) else { return nil }
+        guard let lines, !lines.isBinary, let text = lines.scalars(ofLine: number) else { return nil }
         return SourceSnippet(line: text, lineNumber: number, range: diagnostic.range)
     }
 
