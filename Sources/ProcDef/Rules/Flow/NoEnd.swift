@@ -107,7 +107,7 @@ enum NoEnd: ProcessRule {
         let components = TrappedComponents(graph, trapped: trapped)
         for members in components.closedLoops {
             // A `next` naming no activity is usually the intended way out, misspelt: `ref/unknown-activity` says so.
-            if members.contains(where: { namesUnknownTarget(activities[$0], graph) }) { continue }
+            if members.contains(where: { graph.hasUnknownTarget[$0] }) { continue }
             guard let entry = members.min(by: { rank[$0] < rank[$1] }) else { continue }
             let loop = shortestCycle(graph, through: entry, within: { components.component[$0] == components.component[entry] })
             guard let last = loop.dropLast().last else { continue }
@@ -120,14 +120,6 @@ enum NoEnd: ProcessRule {
                 "activity \(context.describe(activities[entry])) cannot reach an end: the loop \(describeLoop(loop, activities)) has no way out",
                 help: help
             )
-        }
-    }
-
-    private static func namesUnknownTarget(_ activity: Activity, _ graph: FlowGraph) -> Bool {
-        switch activity.next {
-        case .single(let target)?: graph.index(of: target.value) == nil
-        case .branches(let branches, _)?: branches.contains { graph.index(of: $0.to.value) == nil }
-        case nil: false
         }
     }
 

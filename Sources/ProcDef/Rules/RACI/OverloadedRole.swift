@@ -23,7 +23,7 @@ enum OverloadedRole: ProcessRule {
         In a small process one role doing everything is normal, so the rule only looks at processes with at least \
         `min-activities` activities. Options, as fractions of the process's activities, a share exactly at the \
         limit being fine: `accountable-share` (default 0.5), `responsible-share` (default 0.7), `consulted-share` \
-        (default 0.6), and `min-activities` (default 4).
+        (default 0.6), and `min-activities` (default 6).
         """,
         failingExample: """
         kind: roles
@@ -52,6 +52,9 @@ enum OverloadedRole: ProcessRule {
             responsible: service-desk
           - id: resolve
             name: Resolve the incident
+            responsible: service-desk
+          - id: confirm
+            name: Confirm with the user
             responsible: service-desk
           - id: close
             name: Close the incident
@@ -91,13 +94,16 @@ enum OverloadedRole: ProcessRule {
             handoff:
               artifact: resolution-notes
               expectation: Service desk confirms with the user within 1 business day.
+          - id: confirm
+            name: Confirm with the user
+            responsible: service-desk
           - id: close
             name: Close the incident
             responsible: service-desk
         """,
         options: Share.allCases.map(\.descriptor) + [
             RuleOptionDescriptor(
-                name: "min-activities", defaultValue: 4,
+                name: "min-activities", defaultValue: 6,
                 summary: "the fewest activities a process needs before the shares are checked", allowed: 1...1_000_000
             ),
         ]
@@ -162,7 +168,7 @@ enum OverloadedRole: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let process = context.process
         let total = context.activities.count
-        guard total >= context.countOption("min-activities", of: Self.self, default: 4, minimum: 1) else { return }
+        guard total >= context.countOption("min-activities", of: Self.self, default: 6, minimum: 1) else { return }
 
         var tallies: [Share: [String: Tally]] = [:]
         var order: [String] = []
