@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcDef
 
 /// The `procdef` command: parses arguments, runs a subcommand, and turns every outcome into one of three exit codes.
 @main
@@ -11,6 +12,7 @@ struct ProcdefCommand: ParsableCommand {
             Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
             2 usage or I/O problems.
             """,
+        version: ProcdefVersion.current,
         subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 
