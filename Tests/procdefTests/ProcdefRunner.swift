@@ -33,21 +33,25 @@ enum Procdef {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting so a large output never blocks the child.
-        let collected = CollectedOutput()
+        let outData = ReadResult()
         let group = DispatchGroup()
         group.enter()
-        let reader = out.fileHandleForReading
         DispatchQueue.global().async {
-            collected.stdout = reader.readDataToEndOfFile()
+            outData.set(out.fileHandleForReading.readDataToEndOfFile())
             group.leave()
         }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder, removed when the test ends.
@@ -61,7 +65,11 @@ enum Procdef {
 
 private final class BundleMarker {}
 
-/// Written by one reader thread and read after `DispatchGroup.wait()`, which orders the two.
-private final class CollectedOutput: @unchecked Sendable {
-    var stdout = Data()
+/// What the background reader read, handed to the waiting thread under a lock (Swift 6 forbids a captured `var`).
+private final class ReadResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
 }
