@@ -1,0 +1,82 @@
+import ProcDef
+
+/// One process of a checked workspace with everything the emitters read: roles resolved, flow graph, handoffs, RACI
+/// matrix and policy status.
+///
+/// Emitters are pure functions of this value, so each can be tested on a process built in the test.
+public struct CheckedProcess: Sendable {
+    public let context: ProcessContext
+    public let handoffs: HandoffAnalysis
+    public let raci: RACIMatrix
+    /// How each applicable policy stands, sorted by policy id.
+    public let policyStatuses: [PolicyStatus]
+    /// Every process of the workspace by id (the first of a duplicated id), to name the processes this one triggers.
+    public let processesByID: [String: ProcessDefinition]
+
+    public var process: ProcessDefinition { context.process }
+    public var graph: FlowGraph { context.graph }
+    public var id: String { context.process.id.value }
+
+    /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
+    public init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
+        let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
+        self.context = context
+        self.handoffs = HandoffAnalysis(context)
+        self.raci = RACIMatrix(context)
+        self.policyStatuses = policyStatuses.sorted { $0.policyID < $1.policyID }
+        self.processesByID = processesByID
+    }
+
+    /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
+    public static func all(in report: CheckReport) -> [CheckedProcess] {
+        let workspace = report.workspace
+        var catalogue: [String: Role] = [:]
+        for role in workspace.catalogues.flatMap(\.roles) where catalogue[role.id.value] == nil {
+            catalogue[role.id.value] = role
+        }
+        var byID: [String: ProcessDefinition] = [:]
+        var unique: [ProcessDefinition] = []
+        for process in workspace.processes where byID[process.id.value] == nil {
+            byID[process.id.value] = process
+            unique.append(process)
+        }
+        return unique.sorted { $0.id.value < $1.id.value }.map { process in
+            CheckedProcess(process: process, workspace: workspace, catalogue: catalogue, processesByID: byID, policyStatuses: report.policyStatuses[process.id.value] ?? [])
+        }
+    }
+
+    /// The role with this id as this process sees it (local first, then the catalogue).
+    public func role(_ id: String) -> Role? { context.role(id) }
+
+    /// The role's display name, or its id when no role has it.
+    public func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
+
+    /// The accountable roles of an activity, with `defaults.accountable` applied.
+    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).values() }
+
+    /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
+    /// then trigger order.
+    public func handoffPoints(from index: Int) -> [HandoffPoint] {
+        handoffs.points.filter { $0.source == index }
+    }
+
+    /// Processes of the workspace that trigger this one: the process and the activity that starts it, in id order.
+    public var triggeredBy: [(process: ProcessDefinition, activity: Activity)] {
+        var found: [(ProcessDefinition, Activity)] = []
+        for other in processesByID.values.sorted(by: { $0.id.value < $1.id.value }) {
+            for activity in other.activities where activity.triggers.contains(where: { $0.process.value == id }) {
+                found.append((other, activity))
+            }
+        }
+        return found
+    }
+}
+
+/// Where a handoff point leads and whether it is a gap: one place for the rule every emitter applies.
+extension HandoffPoint {
+    /// Responsibility changes and no handoff is declared (`handoff/gap`; emitted only with `--allow-errors`).
+    public var isGap: Bool { change == .changed && handoff == nil }
+
+    /// Responsibility changes, or a handoff is declared anyway: what the handoff table lists.
+    public var isHandoff: Bool { change == .changed || handoff != nil }
+}
