@@ -84,11 +84,11 @@ public struct DiagramRenderer: Sendable {
                 lines.append("handoff gap")
                 attributes += [.keyword("color", "red"), .keyword("fontcolor", "red"), .number("penwidth", 2)]
             } else if let handoff = transition.handoff {
-                if let artifact = handoff.statedArtifact?.value { lines.append(LabelWrapping.wrap(artifact)) }
+                if let artifact = handoff.statedArtifact?.value { lines.append(Self.artifactLabel(artifact)) }
                 attributes += [.keyword("style", "bold"), .number("penwidth", 2), .keyword("color", "#1f4e79"), .keyword("fontcolor", "#1f4e79")]
             }
             if !lines.isEmpty { attributes.insert(.text("label", lines.joined(separator: "\n")), at: 0) }
-            if transition.isBackEdge { attributes.append(.keyword("constraint", "false")) }
+            if Self.isLoopBack(transition) { attributes.append(.keyword("constraint", "false")) }
             dot.edge(Self.nodeID(activities[transition.source]), Self.nodeID(activities[transition.target]), attributes)
         }
         for end in process.graph.ends {
@@ -97,6 +97,21 @@ public struct DiagramRenderer: Sendable {
 
         triggers(process, pointsByEdge, into: &dot)
         return dot.finish()
+    }
+
+    /// Whether an edge is laid out as a loop (`constraint=false`): it goes back to an activity listed at or before its
+    /// source. Authors list activities in the order the work usually flows, so this keeps the main path left to
+    /// right. `FlowGraph.isBackEdge` is also a valid set of loop edges, but it follows the depth-first search's
+    /// branch order: in "triage -> {workaround -> confirm, diagnose}; confirm -> diagnose (still failing); diagnose
+    /// -> confirm" it would call diagnose -> confirm the loop and draw the main path backwards. Both sets leave an
+    /// acyclic graph of constrained edges, which is all `dot` needs.
+    static func isLoopBack(_ transition: FlowGraph.Transition) -> Bool {
+        transition.target <= transition.source
+    }
+
+    /// `[incident-record]`: the artifact a handoff passes, bracketed so it reads apart from the condition above it.
+    static func artifactLabel(_ artifact: String) -> String {
+        "[" + LabelWrapping.wrap(artifact) + "]"
     }
 
     /// `a_<activity-id>`: the node of an activity.
@@ -149,7 +164,7 @@ public struct DiagramRenderer: Sendable {
                 lines.append("handoff gap")
                 attributes += [.keyword("color", "red"), .keyword("fontcolor", "red")]
             } else if let artifact = edge.trigger.handoff?.statedArtifact?.value {
-                lines.append(LabelWrapping.wrap(artifact))
+                lines.append(Self.artifactLabel(artifact))
             }
             if !lines.isEmpty { attributes.insert(.text("label", lines.joined(separator: "\n")), at: 0) }
             dot.edge(Self.nodeID(activities[edge.source]), Self.processNodeID(edge.trigger.process.value), attributes)

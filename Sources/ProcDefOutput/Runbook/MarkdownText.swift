@@ -11,6 +11,12 @@ enum MarkdownText {
         OutputLayout.isSafeID(value) ? "`\(value)`" : MarkdownEscaping.inline(value)
     }
 
+    /// A file path in code style when it holds only characters that are safe there, else as escaped text.
+    static func path(_ value: String) -> String {
+        let safe = !value.isEmpty && value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-".unicodeScalars.contains($0)) }
+        return safe ? "`\(value)`" : MarkdownEscaping.inline(value)
+    }
+
     /// `[text](target)`; `target` is a path or anchor procdef made from validated ids, never input text.
     static func link(_ text: String, to target: String) -> String {
         "[\(MarkdownEscaping.inline(text))](\(target))"
