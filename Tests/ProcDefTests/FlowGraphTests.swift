@@ -82,9 +82,9 @@ final class FlowGraphTests: XCTestCase {
             activity("log", next: single("diagnose")),
             activity("diagnose"),
         ])
-        XCTAssertEqual(g.shortestPath(to: 2) { $0 == 1 }, [0, 2])
-        XCTAssertNil(g.shortestPath(to: 2) { $0 == 0 })
-        XCTAssertEqual(g.shortestPath(to: 0) { _ in false }, [0])
+        XCTAssertEqual(g.shortestPaths { $0 == 1 }.path(to: 2), [0, 2])
+        XCTAssertNil(g.shortestPaths { $0 == 0 }.path(to: 2))
+        XCTAssertEqual(g.shortestPaths { _ in false }.path(to: 0), [0])
     }
 
     func testEmptyProcessHasNoStart() {

@@ -166,36 +166,45 @@ public struct FlowGraph: Sendable {
         }
     }
 
-    /// A shortest path of activity positions from the start to `target` that avoids every activity for which
-    /// `blocked` holds (the target itself may be blocked or not; it is checked by the caller). Nil when none exists.
-    /// Used for policy witnesses: "reachable without passing an activity that records 'incident' (path: ...)".
-    public func shortestPath(to target: Int, avoiding blocked: (Int) -> Bool) -> [Int]? {
-        guard let start, !blocked(start) || start == target else { return nil }
+    /// Shortest paths from the start to every activity it reaches without passing through a blocked one (blocked
+    /// activities are reached but not left). One BFS serves every witness a policy needs.
+    public func shortestPaths(avoiding blocked: (Int) -> Bool) -> ShortestPaths {
         var parent = Array(repeating: -1, count: activityCount)
-        var seen = Array(repeating: false, count: activityCount)
-        seen[start] = true
+        var reached = Array(repeating: false, count: activityCount)
+        guard let start else { return ShortestPaths(parent: parent, reached: reached) }
+        reached[start] = true
         var queue = [start]
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            if node == target {
-                var path = [node]
-                var cursor = node
-                while parent[cursor] >= 0 {
-                    cursor = parent[cursor]
-                    path.append(cursor)
-                }
-                return path.reversed()
-            }
+            if blocked(node) { continue }
             for t in outgoing[node] {
                 let next = transitions[t].target
-                guard !seen[next], next == target || !blocked(next) else { continue }
-                seen[next] = true
+                guard !reached[next] else { continue }
+                reached[next] = true
                 parent[next] = node
                 queue.append(next)
             }
         }
-        return nil
+        return ShortestPaths(parent: parent, reached: reached)
+    }
+}
+
+/// The BFS tree of `FlowGraph.shortestPaths(avoiding:)`.
+public struct ShortestPaths: Sendable {
+    let parent: [Int]
+    public let reached: [Bool]
+
+    /// The activity positions from the start to `target`, or nil when the search did not reach it.
+    public func path(to target: Int) -> [Int]? {
+        guard target >= 0, target < reached.count, reached[target] else { return nil }
+        var path = [target]
+        var cursor = target
+        while parent[cursor] >= 0 {
+            cursor = parent[cursor]
+            path.append(cursor)
+        }
+        return path.reversed()
     }
 }

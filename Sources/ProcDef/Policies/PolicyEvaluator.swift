@@ -54,8 +54,7 @@ public struct PolicyEvaluator: Sendable {
                 return (w, until)
             }
             let ruleID = "policy/\(policy.id.value)"
-            let configured = context.configuration.levels[ruleID]
-            let severity: Severity? = configured == nil ? policy.severity.value : configured ?? nil
+            let severity: Severity? = context.configuration.configuredLevel(of: ruleID) ?? policy.severity.value
             if violations.isEmpty {
                 statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
                 if let waiver, activeWaiver != nil {
@@ -106,9 +105,10 @@ public struct PolicyEvaluator: Sendable {
 
         case .visits(let selector):
             let matching = matcher.matches(selector)
+            let paths = graph.shortestPaths { matching[$0] }
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
-                guard let witness = graph.shortestPath(to: end, avoiding: { matching[$0] }) else { continue }
+                guard let witness = paths.path(to: end) else { continue }
                 violations.append(PolicyViolation(range: activities[end].id.range, message: "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))"))
             }
             return violations
@@ -116,10 +116,13 @@ public struct PolicyEvaluator: Sendable {
         case .before(let first, let then):
             let isFirst = matcher.matches(first)
             let isThen = matcher.matches(then)
-            let reachable = Self.reachable(in: graph, avoiding: isFirst)
+            // A path stops at its first violation: everything behind it would repeat the same missing step.
+            let violating = activities.indices.map { isThen[$0] && !isFirst[$0] }
+            let stops = activities.indices.map { isFirst[$0] || violating[$0] }
+            let paths = graph.shortestPaths { stops[$0] }
             var violations: [PolicyViolation] = []
-            for index in activities.indices where isThen[index] && !isFirst[index] && reachable[index] {
-                guard let witness = graph.shortestPath(to: index, avoiding: { isFirst[$0] }) else { continue }
+            for index in activities.indices where violating[index] {
+                guard let witness = paths.path(to: index) else { continue }
                 violations.append(PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))"))
             }
             return violations
@@ -127,7 +130,7 @@ public struct PolicyEvaluator: Sendable {
         case .all(let of, let match):
             return activities.indices.compactMap { index in
                 guard matcher.matches(of, at: index), !matcher.matches(match, at: index) else { return nil }
-                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition) but does not \(match.condition.negatable)")
+                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)")
             }
 
         case .separate(let left, let right):
@@ -170,25 +173,5 @@ public struct PolicyEvaluator: Sendable {
             }
             return violations
         }
-    }
-
-    /// Which activities the start reaches without entering a blocked one (a blocked start reaches nothing).
-    private static func reachable(in graph: FlowGraph, avoiding blocked: [Bool]) -> [Bool] {
-        var seen = Array(repeating: false, count: graph.activityCount)
-        guard let start = graph.start, !blocked[start] else { return seen }
-        seen[start] = true
-        var queue = [start]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for t in graph.outgoing[node] {
-                let next = graph.transitions[t].target
-                guard !seen[next] else { continue }
-                seen[next] = true
-                if !blocked[next] { queue.append(next) }
-            }
-        }
-        return seen
     }
 }

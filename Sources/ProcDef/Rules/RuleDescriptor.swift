@@ -11,19 +11,38 @@ public struct RuleDescriptor: Sendable {
     public var failingExample: String
     /// The same workspace, fixed.
     public var fixedExample: String
+    /// The numeric options `.procdef.yaml` may set for this rule.
+    public var options: [RuleOptionDescriptor]
 
-    public init(id: String, defaultSeverity: Severity?, summary: String, explanation: String, failingExample: String, fixedExample: String) {
+    public init(id: String, defaultSeverity: Severity?, summary: String, explanation: String, failingExample: String, fixedExample: String, options: [RuleOptionDescriptor] = []) {
         self.id = id
         self.defaultSeverity = defaultSeverity
         self.summary = summary
         self.explanation = explanation
         self.failingExample = failingExample
         self.fixedExample = fixedExample
+        self.options = options
     }
 
     /// The family part of the id: `handoff` in `handoff/gap`.
     public var family: String {
         id.split(separator: "/", maxSplits: 1).first.map(String.init) ?? id
+    }
+}
+
+/// A numeric option of a rule, such as `max` of `raci/too-many-consulted`.
+public struct RuleOptionDescriptor: Sendable, Hashable {
+    public var name: String
+    public var defaultValue: Double
+    public var summary: String
+    /// The smallest and largest values that make sense (shares are 0...1, counts 0...).
+    public var allowed: ClosedRange<Double>
+
+    public init(name: String, defaultValue: Double, summary: String, allowed: ClosedRange<Double>) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+        self.allowed = allowed
     }
 }
 
