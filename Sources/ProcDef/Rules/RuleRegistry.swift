@@ -12,7 +12,30 @@ public enum RuleRegistry {
     static let lintRules: [RuleDescriptor] = [SuppressionWithoutReason.descriptor, UnusedSuppression.descriptor]
 
     /// Rules reported while reading and decoding (yaml/*, schema/*, ref/*, io/*).
-    static let decodingRules: [RuleDescriptor] = []
+    static let decodingRules: [RuleDescriptor] = [
+        // Reading files and YAML.
+        UnreadableFile.descriptor,
+        SymlinkLoop.descriptor,
+        YAMLSyntax.descriptor,
+        DuplicateKey.descriptor,
+        SafetyLimits.descriptor,
+        InvalidEncoding.descriptor,
+        // The shape of each document.
+        EmptyFile.descriptor,
+        UnknownKind.descriptor,
+        UnknownKey.descriptor,
+        MissingField.descriptor,
+        WrongType.descriptor,
+        InvalidID.descriptor,
+        DuplicateID.descriptor,
+        InvalidDuration.descriptor,
+        InvalidDate.descriptor,
+        // References between documents.
+        UnknownRole.descriptor,
+        UnknownActivity.descriptor,
+        UnknownProcess.descriptor,
+        UnknownPolicy.descriptor,
+    ]
 
     public static func descriptor(for id: String) -> RuleDescriptor? {
         all.first { $0.id == id }

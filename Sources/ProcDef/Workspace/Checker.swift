@@ -47,6 +47,11 @@ public enum Checker {
         return check(workspace, options: options)
     }
 
+    /// The same check over files already in memory: `procdef explain`'s examples and the documentation tests use it.
+    public static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(Workspace.load(files: files, options: options), options: options)
+    }
+
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
         let catalogue = workspace.catalogueIndex()
