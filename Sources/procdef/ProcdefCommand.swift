@@ -1,14 +1,5 @@
 import ArgumentParser
 import Foundation
-import ProcDefOutput
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-// A minimal root until the `cli` branch's root command (with `check`, `rules`, `explain`) is merged; its
-// `ProcdefCommand`, `ExitStatus` and `Terminal` replace these.
 
 /// The `procdef` command: parses arguments, runs a subcommand, and turns every outcome into one of three exit codes.
 @main
@@ -16,10 +7,16 @@ struct ProcdefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "procdef",
         abstract: "Check IT service management process definitions kept as YAML.",
-        subcommands: [BuildCommand.self, RaciCommand.self, GraphCommand.self]
+        discussion: """
+            Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
+            2 usage or I/O problems.
+            """,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, BuildCommand.self, RaciCommand.self, GraphCommand.self]
     )
 
-    /// Usage errors exit with 2 (ArgumentParser's own `main()` would use 64), and nothing escapes as a crash.
+    /// Replaces ArgumentParser's own `main()`, whose usage errors exit with 64 (EX_USAGE) and whose other errors
+    /// exit with 1, which CI would read as "findings". Here usage and I/O problems, and any error nobody expected,
+    /// exit with 2, and nothing escapes as a crash.
     static func main() {
         let status: Int32
         do {
@@ -29,50 +26,42 @@ struct ProcdefCommand: ParsableCommand {
         } catch let exit as ExitCode {
             status = exit.rawValue
         } catch {
-            let text = fullMessage(for: error)
-            if exitCode(for: error) == .success {
-                print(text)
-                status = ExitStatus.clean
-            } else {
-                Terminal.writeError(text)
-                status = ExitStatus.usage
-            }
+            status = report(error)
         }
         Foundation.exit(status)
+    }
+
+    /// Prints help or an error as ArgumentParser would, with procdef's `procdef: error:` prefix on standard error.
+    private static func report(_ error: any Error) -> Int32 {
+        let text = fullMessage(for: error)
+        if exitCode(for: error) == .success {
+            print(text)
+            return ExitStatus.clean
+        }
+        // ArgumentParser writes "Error: Unknown option ...", "Help:  ..." and usage lines; keep them (the usage shows
+        // the right subcommand) in procdef's own lower-case style.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first {
+            lines[0] = "error: " + lowercasingFirstWord(first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first)
+        }
+        lines = lines.map { $0.hasPrefix("Help:  ") ? "help: " + $0.dropFirst(7) : $0 }
+        Terminal.writeError(lines.joined(separator: "\n"))
+        return ExitStatus.usage
+    }
+
+    /// "Unknown option" becomes "unknown option", but an acronym such as "ID" stays as it is.
+    private static func lowercasingFirstWord(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count >= 2, characters[0].isUppercase, characters[1].isLowercase else { return text }
+        return characters[0].lowercased() + String(characters.dropFirst())
     }
 }
 
 /// The three outcomes CI distinguishes.
 enum ExitStatus {
     static let clean: Int32 = 0
+    /// Error findings, or warnings under `--strict`.
     static let findings: Int32 = 1
+    /// A bad flag or argument, a path that cannot be read, anything that stopped the check from running.
     static let usage: Int32 = 2
-}
-
-/// Standard output and error as the commands use them.
-enum Terminal {
-    static var wantsColor: Bool {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
-        return noColor.isEmpty && isatty(STDOUT_FILENO) != 0
-    }
-
-    static func write(_ text: String) {
-        print(text, terminator: "")
-    }
-
-    static func writeError(_ text: String) {
-        let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { TerminalEscaping.sanitized(String($0)) }
-            .joined(separator: "\n")
-        var message = "procdef: " + safe
-        if !message.hasSuffix("\n") { message += "\n" }
-        FileHandle.standardError.write(Data(message.utf8))
-    }
-
-    static func fail(_ message: String, help: String? = nil) -> ExitCode {
-        var text = "error: \(message)"
-        if let help { text += "\nhelp: \(help)" }
-        writeError(text)
-        return ExitCode(ExitStatus.usage)
-    }
 }

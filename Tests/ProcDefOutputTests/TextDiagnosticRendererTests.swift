@@ -88,13 +88,20 @@ final class TextDiagnosticRendererTests: XCTestCase {
         XCTAssertEqual(renderer.render([], sources: [], summary: summary(files: 3)), "no problems in 3 files\n")
     }
 
-    func testSummaryLineAgreesInNumber() {
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 14, errors: 2, warnings: 1)), "2 errors, 1 warning in 14 files")
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 1, errors: 1)), "1 error, 0 warnings in 1 file")
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 5, errors: 1, notes: 2)), "1 error, 0 warnings, 2 notes in 5 files")
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 2, notes: 1)), "0 errors, 0 warnings, 1 note in 2 files")
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 0)), "no problems in 0 files")
-        XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: summary(files: 1, warnings: 3)), "0 errors, 3 warnings in 1 file")
+    func testSummaryLineCountsWhatOccurred() {
+        let cases: [(CheckSummary, String)] = [
+            (summary(files: 14, errors: 2, warnings: 1), "2 errors, 1 warning in 14 files"),
+            (summary(files: 1, errors: 1), "1 error in 1 file"),
+            (summary(files: 5, errors: 1, notes: 2), "1 error, 2 notes in 5 files"),
+            (summary(files: 2, notes: 1), "1 note in 2 files"),
+            (summary(files: 1, warnings: 3), "3 warnings in 1 file"),
+            (summary(files: 3, errors: 10, warnings: 20, notes: 1), "10 errors, 20 warnings, 1 note in 3 files"),
+            (summary(files: 3), "no problems in 3 files"),
+            (summary(files: 0), "no problems in 0 files"),
+        ]
+        for (counts, line) in cases {
+            XCTAssertEqual(TextDiagnosticRenderer.summaryLine(for: counts), line)
+        }
     }
 
     func testRangeOnOneLineIsUnderlined() {
@@ -266,6 +273,34 @@ final class TextDiagnosticRendererTests: XCTestCase {
         assertGolden(text.replacingOccurrences(of: "\u{1B}", with: "␛"), named: "colours.txt")
     }
 
+    /// Several findings on one line, in any order, each show that line.
+    func testSeveralDiagnosticsOnOneLine() {
+        let file = source("m.yaml", "a: [x, y]\nb: z\n")
+        let diagnostics = [(2, 4), (1, 5), (1, 8), (2, 1)].map { line, column in
+            Diagnostic(file: "m.yaml", range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)")
+        }
+        XCTAssertEqual(renderer.render(diagnostics, sources: [file], summary: summary(errors: 4)), """
+            m.yaml:2:4: error: 2:4 [r/x]
+               2 | b: z
+                 |    ^
+
+            m.yaml:1:5: error: 1:5 [r/x]
+               1 | a: [x, y]
+                 |     ^
+
+            m.yaml:1:8: error: 1:8 [r/x]
+               1 | a: [x, y]
+                 |        ^
+
+            m.yaml:2:1: error: 2:1 [r/x]
+               2 | b: z
+                 | ^
+
+            4 errors in 1 file
+
+            """)
+    }
+
     /// Windows line endings: the `\r` is not part of the line.
     func testCarriageReturnLineEndingsAreDropped() {
         let file = source("w.yaml", "a: 1\r\nb: 2\r\n")
@@ -282,7 +317,7 @@ final class TextDiagnosticRendererTests: XCTestCase {
                1 | kind: process
                  | ^~~~
 
-            0 errors, 1 warning in 1 file
+            1 warning in 1 file
 
             """)
     }

@@ -12,7 +12,9 @@ enum Procdef {
     /// The folder holding the built products (the binary sits beside the test bundle).
     static var productsDirectory: URL {
         let bundle = Bundle(for: BundleMarker.self).bundleURL
-        return bundle.deletingLastPathComponent()
+        // On macOS the bundle is `debug/procdefPackageTests.xctest`; on Linux the test executable is a plain file
+        // and its "bundle" is the `debug` folder itself.
+        return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
     }
 
     static var binary: URL { productsDirectory.appendingPathComponent("procdef") }
@@ -36,22 +38,24 @@ enum Procdef {
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        // Read both pipes before waiting so a large output never blocks the child.
+        let collected = CollectedOutput()
+        let group = DispatchGroup()
+        group.enter()
+        let reader = out.fileHandleForReading
+        DispatchQueue.global().async {
+            collected.stdout = reader.readDataToEndOfFile()
+            group.leave()
+        }
+        // Fed once stdout is being drained, so a child that prints before reading cannot block on a full pipe.
         if let stdin {
             input.fileHandleForWriting.write(stdin)
             try input.fileHandleForWriting.close()
         }
-        // Read both pipes before waiting so a large output never blocks the child.
-        let outData = ReadResult()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            outData.set(out.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder, removed when the test ends.
@@ -65,11 +69,7 @@ enum Procdef {
 
 private final class BundleMarker {}
 
-/// What the background reader read, handed to the waiting thread under a lock (Swift 6 forbids a captured `var`).
-private final class ReadResult: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+/// Written by one reader thread and read after `DispatchGroup.wait()`, which orders the two.
+private final class CollectedOutput: @unchecked Sendable {
+    var stdout = Data()
 }

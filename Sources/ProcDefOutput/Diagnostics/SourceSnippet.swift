@@ -23,29 +23,29 @@ struct SourceSnippet {
     var caretIndent: String
     var caretMarks: String
 
-    /// `range` starts on line `lineNumber`, whose text is `line`. A range ending on a later line is underlined to
-    /// the end of this one; an empty range gets a single caret.
-    init(line: String, lineNumber: Int, range: SourceRange) {
+    /// `range` starts on line `lineNumber`, made of `line`. A range ending on a later line is underlined to the end
+    /// of this one; an empty range gets a single caret. Only the shown part of the line is looked at, so the cost
+    /// does not grow with the line's length.
+    init(line: [Unicode.Scalar], lineNumber: Int, range: SourceRange) {
         self.lineNumber = lineNumber
-        let pieces = line.unicodeScalars.map(Piece.init)
+        let count = line.count
+        let first = min(max(range.start.column, 1), count + 1) - 1
+        let endColumn = range.end.line > range.start.line ? count + 1 : range.end.column
+        let last = max(first + 1, min(endColumn - 1, count))
 
-        let first = min(max(range.start.column, 1), pieces.count + 1) - 1
-        let endColumn = range.end.line > range.start.line ? pieces.count + 1 : range.end.column
-        let last = max(first + 1, min(endColumn - 1, pieces.count))
-
-        var shown = 0..<pieces.count
-        if pieces.count > Self.maxShownCharacters {
+        var shown = 0..<count
+        if count > Self.maxShownCharacters {
             let lower = first <= Self.contextBeforeCaret ? 0 : first - Self.contextBeforeCaret
-            shown = lower..<min(pieces.count, lower + Self.maxShownCharacters)
+            shown = lower..<min(count, lower + Self.maxShownCharacters)
         }
         let cutBefore = shown.lowerBound > 0
-        let cutAfter = shown.upperBound < pieces.count
+        let cutAfter = shown.upperBound < count
 
         var source = cutBefore ? "…" : ""
         var indent = cutBefore ? " " : ""
         var marks = ""
         for index in shown {
-            let piece = pieces[index]
+            let piece = Piece(line[index])
             source += piece.text
             if index < first {
                 indent += piece.isTab ? "\t" : String(repeating: " ", count: piece.width)

@@ -10,7 +10,7 @@ import YAMLTree
 /// help: add a `handoff:` with the artifact handed over and the receiver's expectation
 /// note: ...
 ///
-/// 1 error, 0 warnings in 14 files
+/// 1 error in 14 files
 /// ```
 ///
 /// - The first line is `file:line:column: severity: message [rule]`, which editors and CI log viewers link to the
@@ -69,17 +69,16 @@ public struct TextDiagnosticRenderer: Sendable {
 
     /// The line that ends every text report.
     ///
-    /// Errors and warnings are always counted, notes only when there are some, and files always:
-    /// `2 errors, 1 warning in 14 files`, `1 error, 0 warnings, 2 notes in 5 files`. A run with no findings at
-    /// all says `no problems in 3 files`. Each noun agrees with its number (`1 file`, `0 errors`).
+    /// Each severity that occurred is counted, in the order errors, warnings, notes, then the files read:
+    /// `2 errors, 1 warning in 14 files`, `1 error in 5 files`, `1 error, 2 notes in 5 files`, `3 warnings in 1 file`.
+    /// A count of zero is left out, as it tells the reader nothing; a run with no findings at all says
+    /// `no problems in 3 files`. Each noun agrees with its number.
     public static func summaryLine(for summary: CheckSummary) -> String {
         let files = counted(summary.files, "file")
-        if summary.errors == 0, summary.warnings == 0, summary.notes == 0 {
-            return "no problems in \(files)"
-        }
-        var counts = [counted(summary.errors, "error"), counted(summary.warnings, "warning")]
-        if summary.notes > 0 { counts.append(counted(summary.notes, "note")) }
-        return counts.joined(separator: ", ") + " in " + files
+        let counts = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.notes, "note")]
+            .filter { $0.0 > 0 }
+            .map { counted($0.0, $0.1) }
+        return (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + " in " + files
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String {
@@ -117,7 +116,7 @@ public struct TextDiagnosticRenderer: Sendable {
 
     private func snippet(for diagnostic: Diagnostic, in lines: SourceLines?) -> SourceSnippet? {
         let number = diagnostic.range.start.line
-        guard let lines, !lines.isBinary, let text = lines.line(number) else { return nil }
+        guard let lines, !lines.isBinary, let text = lines.scalars(ofLine: number) else { return nil }
         return SourceSnippet(line: text, lineNumber: number, range: diagnostic.range)
     }
 
