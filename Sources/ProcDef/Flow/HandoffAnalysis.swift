@@ -98,21 +98,30 @@ public struct HandoffPoint: Sendable {
         case trigger(index: Int)
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// The source activity's position in the process.
-    public var source: Int
-    public var sourceActivity: Activity
+    public let source: Int
+    public let sourceActivity: Activity
     /// The source activity's responsible roles, resolved in its process.
-    public var sourceRoles: [ResolvedRole]
-    public var target: HandoffEndpoint
+    public let sourceRoles: [ResolvedRole]
+    public let target: HandoffEndpoint
     /// The handoff that applies to this edge, if one is declared.
-    public var handoff: Handoff?
+    public let handoff: Handoff?
     /// The edge's own node: the `next` entry, the `next` value, the trigger, or the source activity's id for a fall-through.
-    public var range: SourceRange
+    public let range: SourceRange
 
     /// Whether responsibility passes to other roles on this edge.
-    public var change: ResponsibilityChange {
-        ResponsibilityChange(from: sourceRoles, to: target.roles)
+    public let change: ResponsibilityChange
+
+    public init(kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?, range: SourceRange) {
+        self.kind = kind
+        self.source = source
+        self.sourceActivity = sourceActivity
+        self.sourceRoles = sourceRoles
+        self.target = target
+        self.handoff = handoff
+        self.range = range
+        self.change = ResponsibilityChange(from: sourceRoles, to: target.roles)
     }
 
     /// True for a trigger into another process (or into this one, started anew).

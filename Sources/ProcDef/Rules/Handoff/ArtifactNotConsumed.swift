@@ -79,8 +79,7 @@ enum ArtifactNotConsumed: ProcessRule {
             findings.report(
                 Self.self, at: artifact.range,
                 "\(context.describe(point.sourceActivity)) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), which does not list it among its inputs",
-                help: "\(context.describe(point.target.activity)) declares inputs: \(declared.map(\.value).joined(separator: ", ")); "
-                    + "add '\(artifact.value)' to its `inputs`, or hand over one of them"
+                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: context.describe(point.target.activity), field: "inputs")
             )
         }
     }

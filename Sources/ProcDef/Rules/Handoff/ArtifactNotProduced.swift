@@ -79,8 +79,7 @@ enum ArtifactNotProduced: ProcessRule {
             findings.report(
                 Self.self, at: artifact.range,
                 "\(source) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), but '\(artifact.value)' is not among its outputs",
-                help: "\(source) declares outputs: \(declared.map(\.value).joined(separator: ", ")); "
-                    + "hand over one of them, or add '\(artifact.value)' to its `outputs`"
+                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: source, field: "outputs")
             )
         }
     }

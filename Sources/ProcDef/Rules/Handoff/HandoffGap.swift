@@ -88,7 +88,7 @@ enum HandoffGap: ProcessRule {
 
     private static func help(_ point: HandoffPoint, _ context: ProcessContext) -> String {
         var lines = [
-            "add a `handoff:` \(HandoffWording.placement(point, context)) with the artifact handed over and the receiver's expectation:",
+            "add a `handoff:` \(HandoffWording.placement(point)) with the artifact handed over and the receiver's expectation:",
             "  handoff:",
             "    artifact: \(suggestedArtifact(point) ?? "<what is handed over>")",
             "    expectation: <what the receiver commits to>",

@@ -35,13 +35,24 @@ enum HandoffWording {
         return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// Help for an artifact missing from an activity's `outputs` or `inputs`: a did-you-mean when one declared name is
+    /// a plausible typo of it, and the declared names either way.
+    static func declaredHelp(_ artifact: String, declared: [Located<String>], by activity: String, field: String) -> String {
+        let names = declared.map(\.value)
+        let listed = "\(activity) declares \(field): \(names.joined(separator: ", "))"
+        if let suggestion = Suggestion.didYouMean(artifact, among: names) {
+            return "\(suggestion) \(listed)"
+        }
+        return "\(listed); hand over one of them, or add '\(artifact)' to its `\(field)`"
+    }
+
     /// Where a handoff for this point is written, for help texts.
-    static func placement(_ point: HandoffPoint, _ context: ProcessContext) -> String {
+    static func placement(_ point: HandoffPoint) -> String {
         switch point.kind {
         case .branch: "to this `next` entry"
         case .trigger: "to this trigger"
-        case .single: "to activity \(context.describe(point.sourceActivity)), where it applies to its `next`"
-        case .fallThrough: "to activity \(context.describe(point.sourceActivity)), where it applies to the fall-through to \(context.describe(point.target.activity))"
+        case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
+        case .fallThrough: "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
         }
     }
 }
