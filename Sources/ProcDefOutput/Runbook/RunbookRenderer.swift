@@ -194,7 +194,7 @@ private struct RunbookPage {
         who.append("- **Responsible:** " + nonEmpty(MarkdownText.roleNames(activity.responsible.values(), in: process)))
         let accountable = process.accountable(activity)
         var accountableText = nonEmpty(MarkdownText.roleNames(accountable, in: process))
-        if activity.accountable.isEmpty, !accountable.isEmpty { accountableText += " (the process default)" }
+        if activity.accountable.isEmpty, !accountable.isEmpty { accountableText += ", the process default" }
         who.append("- **Accountable:** " + accountableText)
         if !activity.consulted.isEmpty { who.append("- **Consulted:** " + MarkdownText.roleNames(activity.consulted.values(), in: process)) }
         if !activity.informed.isEmpty { who.append("- **Informed:** " + MarkdownText.roleNames(activity.informed.values(), in: process)) }
@@ -246,8 +246,9 @@ private struct RunbookPage {
         if case .branches? = activity.next { isDecision = true } else { isDecision = false }
         if !isDecision, let point = points.first {
             let details = handoffDetails(point, indent: "")
-            if details.isEmpty { return "**Next:** " + activityLink(point.target.index) + "\n" }
-            return "**Next:** " + activityLink(point.target.index) + ", with this handoff:\n\n" + details
+            let next = "**Next:** " + activityLink(point.target.index)
+            if details.isEmpty { return next + "\n" }
+            return next + (point.isGap ? "\n\n" : ", with this handoff:\n\n") + details
         }
         var out = "**Next**, by condition:\n\n"
         for point in points {
