@@ -94,6 +94,11 @@ final class DOTEscapingTests: XCTestCase {
         XCTAssertEqual(DOTEscaping.quoted("a\u{2028}b"), "\"a\\nb\"")
     }
 
+    func testLeftAlignedLinesEndWithL() {
+        XCTAssertEqual(DOTEscaping.quoted("Lane\nTeam \\", alignment: .left), "\"Lane\\lTeam \\\\\\l\"")
+        XCTAssertEqual(DOTEscaping.quoted("", alignment: .left), "\"\"")
+    }
+
     func testEntitiesAreNotDecoded() {
         XCTAssertEqual(DOTEscaping.quoted("R&amp;D &lt;"), "\"R&amp;amp;D &amp;lt;\"")
     }

@@ -5,6 +5,8 @@
 struct DOTAttribute {
     enum Value {
         case text(String)
+        /// Text whose lines are left-aligned (`\l`).
+        case leftAlignedText(String)
         case keyword(StaticString)
         case number(Double)
     }
@@ -13,6 +15,7 @@ struct DOTAttribute {
     let value: Value
 
     static func text(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .text(value)) }
+    static func leftAligned(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .leftAlignedText(value)) }
     static func keyword(_ key: StaticString, _ value: StaticString) -> DOTAttribute { DOTAttribute(key: key, value: .keyword(value)) }
     static func number(_ key: StaticString, _ value: Double) -> DOTAttribute { DOTAttribute(key: key, value: .number(value)) }
 
@@ -21,6 +24,8 @@ struct DOTAttribute {
         switch value {
         case .text(let text):
             return "\(key)=\(DOTEscaping.quoted(text))"
+        case .leftAlignedText(let text):
+            return "\(key)=\(DOTEscaping.quoted(text, alignment: .left))"
         case .keyword(let word):
             let word = "\(word)"
             // Bare words read better (`rankdir=LR`); anything else (`#f4f6f8`, `rounded,filled`) is quoted.

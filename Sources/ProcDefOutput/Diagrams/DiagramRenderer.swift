@@ -52,7 +52,7 @@ public struct DiagramRenderer: Sendable {
             var label = process.roleName(role)
             if let team = process.role(role)?.team?.value, team != label { label += "\n" + team }
             dot.attributes([
-                .text("label", label), .keyword("labeljust", "l"), .keyword("style", "filled"),
+                .leftAligned("label", label), .keyword("labeljust", "l"), .keyword("style", "filled"),
                 .keyword("fillcolor", "#f3f5f7"), .keyword("color", "#c5ccd3"), .keyword("fontsize", "12"),
             ])
             for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }

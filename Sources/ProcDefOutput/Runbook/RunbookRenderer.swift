@@ -268,7 +268,7 @@ private struct RunbookPage {
     /// agreement), or the gap when responsibility changes with no handoff.
     func handoffDetails(_ point: HandoffPoint, indent: String) -> String {
         let from = MarkdownText.roleNames(point.sourceRoles.map(\.id.value), in: process)
-        let to = targetRoleNames(point)
+        let to = targetRoleNames(point, contacts: true)
         if point.isGap {
             return "\(indent)- **Handoff gap:** responsibility passes from \(from) to \(to) and no handoff is declared.\n"
         }
@@ -289,10 +289,14 @@ private struct RunbookPage {
         return lines.map { "\(indent)- \($0)\n" }.joined()
     }
 
-    /// The receiving roles, named as the receiving process sees them.
-    func targetRoleNames(_ point: HandoffPoint) -> String {
-        let names = point.target.roles.map { resolved in
-            resolved.role.map { MarkdownText.text($0.name.value) } ?? "\(MarkdownText.code(resolved.id.value)) (unknown role)"
+    /// The receiving roles, named as the receiving process sees them; with `contacts`, each with its contact, which
+    /// is what the person handing over needs at that moment.
+    func targetRoleNames(_ point: HandoffPoint, contacts: Bool = false) -> String {
+        let names = point.target.roles.map { resolved -> String in
+            guard let role = resolved.role else { return "\(MarkdownText.code(resolved.id.value)) (unknown role)" }
+            let name = MarkdownText.text(role.name.value)
+            guard contacts, let contact = role.contact?.value, !contact.allSatisfy(\.isWhitespace) else { return name }
+            return "\(name) (\(MarkdownText.text(contact)))"
         }
         return names.isEmpty ? "*nobody*" : names.joined(separator: ", ")
     }
