@@ -17,14 +17,29 @@ public struct CheckedProcess: Sendable {
     public var graph: FlowGraph { context.graph }
     public var id: String { context.process.id.value }
 
+    /// Activities of the workspace's processes that trigger this one, in process id then activity order.
+    public let triggeredBy: [(process: ProcessDefinition, activity: Activity)]
+    /// Indices into `handoffs.points`, per source activity.
+    private let pointsBySource: [[Int]]
+
     /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
     public init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
+        self.init(process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID), policyStatuses: policyStatuses)
+    }
+
+    init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus]) {
         let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
         self.context = context
         self.handoffs = HandoffAnalysis(context)
         self.raci = RACIMatrix(context)
         self.policyStatuses = policyStatuses.sorted { $0.policyID < $1.policyID }
-        self.processesByID = processesByID
+        self.processesByID = index.processesByID
+        self.triggeredBy = index.triggers[process.id.value] ?? []
+        var bySource = Array(repeating: [Int](), count: process.activities.count)
+        for (i, point) in handoffs.points.enumerated() where bySource.indices.contains(point.source) {
+            bySource[point.source].append(i)
+        }
+        self.pointsBySource = bySource
     }
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
@@ -40,8 +55,11 @@ public struct CheckedProcess: Sendable {
             byID[process.id.value] = process
             unique.append(process)
         }
-        return unique.sorted { $0.id.value < $1.id.value }.map { process in
-            CheckedProcess(process: process, workspace: workspace, catalogue: catalogue, processesByID: byID, policyStatuses: report.policyStatuses[process.id.value] ?? [])
+        let index = WorkspaceIndex(processesByID: byID)
+        let statuses = report.policyStatuses
+        let roles = catalogue
+        return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
+            CheckedProcess(process: process, workspace: workspace, catalogue: roles, index: index, policyStatuses: statuses[process.id.value] ?? [])
         }
     }
 
@@ -57,18 +75,30 @@ public struct CheckedProcess: Sendable {
     /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
     /// then trigger order.
     public func handoffPoints(from index: Int) -> [HandoffPoint] {
-        handoffs.points.filter { $0.source == index }
+        guard pointsBySource.indices.contains(index) else { return [] }
+        return pointsBySource[index].map { handoffs.points[$0] }
     }
+}
 
-    /// Processes of the workspace that trigger this one: the process and the activity that starts it, in id order.
-    public var triggeredBy: [(process: ProcessDefinition, activity: Activity)] {
-        var found: [(ProcessDefinition, Activity)] = []
-        for other in processesByID.values.sorted(by: { $0.id.value < $1.id.value }) {
-            for activity in other.activities where activity.triggers.contains(where: { $0.process.value == id }) {
-                found.append((other, activity))
+/// What every process of a workspace looks up about the others, built once per build.
+struct WorkspaceIndex: Sendable {
+    let processesByID: [String: ProcessDefinition]
+    /// Per triggered process id: the processes and activities that trigger it, in process id then activity order.
+    let triggers: [String: [(process: ProcessDefinition, activity: Activity)]]
+
+    init(processesByID: [String: ProcessDefinition]) {
+        self.processesByID = processesByID
+        var triggers: [String: [(process: ProcessDefinition, activity: Activity)]] = [:]
+        for id in processesByID.keys.sorted() {
+            guard let process = processesByID[id] else { continue }
+            for activity in process.activities {
+                var seen: Set<String> = []
+                for trigger in activity.triggers where seen.insert(trigger.process.value).inserted {
+                    triggers[trigger.process.value, default: []].append((process, activity))
+                }
             }
         }
-        return found
+        self.triggers = triggers
     }
 }
 
