@@ -75,47 +75,17 @@ enum FindingsReport {
 enum ProcessSelection {
     /// The checked process with this id; an unknown id is a usage problem (exit 2) with a did-you-mean.
     static func find(_ id: String, in report: CheckReport) throws -> CheckedProcess {
-        let processes = CheckedProcess.all(in: report)
-        if let found = processes.first(where: { $0.id == id }) { return found }
-        let ids = processes.map(\.id)
-        var help: String
-        if let close = closest(to: id, among: ids) {
-            help = "did you mean '\(close)'?"
+        if let found = CheckedProcess.named(id, in: report) { return found }
+        let ids = Set(report.workspace.processes.map(\.id.value)).sorted()
+        let help: String
+        if let suggestion = Suggestion.didYouMean(id, among: ids) {
+            help = suggestion
         } else if ids.isEmpty {
             help = "no process was read; name the files or folders that hold them"
         } else {
-            help = "known processes: " + ids.joined(separator: ", ")
+            let shown = ids.prefix(10).joined(separator: ", ")
+            help = "known processes: " + shown + (ids.count > 10 ? ", and \(ids.count - 10) more" : "")
         }
         throw Terminal.fail("no process with id '\(id)'", help: help)
-    }
-
-    /// The id closest to a mistyped one, when within a third of its length in edits (at least one).
-    static func closest(to typed: String, among ids: [String]) -> String? {
-        let a = Array(typed.lowercased())
-        guard !a.isEmpty, a.count <= 64 else { return nil }
-        let allowed = max(1, a.count / 3)
-        var best: (id: String, distance: Int)?
-        for id in ids.sorted() {
-            let b = Array(id.lowercased())
-            guard abs(b.count - a.count) <= allowed else { continue }
-            let distance = editDistance(a, b)
-            if distance <= allowed, distance < (best?.distance ?? .max) { best = (id, distance) }
-        }
-        return best?.id
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

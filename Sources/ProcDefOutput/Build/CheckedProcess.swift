@@ -44,23 +44,33 @@ public struct CheckedProcess: Sendable {
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
     public static func all(in report: CheckReport) -> [CheckedProcess] {
-        let workspace = report.workspace
+        let (catalogue, index, unique) = prepare(report)
+        let statuses = report.policyStatuses
+        return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
+            CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: statuses[process.id.value] ?? [])
+        }
+    }
+
+    /// The process with this id (its first definition), or nil; only that one process is analysed.
+    public static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
+        let (catalogue, index, _) = prepare(report)
+        guard let process = index.processesByID[id] else { return nil }
+        return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [])
+    }
+
+    /// The catalogue by role id, the workspace index, and the processes with the first of each id, in input order.
+    private static func prepare(_ report: CheckReport) -> (catalogue: [String: Role], index: WorkspaceIndex, unique: [ProcessDefinition]) {
         var catalogue: [String: Role] = [:]
-        for role in workspace.catalogues.flatMap(\.roles) where catalogue[role.id.value] == nil {
+        for role in report.workspace.catalogues.flatMap(\.roles) where catalogue[role.id.value] == nil {
             catalogue[role.id.value] = role
         }
         var byID: [String: ProcessDefinition] = [:]
         var unique: [ProcessDefinition] = []
-        for process in workspace.processes where byID[process.id.value] == nil {
+        for process in report.workspace.processes where byID[process.id.value] == nil {
             byID[process.id.value] = process
             unique.append(process)
         }
-        let index = WorkspaceIndex(processesByID: byID)
-        let statuses = report.policyStatuses
-        let roles = catalogue
-        return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
-            CheckedProcess(process: process, workspace: workspace, catalogue: roles, index: index, policyStatuses: statuses[process.id.value] ?? [])
-        }
+        return (catalogue, WorkspaceIndex(processesByID: byID), unique)
     }
 
     /// The role with this id as this process sees it (local first, then the catalogue).
