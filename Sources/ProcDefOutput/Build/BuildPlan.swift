@@ -30,7 +30,8 @@ public struct BuildPlan: Sendable {
             try add(diagramPath, files.1)
             try add(csvPath, files.2)
         }
-        // A process with the id `landscape` would need this same path: `add` refuses it rather than overwrite.
+        // A process with the id `landscape` already took this path; say so rather than overwrite either.
+        if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
         try add(OutputLayout.landscape, LandscapeRenderer().render(processes))
         try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes))
     }
@@ -80,11 +81,14 @@ public struct BuildPlan: Sendable {
 public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case output(OutputTreeError)
     case graphviz(path: String, GraphvizError)
+    /// A process id whose files would collide with the build's own (`landscape`: `diagrams/landscape.dot`).
+    case reservedID(String)
 
     public var description: String {
         switch self {
         case .output(let error): error.description
         case .graphviz(let path, let error): "rendering \(path): \(error.description)"
+        case .reservedID(let id): "process id '\(id)' cannot be built: its diagram would replace diagrams/\(id).dot, the process landscape; rename the process"
         }
     }
 }
