@@ -11,12 +11,13 @@ final class RuleDocumentationTests: XCTestCase {
         "yaml/encoding": "needs bytes that are not UTF-8, which a Swift string cannot hold (InvalidEncodingTests)",
     ]
 
-    /// Rules registered on main whose check is not yet called by `Checker.check` (the suppression pass is not wired in
-    /// when this was written). Remove an entry as soon as its rule runs: the test then covers it like any other.
-    private let notYetRunByTheChecker: Set<String> = ["lint/suppression-without-reason", "lint/unused-suppression"]
-
-    private func check(_ example: String) -> CheckReport {
-        Checker.check(files: [SourceFile(path: "example.yaml", bytes: Array(example.utf8))], options: CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
+    /// Checks an example with its rule switched on, so rules that are off by default show their examples too.
+    private func check(_ example: String, enabling rule: RuleDescriptor? = nil) -> CheckReport {
+        var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
+        if let rule, rule.defaultSeverity == nil {
+            options.rules.levels[rule.id] = .some(.warning)
+        }
+        return Checker.check(files: [SourceFile(path: "example.yaml", bytes: Array(example.utf8))], options: options)
     }
 
     func testEveryRuleIsDocumented() {
@@ -33,14 +34,35 @@ final class RuleDocumentationTests: XCTestCase {
 
     func testFailingExamplesTriggerTheirRuleAndFixedExamplesDoNot() {
         for rule in RuleRegistry.all where exempt[rule.id] == nil {
-            let failing = check(rule.failingExample).diagnostics.filter { $0.rule == rule.id }
-            if notYetRunByTheChecker.contains(rule.id) {
-                XCTAssertTrue(failing.isEmpty, "\(rule.id) runs now: remove it from notYetRunByTheChecker")
-                continue
-            }
+            let failing = check(rule.failingExample, enabling: rule).diagnostics.filter { $0.rule == rule.id }
             XCTAssertFalse(failing.isEmpty, "the failing example of \(rule.id) does not trigger it")
-            let fixed = check(rule.fixedExample).diagnostics.filter { $0.rule == rule.id }
+            let fixed = check(rule.fixedExample, enabling: rule).diagnostics.filter { $0.rule == rule.id }
             XCTAssertEqual(fixed.map(\.message), [], "the fixed example of \(rule.id) still triggers it")
+        }
+    }
+
+    /// A fixed example is what a reader copies: it must be clean under every rule, not only its own.
+    func testFixedExamplesAreCleanUnderEveryRule() {
+        for rule in RuleRegistry.all where exempt[rule.id] == nil {
+            let findings = check(rule.fixedExample).diagnostics
+            XCTAssertEqual(findings.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [], "the fixed example of \(rule.id)")
+        }
+    }
+
+    /// Findings that a failing example cannot avoid besides its own, each with the reason.
+    private let companions: [String: (rule: String, reason: String)] = [
+        "policy/waiver-expired": ("policy/case-owner-named", "a lapsed waiver no longer covers its policy, which fails again"),
+        "schema/invalid-date": ("policy/requests-are-recorded", "a waiver without a valid date covers nothing"),
+        "schema/unknown-key": ("raci/responsible-required", "the misspelt `responsible` leaves the activity without one"),
+    ]
+
+    /// A failing example shows one problem: only its own rule reports at error or warning level.
+    func testFailingExamplesShowOnlyTheirOwnProblem() {
+        for rule in RuleRegistry.all where exempt[rule.id] == nil {
+            let others = check(rule.failingExample, enabling: rule).diagnostics.filter {
+                $0.rule != rule.id && $0.severity != .note && $0.rule != companions[rule.id]?.rule
+            }
+            XCTAssertEqual(others.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [], "the failing example of \(rule.id)")
         }
     }
 

@@ -9,6 +9,8 @@ public struct DecodedFile: Sendable {
     public var configs: [Config] = []
     /// `yaml/*` and `schema/*` findings of this file, in no particular order.
     public var diagnostics: [Diagnostic] = []
+    /// `# procdef: ignore ...` comments found in the file.
+    public var suppressions: [InlineSuppression] = []
 
     public init(file: String) {
         self.file = file
@@ -18,6 +20,10 @@ public struct DecodedFile: Sendable {
     public init(decoding source: SourceFile, options: CheckOptions = CheckOptions()) {
         let parsed = YAMLReader.parse(source.bytes, limits: options.limits)
         self.init(decoding: parsed, file: source.path, options: options)
+        if InlineSuppression.mayOccur(in: source.bytes) {
+            let scalars = parsed.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound }
+            suppressions = InlineSuppression.scan(source.bytes, scalarRanges: scalars)
+        }
     }
 
     /// Decodes documents already parsed from the file shown as `file`.

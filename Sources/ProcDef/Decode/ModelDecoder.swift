@@ -13,23 +13,32 @@ struct FieldMap {
     private(set) var fields: [Field] = []
     /// Keys that are lists or mappings: a `schema/type` finding once the map's context is known.
     private(set) var oddKeys: [Node] = []
-    private var positions: [String: Int] = [:]
+    /// Only for large mappings (a catalogue of many roles); small ones are searched in order, which is faster than hashing.
+    private var positions: [String: Int]?
+    private static let indexedFrom = 24
 
     init(_ node: Node, entries: [MappingEntry]) {
         self.node = node
+        fields.reserveCapacity(entries.count)
+        if entries.count >= Self.indexedFrom { positions = [:] }
         for entry in entries {
             guard let key = entry.key.scalar?.text else {
                 oddKeys.append(entry.key)
                 continue
             }
-            guard positions[key] == nil else { continue }
-            positions[key] = fields.count
+            guard position(of: key) == nil else { continue }
+            positions?[key] = fields.count
             fields.append(Field(key: key, keyNode: entry.key, value: entry.value))
         }
     }
 
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return fields.firstIndex { $0.key == key }
+    }
+
     func field(_ key: String) -> Field? {
-        positions[key].map { fields[$0] }
+        position(of: key).map { fields[$0] }
     }
 
     /// The value under `key`, unless absent or null.
@@ -65,10 +74,10 @@ final class ModelDecoder {
     // MARK: Shapes
 
     /// The fields of a mapping value; nil (and a `schema/type` finding unless the value is null) for anything else.
-    func fields(of node: Node, _ label: String, expected: String = "a mapping") -> FieldMap? {
+    func fields(of node: Node, _ label: @autoclosure () -> String, expected: @autoclosure () -> String = "a mapping") -> FieldMap? {
         if node.isNull { return nil }
         guard let entries = node.mapping else {
-            reportType(node, label, expected: expected)
+            reportType(node, label(), expected: expected())
             return nil
         }
         return FieldMap(node, entries: entries)
@@ -81,9 +90,10 @@ final class ModelDecoder {
     /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
     func checkKeys(_ map: FieldMap, allowed: [String], in context: String) {
         checkKeysAreText(map, in: context)
-        let valid = Set(allowed)
-        for field in map.fields where !valid.contains(field.key) {
-            let help = Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
+        for field in map.fields where !allowed.contains(field.key) {
+            let help = field.key == "<<"
+                ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
+                : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
             report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context)", help: help)
         }
     }
@@ -120,16 +130,17 @@ final class ModelDecoder {
         return texts(node, "'\(key)' in \(context)", item: item)
     }
 
-    func texts(_ node: Node, _ label: String, item: String) -> [Located<String>] {
+    func texts(_ node: Node, _ label: @autoclosure () -> String, item: String) -> [Located<String>] {
         if let scalar = node.scalar { return node.isNull ? [] : [Located(scalar.text, at: node.range)] }
         guard let items = node.sequence else {
-            reportType(node, label, expected: "\(item) or a list of them")
+            reportType(node, label(), expected: "\(item) or a list of them")
             return []
         }
         var result: [Located<String>] = []
+        result.reserveCapacity(items.count)
         for element in items {
             guard let scalar = element.scalar, !element.isNull else {
-                reportType(element, "each item of \(label)", expected: item)
+                reportType(element, "each item of \(label())", expected: item)
                 continue
             }
             result.append(Located(scalar.text, at: element.range))
@@ -161,14 +172,14 @@ final class ModelDecoder {
         return choice(node, "'\(key)' in \(context)", Choice.self)
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
-        let allowed = Choice.allCases.map(\.rawValue)
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
         if let text = node.scalar?.text, !node.isNull, let value = Choice(rawValue: text) {
             return Located(value, at: node.range)
         }
+        let allowed = Choice.allCases.map(\.rawValue)
         let help = node.scalar.flatMap { Suggestion.didYouMean($0.text, among: allowed) }
         let expected = allowed.count == 2 ? Quoting.alternatives(allowed) : "one of \(Quoting.alternatives(allowed))"
-        reportType(node, label, expected: expected, help: help)
+        reportType(node, label(), expected: expected, help: help)
         return nil
     }
 
@@ -196,10 +207,10 @@ final class ModelDecoder {
     }
 
     /// `what` is e.g. "activity id"; `place` names where a reference was written.
-    func checkIdentifier(_ id: Located<String>, _ what: String, in place: String? = nil) {
+    func checkIdentifier(_ id: Located<String>, _ what: @autoclosure () -> String, in place: @autoclosure () -> String? = nil) {
         guard !Identifier.isValid(id.value) else { return }
-        var message = "invalid \(what) \(Quoting.quoted(id.value))"
-        if let place { message += " in \(place)" }
+        var message = "invalid \(what()) \(Quoting.quoted(id.value))"
+        if let place = place() { message += " in \(place)" }
         var help = "ids are kebab-case: lowercase letters and digits joined by single hyphens"
         if let fixed = Identifier.kebabCased(id.value) { help += ", like '\(fixed)'" }
         report(InvalidID.self, at: id.range, message, help: help)

@@ -66,6 +66,8 @@ extension Node {
         case .mapping: return "a mapping"
         case .scalar(let scalar):
             if isNull { return "nothing" }
+            // `end: "true"` must not read as "expected true or false, found 'true'".
+            if scalar.style != .plain || tag == "tag:yaml.org,2002:str" { return "the string \(Quoting.quoted(scalar.text))" }
             return Quoting.quoted(scalar.text)
         }
     }
@@ -80,6 +82,8 @@ enum Quoting {
     }
 
     static func shortened(_ text: String) -> String {
+        // Almost every id and key is short printable ASCII: nothing to do.
+        if text.utf8.count <= maxLength && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {

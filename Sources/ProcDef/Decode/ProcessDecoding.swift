@@ -12,7 +12,7 @@ extension ModelDecoder {
         let id = identifier(map, in: "the process", kind: "process")
         let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
         checkKeys(map, allowed: Self.processKeys, in: context)
-        requireFields(map, ["id", "name", "owner", "activities"], in: context, at: header)
+        requireFields(map, ["id", "name", "activities"], in: context, at: header)
 
         let activities = decodeActivities(map, processContext: context)
         // Without an id nothing can refer to the process and no finding could name it: its problems are reported, the

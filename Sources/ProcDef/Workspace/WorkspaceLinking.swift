@@ -31,6 +31,9 @@ struct WorkspaceLinker {
             linker.checkReferences(of: process, in: workspace)
         }
         workspace.diagnostics = Self.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
+        for file in files where !file.suppressions.isEmpty {
+            workspace.suppressions[file.file] = file.suppressions
+        }
         return workspace
     }
 

@@ -20,6 +20,7 @@ public struct InvalidDate: Rule {
             id: requests-are-recorded
             title: Every request is recorded
             severity: error
+            applies-to: {all: true}
             require:
               exists: {records: request}
             ---
@@ -47,6 +48,7 @@ public struct InvalidDate: Rule {
             id: requests-are-recorded
             title: Every request is recorded
             severity: error
+            applies-to: {all: true}
             require:
               exists: {records: request}
             ---

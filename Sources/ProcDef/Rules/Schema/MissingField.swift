@@ -3,10 +3,10 @@ public struct MissingField: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/missing-field",
         defaultSeverity: .error,
-        summary: "a required field is absent (`id`, `name`, `owner`, `activities`...)",
+        summary: "a required field is absent (`id`, `name`, `activities`...)",
         explanation: """
-            Some fields carry the whole meaning of what they belong to: a process needs `id`, `name`, `owner` and \
-            `activities`; an activity `id` and `name`; a role `name` and `kind`; a policy `id`, `title` and `require`; \
+            Some fields carry the whole meaning of what they belong to: a process needs `id`, `name` and \
+            `activities` (a missing `owner` is `ownership/owner-required`); an activity `id` and `name`; a role `name` and `kind`; a policy `id`, `title` and `require`; \
             a branch `to`; a trigger `process`; a waiver `policy`, `reason` and `until`. A key written with no value \
             (`name:` or `name: ~`) counts as absent. The finding points at the parent key, or at the start of the \
             mapping that lacks the field. Add the field.

@@ -15,6 +15,7 @@ public struct YAMLSyntax: Rule {
             roles:
               service-desk: {name: Service Desk Analyst, kind: practitioner}
               request-owner: {name: Request Process Owner, kind: owner}
+              user: {name: Requesting User, kind: customer}
             ---
             kind: process
             id: password-reset
@@ -25,13 +26,14 @@ public struct YAMLSyntax: Rule {
                 name: Reset the password
                 responsible: service-desk
                 accountable: request-owner
-                informed: [service-desk
+                informed: [user
             """,
         fixedExample: """
             kind: roles
             roles:
               service-desk: {name: Service Desk Analyst, kind: practitioner}
               request-owner: {name: Request Process Owner, kind: owner}
+              user: {name: Requesting User, kind: customer}
             ---
             kind: process
             id: password-reset
@@ -42,7 +44,7 @@ public struct YAMLSyntax: Rule {
                 name: Reset the password
                 responsible: service-desk
                 accountable: request-owner
-                informed: [service-desk]
+                informed: [user]
             """
     )
 }

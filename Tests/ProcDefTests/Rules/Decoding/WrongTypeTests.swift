@@ -23,7 +23,7 @@ final class WrongTypeTests: XCTestCase {
               - 9️⃣Close the incident
             """, [
                 ExpectedFinding("1️⃣", "schema/type", "'name' in process 'incident' must be a string, found a list"),
-                ExpectedFinding("2️⃣", "schema/type", "'version' in process 'incident' must be a whole number, 0 or more, found '4'"),
+                ExpectedFinding("2️⃣", "schema/type", "'version' in process 'incident' must be a whole number, 0 or more, found the string '4'"),
                 ExpectedFinding("3️⃣", "schema/type", "'accountable' in the defaults of process 'incident' must be one role id, found a list"),
                 ExpectedFinding("4️⃣", "schema/type", "'kind' in role 'helper' must be one of owner, manager, practitioner, customer, supplier or stakeholder, found 'custommer'", help: "did you mean 'customer'?"),
                 ExpectedFinding("5️⃣", "schema/type", "'responsible' in activity 'log' must be a role id or a list of them, found a mapping"),
@@ -104,5 +104,22 @@ final class WrongTypeTests: XCTestCase {
         XCTAssertEqual(setting.options.map(\.name.value), ["max", "share", "strict", "mode"])
         XCTAssertEqual(setting.options.map(\.value.value), [.number(3), .number(0.5), .bool(true), .string("loose")])
         XCTAssertEqual(workspace.configs.first?.rules.last?.level?.value, .off)
+    }
+}
+
+extension WrongTypeTests {
+    func testQuotedBooleansAndMergeKeysAreExplained() {
+        assertDecoding("""
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            1️⃣<<: {manager: incident-manager}
+            activities:
+              - {id: log, name: Log, end: 2️⃣"true"}
+            """, [
+                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key '<<' in process 'incident'", help: "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"),
+                ExpectedFinding("2️⃣", "schema/type", "'end' in activity 'log' must be true or false, found the string 'true'"),
+            ])
     }
 }
