@@ -14,7 +14,7 @@ final class RuleCatalogueRendererTests: XCTestCase {
             summary: "responsibility changes on a transition\nwith no handoff declared",
             explanation: """
 
-                Every handoff is a moment of truth: say what is handed over and what the receiver commits to.
+                Every handoff is a moment of truth: say what is handed over and what the receiver commits to. Long paragraphs are wrapped at eighty columns for the terminal, and a word longer than that, https://example.com/a-very-long-address-that-cannot-be-broken-anywhere-at-all-really, stays whole.
 
                 A transition where responsibility changes with no handoff is a gap.
 

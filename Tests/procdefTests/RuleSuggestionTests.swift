@@ -2,7 +2,7 @@
 import XCTest
 
 final class RuleSuggestionTests: XCTestCase {
-    let ids = ["handoff/gap", "handoff/unneeded", "ref/unknown-role", "ref/unknown-activity", "schema/unknown-key"]
+    let ids = ["handoff/gap", "handoff/unneeded", "ref/unknown-role", "ref/unknown-activity", "schema/unknown-key", "schema/duplicate-id", "yaml/duplicate-key"]
 
     func testTyposFindTheRule() {
         XCTAssertEqual(RuleSuggestion.closest(to: "handoff/gapp", among: ids), "handoff/gap")
@@ -12,6 +12,7 @@ final class RuleSuggestionTests: XCTestCase {
 
     func testANameWithoutItsFamilyFindsTheRule() {
         XCTAssertEqual(RuleSuggestion.closest(to: "gap", among: ids), "handoff/gap")
+        XCTAssertEqual(RuleSuggestion.closest(to: "Unknown-Role", among: ids), "ref/unknown-role")
         XCTAssertEqual(RuleSuggestion.closest(to: "unknown-activty", among: ids), "ref/unknown-activity")
     }
 
@@ -21,9 +22,11 @@ final class RuleSuggestionTests: XCTestCase {
         XCTAssertNil(RuleSuggestion.closest(to: "x", among: []))
     }
 
-    func testEditDistance() {
-        XCTAssertEqual(RuleSuggestion.editDistance(Array("kitten"), Array("sitting")), 3)
-        XCTAssertEqual(RuleSuggestion.editDistance(Array(""), Array("abc")), 3)
-        XCTAssertEqual(RuleSuggestion.editDistance(Array("abc"), Array("abc")), 0)
+    /// `duplicate-key` is `yaml/duplicate-key`; `duplicate-id` is `schema/duplicate-id`. A name close to both
+    /// families' names would be a guess.
+    func testAnAmbiguousNameIsNotGuessed() {
+        let shared = ["flow/duplicate", "schema/duplicate"]
+        XCTAssertNil(RuleSuggestion.closest(to: "duplicate", among: shared))
+        XCTAssertEqual(RuleSuggestion.closest(to: "duplicate-key", among: ids), "yaml/duplicate-key")
     }
 }

@@ -24,8 +24,9 @@ public struct RuleCatalogueRenderer: Sendable {
         return output
     }
 
-    /// The id, default severity and summary, the explanation, then the failing and the fixed example, each
-    /// indented by four spaces so that the YAML stands apart from the prose (and pastes as a Markdown code block).
+    /// The id, default severity and summary, the explanation (wrapped at 80 columns), then the failing and the fixed
+    /// example, each indented by four spaces so that the YAML stands apart from the prose (and pastes as a Markdown
+    /// code block).
     ///
     /// ```
     /// handoff/gap
@@ -49,11 +50,35 @@ public struct RuleCatalogueRenderer: Sendable {
         output += "summary: \(Self.oneLine(rule.summary))\n"
         let explanation = Self.trimmingBlankEdges(rule.explanation)
         if !explanation.isEmpty {
-            output += "\n\(explanation)\n"
+            output += "\n" + explanation.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Self.wrapped($0, width: Self.proseWidth) }
+                .joined(separator: "\n") + "\n"
         }
         output += "\nFailing example:\n\n" + Self.indented(rule.failingExample)
         output += "\nFixed example:\n\n" + Self.indented(rule.fixedExample)
         return output
+    }
+
+    /// Explanations are written one paragraph a line; a terminal reads best with prose kept within 80 columns.
+    static let proseWidth = 80
+
+    /// `line` broken at spaces into lines of at most `width` characters; a longer word stays whole on its own line.
+    private static func wrapped(_ line: Substring, width: Int) -> String {
+        guard line.count > width else { return String(line) }
+        var lines: [String] = []
+        var current = ""
+        for word in line.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.joined(separator: "\n")
     }
 
     private static func severityName(_ severity: Severity?) -> String {
