@@ -1,3 +1,5 @@
+import ProcDef
+
 /// Where each emitted file goes inside `--out`, and the rule that keeps every path inside it.
 ///
 /// Only ids that are kebab-case (`[a-z0-9]+(-[a-z0-9]+)*`, what `schema/invalid-id` enforces) become file names: such
@@ -10,21 +12,10 @@ public enum OutputLayout {
     /// `--out` naming a folder of something else (the sources, a home directory) that a swap would delete.
     public static let marker = ".procdef-build"
 
-    /// Whether `id` may become part of a file name.
+    /// Whether `id` may become part of a file name: a valid id (`Identifier.isValid`, the rule the checker applies)
+    /// of a length every file system accepts.
     public static func isSafeID(_ id: String) -> Bool {
-        guard !id.isEmpty, id.utf8.count <= 200 else { return false }
-        var previousWasDash = true
-        for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                previousWasDash = false
-            case UInt8(ascii: "-") where !previousWasDash:
-                previousWasDash = true
-            default:
-                return false
-            }
-        }
-        return !previousWasDash
+        id.utf8.count <= 200 && Identifier.isValid(id)
     }
 
     /// `runbooks/<id>.md`, or nil for an id that may not become a file name.
