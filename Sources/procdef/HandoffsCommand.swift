@@ -27,8 +27,12 @@ struct HandoffsCommand: ParsableCommand {
 
     func run() throws {
         let report = try CheckSession.run(inputs).report
-        let map = HandoffMap(report: report)
-        Terminal.write(format.render(map, matrixOnly: matrix))
+        let errors = report.summary.errors
+        if errors > 0 {
+            // Gaps are errors too, and showing them is the point; but a file that could not be read is missing here.
+            Terminal.writeError("warning: the check found \(errors) \(errors == 1 ? "error" : "errors") (procdef check lists them); the map shows the definitions as they could be read")
+        }
+        Terminal.write(format.render(HandoffMap(report: report), matrixOnly: matrix))
     }
 }
 

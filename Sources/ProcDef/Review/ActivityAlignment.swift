@@ -8,7 +8,9 @@
 /// a removal and an addition.
 ///
 /// An activity moved when the order of the paired activities changed around it: the moved ones are those outside a
-/// longest run of pairs that kept their relative order, so inserting or removing an activity moves nothing.
+/// longest run of pairs that kept their relative order (of those, the run whose activities moved least), so
+/// inserting or removing an activity moves nothing, and of two activities that swapped places across others, the
+/// one that went further is the one that moved.
 struct ActivityAlignment {
     struct Pair: Hashable {
         let old: Int
@@ -107,10 +109,42 @@ struct ActivityAlignment {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// A longest subsequence of `pairs` (sorted by old position) whose new positions increase: patience sorting,
-    /// O(n log n). Ties keep the earliest pairs, so the result is the same on every run.
-    static func longestOrderedRun(_ pairs: [Pair]) -> Set<Pair> {
-        var tails: [Int] = []          // index into pairs of the smallest tail of a run of each length
+    /// A longest subsequence of `pairs` (sorted by old position) whose new positions increase. Among runs of that
+    /// length, the one whose activities moved least is kept, so an activity that jumped far is the one reported as
+    /// moved, not the neighbours it jumped over. Quadratic, which the activity limit per process keeps small; past
+    /// `exactLimit` pairs, patience sorting (O(n log n)) finds a longest run without that preference.
+    static func longestOrderedRun(_ pairs: [Pair], exactLimit: Int = 2000) -> Set<Pair> {
+        guard pairs.count <= exactLimit else { return patienceRun(pairs) }
+        var length = [Int](repeating: 1, count: pairs.count)
+        var displacement = pairs.map { abs($0.new - $0.old) }
+        var previous = [Int?](repeating: nil, count: pairs.count)
+        for k in pairs.indices {
+            let own = abs(pairs[k].new - pairs[k].old)
+            for j in 0..<k where pairs[j].new < pairs[k].new {
+                let candidate = (length[j] + 1, displacement[j] + own)
+                if candidate.0 > length[k] || (candidate.0 == length[k] && candidate.1 < displacement[k]) {
+                    (length[k], displacement[k]) = candidate
+                    previous[k] = j
+                }
+            }
+        }
+        var best: Int?
+        for k in pairs.indices {
+            guard let b = best else { best = k; continue }
+            if length[k] > length[b] || (length[k] == length[b] && displacement[k] < displacement[b]) { best = k }
+        }
+        var run: Set<Pair> = []
+        var cursor = best
+        while let k = cursor {
+            run.insert(pairs[k])
+            cursor = previous[k]
+        }
+        return run
+    }
+
+    /// A longest run by patience sorting.
+    private static func patienceRun(_ pairs: [Pair]) -> Set<Pair> {
+        var tails: [Int] = []
         var previous = [Int?](repeating: nil, count: pairs.count)
         for (k, pair) in pairs.enumerated() {
             var low = 0, high = tails.count

@@ -32,7 +32,7 @@ public struct DiffMarkdownRenderer: Sendable {
         out += section("New findings", findingTable(diff.introducedFindings))
 
         let ownership = diff.processes.flatMap { process in
-            process.ownership.map { [MarkdownText.code(process.id), MarkdownText.code($0.field), value($0.before), value($0.after)] }
+            process.ownership.map { [MarkdownText.code(process.id), "`\($0.field)`", value($0.before), value($0.after)] }
         }
         let raci = diff.processes.flatMap { process in
             byRole(process.raci).map { [MarkdownText.code(process.id), MarkdownText.code($0.role), MarkdownText.code($0.activity), $0.before, $0.after] }

@@ -73,7 +73,7 @@ struct DiffPhrases: Sendable {
         case (nil, let new?): parts.append("handoff declared: \(handoff(new))")
         case (let old?, nil): parts.append("handoff removed (was: \(handoff(old)))")
         case (let old?, let new?) where old != new:
-            parts += new.changedFields(from: old).map { field in "handoff \(self.field(field))" }
+            parts += new.changedFields(from: old).map { field in "handoff " + self.field(field) }
         default: break
         }
         switch (a.passesResponsibility, b.passesResponsibility) {
@@ -111,13 +111,16 @@ struct DiffPhrases: Sendable {
 
     /// `owner: 'a' -> 'b'`, `target: 1d -> 2d`, `purpose: "..." -> "..."`; `-` when not set.
     func field(_ change: FieldChange) -> String {
-        "\(change.field): \(value(change.field, change.before)) \(arrow) \(value(change.field, change.after))"
+        "\(style.key(change.field)): \(value(change.field, change.before)) \(arrow) \(value(change.field, change.after))"
     }
 
     private func value(_ field: String, _ value: String?) -> String {
         guard let value else { return "-" }
         switch field {
         case "owner", "manager", "case-owner", "defaults.accountable", "start", "artifact": return style.id(value)
+        case "informed", "tags", "records", "inputs", "outputs", "policies":
+            // Lists of ids, joined with ", " by `FieldChange`.
+            return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")
         case "version", "target", "end", "procedure", "escalation", "kind": return PlainText.line(value)
         default: return style.text(value)
         }

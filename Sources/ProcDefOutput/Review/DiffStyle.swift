@@ -7,11 +7,13 @@ struct DiffStyle: Sendable {
     let id: @Sendable (String) -> String
     /// Free text from the definitions (a name, an expectation), quoted.
     let text: @Sendable (String) -> String
+    /// A YAML key procdef names (`owner`, `defaults.accountable`): procdef's own words, never input.
+    let key: @Sendable (String) -> String
     let arrow: String
 
-    static let plain = DiffStyle(id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, arrow: "->")
+    static let plain = DiffStyle(id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, key: { $0 }, arrow: "->")
 
-    static let markdown = DiffStyle(id: { MarkdownText.code($0) }, text: { "\"\(MarkdownEscaping.cell($0))\"" }, arrow: "→")
+    static let markdown = DiffStyle(id: { MarkdownText.code($0) }, text: { "\"\(MarkdownEscaping.cell($0))\"" }, key: { "`\($0)`" }, arrow: "→")
 }
 
 /// Free text on one terminal line.
