@@ -9,6 +9,10 @@ struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what a change does to accountability, RACI, flow, handoffs, policies and findings.",
+        usage: """
+            procdef diff <old> <new> [--format <format>] [--config <file>] [--today <YYYY-MM-DD>]
+            procdef diff --git <rev> [<path> ...] [--format <format>] [--config <file>] [--today <YYYY-MM-DD>]
+            """,
         discussion: """
             procdef diff OLD NEW compares two files or folders. procdef diff --git REV [PATH...] compares the working \
             tree with a git revision (read with git; nothing is checked out); PATH defaults as for check. Both sides \

@@ -293,3 +293,15 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("owner: 'request-owner' -> 'service-owner'"), run.stdout)
     }
 }
+
+/// The examples in docs/review.md are the outputs the tests record, so the documentation cannot drift from them.
+final class ReviewDocumentationTests: XCTestCase {
+    func testTheDiffExampleIsTheRecordedOutput() throws {
+        let docs = try String(contentsOf: DiffCommandTests.repository.appendingPathComponent("docs/review.md"), encoding: .utf8)
+        let golden = Procdef.testsDirectory.appendingPathComponent("Golden/diff")
+        for name in ["git.txt", "git.md"] {
+            let output = try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertTrue(docs.contains(output), "docs/review.md does not show Golden/diff/\(name) as recorded")
+        }
+    }
+}
