@@ -226,7 +226,6 @@ final class TextDiagnosticRendererTests: XCTestCase {
             #"          artifact: x\u{1B}[2J"#,
             "      ",
             "      last",
-            "",
         ].joined(separator: "\n") + "\n")
     }
 
