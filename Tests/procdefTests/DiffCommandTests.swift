@@ -80,44 +80,36 @@ final class DiffCommandTests: XCTestCase {
         return root
     }
 
-    /// Removes the handoff on `confirm`'s branch back to `investigate`, and drops `close`'s own accountable role so
-    /// the process default (the incident manager) answers for it instead of the service desk lead.
+    /// Removes the handoff on `confirm`'s branch back to `investigate` (whatever its fields), and drops `close`'s
+    /// own accountable role so the process default (the incident manager) answers for it instead of the service
+    /// desk lead. Fails the test when the shipped incident process no longer has them.
     static func removeHandoffAndMoveAccountability(in root: URL) throws {
         let url = root.appendingPathComponent("Processes/incident-management.yaml")
-        var text = try String(contentsOf: url, encoding: .utf8)
-        let handoff = """
-                  - to: investigate
-                    when: The user reports that the problem persists.
-                    handoff:
-                      artifact: incident-record
-                      expectation: >-
-                        The same resolver group resumes work within 30 minutes for P1 and
-                        P2 and within 4 business hours for P3 and P4.
-                      escalation: functional
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        func indent(_ line: String) -> Int { line.prefix { $0 == " " }.count }
 
-            """
-        let accountable = """
-              - id: close
-                name: Close the incident
-                responsible: service-desk
-                accountable: service-desk-lead
-
-            """
-        guard text.contains(handoff), text.contains(accountable) else {
-            throw XCTSkip("the shipped incident process no longer has the handoff or the accountable role this test edits; update the test")
+        // The branch of `confirm` to `investigate`: drop its `handoff:` and every line indented under it.
+        guard let confirm = lines.firstIndex(of: "  - id: confirm"),
+              let branch = lines[confirm...].firstIndex(where: { $0.hasSuffix("- to: investigate") }),
+              let handoff = lines[branch...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "handoff:" }) else {
+            throw ExampleChanged(what: "the handoff on confirm's branch to investigate")
         }
-        text = text.replacingOccurrences(of: handoff, with: """
-                  - to: investigate
-                    when: The user reports that the problem persists.
+        let depth = indent(lines[handoff])
+        var end = handoff + 1
+        while end < lines.count, !lines[end].isEmpty, indent(lines[end]) > depth { end += 1 }
+        lines.removeSubrange(handoff..<end)
 
-            """)
-        text = text.replacingOccurrences(of: accountable, with: """
-              - id: close
-                name: Close the incident
-                responsible: service-desk
+        guard let close = lines.firstIndex(of: "  - id: close"),
+              let accountable = lines[close...].prefix(while: { !$0.isEmpty }).firstIndex(of: "    accountable: service-desk-lead") else {
+            throw ExampleChanged(what: "close's accountable service-desk-lead")
+        }
+        lines.remove(at: accountable)
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
 
-            """)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+    struct ExampleChanged: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "the shipped incident process no longer has \(what); update DiffCommandTests" }
     }
 
     /// The reviewer's question on the shipped examples: one handoff removed, one accountability moved. The diff says
@@ -212,7 +204,9 @@ final class DiffCommandTests: XCTestCase {
         let processes = root.appendingPathComponent("Processes")
         let run = try diff(["--git", "HEAD", ".", "../Policies"], in: processes)
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stdout.contains("incident-management.yaml:331:9: error: responsibility passes"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\nincident-management (Incident Management): changed\n") || run.stdout.hasPrefix("incident-management (Incident Management): changed\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("    incident-management.yaml:"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("with no handoff declared [handoff/gap]\n"), run.stdout)
         // A file added since the revision is a process added; hidden folders are skipped as on disk.
         let hidden = processes.appendingPathComponent(".drafts")
         try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)

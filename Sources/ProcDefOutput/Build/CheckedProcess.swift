@@ -30,7 +30,7 @@ public struct CheckedProcess: Sendable {
     init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus]) {
         let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
         self.context = context
-        self.handoffs = HandoffAnalysis(context)
+        self.handoffs = context.handoffs
         self.raci = RACIMatrix(context)
         self.policyStatuses = policyStatuses.sorted { $0.policyID < $1.policyID }
         self.processesByID = index.processesByID

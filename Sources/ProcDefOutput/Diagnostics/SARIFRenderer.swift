@@ -8,11 +8,9 @@ import ProcDef
 /// Output is deterministic: keys in a fixed order, two-space indentation, no timestamps or absolute paths.
 public struct SARIFRenderer: Sendable {
     public var toolVersion: String
-    public var informationURI: String
 
-    public init(toolVersion: String, informationURI: String = "https://example.invalid/procdef") {
+    public init(toolVersion: String) {
         self.toolVersion = toolVersion
-        self.informationURI = informationURI
     }
 
     public func render(_ report: CheckReport, rules catalogue: [RuleDescriptor] = RuleRegistry.all) -> String {
@@ -29,7 +27,6 @@ public struct SARIFRenderer: Sendable {
                     run.object("tool") { tool in
                         tool.object("driver") { driver in
                             driver.field("name", "procdef")
-                            driver.field("informationUri", informationURI)
                             driver.field("version", toolVersion)
                             driver.field("semanticVersion", toolVersion)
                             driver.array("rules") { list in
