@@ -81,8 +81,10 @@ struct DiffPhrases: Sendable {
             parts.append("responsibility now passes: \(passage(b))")
         case (true, false):
             parts.append("responsibility no longer passes: \(roles(b.fromRoles)) on both ends")
-        case (true, nil):
+        case (_?, nil):
             parts.append("whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)")
+        case (nil, false):
+            parts.append("responsibility now stays with \(roles(b.fromRoles)) on both ends")
         case (true, true) where a.fromRoles != b.fromRoles || a.toRoles != b.toRoles:
             parts.append("responsibility passes \(passage(b)) (was \(passage(a)))")
         default: break

@@ -17,6 +17,10 @@ final class DiffRenderingTests: XCTestCase {
 
         """
 
+    private func process(name: String, expectation: String?, responsible: String) -> String {
+        Self.process(name: name, expectation: expectation, responsible: responsible)
+    }
+
     private static func process(name: String, expectation: String?, responsible: String = "resolver") -> String {
         var text = """
             kind: process
@@ -57,6 +61,17 @@ final class DiffRenderingTests: XCTestCase {
 
     static var changedHandoff: WorkspaceDiff {
         ProcessDiff.compare(old: check(process(name: "Log", expectation: "Within 1 hour.")), new: check(process(name: "Log", expectation: quoted + "\\nsecond line")))
+    }
+
+    /// Every changed edge says what changed: here the receiving end's responsible role becomes unknown, and back.
+    func testAnEdgeWhoseResponsibilityCanNoLongerBeToldSaysSo() {
+        let same = process(name: "Log", expectation: nil, responsible: "desk")
+        let unknown = process(name: "Log", expectation: nil, responsible: "nobody-yet")
+        let diff = ProcessDiff.compare(old: Self.check(same), new: Self.check(unknown))
+        let text = DiffTextRenderer().render(diff)
+        XCTAssertTrue(text.contains("'log' -> 'fix': whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)\n"), text)
+        let back = ProcessDiff.compare(old: Self.check(unknown), new: Self.check(same))
+        XCTAssertTrue(DiffTextRenderer().render(back).contains("'log' -> 'fix': responsibility now stays with 'desk' on both ends\n"), DiffTextRenderer().render(back))
     }
 
     func testGoldens() {
