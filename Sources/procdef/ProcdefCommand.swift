@@ -11,7 +11,7 @@ struct ProcdefCommand: ParsableCommand {
             Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
             2 usage or I/O problems.
             """,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     /// Replaces ArgumentParser's own `main()`, whose usage errors exit with 64 (EX_USAGE) and whose other errors
