@@ -62,11 +62,34 @@ final class SchemaValidationTests: XCTestCase {
         }
     }
 
+    /// What `procdef init` writes is a valid document, in both its forms and for ids YAML reads as something else.
+    func testTemplatesValidate() throws {
+        let validator = try Self.checkJSONSchema()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("procdef.schema.json")
+        try Data(JSONSchemaRenderer().render().utf8).write(to: schema)
+        let templates = [
+            ProcessTemplate(id: "access-request"),
+            ProcessTemplate(id: "access-request", catalogue: try ProcessTemplateTests.shippedCatalogue()),
+            ProcessTemplate(id: "null"), ProcessTemplate(id: "404"), ProcessTemplate(id: "true"),
+        ]
+        var paths: [String] = []
+        for (index, template) in templates.enumerated() {
+            let path = directory.appendingPathComponent("template-\(index + 1).yaml").path
+            try Data(template.render().utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        XCTAssertEqual(try Self.validate(paths, schema: schema.path, with: validator), [:])
+    }
+
     /// Shapes at the edge of what the decoder accepts, each with whether the decoder reports a shape finding for it:
     /// the schema must agree on every one.
     static let edgeCases: [(yaml: String, isWellFormed: Bool)] = [
         // Any scalar is text, and a number is a valid id; null means absent.
         ("kind: process\nid: 404\nname: 2024\nversion: 4\npurpose: ~\nowner:\nactivities: [{id: 1, name: true}]\n", true),
+        ("kind: process\nid: true\nname: P\nactivities: [{id: false, name: A, responsible: [true]}]\nroles: {\"true\": {name: T, kind: practitioner}}\n", true),
         // A single mapping counts as a list of one; a branch may be a bare id; handoff: ~ is no handoff.
         ("kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {to: b, when: x}, triggers: {process: q}, handoff: ~}\n  - {id: b, name: B, next: [a, {to: b}]}\nwaivers: {policy: x, reason: y, until: 2027-03-31}\n", true),
         ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),

@@ -2,8 +2,9 @@
 /// accepts at that spot: never less, so an editor flags nothing that `procdef check` reads without a finding.
 ///
 /// The decoder reads any scalar as text (`name: 2024` is the text "2024"), so text also accepts numbers and
-/// booleans, and an id accepts a whole number (`id: 404` is the valid id "404"). JSON Schema applies `pattern`
-/// only to strings and `minimum` only to numbers, which lets one `type` list carry both.
+/// booleans, and an id accepts a whole number or a boolean (`id: 404` and `id: true` are the valid ids "404" and
+/// "true"). JSON Schema applies `pattern` only to strings and `minimum` only to numbers, which lets one `type` list
+/// carry all three.
 enum SchemaShape {
     static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     /// `TimeTarget(parsing:)`: up to nine digits and a unit.
@@ -15,7 +16,7 @@ enum SchemaShape {
     /// A kebab-case id, or a reference to one.
     static var id: JSONValue {
         .object([
-            ("type", .array([.string("string"), .string("integer")])),
+            ("type", .array([.string("string"), .string("integer"), .string("boolean")])),
             ("pattern", .string(idPattern)),
             ("minimum", .integer(0)),
         ])
@@ -24,7 +25,7 @@ enum SchemaShape {
     /// One id, or a list of them (`responsible: service-desk`, `responsible: [a, b]`).
     static var idList: JSONValue {
         .object([
-            ("type", .array([.string("string"), .string("integer"), .string("array")])),
+            ("type", .array([.string("string"), .string("integer"), .string("boolean"), .string("array")])),
             ("pattern", .string(idPattern)),
             ("minimum", .integer(0)),
             ("items", id),

@@ -11,7 +11,8 @@ public struct ProcessTemplate: Sendable {
     /// The catalogue's roles by id, with their kinds.
     public var catalogue: [String: RoleKind]
 
-    /// `id` must be a valid id (`Identifier.isValid`): it is written into the file unquoted.
+    /// `id` must be a valid id (`Identifier.isValid`): it becomes part of role ids and is written unquoted, except
+    /// where YAML would read it as something else (`null`, `404`).
     public init(id: String, catalogue: [String: RoleKind] = [:]) {
         self.id = id
         self.catalogue = catalogue
@@ -84,18 +85,18 @@ public struct ProcessTemplate: Sendable {
 
         var lines: [String] = []
         lines += [
-            "# \(title): written by `procdef init \(id)`. Replace the placeholder texts",
-            "# with your own, rename and add activities, then run `procdef check --strict`.",
-            "# The format is described in docs/format.md.",
+            "# \(title): written by `procdef init \(id)`.",
+            "# Replace the placeholder texts with your own, rename and add activities,",
+            "# then run `procdef check --strict`. The format is described in docs/format.md.",
             "#",
             "# Flow (one line per path):",
             "#   log -> fulfil -> verify -> close",
             "#   log -> close                        (rejected, withdrawn or a duplicate)",
             "#",
-            "# The service desk owns every case end to end (case-owner): it is told at",
-            "# every step it does not do itself, and it closes the case.",
+            "# The case owner owns every case end to end: it is told at every step it",
+            "# does not do itself, and it closes the case.",
             "kind: process",
-            "id: \(id)",
+            "id: \(Self.plainText(id))",
             "name: \(Self.plainText(title))",
             "version: 1",
             "purpose: >-",
@@ -138,7 +139,7 @@ public struct ProcessTemplate: Sendable {
         ]
         if let customer { lines.append("    informed: [\(customer.id)]") }
         lines += [
-            "    records: [\(id)]",
+            "    records: [\(Self.plainText(id))]",
             "    outputs: [request-record]",
             "    target: 30m",
             "    tags: [intake]",
