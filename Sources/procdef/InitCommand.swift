@@ -59,7 +59,7 @@ struct InitCommand: ParsableCommand {
     /// What the repository already defines, read from `dir` and the default folders; nil when nothing is there.
     /// Findings do not matter here: `init` only needs the catalogue's roles and the process ids already taken.
     private func existingWorkspace() -> Workspace? {
-        let paths = ([dir] + CheckCommand.defaultPaths).filter { FileManager.default.fileExists(atPath: $0) }
+        let paths = ([dir] + CheckSession.defaultPaths).filter { FileManager.default.fileExists(atPath: $0) }
         guard !paths.isEmpty else { return nil }
         return try? Workspace.load(paths: paths)
     }
