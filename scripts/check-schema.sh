@@ -4,7 +4,9 @@
 #   2. every document of every shipped example under Processes/ and Policies/ validates against it, and so does
 #      a file of several documents;
 #   3. documents with mistakes that procdef reports (an unknown key, also in the second document of a file, a bad
-#      role kind, a bad duration, a missing field) do NOT validate, each with the expected message.
+#      role kind, a bad duration, a missing field) do NOT validate, each with the expected message;
+#   4. action.yml, and the GitHub Actions and GitLab CI recipes in README.md, validate against the schemas
+#      check-jsonschema ships for them (vendor.github-actions, vendor.github-workflows, vendor.gitlab-ci).
 # Fails loudly, naming the file, when any of these does not hold.
 #
 # check-jsonschema reads one YAML document per file and rejects a file with several ("expected a single document
@@ -192,4 +194,22 @@ for case in "${cases[@]}"; do
   echo "ok: $file rejected: $message"
 done
 
-echo "ok: the schema accepts every shipped example and rejects the mistakes"
+echo "== the action and the README's CI recipes validate against check-jsonschema's vendored schemas"
+# readme_block HEADING: the first ```yaml block after the line HEADING in README.md.
+readme_block() {
+  awk -v heading="$1" '
+    $0 == heading { found = 1; next }
+    found && /^```yaml$/ { inside = 1; next }
+    inside && /^```$/ { exit }
+    inside { print }
+  ' "$root/README.md"
+}
+readme_block "### GitHub Actions" >"$tmp/workflow.yml"
+readme_block "### GitLab CI" >"$tmp/gitlab-ci.yml"
+[ -s "$tmp/workflow.yml" ] || fail "README.md has no yaml block under '### GitHub Actions'"
+[ -s "$tmp/gitlab-ci.yml" ] || fail "README.md has no yaml block under '### GitLab CI'"
+check-jsonschema --builtin-schema vendor.github-actions "$root/action.yml"
+check-jsonschema --builtin-schema vendor.github-workflows "$tmp/workflow.yml"
+check-jsonschema --builtin-schema vendor.gitlab-ci "$tmp/gitlab-ci.yml"
+
+echo "ok: the schema accepts every shipped example and rejects the mistakes; the action and the recipes are well-formed"

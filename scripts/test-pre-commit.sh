@@ -4,6 +4,7 @@
 # at this checkout's current commit, and runs `pre-commit run --all-files`:
 #   1. on clean definitions the hook passes (pre-commit builds procdef with `swift build -c release` first);
 #   2. with a misspelt key added, the hook fails with procdef's [schema/unknown-key] finding.
+# It also validates .pre-commit-hooks.yaml and the README's pre-commit recipes with pre-commit's own validators.
 # The hook is the committed one: pre-commit clones the repository at HEAD, so commit changes before testing them.
 #
 # Slow: the first run builds procdef in release mode inside pre-commit's cache (about 2-4 minutes on 2 cores).
@@ -42,6 +43,22 @@ if ! reason="$("$venv/bin/python" -m pip install --disable-pip-version-check --q
 fi
 pre_commit="$venv/bin/pre-commit"
 echo "pre-commit $("$pre_commit" --version | awk '{print $2}')"
+
+echo "== the hook manifest and the README's pre-commit recipes are valid"
+"$pre_commit" validate-manifest "$root/.pre-commit-hooks.yaml" || fail ".pre-commit-hooks.yaml is not a valid hook manifest"
+# Every ```yaml block in README.md's "### pre-commit" section is a .pre-commit-config.yaml.
+awk -v out="$tmp/recipe" '
+  /^### / { inside_section = ($0 == "### pre-commit"); next }
+  inside_section && /^```yaml$/ { n++; file = out "-" n ".yaml"; inside = 1; next }
+  inside && /^```$/ { inside = 0; close(file); next }
+  inside { print > file }
+' "$root/README.md"
+recipes=("$tmp"/recipe-*.yaml)
+[ -e "${recipes[0]}" ] || fail "README.md has no yaml block under '### pre-commit'"
+for recipe in "${recipes[@]}"; do
+  "$pre_commit" validate-config "$recipe" || fail "README.md's pre-commit recipe $(basename "$recipe") is not a valid config"
+done
+echo "ok: .pre-commit-hooks.yaml and ${#recipes[@]} README recipes"
 
 export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$tmp/cache}"
 # pre-commit's own git commands must not pick up the caller's hooks or templates.
