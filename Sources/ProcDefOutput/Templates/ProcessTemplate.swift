@@ -18,13 +18,12 @@ public struct ProcessTemplate: Sendable {
         self.catalogue = catalogue
     }
 
-    /// A part the template needs a role for.
+    /// A part the template needs a role for, and the local role that stands in when the catalogue has none.
     struct Slot {
         var kind: RoleKind
         /// Catalogue ids that fit, best first.
         var candidates: [String]
-        /// The id of the local role defined when no candidate is in the catalogue; nil: leave the part out.
-        var localID: String?
+        var localID: String
         var localName: String
         var localTeam: String?
     }
@@ -40,27 +39,30 @@ public struct ProcessTemplate: Sendable {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 
-    var slots: (owner: Slot, manager: Slot, desk: Slot, fulfiller: Slot, customer: Slot) {
+    var roles: (owner: Assignment, manager: Assignment, desk: Assignment, fulfiller: Assignment) {
         (
-            owner: Slot(kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: "\(id)-owner", localName: "\(title) Process Owner"),
-            manager: Slot(kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: "\(id)-manager", localName: "\(title) Manager"),
-            desk: Slot(kind: .practitioner, candidates: ["service-desk"], localID: "service-desk", localName: "Service Desk Analyst", localTeam: "Service Desk"),
-            fulfiller: Slot(kind: .practitioner, candidates: ["fulfilment-team", "application-support"], localID: "fulfilment-team", localName: "Fulfilment Team", localTeam: "Fulfilment"),
-            // A role that is only informed belongs in the catalogue (`raci/idle-role`): no local customer.
-            customer: Slot(kind: .customer, candidates: ["requester", "affected-user", "user", "customer"], localID: nil, localName: "")
+            owner: assign(Slot(kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: "\(id)-owner", localName: "\(title) Process Owner")),
+            manager: assign(Slot(kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: "\(id)-manager", localName: "\(title) Manager")),
+            desk: assign(Slot(kind: .practitioner, candidates: ["service-desk"], localID: "service-desk", localName: "Service Desk Analyst", localTeam: "Service Desk")),
+            fulfiller: assign(Slot(kind: .practitioner, candidates: ["fulfilment-team", "application-support"], localID: "fulfilment-team", localName: "Fulfilment Team", localTeam: "Fulfilment"))
         )
     }
 
+    /// The customer, told at the start and at the end, when the catalogue has one. Never a local role: a role that
+    /// is only ever informed belongs in the catalogue (`raci/idle-role`).
+    var customer: String? {
+        ["requester", "affected-user", "user", "customer"].first { catalogue[$0] == .customer }
+    }
+
     /// The catalogue role for `slot`, or a local role under the first id the catalogue leaves free.
-    func assign(_ slot: Slot) -> Assignment? {
+    func assign(_ slot: Slot) -> Assignment {
         if let id = slot.candidates.first(where: { catalogue[$0] == slot.kind }) {
             return Assignment(id: id, isLocal: false, slot: slot)
         }
-        guard let base = slot.localID else { return nil }
-        var localID = base
+        var localID = slot.localID
         var number = 2
         while catalogue[localID] != nil {
-            localID = "\(base)-\(number)"
+            localID = "\(slot.localID)-\(number)"
             number += 1
         }
         return Assignment(id: localID, isLocal: true, slot: slot)
@@ -68,19 +70,13 @@ public struct ProcessTemplate: Sendable {
 
     /// The catalogue roles the file refers to, in the order they first appear.
     public var catalogueRolesUsed: [String] {
-        let parts = slots
-        return [parts.owner, parts.manager, parts.desk, parts.fulfiller, parts.customer]
-            .compactMap(assign).filter { !$0.isLocal }.map(\.id)
+        let roles = self.roles
+        return [roles.owner, roles.manager, roles.desk, roles.fulfiller].filter { !$0.isLocal }.map(\.id) + (customer.map { [$0] } ?? [])
     }
 
     public func render() -> String {
-        let parts = slots
-        // Every slot but the customer always has a role (a local one at worst); the fallbacks only satisfy the types.
-        let owner = assign(parts.owner) ?? Assignment(id: "\(id)-owner", isLocal: true, slot: parts.owner)
-        let manager = assign(parts.manager) ?? Assignment(id: "\(id)-manager", isLocal: true, slot: parts.manager)
-        let desk = assign(parts.desk) ?? Assignment(id: "service-desk", isLocal: true, slot: parts.desk)
-        let fulfiller = assign(parts.fulfiller) ?? Assignment(id: "fulfilment-team", isLocal: true, slot: parts.fulfiller)
-        let customer = assign(parts.customer)
+        let (owner, manager, desk, fulfiller) = roles
+        let customer = self.customer
         let locals = [owner, manager, desk, fulfiller].filter(\.isLocal)
 
         var lines: [String] = []
@@ -137,7 +133,7 @@ public struct ProcessTemplate: Sendable {
             "    name: Log and assess the request",
             "    responsible: \(desk.id)",
         ]
-        if let customer { lines.append("    informed: [\(customer.id)]") }
+        if let customer { lines.append("    informed: [\(customer)]") }
         lines += [
             "    records: [\(Self.plainText(id))]",
             "    outputs: [request-record]",
@@ -185,7 +181,7 @@ public struct ProcessTemplate: Sendable {
             "    name: Close the request",
             "    responsible: \(desk.id)",
         ]
-        if let customer { lines.append("    informed: [\(customer.id)]") }
+        if let customer { lines.append("    informed: [\(customer)]") }
         lines += [
             "    inputs: [fulfilment-notes]",
             "    target: 1d",
