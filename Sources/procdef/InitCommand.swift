@@ -41,8 +41,15 @@ struct InitCommand: ParsableCommand {
         let catalogue = (workspace?.catalogueRoles ?? [:]).mapValues(\.kind.value)
         let template = ProcessTemplate(id: id, catalogue: catalogue)
 
+        if let file = Self.fileInTheWay(of: dir) {
+            throw Terminal.fail("\(file) is not a folder", help: "name another folder with --dir")
+        }
         do {
             try files.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw Terminal.fail("cannot create the folder \(dir): \(Self.reason(error))")
+        }
+        do {
             // `withoutOverwriting` also refuses a file created since the check above.
             try Data(template.render().utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
@@ -62,6 +69,19 @@ struct InitCommand: ParsableCommand {
         let paths = ([dir] + CheckSession.defaultPaths).filter { FileManager.default.fileExists(atPath: $0) }
         guard !paths.isEmpty else { return nil }
         return try? Workspace.load(paths: paths)
+    }
+
+    /// The first part of `path` that exists and is not a folder: it keeps the folder from being created, and
+    /// Foundation's own error would not say so.
+    private static func fileInTheWay(of path: String) -> String? {
+        var prefix = ""
+        for component in (path as NSString).pathComponents {
+            prefix = prefix.isEmpty ? component : (prefix as NSString).appendingPathComponent(component)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) else { return nil }
+            if !isFolder.boolValue { return prefix }
+        }
+        return nil
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -131,7 +131,11 @@ final class EcosystemCommandTests: XCTestCase {
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertTrue(run.stderr.hasPrefix("procdef: error: cannot write Processes/access-request.yaml: "), run.stderr)
+        XCTAssertEqual(run.stderr, "procdef: error: Processes is not a folder\nhelp: name another folder with --dir\n")
+
+        let below = try Procdef.run(["init", "access-request", "--dir", "Processes/new"], in: directory)
+        XCTAssertEqual(below.status, 2)
+        XCTAssertEqual(below.stderr, "procdef: error: Processes is not a folder\nhelp: name another folder with --dir\n")
     }
 
     func testInitNeedsAnID() throws {
