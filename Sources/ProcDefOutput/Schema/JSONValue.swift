@@ -1,6 +1,9 @@
 /// A JSON value whose objects keep their members in the order they were written, so a generated document reads
 /// in a deliberate order (a schema's `description` before its `properties`) and renders byte for byte the same
 /// every time, which `JSONSerialization` does not promise.
+///
+/// `JSONWriter` streams a report as it goes; a schema is assembled from pieces that are reused and rewritten
+/// (`SchemaShape.nullable`) before anything is written, and its tests read it back by key, so it is a value.
 public indirect enum JSONValue: Sendable {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
