@@ -11,8 +11,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Writes <dir>/<id>.yaml: an owner, a manager, a case owner, four activities with procedures, a decision \
             and two handoffs. Roles come from the role catalogue in <dir> or in Processes/ and Policies/ where it \
-            has them (service-desk, service-desk-lead, application-support, affected-user...); the others are \
-            defined in the file as process-local roles. Never overwrites a file.
+            has them (service-desk, service-desk-lead, application-support, a customer role such as end-user); \
+            the others are defined in the file as process-local roles. Never overwrites a file.
             """
     )
 

@@ -20,8 +20,12 @@ final class ProcessTemplateTests: XCTestCase {
         return report.diagnostics.map { "\($0.file):\($0.range.start.line): \($0.rule): \($0.message)" }
     }
 
+    /// The shipped catalogue and every shipped policy.
     func shippedFiles() throws -> [(String, String)] {
-        try ["Processes/roles.yaml", "Policies/customer-informed-at-close.yaml", "Policies/incidents-are-logged.yaml"].map {
+        let policies = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Policies").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Policies/\($0)" }
+        XCTAssertFalse(policies.isEmpty)
+        return try (["Processes/roles.yaml"] + policies).map {
             ($0, try String(contentsOf: Self.repository.appendingPathComponent($0), encoding: .utf8))
         }
     }
@@ -34,14 +38,14 @@ final class ProcessTemplateTests: XCTestCase {
 
     func testWithTheShippedCatalogueItsRolesAreUsed() throws {
         let template = ProcessTemplate(id: "access-request", catalogue: try Self.shippedCatalogue())
-        XCTAssertEqual(template.catalogueRolesUsed, ["service-desk-lead", "service-desk", "application-support", "affected-user"])
-        // With the shipped policies too: the template is customer-facing, and tells the customer at its end.
+        XCTAssertEqual(template.catalogueRolesUsed, ["service-desk-lead", "service-desk", "application-support", "end-user"])
+        // With every shipped policy too: the template is customer-facing, and tells the customer at its end.
         XCTAssertEqual(findings(try shippedFiles() + [("Processes/access-request.yaml", template.render())]), [])
     }
 
     func testLocalRolesAvoidCatalogueIDsOfAnotherKind() {
         let catalogue: [String: RoleKind] = [
-            "service-desk": .manager, "fulfilment-team": .customer, "fulfilment-team-2": .owner, "access-request-owner": .stakeholder,
+            "service-desk": .manager, "fulfilment-team": .stakeholder, "fulfilment-team-2": .owner, "access-request-owner": .stakeholder,
         ]
         let template = ProcessTemplate(id: "access-request", catalogue: catalogue)
         let text = template.render()
@@ -55,11 +59,17 @@ final class ProcessTemplateTests: XCTestCase {
     }
 
     func testCatalogueRolesOfTheWrongKindAreNotUsed() {
-        let template = ProcessTemplate(id: "onboarding", catalogue: ["service-desk-lead": .practitioner, "affected-user": .stakeholder, "requester": .customer])
+        let template = ProcessTemplate(id: "onboarding", catalogue: ["service-desk-lead": .practitioner, "end-user": .stakeholder, "requester": .customer])
         let text = template.render()
         XCTAssertTrue(text.contains("manager: onboarding-manager\n"), text)
         XCTAssertTrue(text.contains("    informed: [requester]\n"), text)
         XCTAssertEqual(template.catalogueRolesUsed, ["requester"])
+    }
+
+    func testAnyCustomerRoleOfTheCatalogueIsTold() {
+        let template = ProcessTemplate(id: "onboarding", catalogue: ["staff": .customer, "guest": .customer, "visitor": .stakeholder])
+        XCTAssertTrue(template.render().contains("    informed: [guest]\n"))
+        XCTAssertEqual(template.catalogueRolesUsed, ["guest"])
     }
 
     func testNamesThatYAMLWouldReadAsSomethingElseAreQuoted() {

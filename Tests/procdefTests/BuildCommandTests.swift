@@ -91,7 +91,7 @@ final class BuildCommandTests: XCTestCase {
         // Break one process: an activity's responsible role that no catalogue defines.
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "responsible: communications-lead", with: "responsible: comms-lead")
+        let broken = text.replacingOccurrences(of: "responsible: incident-manager", with: "responsible: incident-mgr")
         XCTAssertNotEqual(broken, text, "the fixture edit must change the file")
         try Data(broken.utf8).write(to: file)
 

@@ -19,10 +19,17 @@ final class EcosystemCommandTests: XCTestCase {
 
     // MARK: init
 
-    /// Copies the shipped catalogue and policies into a fresh folder: a repository as `procdef init` finds one.
+    /// The shipped policies' files.
+    static func shippedPolicies() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Policies").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Policies/\($0)" }
+    }
+
+    /// Copies the shipped catalogue and every shipped policy into a fresh folder: a repository as `procdef init`
+    /// finds one.
     func repositoryWithShippedCatalogue() throws -> URL {
         let directory = try Procdef.temporaryDirectory(self)
-        for path in ["Processes/roles.yaml", "Policies/customer-informed-at-close.yaml", "Policies/incidents-are-logged.yaml"] {
+        for path in ["Processes/roles.yaml"] + (try Self.shippedPolicies()) {
             let target = directory.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(path), to: target)
@@ -54,16 +61,30 @@ final class EcosystemCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, """
             created Processes/access-request.yaml
-            roles from the catalogue: service-desk-lead, service-desk, application-support, affected-user
+            roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
             next: edit it, then run procdef check --strict
 
             """)
         let written = try String(contentsOf: directory.appendingPathComponent("Processes/access-request.yaml"), encoding: .utf8)
         assertGolden(written, named: "init-access-request-catalogue.yaml")
 
+        // With every shipped policy: the catalogue, the policies and the new process.
         let check = try Procdef.run(["check", "--strict"], in: directory)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertEqual(check.stdout, "no problems in 4 files\n")
+        XCTAssertEqual(check.stdout, "no problems in \(2 + (try Self.shippedPolicies()).count) files\n")
+    }
+
+    /// Together with every shipped process as well, as in this repository.
+    func testInitPassesWithEveryShippedDefinition() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        for folder in ["Processes", "Policies"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+        }
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let check = try Procdef.run(["check", "--strict"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("no problems in "), check.stdout)
     }
 
     func testInitCreatesTheFolderAndFindsTheCatalogueInProcesses() throws {

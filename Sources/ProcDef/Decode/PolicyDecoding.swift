@@ -136,6 +136,7 @@ extension ModelDecoder {
         return fields(of: field.value, context, expected: expected)
     }
 
+    /// The two selectors of `before` or `all`, under the two `keys` in order.
     private func selectorPair(_ field: FieldMap.Field, keys: [String], in context: String) -> (ActivitySelector, ActivitySelector)? {
         let first = keys[0], second = keys[1]
         guard let map = requiredFields(field, in: context, expected: "a mapping with '\(first)' and '\(second)'") else { return nil }

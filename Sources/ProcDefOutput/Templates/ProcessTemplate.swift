@@ -48,10 +48,12 @@ public struct ProcessTemplate: Sendable {
         )
     }
 
-    /// The customer, told at the start and at the end, when the catalogue has one. Never a local role: a role that
-    /// is only ever informed belongs in the catalogue (`raci/idle-role`).
+    /// The customer, told at the start and at the end, when the catalogue has one: a usual id, else its first
+    /// customer role by id. Never a local role: a role that is only ever informed belongs in the catalogue
+    /// (`raci/idle-role`).
     var customer: String? {
-        ["requester", "affected-user", "user", "customer"].first { catalogue[$0] == .customer }
+        let usual = ["requester", "end-user", "affected-user", "user", "customer"].first { catalogue[$0] == .customer }
+        return usual ?? catalogue.filter { $0.value == .customer }.keys.min()
     }
 
     /// The catalogue role for `slot`, or a local role under the first id the catalogue leaves free.
