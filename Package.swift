@@ -30,7 +30,8 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
-        .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef"]),
-        .testTarget(name: "procdefTests", dependencies: ["procdef"]),
+        // Golden files and fixtures are data the tests read from disk, not resources to bundle.
+        .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef"], exclude: ["Golden"]),
+        .testTarget(name: "procdefTests", dependencies: ["procdef"], exclude: ["Golden", "Fixtures"]),
     ]
 )

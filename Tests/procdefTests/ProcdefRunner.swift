@@ -12,7 +12,9 @@ enum Procdef {
     /// The folder holding the built products (the binary sits beside the test bundle).
     static var productsDirectory: URL {
         let bundle = Bundle(for: BundleMarker.self).bundleURL
-        return bundle.deletingLastPathComponent()
+        // On macOS the bundle is `debug/procdefPackageTests.xctest`; on Linux the test executable is a plain file
+        // and its "bundle" is the `debug` folder itself.
+        return bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
     }
 
     static var binary: URL { productsDirectory.appendingPathComponent("procdef") }
@@ -33,7 +35,8 @@ enum Procdef {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
         // Read both pipes before waiting so a large output never blocks the child.
         let collected = CollectedOutput()
@@ -43,6 +46,11 @@ enum Procdef {
         DispatchQueue.global().async {
             collected.stdout = reader.readDataToEndOfFile()
             group.leave()
+        }
+        // Fed once stdout is being drained, so a child that prints before reading cannot block on a full pipe.
+        if let stdin {
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
         }
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()

@@ -43,6 +43,9 @@ public struct FlowGraph: Sendable {
     public private(set) var incoming: [[Int]]
     /// Activities that end the process: `end: true`, or the last one when it has no `next`.
     public private(set) var ends: [Int] = []
+    /// Activities whose `next` names an activity the process does not have (`ref/unknown-activity`): flow rules stay
+    /// quiet around them, since the misspelt target is usually the missing way in or out.
+    public private(set) var hasUnknownTarget: [Bool]
     public private(set) var isReachable: [Bool]
     public private(set) var canReachEnd: [Bool]
     private let indexByID: [String: Int]
@@ -65,6 +68,7 @@ public struct FlowGraph: Sendable {
         incoming = Array(repeating: [], count: activities.count)
         isReachable = Array(repeating: false, count: activities.count)
         canReachEnd = Array(repeating: false, count: activities.count)
+        hasUnknownTarget = Array(repeating: false, count: activities.count)
 
         for (i, activity) in activities.enumerated() {
             for trigger in activity.triggers {
@@ -75,12 +79,14 @@ public struct FlowGraph: Sendable {
                 // `end: true` with `next` is flow/end-with-next; keeping both the end and the edges avoids a cascade
                 // of unreachable-activity findings behind the one real mistake.
                 if activity.isEnd { ends.append(i) }
+                if index[target.value] == nil { hasUnknownTarget[i] = true }
                 if let t = index[target.value] {
                     addTransition(Transition(source: i, target: t, kind: .single, condition: nil, handoff: activity.handoff, range: target.range, isBackEdge: false))
                 }
             case .branches(let branches, _)?:
                 if activity.isEnd { ends.append(i) }
                 for (b, branch) in branches.enumerated() {
+                    if index[branch.to.value] == nil { hasUnknownTarget[i] = true }
                     if let t = index[branch.to.value] {
                         addTransition(Transition(source: i, target: t, kind: .branch(index: b), condition: branch.when, handoff: branch.handoff, range: branch.range, isBackEdge: false))
                     }

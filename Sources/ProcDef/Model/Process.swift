@@ -15,8 +15,12 @@ public struct ProcessDefinition: Sendable {
     public var trigger: Located<String>?
     public var outcome: Located<String>?
     public var defaultAccountable: Located<String>?
-    public var roles: [Role]
-    public var activities: [Activity]
+    public var roles: [Role] {
+        didSet { localRolePositions = Self.firstPositions(of: roles.map(\.id.value)) }
+    }
+    public var activities: [Activity] {
+        didSet { activityPositions = Self.firstPositions(of: activities.map(\.id.value)) }
+    }
     public var policies: [Located<String>]
     public var waivers: [Waiver]
     /// Top-level keys as written, for requirements like `process: {has: [case-owner]}`.
@@ -26,6 +30,10 @@ public struct ProcessDefinition: Sendable {
     public var range: SourceRange
     /// The `kind: process` key/value, where process-level findings point.
     public var headerRange: SourceRange
+    /// Activity id -> its index in `activities` (the first, if an id is duplicated); kept up to date on every change.
+    public private(set) var activityPositions: [String: Int] = [:]
+    /// Local role id -> its index in `roles`.
+    private var localRolePositions: [String: Int] = [:]
 
     public init(
         id: Located<String>, name: Located<String>, version: Located<Int>? = nil, purpose: Located<String>? = nil,
@@ -54,6 +62,23 @@ public struct ProcessDefinition: Sendable {
         self.file = file
         self.range = range
         self.headerRange = headerRange
+        self.activityPositions = Self.firstPositions(of: activities.map(\.id.value))
+        self.localRolePositions = Self.firstPositions(of: roles.map(\.id.value))
+    }
+
+    /// The index in `activities` of the activity with this id.
+    public func activityIndex(_ id: String) -> Int? { activityPositions[id] }
+
+    /// The activity with this id (the first, if the id is duplicated).
+    public func activity(_ id: String) -> Activity? { activityPositions[id].map { activities[$0] } }
+
+    /// The process-local role with this id; catalogue roles are looked up through `Workspace.role(_:in:)`.
+    public func localRole(_ id: String) -> Role? { localRolePositions[id].map { roles[$0] } }
+
+    private static func firstPositions(of ids: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, id) in ids.enumerated() where positions[id] == nil { positions[id] = index }
+        return positions
     }
 }
 

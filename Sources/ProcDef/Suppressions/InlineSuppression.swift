@@ -32,6 +32,19 @@ public struct InlineSuppression: Sendable, Hashable {
         return pattern == ruleID
     }
 
+    /// A quick scan for the marker, so files without suppressions (nearly all) skip the scalar-range walk.
+    public static func mayOccur(in bytes: [UInt8]) -> Bool {
+        let marker = Array("procdef:".utf8)
+        guard bytes.count >= marker.count else { return false }
+        var i = 0
+        let last = bytes.count - marker.count
+        while i <= last {
+            if bytes[i] == marker[0] && bytes[i + 1] == marker[1] && Array(bytes[i..<(i + marker.count)]) == marker { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Finds every suppression comment in `bytes`. `scalarRanges` (sorted byte ranges of the file's scalars) say
     /// where a `#` is part of a value; when the file did not parse, `#` after white space starts a comment.
     public static func scan(_ bytes: [UInt8], scalarRanges: [Range<Int>]) -> [InlineSuppression] {

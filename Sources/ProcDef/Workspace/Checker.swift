@@ -47,9 +47,14 @@ public enum Checker {
         return check(workspace, options: options)
     }
 
+    /// The same check over files already in memory: `procdef explain`'s examples and the documentation tests use it.
+    public static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(Workspace.load(files: files, options: options), options: options)
+    }
+
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
-        let catalogue = workspace.catalogueIndex()
+        let catalogue = workspace.catalogueRoles
         let configuration = options.rules
         let rules = RuleRegistry.processRules
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
@@ -66,17 +71,21 @@ public enum Checker {
         for (process, result) in zip(workspace.processes, perProcess) where statuses[process.id.value] == nil {
             statuses[process.id.value] = result.statuses
         }
-        return CheckReport(workspace: workspace, diagnostics: workspace.diagnostics + perProcess.flatMap(\.diagnostics), policyStatuses: statuses)
-    }
-}
-
-extension Workspace {
-    /// Catalogue roles by id; the first definition wins (a second one is `schema/duplicate-id`).
-    func catalogueIndex() -> [String: Role] {
-        var index: [String: Role] = [:]
-        for role in catalogues.flatMap(\.roles) where index[role.id.value] == nil {
-            index[role.id.value] = role
-        }
-        return index
+        // Configured levels apply to every finding, wherever it was made; then inline suppressions, so a
+        // suppression of a rule that is off reports as unused.
+        // Every config document among the checked files is validated, whether or not it is the active one.
+        let policyIDs = Set(workspace.policies.map(\.id.value))
+        let configFindings = workspace.configs.flatMap { ConfigResolver.resolve($0, rules: RuleRegistry.all, policyIDs: policyIDs).1 }
+        let levelled = configuration.relevel(workspace.diagnostics + perProcess.flatMap(\.diagnostics) + configFindings)
+        let policyRuleIDs = Set(policyIDs.map { "policy/\($0)" })
+        let ruleIDs = RuleRegistry.all.map(\.id) + policyRuleIDs.sorted()
+        let kept = SuppressionFilter.apply(
+            levelled,
+            suppressions: workspace.suppressions,
+            configuration: configuration,
+            knownRule: { id in RuleRegistry.descriptor(for: id) != nil || policyRuleIDs.contains(id) },
+            ruleIDs: ruleIDs
+        )
+        return CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
     }
 }

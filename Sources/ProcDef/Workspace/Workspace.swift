@@ -2,14 +2,27 @@
 public struct Workspace: Sendable {
     /// Every file read, sorted by path.
     public var sources: [SourceFile]
-    public var catalogues: [RoleCatalogue]
+    public var catalogues: [RoleCatalogue] {
+        didSet { rebuildCatalogueIndex() }
+    }
     /// Sorted by id.
-    public var processes: [ProcessDefinition]
+    public var processes: [ProcessDefinition] {
+        didSet { processPositions = Self.firstPositions(of: processes.map(\.id.value)) }
+    }
     /// Sorted by id.
-    public var policies: [Policy]
+    public var policies: [Policy] {
+        didSet { policyPositions = Self.firstPositions(of: policies.map(\.id.value)) }
+    }
     public var configs: [Config]
     /// Findings of reading, decoding and linking, sorted with `Diagnostic.precedes`.
     public var diagnostics: [Diagnostic]
+    /// Inline suppressions per file path, applied by `Checker` after every rule ran.
+    public var suppressions: [String: [InlineSuppression]] = [:]
+
+    /// Catalogue role id -> the role (the first definition, if the id is duplicated).
+    public private(set) var catalogueRoles: [String: Role] = [:]
+    private var processPositions: [String: Int] = [:]
+    private var policyPositions: [String: Int] = [:]
 
     public init(sources: [SourceFile] = [], catalogues: [RoleCatalogue] = [], processes: [ProcessDefinition] = [], policies: [Policy] = [], configs: [Config] = [], diagnostics: [Diagnostic] = []) {
         self.sources = sources
@@ -18,5 +31,40 @@ public struct Workspace: Sendable {
         self.policies = policies
         self.configs = configs
         self.diagnostics = diagnostics
+        rebuildCatalogueIndex()
+        processPositions = Self.firstPositions(of: processes.map(\.id.value))
+        policyPositions = Self.firstPositions(of: policies.map(\.id.value))
+    }
+
+    /// The role a process means by `id`: its own local role, else the catalogue's.
+    public func role(_ id: String, in process: ProcessDefinition) -> Role? {
+        process.localRole(id) ?? catalogueRoles[id]
+    }
+
+    /// Every role id a process can refer to, sorted: the catalogue's and its own.
+    public func roleIDs(visibleIn process: ProcessDefinition) -> [String] {
+        Set(catalogueRoles.keys).union(process.roles.map(\.id.value)).sorted()
+    }
+
+    /// The process with this id (the first, if the id is duplicated).
+    public func process(id: String) -> ProcessDefinition? {
+        processPositions[id].map { processes[$0] }
+    }
+
+    /// The policy with this id (the first, if the id is duplicated).
+    public func policy(id: String) -> Policy? {
+        policyPositions[id].map { policies[$0] }
+    }
+
+    private mutating func rebuildCatalogueIndex() {
+        var roles: [String: Role] = [:]
+        for role in catalogues.lazy.flatMap(\.roles) where roles[role.id.value] == nil { roles[role.id.value] = role }
+        catalogueRoles = roles
+    }
+
+    private static func firstPositions(of ids: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (index, id) in ids.enumerated() where positions[id] == nil { positions[id] = index }
+        return positions
     }
 }

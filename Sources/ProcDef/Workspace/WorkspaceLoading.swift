@@ -1,10 +1,54 @@
+import Foundation
 import YAMLTree
 
 extension Workspace {
     /// Reads every path (files, or folders walked recursively for `*.yaml`/`*.yml`), parses and decodes each file in
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
     public static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
-        // Filled in by the decoding work.
-        Workspace()
+        let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
+        let loaded = discovery.inputs.parallelMap { readAndDecode($0, options: options) }
+        var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
+        workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
+        return workspace
+    }
+
+    /// Decodes and links files already in memory, as if read from disk under their `path`s: for tests, editors and
+    /// `procdef explain`, whose examples are checked without touching the file system.
+    public static func load(files: [SourceFile], options: CheckOptions = CheckOptions()) -> Workspace {
+        let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options) }
+        return WorkspaceLinker.link(sources: files, decoded: decoded)
+    }
+
+    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions) -> (source: SourceFile?, decoded: DecodedFile) {
+        var failed = DecodedFile(file: input.displayPath)
+        let limit = options.limits.maxFileSize
+        switch FileSystem.read(input.path, limit: limit) {
+        case .bytes(let bytes):
+            let source = SourceFile(path: input.displayPath, bytes: bytes)
+            return (source, DecodedFile(decoding: source, options: options))
+        case .tooLarge(let size, let exact):
+            failed.diagnostics.append(SafetyLimits.diagnostic(
+                file: input.displayPath, range: .fileStart,
+                message: exact ? "file is \(describeSize(size)), over the \(describeSize(limit)) limit" : "file is over the \(describeSize(limit)) limit",
+                help: "split it into several files"
+            ))
+        case .notRegular(let what):
+            failed.diagnostics.append(UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: it is \(what), not a regular file"))
+        case .failed(let failure):
+            failed.diagnostics.append(UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: \(failure.message)"))
+        }
+        return (nil, failed)
+    }
+
+    /// `8 MiB`, `9.0 MiB`, `512 KiB`, `300 bytes`: worded as the YAML reader words the same limit for files in memory.
+    static func describeSize(_ count: Int) -> String {
+        let mib = 1024 * 1024
+        if count >= mib {
+            if count % mib == 0 { return "\(count / mib) MiB" }
+            let tenths = (count * 10 + mib / 2) / mib
+            return "\(tenths / 10).\(tenths % 10) MiB"
+        }
+        if count >= 1024 && count % 1024 == 0 { return "\(count / 1024) KiB" }
+        return count == 1 ? "1 byte" : "\(count) bytes"
     }
 }

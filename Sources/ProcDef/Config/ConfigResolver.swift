@@ -1,0 +1,139 @@
+import Foundation
+import YAMLTree
+
+/// Turns a `.procdef.yaml` into the rule configuration a check runs with, reporting unknown rules and options.
+public enum ConfigResolver {
+    /// The file name searched for, from the current directory up to the file-system root.
+    public static let fileName = ".procdef.yaml"
+
+    /// The nearest `.procdef.yaml` at or above `directory`, if any.
+    public static func locate(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName).path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Resolves every `rules:` entry against the known rules. `policyIDs` are the loaded policies' ids, each a rule
+    /// `policy/<id>`. Exact ids beat family patterns (`handoff/*`) whatever their order in the file.
+    public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (RuleConfiguration, [Diagnostic]) {
+        var configuration = RuleConfiguration()
+        var diagnostics: [Diagnostic] = []
+        let byID = Dictionary(catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let families = Set(catalogue.map(\.family) + ["policy"])
+        let knownIDs = catalogue.map(\.id) + policyIDs.sorted().map { "policy/\($0)" }
+
+        func report(_ rule: String, _ range: SourceRange, _ message: String, help: String?) {
+            diagnostics.append(Diagnostic(file: config.file, range: range, severity: .error, rule: rule, message: message, help: help))
+        }
+
+        for setting in config.rules {
+            let pattern = setting.pattern.value
+            if pattern.hasSuffix("/*") {
+                let family = String(pattern.dropLast(2))
+                guard families.contains(family) else {
+                    let help = Suggestion.closest(to: family, among: families.sorted()).map { "did you mean '\($0)/*'?" } ?? "families are: \(families.sorted().joined(separator: ", "))"
+                    report(UnknownConfiguredRule.descriptor.id, setting.pattern.range, "no rule family '\(family)'", help: help)
+                    continue
+                }
+                if let level = setting.level { configuration.familyLevels[family] = .some(level.value.severity) }
+                for option in setting.options {
+                    report("schema/unknown-key", option.name.range, "options are set per rule, not per family: '\(option.name.value)' under '\(pattern)'", help: "move '\(option.name.value)' under the rule it belongs to")
+                }
+                continue
+            }
+            let isPolicy = pattern.hasPrefix("policy/") && policyIDs.contains(String(pattern.dropFirst("policy/".count)))
+            guard byID[pattern] != nil || isPolicy else {
+                let help = Suggestion.closest(to: pattern, among: knownIDs).map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule"
+                report(UnknownConfiguredRule.descriptor.id, setting.pattern.range, "no rule '\(pattern)'", help: help)
+                continue
+            }
+            if let level = setting.level { configuration.levels[pattern] = .some(level.value.severity) }
+            let declared = byID[pattern]?.options ?? []
+            for option in setting.options {
+                guard let descriptor = declared.first(where: { $0.name == option.name.value }) else {
+                    let names = declared.map(\.name)
+                    let help = Suggestion.closest(to: option.name.value, among: names).map { "did you mean '\($0)'?" }
+                        ?? (names.isEmpty ? "'\(pattern)' has no options; only `severity` can be set" : "its options are: \(names.joined(separator: ", "))")
+                    report("schema/unknown-key", option.name.range, "unknown option '\(option.name.value)' for rule '\(pattern)'", help: help)
+                    continue
+                }
+                guard case .number(let value) = option.value.value, descriptor.allowed.contains(value) else {
+                    report("schema/type", option.value.range, "option '\(descriptor.name)' of rule '\(pattern)' must be a number from \(format(descriptor.allowed.lowerBound)) to \(format(descriptor.allowed.upperBound))", help: descriptor.summary)
+                    continue
+                }
+                configuration.options[pattern, default: [:]][descriptor.name] = value
+            }
+        }
+        return (configuration, diagnostics)
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// The active configuration file, read and decoded: what `procdef` runs with besides the checked files.
+public struct ActiveConfig: Sendable {
+    public var config: Config?
+    /// The file, for source snippets in findings about it.
+    public var source: SourceFile?
+    /// Findings of reading and decoding it.
+    public var diagnostics: [Diagnostic]
+
+    public init(config: Config?, source: SourceFile?, diagnostics: [Diagnostic]) {
+        self.config = config
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+}
+
+extension ConfigResolver {
+    /// Reads and decodes the configuration file at `path`, which must hold one `kind: config` document.
+    public static func load(_ path: String, options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> ActiveConfig {
+        let loaded = try Workspace.load(paths: [path], options: options)
+        var diagnostics = loaded.diagnostics
+        let file = loaded.sources.first?.path ?? path
+        let others = loaded.catalogues.count + loaded.processes.count + loaded.policies.count
+        if loaded.configs.count != 1 || others > 0 {
+            let found = loaded.configs.count > 1 ? "holds \(loaded.configs.count) `kind: config` documents" : (others > 0 ? "holds other documents than `kind: config`" : "holds no `kind: config` document")
+            if diagnostics.allSatisfy({ $0.severity != .error }) {
+                diagnostics.append(Diagnostic(file: file, range: .fileStart, severity: .error, rule: "schema/unknown-kind", message: "the configuration file \(found)", help: "a configuration file holds exactly one document, starting `kind: config`"))
+            }
+        }
+        return ActiveConfig(config: loaded.configs.first, source: loaded.sources.first, diagnostics: diagnostics)
+    }
+}
+
+extension Checker {
+    /// Runs the check with the active configuration: its rule settings are resolved against the loaded workspace
+    /// (policies are rules too), its findings join the report, and its file is kept for source snippets.
+    public static func check(_ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions = CheckOptions()) -> CheckReport {
+        var options = options
+        var extra = active?.diagnostics ?? []
+        let policyIDs = Set(workspace.policies.map(\.id.value))
+        if let config = active?.config {
+            let (rules, findings) = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: policyIDs)
+            options.rules = rules
+            extra += findings
+        }
+        var workspace = workspace
+        if let source = active?.source, !workspace.sources.contains(where: { $0.path == source.path }) {
+            workspace.sources.append(source)
+            workspace.sources.sort { $0.path < $1.path }
+        }
+        var report = check(workspace, options: options)
+        if !extra.isEmpty {
+            let merged = WorkspaceLinker.unique((report.diagnostics + options.rules.relevel(extra)).sorted(by: Diagnostic.precedes))
+            report = CheckReport(workspace: report.workspace, diagnostics: merged, policyStatuses: report.policyStatuses)
+        }
+        return report
+    }
+}

@@ -1,0 +1,133 @@
+import YAMLTree
+
+extension ModelDecoder {
+    static let activityKeys = [
+        "id", "name", "responsible", "accountable", "consulted", "informed", "records", "inputs", "outputs", "target",
+        "tags", "procedure", "next", "end", "handoff", "triggers",
+    ]
+    static let activityRequiredKeys = ["id", "name"]
+    static let branchKeys = ["to", "when", "handoff"]
+    static let branchRequiredKeys = ["to"]
+    static let handoffKeys = ["artifact", "expectation", "informed", "escalation", "agreement"]
+    static let triggerKeys = ["process", "activity", "when", "handoff"]
+    static let triggerRequiredKeys = ["process"]
+
+    /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
+    func decodeActivity(_ node: Node, processContext: String) -> Activity? {
+        let label = "each item of 'activities' in \(processContext)"
+        guard let map = fields(of: node, label, expected: "an activity (a mapping with 'id' and 'name')") else {
+            if node.isNull { reportType(node, label, expected: "an activity (a mapping with 'id' and 'name')") }
+            return nil
+        }
+        let id = identifier(map, in: "an activity of \(processContext)", kind: "activity")
+        let context = id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)"
+        checkKeys(map, allowed: Self.activityKeys, in: context)
+        requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
+
+        let name = text(map, "name", in: context) ?? Located("", at: map.startRange)
+        var activity = Activity(
+            id: id ?? Located("", at: map.startRange), name: name,
+            responsible: references(map, "responsible", in: context, kind: "role"),
+            accountable: references(map, "accountable", in: context, kind: "role"),
+            consulted: references(map, "consulted", in: context, kind: "role"),
+            informed: references(map, "informed", in: context, kind: "role"),
+            records: texts(map, "records", in: context),
+            inputs: texts(map, "inputs", in: context),
+            outputs: texts(map, "outputs", in: context),
+            target: target(map, in: context),
+            tags: texts(map, "tags", in: context, item: "a tag"),
+            procedure: texts(map, "procedure", in: context, item: "a step"),
+            next: next(map, in: context),
+            end: flag(map, "end", in: context),
+            triggers: triggers(map, in: context),
+            range: node.range
+        )
+        if let handoff = map.field("handoff") {
+            activity.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
+        }
+        return id == nil ? nil : activity
+    }
+
+    private func target(_ map: FieldMap, in context: String) -> Located<TimeTarget>? {
+        guard let text = text(map, "target", in: context, expected: "a duration like 90s, 10m, 4h or 2d") else { return nil }
+        guard let target = TimeTarget(parsing: text.value) else {
+            report(InvalidDuration.self, at: text.range, "'target' in \(context) must be a duration like 90s, 10m, 4h or 2d, found \(Quoting.quoted(text.value))", help: "write a whole number followed by s, m, h or d")
+            return nil
+        }
+        return Located(target, at: text.range)
+    }
+
+    private func next(_ map: FieldMap, in context: String) -> NextClause? {
+        guard let node = map.value("next") else { return nil }
+        let place = "'next' of \(context)"
+        if let scalar = node.scalar {
+            let target = Located(scalar.text, at: node.range)
+            checkIdentifier(target, "activity id", in: place)
+            return .single(target)
+        }
+        // A single `{to, when}` mapping is read as a list of one branch; a plain id in the list as a branch without `when`.
+        let items = node.sequence ?? [node]
+        var branches: [Branch] = []
+        for item in items {
+            if let scalar = item.scalar, !item.isNull {
+                let target = Located(scalar.text, at: item.range)
+                checkIdentifier(target, "activity id", in: place)
+                branches.append(Branch(to: target, range: item.range))
+            } else if let branch = decodeBranch(item, activityContext: context) {
+                branches.append(branch)
+            }
+        }
+        return .branches(branches, range: node.range)
+    }
+
+    private func decodeBranch(_ node: Node, activityContext: String) -> Branch? {
+        let label = "each item of 'next' in \(activityContext)"
+        guard let map = fields(of: node, label, expected: "an activity id or a mapping with 'to'") else {
+            if node.isNull { reportType(node, label, expected: "an activity id or a mapping with 'to'") }
+            return nil
+        }
+        let to = reference(map, "to", in: "a branch of \(activityContext)", kind: "activity")
+        let context = to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
+        checkKeys(map, allowed: Self.branchKeys, in: context)
+        requireFields(map, Self.branchRequiredKeys, in: context, at: map.startRange)
+        let when = text(map, "when", in: context)
+        var handoff: Handoff?
+        if let field = map.field("handoff") {
+            let handoffContext = to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a branch of \(activityContext)"
+            handoff = decodeHandoff(field.value, in: handoffContext)
+        }
+        return to.map { Branch(to: $0, when: when, handoff: handoff, range: node.range) }
+    }
+
+    private func triggers(_ map: FieldMap, in activityContext: String) -> [Trigger] {
+        mappings(map, "triggers", in: activityContext, item: "a trigger").compactMap { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? [])
+            let process = reference(fieldMap, "process", in: "a trigger of \(activityContext)", kind: "process")
+            let context = process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)"
+            checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
+            requireFields(fieldMap, Self.triggerRequiredKeys, in: context, at: fieldMap.startRange)
+            let activity = reference(fieldMap, "activity", in: context, kind: "activity")
+            let when = text(fieldMap, "when", in: context)
+            var handoff: Handoff?
+            if let field = fieldMap.field("handoff") {
+                let handoffContext = process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a trigger of \(activityContext)"
+                handoff = decodeHandoff(field.value, in: handoffContext)
+            }
+            return process.map { Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range) }
+        }
+    }
+
+    /// nil for `handoff: ~` (no handoff); `handoff: {}` is a handoff that says nothing, for the handoff rules to report.
+    func decodeHandoff(_ node: Node, in context: String) -> Handoff? {
+        guard let map = fields(of: node, context, expected: "a mapping with 'artifact' and 'expectation'") else { return nil }
+        checkKeys(map, allowed: Self.handoffKeys, in: context)
+        return Handoff(
+            artifact: text(map, "artifact", in: context),
+            expectation: text(map, "expectation", in: context),
+            informed: references(map, "informed", in: context, kind: "role"),
+            escalation: choice(map, "escalation", in: context, Escalation.self),
+            agreement: text(map, "agreement", in: context),
+            range: node.range
+        )
+    }
+}

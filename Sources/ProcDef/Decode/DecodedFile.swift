@@ -1,0 +1,56 @@
+import YAMLTree
+
+/// Everything one file holds, decoded but not yet linked to the other files: the first half of loading a workspace.
+public struct DecodedFile: Sendable {
+    public var file: String
+    public var catalogues: [RoleCatalogue] = []
+    public var processes: [ProcessDefinition] = []
+    public var policies: [Policy] = []
+    public var configs: [Config] = []
+    /// `yaml/*` and `schema/*` findings of this file, in no particular order.
+    public var diagnostics: [Diagnostic] = []
+    /// `# procdef: ignore ...` comments found in the file.
+    public var suppressions: [InlineSuppression] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Parses `source` and decodes each of its documents. Never traps: every problem is a diagnostic.
+    public init(decoding source: SourceFile, options: CheckOptions = CheckOptions()) {
+        let parsed = YAMLReader.parse(source.bytes, limits: options.limits)
+        self.init(decoding: parsed, file: source.path, options: options)
+        if InlineSuppression.mayOccur(in: source.bytes) {
+            let scalars = parsed.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound }
+            suppressions = InlineSuppression.scan(source.bytes, scalarRanges: scalars)
+        }
+    }
+
+    /// Decodes documents already parsed from the file shown as `file`.
+    public init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions = CheckOptions()) {
+        let decoder = ModelDecoder(file: file, options: options)
+        for problem in parsed.problems {
+            decoder.decoded.diagnostics.append(Self.diagnostic(for: problem, file: file))
+        }
+        // A bare `---` gives a document with a null root; it says nothing, so it is neither an error nor a document.
+        let documents = parsed.documents.filter { !$0.root.isNull }
+        if documents.isEmpty && parsed.problems.isEmpty {
+            decoder.report(EmptyFile.self, at: .fileStart, "file holds no YAML document", help: "start the file with `kind:` and one of roles, process, policy or config")
+        }
+        for document in documents {
+            decoder.decodeDocument(document)
+        }
+        self = decoder.decoded
+    }
+
+    static func diagnostic(for problem: YAMLProblem, file: String) -> Diagnostic {
+        let rule: any Rule.Type = switch problem.kind {
+        case .syntax: YAMLSyntax.self
+        case .duplicateKey: DuplicateKey.self
+        case .limits: SafetyLimits.self
+        case .encoding: InvalidEncoding.self
+        }
+        let notes = problem.notes.map { Diagnostic.Note(message: $0.message, file: file, range: $0.range) }
+        return rule.diagnostic(file: file, range: problem.range, message: problem.message, notes: notes)
+    }
+}

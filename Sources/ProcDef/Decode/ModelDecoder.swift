@@ -1,0 +1,244 @@
+import YAMLTree
+
+/// The keys of one YAML mapping, first occurrence first: a repeated key is already a `yaml/duplicate-key` finding, so
+/// decoding reads the first and never reports the second again.
+struct FieldMap {
+    struct Field {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    let node: Node
+    private(set) var fields: [Field] = []
+    /// Keys that are lists or mappings: a `schema/type` finding once the map's context is known.
+    private(set) var oddKeys: [Node] = []
+    /// Only for large mappings (a catalogue of many roles); small ones are searched in order, which is faster than hashing.
+    private var positions: [String: Int]?
+    private static let indexedFrom = 24
+
+    init(_ node: Node, entries: [MappingEntry]) {
+        self.node = node
+        fields.reserveCapacity(entries.count)
+        if entries.count >= Self.indexedFrom { positions = [:] }
+        for entry in entries {
+            guard let key = entry.key.scalar?.text else {
+                oddKeys.append(entry.key)
+                continue
+            }
+            guard position(of: key) == nil else { continue }
+            positions?[key] = fields.count
+            fields.append(Field(key: key, keyNode: entry.key, value: entry.value))
+        }
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return fields.firstIndex { $0.key == key }
+    }
+
+    func field(_ key: String) -> Field? {
+        position(of: key).map { fields[$0] }
+    }
+
+    /// The value under `key`, unless absent or null.
+    func value(_ key: String) -> Node? {
+        guard let value = field(key)?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// The mapping's first position, where a finding about the mapping as a whole points when it has no parent key.
+    var startRange: SourceRange { SourceRange(at: node.range.start) }
+}
+
+/// Turns the YAML nodes of one file into model values, reporting every `schema/*` finding on the way.
+///
+/// One decoder serves one file on one thread; what it produces is collected into `DecodedFile`.
+final class ModelDecoder {
+    let file: String
+    let options: CheckOptions
+    var decoded: DecodedFile
+
+    init(file: String, options: CheckOptions) {
+        self.file = file
+        self.options = options
+        self.decoded = DecodedFile(file: file)
+    }
+
+    func report(_ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
+        decoded.diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes))
+    }
+
+    // MARK: Shapes
+
+    /// The fields of a mapping value; nil (and a `schema/type` finding unless the value is null) for anything else.
+    func fields(of node: Node, _ label: @autoclosure () -> String, expected: @autoclosure () -> String = "a mapping") -> FieldMap? {
+        if node.isNull { return nil }
+        guard let entries = node.mapping else {
+            reportType(node, label(), expected: expected())
+            return nil
+        }
+        return FieldMap(node, entries: entries)
+    }
+
+    func reportType(_ node: Node, _ label: String, expected: String, help: String? = nil) {
+        report(WrongType.self, at: node.range, "\(label) must be \(expected), found \(node.shapeDescription)", help: help)
+    }
+
+    /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
+    func checkKeys(_ map: FieldMap, allowed: [String], in context: String) {
+        checkKeysAreText(map, in: context)
+        for field in map.fields where !allowed.contains(field.key) {
+            let help = field.key == "<<"
+                ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
+                : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
+            report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context)", help: help)
+        }
+    }
+
+    /// Reports keys written as lists or mappings (`? [a, b]: c`), which no part of the format uses.
+    func checkKeysAreText(_ map: FieldMap, in context: String) {
+        for key in map.oddKeys {
+            report(WrongType.self, at: key.range, "keys in \(context) must be text, found \(key.shapeDescription)")
+        }
+    }
+
+    /// Reports each required key that is absent or null, at `anchor` (the parent key, or the mapping's start).
+    func requireFields(_ map: FieldMap, _ keys: [String], in context: String, at anchor: SourceRange) {
+        for key in keys where !map.has(key) {
+            report(MissingField.self, at: anchor, "\(context) has no '\(key)'")
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Any scalar as text (`name: 2024` is the text "2024").
+    func text(_ map: FieldMap, _ key: String, in context: String, expected: String = "a string") -> Located<String>? {
+        guard let node = map.value(key) else { return nil }
+        guard let scalar = node.scalar else {
+            reportType(node, "'\(key)' in \(context)", expected: expected)
+            return nil
+        }
+        return Located(scalar.text, at: node.range)
+    }
+
+    /// A string, or a list of strings; null items and nested lists are type errors.
+    func texts(_ map: FieldMap, _ key: String, in context: String, item: String = "a string") -> [Located<String>] {
+        guard let node = map.value(key) else { return [] }
+        return texts(node, "'\(key)' in \(context)", item: item)
+    }
+
+    func texts(_ node: Node, _ label: @autoclosure () -> String, item: String) -> [Located<String>] {
+        if let scalar = node.scalar { return node.isNull ? [] : [Located(scalar.text, at: node.range)] }
+        guard let items = node.sequence else {
+            reportType(node, label(), expected: "\(item) or a list of them")
+            return []
+        }
+        var result: [Located<String>] = []
+        result.reserveCapacity(items.count)
+        for element in items {
+            guard let scalar = element.scalar, !element.isNull else {
+                reportType(element, "each item of \(label())", expected: item)
+                continue
+            }
+            result.append(Located(scalar.text, at: element.range))
+        }
+        return result
+    }
+
+    func flag(_ map: FieldMap, _ key: String, in context: String) -> Located<Bool>? {
+        guard let node = map.value(key) else { return nil }
+        guard let value = node.plainBool else {
+            reportType(node, "'\(key)' in \(context)", expected: "true or false")
+            return nil
+        }
+        return Located(value, at: node.range)
+    }
+
+    func integer(_ map: FieldMap, _ key: String, in context: String, minimum: Int = 0) -> Located<Int>? {
+        guard let node = map.value(key) else { return nil }
+        guard let value = node.plainInteger, value >= minimum else {
+            reportType(node, "'\(key)' in \(context)", expected: minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
+            return nil
+        }
+        return Located(value, at: node.range)
+    }
+
+    /// One of a fixed set of words, such as a role kind; a bad value lists the allowed ones and suggests the closest.
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ map: FieldMap, _ key: String, in context: String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+        guard let node = map.value(key) else { return nil }
+        return choice(node, "'\(key)' in \(context)", Choice.self)
+    }
+
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+        if let text = node.scalar?.text, !node.isNull, let value = Choice(rawValue: text) {
+            return Located(value, at: node.range)
+        }
+        let allowed = Choice.allCases.map(\.rawValue)
+        let help = node.scalar.flatMap { Suggestion.didYouMean($0.text, among: allowed) }
+        let expected = allowed.count == 2 ? Quoting.alternatives(allowed) : "one of \(Quoting.alternatives(allowed))"
+        reportType(node, label(), expected: expected, help: help)
+        return nil
+    }
+
+    // MARK: Ids
+
+    /// The id a document or activity defines under `key`, checked for kebab-case.
+    func identifier(_ map: FieldMap, _ key: String = "id", in context: String, kind: String) -> Located<String>? {
+        guard let id = text(map, key, in: context) else { return nil }
+        checkIdentifier(id, "\(kind) id")
+        return id
+    }
+
+    /// A single reference (`owner: incident-process-owner`), checked for kebab-case.
+    func reference(_ map: FieldMap, _ key: String, in context: String, kind: String) -> Located<String>? {
+        guard let id = text(map, key, in: context, expected: "one \(kind) id") else { return nil }
+        checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context)")
+        return id
+    }
+
+    /// A reference or a list of them (`responsible: [a, b]`), each checked for kebab-case.
+    func references(_ map: FieldMap, _ key: String, in context: String, kind: String) -> [Located<String>] {
+        let ids = texts(map, key, in: context, item: "a \(kind) id")
+        for id in ids { checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context)") }
+        return ids
+    }
+
+    /// `what` is e.g. "activity id"; `place` names where a reference was written.
+    func checkIdentifier(_ id: Located<String>, _ what: @autoclosure () -> String, in place: @autoclosure () -> String? = nil) {
+        guard !Identifier.isValid(id.value) else { return }
+        var message = "invalid \(what()) \(Quoting.quoted(id.value))"
+        if let place = place() { message += " in \(place)" }
+        var help = "ids are kebab-case: lowercase letters and digits joined by single hyphens"
+        if let fixed = Identifier.kebabCased(id.value) { help += ", like '\(fixed)'" }
+        report(InvalidID.self, at: id.range, message, help: help)
+    }
+
+    /// A list of mappings, where a single mapping also counts as a list of one (`triggers: {process: x}`).
+    func mappings(_ map: FieldMap, _ key: String, in context: String, item: String) -> [Node] {
+        guard let node = map.value(key) else { return [] }
+        if node.mapping != nil { return [node] }
+        guard let items = node.sequence else {
+            reportType(node, "'\(key)' in \(context)", expected: "a list of \(item)s")
+            return []
+        }
+        var result: [Node] = []
+        for element in items {
+            guard element.mapping != nil else {
+                reportType(element, "each item of '\(key)' in \(context)", expected: "\(item) (a mapping)")
+                continue
+            }
+            result.append(element)
+        }
+        return result
+    }
+}
+
+extension SourceRange {
+    /// From the start of one range to the end of another: a key and its value.
+    init(from first: SourceRange, through last: SourceRange) {
+        self.init(start: first.start, end: last.end)
+    }
+}

@@ -1,0 +1,88 @@
+import YAMLTree
+
+extension ModelDecoder {
+    static let processKeys = [
+        "kind", "id", "name", "version", "purpose", "owner", "manager", "case-owner", "tags", "trigger", "outcome",
+        "defaults", "roles", "activities", "policies", "waivers",
+    ]
+    static let processRequiredKeys = ["id", "name", "activities"]
+    static let defaultsKeys = ["accountable"]
+    static let waiverKeys = ["policy", "reason", "until"]
+    static let waiverRequiredKeys = ["policy", "reason", "until"]
+
+    func decodeProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
+        let id = identifier(map, in: "the process", kind: "process")
+        let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
+        checkKeys(map, allowed: Self.processKeys, in: context)
+        requireFields(map, Self.processRequiredKeys, in: context, at: header)
+
+        let activities = decodeActivities(map, processContext: context)
+        // Without an id nothing can refer to the process and no finding could name it: its problems are reported, the
+        // process itself is left out.
+        guard let id else { return }
+
+        var process = ProcessDefinition(
+            id: id,
+            name: text(map, "name", in: context) ?? Located("", at: header),
+            version: integer(map, "version", in: context),
+            purpose: text(map, "purpose", in: context),
+            owner: reference(map, "owner", in: context, kind: "role"),
+            manager: reference(map, "manager", in: context, kind: "role"),
+            caseOwner: reference(map, "case-owner", in: context, kind: "role"),
+            tags: texts(map, "tags", in: context, item: "a tag"),
+            trigger: text(map, "trigger", in: context),
+            outcome: text(map, "outcome", in: context),
+            activities: activities,
+            policies: references(map, "policies", in: context, kind: "policy"),
+            waivers: decodeWaivers(map, in: context),
+            presentFields: Set(map.fields.filter { !$0.value.isNull && Self.processKeys.contains($0.key) }.map(\.key)),
+            file: file, range: document.range, headerRange: header
+        )
+        if let defaults = map.value("defaults"), let defaultsMap = fields(of: defaults, "'defaults' in \(context)") {
+            let defaultsContext = "the defaults of \(context)"
+            checkKeys(defaultsMap, allowed: Self.defaultsKeys, in: defaultsContext)
+            process.defaultAccountable = reference(defaultsMap, "accountable", in: defaultsContext, kind: "role")
+        }
+        if let roles = map.value("roles") {
+            process.roles = decodeRoles(roles, label: "'roles' in \(context)", scope: .local(processID: id.value))
+        }
+        decoded.processes.append(process)
+    }
+
+    private func decodeActivities(_ map: FieldMap, processContext: String) -> [Activity] {
+        guard let node = map.value("activities") else { return [] }
+        guard let items = node.sequence else {
+            reportType(node, "'activities' in \(processContext)", expected: "a list of activities")
+            return []
+        }
+        if options.maxActivitiesPerProcess >= 0, items.count > options.maxActivitiesPerProcess {
+            let firstExtra = items[options.maxActivitiesPerProcess]
+            report(SafetyLimits.self, at: SourceRange(at: firstExtra.range.start), "\(processContext) has \(items.count) activities, more than the limit of \(options.maxActivitiesPerProcess)", help: "split the process, and start the parts from one another with `triggers:`")
+        }
+        return items.compactMap { decodeActivity($0, processContext: processContext) }
+    }
+
+    private func decodeWaivers(_ map: FieldMap, in processContext: String) -> [Waiver] {
+        mappings(map, "waivers", in: processContext, item: "a waiver").compactMap { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? [])
+            let policy = reference(fieldMap, "policy", in: "a waiver of \(processContext)", kind: "policy")
+            let context = policy.map { "the waiver for policy \(Quoting.quoted($0.value))" } ?? "a waiver of \(processContext)"
+            checkKeys(fieldMap, allowed: Self.waiverKeys, in: context)
+            requireFields(fieldMap, Self.waiverRequiredKeys, in: context, at: fieldMap.startRange)
+            let reason = text(fieldMap, "reason", in: context)
+            let until = date(fieldMap, "until", in: context)
+            return policy.map { Waiver(policy: $0, reason: reason, until: until, range: node.range) }
+        }
+    }
+
+    private func date(_ map: FieldMap, _ key: String, in context: String) -> Located<CalendarDate>? {
+        guard let text = text(map, key, in: context, expected: "a date written YYYY-MM-DD") else { return nil }
+        if let date = CalendarDate(parsing: text.value) { return Located(date, at: text.range) }
+        let looksLikeDate = text.value.utf8.count == 10 && text.value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
+        let message = looksLikeDate
+            ? "'\(key)' in \(context) is not a real date: \(Quoting.quoted(text.value))"
+            : "'\(key)' in \(context) must be a date written YYYY-MM-DD, found \(Quoting.quoted(text.value))"
+        report(InvalidDate.self, at: text.range, message)
+        return nil
+    }
+}

@@ -1,0 +1,46 @@
+import YAMLTree
+
+extension ModelDecoder {
+    static let catalogueKeys = ["kind", "roles"]
+    static let roleKeys = ["name", "kind", "team", "contact"]
+    static let roleRequiredKeys = ["name", "kind"]
+
+    func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
+        let context = "the role catalogue"
+        checkKeys(map, allowed: Self.catalogueKeys, in: context)
+        guard let rolesNode = map.value("roles") else {
+            report(MissingField.self, at: map.startRange, "\(context) has no 'roles'")
+            return
+        }
+        let roles = decodeRoles(rolesNode, label: "'roles' in \(context)", scope: .catalogue)
+        decoded.catalogues.append(RoleCatalogue(roles: roles, file: file, range: document.range))
+    }
+
+    /// A mapping from role id to role, as in the catalogue and under a process's `roles:`.
+    func decodeRoles(_ node: Node, label: String, scope: Role.Scope) -> [Role] {
+        guard let map = fields(of: node, label, expected: "a mapping from role id to role") else { return [] }
+        checkKeysAreText(map, in: label)
+        return map.fields.map { decodeRole($0, scope: scope) }
+    }
+
+    /// A role whose mapping is missing or malformed is still kept: its id is known, and dropping it would turn every
+    /// reference to it into a `ref/unknown-role` finding on top of the real one.
+    private func decodeRole(_ field: FieldMap.Field, scope: Role.Scope) -> Role {
+        let id = Located(field.key, at: field.keyNode.range)
+        checkIdentifier(id, "role id")
+        let context = "role \(Quoting.quoted(field.key))"
+        let map = fields(of: field.value, context, expected: "a mapping with 'name' and 'kind'") ?? FieldMap(field.value, entries: [])
+        checkKeys(map, allowed: Self.roleKeys, in: context)
+        if field.value.isNull || field.value.mapping != nil {
+            requireFields(map, Self.roleRequiredKeys, in: context, at: field.keyNode.range)
+        }
+        let name = text(map, "name", in: context) ?? Located("", at: field.keyNode.range)
+        // `practitioner` is the kind no kind-based rule singles out, so a missing kind does not add findings of its own.
+        let kind = choice(map, "kind", in: context, RoleKind.self) ?? Located(.practitioner, at: field.keyNode.range)
+        return Role(
+            id: id, name: name, kind: kind,
+            team: text(map, "team", in: context), contact: text(map, "contact", in: context),
+            scope: scope, file: file, range: field.value.range
+        )
+    }
+}

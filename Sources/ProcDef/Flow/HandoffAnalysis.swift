@@ -1,0 +1,266 @@
+import YAMLTree
+
+/// Every place where work passes from one activity to the next (transitions and triggers into other processes), with
+/// who is responsible on each side and the handoff that applies: what the handoff rules check, and what runbooks'
+/// handoff tables, `procdef handoffs` and `procdef diff` show.
+///
+/// Built in time linear in activities, transitions and triggers; when the process triggers others, one index of the
+/// workspace's processes (and one activity index per triggered process) is built once.
+public struct HandoffAnalysis: Sendable {
+    /// Transitions and triggers whose target resolves, per source activity in process order: its transitions in `next`
+    /// order (or its fall-through), then its triggers. An edge to an unknown activity or process is left out: that is
+    /// `ref/unknown-activity`'s and `ref/unknown-process`'s business, and the handoff rules apply once it is fixed.
+    public let points: [HandoffPoint]
+    /// Activity-level handoffs that apply to no transition: on an activity that ends the process, or one with a `next`
+    /// list (where each branch carries its own handoff).
+    public let strayHandoffs: [StrayHandoff]
+
+
+    /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
+    public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
+        let catalogue = catalogue ?? Self.catalogueIndex(workspace)
+        let here = RoleScope(process: process, catalogue: catalogue)
+        let activities = process.activities
+        var sourceRoles: [[ResolvedRole]?] = Array(repeating: nil, count: activities.count)
+        func rolesHere(_ i: Int) -> [ResolvedRole] {
+            if let known = sourceRoles[i] { return known }
+            let resolved = here.resolve(activities[i].responsible)
+            sourceRoles[i] = resolved
+            return resolved
+        }
+
+        var targets = TriggerTargets(workspace: workspace, catalogue: catalogue)
+        var triggersBySource: [Int: [(index: Int, trigger: Trigger)]] = [:]
+        for edge in graph.triggers {
+            let index = triggersBySource[edge.source]?.count ?? 0
+            triggersBySource[edge.source, default: []].append((index, edge.trigger))
+        }
+
+        var points: [HandoffPoint] = []
+        points.reserveCapacity(graph.transitions.count + graph.triggers.count)
+        var strays: [StrayHandoff] = []
+        for (i, activity) in activities.enumerated() {
+            for t in graph.outgoing[i] {
+                let transition = graph.transitions[t]
+                let kind: HandoffPoint.Kind
+                switch transition.kind {
+                case .fallThrough: kind = .fallThrough
+                case .single: kind = .single
+                case .branch(let index): kind = .branch(index: index)
+                }
+                let target = HandoffEndpoint(process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
+                points.append(HandoffPoint(kind: kind, source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target, handoff: transition.handoff, range: transition.range))
+            }
+            for (index, trigger) in triggersBySource[i] ?? [] {
+                guard let target = targets.endpoint(of: trigger) else { continue }
+                points.append(HandoffPoint(kind: .trigger(index: index), source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target, handoff: trigger.handoff, range: trigger.range))
+            }
+            if let handoff = activity.handoff {
+                switch activity.next {
+                case .branches?:
+                    strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .branchList))
+                case nil where graph.outgoing[i].isEmpty:
+                    strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .endsProcess))
+                case .single?, nil:
+                    // A single `next` to an unknown activity is ref/unknown-activity's business.
+                    break
+                }
+            }
+        }
+        self.points = points
+        self.strayHandoffs = strays
+    }
+
+    static func catalogueIndex(_ workspace: Workspace) -> [String: Role] {
+        var index: [String: Role] = [:]
+        for role in workspace.catalogues.flatMap(\.roles) where index[role.id.value] == nil {
+            index[role.id.value] = role
+        }
+        return index
+    }
+}
+
+/// One edge of the flow (or a trigger into another process) with both sides' responsible roles and its handoff.
+public struct HandoffPoint: Sendable {
+    /// How the edge was written.
+    public enum Kind: Sendable, Hashable {
+        /// No `next`: the flow falls through to the following activity; the activity's `handoff` applies.
+        case fallThrough
+        /// `next: target`; the activity's `handoff` applies.
+        case single
+        /// Entry `index` (0-based) of a `next` list; the branch's `handoff` applies.
+        case branch(index: Int)
+        /// Entry `index` (0-based) of the activity's `triggers`; the trigger's `handoff` applies.
+        case trigger(index: Int)
+    }
+
+    public let kind: Kind
+    /// The source activity's position in the process.
+    public let source: Int
+    public let sourceActivity: Activity
+    /// The source activity's responsible roles, resolved in its process.
+    public let sourceRoles: [ResolvedRole]
+    public let target: HandoffEndpoint
+    /// The handoff that applies to this edge, if one is declared.
+    public let handoff: Handoff?
+    /// The edge's own node: the `next` entry, the `next` value, the trigger, or the source activity's id for a fall-through.
+    public let range: SourceRange
+
+    /// Whether responsibility passes to other roles on this edge.
+    public let change: ResponsibilityChange
+
+    public init(kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?, range: SourceRange) {
+        self.kind = kind
+        self.source = source
+        self.sourceActivity = sourceActivity
+        self.sourceRoles = sourceRoles
+        self.target = target
+        self.handoff = handoff
+        self.range = range
+        self.change = ResponsibilityChange(from: sourceRoles, to: target.roles)
+    }
+
+    /// True for a trigger into another process (or into this one, started anew).
+    public var isTrigger: Bool {
+        if case .trigger = kind { return true }
+        return false
+    }
+
+    /// The artifact the handoff names, when it names one.
+    public var artifact: Located<String>? { handoff?.statedArtifact }
+}
+
+/// The receiving side of a handoff point.
+public struct HandoffEndpoint: Sendable {
+    /// The other process for a trigger; nil for an edge inside the analysed process.
+    public var process: ProcessDefinition?
+    /// The target activity's position in its process.
+    public var index: Int
+    public var activity: Activity
+    /// The target activity's responsible roles, resolved in its own process.
+    public var roles: [ResolvedRole]
+}
+
+/// A responsible-role reference with the role it names (local to its process first, then the catalogue).
+public struct ResolvedRole: Sendable {
+    public var id: Located<String>
+    /// nil when no role has this id (`ref/unknown-role`).
+    public var role: Role?
+    /// Identifies the role across processes: two processes' local roles with the same id are different roles.
+    public var identity: String
+
+    /// True for a role of kind `supplier`.
+    public var isSupplier: Bool { role?.kind.value == .supplier }
+}
+
+/// Whether the responsible roles differ between the two sides of an edge.
+public enum ResponsibilityChange: Sendable, Hashable {
+    /// Both sides share these roles (ids as written at the source, in its order): no handoff is needed.
+    case unchanged(shared: [String])
+    /// The sides share no role: a handoff is needed.
+    case changed
+    /// A side names no responsible role, or one that no catalogue or process defines: those are raci/ and ref/
+    /// findings, and guessing here would only add noise behind them.
+    case undetermined
+
+    public init(from source: [ResolvedRole], to target: [ResolvedRole]) {
+        let targetIdentities = Set(target.map(\.identity))
+        var shared: [String] = []
+        var seen: Set<String> = []
+        for role in source where targetIdentities.contains(role.identity) && seen.insert(role.identity).inserted {
+            shared.append(role.id.value)
+        }
+        if !shared.isEmpty {
+            self = .unchanged(shared: shared)
+        } else if source.isEmpty || target.isEmpty || source.contains(where: { $0.role == nil }) || target.contains(where: { $0.role == nil }) {
+            self = .undetermined
+        } else {
+            self = .changed
+        }
+    }
+}
+
+/// An activity-level `handoff` that no transition uses.
+public struct StrayHandoff: Sendable {
+    public enum Reason: Sendable, Hashable {
+        /// The activity ends the process (`end: true`, or the last activity without `next`).
+        case endsProcess
+        /// The activity has a `next` list: each branch carries its own handoff.
+        case branchList
+    }
+
+    public var source: Int
+    public var activity: Activity
+    public var handoff: Handoff
+    public var reason: Reason
+}
+
+/// Resolves role ids as one process sees them: its local roles first, then the catalogue.
+private struct RoleScope {
+    let processID: String
+    let local: [String: Role]
+    let catalogue: [String: Role]
+
+    init(process: ProcessDefinition, catalogue: [String: Role]) {
+        processID = process.id.value
+        var local: [String: Role] = [:]
+        for role in process.roles where local[role.id.value] == nil {
+            local[role.id.value] = role
+        }
+        self.local = local
+        self.catalogue = catalogue
+    }
+
+    func resolve(_ ids: [Located<String>]) -> [ResolvedRole] {
+        ids.map { id in
+            if let role = local[id.value] {
+                return ResolvedRole(id: id, role: role, identity: "\(processID)/\(id.value)")
+            }
+            // Unknown ids keep their plain id: the same misspelling on both sides still reads as the same role.
+            return ResolvedRole(id: id, role: catalogue[id.value], identity: id.value)
+        }
+    }
+}
+
+/// Finds the entry activity of a trigger through the workspace's own process index, resolving each triggered
+/// process's roles once.
+private struct TriggerTargets {
+    private let workspace: Workspace
+    private let catalogue: [String: Role]
+    private var scopes: [String: RoleScope] = [:]
+
+    init(workspace: Workspace, catalogue: [String: Role]) {
+        self.workspace = workspace
+        self.catalogue = catalogue
+    }
+
+    mutating func endpoint(of trigger: Trigger) -> HandoffEndpoint? {
+        let processID = trigger.process.value
+        guard let process = workspace.process(id: processID), !process.activities.isEmpty else { return nil }
+        let index: Int
+        if let entry = trigger.activity {
+            guard let found = process.activityIndex(entry.value) else { return nil }
+            index = found
+        } else {
+            index = 0
+        }
+        let scope = scopes[processID] ?? RoleScope(process: process, catalogue: catalogue)
+        scopes[processID] = scope
+        let activity = process.activities[index]
+        return HandoffEndpoint(process: process, index: index, activity: activity, roles: scope.resolve(activity.responsible))
+    }
+}
+
+extension Handoff {
+    /// `artifact`, unless it is missing or blank (written but saying nothing).
+    public var statedArtifact: Located<String>? { Self.stated(artifact) }
+    /// `expectation`, unless it is missing or blank.
+    public var statedExpectation: Located<String>? { Self.stated(expectation) }
+    /// `agreement`, unless it is missing or blank.
+    public var statedAgreement: Located<String>? { Self.stated(agreement) }
+
+    private static func stated(_ field: Located<String>?) -> Located<String>? {
+        guard let field, !field.value.allSatisfy(\.isWhitespace) else { return nil }
+        return field
+    }
+}

@@ -1,0 +1,73 @@
+/// How the handoff rules name the two sides of a handoff point, so every message reads the same way.
+enum HandoffWording {
+    /// `'diagnose' (Investigate and diagnose)`, or for a trigger
+    /// `'record' (Record the problem) in process 'problem-management' (Problem Management)`.
+    static func target(_ point: HandoffPoint, _ context: ProcessContext) -> String {
+        let activity = context.describe(point.target.activity)
+        guard let process = point.target.process, point.isTrigger else { return activity }
+        return "\(activity) in process '\(process.id.value)' (\(process.name.value))"
+    }
+
+    /// `from 'categorize' (Categorize and prioritize) to 'diagnose' (Investigate and diagnose)`.
+    static func edge(_ point: HandoffPoint, _ context: ProcessContext) -> String {
+        "from \(context.describe(point.sourceActivity)) to \(target(point, context))"
+    }
+
+    /// `'service-desk' (Service Desk Analyst)`, or `'a' (A) and 'b' (B)` for several roles.
+    static func roles(_ roles: [ResolvedRole]) -> String {
+        list(roles.map(role))
+    }
+
+    /// The target's responsible roles, or "the receiver" when it names none.
+    static func receiver(_ point: HandoffPoint) -> String {
+        point.target.roles.isEmpty ? "the receiver" : roles(point.target.roles)
+    }
+
+    static func role(_ role: ResolvedRole) -> String {
+        guard let known = role.role else { return "'\(role.id.value)'" }
+        return "'\(role.id.value)' (\(known.name.value))"
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    /// Help for an artifact missing from an activity's `outputs` or `inputs`: a did-you-mean when one declared name is
+    /// a plausible typo of it, and the declared names either way.
+    static func declaredHelp(_ artifact: String, declared: [Located<String>], by activity: String, field: String) -> String {
+        let names = declared.map(\.value)
+        let listed = "\(activity) declares \(field): \(names.joined(separator: ", "))"
+        if let suggestion = Suggestion.didYouMean(artifact, among: names) {
+            return "\(suggestion) \(listed)"
+        }
+        return "\(listed); hand over one of them, or add '\(artifact)' to its `\(field)`"
+    }
+
+    /// Where a handoff for this point is written, for help texts.
+    static func placement(_ point: HandoffPoint) -> String {
+        switch point.kind {
+        case .branch: "to this `next` entry"
+        case .trigger: "to this trigger"
+        case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
+        case .fallThrough: "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
+        }
+    }
+}
+
+/// The names an activity declares (its `outputs` or `inputs`), as a set built once per activity however many edges
+/// lead from or to it, so checks stay linear in the size of the process.
+struct DeclaredNames {
+    private var sets: [String: Set<String>] = [:]
+
+    /// The names of `list` for the activity at `index` of `process` (nil: the process being checked).
+    mutating func names(_ list: [Located<String>], process: ProcessDefinition?, index: Int) -> Set<String> {
+        let key = "\(process?.id.value ?? "")#\(index)"
+        if let known = sets[key] { return known }
+        let names = Set(list.map(\.value))
+        sets[key] = names
+        return names
+    }
+}

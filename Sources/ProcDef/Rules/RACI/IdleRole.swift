@@ -1,0 +1,120 @@
+import YAMLTree
+
+/// A process-local role that does no work in the process it was defined for.
+enum IdleRole: ProcessRule {
+    static let descriptor = RuleDescriptor(
+        id: "raci/idle-role",
+        defaultSeverity: .warning,
+        summary: "a local role that is neither responsible nor accountable anywhere",
+        explanation: """
+        A process defines local roles under `roles:` for the people who work in it and nowhere else: the resolver \
+        group of one service, the vendor liaison of one contract. A local role that is neither responsible nor \
+        accountable for any activity does no work here: it is left over from an earlier version, a typo that \
+        another role id took over, or a stakeholder that belongs in the organisation's role catalogue. Either way \
+        the runbook lists a role that nobody can find a job for.
+
+        The rule reports the role's id in the process's `roles:` mapping. Accountability through \
+        `defaults.accountable` counts, and so does being the process's `owner` or `manager` (the Process Owner is \
+        accountable for the process, the Process Manager runs it). Make the role responsible or accountable where \
+        it does the work, or remove it; a role that is only consulted or informed belongs in the role catalogue.
+        """,
+        failingExample: """
+        kind: roles
+        roles:
+          incident-owner: {name: Incident Process Owner, kind: owner}
+          incident-manager: {name: Incident Manager, kind: manager}
+          service-desk: {name: Service Desk Analyst, kind: practitioner}
+        ---
+        kind: process
+        id: incident-management
+        name: Incident Management
+        owner: incident-owner
+        manager: incident-manager
+        defaults:
+          accountable: incident-manager
+        roles:
+          duty-officer: {name: Duty Officer, kind: practitioner}
+        activities:
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+            informed: [duty-officer]
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+        """,
+        fixedExample: """
+        kind: roles
+        roles:
+          incident-owner: {name: Incident Process Owner, kind: owner}
+          incident-manager: {name: Incident Manager, kind: manager}
+          service-desk: {name: Service Desk Analyst, kind: practitioner}
+        ---
+        kind: process
+        id: incident-management
+        name: Incident Management
+        owner: incident-owner
+        manager: incident-manager
+        defaults:
+          accountable: incident-manager
+        roles:
+          duty-officer: {name: Duty Officer, kind: practitioner}
+        activities:
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+            informed: [duty-officer]
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+            accountable: duty-officer
+        """
+    )
+
+    static func check(_ context: ProcessContext, into findings: inout Findings) {
+        let process = context.process
+        guard !process.roles.isEmpty else { return }
+        var working: Set<String> = []
+        var consulted: Set<String> = []
+        var informed: Set<String> = []
+        for id in [process.owner, process.manager].compactMap({ $0?.value }) {
+            working.insert(id)
+        }
+        for activity in context.activities {
+            working.formUnion(activity.responsible.values())
+            working.formUnion(context.accountable(activity).values())
+            consulted.formUnion(activity.consulted.values())
+            informed.formUnion(activity.informed.values())
+            for handoff in handoffs(of: activity) {
+                informed.formUnion(handoff.informed.values())
+            }
+        }
+        var seen: Set<String> = []
+        for role in process.roles where seen.insert(role.id.value).inserted && !working.contains(role.id.value) {
+            let id = role.id.value
+            let usage: String
+            switch (consulted.contains(id), informed.contains(id)) {
+            case (true, true): usage = "it is only consulted and informed"
+            case (true, false): usage = "it is only consulted"
+            case (false, true): usage = "it is only informed"
+            case (false, false): usage = "no activity names it"
+            }
+            findings.report(
+                Self.self, at: role.id.range,
+                "local role \(context.describeRole(id)) is neither responsible nor accountable for any activity of '\(process.id.value)'; \(usage)",
+                help: "make '\(id)' `responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)"
+            )
+        }
+    }
+
+    /// Every handoff declared on an activity: on its fall-through or single `next`, its branches and its triggers.
+    private static func handoffs(of activity: Activity) -> [Handoff] {
+        var result: [Handoff] = []
+        if let handoff = activity.handoff { result.append(handoff) }
+        if case .branches(let branches, _)? = activity.next {
+            result += branches.compactMap(\.handoff)
+        }
+        result += activity.triggers.compactMap(\.handoff)
+        return result
+    }
+}

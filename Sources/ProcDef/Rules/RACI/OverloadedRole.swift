@@ -1,0 +1,214 @@
+import YAMLTree
+
+/// A role that carries too large a share of a process: the squeaky wheel everything waits on.
+enum OverloadedRole: ProcessRule {
+    static let descriptor = RuleDescriptor(
+        id: "raci/overloaded-role",
+        defaultSeverity: .note,
+        summary: "a role accountable for more than 50%, responsible for more than 70% or consulted on more than 60% of a process's activities (limits configurable)",
+        explanation: """
+        Balance is a service-management virtue: no role should be swamped. A role that does most of a process's \
+        work is its bottleneck and its single point of failure (when that team is busy with a major incident, every \
+        other case waits); a role accountable for most of it owns nothing in particular; a role consulted on most of \
+        it is the squeaky wheel every decision waits for. Each is legitimate sometimes, which is why this is a note.
+
+        For each role, the rule counts the activities it is responsible for, accountable for (with \
+        `defaults.accountable` applied) and consulted on, and reports each share over its limit once, at the role's \
+        first assignment of that kind (for accountability given through `defaults.accountable`, at the default). \
+        The process's `owner` and `manager` may be accountable for any share: answering for the whole process is \
+        their job. \
+        Spread the work over more specific roles, give parts of the process their own accountable role, or consult \
+        the role only where its input can change the outcome.
+
+        In a small process one role doing everything is normal, so the rule only looks at processes with at least \
+        `min-activities` activities. Options, as fractions of the process's activities, a share exactly at the \
+        limit being fine: `accountable-share` (default 0.5), `responsible-share` (default 0.7), `consulted-share` \
+        (default 0.6), and `min-activities` (default 6).
+        """,
+        failingExample: """
+        kind: roles
+        roles:
+          incident-owner: {name: Incident Process Owner, kind: owner}
+          incident-manager: {name: Incident Manager, kind: manager}
+          service-desk: {name: Service Desk Analyst, kind: practitioner}
+          resolver: {name: Resolver Group, kind: practitioner}
+        ---
+        kind: process
+        id: incident-management
+        name: Incident Management
+        owner: incident-owner
+        manager: incident-manager
+        defaults:
+          accountable: incident-manager
+        activities:
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+          - id: categorize
+            name: Categorize and prioritize
+            responsible: service-desk
+          - id: diagnose
+            name: Investigate and diagnose
+            responsible: service-desk
+          - id: resolve
+            name: Resolve the incident
+            responsible: service-desk
+          - id: confirm
+            name: Confirm with the user
+            responsible: service-desk
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+        """,
+        fixedExample: """
+        kind: roles
+        roles:
+          incident-owner: {name: Incident Process Owner, kind: owner}
+          incident-manager: {name: Incident Manager, kind: manager}
+          service-desk: {name: Service Desk Analyst, kind: practitioner}
+          resolver: {name: Resolver Group, kind: practitioner}
+        ---
+        kind: process
+        id: incident-management
+        name: Incident Management
+        owner: incident-owner
+        manager: incident-manager
+        defaults:
+          accountable: incident-manager
+        activities:
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+          - id: categorize
+            name: Categorize and prioritize
+            responsible: service-desk
+            handoff:
+              artifact: incident-record
+              expectation: Resolver group acknowledges within 30 minutes.
+          - id: diagnose
+            name: Investigate and diagnose
+            responsible: resolver
+          - id: resolve
+            name: Resolve the incident
+            responsible: resolver
+            handoff:
+              artifact: resolution-notes
+              expectation: Service desk confirms with the user within 1 business day.
+          - id: confirm
+            name: Confirm with the user
+            responsible: service-desk
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+        """,
+        options: Share.allCases.map(\.descriptor) + [
+            RuleOptionDescriptor(
+                name: "min-activities", defaultValue: 6,
+                summary: "the fewest activities a process needs before the shares are checked", allowed: 1...1_000_000
+            ),
+        ]
+    )
+
+    private enum Share: CaseIterable {
+        case accountable, responsible, consulted
+
+        var option: String {
+            switch self {
+            case .accountable: "accountable-share"
+            case .responsible: "responsible-share"
+            case .consulted: "consulted-share"
+            }
+        }
+
+        var defaultLimit: Double {
+            switch self {
+            case .accountable: 0.5
+            case .responsible: 0.7
+            case .consulted: 0.6
+            }
+        }
+
+        var descriptor: RuleOptionDescriptor {
+            RuleOptionDescriptor(
+                name: option, defaultValue: defaultLimit,
+                summary: "the largest share of a process's activities a role may be \(phrase), as a fraction", allowed: 0...1
+            )
+        }
+
+        var phrase: String {
+            switch self {
+            case .accountable: "accountable for"
+            case .responsible: "responsible for"
+            case .consulted: "consulted on"
+            }
+        }
+
+        func help(_ role: String) -> String {
+            switch self {
+            case .accountable:
+                "give parts of the process their own accountable role (e.g. the lead of the team doing that part), so accountability stays meaningful"
+            case .responsible:
+                "spread the work: make other roles responsible for some of these activities, or split '\(role)' into roles with narrower jobs"
+            case .consulted:
+                "consult '\(role)' only where its input can change the outcome, and move it to `informed` elsewhere"
+            }
+        }
+    }
+
+    /// How often a role holds one kind of assignment, and where its first one is.
+    private struct Tally {
+        var count = 0
+        var first: SourceRange
+
+        init(first: SourceRange) {
+            self.first = first
+        }
+    }
+
+    static func check(_ context: ProcessContext, into findings: inout Findings) {
+        let process = context.process
+        let total = context.activities.count
+        guard total >= context.countOption("min-activities", of: Self.self, default: 6, minimum: 1) else { return }
+
+        var tallies: [Share: [String: Tally]] = [:]
+        var order: [String] = []
+        var seen: Set<String> = []
+        var usesDefault = false
+        func count(_ references: [Located<String>], as share: Share) {
+            for reference in context.knownRoles(references) {
+                if seen.insert(reference.value).inserted { order.append(reference.value) }
+                tallies[share, default: [:]][reference.value, default: Tally(first: reference.range)].count += 1
+            }
+        }
+        for activity in context.activities {
+            count(activity.responsible, as: .responsible)
+            count(context.accountable(activity), as: .accountable)
+            count(activity.consulted, as: .consulted)
+            if activity.accountable.isEmpty { usesDefault = true }
+        }
+        // Answering for the whole process is the Process Owner's and the Process Manager's job, so their
+        // accountable share is theirs by design.
+        let processRoles = Set([process.owner, process.manager].compactMap { $0?.value })
+
+        for role in order {
+            for share in Share.allCases {
+                guard let tally = tallies[share]?[role] else { continue }
+                if share == .accountable && processRoles.contains(role) { continue }
+                let limit = context.shareOption(share.option, of: Self.self, default: share.defaultLimit)
+                // Counts are whole numbers; the tolerance keeps a share exactly at the limit (7 of 10 at 0.7) from
+                // counting as over it through floating-point rounding.
+                guard Double(tally.count) - limit * Double(total) > 1e-9 * Double(total) else { continue }
+                var place = tally.first
+                // A role that is accountable through the default is changed at the default, so the finding points there.
+                if share == .accountable, usesDefault, let fallback = process.defaultAccountable, fallback.value == role {
+                    place = fallback.range
+                }
+                findings.report(
+                    Self.self, at: place,
+                    "\(context.describeRole(role)) is \(share.phrase) \(tally.count) of \(total) activities (\(percentText(tally.count, of: total))%, over the \(percentText(fraction: limit))% limit)",
+                    help: share.help(role)
+                )
+            }
+        }
+    }
+}

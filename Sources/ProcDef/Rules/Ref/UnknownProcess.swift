@@ -1,0 +1,70 @@
+/// `ref/unknown-process`: a trigger that names no process, or an activity its process does not have.
+public struct UnknownProcess: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "ref/unknown-process",
+        defaultSeverity: .error,
+        summary: "`triggers.process` names no process (or `activity` not in it)",
+        explanation: """
+            A trigger hands a case to another process, optionally at a given entry activity. If that process (or \
+            activity) does not exist among the files checked, the case is handed to nobody: the cross-process handoff \
+            that service management depends on is broken. Check the id against the other process's file; the help \
+            suggests the closest one. Check the whole repository at once, so that every process is known.
+            """,
+        failingExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              process-owner: {name: Process Owner, kind: owner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            activities:
+              - id: resolve
+                name: Resolve the incident
+                responsible: service-desk
+                accountable: process-owner
+                triggers:
+                  - process: problem-mangement
+            ---
+            kind: process
+            id: problem-management
+            name: Problem Management
+            owner: process-owner
+            activities:
+              - id: record
+                name: Record the problem
+                responsible: service-desk
+                accountable: process-owner
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              process-owner: {name: Process Owner, kind: owner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            activities:
+              - id: resolve
+                name: Resolve the incident
+                responsible: service-desk
+                accountable: process-owner
+                triggers:
+                  - process: problem-management
+            ---
+            kind: process
+            id: problem-management
+            name: Problem Management
+            owner: process-owner
+            activities:
+              - id: record
+                name: Record the problem
+                responsible: service-desk
+                accountable: process-owner
+            """
+    )
+}

@@ -1,0 +1,70 @@
+/// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date.
+public struct InvalidDate: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "schema/invalid-date",
+        defaultSeverity: .error,
+        summary: "waiver `until` not a real date written YYYY-MM-DD",
+        explanation: """
+            A waiver exempts a process from a policy until a date, after which `policy/waiver-expired` fails the run. \
+            The date is written as ISO 8601 `YYYY-MM-DD` so that it reads the same everywhere (`03/04/2027` means \
+            different days in different countries) and must be a day that exists: `2027-02-30` would never expire as \
+            its author expects.
+            """,
+        failingExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              request-owner: {name: Request Process Owner, kind: owner}
+            ---
+            kind: policy
+            id: requests-are-recorded
+            title: Every request is recorded
+            severity: error
+            applies-to: {all: true}
+            require:
+              exists: {records: request}
+            ---
+            kind: process
+            id: password-reset
+            name: Password reset
+            owner: request-owner
+            activities:
+              - id: reset
+                name: Reset the password
+                responsible: service-desk
+                accountable: request-owner
+            waivers:
+              - policy: requests-are-recorded
+                reason: Resets are counted by the identity system.
+                until: 2027-02-30
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              request-owner: {name: Request Process Owner, kind: owner}
+            ---
+            kind: policy
+            id: requests-are-recorded
+            title: Every request is recorded
+            severity: error
+            applies-to: {all: true}
+            require:
+              exists: {records: request}
+            ---
+            kind: process
+            id: password-reset
+            name: Password reset
+            owner: request-owner
+            activities:
+              - id: reset
+                name: Reset the password
+                responsible: service-desk
+                accountable: request-owner
+            waivers:
+              - policy: requests-are-recorded
+                reason: Resets are counted by the identity system.
+                until: 2027-02-28
+            """
+    )
+}

@@ -1,0 +1,24 @@
+/// `schema/unknown-kind`: a document without a `kind`, or with one procdef does not know.
+public struct UnknownKind: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "schema/unknown-kind",
+        defaultSeverity: .error,
+        summary: "`kind` missing or not one of roles, process, policy or config",
+        explanation: """
+            Every YAML document procdef reads says what it is with `kind`: `roles` (the role catalogue), `process`, \
+            `policy` or `config`. Without it procdef cannot tell which keys belong, so the rest of the document is not \
+            checked at all. A YAML file of another tool that happens to sit among the process definitions gets this \
+            finding too: move it out of the folders procdef reads.
+            """,
+        failingExample: """
+            kind: role
+            roles:
+              request-owner: {name: Request Process Owner, kind: owner}
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              request-owner: {name: Request Process Owner, kind: owner}
+            """
+    )
+}

@@ -1,0 +1,49 @@
+/// `schema/type`: a value of the wrong shape, or not one of the allowed words.
+public struct WrongType: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "schema/type",
+        defaultSeverity: .error,
+        summary: "a value of the wrong shape (list where a string is expected...)",
+        explanation: """
+            Each key takes values of one shape: text, a list of texts (where a single text also counts as a list of \
+            one), a mapping, `true`/`false`, a whole number, or one word out of a fixed set (a role's `kind`, a \
+            policy's `severity`, a handoff's `escalation`). The message says what was expected and what was found, and \
+            lists the allowed words. Note that YAML 1.1 spellings such as `yes`, `no` and `on` are text, not booleans: \
+            write `true` or `false`.
+            """,
+        failingExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              request-owner: {name: Request Process Owner, kind: owner}
+            ---
+            kind: process
+            id: password-reset
+            name: Password reset
+            owner: request-owner
+            activities:
+              - id: reset
+                name: Reset the password
+                responsible: service-desk
+                accountable: request-owner
+                end: yes
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              request-owner: {name: Request Process Owner, kind: owner}
+            ---
+            kind: process
+            id: password-reset
+            name: Password reset
+            owner: request-owner
+            activities:
+              - id: reset
+                name: Reset the password
+                responsible: service-desk
+                accountable: request-owner
+                end: true
+            """
+    )
+}

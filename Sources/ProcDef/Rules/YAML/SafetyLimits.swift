@@ -1,0 +1,26 @@
+/// `yaml/limits`: the input exceeds a safety limit (file size, nesting depth, aliases, activities per process).
+public struct SafetyLimits: Rule {
+    public static let descriptor = RuleDescriptor(
+        id: "yaml/limits",
+        defaultSeverity: .error,
+        summary: "file size, nesting depth, alias count or activities per process over the safety limits",
+        explanation: """
+            procdef reads untrusted input (any pull request), so it refuses input that could make it slow or exhaust \
+            memory: files over 8 MiB, nesting deeper than 64 levels, more than 100 aliases in one document or alias \
+            expansions that would visit more than 10,000 nodes ("billion laughs"), and more than 1000 activities in one \
+            process. Nothing a real process definition needs comes near these limits: split the file or the process, \
+            and write lists out instead of building them from aliases.
+            """,
+        failingExample: """
+            kind: roles
+            roles:
+              request-owner: {name: Request Process Owner, kind: owner}
+              nested: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              request-owner: {name: Request Process Owner, kind: owner}
+            """
+    )
+}

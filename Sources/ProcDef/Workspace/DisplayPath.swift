@@ -1,0 +1,41 @@
+/// Paths as users see them in findings: relative to the current directory when below it, always with `/`.
+public enum DisplayPath {
+    /// `path` as typed (absolute or relative to `currentDirectory`), cleaned of `.`, `..` and doubled slashes.
+    public static func make(_ path: String, currentDirectory: String) -> String {
+        let isAbsolute = path.hasPrefix("/")
+        let absolute = normalized(isAbsolute ? path : currentDirectory + "/" + path, isAbsolute: true)
+        let base = normalized(currentDirectory, isAbsolute: true)
+        if absolute == base { return "." }
+        let prefix = base == "/" ? "/" : base + "/"
+        if absolute.hasPrefix(prefix) { return String(absolute.dropFirst(prefix.count)) }
+        return isAbsolute ? absolute : normalized(path, isAbsolute: false)
+    }
+
+    /// `parent/name`, where a parent of `.` adds nothing.
+    static func child(_ parent: String, _ name: String) -> String {
+        if parent == "." { return name }
+        return parent.hasSuffix("/") ? parent + name : parent + "/" + name
+    }
+
+    /// Lexical clean-up only: symbolic links are not resolved, so `a/link/..` becomes `a`, which only matters for display.
+    static func normalized(_ path: String, isAbsolute: Bool) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".":
+                continue
+            case "..":
+                if let last = parts.last, last != ".." {
+                    parts.removeLast()
+                } else if !isAbsolute {
+                    parts.append(part)
+                }
+            default:
+                parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        if isAbsolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+}

@@ -1,0 +1,147 @@
+import ProcDef
+import YAMLTree
+
+/// Renders diagnostics for people, in the style of a compiler.
+///
+/// ```
+/// Processes/incident-management.yaml:41:9: error: responsibility passes from service-desk to resolver-group with no handoff declared [handoff/gap]
+///    41 |       - to: diagnose
+///       |         ^
+/// help: add a `handoff:` with the artifact handed over and the receiver's expectation
+/// note: ...
+///
+/// 1 error in 14 files
+/// ```
+///
+/// - The first line is `file:line:column: severity: message [rule]`, which editors and CI log viewers link to the
+///   place. A finding about a whole file (line 0) shows `file: severity: ...`; one without a file omits the place.
+/// - The source line follows with a caret under the column (`^~~~` under a range on that line), unless the line
+///   cannot be shown: no source, line 0, past the end, or a binary file.
+/// - Then `help:` (a help of several lines continues indented under its first line) and each note, a note with a
+///   place as `file:line:column: note: message`.
+/// - A blank line separates diagnostics; the summary line (`summaryLine(for:)`) ends the output.
+///
+/// Everything that came from input (messages name keys and values from the file) is passed through
+/// `TerminalEscaping`, so a hostile file cannot send escape sequences to the reader's terminal.
+public struct TextDiagnosticRenderer: Sendable {
+    /// Bold headers, red errors, yellow warnings, cyan notes. The command line turns it on only when standard
+    /// output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).
+    public var colors: Bool
+
+    public init(colors: Bool = false) {
+        self.colors = colors
+    }
+
+    /// The whole report: every diagnostic with its source line, then the summary line.
+    public func render(_ report: CheckReport) -> String {
+        render(report.diagnostics, sources: report.workspace.sources, summary: report.summary)
+    }
+
+    /// Every diagnostic in the order given, each with its source line from `sources` (matched by path), then the
+    /// summary line.
+    public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
+        var sourcesByPath: [String: SourceFile] = [:]
+        for source in sources { sourcesByPath[source.path] = source }
+        // Each file is indexed once, when a diagnostic first needs one of its lines.
+        var indexed: [String: SourceLines] = [:]
+
+        var output = ""
+        for diagnostic in diagnostics {
+            var lines: SourceLines?
+            if let known = indexed[diagnostic.file] {
+                lines = known
+            } else if let source = sourcesByPath[diagnostic.file] {
+                let made = SourceLines(source)
+                indexed[diagnostic.file] = made
+                lines = made
+            }
+            output += render(diagnostic, lines: lines)
+            output += "\n"
+        }
+        output += style.paint(Self.summaryLine(for: summary), .bold)
+        output += "\n"
+        return output
+    }
+
+    /// One diagnostic, each of its lines ending in a newline; `source` is the file it points into, if known.
+    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+        render(diagnostic, lines: source.map(SourceLines.init))
+    }
+
+    /// The line that ends every text report.
+    ///
+    /// Each severity that occurred is counted, in the order errors, warnings, notes, then the files read:
+    /// `2 errors, 1 warning in 14 files`, `1 error in 5 files`, `1 error, 2 notes in 5 files`, `3 warnings in 1 file`.
+    /// A count of zero is left out, as it tells the reader nothing; a run with no findings at all says
+    /// `no problems in 3 files`. Each noun agrees with its number.
+    public static func summaryLine(for summary: CheckSummary) -> String {
+        let files = counted(summary.files, "file")
+        let counts = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.notes, "note")]
+            .filter { $0.0 > 0 }
+            .map { counted($0.0, $0.1) }
+        return (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + " in " + files
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private var style: TerminalStyle { TerminalStyle(enabled: colors) }
+
+    private func render(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
+        var output = ""
+        let place = Self.place(file: diagnostic.file, range: diagnostic.range)
+        output += style.paint(place, .bold)
+        output += style.paint("\(diagnostic.severity.rawValue):", diagnostic.severity.color)
+        output += style.paint(" " + TerminalEscaping.sanitized(diagnostic.message), .bold)
+        output += " [\(TerminalEscaping.sanitized(diagnostic.rule))]\n"
+
+        if let snippet = snippet(for: diagnostic, in: lines) {
+            for line in snippet.lines(style: style, severity: diagnostic.severity) {
+                output += line + "\n"
+            }
+        }
+        if let help = diagnostic.help {
+            output += style.paint("help:", .bold) + " " + Self.continued(help, indent: "help: ".count) + "\n"
+        }
+        for note in diagnostic.notes {
+            if let range = note.range {
+                output += style.paint(Self.place(file: note.file ?? diagnostic.file, range: range), .bold)
+            } else if let file = note.file {
+                output += style.paint(Self.place(file: file, range: Self.wholeFile), .bold)
+            }
+            output += style.paint("note:", .cyan) + " " + TerminalEscaping.sanitized(note.message) + "\n"
+        }
+        return output
+    }
+
+    /// A help text of several lines (such as a YAML snippet to paste) printed as several lines, each escaped, the
+    /// later ones indented under the first: indented, no line of input can pass for a `file:line:column:` finding.
+    private static func continued(_ text: String, indent: Int) -> String {
+        let margin = String(repeating: " ", count: indent)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+            .map { index, line in (index == 0 ? "" : margin) + TerminalEscaping.sanitized(String(line)) }
+            .joined(separator: "\n")
+    }
+
+    private func snippet(for diagnostic: Diagnostic, in lines: SourceLines?) -> SourceSnippet? {
+        let number = diagnostic.range.start.line
+        guard let lines, !lines.isBinary, let text = lines.scalars(ofLine: number) else { return nil }
+        return SourceSnippet(line: text, lineNumber: number, range: diagnostic.range)
+    }
+
+    /// Line 0: the place of something about a file as a whole.
+    private static let wholeFile = SourceRange(at: SourcePosition(line: 0, column: 0, offset: 0))
+
+    /// `file:line:column: `, shortened when the line or column is unknown (0), or empty without a file.
+    private static func place(file: String, range: SourceRange) -> String {
+        guard !file.isEmpty else { return "" }
+        var place = TerminalEscaping.sanitized(file, keepingTabs: false)
+        if range.start.line >= 1 {
+            place += ":\(range.start.line)"
+            if range.start.column >= 1 { place += ":\(range.start.column)" }
+        }
+        return place + ": "
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import ProcDef
+
+/// The `procdef` command: parses arguments, runs a subcommand, and turns every outcome into one of three exit codes.
+@main
+struct ProcdefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "procdef",
+        abstract: "Check IT service management process definitions kept as YAML.",
+        discussion: """
+            Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
+            2 usage or I/O problems.
+            """,
+        version: ProcdefVersion.current,
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self, RaciCommand.self, GraphCommand.self,
+            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self,
+        ]
+    )
+
+    /// Replaces ArgumentParser's own `main()`, whose usage errors exit with 64 (EX_USAGE) and whose other errors
+    /// exit with 1, which CI would read as "findings". Here usage and I/O problems, and any error nobody expected,
+    /// exit with 2, and nothing escapes as a crash.
+    static func main() {
+        let status: Int32
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            status = ExitStatus.clean
+        } catch let exit as ExitCode {
+            status = exit.rawValue
+        } catch {
+            status = report(error)
+        }
+        Foundation.exit(status)
+    }
+
+    /// Prints help or an error as ArgumentParser would, with procdef's `procdef: error:` prefix on standard error.
+    private static func report(_ error: any Error) -> Int32 {
+        let text = fullMessage(for: error)
+        if exitCode(for: error) == .success {
+            print(text)
+            return ExitStatus.clean
+        }
+        // ArgumentParser writes "Error: Unknown option ...", "Help:  ..." and usage lines; keep them (the usage shows
+        // the right subcommand) in procdef's own lower-case style.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let first = lines.first {
+            lines[0] = "error: " + lowercasingFirstWord(first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first)
+        }
+        lines = lines.map { $0.hasPrefix("Help:  ") ? "help: " + $0.dropFirst(7) : $0 }
+        Terminal.writeError(lines.joined(separator: "\n"))
+        return ExitStatus.usage
+    }
+
+    /// "Unknown option" becomes "unknown option", but an acronym such as "ID" stays as it is.
+    private static func lowercasingFirstWord(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count >= 2, characters[0].isUppercase, characters[1].isLowercase else { return text }
+        return characters[0].lowercased() + String(characters.dropFirst())
+    }
+}
+
+/// The three outcomes CI distinguishes.
+enum ExitStatus {
+    static let clean: Int32 = 0
+    /// Error findings, or warnings under `--strict`.
+    static let findings: Int32 = 1
+    /// A bad flag or argument, a path that cannot be read, anything that stopped the check from running.
+    static let usage: Int32 = 2
+}

@@ -1,3 +1,0 @@
-import ProcDef
-import ProcDefOutput
-print("procdef")
