@@ -90,6 +90,13 @@ baseline=".build/bench/yaml-events"
 cc -O2 -o "$baseline" Benchmarks/baseline/yaml-events.c $(pkg-config --cflags --libs yaml-0.1) \
   || fail "the baseline does not build"
 
+# The benchmark's own configuration (default rules), so that a .procdef.yaml
+# of the repository never changes what is measured.
+config=()
+if "$bin" check --help 2>&1 | grep -q -- '--config'; then
+  config=(--config Benchmarks/bench-config.yaml)
+fi
+
 timer=""
 if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
   timer=/usr/bin/time
@@ -140,9 +147,9 @@ assert_clean() {
   local status=0
   rm -f "$work/time.txt"
   if [ -n "$timer" ]; then
-    "$timer" -v -o "$work/time.txt" "$bin" check --format json "$@" "$dir" >"$work/clean.json" 2>"$work/clean.err" || status=$?
+    "$timer" -v -o "$work/time.txt" "$bin" check ${config[@]+"${config[@]}"} --format json "$@" "$dir" >"$work/clean.json" 2>"$work/clean.err" || status=$?
   else
-    "$bin" check --format json "$@" "$dir" >"$work/clean.json" 2>"$work/clean.err" || status=$?
+    "$bin" check ${config[@]+"${config[@]}"} --format json "$@" "$dir" >"$work/clean.json" 2>"$work/clean.err" || status=$?
   fi
   python3 - "$work/clean.json" "$status" "$dir" "$work/clean.rules" "$work/clean.messages" <<'PY' || { cat "$work/clean.err" >&2; return 1; }
 import json, sys
@@ -240,7 +247,7 @@ for n in "${sizes[@]}"; do
   say "checking that $dir is clean (and its peak RSS)"
   assert_clean "$dir" || fail "the corpus $dir is not clean (see above): fix the generator or report the rule"
   say "timing procdef check and the baseline on $n process files (best of $runs)"
-  read -r t_check t_base < <(best_of "$runs" "$bin" check "$dir" :: "$baseline" "@$work/files-$n.txt") \
+  read -r t_check t_base < <(best_of "$runs" "$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$baseline" "@$work/files-$n.txt") \
     || fail "timing on $dir failed"
   rss="$(peak_rss)"
   record "files_$n" "$files"
@@ -256,7 +263,7 @@ done
 if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
   dir="Benchmarks/.corpus/s$seed-p$mid-a$activities"
   say "timing procdef build on $mid process files (best of $runs)"
-  read -r t_build < <(best_of "$runs" "$bin" build "$dir" --out "$work/out-{run}") \
+  read -r t_build < <(best_of "$runs" "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$work/out-{run}") \
     || fail "procdef build on $dir failed"
   record build "$t_build"
 else
@@ -274,13 +281,13 @@ read -r -a single_args <<<"${PROCDEF_SINGLE_ARGS:-}"
 say "checking that $dir is clean"
 if assert_clean "$dir" ${single_args[@]+"${single_args[@]}"} 2>"$work/single.err"; then
   say "timing procdef check on one process of $single activities (best of $runs)"
-  read -r t_single < <(best_of "$runs" "$bin" check ${single_args[@]+"${single_args[@]}"} "$dir") \
+  read -r t_single < <(best_of "$runs" "$bin" check ${config[@]+"${config[@]}"} ${single_args[@]+"${single_args[@]}"} "$dir") \
     || fail "timing on $dir failed"
   record single_time "$t_single"
 elif [ "$(cat "$work/clean.rules")" = "yaml/limits" ] && grep -q 'activities, more than the limit' "$work/clean.messages"; then
   # The only finding is the activities-per-process safety limit (DESIGN 6):
   # the time is still taken, but it is not the time of a full check.
-  limit_time="$(python3 - "$bin" "$dir" "$runs" ${single_args[@]+"${single_args[@]}"} <<'PY'
+  limit_time="$(python3 - "$bin" "$dir" "$runs" ${config[@]+"${config[@]}"} ${single_args[@]+"${single_args[@]}"} <<'PY'
 import subprocess, sys, time
 binary, corpus, runs, extra = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 best = float("inf")
