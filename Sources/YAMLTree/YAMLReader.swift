@@ -16,11 +16,12 @@ public enum YAMLReader {
             return YAMLParseResult(documents: [], problems: [problem])
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
+            let text = UTF8Validation.scan(buffer)
+            if let bad = text.firstInvalid {
                 let cursor = OffsetCursor(bytes: buffer, isASCII: false)
                 return YAMLParseResult(documents: [], problems: [encodingProblem(in: buffer, at: bad, cursor: cursor)])
             }
-            var composer = Composer(bytes: buffer, limits: limits)
+            var composer = Composer(bytes: buffer, isASCII: text.isASCII, limits: limits)
             return composer.run()
         }
     }
@@ -95,10 +96,10 @@ private struct Composer {
     private var root: Node?
     private var rootWeight = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, limits: YAMLLimits) {
         self.bytes = bytes
         self.limits = limits
-        self.cursor = OffsetCursor(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+        self.cursor = OffsetCursor(bytes: bytes, isASCII: isASCII)
     }
 
     mutating func run() -> YAMLParseResult {
@@ -208,7 +209,7 @@ private struct Composer {
     }
 
     /// Attaches a finished node to its parent (or makes it the document's root) and records its anchor.
-    private mutating func add(_ node: Node, weight: Int) throws {
+    private mutating func add(_ node: consuming Node, weight: Int) throws {
         if let anchor = node.anchor {
             anchors[anchor] = (node, weight)
         }
