@@ -24,6 +24,17 @@ struct InputOptions: ParsableArguments {
         }
     )
     var today: CalendarDate?
+
+    @Option(
+        help: ArgumentHelp("The most activities one process may have; more is a yaml/limits error (default: 1000).", valueName: "count"),
+        transform: { text in
+            guard let count = Int(text), count >= 1 else {
+                throw ValidationError("expected a whole number, 1 or more")
+            }
+            return count
+        }
+    )
+    var maxActivities: Int?
 }
 
 /// One run of the checker as the commands need it: the configuration found and applied, the paths resolved.
@@ -43,7 +54,8 @@ struct CheckSession {
     /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
     /// printing why) for usage and I/O problems.
     static func run(_ inputs: InputOptions) throws -> CheckSession {
-        let options = CheckOptions(today: inputs.today)
+        var options = CheckOptions(today: inputs.today)
+        if let maxActivities = inputs.maxActivities { options.maxActivitiesPerProcess = maxActivities }
         var active: ActiveConfig?
         let configPath: String?
         if let explicit = inputs.config {
