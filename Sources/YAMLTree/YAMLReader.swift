@@ -157,13 +157,8 @@ private struct Composer {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            let node = Node(
-                content: .scalar(Scalar(text: text, style: Self.style(scalar.style))),
-                range: SourceRange(start: start, end: position(event.end_mark)),
-                tag: Self.string(scalar.tag),
-                anchor: Self.string(scalar.anchor)
-            )
-            try add(node, weight: 1)
+            let range = SourceRange(start: start, end: position(event.end_mark))
+            try add(Node(content: .scalar(Scalar(text: text, style: Self.style(scalar.style))), range: range, tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor)), weight: 1)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             let range = SourceRange(start: start, end: position(event.end_mark))
@@ -200,7 +195,7 @@ private struct Composer {
         }
     }
 
-    private mutating func push(_ frame: Frame) throws {
+    private mutating func push(_ frame: consuming Frame) throws {
         if stack.count >= limits.maxDepth {
             throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: frame.start)))
         }
