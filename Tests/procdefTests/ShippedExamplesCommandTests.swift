@@ -65,6 +65,38 @@ final class ShippedExamplesCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("\n1 error, 2 notes in "), run.stdout)
     }
 
+    /// The rules issue's "done when": delete the handoff block of the escalation from categorisation to the resolver
+    /// groups, and the check reports a handoff gap at that `next` entry, naming both activities and every role.
+    func testDeletedEscalationHandoffIsAGapAtItsNextEntry() throws {
+        let root = try exampleRepository()
+        let file = root.appendingPathComponent("Processes/incident-management.yaml")
+        let handoff = """
+                  - to: investigate
+                    when: No workaround is known, or the priority is P1.
+                    handoff:
+                      artifact: incident-record
+                      expectation: >-
+                        The resolver group on call acknowledges the assignment within 15
+                        minutes for P1, 30 minutes for P2 and 4 business hours for P3 and
+                        P4, and writes its first finding in the work notes.
+                      informed: [end-user]
+                      escalation: functional
+                      agreement: OLA-03 Resolver groups
+
+            """
+        let line = try edit(file, replacing: handoff, with: """
+                  - to: investigate
+                    when: No workaround is known, or the priority is P1.
+
+            """)
+        let run = try Procdef.run(["check", "--today", Self.today], in: root)
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertEqual(findings(run.stdout), [
+            "Processes/incident-management.yaml:\(line):9: error: responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'application-support' (Application Support Engineer) and 'infrastructure-ops' (Infrastructure Operations Engineer) at 'investigate' (Investigate and diagnose) with no handoff declared [handoff/gap]",
+        ])
+        XCTAssertTrue(run.stdout.hasSuffix("1 error in 18 files\n"), run.stdout)
+    }
+
     /// A waiver holds up to and including its `until` day; the day after, the run fails twice over: the waiver has
     /// expired, and the policy it covered fails again.
     func testExpiredWaiverFailsTheRunAndAnEarlierTodayPasses() throws {

@@ -111,12 +111,3 @@ struct WorkspaceIndex: Sendable {
         self.triggers = triggers
     }
 }
-
-/// Where a handoff point leads and whether it is a gap: one place for the rule every emitter applies.
-extension HandoffPoint {
-    /// Responsibility changes and no handoff is declared (`handoff/gap`; emitted only with `--allow-errors`).
-    public var isGap: Bool { change == .changed && handoff == nil }
-
-    /// Responsibility changes, or a handoff is declared anyway: what the handoff table lists.
-    public var isHandoff: Bool { change == .changed || handoff != nil }
-}
