@@ -3,8 +3,10 @@ import YAMLTree
 extension ModelDecoder {
     static let policyKeys = ["kind", "id", "title", "rationale", "severity", "applies-to", "require"]
     static let scopeKeys = ["tags", "ids", "all"]
+    static let policyRequiredKeys = ["id", "title", "severity", "require"]
     static let requirementKeys = ["exists", "visits", "before", "all", "separate", "process", "max"]
-    /// The keys inside the requirements that take a mapping.
+    /// The keys of `before: {first, then}`, `all: {of, match}`, `process: {has}` and `max: {...}`; all but `max`'s
+    /// are required.
     static let beforeKeys = ["first", "then"]
     static let allKeys = ["of", "match"]
     static let processRequirementKeys = ["has"]
@@ -20,7 +22,7 @@ extension ModelDecoder {
         let id = identifier(map, in: "the policy", kind: "policy")
         let context = id.map { "policy \(Quoting.quoted($0.value))" } ?? "the policy"
         checkKeys(map, allowed: Self.policyKeys, in: context)
-        requireFields(map, ["id", "title", "severity", "require"], in: context, at: header)
+        requireFields(map, Self.policyRequiredKeys, in: context, at: header)
 
         let title = text(map, "title", in: context) ?? Located("", at: header)
         let rationale = text(map, "rationale", in: context)
