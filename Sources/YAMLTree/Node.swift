@@ -11,15 +11,38 @@ public struct Node: Sendable {
 
     public var content: Content
     public var range: SourceRange
+    /// Tag and anchor, which nearly no node has, kept out of line so that every node is smaller.
+    private var marks: Marks?
+
     /// The tag as written after resolution by libyaml (e.g. `tag:yaml.org,2002:str`), nil when implicit.
-    public var tag: String?
-    public var anchor: String?
+    public var tag: String? {
+        get { marks?.tag }
+        set { marks = Marks.make(tag: newValue, anchor: anchor) }
+    }
+
+    public var anchor: String? {
+        get { marks?.anchor }
+        set { marks = Marks.make(tag: tag, anchor: newValue) }
+    }
 
     public init(content: Content, range: SourceRange, tag: String? = nil, anchor: String? = nil) {
         self.content = content
         self.range = range
-        self.tag = tag
-        self.anchor = anchor
+        self.marks = Marks.make(tag: tag, anchor: anchor)
+    }
+
+    private final class Marks: Sendable {
+        let tag: String?
+        let anchor: String?
+
+        private init(tag: String?, anchor: String?) {
+            self.tag = tag
+            self.anchor = anchor
+        }
+
+        static func make(tag: String?, anchor: String?) -> Marks? {
+            tag == nil && anchor == nil ? nil : Marks(tag: tag, anchor: anchor)
+        }
     }
 }
 

@@ -1,15 +1,24 @@
 /// Finds the first byte that breaks UTF-8, so a Latin-1 or binary file gets one precise diagnostic instead of libyaml's 0:0 mark.
 enum UTF8Validation {
-    /// The offset of the first invalid sequence, or nil when `bytes` is valid UTF-8.
-    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The offset of the first invalid sequence (nil when `bytes` is valid UTF-8), in one pass that also tells whether the text is pure ASCII (where code points and bytes coincide).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (firstInvalid: Int?, isASCII: Bool) {
         var i = 0
         let n = bytes.count
+        var isASCII = true
+        guard let base = bytes.baseAddress else { return (nil, true) }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Process definitions are mostly ASCII: eight bytes at a time while no byte has its high bit set.
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1
                 continue
             }
+            isASCII = false
             let length: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
             switch b {
@@ -20,19 +29,19 @@ enum UTF8Validation {
             case 0xF0: length = 4; lower = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; upper = 0x8F
-            default: return i
+            default: return (i, false)
             }
-            guard i + length <= n else { return i }
+            guard i + length <= n else { return (i, false) }
             let second = bytes[i + 1]
-            guard second >= lower && second <= upper else { return i }
+            guard second >= lower && second <= upper else { return (i, false) }
             var k = 2
             while k < length {
-                guard bytes[i + k] & 0xC0 == 0x80 else { return i }
+                guard bytes[i + k] & 0xC0 == 0x80 else { return (i, false) }
                 k += 1
             }
             i += length
         }
-        return nil
+        return (nil, isASCII)
     }
 }
 

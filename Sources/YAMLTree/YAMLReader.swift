@@ -16,11 +16,12 @@ public enum YAMLReader {
             return YAMLParseResult(documents: [], problems: [problem])
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            if let bad = UTF8Validation.firstInvalidOffset(in: buffer) {
+            let text = UTF8Validation.scan(buffer)
+            if let bad = text.firstInvalid {
                 let cursor = OffsetCursor(bytes: buffer, isASCII: false)
                 return YAMLParseResult(documents: [], problems: [encodingProblem(in: buffer, at: bad, cursor: cursor)])
             }
-            var composer = Composer(bytes: buffer, limits: limits)
+            var composer = Composer(bytes: buffer, isASCII: text.isASCII, limits: limits)
             return composer.run()
         }
     }
@@ -95,10 +96,10 @@ private struct Composer {
     private var root: Node?
     private var rootWeight = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, limits: YAMLLimits) {
         self.bytes = bytes
         self.limits = limits
-        self.cursor = OffsetCursor(bytes: bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
+        self.cursor = OffsetCursor(bytes: bytes, isASCII: isASCII)
     }
 
     mutating func run() -> YAMLParseResult {
@@ -156,13 +157,8 @@ private struct Composer {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-            let node = Node(
-                content: .scalar(Scalar(text: text, style: Self.style(scalar.style))),
-                range: SourceRange(start: start, end: position(event.end_mark)),
-                tag: Self.string(scalar.tag),
-                anchor: Self.string(scalar.anchor)
-            )
-            try add(node, weight: 1)
+            let range = SourceRange(start: start, end: position(event.end_mark))
+            try add(Node(content: .scalar(Scalar(text: text, style: Self.style(scalar.style))), range: range, tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor)), weight: 1)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             let range = SourceRange(start: start, end: position(event.end_mark))
@@ -199,7 +195,7 @@ private struct Composer {
         }
     }
 
-    private mutating func push(_ frame: Frame) throws {
+    private mutating func push(_ frame: consuming Frame) throws {
         if stack.count >= limits.maxDepth {
             throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: frame.start)))
         }
@@ -208,7 +204,7 @@ private struct Composer {
     }
 
     /// Attaches a finished node to its parent (or makes it the document's root) and records its anchor.
-    private mutating func add(_ node: Node, weight: Int) throws {
+    private mutating func add(_ node: consuming Node, weight: Int) throws {
         if let anchor = node.anchor {
             anchors[anchor] = (node, weight)
         }

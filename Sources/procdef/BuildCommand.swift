@@ -59,6 +59,7 @@ struct BuildCommand: ParsableCommand {
         }
 
         let session = try CheckSession.run(inputs)
+        ExitRetention.keep(session)
         let report = session.report
         let out = self.out ?? session.configuredOut ?? "out"
         FindingsReport.print(report)
@@ -74,6 +75,7 @@ struct BuildCommand: ParsableCommand {
             }
             if let graphviz { try plan.renderImages(with: graphviz) }
             try plan.tree.install(at: out)
+            ExitRetention.keep(plan)
             let processes = report.workspace.processes.count - plan.skipped.count
             Terminal.write("built \(processes) \(processes == 1 ? "process" : "processes") into \(out) (\(plan.tree.files.count) files)\n")
         } catch let error as BuildError {

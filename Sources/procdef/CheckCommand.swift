@@ -33,6 +33,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let session = try CheckSession.run(inputs)
+        ExitRetention.keep(session)
         let report = session.report
         Terminal.write(format.render(report))
         if Self.fails(report.summary, strict: strict, maxWarnings: maxWarnings) {

@@ -24,6 +24,24 @@ struct InputOptions: ParsableArguments {
         }
     )
     var today: CalendarDate?
+
+    @Option(
+        help: ArgumentHelp("The most activities one process may have; more is a yaml/limits error (default: 1000).", valueName: "count"),
+        transform: { text in
+            guard let count = Int(text), count >= 1 else {
+                throw ValidationError("expected a whole number, 1 or more")
+            }
+            return count
+        }
+    )
+    var maxActivities: Int?
+
+    /// The check options these flags ask for.
+    var checkOptions: CheckOptions {
+        var options = CheckOptions(today: today)
+        if let maxActivities { options.maxActivitiesPerProcess = maxActivities }
+        return options
+    }
 }
 
 /// One run of the checker as the commands need it: the configuration found and applied, the paths resolved.
@@ -43,7 +61,7 @@ struct CheckSession {
     /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
     /// printing why) for usage and I/O problems.
     static func run(_ inputs: InputOptions) throws -> CheckSession {
-        let options = CheckOptions(today: inputs.today)
+        let options = inputs.checkOptions
         let active = try activeConfig(explicit: inputs.config, options: options)
         let paths = try inputPaths(inputs.paths, active: active)
         do {

@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = CheckOptions(today: inputs.today)
+        let options = inputs.checkOptions
         let active = try CheckSession.activeConfig(explicit: inputs.config, options: options)
         let old: Workspace, new: Workspace
         if let revision = git {

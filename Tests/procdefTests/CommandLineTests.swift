@@ -93,6 +93,24 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    func testMaxActivitiesSetsTheLimit() throws {
+        let raised = try Procdef.run(["check", "--max-activities", "3"], in: fixture("clean"))
+        XCTAssertEqual(raised.status, 0, raised.stdout + raised.stderr)
+        let lowered = try Procdef.run(["check", "--max-activities", "2", "--format", "github"], in: fixture("clean"))
+        XCTAssertEqual(lowered.status, 1, lowered.stdout + lowered.stderr)
+        XCTAssertEqual(
+            lowered.stdout,
+            "::error file=Processes/incident-management.yaml,line=33,col=5,endLine=33,endColumn=5,title=yaml/limits::process 'incident-management' has 3 activities, more than the limit of 2%0Ahelp: split the process, and start the parts from one another with `triggers:`\n"
+        )
+        for count in ["0", "2.5", "many"] {
+            let run = try Procdef.run(["check", "--max-activities", count], in: fixture("clean"))
+            XCTAssertEqual(run.status, 2, count)
+            XCTAssertTrue(run.stderr.hasPrefix(
+                "procdef: error: the value '\(count)' is invalid for '--max-activities <count>': expected a whole number, 1 or more\n"
+            ), run.stderr)
+        }
+    }
+
     func testUnknownSubcommand() throws {
         let run = try Procdef.run(["lint"])
         XCTAssertEqual(run.status, 2)
@@ -110,7 +128,7 @@ final class CommandLineTests: XCTestCase {
     func testHelpExitsZero() throws {
         let run = try Procdef.run(["check", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-activities <count>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
     }
 
     // MARK: check: output

@@ -25,8 +25,11 @@ extension Node {
     var isNull: Bool {
         guard let scalar else { return false }
         if tag == Self.nullTag { return true }
-        guard tag == nil, scalar.style == .plain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.text)
+        guard tag == nil, scalar.style == .plain, scalar.text.utf8.count <= 4 else { return false }
+        switch scalar.text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// The value of a plain `true`/`false` (in any of YAML 1.2's three spellings).

@@ -3,8 +3,14 @@
 /// Ids become file names (`runbooks/<id>.md`) and DOT node ids, so they are kept to a syntax that is safe everywhere.
 public enum Identifier {
     public static func isValid(_ id: String) -> Bool {
+        // Every reference of every file passes here: read the contiguous UTF-8 rather than iterate the String view.
+        var id = id
+        return id.withUTF8(isValid(utf8:))
+    }
+
+    private static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousWasHyphen = true
-        for byte in id.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 previousWasHyphen = false

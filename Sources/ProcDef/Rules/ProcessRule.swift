@@ -15,6 +15,8 @@ public struct ProcessContext: Sendable {
     public let configuration: RuleConfiguration
     /// Every transition and trigger with both sides' roles, computed once for all the rules that need it.
     public let handoffs: HandoffAnalysis
+    /// The known roles of each activity's RACI lists, by activity position, resolved once for all the rules.
+    public let activityRoles: [ActivityRoles]
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
@@ -29,6 +31,10 @@ public struct ProcessContext: Sendable {
             local[role.id.value] = role
         }
         self.localRoles = local
+        let defaultAccountable = process.defaultAccountable
+        self.activityRoles = process.activities.map { activity in
+            ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in local[id] != nil || catalogue[id] != nil }
+        }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
     }
 

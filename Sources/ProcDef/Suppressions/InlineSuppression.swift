@@ -34,15 +34,21 @@ public struct InlineSuppression: Sendable, Hashable {
 
     /// A quick scan for the marker, so files without suppressions (nearly all) skip the scalar-range walk.
     public static func mayOccur(in bytes: [UInt8]) -> Bool {
-        let marker = Array("procdef:".utf8)
+        let marker: [UInt8] = Array("procdef:".utf8)
         guard bytes.count >= marker.count else { return false }
-        var i = 0
-        let last = bytes.count - marker.count
-        while i <= last {
-            if bytes[i] == marker[0] && bytes[i + 1] == marker[1] && Array(bytes[i..<(i + marker.count)]) == marker { return true }
-            i += 1
+        return bytes.withUnsafeBufferPointer { text in
+            // Every file of a large repository is scanned: look for the marker's last two bytes, then compare the rest.
+            var i = marker.count - 1
+            while i < text.count {
+                if text[i] == UInt8(ascii: ":") && text[i - 1] == UInt8(ascii: "f") {
+                    var k = 0
+                    while k < marker.count && text[i - marker.count + 1 + k] == marker[k] { k += 1 }
+                    if k == marker.count { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Finds every suppression comment in `bytes`. `scalarRanges` (sorted byte ranges of the file's scalars) say

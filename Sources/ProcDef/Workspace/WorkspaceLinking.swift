@@ -25,10 +25,17 @@ struct WorkspaceLinker {
             policies: Self.sortedByID(policies, id: \.id.value, file: \.file, range: \.range),
             configs: files.flatMap(\.configs)
         )
-        for process in workspace.processes {
+        // What one process refers to is checked on its own, so processes are checked in parallel.
+        let linked = workspace
+        let perProcess = workspace.processes.parallelMap { process in
+            var linker = WorkspaceLinker()
             linker.reportDuplicates(process.activities, what: "activity", id: \.id, file: { _ in process.file }, suffix: " in process \(Quoting.quoted(process.id.value))")
-            linker.reportLocalRolesRedefiningCatalogue(process, in: workspace)
-            linker.checkReferences(of: process, in: workspace)
+            linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
+            linker.checkReferences(of: process, in: linked)
+            return linker.diagnostics
+        }
+        for diagnostics in perProcess where !diagnostics.isEmpty {
+            linker.diagnostics.append(contentsOf: diagnostics)
         }
         workspace.diagnostics = Self.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
         for file in files where !file.suppressions.isEmpty {

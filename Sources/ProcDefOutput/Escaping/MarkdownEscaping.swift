@@ -21,6 +21,7 @@ public enum MarkdownEscaping {
     }
 
     private static func escape(_ text: String, lineBreak: String) -> String {
+        if needsNoEscaping(text) { return text }
         let lines = splitLines(text)
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
@@ -59,6 +60,33 @@ public enum MarkdownEscaping {
             }
         }
         return output
+    }
+
+    /// Printable ASCII with none of the characters escaped above, no surrounding blanks and no start that could open
+    /// a block: most names and sentences, which a build renders by the hundred thousand, come out as they are.
+    private static func needsNoEscaping(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return true }
+        switch first {
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return false
+        default:
+            break
+        }
+        guard last != UInt8(ascii: " ") else { return false }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "&"):
+                return false
+            case 0x20...0x7E:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Splits on every line break a reader would see: LF, CR, CRLF, NEL, LS and PS.

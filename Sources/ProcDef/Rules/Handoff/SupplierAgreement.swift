@@ -72,7 +72,7 @@ enum SupplierAgreement: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         for point in context.handoffs.points {
-            guard let handoff = point.handoff, handoff.statedAgreement == nil else { continue }
+            guard let handoff = point.handoff, handoff.statedAgreement == nil, point.target.roles.contains(where: \.isSupplier) else { continue }
             let sourceRoles = Set(point.sourceRoles.map(\.identity))
             let suppliers = point.target.roles.filter { $0.isSupplier && !sourceRoles.contains($0.identity) }
             guard !suppliers.isEmpty else { continue }

@@ -85,12 +85,15 @@ enum ConflictingAssignment: ProcessRule {
     }
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for activity in context.activities {
-            let responsible = Set(context.knownRoles(activity.responsible).map(\.value))
-            let accountable = Set(context.knownRoles(context.accountable(activity)).map(\.value))
+        for (index, activity) in context.activities.enumerated() {
+            let roles = context.activityRoles[index]
+            // Nearly every activity has a role on one rung only: nothing to compare.
+            if roles.consulted.isEmpty && roles.informed.isEmpty { continue }
+            let responsible = RoleLookup(roles.responsible)
+            let accountable = RoleLookup(roles.accountable)
             let accountableByDefault = activity.accountable.isEmpty
-            let consulted = context.knownRoles(activity.consulted)
-            let consultedIDs = Set(consulted.map(\.value))
+            let consulted = roles.consulted
+            let consultedIDs = RoleLookup(consulted)
 
             func stronger(_ role: String, includingConsulted: Bool) -> [Letter] {
                 var letters: [Letter] = []
@@ -105,7 +108,7 @@ enum ConflictingAssignment: ProcessRule {
                 guard !letters.isEmpty else { continue }
                 report(reference, as: .consulted, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context, into: &findings)
             }
-            for reference in context.knownRoles(activity.informed) {
+            for reference in roles.informed {
                 let letters = stronger(reference.value, includingConsulted: true)
                 guard !letters.isEmpty else { continue }
                 report(reference, as: .informed, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context, into: &findings)

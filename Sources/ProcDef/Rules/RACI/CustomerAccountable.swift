@@ -71,12 +71,12 @@ enum CustomerAccountable: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         var inheriting: [Activity] = []
-        for activity in context.activities {
+        for (index, activity) in context.activities.enumerated() {
             if activity.accountable.isEmpty {
                 inheriting.append(activity)
                 continue
             }
-            for reference in context.knownRoles(activity.accountable) {
+            for reference in context.activityRoles[index].accountable {
                 guard let role = context.role(reference.value), role.kind.value.isExternal else { continue }
                 findings.report(
                     Self.self, at: reference.range,

@@ -112,6 +112,15 @@ enum OverloadedRole: ProcessRule {
     private enum Share: CaseIterable {
         case accountable, responsible, consulted
 
+        /// The share's position in `allCases`.
+        var column: Int {
+            switch self {
+            case .accountable: 0
+            case .responsible: 1
+            case .consulted: 2
+            }
+        }
+
         var option: String {
             switch self {
             case .accountable: "accountable-share"
@@ -170,31 +179,45 @@ enum OverloadedRole: ProcessRule {
         let total = context.activities.count
         guard total >= context.countOption("min-activities", of: Self.self, default: 6, minimum: 1) else { return }
 
-        var tallies: [Share: [String: Tally]] = [:]
+        // One slot per role, in order of first assignment; each share's tallies are kept by slot, so a reference
+        // costs one hash.
+        var slots: [String: Int] = [:]
         var order: [String] = []
-        var seen: Set<String> = []
+        var tallies: [[Tally?]] = Array(repeating: [], count: Share.allCases.count)
         var usesDefault = false
         func count(_ references: [Located<String>], as share: Share) {
-            for reference in context.knownRoles(references) {
-                if seen.insert(reference.value).inserted { order.append(reference.value) }
-                tallies[share, default: [:]][reference.value, default: Tally(first: reference.range)].count += 1
+            for reference in references {
+                let slot: Int
+                if let known = slots[reference.value] {
+                    slot = known
+                } else {
+                    slot = order.count
+                    slots[reference.value] = slot
+                    order.append(reference.value)
+                    for i in tallies.indices { tallies[i].append(nil) }
+                }
+                let column = share.column
+                if tallies[column][slot] == nil { tallies[column][slot] = Tally(first: reference.range) }
+                tallies[column][slot]?.count += 1
             }
         }
-        for activity in context.activities {
-            count(activity.responsible, as: .responsible)
-            count(context.accountable(activity), as: .accountable)
-            count(activity.consulted, as: .consulted)
+        for (index, activity) in context.activities.enumerated() {
+            let roles = context.activityRoles[index]
+            count(roles.responsible, as: .responsible)
+            count(roles.accountable, as: .accountable)
+            count(roles.consulted, as: .consulted)
             if activity.accountable.isEmpty { usesDefault = true }
         }
         // Answering for the whole process is the Process Owner's and the Process Manager's job, so their
         // accountable share is theirs by design.
         let processRoles = Set([process.owner, process.manager].compactMap { $0?.value })
 
-        for role in order {
+        let limits = Share.allCases.map { context.shareOption($0.option, of: Self.self, default: $0.defaultLimit) }
+        for (slot, role) in order.enumerated() {
             for share in Share.allCases {
-                guard let tally = tallies[share]?[role] else { continue }
+                guard let tally = tallies[share.column][slot] else { continue }
                 if share == .accountable && processRoles.contains(role) { continue }
-                let limit = context.shareOption(share.option, of: Self.self, default: share.defaultLimit)
+                let limit = limits[share.column]
                 // Counts are whole numbers; the tolerance keeps a share exactly at the limit (7 of 10 at 0.7) from
                 // counting as over it through floating-point rounding.
                 guard Double(tally.count) - limit * Double(total) > 1e-9 * Double(total) else { continue }

@@ -17,12 +17,7 @@ extension ProcessContext {
     /// The references of a RACI list that name a known role, each role once (its first reference), in the order
     /// written. Unknown roles are `ref/unknown-role`'s business, so the raci rules skip them.
     func knownRoles(_ references: [Located<String>]) -> [Located<String>] {
-        var seen: Set<String> = []
-        var result: [Located<String>] = []
-        for reference in references where role(reference.value) != nil && seen.insert(reference.value).inserted {
-            result.append(reference)
-        }
-        return result
+        ActivityRoles.known(references) { role($0) != nil }
     }
 
     /// A whole-number option (a limit or a count) of rule `R`: the default when the configured value is not a finite

@@ -66,11 +66,12 @@ enum ResponsibleIsAccountable: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for activity in context.activities {
-            let responsible = context.knownRoles(activity.responsible)
+        for (index, activity) in context.activities.enumerated() {
+            let roles = context.activityRoles[index]
+            let responsible = roles.responsible
             guard !responsible.isEmpty else { continue }
             let byDefault = activity.accountable.isEmpty
-            let accountable = context.knownRoles(context.accountable(activity))
+            let accountable = roles.accountable
             for reference in accountable {
                 guard let doer = responsible.first(where: { $0.value == reference.value }) else { continue }
                 let source = byDefault ? " (accountable through `defaults.accountable`)" : ""

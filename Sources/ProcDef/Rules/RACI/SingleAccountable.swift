@@ -66,8 +66,8 @@ enum SingleAccountable: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for activity in context.activities {
-            let roles = context.knownRoles(activity.accountable)
+        for (index, activity) in context.activities.enumerated() where !activity.accountable.isEmpty {
+            let roles = context.activityRoles[index].accountable
             guard roles.count > 1 else { continue }
             let second = roles[1]
             let names = roles.map { context.describeRole($0.value) }

@@ -85,8 +85,8 @@ enum TooManyConsulted: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let limit = context.countOption("max", of: Self.self, default: 4)
-        for activity in context.activities {
-            let consulted = context.knownRoles(activity.consulted)
+        for (index, activity) in context.activities.enumerated() {
+            let consulted = context.activityRoles[index].consulted
             guard consulted.count > limit else { continue }
             findings.report(
                 Self.self, at: consulted[limit].range,

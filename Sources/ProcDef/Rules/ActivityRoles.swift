@@ -1,0 +1,61 @@
+import YAMLTree
+
+/// The known roles in one activity's RACI lists, each role once (its first reference) in the order written.
+///
+/// Resolved once per process by `ProcessContext` and shared by every rule, rather than each rule resolving the same
+/// lists again. Unknown roles are `ref/unknown-role`'s business, so they are left out.
+public struct ActivityRoles: Sendable {
+    public let responsible: [Located<String>]
+    /// With `defaults.accountable` applied.
+    public let accountable: [Located<String>]
+    public let consulted: [Located<String>]
+    public let informed: [Located<String>]
+
+    init(_ activity: Activity, defaultAccountable: Located<String>?, isKnown: (String) -> Bool) {
+        responsible = Self.known(activity.responsible, isKnown)
+        if activity.accountable.isEmpty {
+            accountable = defaultAccountable.flatMap { isKnown($0.value) ? [$0] : nil } ?? []
+        } else {
+            accountable = Self.known(activity.accountable, isKnown)
+        }
+        consulted = Self.known(activity.consulted, isKnown)
+        informed = Self.known(activity.informed, isKnown)
+    }
+
+    /// Lists are short (one to a few roles), where comparing beats hashing; long ones are deduplicated through a set.
+    static func known(_ references: [Located<String>], _ isKnown: (String) -> Bool) -> [Located<String>] {
+        if references.isEmpty { return [] }
+        if references.count == 1 { return isKnown(references[0].value) ? references : [] }
+        var result: [Located<String>] = []
+        result.reserveCapacity(references.count)
+        if references.count <= RoleLookup.linearLimit {
+            for reference in references where !result.contains(where: { $0.value == reference.value }) && isKnown(reference.value) {
+                result.append(reference)
+            }
+            return result
+        }
+        var seen: Set<String> = []
+        for reference in references where isKnown(reference.value) && seen.insert(reference.value).inserted {
+            result.append(reference)
+        }
+        return result
+    }
+}
+
+/// Membership in a list of role references: a scan for the usual few roles, a set for long lists (input decides the
+/// length, and must not make a rule quadratic).
+struct RoleLookup {
+    static let linearLimit = 16
+    private let references: [Located<String>]
+    private let ids: Set<String>?
+
+    init(_ references: [Located<String>]) {
+        self.references = references
+        ids = references.count > Self.linearLimit ? Set(references.map(\.value)) : nil
+    }
+
+    func contains(_ id: String) -> Bool {
+        if let ids { return ids.contains(id) }
+        return references.contains { $0.value == id }
+    }
+}
