@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcDef
 
 /// The `procdef` command: parses arguments, runs a subcommand, and turns every outcome into one of three exit codes.
 @main
@@ -11,7 +12,8 @@ struct ProcdefCommand: ParsableCommand {
             Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
             2 usage or I/O problems.
             """,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        version: ProcdefVersion.current,
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, BuildCommand.self, RaciCommand.self, GraphCommand.self]
     )
 
     /// Replaces ArgumentParser's own `main()`, whose usage errors exit with 64 (EX_USAGE) and whose other errors

@@ -63,6 +63,23 @@ final class RuleCatalogueRendererTests: XCTestCase {
         assertGolden(RuleCatalogueRenderer().renderExplanation(of: rules[1]), named: "explain-handoff-gap.txt")
     }
 
+    func testExplanationListsTheOptions() {
+        var rule = rules[1]
+        rule.options = [
+            RuleOptionDescriptor(name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...100),
+            RuleOptionDescriptor(name: "share", defaultValue: 0.5, summary: "a fraction", allowed: 0...1),
+        ]
+        let text = RuleCatalogueRenderer().renderExplanation(of: rule)
+        XCTAssertTrue(text.contains("""
+
+            Options (set in .procdef.yaml, e.g. `handoff/gap: {max: 4}`):
+              max (default 4): the most consulted roles an activity may have
+              share (default 0.5): a fraction
+
+            Failing example:
+            """), text)
+    }
+
     func testExplanationWithoutProseOrFailingExample() {
         XCTAssertEqual(RuleCatalogueRenderer().renderExplanation(of: rules[2]), """
             handoff/artifact-not-consumed

@@ -57,7 +57,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stdout, "")
         XCTAssertEqual(run.stderr, """
             procdef: error: nothing to check: no path given, and neither 'Processes' nor 'Policies' exists in the current directory
-            help: run procdef check in the repository root, or name the files or folders to check
+            help: run procdef in the repository root, or name the files or folders to read
 
             """)
     }
@@ -110,7 +110,7 @@ final class CommandLineTests: XCTestCase {
     func testHelpExitsZero() throws {
         let run = try Procdef.run(["check", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--format <format>] [--strict] [--today <YYYY-MM-DD>]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
     }
 
     // MARK: check: output

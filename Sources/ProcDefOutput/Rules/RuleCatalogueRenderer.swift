@@ -44,6 +44,11 @@ public struct RuleCatalogueRenderer: Sendable {
     ///
     ///     ...
     /// ```
+    /// `4`, `0.5`: options are counts or shares, written as a user would write them.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     public func renderExplanation(of rule: RuleDescriptor) -> String {
         var output = "\(rule.id)\n"
         output += "default severity: \(Self.severityName(rule.defaultSeverity))\n"
@@ -53,6 +58,12 @@ public struct RuleCatalogueRenderer: Sendable {
             output += "\n" + explanation.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { Self.wrapped($0, width: Self.proseWidth) }
                 .joined(separator: "\n") + "\n"
+        }
+        if !rule.options.isEmpty {
+            output += "\nOptions (set in .procdef.yaml, e.g. `\(rule.id): {\(rule.options[0].name): \(Self.number(rule.options[0].defaultValue))}`):\n"
+            for option in rule.options {
+                output += "  \(option.name) (default \(Self.number(option.defaultValue))): \(option.summary)\n"
+            }
         }
         output += "\nFailing example:\n\n" + Self.indented(rule.failingExample)
         output += "\nFixed example:\n\n" + Self.indented(rule.fixedExample)

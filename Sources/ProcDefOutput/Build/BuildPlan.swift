@@ -1,0 +1,94 @@
+import ProcDef
+
+/// Everything `procdef build` writes, planned in memory from a checked workspace: runbooks, diagrams, RACI CSVs,
+/// the landscape and the index, as an `OutputTree` of relative paths and bytes.
+///
+/// Planning does no I/O; `renderImages(with:)` runs Graphviz, and `OutputTree.install(at:)` writes the tree.
+public struct BuildPlan: Sendable {
+    public private(set) var tree = OutputTree()
+    /// Processes left out because their id cannot be a file name (possible only when a build allows errors).
+    public private(set) var skipped: [String] = []
+    public let diagramImage: DiagramImageFormat?
+
+    public init(report: CheckReport, diagramImage: DiagramImageFormat? = nil) throws(BuildError) {
+        self.diagramImage = diagramImage
+        let all = CheckedProcess.all(in: report)
+        let processes = all.filter { OutputLayout.isSafeID($0.id) }
+        skipped = all.filter { !OutputLayout.isSafeID($0.id) }.map(\.id)
+
+        let runbook = RunbookRenderer(diagramImage: diagramImage)
+        let diagram = DiagramRenderer()
+        let csv = RACICSVRenderer()
+        let rendered = processes.parallelMap { process in
+            (runbook.render(process), diagram.render(process), csv.render(process))
+        }
+        for (process, files) in zip(processes, rendered) {
+            // The layout functions return nil only for unsafe ids, which were filtered out above.
+            guard let runbookPath = OutputLayout.runbook(process.id), let diagramPath = OutputLayout.diagram(process.id),
+                  let csvPath = OutputLayout.raci(process.id) else { continue }
+            try add(runbookPath, files.0)
+            try add(diagramPath, files.1)
+            try add(csvPath, files.2)
+        }
+        // A process with the id `landscape` already took this path; say so rather than overwrite either.
+        if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
+        try add(OutputLayout.landscape, LandscapeRenderer().render(processes))
+        try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes))
+    }
+
+    private mutating func add(_ path: String, _ text: String) throws(BuildError) {
+        do {
+            try tree.add(path, text: text)
+        } catch {
+            throw .output(error)
+        }
+    }
+
+    /// The DOT files of the plan, in path order.
+    public var diagrams: [String] {
+        tree.paths.filter { $0.hasPrefix("diagrams/") && $0.hasSuffix(".dot") }
+    }
+
+    /// Renders every diagram to `diagramImage` with Graphviz and adds the images beside their DOT files; nothing when
+    /// the plan has no image format.
+    public mutating func renderImages(with graphviz: Graphviz) throws(BuildError) {
+        guard let format = diagramImage else { return }
+        let sources = diagrams.map { ($0, tree.text(at: $0) ?? "") }
+        let images = sources.parallelMap { path, dot -> Result<[UInt8], GraphvizError> in
+            do throws(GraphvizError) {
+                return .success(try graphviz.render(dot, format: format))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for ((path, _), image) in zip(sources, images) {
+            let imagePath = String(path.dropLast(3)) + format.rawValue
+            switch image {
+            case .success(let bytes):
+                do {
+                    try tree.add(imagePath, bytes)
+                } catch {
+                    throw .output(error)
+                }
+            case .failure(let error):
+                throw .graphviz(path: path, error)
+            }
+        }
+    }
+}
+
+/// Why a build stopped before writing anything (exit code 2).
+public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
+    case output(OutputTreeError)
+    case graphviz(path: String, GraphvizError)
+    /// A process id whose files would collide with the build's own (`landscape`: `diagrams/landscape.dot`).
+    case reservedID(String)
+
+    public var description: String {
+        switch self {
+        case .output(let error): error.description
+        case .graphviz(let path, let error): "rendering \(path): \(error.description)"
+        case .reservedID(let id): "process id '\(id)' cannot be built: its diagram would replace diagrams/\(id).dot, the process landscape; rename the process"
+        }
+    }
+}

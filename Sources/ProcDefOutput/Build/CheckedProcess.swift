@@ -1,0 +1,122 @@
+import ProcDef
+
+/// One process of a checked workspace with everything the emitters read: roles resolved, flow graph, handoffs, RACI
+/// matrix and policy status.
+///
+/// Emitters are pure functions of this value, so each can be tested on a process built in the test.
+public struct CheckedProcess: Sendable {
+    public let context: ProcessContext
+    public let handoffs: HandoffAnalysis
+    public let raci: RACIMatrix
+    /// How each applicable policy stands, sorted by policy id.
+    public let policyStatuses: [PolicyStatus]
+    /// Every process of the workspace by id (the first of a duplicated id), to name the processes this one triggers.
+    public let processesByID: [String: ProcessDefinition]
+
+    public var process: ProcessDefinition { context.process }
+    public var graph: FlowGraph { context.graph }
+    public var id: String { context.process.id.value }
+
+    /// Activities of the workspace's processes that trigger this one, in process id then activity order.
+    public let triggeredBy: [(process: ProcessDefinition, activity: Activity)]
+    /// Indices into `handoffs.points`, per source activity.
+    private let pointsBySource: [[Int]]
+
+    /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
+    public init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
+        self.init(process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID), policyStatuses: policyStatuses)
+    }
+
+    init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus]) {
+        let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
+        self.context = context
+        self.handoffs = HandoffAnalysis(context)
+        self.raci = RACIMatrix(context)
+        self.policyStatuses = policyStatuses.sorted { $0.policyID < $1.policyID }
+        self.processesByID = index.processesByID
+        self.triggeredBy = index.triggers[process.id.value] ?? []
+        var bySource = Array(repeating: [Int](), count: process.activities.count)
+        for (i, point) in handoffs.points.enumerated() where bySource.indices.contains(point.source) {
+            bySource[point.source].append(i)
+        }
+        self.pointsBySource = bySource
+    }
+
+    /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
+    public static func all(in report: CheckReport) -> [CheckedProcess] {
+        let (catalogue, index, unique) = prepare(report)
+        let statuses = report.policyStatuses
+        return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
+            CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: statuses[process.id.value] ?? [])
+        }
+    }
+
+    /// The process with this id (its first definition), or nil; only that one process is analysed.
+    public static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
+        let (catalogue, index, _) = prepare(report)
+        guard let process = index.processesByID[id] else { return nil }
+        return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [])
+    }
+
+    /// The catalogue by role id, the workspace index, and the processes with the first of each id, in input order.
+    private static func prepare(_ report: CheckReport) -> (catalogue: [String: Role], index: WorkspaceIndex, unique: [ProcessDefinition]) {
+        var catalogue: [String: Role] = [:]
+        for role in report.workspace.catalogues.flatMap(\.roles) where catalogue[role.id.value] == nil {
+            catalogue[role.id.value] = role
+        }
+        var byID: [String: ProcessDefinition] = [:]
+        var unique: [ProcessDefinition] = []
+        for process in report.workspace.processes where byID[process.id.value] == nil {
+            byID[process.id.value] = process
+            unique.append(process)
+        }
+        return (catalogue, WorkspaceIndex(processesByID: byID), unique)
+    }
+
+    /// The role with this id as this process sees it (local first, then the catalogue).
+    public func role(_ id: String) -> Role? { context.role(id) }
+
+    /// The role's display name, or its id when no role has it.
+    public func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
+
+    /// The accountable roles of an activity, with `defaults.accountable` applied.
+    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).values() }
+
+    /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
+    /// then trigger order.
+    public func handoffPoints(from index: Int) -> [HandoffPoint] {
+        guard pointsBySource.indices.contains(index) else { return [] }
+        return pointsBySource[index].map { handoffs.points[$0] }
+    }
+}
+
+/// What every process of a workspace looks up about the others, built once per build.
+struct WorkspaceIndex: Sendable {
+    let processesByID: [String: ProcessDefinition]
+    /// Per triggered process id: the processes and activities that trigger it, in process id then activity order.
+    let triggers: [String: [(process: ProcessDefinition, activity: Activity)]]
+
+    init(processesByID: [String: ProcessDefinition]) {
+        self.processesByID = processesByID
+        var triggers: [String: [(process: ProcessDefinition, activity: Activity)]] = [:]
+        for id in processesByID.keys.sorted() {
+            guard let process = processesByID[id] else { continue }
+            for activity in process.activities {
+                var seen: Set<String> = []
+                for trigger in activity.triggers where seen.insert(trigger.process.value).inserted {
+                    triggers[trigger.process.value, default: []].append((process, activity))
+                }
+            }
+        }
+        self.triggers = triggers
+    }
+}
+
+/// Where a handoff point leads and whether it is a gap: one place for the rule every emitter applies.
+extension HandoffPoint {
+    /// Responsibility changes and no handoff is declared (`handoff/gap`; emitted only with `--allow-errors`).
+    public var isGap: Bool { change == .changed && handoff == nil }
+
+    /// Responsibility changes, or a handoff is declared anyway: what the handoff table lists.
+    public var isHandoff: Bool { change == .changed || handoff != nil }
+}

@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension OutputTree {
+    /// Replaces the directory `outPath` with exactly this tree, so that no reader ever sees a half-written build.
+    ///
+    /// The tree is written into a temporary directory beside the destination (same parent, so the same file system:
+    /// `.<name>.tmp-<pid>`), every file flushed to disk, then swapped in: on Linux with one atomic
+    /// `renameat2(RENAME_EXCHANGE)`, elsewhere by renaming the old tree away and the new one in. The old tree is
+    /// deleted last. If anything fails before the swap, the temporary directory is removed and the destination is
+    /// left exactly as it was.
+    ///
+    /// An existing destination must be a directory that is empty or holds `OutputLayout.marker` (written into every
+    /// build): replacing a folder wholesale is only safe when it is procdef's own output.
+    public func install(at outPath: String) throws(OutputTreeError) {
+        let fileManager = FileManager.default
+        let destination = URL(fileURLWithPath: outPath).standardizedFileURL
+        let name = destination.lastPathComponent
+        let parent = destination.deletingLastPathComponent()
+        let current = URL(fileURLWithPath: fileManager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
+        let resolved = destination.resolvingSymlinksInPath().path
+        guard destination.path != "/", !name.isEmpty, name != "..", current != resolved, !current.hasPrefix(resolved == "/" ? "/" : resolved + "/") else {
+            throw .unsafeDestination(outPath)
+        }
+
+        var info = stat()
+        let exists = lstat(destination.path, &info) == 0
+        if exists {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(outPath) }
+            let contents: [String]
+            do {
+                contents = try fileManager.contentsOfDirectory(atPath: destination.path)
+            } catch {
+                throw .io(path: outPath, reason: Self.reason(error))
+            }
+            guard contents.isEmpty || contents.contains(OutputLayout.marker) else { throw .notABuildOutput(outPath) }
+        }
+
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: parent.path, reason: Self.reason(error))
+        }
+        let pid = getpid()
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        // Left over only if an earlier run with this process id was killed mid-build; it is ours to remove.
+        try? fileManager.removeItem(at: staging)
+        do {
+            try write(into: staging)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+
+        if !exists {
+            guard rename(staging.path, destination.path) == 0 else {
+                let reason = Self.errnoReason()
+                try? fileManager.removeItem(at: staging)
+                throw .io(path: outPath, reason: reason)
+            }
+            return
+        }
+        if Self.exchange(staging.path, destination.path) {
+            // `staging` now holds the previous build.
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        try? fileManager.removeItem(at: retired)
+        guard rename(destination.path, retired.path) == 0 else {
+            let reason = Self.errnoReason()
+            try? fileManager.removeItem(at: staging)
+            throw .io(path: outPath, reason: reason)
+        }
+        guard rename(staging.path, destination.path) == 0 else {
+            let reason = Self.errnoReason()
+            // Put the previous build back; the new one was never visible.
+            _ = rename(retired.path, destination.path)
+            try? fileManager.removeItem(at: staging)
+            throw .io(path: outPath, reason: reason)
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+
+    /// Writes every file (and the marker) under `root`, which must not exist yet, flushing each to disk so that the
+    /// swap never publishes files whose contents are still in flight.
+    private func write(into root: URL) throws(OutputTreeError) {
+        guard mkdir(root.path, 0o755) == 0 else { throw .io(path: root.path, reason: Self.errnoReason()) }
+        var all = files
+        all[OutputLayout.marker] = Array("Written by procdef build. The next build replaces this whole folder; it refuses to replace a folder without this file.\n".utf8)
+        var made: Set<String> = []
+        for path in all.keys.sorted() {
+            let components = path.split(separator: "/")
+            if components.count == 2 {
+                let folder = root.appendingPathComponent(String(components[0])).path
+                if made.insert(folder).inserted, mkdir(folder, 0o755) != 0 {
+                    throw .io(path: folder, reason: Self.errnoReason())
+                }
+            }
+            try Self.writeFile(root.appendingPathComponent(path).path, all[path] ?? [])
+        }
+        Self.flushDirectory(root.path)
+    }
+
+    private static func writeFile(_ path: String, _ bytes: [UInt8]) throws(OutputTreeError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, reason: errnoReason()) }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                systemWrite(fd, buffer.baseAddress.map { $0 + written }, bytes.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, reason: errnoReason())
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else { throw .io(path: path, reason: errnoReason()) }
+    }
+
+    private static func flushDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// Swaps two paths atomically where the system can (Linux `renameat2` with `RENAME_EXCHANGE`, looked up at run
+    /// time because the C library module does not export it); false when it cannot, and nothing moved.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    private static func errnoReason() -> String {
+        String(cString: strerror(errno))
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}
+
+/// The C library's `write`, which the method `write(into:)` above would otherwise shadow.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(fd, buffer, count)
+    #else
+    Darwin.write(fd, buffer, count)
+    #endif
+}

@@ -1,0 +1,59 @@
+/// The files a build writes, by path relative to `--out`: planned in memory, then installed in one step.
+///
+/// Every path is checked against `OutputLayout.isValidPath` when it is added, so no path outside the layout (no
+/// `..`, no absolute path, no name made from an unvalidated id) can reach the disk.
+public struct OutputTree: Sendable, Equatable {
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    /// Adds a file; a path outside the layout, or one already added, is refused.
+    public mutating func add(_ path: String, _ bytes: [UInt8]) throws(OutputTreeError) {
+        guard OutputLayout.isValidPath(path) else { throw .invalidPath(path) }
+        guard files[path] == nil else { throw .duplicatePath(path) }
+        files[path] = bytes
+    }
+
+    /// Adds a text file, UTF-8 encoded.
+    public mutating func add(_ path: String, text: String) throws(OutputTreeError) {
+        try add(path, Array(text.utf8))
+    }
+
+    /// The paths in byte order, the order files are written and listed in.
+    public var paths: [String] { files.keys.sorted() }
+
+    /// The file at `path` as text, for tests and for the commands that print one output.
+    public func text(at path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Why an output tree could not be planned or installed (exit code 2: nothing was written).
+public enum OutputTreeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidPath(String)
+    case duplicatePath(String)
+    /// `--out` names the current directory, one of its parents, or the root.
+    case unsafeDestination(String)
+    /// `--out` exists and is a file or a symbolic link.
+    case notADirectory(String)
+    /// `--out` exists, is not empty, and has no marker from an earlier build.
+    case notABuildOutput(String)
+    case io(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidPath(let path):
+            "refusing to write '\(path)': not a path procdef build writes"
+        case .duplicatePath(let path):
+            "two outputs would be written to '\(path)'"
+        case .unsafeDestination(let path):
+            "refusing to replace '\(path)': it is the current directory or one of its parents"
+        case .notADirectory(let path):
+            "refusing to replace '\(path)': it is not a directory (a file or a symbolic link)"
+        case .notABuildOutput(let path):
+            "refusing to replace '\(path)': it is not empty and was not written by procdef build (it has no \(OutputLayout.marker) file)"
+        case .io(let path, let reason):
+            "cannot write '\(path)': \(reason)"
+        }
+    }
+}

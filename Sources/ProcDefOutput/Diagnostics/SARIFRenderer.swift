@@ -1,0 +1,177 @@
+import ProcDef
+
+/// Renders a report as SARIF 2.1.0, the format GitHub code scanning and most CI dashboards take.
+///
+/// `tool.driver.rules` holds the whole catalogue (plus one entry per policy, since each policy is a rule
+/// `policy/<id>`), so results refer to rules by index. Artifact URIs are the report's relative paths, resolved
+/// against `%SRCROOT%`, the repository root. Columns count Unicode code points (`columnKind`), as procdef's do.
+/// Output is deterministic: keys in a fixed order, two-space indentation, no timestamps or absolute paths.
+public struct SARIFRenderer: Sendable {
+    public var toolVersion: String
+
+    public init(toolVersion: String) {
+        self.toolVersion = toolVersion
+    }
+
+    public func render(_ report: CheckReport, rules catalogue: [RuleDescriptor] = RuleRegistry.all) -> String {
+        let rules = Self.rules(catalogue: catalogue, policies: report.workspace.policies, diagnostics: report.diagnostics)
+        var index: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { index[rule.id] = i }
+
+        let out = JSONWriter()
+        out.object {
+            $0.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+            $0.field("version", "2.1.0")
+            $0.array("runs") { runs in
+                runs.object { run in
+                    run.object("tool") { tool in
+                        tool.object("driver") { driver in
+                            driver.field("name", "procdef")
+                            driver.field("version", toolVersion)
+                            driver.field("semanticVersion", toolVersion)
+                            driver.array("rules") { list in
+                                for rule in rules { list.object { Self.write(rule, into: &$0) } }
+                            }
+                        }
+                    }
+                    run.field("columnKind", "unicodeCodePoints")
+                    run.array("results") { results in
+                        for diagnostic in report.diagnostics {
+                            results.object { Self.write(diagnostic, ruleIndex: index[diagnostic.rule], into: &$0) }
+                        }
+                    }
+                }
+            }
+        }
+        return out.text + "\n"
+    }
+
+    /// What SARIF needs of a rule; descriptors for the catalogue, synthesised ones for policies.
+    struct SARIFRule {
+        var id: String
+        var name: String
+        var short: String
+        var full: String
+        var help: String
+        var level: String
+        var enabled: Bool
+    }
+
+    static func rules(catalogue: [RuleDescriptor], policies: [Policy], diagnostics: [Diagnostic]) -> [SARIFRule] {
+        var rules = catalogue.map { d in
+            SARIFRule(
+                id: d.id, name: ruleName(d.id), short: d.summary, full: d.explanation,
+                help: "\(d.explanation)\n\nRun `procdef explain \(d.id)` for a failing and a fixed example.",
+                level: level(d.defaultSeverity), enabled: d.defaultSeverity != nil
+            )
+        }
+        var known = Set(rules.map(\.id))
+        for policy in policies.sorted(by: { $0.id.value < $1.id.value }) where !known.contains("policy/\(policy.id.value)") {
+            let id = "policy/\(policy.id.value)"
+            known.insert(id)
+            let rationale = policy.rationale?.value ?? policy.title.value
+            rules.append(SARIFRule(id: id, name: ruleName(id), short: policy.title.value, full: rationale, help: "\(policy.title.value)\n\n\(rationale)\n\nDefined in \(policy.file).", level: level(policy.severity.value), enabled: true))
+        }
+        // A finding of a rule nobody declared (a policy that failed to decode) still needs an entry to point at.
+        for id in Set(diagnostics.map(\.rule)).subtracting(known).sorted() {
+            rules.append(SARIFRule(id: id, name: ruleName(id), short: id, full: id, help: id, level: "warning", enabled: true))
+        }
+        return rules
+    }
+
+    /// `handoff/gap` → `HandoffGap`: SARIF's `name` is an identifier-like label.
+    static func ruleName(_ id: String) -> String {
+        id.split(whereSeparator: { $0 == "/" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func level(_ severity: Severity?) -> String {
+        switch severity {
+        case .error?: "error"
+        case .warning?: "warning"
+        case .note?: "note"
+        case nil: "none"
+        }
+    }
+
+    private static func write(_ rule: SARIFRule, into object: inout JSONWriter.Object) {
+        object.field("id", rule.id)
+        object.field("name", rule.name)
+        object.object("shortDescription") { $0.field("text", rule.short) }
+        object.object("fullDescription") { $0.field("text", rule.full) }
+        object.object("help") { $0.field("text", rule.help) }
+        object.object("defaultConfiguration") {
+            $0.field("enabled", rule.enabled)
+            $0.field("level", rule.level == "none" ? "warning" : rule.level)
+        }
+    }
+
+    private static func write(_ diagnostic: Diagnostic, ruleIndex: Int?, into object: inout JSONWriter.Object) {
+        object.field("ruleId", diagnostic.rule)
+        if let ruleIndex { object.field("ruleIndex", ruleIndex) }
+        object.field("level", level(diagnostic.severity))
+        object.object("message") { message in
+            var text = diagnostic.message
+            if let help = diagnostic.help { text += "\nhelp: \(help)" }
+            message.field("text", text)
+        }
+        let start = diagnostic.range.start
+        var end = diagnostic.range.end
+        if end < start { end = start }
+        object.array("locations") { locations in
+            locations.object { location in
+                location.object("physicalLocation") { physical in
+                    physical.object("artifactLocation") {
+                        $0.field("uri", uriEscaped(diagnostic.file))
+                        $0.field("uriBaseId", "%SRCROOT%")
+                    }
+                    physical.object("region") { region in
+                        region.field("startLine", max(1, start.line))
+                        region.field("startColumn", max(1, start.column))
+                        region.field("endLine", max(1, end.line))
+                        region.field("endColumn", max(1, end.line == start.line ? max(end.column, start.column) : end.column))
+                    }
+                }
+            }
+        }
+        let related = diagnostic.notes.filter { $0.range != nil }
+        if !related.isEmpty {
+            object.array("relatedLocations") { list in
+                for (i, note) in related.enumerated() {
+                    guard let range = note.range else { continue }
+                    list.object { location in
+                        location.field("id", i)
+                        location.object("physicalLocation") { physical in
+                            physical.object("artifactLocation") {
+                                $0.field("uri", uriEscaped(note.file ?? diagnostic.file))
+                                $0.field("uriBaseId", "%SRCROOT%")
+                            }
+                            physical.object("region") {
+                                $0.field("startLine", max(1, range.start.line))
+                                $0.field("startColumn", max(1, range.start.column))
+                            }
+                        }
+                        location.object("message") { $0.field("text", note.message) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A relative path as a URI reference: unreserved characters and `/` stay, everything else is percent-encoded.
+    static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,30 @@
+/// Turns untrusted text into one RFC 4180 CSV field, safe to open in a spreadsheet.
+///
+/// - A field containing `,`, `"`, CR or LF is quoted, and each `"` inside is doubled (RFC 4180 section 2).
+/// - A field starting with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`: spreadsheets run such a cell as a
+///   formula, and an activity name like `=HYPERLINK(...)` would do so on the reader's machine (OWASP "CSV
+///   injection"). Ids and RACI letters never start that way, so only free text such as names is ever changed.
+public enum CSVEscaping {
+    /// `text` as one field, quoted when it must be.
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return value }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in value.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
+    /// One record: the fields escaped, joined by commas, ended by CRLF.
+    public static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+}

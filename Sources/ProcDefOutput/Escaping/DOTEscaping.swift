@@ -1,0 +1,42 @@
+/// Turns untrusted text into a Graphviz DOT double-quoted string that `dot` accepts and shows as exactly that text.
+///
+/// Every id, label, tooltip and URL in the diagrams goes through `quoted(_:)`:
+/// - `"` becomes `\"` and `\` becomes `\\`: a lone backslash would start an escape (`\N` is the node's name, `\l`
+///   a line break), and a trailing one would swallow the closing quote;
+/// - `&` becomes `&amp;`, since Graphviz decodes HTML entities in ordinary labels (`&lt;` would otherwise show as `<`);
+/// - line breaks (LF, CR, CRLF, NEL, LS, PS) become `\n`, a centred line break (or `\l` for left-aligned text);
+///   other control characters become U+FFFD; tabs become spaces;
+/// - `{`, `}`, `<`, `>` and `|` stay as they are: they mean something only in record shapes and `<...>` HTML labels,
+///   and procdef draws neither; inside a quoted string they are plain text;
+/// - other non-ASCII text stays UTF-8, which is Graphviz's default charset (the graphs also say so).
+public enum DOTEscaping {
+    /// How a label's lines are aligned: each line break becomes `\n` (centred) or `\l` (left-aligned; the last line
+    /// then ends with `\l` too, as Graphviz aligns a line by the break that ends it).
+    public enum Alignment: Sendable {
+        case centred, left
+    }
+
+    /// `text` as a quoted DOT string, quotes included.
+    public static func quoted(_ text: String, alignment: Alignment = .centred) -> String {
+        let lineBreak = alignment == .left ? "\\l" : "\\n"
+        var output = "\""
+        output.reserveCapacity(text.utf8.count + 2)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "&": output += "&amp;"
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": output += lineBreak
+            case "\t": output += " "
+            case _ where scalar.isControlCharacter: output += "\u{FFFD}"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        if alignment == .left && !text.isEmpty { output += lineBreak }
+        output += "\""
+        return output
+    }
+}

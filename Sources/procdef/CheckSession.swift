@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import ProcDef
+
+/// The options every command that reads definitions shares: paths, the configuration file and the check date.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Files or folders to read; folders are searched for *.yaml and *.yml.",
+        discussion: "Default: the config's `paths`, else Processes and Policies in the current directory (those that exist).",
+        valueName: "path"
+    ))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
+    var config: String?
+
+    @Option(
+        help: ArgumentHelp("The date expired waivers are judged against (default: today, UTC).", valueName: "YYYY-MM-DD"),
+        transform: { text in
+            guard let date = CalendarDate(parsing: text) else {
+                throw ValidationError("expected a calendar date written YYYY-MM-DD")
+            }
+            return date
+        }
+    )
+    var today: CalendarDate?
+}
+
+/// One run of the checker as the commands need it: the configuration found and applied, the paths resolved.
+struct CheckSession {
+    /// The folders read when neither the command line nor the config names any.
+    static let defaultPaths = ["Processes", "Policies"]
+
+    var report: CheckReport
+    var active: ActiveConfig?
+
+    /// The output folder the config names, resolved against the config file's folder.
+    var configuredOut: String? {
+        guard let out = active?.config?.out?.value, let file = active?.source?.path else { return nil }
+        return Self.resolve(out, relativeTo: file)
+    }
+
+    /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
+    /// printing why) for usage and I/O problems.
+    static func run(_ inputs: InputOptions) throws -> CheckSession {
+        let options = CheckOptions(today: inputs.today)
+        var active: ActiveConfig?
+        let configPath: String?
+        if let explicit = inputs.config {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw Terminal.fail("no such configuration file: \(explicit)")
+            }
+            configPath = explicit
+        } else {
+            configPath = ConfigResolver.locate(from: FileManager.default.currentDirectoryPath)
+        }
+        if let configPath {
+            do {
+                active = try ConfigResolver.load(displayPath(configPath), options: options)
+            } catch {
+                throw Terminal.fail(error.description)
+            }
+        }
+        let paths = try inputPaths(inputs.paths, active: active)
+        do {
+            let workspace = try Workspace.load(paths: paths, options: options)
+            return CheckSession(report: Checker.check(workspace, config: active, options: options), active: active)
+        } catch {
+            throw Terminal.fail(error.description)
+        }
+    }
+
+    /// The paths given, else the config's (relative to the config file), else the default folders that exist.
+    private static func inputPaths(_ given: [String], active: ActiveConfig?) throws -> [String] {
+        if !given.isEmpty { return given }
+        if let config = active?.config, !config.paths.isEmpty, let file = active?.source?.path {
+            return config.paths.map { resolve($0.value, relativeTo: file) }
+        }
+        let present = defaultPaths.filter { FileManager.default.fileExists(atPath: $0) }
+        guard !present.isEmpty else {
+            throw Terminal.fail(
+                "nothing to check: no path given, and neither 'Processes' nor 'Policies' exists in the current directory",
+                help: "run procdef in the repository root, or name the files or folders to read"
+            )
+        }
+        return present
+    }
+
+    /// A path written in the config, taken relative to the folder holding the config file.
+    private static func resolve(_ path: String, relativeTo configFile: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = (configFile as NSString).deletingLastPathComponent
+        return folder.isEmpty ? path : displayPath((folder as NSString).appendingPathComponent(path))
+    }
+
+    /// Relative to the current directory when below it, so findings show short paths.
+    private static func displayPath(_ path: String) -> String {
+        DisplayPath.make(path, currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+}

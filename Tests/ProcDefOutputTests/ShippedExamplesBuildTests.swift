@@ -1,0 +1,51 @@
+import Foundation
+import ProcDef
+import XCTest
+@testable import ProcDefOutput
+
+/// The whole build of the shipped `Processes/` and `Policies/`, file by file against `Golden/examples/`: what a
+/// practitioner gets from `procdef build` in this repository.
+final class ShippedExamplesBuildTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Checks the examples from the repository root, so file paths in the runbooks read `Processes/...` wherever the
+    /// tests run from.
+    private func checkExamples() throws -> CheckReport {
+        let fileManager = FileManager.default
+        let previous = fileManager.currentDirectoryPath
+        XCTAssertTrue(fileManager.changeCurrentDirectoryPath(Self.repository.path))
+        defer { _ = fileManager.changeCurrentDirectoryPath(previous) }
+        let today = try XCTUnwrap(CalendarDate(parsing: "2026-06-01"))
+        return try Checker.check(paths: ["Processes", "Policies"], options: CheckOptions(today: today))
+    }
+
+    func testExamplesBuildCleanly() throws {
+        let report = try checkExamples()
+        XCTAssertEqual(report.summary.errors, 0, report.diagnostics.map(\.message).joined(separator: "\n"))
+        XCTAssertGreaterThanOrEqual(report.workspace.processes.count, 2)
+    }
+
+    func testEveryFileMatchesItsGolden() throws {
+        let plan = try BuildPlan(report: try checkExamples())
+        for path in plan.tree.paths {
+            assertGolden(try XCTUnwrap(plan.tree.text(at: path)), named: "examples/\(path)")
+        }
+        // A golden for a file the build no longer writes is stale.
+        let golden = Self.repository.appendingPathComponent("Tests/ProcDefOutputTests/Golden/examples")
+        let recorded = FileManager.default.enumerator(atPath: golden.path)?.compactMap { $0 as? String }
+            .filter { !$0.hasSuffix("/") && ($0.hasSuffix(".md") || $0.hasSuffix(".dot") || $0.hasSuffix(".csv")) } ?? []
+        XCTAssertEqual(Set(recorded), Set(plan.tree.paths))
+    }
+
+    func testEveryExampleDiagramRendersAndEveryRunbookShowsItsMatrix() throws {
+        let plan = try BuildPlan(report: try checkExamples(), diagramImage: .svg)
+        for path in plan.diagrams {
+            XCTAssertTrue(try GraphvizTool.svg(try XCTUnwrap(plan.tree.text(at: path))).contains("<svg"), path)
+        }
+        for path in plan.tree.paths where path.hasPrefix("runbooks/") {
+            let html = try CmarkGFM.html(try XCTUnwrap(plan.tree.text(at: path)))
+            XCTAssertTrue(html.contains("<h2>RACI matrix</h2>\n<table>"), path)
+            XCTAssertFalse(html.contains("<script"), path)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import XCTest
+
+/// `procdef build`, `raci` and `graph` as a user runs them, on a copy of the shipped examples in a temporary folder.
+final class BuildCommandTests: XCTestCase {
+    static let repository = Procdef.testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let today = ["--today", "2026-06-01"]
+
+    /// A temporary repository holding copies of the shipped `Processes/` and `Policies/`.
+    private func exampleRepository() throws -> URL {
+        let root = try Procdef.temporaryDirectory(self)
+        for folder in ["Processes", "Policies"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        return root
+    }
+
+    private var processIDs: [String] {
+        get throws {
+            try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Processes").path)
+                .filter { $0.hasSuffix(".yaml") && $0 != "roles.yaml" }
+                .map { String($0.dropLast(5)) }
+                .sorted()
+        }
+    }
+
+    /// Every file under `root` (hidden ones too) with its bytes, by relative path.
+    private func snapshot(_ root: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            files[relative] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// Every entry directly in `root`, hidden ones too.
+    private func entries(_ root: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+    }
+
+    private func build(_ arguments: [String] = [], in root: URL) throws -> ProcdefRun {
+        try Procdef.run(["build"] + Self.today + arguments, in: root)
+    }
+
+    // MARK: build
+
+    func testSuccessfulBuildWritesEveryOutputAndNothingElse() throws {
+        let root = try exampleRepository()
+        let before = try snapshot(root)
+        let run = try build(in: root)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let ids = try processIDs
+        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 3 + 2) files)\n")
+
+        let after = try snapshot(root)
+        // Only `out/` is new; the inputs are untouched, and no temporary folder is left beside `out`.
+        XCTAssertEqual(after.filter { !$0.key.hasPrefix("out/") }, before)
+        XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
+
+        var expected: Set<String> = ["out/.procdef-build", "out/index.md", "out/diagrams/landscape.dot"]
+        for id in ids {
+            expected.formUnion(["out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/raci/\(id).csv"])
+        }
+        XCTAssertEqual(Set(after.keys.filter { $0.hasPrefix("out/") }), expected)
+
+        let index = String(decoding: after["out/index.md"] ?? Data(), as: UTF8.self)
+        for id in ids {
+            XCTAssertTrue(index.contains("(runbooks/\(id).md)"), index)
+            XCTAssertTrue(index.contains("(diagrams/\(id).dot)"), index)
+            XCTAssertTrue(index.contains("(raci/\(id).csv)"), index)
+        }
+        XCTAssertTrue(index.contains("(diagrams/landscape.dot)"), index)
+    }
+
+    func testBuildIsByteIdenticalAcrossRuns() throws {
+        let root = try exampleRepository()
+        XCTAssertEqual(try build(["--out", "first"], in: root).status, 0)
+        XCTAssertEqual(try build(["--out", "second"], in: root).status, 0)
+        let first = try snapshot(root.appendingPathComponent("first"))
+        XCTAssertFalse(first.isEmpty)
+        XCTAssertEqual(try snapshot(root.appendingPathComponent("second")), first)
+    }
+
+    func testFailingBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let root = try exampleRepository()
+        XCTAssertEqual(try build(in: root).status, 0)
+        let previous = try snapshot(root.appendingPathComponent("out"))
+
+        // Break one process: an activity's responsible role that no catalogue defines.
+        let file = root.appendingPathComponent("Processes/incident-management.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "responsible: communications-lead", with: "responsible: comms-lead")
+        XCTAssertNotEqual(broken, text, "the fixture edit must change the file")
+        try Data(broken.utf8).write(to: file)
+
+        let run = try build(in: root)
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("Processes/incident-management.yaml:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("error:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("procdef: error: build stopped by the findings above; nothing was written to 'out'"), run.stderr)
+        XCTAssertEqual(try snapshot(root.appendingPathComponent("out")), previous)
+        XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
+    }
+
+    func testFailingFirstBuildCreatesNothing() throws {
+        let root = try exampleRepository()
+        let file = root.appendingPathComponent("Processes/problem-management.yaml")
+        try Data(try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "owner: problem-process-owner", with: "owner: problem-procss-owner").utf8).write(to: file)
+        let run = try build(in: root)
+        XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
+        XCTAssertEqual(try entries(root), ["Policies", "Processes"])
+    }
+
+    func testAllowErrorsBuildsAndDrawsTheGapInRed() throws {
+        let root = try exampleRepository()
+        // Remove the handoff from `resolve` to `confirm`: responsibility still changes, so it becomes a gap.
+        let file = root.appendingPathComponent("Processes/incident-management.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        guard let handoff = text.range(of: "\n    handoff:\n      artifact: resolution-notes\n"),
+              let confirm = text.range(of: "\n\n  - id: confirm\n", range: handoff.upperBound..<text.endIndex) else {
+            return XCTFail("the shipped incident process no longer hands resolution notes from resolve to confirm")
+        }
+        try Data(String(text[..<handoff.lowerBound] + text[confirm.lowerBound...]).utf8).write(to: file)
+        let strict = try build(["--strict", "--allow-errors"], in: root)
+        XCTAssertEqual(strict.status, 2, strict.stderr)
+
+        let plain = try build(in: root)
+        XCTAssertEqual(plain.status, 1, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("[handoff/gap]"), plain.stderr)
+        let allowed = try build(["--allow-errors"], in: root)
+        XCTAssertEqual(allowed.status, 0, allowed.stderr)
+        XCTAssertTrue(allowed.stderr.contains("[handoff/gap]"), allowed.stderr)
+        let dot = try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8)
+        XCTAssertTrue(dot.contains("\"a_resolve\" -> \"a_confirm\" [label=\"handoff gap\", color=red"), dot)
+        let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertTrue(runbook.contains("**Handoff gap:**"), runbook)
+    }
+
+    func testRenderSVGWritesAndEmbedsImages() throws {
+        let root = try exampleRepository()
+        let run = try build(["--render", "svg", "--out", "site"], in: root)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let files = try snapshot(root.appendingPathComponent("site"))
+        for id in try processIDs + ["landscape"] {
+            let svg = String(decoding: files["diagrams/\(id).svg"] ?? Data(), as: UTF8.self)
+            XCTAssertTrue(svg.contains("<svg"), "diagrams/\(id).svg")
+        }
+        for id in try processIDs {
+            let runbook = String(decoding: files["runbooks/\(id).md"] ?? Data(), as: UTF8.self)
+            XCTAssertTrue(runbook.contains("](../diagrams/\(id).svg)"), runbook)
+        }
+        let index = String(decoding: files["index.md"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(index.contains("![Process landscape](diagrams/landscape.svg)"), index)
+    }
+
+    func testRenderWithoutGraphvizExitsTwoAndWritesNothing() throws {
+        let root = try exampleRepository()
+        let emptyPath = try Procdef.temporaryDirectory(self)
+        let run = try Procdef.run(["build", "--render", "png"] + Self.today, in: root, environment: ["PATH": emptyPath.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("--render png needs Graphviz, and no 'dot' was found on PATH"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("help: install Graphviz"), run.stderr)
+        XCTAssertEqual(try entries(root), ["Policies", "Processes"])
+    }
+
+    func testRefusesToReplaceAFolderItDidNotWrite() throws {
+        let root = try exampleRepository()
+        let before = try snapshot(root)
+        for out in ["Processes", ".", ".."] {
+            let run = try build(["--out", out], in: root)
+            XCTAssertEqual(run.status, 2, "\(out): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("refusing to replace"), run.stderr)
+        }
+        XCTAssertEqual(try snapshot(root), before)
+        XCTAssertEqual(try entries(root), ["Policies", "Processes"])
+    }
+
+    func testReplacesAnEarlierBuildAndANewEmptyFolder() throws {
+        let root = try exampleRepository()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/site"), withIntermediateDirectories: true)
+        XCTAssertEqual(try build(["--out", "docs/site"], in: root).status, 0)
+        // A stray file from an earlier build disappears: the folder is replaced as a whole.
+        try Data("old".utf8).write(to: root.appendingPathComponent("docs/site/runbooks/retired-process.md"))
+        XCTAssertEqual(try build(["--out", "docs/site"], in: root).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("docs/site/runbooks/retired-process.md").path))
+        XCTAssertEqual(try entries(root.appendingPathComponent("docs")), ["site"])
+    }
+
+    // MARK: graph and raci
+
+    func testGraphPrintsTheDiagram() throws {
+        let root = try exampleRepository()
+        let run = try Procdef.run(["graph", "incident-management"] + Self.today, in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("digraph \"incident-management\" {\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("subgraph \"cluster_service-desk\""), run.stdout)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(try entries(root), ["Policies", "Processes"])
+
+        XCTAssertEqual(try build(in: root).status, 0)
+        XCTAssertEqual(run.stdout, try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8))
+    }
+
+    func testUnknownProcessSuggestsTheClosest() throws {
+        let root = try exampleRepository()
+        for command in ["graph", "raci"] {
+            let run = try Procdef.run([command, "incident-managment"] + Self.today, in: root)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertEqual(run.stdout, "")
+            XCTAssertEqual(run.stderr, "procdef: error: no process with id 'incident-managment'\nhelp: did you mean 'incident-management'?\n")
+        }
+    }
+
+    func testRaciPrintsAnAlignedTable() throws {
+        let root = try exampleRepository()
+        let run = try Procdef.run(["raci", "problem-management"] + Self.today, in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.first, "Problem Management (problem-management): RACI matrix")
+        guard let header = lines.first(where: { $0.hasPrefix("#  activity") }) else { return XCTFail(run.stdout) }
+        XCTAssertTrue(header.contains("problem-coordinator"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n1  Log the problem"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("  problem-coordinator: Problem Coordinator (Problem Management)\n"), run.stdout)
+        // Every row of the table lines its columns up under the header's.
+        let start = header.range(of: "problem-coordinator").map { header.distance(from: header.startIndex, to: $0.lowerBound) } ?? 0
+        for row in lines.drop(while: { $0 != header }).dropFirst().prefix(while: { !$0.isEmpty }) {
+            XCTAssertGreaterThanOrEqual(row.count, start, String(row))
+            XCTAssertEqual(row[row.index(row.startIndex, offsetBy: start - 2)..<row.index(row.startIndex, offsetBy: start)], "  ", String(row))
+        }
+    }
+
+    func testRaciCSVMatchesTheBuiltFile() throws {
+        let root = try exampleRepository()
+        let run = try Procdef.run(["raci", "incident-management", "--csv"] + Self.today, in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("activity,name,service-desk,"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("\r\n"))
+        XCTAssertEqual(try build(in: root).status, 0)
+        XCTAssertEqual(run.stdout, try String(contentsOf: root.appendingPathComponent("out/raci/incident-management.csv"), encoding: .utf8))
+    }
+}
