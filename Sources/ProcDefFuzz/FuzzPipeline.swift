@@ -9,36 +9,50 @@ public enum FuzzPipeline {
     static let today = CalendarDate(year: 2026, month: 1, day: 15)
 
     /// What one run produced, for the regression tests to look at.
-    public struct Outcome: Sendable {
-        public var report: CheckReport
-        public var text: String
-        public var json: String
+    public struct Outcome: Sendable, Equatable {
+        public var diagnostics: [Diagnostic]
+        /// Every diagnostic format, concatenated: text (with and without colour), JSON, SARIF, GitHub, GitLab.
+        public var diagnosticOutput: String
+        /// The build tree (`--allow-errors`, so broken processes are emitted too), or why it could not be planned.
+        public var build: Result<OutputTree, BuildError>
     }
 
     /// Runs the pipeline; traps (so the fuzzer reports a crash) when an invariant breaks: output that depends on
-    /// the order the files came in, or JSON that does not parse.
+    /// the order the files came in, or JSON, SARIF or GitLab output that does not parse.
     @discardableResult
     public static func run(_ bytes: [UInt8]) -> Outcome {
         let files = FuzzInput.files(from: bytes) + FixedWorkspaceFiles.all
-        let outcome = check(files)
+        let (outcome, json) = check(files)
         // The same files in the opposite order must give the same bytes: output never depends on input order.
-        let reversed = check(files.reversed())
-        precondition(reversed.text == outcome.text, "text output depends on the order of the input files")
-        precondition(reversed.json == outcome.json, "JSON output depends on the order of the input files")
-        precondition(
-            (try? JSONSerialization.jsonObject(with: Data(outcome.json.utf8))) != nil,
-            "the JSON renderer wrote something that is not JSON"
-        )
+        let (reversed, _) = check(files.reversed())
+        precondition(reversed.diagnosticOutput == outcome.diagnosticOutput, "diagnostics depend on the order of the input files")
+        precondition(reversed.build == outcome.build, "the build depends on the order of the input files")
+        for document in json {
+            precondition((try? JSONSerialization.jsonObject(with: Data(document.utf8))) != nil, "a JSON renderer wrote something that is not JSON")
+        }
         return outcome
     }
 
-    private static func check(_ files: [SourceFile]) -> Outcome {
+    private static func check(_ files: [SourceFile]) -> (Outcome, json: [String]) {
         let options = CheckOptions(today: today)
         let workspace = Workspace.load(files: files, options: options)
         let active = workspace.configs.first.map { ActiveConfig(config: $0, source: nil, diagnostics: []) }
         let report = Checker.check(workspace, config: active, options: options)
-        let text = TextDiagnosticRenderer(colors: true).render(report) + TextDiagnosticRenderer(colors: false).render(report)
-        let json = JSONDiagnosticRenderer().render(report)
-        return Outcome(report: report, text: text, json: json)
+        let json = [
+            JSONDiagnosticRenderer().render(report),
+            SARIFRenderer(toolVersion: "fuzz").render(report),
+            GitLabCodeQualityRenderer().render(report),
+        ]
+        let output = TextDiagnosticRenderer(colors: true).render(report)
+            + TextDiagnosticRenderer(colors: false).render(report)
+            + GitHubAnnotationRenderer().render(report)
+            + json.joined()
+        let build: Result<OutputTree, BuildError>
+        do throws(BuildError) {
+            build = .success(try BuildPlan(report: report).tree)
+        } catch {
+            build = .failure(error)
+        }
+        return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output, build: build), json)
     }
 }
