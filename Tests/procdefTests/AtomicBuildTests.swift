@@ -27,24 +27,24 @@ final class AtomicBuildTests: XCTestCase {
 
     func testBuildKilledMidWriteLeavesThePreviousOutputAndTheNextBuildCleansUp() throws {
         let (root, out) = try builtRepository()
-        let before = try snapshot(out)
+        let before = try folderSnapshot(out)
         try editProcess(in: root)
 
         let killed = try Procdef.run(["build", "--today", "2026-01-15"], in: root, environment: ["PROCDEF_TEST_CRASH_AFTER_FILES": "3"])
         XCTAssertEqual(killed.status, 70, killed.stdout + killed.stderr)
         XCTAssertEqual(killed.stdout, "")
-        XCTAssertEqual(try snapshot(out), before, "the killed build changed out/")
+        XCTAssertEqual(try folderSnapshot(out), before, "the killed build changed out/")
         let leftovers = try hidden(in: root)
         XCTAssertEqual(leftovers.count, 1, "\(leftovers)")
         XCTAssertTrue(leftovers.first?.hasPrefix(".out.tmp-") ?? false, "\(leftovers)")
         if let leftover = leftovers.first {
-            XCTAssertEqual(try snapshot(root.appendingPathComponent(leftover)).count, 3, "the hook stops after 3 files")
+            XCTAssertEqual(try folderSnapshot(root.appendingPathComponent(leftover)).count, 3, "the hook stops after 3 files")
         }
 
         let next = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
         XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertEqual(try hidden(in: root), [], "the next build removes the leftover")
-        let after = try snapshot(out)
+        let after = try folderSnapshot(out)
         XCTAssertEqual(Set(after.keys), Set(before.keys))
         XCTAssertTrue(String(decoding: after["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains("Incident Management, edited"))
     }
@@ -60,12 +60,12 @@ final class AtomicBuildTests: XCTestCase {
     /// A failing check writes nothing, so a killed earlier build's leftover stays for the next successful one.
     func testFailingBuildLeavesOutputAndLeftoverAlone() throws {
         let (root, out) = try builtRepository()
-        let before = try snapshot(out)
+        let before = try folderSnapshot(out)
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
         try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "responsible: resolver-group", with: "responsible: resolver-grup").write(to: file, atomically: true, encoding: .utf8)
         let failing = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
         XCTAssertEqual(failing.status, 1)
-        XCTAssertEqual(try snapshot(out), before)
+        XCTAssertEqual(try folderSnapshot(out), before)
         XCTAssertEqual(try hidden(in: root), [])
     }
 
@@ -85,20 +85,6 @@ final class AtomicBuildTests: XCTestCase {
     }
 
     // MARK: Helpers
-
-    /// Every file below `folder` by relative path, with its bytes.
-    func snapshot(_ folder: URL) throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let url = folder.appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = Array(try Data(contentsOf: url))
-            }
-        }
-        return files
-    }
 
     /// The names starting with `.out.` in `folder`: temporary and retired trees of builds.
     func hidden(in folder: URL) throws -> [String] {
