@@ -24,6 +24,8 @@ struct InputOptions: ParsableArguments {
         }
     )
     var today: CalendarDate?
+
+    @OptionGroup(title: "Safety limits") var limits: LimitOptions
 }
 
 /// One run of the checker as the commands need it: the configuration found and applied, the paths resolved.
@@ -43,7 +45,7 @@ struct CheckSession {
     /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
     /// printing why) for usage and I/O problems.
     static func run(_ inputs: InputOptions) throws -> CheckSession {
-        let options = CheckOptions(today: inputs.today)
+        let options = inputs.limits.applied(to: CheckOptions(today: inputs.today))
         var active: ActiveConfig?
         let configPath: String?
         if let explicit = inputs.config {

@@ -158,10 +158,10 @@ final class HostileInputTests: XCTestCase {
     /// Even a build told to go on despite errors writes nothing for an id that is not a safe file name, and nothing
     /// outside `--out`.
     func testBuildNeverWritesOutsideTheOutputFolder() throws {
-        let root = try repository(with: [
+        let root = try Self.repository(with: [
             "path-traversal-id.yaml": try fixture("path-traversal-id.yaml"),
             "device-name-id.yaml": try fixture("device-name-id.yaml"),
-        ])
+        ], for: self)
         let work = root.appendingPathComponent("a/b")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let run = try Procdef.run(["build", "--allow-errors", "--today", "2026-01-15", "--out", "out", "../../Processes"], in: work)
@@ -181,9 +181,9 @@ final class HostileInputTests: XCTestCase {
         Array(try Data(contentsOf: Self.fixtures.appendingPathComponent("inputs").appendingPathComponent(name)))
     }
 
-    /// A repository whose `Processes/` holds the good files and `files`.
-    func repository(with files: [String: [UInt8]]) throws -> URL {
-        let root = try Procdef.temporaryDirectory(self)
+    /// A repository whose `Processes/` holds the good files and `files`, removed when `test` ends.
+    static func repository(with files: [String: [UInt8]], for test: XCTestCase) throws -> URL {
+        let root = try Procdef.temporaryDirectory(test)
         let processes = root.appendingPathComponent("Processes")
         try FileManager.default.createDirectory(at: processes, withIntermediateDirectories: true)
         for name in ["roles.yaml", "witness.yaml"] {
@@ -198,7 +198,7 @@ final class HostileInputTests: XCTestCase {
     /// Checks a repository holding the good files and the hostile `name` (written from `bytes`, or made by `make`),
     /// and asserts exactly `expected` and the witness's finding, exit 1 and nothing on standard error.
     func assertHostile(_ name: String, _ bytes: [UInt8]?, _ expected: [Finding], file: StaticString = #filePath, line: UInt = #line, make: ((URL) throws -> Void)? = nil) throws {
-        let root = try repository(with: bytes.map { [name: $0] } ?? [:])
+        let root = try Self.repository(with: bytes.map { [name: $0] } ?? [:], for: self)
         try make?(root.appendingPathComponent("Processes").appendingPathComponent(name))
         let run = try Procdef.run(["check", "--format", "json", "--today", "2026-01-15", "Processes"], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr, file: file, line: line)
