@@ -19,9 +19,17 @@ cd "$root"
 # compiler only the address sanitizer, so no module gets coverage and the fuzzer runs blind ("corp: 1/1b"). The
 # coverage the fuzzer sanitizer would add is asked for explicitly (not `-Xswiftc -sanitize=fuzzer`, whose main wins).
 scratch=".build-fuzz"
-swift build -c release --product procdef-fuzz --sanitize=fuzzer --sanitize=address \
-  -Xswiftc -sanitize-coverage=edge,trace-cmp,pc-table,inline-8bit-counters --scratch-path "$scratch" 2>&1 \
-  | grep -v "Cannot export local symbol '__asan_extra_spill_area'" || true
+build_log="$(mktemp)"
+log="$(mktemp)"
+trap 'rm -f "$build_log" "$log"' EXIT
+if ! swift build -c release --product procdef-fuzz --sanitize=fuzzer --sanitize=address \
+     -Xswiftc -sanitize-coverage=edge,trace-cmp,pc-table,inline-8bit-counters --scratch-path "$scratch" >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  echo "FAIL: the fuzz target did not build" >&2
+  exit 1
+fi
+# gold warns about one ASan symbol on every link; it is harmless.
+grep -v "Cannot export local symbol '__asan_extra_spill_area'" "$build_log" | tail -n 1
 bin="$scratch/release/procdef-fuzz"
 [ -x "$bin" ] || { echo "FAIL: no fuzzer binary at $bin" >&2; exit 1; }
 
@@ -34,8 +42,6 @@ while IFS= read -r -d '' seed; do
 done < <(find Processes Policies Tests -type f \( -name '*.yaml' -o -name '*.yml' -o -path '*/Regressions/*' \) \
            -not -path '*/Golden/*' -print0)
 
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
 status=0
 # -max_len: the largest shipped example is 17 KB; 32 KiB leaves room to combine two of them with `%%`.
 # -timeout=2: every input must be checked in well under a second (the hostile-input limits); 2 s is a hang.
@@ -44,6 +50,7 @@ SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin" 
   -max_total_time="$seconds" -max_len=32768 -timeout=2 -rss_limit_mb=2048 \
   -dict=Fuzz/yaml.dict -artifact_prefix="$artifacts/" -print_final_stats=1 \
   "$corpus" >"$log" 2>&1 || status=$?
+cp "$log" "$artifacts/last-run.log"
 
 grep -E '^#[0-9]+' "$log" | tail -n 5
 executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"

@@ -110,7 +110,7 @@ final class CommandLineTests: XCTestCase {
     func testHelpExitsZero() throws {
         let run = try Procdef.run(["check", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
     }
 
     // MARK: check: output
