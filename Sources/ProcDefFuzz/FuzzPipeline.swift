@@ -11,7 +11,8 @@ public enum FuzzPipeline {
     /// What one run produced, for the regression tests to look at.
     public struct Outcome: Sendable, Equatable {
         public var diagnostics: [Diagnostic]
-        /// Every diagnostic format, concatenated: text (with and without colour), JSON, SARIF, GitHub, GitLab.
+        /// Every diagnostic format, concatenated: text (with and without colour), GitHub, JSON, SARIF, GitLab; then
+        /// the RACI table of every process.
         public var diagnosticOutput: String
         /// The build tree (`--allow-errors`, so broken processes are emitted too), or why it could not be planned.
         public var build: Result<OutputTree, BuildError>
@@ -53,6 +54,8 @@ public enum FuzzPipeline {
         } catch {
             build = .failure(error)
         }
-        return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output, build: build), json)
+        // `procdef raci` prints a table the build does not write.
+        let tables = CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
+        return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output + tables, build: build), json)
     }
 }

@@ -100,7 +100,9 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testEmptyFile() throws {
-        try assertHostile("empty.yaml", fixture("empty.yaml"), [
+        // Not read from the fixture: Foundation's Data(contentsOf:) leaks its buffer on an empty file, which the
+        // address sanitizer run would report.
+        try assertHostile("empty.yaml", [], [
             Finding("Processes/empty.yaml", 1, 1, "schema/empty", "file holds no YAML document"),
         ])
     }
