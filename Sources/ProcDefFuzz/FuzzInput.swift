@@ -3,8 +3,8 @@ import ProcDef
 /// Turns one fuzzer input into several in-memory files, so that one input can exercise cross-file linking.
 ///
 /// A line that is exactly `%%` separates files (the fuzzer finds it through the dictionary). At most `maxFiles`
-/// files are made; the rest of the input stays in the last one. The first file is `.procdef.yaml`-like in name only:
-/// every file is named `Processes/fuzz-<n>.yaml`, and a `kind: config` document among them becomes the active config.
+/// files are made; the rest of the input stays in the last one. Every file is named `Processes/fuzz-<n>.yaml`; a
+/// `kind: config` document in any of them becomes the active configuration (see `FuzzPipeline`).
 public enum FuzzInput {
     public static let separator: [UInt8] = Array("\n%%\n".utf8)
     public static let maxFiles = 8
