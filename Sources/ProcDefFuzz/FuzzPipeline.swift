@@ -34,6 +34,33 @@ public enum FuzzPipeline {
         return outcome
     }
 
+    /// Text for a terminal carries no control or bidi character but line breaks and tabs; each GitHub workflow
+    /// command stays on one line, however many line breaks the message had.
+    static func checkOutputInvariants(plain: String, github: String, diagnostics: Int) {
+        precondition(
+            !plain.unicodeScalars.contains { $0 != "\n" && TerminalEscaping.isUnsafe($0) },
+            "the text renderer let a control or bidi character through"
+        )
+        let commands = github.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        precondition(commands.count == diagnostics, "a GitHub annotation spans more than one line")
+        precondition(
+            commands.allSatisfy { $0.hasPrefix("::error ") || $0.hasPrefix("::warning ") || $0.hasPrefix("::notice ") },
+            "a GitHub annotation line is not a workflow command"
+        )
+    }
+
+    /// Runbooks and the index show names as text: no HTML tag, comment or processing instruction gets through.
+    static func checkMarkdown(_ tree: OutputTree) {
+        for path in tree.paths where path.hasSuffix(".md") {
+            let bytes = tree.files[path] ?? []
+            for (index, byte) in bytes.enumerated().dropLast() where byte == UInt8(ascii: "<") {
+                let next = bytes[index + 1]
+                let opensMarkup = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                precondition(!opensMarkup, "\(path) lets raw HTML through")
+            }
+        }
+    }
+
     private static func check(_ files: [SourceFile]) -> (Outcome, json: [String]) {
         let options = CheckOptions(today: today)
         let workspace = Workspace.load(files: files, options: options)
@@ -44,16 +71,17 @@ public enum FuzzPipeline {
             SARIFRenderer(toolVersion: "fuzz").render(report),
             GitLabCodeQualityRenderer().render(report),
         ]
-        let output = TextDiagnosticRenderer(colors: true).render(report)
-            + TextDiagnosticRenderer(colors: false).render(report)
-            + GitHubAnnotationRenderer().render(report)
-            + json.joined()
+        let plain = TextDiagnosticRenderer(colors: false).render(report)
+        let github = GitHubAnnotationRenderer().render(report)
+        checkOutputInvariants(plain: plain, github: github, diagnostics: report.diagnostics.count)
+        let output = TextDiagnosticRenderer(colors: true).render(report) + plain + github + json.joined()
         let build: Result<OutputTree, BuildError>
         do throws(BuildError) {
             build = .success(try BuildPlan(report: report).tree)
         } catch {
             build = .failure(error)
         }
+        if case .success(let tree) = build { checkMarkdown(tree) }
         // `procdef raci` prints a table the build does not write.
         let tables = CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
         return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output + tables, build: build), json)

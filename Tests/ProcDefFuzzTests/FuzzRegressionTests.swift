@@ -42,6 +42,17 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(outcome.diagnostics.first?.file, "Processes/fuzz-1.yaml")
     }
 
+    /// The hostile-names fixture, as two files of one input: every output invariant of the fuzz target holds.
+    func testHostileNamesKeepEveryOutputInvariant() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let names = root.appendingPathComponent("procdefTests/Fixtures/hostile/names")
+        let roles = Array(try Data(contentsOf: names.appendingPathComponent("roles.yaml")))
+        let process = Array(try Data(contentsOf: names.appendingPathComponent("hostile-names.yaml")))
+        let outcome = FuzzPipeline.run(roles + FuzzInput.separator + process)
+        guard case .success(let tree) = outcome.build else { return XCTFail("\(outcome.build)") }
+        XCTAssertNotNil(tree.text(at: "runbooks/hostile-names.md"))
+    }
+
     func testTheShippedIncidentProcessBuildsInTheFuzzWorkspace() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let bytes = Array(try Data(contentsOf: root.appendingPathComponent("Processes/incident-management.yaml")))
