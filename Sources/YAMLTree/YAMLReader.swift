@@ -52,9 +52,26 @@ public enum YAMLReader {
 
 /// Builds nodes from libyaml events, enforcing the limits as it goes.
 private struct Composer {
-    private enum Frame {
-        case sequence(items: [Node], start: SourcePosition, tag: String?, anchor: String?, weight: Int)
-        case mapping(entries: [MappingEntry], pendingKey: Node?, keys: [String: SourceRange], start: SourcePosition, tag: String?, anchor: String?, weight: Int)
+    /// A collection under construction. Frames are mutated in place on the stack (`stack[top].items.append`), so
+    /// each append is amortised O(1) rather than a copy of the collection so far.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [Node] = []
+        var entries: [MappingEntry] = []
+        var pendingKey: Node?
+        /// Scalar keys seen so far, once a mapping grows past the size where a linear scan is cheaper than hashing.
+        var keyIndex: [String: SourceRange]?
+        var start: SourcePosition
+        var tag: String?
+        var anchor: String?
+        var weight = 1
+
+        init(isMapping: Bool, start: SourcePosition, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+        }
     }
 
     /// A fatal problem: parsing stops.
@@ -167,36 +184,26 @@ private struct Composer {
             try add(anchored.node, weight: anchored.weight)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(.sequence(items: [], start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor), weight: 1), at: start)
+            try push(Frame(isMapping: false, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(.mapping(entries: [], pendingKey: nil, keys: [:], start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor), weight: 1), at: start)
+            try push(Frame(isMapping: true, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let end = position(event.end_mark)
-            switch frame {
-            case let .sequence(items, frameStart, tag, anchor, weight):
-                if let anchor { openAnchors.remove(anchor) }
-                try add(Node(content: .sequence(items), range: SourceRange(start: frameStart, end: end), tag: tag, anchor: anchor), weight: weight)
-            case let .mapping(entries, _, _, frameStart, tag, anchor, weight):
-                if let anchor { openAnchors.remove(anchor) }
-                try add(Node(content: .mapping(entries), range: SourceRange(start: frameStart, end: end), tag: tag, anchor: anchor), weight: weight)
-            }
+            if let anchor = frame.anchor { openAnchors.remove(anchor) }
+            let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+            try add(Node(content: content, range: SourceRange(start: frame.start, end: end), tag: frame.tag, anchor: frame.anchor), weight: frame.weight)
         default:
             break
         }
     }
 
-    private mutating func push(_ frame: Frame, at start: SourcePosition) throws {
+    private mutating func push(_ frame: Frame) throws {
         if stack.count >= limits.maxDepth {
-            throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: start)))
+            throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: frame.start)))
         }
-        switch frame {
-        case .sequence(_, _, _, let anchor?, _), .mapping(_, _, _, _, _, let anchor?, _):
-            openAnchors.insert(anchor)
-        default:
-            break
-        }
+        if let anchor = frame.anchor { openAnchors.insert(anchor) }
         stack.append(frame)
     }
 
@@ -205,37 +212,56 @@ private struct Composer {
         if let anchor = node.anchor {
             anchors[anchor] = (node, weight)
         }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             rootWeight = weight
             return
         }
-        switch top {
-        case .sequence(var items, let start, let tag, let anchor, let total):
-            items.append(node)
-            stack.append(.sequence(items: items, start: start, tag: tag, anchor: anchor, weight: total + weight))
-        case .mapping(var entries, let pendingKey, var keys, let start, let tag, let anchor, let total):
-            if let key = pendingKey {
-                if case .scalar(let scalar) = key.content {
-                    if let first = keys[scalar.text] {
-                        problems.append(YAMLProblem(
-                            kind: .duplicateKey,
-                            message: "duplicate key '\(scalar.text)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
-                            range: key.range,
-                            notes: [YAMLProblem.Note(message: "'\(scalar.text)' first given here", range: first)]
-                        ))
-                    } else {
-                        keys[scalar.text] = key.range
-                        entries.append(MappingEntry(key: key, value: node))
-                    }
-                } else {
-                    entries.append(MappingEntry(key: key, value: node))
+        stack[top].weight += weight
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return
+        }
+        stack[top].pendingKey = nil
+        if case .scalar(let scalar) = key.content {
+            if let first = firstKey(scalar.text, inFrame: top) {
+                problems.append(YAMLProblem(
+                    kind: .duplicateKey,
+                    message: "duplicate key '\(scalar.text)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
+                    range: key.range,
+                    notes: [YAMLProblem.Note(message: "'\(scalar.text)' first given here", range: first)]
+                ))
+                return
+            }
+            if stack[top].keyIndex != nil {
+                stack[top].keyIndex?[scalar.text] = key.range
+            } else if stack[top].entries.count >= Self.linearKeyScanLimit {
+                var index: [String: SourceRange] = [:]
+                for entry in stack[top].entries {
+                    if case .scalar(let s) = entry.key.content, index[s.text] == nil { index[s.text] = entry.key.range }
                 }
-                stack.append(.mapping(entries: entries, pendingKey: nil, keys: keys, start: start, tag: tag, anchor: anchor, weight: total + weight))
-            } else {
-                stack.append(.mapping(entries: entries, pendingKey: node, keys: keys, start: start, tag: tag, anchor: anchor, weight: total + weight))
+                index[scalar.text] = key.range
+                stack[top].keyIndex = index
             }
         }
+        stack[top].entries.append(MappingEntry(key: key, value: node))
+    }
+
+    /// Mappings in process definitions hold a dozen keys or so: comparing them beats hashing every key.
+    private static let linearKeyScanLimit = 16
+
+    /// Where a scalar key was first given in the mapping of frame `top`, if it was.
+    private func firstKey(_ text: String, inFrame top: Int) -> SourceRange? {
+        if let index = stack[top].keyIndex { return index[text] }
+        for entry in stack[top].entries {
+            if case .scalar(let s) = entry.key.content, s.text == text { return entry.key.range }
+        }
+        return nil
     }
 
     private mutating func parserProblem(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> YAMLProblem {

@@ -13,7 +13,8 @@ struct BuildCommand: ParsableCommand {
             leaves the previous output as it was, and exits with 1. Otherwise the whole tree is written beside \
             --out and swapped in at once:
 
-              index.md                every process, with links
+              index.md                every process, with links, and the team-by-team handoff matrix
+              handoffs.md             every handoff between roles and teams, gaps first
               runbooks/<id>.md        the runbook of each process
               diagrams/<id>.dot       its swimlane flowchart (.svg, .png: --render)
               diagrams/landscape.dot  the processes and their triggers

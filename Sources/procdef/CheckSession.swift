@@ -46,23 +46,7 @@ struct CheckSession {
     /// printing why) for usage and I/O problems.
     static func run(_ inputs: InputOptions) throws -> CheckSession {
         let options = inputs.limits.applied(to: CheckOptions(today: inputs.today))
-        var active: ActiveConfig?
-        let configPath: String?
-        if let explicit = inputs.config {
-            guard FileManager.default.fileExists(atPath: explicit) else {
-                throw Terminal.fail("no such configuration file: \(explicit)")
-            }
-            configPath = explicit
-        } else {
-            configPath = ConfigResolver.locate(from: FileManager.default.currentDirectoryPath)
-        }
-        if let configPath {
-            do {
-                active = try ConfigResolver.load(displayPath(configPath), options: options)
-            } catch {
-                throw Terminal.fail(error.description)
-            }
-        }
+        let active = try activeConfig(explicit: inputs.config, options: options)
         let paths = try inputPaths(inputs.paths, active: active)
         do {
             let workspace = try Workspace.load(paths: paths, options: options)
@@ -72,8 +56,28 @@ struct CheckSession {
         }
     }
 
+    /// The configuration `--config` names, else the nearest `.procdef.yaml` from the current directory up, read and
+    /// decoded; nil when there is none. Throws `ExitCode` (after printing why) when it cannot be read.
+    static func activeConfig(explicit: String?, options: CheckOptions) throws -> ActiveConfig? {
+        let configPath: String?
+        if let explicit {
+            guard FileManager.default.fileExists(atPath: explicit) else {
+                throw Terminal.fail("no such configuration file: \(explicit)")
+            }
+            configPath = explicit
+        } else {
+            configPath = ConfigResolver.locate(from: FileManager.default.currentDirectoryPath)
+        }
+        guard let configPath else { return nil }
+        do {
+            return try ConfigResolver.load(displayPath(configPath), options: options)
+        } catch {
+            throw Terminal.fail(error.description)
+        }
+    }
+
     /// The paths given, else the config's (relative to the config file), else the default folders that exist.
-    private static func inputPaths(_ given: [String], active: ActiveConfig?) throws -> [String] {
+    static func inputPaths(_ given: [String], active: ActiveConfig?) throws -> [String] {
         if !given.isEmpty { return given }
         if let config = active?.config, !config.paths.isEmpty, let file = active?.source?.path {
             return config.paths.map { resolve($0.value, relativeTo: file) }

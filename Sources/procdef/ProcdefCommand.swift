@@ -13,7 +13,10 @@ struct ProcdefCommand: ParsableCommand {
             2 usage or I/O problems.
             """,
         version: ProcdefVersion.current,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, BuildCommand.self, RaciCommand.self, GraphCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self, RaciCommand.self, GraphCommand.self,
+            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self,
+        ]
     )
 
     /// Replaces ArgumentParser's own `main()`, whose usage errors exit with 64 (EX_USAGE) and whose other errors

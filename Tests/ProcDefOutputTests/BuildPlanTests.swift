@@ -7,7 +7,7 @@ final class BuildPlanTests: XCTestCase {
     func testPlansEveryFileOfEveryProcess() throws {
         let plan = try BuildPlan(report: ServiceFixture.report)
         XCTAssertEqual(plan.tree.paths, [
-            "diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot", "index.md",
+            "diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot", "handoffs.md", "index.md",
             "raci/problem-analysis.csv", "raci/service-restoration.csv",
             "runbooks/problem-analysis.md", "runbooks/service-restoration.md",
         ])

@@ -211,6 +211,24 @@ final class TextDiagnosticRendererTests: XCTestCase {
             """#)
     }
 
+    /// A help of several lines (the YAML to paste for a handoff gap) continues under its first line, each line
+    /// escaped on its own.
+    func testHelpOfSeveralLinesContinuesIndented() {
+        let d = Diagnostic(
+            file: "a.yaml", range: span(0, 0), severity: .error, rule: "handoff/gap", message: "m",
+            help: "add a `handoff:`:\n  handoff:\n    artifact: x\u{1B}[2J\n\nlast"
+        )
+        // A blank line would end the diagnostic for the eye, so it keeps the margin.
+        XCTAssertEqual(renderer.render(d, source: nil), [
+            "a.yaml: error: m [handoff/gap]",
+            "help: add a `handoff:`:",
+            "        handoff:",
+            #"          artifact: x\u{1B}[2J"#,
+            "      ",
+            "      last",
+        ].joined(separator: "\n") + "\n")
+    }
+
     /// A line of minified YAML or a base64 blob is cut around the caret.
     func testVeryLongLinesAreCutAroundTheCaret() {
         let line = String(repeating: "a", count: 300) + "BAD" + String(repeating: "b", count: 300)

@@ -205,6 +205,17 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(entries.compactMap { text($0.value) }, ["log", "Log"])
     }
 
+    func testDuplicateKeyInALargeMapping() {
+        // Past 16 keys the reader switches from a linear scan to a hash index; both must find the first key.
+        let keys = (0..<40).map { "k\($0): \($0)\n" }.joined()
+        let result = parse(keys + "k3: again\nk39: again\n")
+        XCTAssertEqual(result.problems.map(\.message), [
+            "duplicate key 'k3' in this mapping; it was first given at line 4, column 1",
+            "duplicate key 'k39' in this mapping; it was first given at line 40, column 1",
+        ])
+        XCTAssertEqual(mapping(result.documents.first?.root).count, 40)
+    }
+
     func testSameKeyInDifferentMappingsIsFine() {
         XCTAssertEqual(parse("- id: a\n- id: b\n").problems, [])
     }

@@ -52,14 +52,14 @@ final class BuildCommandTests: XCTestCase {
         let run = try build(in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let ids = try processIDs
-        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 3 + 2) files)\n")
+        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 3 + 3) files)\n")
 
         let after = try snapshot(root)
         // Only `out/` is new; the inputs are untouched, and no temporary folder is left beside `out`.
         XCTAssertEqual(after.filter { !$0.key.hasPrefix("out/") }, before)
         XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
 
-        var expected: Set<String> = ["out/.procdef-build", "out/index.md", "out/diagrams/landscape.dot"]
+        var expected: Set<String> = ["out/.procdef-build", "out/index.md", "out/handoffs.md", "out/diagrams/landscape.dot"]
         for id in ids {
             expected.formUnion(["out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/raci/\(id).csv"])
         }
@@ -72,6 +72,11 @@ final class BuildCommandTests: XCTestCase {
             XCTAssertTrue(index.contains("(raci/\(id).csv)"), index)
         }
         XCTAssertTrue(index.contains("(diagrams/landscape.dot)"), index)
+        XCTAssertTrue(index.contains("[The handoff map](handoffs.md)"), index)
+        for id in ids {
+            let runbook = String(decoding: after["out/runbooks/\(id).md"] ?? Data(), as: UTF8.self)
+            XCTAssertTrue(runbook.contains("[the handoff map](../handoffs.md)"), runbook)
+        }
     }
 
     func testBuildIsByteIdenticalAcrossRuns() throws {
@@ -91,7 +96,7 @@ final class BuildCommandTests: XCTestCase {
         // Break one process: an activity's responsible role that no catalogue defines.
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "responsible: communications-lead", with: "responsible: comms-lead")
+        let broken = text.replacingOccurrences(of: "responsible: incident-manager", with: "responsible: incident-mgr")
         XCTAssertNotEqual(broken, text, "the fixture edit must change the file")
         try Data(broken.utf8).write(to: file)
 

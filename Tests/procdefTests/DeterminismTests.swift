@@ -27,9 +27,12 @@ final class DeterminismTests: XCTestCase {
         ]
     }
 
+    /// Every shipped example process, catalogue and policy, in name order.
     static var shippedFiles: [(String, URL)] {
-        ["Processes/roles.yaml", "Processes/incident-management.yaml", "Processes/problem-management.yaml",
-         "Policies/customer-informed-at-close.yaml", "Policies/incidents-are-logged.yaml"].map { ($0, repositoryRoot.appendingPathComponent($0)) }
+        ["Processes", "Policies"].flatMap { folder in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(folder).path)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") }.sorted().map { ("\(folder)/\($0)", repositoryRoot.appendingPathComponent(folder).appendingPathComponent($0)) }
+        }
     }
 
     /// A repository holding `files`, created in the order given: folder entries come back from the file system in

@@ -8,6 +8,12 @@ import XCTest
 func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden").appendingPathComponent(name)
+    assertGolden(actual, at: url, file: file, line: line)
+}
+
+/// Compares `actual` with the file at `url` byte for byte, and re-records it the same way: for an output that is
+/// also committed elsewhere in the repository, such as `schema/procdef.schema.json`.
+func assertGolden(_ actual: String, at url: URL, file: StaticString = #filePath, line: UInt = #line) {
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

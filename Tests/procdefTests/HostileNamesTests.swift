@@ -88,7 +88,7 @@ final class HostileNamesTests: XCTestCase {
         let run = try Procdef.run(["build", "--today", "2026-01-15", "--out", root.appendingPathComponent("out").path, Self.names.path], in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let out = root.appendingPathComponent("out")
-        for path in ["index.md", "runbooks/hostile-names.md", "diagrams/hostile-names.dot", "diagrams/landscape.dot", "raci/hostile-names.csv"] {
+        for path in ["index.md", "handoffs.md", "runbooks/hostile-names.md", "diagrams/hostile-names.dot", "diagrams/landscape.dot", "raci/hostile-names.csv"] {
             let text = String(decoding: try Data(contentsOf: out.appendingPathComponent(path)), as: UTF8.self)
             if !path.hasSuffix(".csv") {
                 // CSV keeps the CRLF that ends each record (RFC 4180); no name brings one of its own.

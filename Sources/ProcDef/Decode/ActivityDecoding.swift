@@ -5,9 +5,12 @@ extension ModelDecoder {
         "id", "name", "responsible", "accountable", "consulted", "informed", "records", "inputs", "outputs", "target",
         "tags", "procedure", "next", "end", "handoff", "triggers",
     ]
+    static let activityRequiredKeys = ["id", "name"]
     static let branchKeys = ["to", "when", "handoff"]
+    static let branchRequiredKeys = ["to"]
     static let handoffKeys = ["artifact", "expectation", "informed", "escalation", "agreement"]
     static let triggerKeys = ["process", "activity", "when", "handoff"]
+    static let triggerRequiredKeys = ["process"]
 
     /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
     func decodeActivity(_ node: Node, processContext: String) -> Activity? {
@@ -19,7 +22,7 @@ extension ModelDecoder {
         let id = identifier(map, in: "an activity of \(processContext)", kind: "activity")
         let context = id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)"
         checkKeys(map, allowed: Self.activityKeys, in: context)
-        requireFields(map, ["id", "name"], in: context, at: map.startRange)
+        requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
 
         let name = text(map, "name", in: context) ?? Located("", at: map.startRange)
         var activity = Activity(
@@ -86,7 +89,7 @@ extension ModelDecoder {
         let to = reference(map, "to", in: "a branch of \(activityContext)", kind: "activity")
         let context = to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
         checkKeys(map, allowed: Self.branchKeys, in: context)
-        requireFields(map, ["to"], in: context, at: map.startRange)
+        requireFields(map, Self.branchRequiredKeys, in: context, at: map.startRange)
         let when = text(map, "when", in: context)
         var handoff: Handoff?
         if let field = map.field("handoff") {
@@ -102,7 +105,7 @@ extension ModelDecoder {
             let process = reference(fieldMap, "process", in: "a trigger of \(activityContext)", kind: "process")
             let context = process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)"
             checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
-            requireFields(fieldMap, ["process"], in: context, at: fieldMap.startRange)
+            requireFields(fieldMap, Self.triggerRequiredKeys, in: context, at: fieldMap.startRange)
             let activity = reference(fieldMap, "activity", in: context, kind: "activity")
             let when = text(fieldMap, "when", in: context)
             var handoff: Handoff?

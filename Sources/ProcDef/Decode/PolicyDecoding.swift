@@ -3,7 +3,14 @@ import YAMLTree
 extension ModelDecoder {
     static let policyKeys = ["kind", "id", "title", "rationale", "severity", "applies-to", "require"]
     static let scopeKeys = ["tags", "ids", "all"]
+    static let policyRequiredKeys = ["id", "title", "severity", "require"]
     static let requirementKeys = ["exists", "visits", "before", "all", "separate", "process", "max"]
+    /// The keys of `before: {first, then}`, `all: {of, match}`, `process: {has}` and `max: {...}`; all but `max`'s
+    /// are required.
+    static let beforeKeys = ["first", "then"]
+    static let allKeys = ["of", "match"]
+    static let processRequirementKeys = ["has"]
+    static let maxKeys = ["consulted", "informed", "activities"]
     /// The severities a policy may have: a policy is a rule the organisation enforces, not a remark.
     enum PolicySeverity: String, CaseIterable, Sendable {
         case error, warning
@@ -15,7 +22,7 @@ extension ModelDecoder {
         let id = identifier(map, in: "the policy", kind: "policy")
         let context = id.map { "policy \(Quoting.quoted($0.value))" } ?? "the policy"
         checkKeys(map, allowed: Self.policyKeys, in: context)
-        requireFields(map, ["id", "title", "severity", "require"], in: context, at: header)
+        requireFields(map, Self.policyRequiredKeys, in: context, at: header)
 
         let title = text(map, "title", in: context) ?? Located("", at: header)
         let rationale = text(map, "rationale", in: context)
@@ -78,9 +85,9 @@ extension ModelDecoder {
             guard let selector = selector(value, "the selector of \(context)") else { return nil }
             return field.key == "exists" ? .exists(selector) : .visits(selector)
         case "before":
-            return selectorPair(field, first: "first", second: "then", in: context).map { .before(first: $0.0, then: $0.1) }
+            return selectorPair(field, keys: Self.beforeKeys, in: context).map { .before(first: $0.0, then: $0.1) }
         case "all":
-            return selectorPair(field, first: "of", second: "match", in: context).map { .all(of: $0.0, match: $0.1) }
+            return selectorPair(field, keys: Self.allKeys, in: context).map { .all(of: $0.0, match: $0.1) }
         case "separate":
             guard let items = value.sequence, items.count == 2 else {
                 let found = value.sequence.map { "a list of \($0.count)" } ?? value.shapeDescription
@@ -93,8 +100,8 @@ extension ModelDecoder {
             return .separate(first, second)
         case "process":
             guard let map = requiredFields(field, in: context, expected: "a mapping with 'has'") else { return nil }
-            checkKeys(map, allowed: ["has"], in: context)
-            requireFields(map, ["has"], in: context, at: field.keyNode.range)
+            checkKeys(map, allowed: Self.processRequirementKeys, in: context)
+            requireFields(map, Self.processRequirementKeys, in: context, at: field.keyNode.range)
             let fields = texts(map, "has", in: context, item: "a process field")
             let known = Self.processKeys.filter { $0 != "kind" }
             for name in fields where !known.contains(name.value) {
@@ -104,7 +111,7 @@ extension ModelDecoder {
             return map.has("has") ? .processHas(fields) : nil
         case "max":
             guard let map = requiredFields(field, in: context, expected: "a mapping with 'consulted', 'informed' or 'activities'") else { return nil }
-            let keys = ["consulted", "informed", "activities"]
+            let keys = Self.maxKeys
             checkKeys(map, allowed: keys, in: context)
             guard keys.contains(where: map.has) else {
                 report(MissingField.self, at: field.keyNode.range, "\(context) has none of 'consulted', 'informed' or 'activities'")
@@ -129,7 +136,9 @@ extension ModelDecoder {
         return fields(of: field.value, context, expected: expected)
     }
 
-    private func selectorPair(_ field: FieldMap.Field, first: String, second: String, in context: String) -> (ActivitySelector, ActivitySelector)? {
+    /// The two selectors of `before` or `all`, under the two `keys` in order.
+    private func selectorPair(_ field: FieldMap.Field, keys: [String], in context: String) -> (ActivitySelector, ActivitySelector)? {
+        let first = keys[0], second = keys[1]
         guard let map = requiredFields(field, in: context, expected: "a mapping with '\(first)' and '\(second)'") else { return nil }
         checkKeys(map, allowed: [first, second], in: context)
         requireFields(map, [first, second], in: context, at: field.keyNode.range)

@@ -5,14 +5,16 @@ extension ModelDecoder {
         "kind", "id", "name", "version", "purpose", "owner", "manager", "case-owner", "tags", "trigger", "outcome",
         "defaults", "roles", "activities", "policies", "waivers",
     ]
+    static let processRequiredKeys = ["id", "name", "activities"]
     static let defaultsKeys = ["accountable"]
     static let waiverKeys = ["policy", "reason", "until"]
+    static let waiverRequiredKeys = ["policy", "reason", "until"]
 
     func decodeProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
         let id = identifier(map, in: "the process", kind: "process")
         let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
         checkKeys(map, allowed: Self.processKeys, in: context)
-        requireFields(map, ["id", "name", "activities"], in: context, at: header)
+        requireFields(map, Self.processRequiredKeys, in: context, at: header)
 
         let activities = decodeActivities(map, processContext: context)
         // Without an id nothing can refer to the process and no finding could name it: its problems are reported, the
@@ -66,7 +68,7 @@ extension ModelDecoder {
             let policy = reference(fieldMap, "policy", in: "a waiver of \(processContext)", kind: "policy")
             let context = policy.map { "the waiver for policy \(Quoting.quoted($0.value))" } ?? "a waiver of \(processContext)"
             checkKeys(fieldMap, allowed: Self.waiverKeys, in: context)
-            requireFields(fieldMap, ["policy", "reason", "until"], in: context, at: fieldMap.startRange)
+            requireFields(fieldMap, Self.waiverRequiredKeys, in: context, at: fieldMap.startRange)
             let reason = text(fieldMap, "reason", in: context)
             let until = date(fieldMap, "until", in: context)
             return policy.map { Waiver(policy: $0, reason: reason, until: until, range: node.range) }

@@ -3,6 +3,7 @@ import YAMLTree
 extension ModelDecoder {
     static let catalogueKeys = ["kind", "roles"]
     static let roleKeys = ["name", "kind", "team", "contact"]
+    static let roleRequiredKeys = ["name", "kind"]
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"
@@ -31,7 +32,7 @@ extension ModelDecoder {
         let map = fields(of: field.value, context, expected: "a mapping with 'name' and 'kind'") ?? FieldMap(field.value, entries: [])
         checkKeys(map, allowed: Self.roleKeys, in: context)
         if field.value.isNull || field.value.mapping != nil {
-            requireFields(map, ["name", "kind"], in: context, at: field.keyNode.range)
+            requireFields(map, Self.roleRequiredKeys, in: context, at: field.keyNode.range)
         }
         let name = text(map, "name", in: context) ?? Located("", at: field.keyNode.range)
         // `practitioner` is the kind no kind-based rule singles out, so a missing kind does not add findings of its own.

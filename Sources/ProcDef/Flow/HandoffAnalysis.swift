@@ -15,10 +15,6 @@ public struct HandoffAnalysis: Sendable {
     /// list (where each branch carries its own handoff).
     public let strayHandoffs: [StrayHandoff]
 
-    /// Analyses the process of a rule's context.
-    public init(_ context: ProcessContext) {
-        self.init(process: context.process, graph: context.graph, workspace: context.workspace, catalogue: context.catalogue)
-    }
 
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
     public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
@@ -33,7 +29,7 @@ public struct HandoffAnalysis: Sendable {
             return resolved
         }
 
-        var targets = TriggerTargets(workspace: workspace, catalogue: catalogue, enabled: !graph.triggers.isEmpty)
+        var targets = TriggerTargets(workspace: workspace, catalogue: catalogue)
         var triggersBySource: [Int: [(index: Int, trigger: Trigger)]] = [:]
         for edge in graph.triggers {
             let index = triggersBySource[edge.source]?.count ?? 0
@@ -226,38 +222,24 @@ private struct RoleScope {
     }
 }
 
-/// Finds the entry activity of a trigger, indexing the workspace's processes (and each triggered process's activities)
-/// only once, and only when the process triggers anything.
+/// Finds the entry activity of a trigger through the workspace's own process index, resolving each triggered
+/// process's roles once.
 private struct TriggerTargets {
-    private let processes: [String: ProcessDefinition]
+    private let workspace: Workspace
     private let catalogue: [String: Role]
     private var scopes: [String: RoleScope] = [:]
-    private var activityIndexes: [String: [String: Int]] = [:]
 
-    init(workspace: Workspace, catalogue: [String: Role], enabled: Bool) {
-        var processes: [String: ProcessDefinition] = [:]
-        if enabled {
-            for process in workspace.processes where processes[process.id.value] == nil {
-                processes[process.id.value] = process
-            }
-        }
-        self.processes = processes
+    init(workspace: Workspace, catalogue: [String: Role]) {
+        self.workspace = workspace
         self.catalogue = catalogue
     }
 
     mutating func endpoint(of trigger: Trigger) -> HandoffEndpoint? {
         let processID = trigger.process.value
-        guard let process = processes[processID], !process.activities.isEmpty else { return nil }
+        guard let process = workspace.process(id: processID), !process.activities.isEmpty else { return nil }
         let index: Int
         if let entry = trigger.activity {
-            if activityIndexes[processID] == nil {
-                var ids: [String: Int] = [:]
-                for (i, activity) in process.activities.enumerated() where ids[activity.id.value] == nil {
-                    ids[activity.id.value] = i
-                }
-                activityIndexes[processID] = ids
-            }
-            guard let found = activityIndexes[processID]?[entry.value] else { return nil }
+            guard let found = process.activityIndex(entry.value) else { return nil }
             index = found
         } else {
             index = 0

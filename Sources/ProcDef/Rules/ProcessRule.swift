@@ -13,6 +13,8 @@ public struct ProcessContext: Sendable {
     public let workspace: Workspace
     public let catalogue: [String: Role]
     public let configuration: RuleConfiguration
+    /// Every transition and trigger with both sides' roles, computed once for all the rules that need it.
+    public let handoffs: HandoffAnalysis
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
@@ -27,6 +29,7 @@ public struct ProcessContext: Sendable {
             local[role.id.value] = role
         }
         self.localRoles = local
+        self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
     }
 
     public var activities: [Activity] { process.activities }

@@ -96,16 +96,20 @@ struct WorkspaceLinker {
 
     private mutating func checkReferences(of process: ProcessDefinition, in workspace: Workspace) {
         let processName = "process \(Quoting.quoted(process.id.value))"
-        let roleIDs = workspace.roleIDs(visibleIn: process)
-        func checkRoles(_ ids: [Located<String>], _ place: String) {
+        // Messages and suggestion lists are built only for a reference that fails: nearly all of them resolve.
+        var roleIDs: [String]?
+        func checkRoles(_ ids: [Located<String>], _ place: @autoclosure () -> String) {
             for id in ids where Identifier.isValid(id.value) && workspace.role(id.value, in: process) == nil {
-                let help = Suggestion.didYouMean(id.value, among: roleIDs)
+                let visible = roleIDs ?? workspace.roleIDs(visibleIn: process)
+                roleIDs = visible
+                let place = place()
+                let help = Suggestion.didYouMean(id.value, among: visible)
                     ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
                 report(UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help)
             }
         }
-        func checkHandoff(_ handoff: Handoff?, _ place: String) {
-            if let handoff { checkRoles(handoff.informed, "'informed' of \(place)") }
+        func checkHandoff(_ handoff: Handoff?, _ place: @autoclosure () -> String) {
+            if let handoff { checkRoles(handoff.informed, "'informed' of \(place())") }
         }
 
         checkRoles(process.owner.map { [$0] } ?? [], "'owner' of \(processName)")
@@ -145,8 +149,9 @@ struct WorkspaceLinker {
         }
     }
 
-    private mutating func checkActivity(_ target: Located<String>, of process: ProcessDefinition, _ place: String) {
+    private mutating func checkActivity(_ target: Located<String>, of process: ProcessDefinition, _ place: @autoclosure () -> String) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
+        let place = place()
         let help = Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id; to start another process, use 'triggers:'"
         report(UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)", help: help)

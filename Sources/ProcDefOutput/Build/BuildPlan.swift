@@ -1,7 +1,7 @@
 import ProcDef
 
 /// Everything `procdef build` writes, planned in memory from a checked workspace: runbooks, diagrams, RACI CSVs,
-/// the landscape and the index, as an `OutputTree` of relative paths and bytes.
+/// the landscape, the handoff map and the index, as an `OutputTree` of relative paths and bytes.
 ///
 /// Planning does no I/O; `renderImages(with:)` runs Graphviz, and `OutputTree.install(at:)` writes the tree.
 public struct BuildPlan: Sendable {
@@ -33,7 +33,9 @@ public struct BuildPlan: Sendable {
         // A process with the id `landscape` already took this path; say so rather than overwrite either.
         if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
         try add(OutputLayout.landscape, LandscapeRenderer().render(processes))
-        try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes))
+        let handoffs = HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
+        try add(OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).render(handoffs))
+        try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes, handoffs: handoffs))
     }
 
     private mutating func add(_ path: String, _ text: String) throws(BuildError) {

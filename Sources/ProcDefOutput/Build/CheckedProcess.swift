@@ -30,7 +30,7 @@ public struct CheckedProcess: Sendable {
     init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus]) {
         let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
         self.context = context
-        self.handoffs = HandoffAnalysis(context)
+        self.handoffs = context.handoffs
         self.raci = RACIMatrix(context)
         self.policyStatuses = policyStatuses.sorted { $0.policyID < $1.policyID }
         self.processesByID = index.processesByID
@@ -110,13 +110,4 @@ struct WorkspaceIndex: Sendable {
         }
         self.triggers = triggers
     }
-}
-
-/// Where a handoff point leads and whether it is a gap: one place for the rule every emitter applies.
-extension HandoffPoint {
-    /// Responsibility changes and no handoff is declared (`handoff/gap`; emitted only with `--allow-errors`).
-    public var isGap: Bool { change == .changed && handoff == nil }
-
-    /// Responsibility changes, or a handoff is declared anyway: what the handoff table lists.
-    public var isHandoff: Bool { change == .changed || handoff != nil }
 }

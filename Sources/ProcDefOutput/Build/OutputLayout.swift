@@ -7,6 +7,8 @@ import ProcDef
 /// path at all, so nothing is ever written outside `--out`, even when a build runs with `--allow-errors`.
 public enum OutputLayout {
     public static let index = "index.md"
+    /// The handoff map of every process, linked from the index and from each runbook's handoff table.
+    public static let handoffs = "handoffs.md"
     public static let landscape = "diagrams/landscape.dot"
     /// Written into every build, and required in an existing `--out` before a build replaces it: a guard against
     /// `--out` naming a folder of something else (the sources, a home directory) that a swap would delete.

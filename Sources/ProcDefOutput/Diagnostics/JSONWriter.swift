@@ -29,6 +29,36 @@ final class JSONWriter {
             writer.object(body)
         }
 
+        /// `"key": null`.
+        mutating func null(_ key: String) {
+            writeKey(key)
+            writer.text += "null"
+        }
+
+        /// The value, or `null` when there is none.
+        mutating func optional(_ key: String, _ value: String?) {
+            if let value { field(key, value) } else { null(key) }
+        }
+
+        mutating func optional(_ key: String, _ value: Int?) {
+            if let value { field(key, value) } else { null(key) }
+        }
+
+        mutating func optional(_ key: String, _ value: Bool?) {
+            if let value { field(key, value) } else { null(key) }
+        }
+
+        /// A list of strings on one line: `"roles": ["a", "b"]`.
+        mutating func strings(_ key: String, _ values: [String]) {
+            writeKey(key)
+            writer.text += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { writer.text += ", " }
+                JSONEscaping.appendQuoted(value, to: &writer.text)
+            }
+            writer.text += "]"
+        }
+
         mutating func array(_ key: String, _ body: (inout Array) -> Void) {
             writeKey(key)
             writer.array(body)

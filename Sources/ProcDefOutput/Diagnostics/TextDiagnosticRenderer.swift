@@ -17,7 +17,8 @@ import YAMLTree
 ///   place. A finding about a whole file (line 0) shows `file: severity: ...`; one without a file omits the place.
 /// - The source line follows with a caret under the column (`^~~~` under a range on that line), unless the line
 ///   cannot be shown: no source, line 0, past the end, or a binary file.
-/// - Then `help:` and each note, a note with a place as `file:line:column: note: message`.
+/// - Then `help:` (a help of several lines continues indented under its first line) and each note, a note with a
+///   place as `file:line:column: note: message`.
 /// - A blank line separates diagnostics; the summary line (`summaryLine(for:)`) ends the output.
 ///
 /// Everything that came from input (messages name keys and values from the file) is passed through
@@ -101,7 +102,7 @@ public struct TextDiagnosticRenderer: Sendable {
             }
         }
         if let help = diagnostic.help {
-            output += style.paint("help:", .bold) + " " + TerminalEscaping.sanitized(help) + "\n"
+            output += style.paint("help:", .bold) + " " + Self.continued(help, indent: "help: ".count) + "\n"
         }
         for note in diagnostic.notes {
             if let range = note.range {
@@ -112,6 +113,16 @@ public struct TextDiagnosticRenderer: Sendable {
             output += style.paint("note:", .cyan) + " " + TerminalEscaping.sanitized(note.message) + "\n"
         }
         return output
+    }
+
+    /// A help text of several lines (such as a YAML snippet to paste) printed as several lines, each escaped, the
+    /// later ones indented under the first: indented, no line of input can pass for a `file:line:column:` finding.
+    private static func continued(_ text: String, indent: Int) -> String {
+        let margin = String(repeating: " ", count: indent)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+            .map { index, line in (index == 0 ? "" : margin) + TerminalEscaping.sanitized(String(line)) }
+            .joined(separator: "\n")
     }
 
     private func snippet(for diagnostic: Diagnostic, in lines: SourceLines?) -> SourceSnippet? {

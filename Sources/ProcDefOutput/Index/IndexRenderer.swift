@@ -1,7 +1,8 @@
 import ProcDef
 
 /// Renders `index.md`: every process with its owner, purpose and activity count, linked to its runbook, diagram and
-/// RACI CSV, and the landscape diagram of the triggers between processes.
+/// RACI CSV; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
+/// between processes.
 public struct IndexRenderer: Sendable {
     /// The image the diagrams were rendered to (`--render`), or nil to link the DOT files.
     public var diagramImage: DiagramImageFormat?
@@ -10,7 +11,8 @@ public struct IndexRenderer: Sendable {
         self.diagramImage = diagramImage
     }
 
-    public func render(_ processes: [CheckedProcess]) -> String {
+    /// `handoffs` is the map of `processes`, when the caller has it; it is built from them otherwise.
+    public func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil) -> String {
         var out = "# Process runbooks\n\n"
         let count = processes.count
         out += "\(count) \(count == 1 ? "process" : "processes"). Each runbook says who does what, in how long, and what is handed over to whom.\n\n"
@@ -33,6 +35,10 @@ public struct IndexRenderer: Sendable {
         } else {
             out += MarkdownText.table(header: ["Process", "Owner", "Purpose", "Activities", "Files"], rows: rows)
         }
+        let map = handoffs ?? HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
+        out += "\n## Handoffs between teams\n\n"
+        out += "[The handoff map](\(OutputLayout.handoffs)) lists every handoff between roles, gaps first.\n\n"
+        out += HandoffMapMarkdownRenderer().renderMatrix(map.teams)
         out += "\n## Landscape\n\n"
         if let image = diagramImage {
             out += "![Process landscape](diagrams/landscape.\(image.rawValue))\n\n"

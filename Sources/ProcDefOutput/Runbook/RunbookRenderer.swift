@@ -4,8 +4,8 @@ import ProcDef
 ///
 /// Layout: title and purpose, a facts table, the roles with team and contact, the flow diagram, the RACI matrix,
 /// one numbered section per activity (who, target time, records, inputs and outputs, the procedure, where it goes
-/// next and on what condition, each handoff, the processes it triggers), a handoff table, and the policies with
-/// their status. Every piece of input text goes through `MarkdownEscaping`; links are built from validated ids.
+/// next and on what condition, each handoff, the processes it triggers), a handoff table linked to the build's
+/// handoff map, and the policies with their status. Every piece of input text goes through `MarkdownEscaping`; links are built from validated ids.
 public struct RunbookRenderer: Sendable {
     /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
     public var diagramImage: DiagramImageFormat?
@@ -312,7 +312,8 @@ private struct RunbookPage {
 
     func handoffTable() -> String {
         let points = process.handoffs.points.filter(\.isHandoff)
-        guard !points.isEmpty else { return "Responsibility never passes to another role in this process.\n" }
+        let mapLink = "\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../\(OutputLayout.handoffs)).\n"
+        guard !points.isEmpty else { return "Responsibility never passes to another role in this process.\n" + mapLink }
         let rows = points.map { point -> [String] in
             let to: String
             if point.isTrigger {
@@ -331,7 +332,7 @@ private struct RunbookPage {
                 handoff.statedAgreement.map { MarkdownEscaping.cell($0.value) } ?? "",
             ]
         }
-        return MarkdownText.table(header: ["From", "To", "Roles", "Artifact", "Expectation", "Agreement"], rows: rows)
+        return MarkdownText.table(header: ["From", "To", "Roles", "Artifact", "Expectation", "Agreement"], rows: rows) + mapLink
     }
 
     func policies() -> String {

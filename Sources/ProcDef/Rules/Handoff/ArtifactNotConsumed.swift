@@ -72,7 +72,7 @@ enum ArtifactNotConsumed: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         var inputs = DeclaredNames()
-        for point in HandoffAnalysis(context).points {
+        for point in context.handoffs.points {
             let declared = point.target.activity.inputs
             guard let artifact = point.artifact, !declared.isEmpty,
                   !inputs.names(declared, process: point.target.process, index: point.target.index).contains(artifact.value) else { continue }

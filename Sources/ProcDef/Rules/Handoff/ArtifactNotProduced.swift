@@ -71,7 +71,7 @@ enum ArtifactNotProduced: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         var outputs = DeclaredNames()
-        for point in HandoffAnalysis(context).points {
+        for point in context.handoffs.points {
             let declared = point.sourceActivity.outputs
             guard let artifact = point.artifact, !declared.isEmpty,
                   !outputs.names(declared, process: nil, index: point.source).contains(artifact.value) else { continue }

@@ -76,7 +76,7 @@ enum HandoffGap: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for point in HandoffAnalysis(context).points where point.handoff == nil && point.change == .changed {
+        for point in context.handoffs.points where point.isGap {
             findings.report(
                 Self.self, at: point.range,
                 "responsibility passes from \(HandoffWording.roles(point.sourceRoles)) at \(context.describe(point.sourceActivity)) "

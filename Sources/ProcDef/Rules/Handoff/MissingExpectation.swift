@@ -68,7 +68,7 @@ enum MissingExpectation: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for point in HandoffAnalysis(context).points {
+        for point in context.handoffs.points {
             guard let handoff = point.handoff, handoff.statedExpectation == nil else { continue }
             findings.report(
                 Self.self, at: handoff.range,

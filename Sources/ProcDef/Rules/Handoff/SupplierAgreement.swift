@@ -71,7 +71,7 @@ enum SupplierAgreement: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for point in HandoffAnalysis(context).points {
+        for point in context.handoffs.points {
             guard let handoff = point.handoff, handoff.statedAgreement == nil else { continue }
             let sourceRoles = Set(point.sourceRoles.map(\.identity))
             let suppliers = point.target.roles.filter { $0.isSupplier && !sourceRoles.contains($0.identity) }

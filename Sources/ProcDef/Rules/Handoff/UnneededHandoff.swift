@@ -67,7 +67,7 @@ enum UnneededHandoff: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        let analysis = HandoffAnalysis(context)
+        let analysis = context.handoffs
         for point in analysis.points {
             guard let handoff = point.handoff, case .unchanged(let shared) = point.change else { continue }
             let roles = HandoffWording.list(shared.map(context.describeRole))

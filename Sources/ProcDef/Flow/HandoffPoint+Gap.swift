@@ -1,0 +1,9 @@
+/// Whether a handoff point is a gap or a handoff at all: one place for the rule that `handoff/gap`, the runbooks,
+/// `procdef handoffs` and `procdef diff` all apply.
+extension HandoffPoint {
+    /// Responsibility changes and no handoff is declared: what `handoff/gap` reports.
+    public var isGap: Bool { change == .changed && handoff == nil }
+
+    /// Responsibility changes, or a handoff is declared anyway: what handoff tables and the handoff map list.
+    public var isHandoff: Bool { change == .changed || handoff != nil }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import YAMLTree
+
+/// The definition files as they are at a git revision, read with `git ls-tree` and `git show`: nothing is checked
+/// out, and the working tree is not touched.
+///
+/// Paths are taken as on the command line (relative to `directory`), and files are named as the working tree's
+/// would be, so the two sides of `procdef diff --git` name the same file the same way. Folders are searched for
+/// `*.yaml` and `*.yml` below them, skipping hidden entries, as `Workspace.load(paths:)` does; a file named itself
+/// is read whatever its name. Symbolic links and submodules at the revision are not followed.
+public struct GitRevision: Sendable {
+    /// The revision as given (`HEAD`, `origin/main`, a hash).
+    public let revision: String
+    /// The git executable.
+    public let git: String
+    /// Where git runs and paths are relative to.
+    public let directory: String
+
+    public init(_ revision: String, git: String, directory: String = FileManager.default.currentDirectoryPath) {
+        self.revision = revision
+        self.git = git
+        self.directory = directory
+    }
+
+    /// The first executable `git` on `path` (a `PATH` value), or nil.
+    public static func findGit(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+        for folder in (path ?? "").split(separator: ":") where !folder.isEmpty {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("git").path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate) {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// Reads every definition file under `paths` at the revision, decodes and links them: the old side of a diff.
+    /// A file over the size limit is not read; it is a `yaml/limits` finding, as on disk.
+    public func load(paths: [String], options: CheckOptions = CheckOptions()) throws(GitError) -> Workspace {
+        let commit = try resolve()
+        let listed = try list(paths, at: commit)
+        let limit = options.limits.maxFileSize
+        var oversized: [Diagnostic] = []
+        var readable: [String] = []
+        for entry in listed {
+            if entry.size > limit {
+                oversized.append(SafetyLimits.diagnostic(
+                    file: entry.path, range: .fileStart,
+                    message: "file is \(Workspace.describeSize(entry.size)), over the \(Workspace.describeSize(limit)) limit",
+                    help: "split it into several files"
+                ))
+            } else {
+                readable.append(entry.path)
+            }
+        }
+        let contents = readable.parallelMap { path in Result { () throws(GitError) -> SourceFile in try show(path, at: commit) } }
+        var files: [SourceFile] = []
+        for content in contents {
+            files.append(try content.get())
+        }
+        var workspace = Workspace.load(files: files, options: options)
+        if !oversized.isEmpty {
+            workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + oversized).sorted(by: Diagnostic.precedes))
+        }
+        return workspace
+    }
+
+    /// The commit the revision names.
+    func resolve() throws(GitError) -> String {
+        guard !revision.isEmpty, !revision.hasPrefix("-") else { throw .invalidRevision(revision) }
+        let result = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+        if result.status == 0 {
+            let hash = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !hash.isEmpty { return hash }
+        }
+        let message = result.errorText
+        if message.contains("not a git repository") { throw .notARepository(message) }
+        if result.status == 1 || message.isEmpty { throw .unknownRevision(revision) }
+        throw .failed(command: "git rev-parse \(revision)", message: message)
+    }
+
+    /// A blob under the given paths: its path as the working tree would name it, and its size.
+    struct Entry: Equatable {
+        let path: String
+        let size: Int
+    }
+
+    /// The files under `paths` at `commit` that a folder walk would read, sorted by path.
+    func list(_ paths: [String], at commit: String) throws(GitError) -> [Entry] {
+        let wanted = paths.map { DisplayPath.make($0, currentDirectory: directory) }
+        // --literal-pathspecs: a path is a path, never a pathspec pattern or magic (`:(exclude)`, `*`).
+        let result = try run(["--literal-pathspecs", "ls-tree", "-r", "-z", "-l", commit, "--"] + wanted)
+        guard result.status == 0 else { throw .failed(command: "git ls-tree", message: result.errorText) }
+        var entries: [Entry] = []
+        for record in result.output.split(separator: 0) {
+            // `<mode> SP <type> SP <object> SP+ <size> TAB <path>`
+            guard let tab = record.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let fields = String(decoding: record[..<tab], as: UTF8.self).split(separator: " ")
+            let path = String(decoding: record[record.index(after: tab)...], as: UTF8.self)
+            guard fields.count == 4, fields[1] == "blob", fields[0] != "120000", let size = Int(fields[3]) else { continue }
+            if Self.isRead(path, asked: wanted) { entries.append(Entry(path: path, size: size)) }
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Whether a folder walk of `asked` reads `path`: named itself, or a `.yaml`/`.yml` file with no hidden entry
+    /// between the folder asked for and it.
+    static func isRead(_ path: String, asked: [String]) -> Bool {
+        if asked.contains(path) { return true }
+        guard path.hasSuffix(".yaml") || path.hasSuffix(".yml") else { return false }
+        let folder = asked.filter { $0 == "." || path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        let below = folder.map { $0 == "." ? path : String(path.dropFirst($0.count + 1)) } ?? path
+        return !below.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    }
+
+    /// The file at `path` in `commit`.
+    func show(_ path: String, at commit: String) throws(GitError) -> SourceFile {
+        // `./` makes the path relative to the current directory, as `ls-tree` printed it, not to the repository root.
+        let result = try run(["show", "--no-textconv", "\(commit):./\(path)"])
+        guard result.status == 0 else { throw .failed(command: "git show \(commit):\(path)", message: result.errorText) }
+        return SourceFile(path: path, bytes: Array(result.output))
+    }
+
+    struct Output {
+        let status: Int32
+        let output: Data
+        let errors: Data
+
+        var errorText: String {
+            String(decoding: errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    /// Runs git with `arguments` in `directory`, reading both pipes at once so neither can fill and block it.
+    func run(_ arguments: [String]) throws(GitError) -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        // No pager, no prompts, messages in English (the not-a-repository check reads them).
+        environment["GIT_PAGER"] = "cat"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw .launchFailed(git, (error as NSError).localizedDescription)
+        }
+        let errorData = GitPipeContents()
+        let group = DispatchGroup()
+        let errorReader = errors.fileHandleForReading
+        DispatchQueue.global().async(group: group) {
+            errorData.set(errorReader.readDataToEndOfFile())
+        }
+        let produced = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+        return Output(status: status, output: produced, errors: errorData.get())
+    }
+}
+
+/// Why a revision could not be read (exit code 2).
+public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
+    case launchFailed(String, String)
+    case invalidRevision(String)
+    case unknownRevision(String)
+    case notARepository(String)
+    case failed(command: String, message: String)
+
+    public var description: String {
+        switch self {
+        case .launchFailed(let path, let reason): "cannot run git ('\(path)'): \(reason)"
+        case .invalidRevision(let revision): "'\(revision)' is not a revision"
+        case .unknownRevision(let revision): "unknown revision '\(revision)': no commit has that name in this repository"
+        case .notARepository(let message): "not in a git repository (\(message))"
+        case .failed(let command, let message): "\(command) failed: \(message)"
+        }
+    }
+}
+
+/// What the error reader thread read, handed to the waiting thread under a lock.
+private final class GitPipeContents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}

@@ -1,0 +1,137 @@
+/// The organisation's handoffs: every place where a case passes from one role or team to another, across all
+/// processes, whether a handoff is declared there or not (a gap), and a team-by-team count of them.
+///
+/// An entry is every transition or trigger where responsibility changes (a handoff or a gap) or a handoff is
+/// declared anyway (`HandoffPoint.isHandoff`). Entries needing attention come first: gaps, then handoffs that name
+/// no artifact, then those that state no expectation, then the rest; within each, by process id and flow order.
+public struct HandoffMap: Sendable {
+    public let entries: [HandoffMapEntry]
+    public let teams: TeamMatrix
+
+    /// The map of every process of a check report (the first of a duplicated id).
+    public init(report: CheckReport) {
+        let catalogue = report.workspace.catalogueRoles
+        var seen: Set<String> = []
+        let processes = report.workspace.processes.filter { seen.insert($0.id.value).inserted }
+        let analyses = processes.parallelMap { process in
+            (process: process, handoffs: HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue))
+        }
+        self.init(analyses)
+    }
+
+    /// The map of processes already analysed (`procdef build` has the analyses at hand).
+    public init(_ processes: [(process: ProcessDefinition, handoffs: HandoffAnalysis)]) {
+        var entries: [HandoffMapEntry] = []
+        for (process, analysis) in processes.sorted(by: { $0.process.id.value < $1.process.id.value }) {
+            var order = 0
+            for point in analysis.points where point.isHandoff {
+                entries.append(HandoffMapEntry(process: process, point: point, order: order))
+                order += 1
+            }
+        }
+        // A stable sort by status keeps process and flow order within each status.
+        let ranked = entries.enumerated().sorted { a, b in
+            (a.element.status.rank, a.offset) < (b.element.status.rank, b.offset)
+        }
+        self.entries = ranked.map(\.element)
+        self.teams = TeamMatrix(entries: self.entries)
+    }
+
+    public var gapCount: Int { entries.count { $0.status == .gap } }
+}
+
+/// One handoff (or gap) of the map.
+public struct HandoffMapEntry: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// Responsibility changes and no handoff is declared.
+        case gap
+        /// A handoff that does not say what is handed over.
+        case missingArtifact = "missing-artifact"
+        /// A handoff that does not say what the receiver commits to.
+        case missingExpectation = "missing-expectation"
+        /// A handoff with its artifact and expectation.
+        case declared
+
+        var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    }
+
+    /// One end of a handoff: an activity and its responsible roles and their teams.
+    public struct Side: Sendable, Hashable {
+        public var processID: String
+        public var processName: String
+        public var activityID: String
+        public var activityName: String
+        public var roles: [String]
+        /// Each role's `team`, else the role id; in role order, without repeats.
+        public var teams: [String]
+    }
+
+    public var status: Status
+    public var from: Side
+    public var to: Side
+    /// True for a trigger into another process (or the same one, started anew).
+    public var isTrigger: Bool
+    /// The branch or trigger condition.
+    public var condition: String?
+    public var artifact: String?
+    public var expectation: String?
+    public var agreement: String?
+    public var escalation: Escalation?
+    /// Who is told on the handoff.
+    public var informed: [String]
+    /// Where the edge is written.
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    init(process: ProcessDefinition, point: HandoffPoint, order: Int) {
+        let handoff = point.handoff
+        if point.isGap {
+            status = .gap
+        } else if handoff?.statedArtifact == nil {
+            status = .missingArtifact
+        } else if handoff?.statedExpectation == nil {
+            status = .missingExpectation
+        } else {
+            status = .declared
+        }
+        from = Side(
+            processID: process.id.value, processName: process.name.value, activityID: point.sourceActivity.id.value,
+            activityName: point.sourceActivity.name.value, roles: point.sourceRoles.map(\.id.value), teams: Self.teams(point.sourceRoles)
+        )
+        let targetProcess = point.target.process ?? process
+        to = Side(
+            processID: targetProcess.id.value, processName: targetProcess.name.value, activityID: point.target.activity.id.value,
+            activityName: point.target.activity.name.value, roles: point.target.roles.map(\.id.value), teams: Self.teams(point.target.roles)
+        )
+        isTrigger = point.isTrigger
+        switch point.kind {
+        case .branch(let index):
+            if case .branches(let branches, _)? = point.sourceActivity.next, branches.indices.contains(index) {
+                condition = branches[index].when?.value
+            }
+        case .trigger(let index):
+            if point.sourceActivity.triggers.indices.contains(index) { condition = point.sourceActivity.triggers[index].when?.value }
+        case .fallThrough, .single:
+            condition = nil
+        }
+        artifact = handoff?.statedArtifact?.value
+        expectation = handoff?.statedExpectation?.value
+        agreement = handoff?.statedAgreement?.value
+        escalation = handoff?.escalation?.value
+        informed = handoff?.informed.values() ?? []
+        file = process.file
+        line = point.range.start.line
+        column = point.range.start.column
+    }
+
+    /// The teams of some roles: each role's stated `team`, else its id; without repeats, in role order.
+    static func teams(_ roles: [ResolvedRole]) -> [String] {
+        var teams: [String] = []
+        for role in roles {
+            let team = role.role?.team.map(\.value).flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? role.id.value
+            if !teams.contains(team) { teams.append(team) }
+        }
+        return teams
+    }
+}

@@ -1,0 +1,28 @@
+/// A policy whose status for a process changed: it now holds, is waived, or fails, or it no longer applies.
+public struct PolicyStatusChange: Sendable, Hashable {
+    public var policyID: String
+    /// The policy's title on the new side (the old side's when it no longer applies).
+    public var title: String
+    /// nil: the policy did not apply on that side.
+    public var before: PolicyStatus.State?
+    public var after: PolicyStatus.State?
+
+    public init(policyID: String, title: String, before: PolicyStatus.State?, after: PolicyStatus.State?) {
+        self.policyID = policyID
+        self.title = title
+        self.before = before
+        self.after = after
+    }
+
+    /// The changes between two lists of statuses of one process, by policy id.
+    static func compare(_ old: [PolicyStatus], _ new: [PolicyStatus]) -> [PolicyStatusChange] {
+        var before: [String: PolicyStatus] = [:], after: [String: PolicyStatus] = [:]
+        for status in old where before[status.policyID] == nil { before[status.policyID] = status }
+        for status in new where after[status.policyID] == nil { after[status.policyID] = status }
+        return Set(before.keys).union(after.keys).sorted().compactMap { id in
+            let a = before[id], b = after[id]
+            guard a?.state != b?.state else { return nil }
+            return PolicyStatusChange(policyID: id, title: b?.title ?? a?.title ?? id, before: a?.state, after: b?.state)
+        }
+    }
+}

@@ -1,0 +1,241 @@
+/// Compares two checked workspaces (before and after a change) and says what the change does for the people
+/// involved: who gains or loses accountability, which handoffs appear, change or disappear, which gaps open or
+/// close, which policies and findings change.
+///
+/// Processes are the same process when they have the same id (a renamed process is one removed and one added).
+/// Activities pair as `ActivityAlignment` says. Edges are the same edge when they join the same activities (by
+/// their new ids) in the same way. Findings pair as `FindingChanges.compare` says. Both reports should come from
+/// checks with the same options, so that only the definitions differ.
+public enum ProcessDiff {
+    public static func compare(old: CheckReport, new: CheckReport) -> WorkspaceDiff {
+        let before = ReviewSnapshot(old), after = ReviewSnapshot(new)
+        let ids = Set(before.processes.keys).union(after.processes.keys).sorted()
+        let changes = ids.parallelMap { id in
+            compareProcess(old: before.processes[id], new: after.processes[id], before: before, after: after)
+        }
+        let changed = changes.compactMap { $0 }.filter { !$0.isEmpty }
+        let unchanged = ids.count { before.processes[$0] != nil && after.processes[$0] != nil } - changed.count { $0.status == .changed }
+        return WorkspaceDiff(
+            processes: changed,
+            roles: RoleChange.compare(before.catalogue, after.catalogue),
+            findings: FindingChanges.compare(before.otherFindings, after.otherFindings),
+            unchangedProcesses: unchanged
+        )
+    }
+
+    private static func compareProcess(old: ProcessDefinition?, new: ProcessDefinition?, before: ReviewSnapshot, after: ReviewSnapshot) -> ProcessChange? {
+        guard let shown = new ?? old else { return nil }
+        let id = shown.id.value
+        let status: ProcessChange.Status = old == nil ? .added : (new == nil ? .removed : .changed)
+        let alignment = ActivityAlignment(old: old, new: new)
+        let places = Places(alignment: alignment)
+        var change = ProcessChange(id: id, name: shown.name.value, status: status, file: shown.file)
+
+        change.ownership = [
+            FieldChange.compare("owner", old?.owner?.value, new?.owner?.value),
+            FieldChange.compare("manager", old?.manager?.value, new?.manager?.value),
+            FieldChange.compare("case-owner", old?.caseOwner?.value, new?.caseOwner?.value),
+            FieldChange.compare("defaults.accountable", old?.defaultAccountable?.value, new?.defaultAccountable?.value),
+        ].compactMap { $0 }
+        if let old, let new {
+            change.fields = fields(old, new, alignment)
+        }
+        change.activities = activities(old, new, alignment, places)
+        change.raci = raci(old, new, alignment, places)
+        (change.edges, change.gaps) = edges(old, new, alignment, places, before, after)
+        change.policies = PolicyStatusChange.compare(before.report.policyStatuses[id] ?? [], after.report.policyStatuses[id] ?? [])
+        change.findings = FindingChanges.compare(old == nil ? [] : before.findings[id] ?? [], new == nil ? [] : after.findings[id] ?? [])
+        return change
+    }
+
+    // MARK: Process fields
+
+    private static func fields(_ old: ProcessDefinition, _ new: ProcessDefinition, _ alignment: ActivityAlignment) -> [FieldChange] {
+        func waivers(_ process: ProcessDefinition) -> [String] {
+            process.waivers.map { waiver in waiver.policy.value + (waiver.until.map { " until \($0.value)" } ?? "") }
+        }
+        let oldStart = old.activities.first.map { alignment.newIDs[$0.id.value] ?? $0.id.value }
+        return [
+            FieldChange.compare("name", old.name.value, new.name.value),
+            FieldChange.compare("version", old.version.map { String($0.value) }, new.version.map { String($0.value) }),
+            FieldChange.compare("purpose", old.purpose?.value, new.purpose?.value),
+            FieldChange.compare("trigger", old.trigger?.value, new.trigger?.value),
+            FieldChange.compare("outcome", old.outcome?.value, new.outcome?.value),
+            FieldChange.compare("tags", old.tags.values(), new.tags.values()),
+            FieldChange.compare("policies", old.policies.values(), new.policies.values()),
+            FieldChange.compare("waivers", waivers(old), waivers(new)),
+            FieldChange.compare("start", oldStart, new.activities.first?.id.value),
+        ].compactMap { $0 }
+    }
+
+    // MARK: Activities
+
+    private static func activities(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places) -> [ActivityChange] {
+        let before = old?.activities ?? [], after = new?.activities ?? []
+        var changes: [(place: Place, change: ActivityChange)] = []
+        for i in alignment.removed {
+            changes.append((places.old(i, rank: 0), ActivityChange(kind: .removed, id: before[i].id.value, name: before[i].name.value, position: i + 1)))
+        }
+        for j in alignment.added {
+            changes.append((places.new(j, rank: 0), ActivityChange(kind: .added, id: after[j].id.value, name: after[j].name.value, position: j + 1)))
+        }
+        let moved = Set(alignment.moved)
+        for pair in alignment.pairs {
+            let a = before[pair.old], b = after[pair.new]
+            if let basis = pair.basis {
+                changes.append((places.new(pair.new, rank: 1), ActivityChange(kind: .renamed, id: b.id.value, name: b.name.value, previousID: a.id.value, basis: basis, position: pair.new + 1)))
+            }
+            if moved.contains(pair) {
+                changes.append((places.new(pair.new, rank: 2), ActivityChange(kind: .moved, id: b.id.value, name: b.name.value, position: pair.new + 1, previousPosition: pair.old + 1)))
+            }
+            let edited = activityFields(a, b)
+            if !edited.isEmpty {
+                changes.append((places.new(pair.new, rank: 3), ActivityChange(kind: .edited, id: b.id.value, name: b.name.value, position: pair.new + 1, fields: edited)))
+            }
+        }
+        return changes.sorted { $0.place < $1.place }.map(\.change)
+    }
+
+    private static func activityFields(_ a: Activity, _ b: Activity) -> [FieldChange] {
+        [
+            FieldChange.compare("name", a.name.value, b.name.value),
+            FieldChange.compare("target", a.target?.value.text, b.target?.value.text),
+            FieldChange.compare("records", a.records.values(), b.records.values()),
+            FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
+            FieldChange.compare("outputs", a.outputs.values(), b.outputs.values()),
+            FieldChange.compare("tags", a.tags.values(), b.tags.values()),
+            procedureChange(a.procedure.values(), b.procedure.values()),
+            FieldChange.compare("end", a.isEnd ? "true" : nil, b.isEnd ? "true" : nil),
+        ].compactMap { $0 }
+    }
+
+    /// Steps are prose: the change is summed up by its step counts, `5 steps` to `6 steps`, or `5 steps (edited)`.
+    private static func procedureChange(_ a: [String], _ b: [String]) -> FieldChange? {
+        guard a != b else { return nil }
+        func steps(_ n: Int) -> String? { n == 0 ? nil : n == 1 ? "1 step" : "\(n) steps" }
+        let after = a.count == b.count ? steps(b.count).map { $0 + " (edited)" } : steps(b.count)
+        return FieldChange(field: "procedure", before: steps(a.count), after: after)
+    }
+
+    // MARK: RACI
+
+    private static func raci(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places) -> [RACIChange] {
+        let before = old?.activities ?? [], after = new?.activities ?? []
+        let oldDefault = old?.defaultAccountable?.value, newDefault = new?.defaultAccountable?.value
+        var changes: [(place: Place, changes: [RACIChange])] = []
+        for i in alignment.removed {
+            let lost = RACIAssignments.changes(from: RACIAssignments(before[i], defaultAccountable: oldDefault), to: RACIAssignments(), activity: before[i].id.value)
+            changes.append((places.old(i, rank: 0), lost))
+        }
+        for j in alignment.added {
+            let gained = RACIAssignments.changes(from: RACIAssignments(), to: RACIAssignments(after[j], defaultAccountable: newDefault), activity: after[j].id.value)
+            changes.append((places.new(j, rank: 0), gained))
+        }
+        for pair in alignment.pairs {
+            let a = RACIAssignments(before[pair.old], defaultAccountable: oldDefault)
+            let b = RACIAssignments(after[pair.new], defaultAccountable: newDefault)
+            changes.append((places.new(pair.new, rank: 0), RACIAssignments.changes(from: a, to: b, activity: after[pair.new].id.value)))
+        }
+        return changes.sorted { $0.place < $1.place }.flatMap(\.changes)
+    }
+
+    // MARK: Edges and gaps
+
+    private static func edges(
+        _ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places,
+        _ before: ReviewSnapshot, _ after: ReviewSnapshot
+    ) -> ([EdgeChange], [GapChange]) {
+        var oldEdges = old.map(before.edges(of:)) ?? []
+        let newEdges = new.map(after.edges(of:)) ?? []
+        // Old edges are named by their activities' new ids, so a renamed activity keeps its edges.
+        for k in oldEdges.indices {
+            let ref = oldEdges[k].ref
+            oldEdges[k].ref.source = alignment.newIDs[ref.source] ?? ref.source
+            if !ref.isTrigger, let target = ref.target { oldEdges[k].ref.target = alignment.newIDs[target] ?? target }
+        }
+        var unmatched: [EdgeRef: [Int]] = [:]
+        for (k, edge) in oldEdges.enumerated() { unmatched[edge.ref, default: []].append(k) }
+
+        var edgeChanges: [(place: Place, change: EdgeChange)] = []
+        var gapChanges: [(place: Place, change: GapChange)] = []
+        for edge in newEdges {
+            let place = places.new(edge.source, rank: edge.order)
+            guard let k = unmatched[edge.ref]?.first else {
+                edgeChanges.append((place, EdgeChange(kind: .added, edge: edge.ref, before: nil, after: edge.state)))
+                if edge.state.isGap { gapChanges.append((place, GapChange(kind: .introduced, edge: edge.ref, state: edge.state))) }
+                continue
+            }
+            unmatched[edge.ref]?.removeFirst()
+            let a = oldEdges[k].state, b = edge.state
+            if differs(a, b) {
+                edgeChanges.append((place, EdgeChange(kind: .changed, edge: edge.ref, before: a, after: b)))
+            }
+            if !a.isGap && b.isGap {
+                gapChanges.append((place, GapChange(kind: .introduced, edge: edge.ref, state: b)))
+            } else if a.isGap && !b.isGap {
+                let fix: GapChange.Fix = b.handoff != nil ? .handoffDeclared : (b.passesResponsibility == false ? .sameRoles : .undetermined)
+                gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: a, fix: fix)))
+            }
+        }
+        for (k, edge) in oldEdges.enumerated() where unmatched[edge.ref]?.contains(k) ?? false {
+            let place = places.old(edge.source, rank: edge.order)
+            edgeChanges.append((place, EdgeChange(kind: .removed, edge: edge.ref, before: edge.state, after: nil)))
+            if edge.state.isGap { gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: edge.state, fix: .edgeRemoved))) }
+        }
+        return (edgeChanges.sorted { $0.place < $1.place }.map(\.change), gapChanges.sorted { $0.place < $1.place }.map(\.change))
+    }
+
+    /// Worth a reviewer's attention: a new condition or handoff, responsibility starting or stopping to change
+    /// hands, or, where it changes hands, other roles on either end.
+    private static func differs(_ a: EdgeState, _ b: EdgeState) -> Bool {
+        if a.condition != b.condition || a.handoff != b.handoff || a.passesResponsibility != b.passesResponsibility { return true }
+        let handsOver = a.passesResponsibility == true || b.passesResponsibility == true
+        return handsOver && (a.fromRoles != b.fromRoles || a.toRoles != b.toRoles)
+    }
+}
+
+/// Where a change is listed: in the new process's flow order, with what happened to a removed activity listed
+/// after the activity it used to follow.
+private struct Place: Comparable {
+    /// The new position the change is listed at (for an old activity, of the paired activity before it; -1 at the top).
+    let anchor: Int
+    /// 0 on the new side; 1 for what was after the anchor on the old side.
+    let side: Int
+    /// The position on its own side.
+    let position: Int
+    let rank: Int
+
+    static func < (a: Place, b: Place) -> Bool {
+        (a.anchor, a.side, a.position, a.rank) < (b.anchor, b.side, b.position, b.rank)
+    }
+}
+
+/// Places of both sides' activities, computed once per process.
+private struct Places {
+    /// Per old position: the new position of the nearest paired activity at or before it, or -1.
+    private let oldAnchors: [Int]
+    private let pairedOld: Set<Int>
+
+    init(alignment: ActivityAlignment) {
+        var partner: [Int: Int] = [:]
+        for pair in alignment.pairs { partner[pair.old] = pair.new }
+        let count = (alignment.pairs.map(\.old) + alignment.removed).max().map { $0 + 1 } ?? 0
+        var anchors: [Int] = []
+        var anchor = -1
+        for i in 0..<count {
+            if let j = partner[i] { anchor = j }
+            anchors.append(anchor)
+        }
+        oldAnchors = anchors
+        pairedOld = Set(partner.keys)
+    }
+
+    func new(_ position: Int, rank: Int) -> Place { Place(anchor: position, side: 0, position: position, rank: rank) }
+
+    /// A paired old activity is listed where its partner is; an unpaired one after the paired activity before it.
+    func old(_ position: Int, rank: Int) -> Place {
+        let anchor = oldAnchors.indices.contains(position) ? oldAnchors[position] : -1
+        if pairedOld.contains(position) { return Place(anchor: anchor, side: 0, position: anchor, rank: rank) }
+        return Place(anchor: anchor, side: 1, position: position, rank: rank)
+    }
+}

@@ -1,0 +1,54 @@
+/// How one role's part in one activity changed: `service-desk: R -> I on 'diagnose'`.
+///
+/// Letters are R, A, C and I, in that order and joined with `/` when a role holds several (`R/A`); `-` is no part.
+/// The accountable role is the one that applies: the activity's own, else the process's `defaults.accountable`.
+public struct RACIChange: Sendable, Hashable {
+    /// The activity's id on the new side (the old side's for a removed activity).
+    public var activity: String
+    public var role: String
+    public var before: String
+    public var after: String
+    /// Whether the role gains or loses accountability (`A`) here: what a reviewer asks first.
+    public var movesAccountability: Bool { before.contains("A") != after.contains("A") }
+
+    public init(activity: String, role: String, before: String, after: String) {
+        self.activity = activity
+        self.role = role
+        self.before = before
+        self.after = after
+    }
+
+    /// `-` for none.
+    public static let none = "-"
+}
+
+/// The letters every role holds on one activity.
+struct RACIAssignments {
+    private(set) var letters: [String: String] = [:]
+
+    init() {}
+
+    init(_ activity: Activity, defaultAccountable: String?) {
+        let accountable = activity.accountable.isEmpty ? (defaultAccountable.map { [$0] } ?? []) : activity.accountable.values()
+        let columns: [(String, [String])] = [
+            ("R", activity.responsible.values()), ("A", accountable), ("C", activity.consulted.values()), ("I", activity.informed.values()),
+        ]
+        var held: [String: [String]] = [:]
+        for (letter, roles) in columns {
+            for role in roles where !(held[role]?.contains(letter) ?? false) {
+                held[role, default: []].append(letter)
+            }
+        }
+        letters = held.mapValues { $0.joined(separator: "/") }
+    }
+
+    func text(_ role: String) -> String { letters[role] ?? RACIChange.none }
+
+    /// The changes from `old` to `new` on `activity`, by role id.
+    static func changes(from old: RACIAssignments, to new: RACIAssignments, activity: String) -> [RACIChange] {
+        Set(old.letters.keys).union(new.letters.keys).sorted().compactMap { role in
+            let before = old.text(role), after = new.text(role)
+            return before == after ? nil : RACIChange(activity: activity, role: role, before: before, after: after)
+        }
+    }
+}

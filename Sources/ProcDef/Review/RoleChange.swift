@@ -1,0 +1,39 @@
+/// A catalogue role added, removed, or changed (name, kind, team, contact).
+public struct RoleChange: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case added, removed, changed
+    }
+
+    public var kind: Kind
+    public var id: String
+    /// The name on the new side (the old side's for a removed role).
+    public var name: String
+    /// For `changed`: the fields that differ.
+    public var fields: [FieldChange]
+
+    public init(kind: Kind, id: String, name: String, fields: [FieldChange] = []) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.fields = fields
+    }
+
+    /// The changes between two catalogues (role id to role), by role id.
+    static func compare(_ old: [String: Role], _ new: [String: Role]) -> [RoleChange] {
+        Set(old.keys).union(new.keys).sorted().compactMap { id in
+            switch (old[id], new[id]) {
+            case (nil, let role?): return RoleChange(kind: .added, id: id, name: role.name.value)
+            case (let role?, nil): return RoleChange(kind: .removed, id: id, name: role.name.value)
+            case (let a?, let b?):
+                let fields = [
+                    FieldChange.compare("name", a.name.value, b.name.value),
+                    FieldChange.compare("kind", a.kind.value.rawValue, b.kind.value.rawValue),
+                    FieldChange.compare("team", a.team?.value, b.team?.value),
+                    FieldChange.compare("contact", a.contact?.value, b.contact?.value),
+                ].compactMap { $0 }
+                return fields.isEmpty ? nil : RoleChange(kind: .changed, id: id, name: b.name.value, fields: fields)
+            case (nil, nil): return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// What a change to the definitions does, process by process: the result of `ProcessDiff.compare`.
+///
+/// Everything is in a stable order (processes and roles by id, activities and edges in flow order), so every
+/// rendering of it is deterministic.
+public struct WorkspaceDiff: Sendable {
+    /// Every process added, removed or changed in any way (its findings included), by id.
+    public var processes: [ProcessChange]
+    /// Catalogue roles added, removed or changed, by id.
+    public var roles: [RoleChange]
+    /// Findings outside any process: role catalogues, policies, configuration, unreadable files.
+    public var findings: FindingChanges
+    /// Processes on both sides with no change at all.
+    public var unchangedProcesses: Int
+
+    public init(processes: [ProcessChange], roles: [RoleChange], findings: FindingChanges, unchangedProcesses: Int) {
+        self.processes = processes
+        self.roles = roles
+        self.findings = findings
+        self.unchangedProcesses = unchangedProcesses
+    }
+
+    /// Nothing a reviewer needs to see changed.
+    public var isEmpty: Bool { processes.isEmpty && roles.isEmpty && findings.isEmpty }
+
+    /// Every finding the change introduces, in processes (by process id) and then outside them.
+    public var introducedFindings: [FindingRecord] {
+        processes.flatMap(\.findings.introduced) + findings.introduced
+    }
+
+    /// Every finding the change resolves, in the same order.
+    public var resolvedFindings: [FindingRecord] {
+        processes.flatMap(\.findings.resolved) + findings.resolved
+    }
+
+    /// The error-level findings the change introduces: a change with any fails review (`procdef diff` exits 1).
+    public var introducedErrors: [FindingRecord] {
+        introducedFindings.filter { $0.severity == .error }
+    }
+
+    /// Every handoff gap that appears or goes, in process order.
+    public var gaps: [(process: ProcessChange, gap: GapChange)] {
+        processes.flatMap { process in process.gaps.map { (process, $0) } }
+    }
+}
+
+/// What changed in one process.
+public struct ProcessChange: Sendable {
+    public enum Status: String, Sendable, Hashable {
+        case added, removed, changed
+    }
+
+    public var id: String
+    /// The name on the new side (the old side's for a removed process).
+    public var name: String
+    public var status: Status
+    /// The file on the new side (the old side's for a removed process).
+    public var file: String
+    /// Owner, manager, case owner and default accountable role: who answers for the process.
+    public var ownership: [FieldChange]
+    /// Every other process-level field: name, version, purpose, trigger, outcome, tags, policies, waivers, start.
+    public var fields: [FieldChange]
+    public var activities: [ActivityChange]
+    /// Per activity and role, in activity order then role id.
+    public var raci: [RACIChange]
+    /// Transitions and triggers added, removed or changed, in flow order.
+    public var edges: [EdgeChange]
+    /// Handoff gaps introduced or fixed, in flow order.
+    public var gaps: [GapChange]
+    /// Policies whose status changed, by policy id.
+    public var policies: [PolicyStatusChange]
+    public var findings: FindingChanges
+
+    public init(
+        id: String, name: String, status: Status, file: String, ownership: [FieldChange] = [], fields: [FieldChange] = [],
+        activities: [ActivityChange] = [], raci: [RACIChange] = [], edges: [EdgeChange] = [], gaps: [GapChange] = [],
+        policies: [PolicyStatusChange] = [], findings: FindingChanges = FindingChanges()
+    ) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.file = file
+        self.ownership = ownership
+        self.fields = fields
+        self.activities = activities
+        self.raci = raci
+        self.edges = edges
+        self.gaps = gaps
+        self.policies = policies
+        self.findings = findings
+    }
+
+    /// True when nothing at all changed (such a process is left out of the diff).
+    public var isEmpty: Bool {
+        status == .changed && ownership.isEmpty && fields.isEmpty && activities.isEmpty && raci.isEmpty && edges.isEmpty
+            && gaps.isEmpty && policies.isEmpty && findings.isEmpty
+    }
+}

@@ -1,0 +1,207 @@
+import ProcDef
+
+/// The wording of `procdef diff`, shared by the text and Markdown renderers.
+struct DiffPhrases: Sendable {
+    let style: DiffStyle
+
+    var arrow: String { style.arrow }
+
+    // MARK: Edges and handoffs
+
+    /// `'confirm' -> 'investigate'`, `'resolve' -> process 'problem-management'`, or `... at 'record'`.
+    func edge(_ ref: EdgeRef) -> String {
+        let from = style.id(ref.source)
+        guard let process = ref.process else { return "\(from) \(arrow) \(style.id(ref.target ?? ""))" }
+        return "\(from) \(arrow) process \(style.id(process))" + (ref.target.map { " at \(style.id($0))" } ?? "")
+    }
+
+    /// `service-desk`, `application-support, infrastructure-ops`, or `nobody`.
+    func roles(_ ids: [String]) -> String {
+        ids.isEmpty ? "nobody" : ids.map(style.id).joined(separator: ", ")
+    }
+
+    /// `artifact 'incident-record', expectation "...", informed 'user', escalation functional, agreement "OLA-7"`.
+    func handoff(_ facts: HandoffFacts) -> String {
+        var parts = [facts.artifact.map { "artifact \(style.id($0))" } ?? "no artifact"]
+        parts.append(facts.expectation.map { "expectation \(style.text($0))" } ?? "no expectation")
+        if !facts.informed.isEmpty { parts.append("informed \(roles(facts.informed))") }
+        if let escalation = facts.escalation { parts.append("escalation \(escalation.rawValue)") }
+        if let agreement = facts.agreement { parts.append("agreement \(style.text(agreement))") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `service-desk -> application-support, infrastructure-ops`
+    func passage(_ state: EdgeState) -> String {
+        "\(roles(state.fromRoles)) \(arrow) \(roles(state.toRoles))"
+    }
+
+    /// What happened to an edge, after its name: `added, when "...", handoff: ...`, `removed`, or the changes.
+    func edgeChange(_ change: EdgeChange) -> String {
+        switch change.kind {
+        case .added:
+            guard let state = change.after else { return "added" }
+            return (["added"] + describe(state)).joined(separator: "; ")
+        case .removed:
+            guard let state = change.before else { return "removed" }
+            return (["removed"] + describe(state)).joined(separator: "; ")
+        case .changed:
+            guard let before = change.before, let after = change.after else { return "changed" }
+            return differences(before, after).joined(separator: "; ")
+        }
+    }
+
+    private func describe(_ state: EdgeState) -> [String] {
+        var parts: [String] = []
+        if let condition = state.condition { parts.append("when \(style.text(condition))") }
+        if let handoff = state.handoff {
+            parts.append("handoff: \(self.handoff(handoff))")
+        } else if state.passesResponsibility == true {
+            parts.append("no handoff where responsibility passes (\(passage(state)))")
+        }
+        return parts
+    }
+
+    private func differences(_ a: EdgeState, _ b: EdgeState) -> [String] {
+        var parts: [String] = []
+        switch (a.condition, b.condition) {
+        case (nil, let new?): parts.append("condition added: when \(style.text(new))")
+        case (_?, nil): parts.append("condition removed")
+        case (let old?, let new?) where old != new: parts.append("condition: when \(style.text(old)) \(arrow) \(style.text(new))")
+        default: break
+        }
+        switch (a.handoff, b.handoff) {
+        case (nil, let new?): parts.append("handoff declared: \(handoff(new))")
+        case (let old?, nil): parts.append("handoff removed (was: \(handoff(old)))")
+        case (let old?, let new?) where old != new:
+            parts += new.changedFields(from: old).map { field in "handoff " + self.field(field) }
+        default: break
+        }
+        switch (a.passesResponsibility, b.passesResponsibility) {
+        case (let old, true) where old != true:
+            parts.append("responsibility now passes: \(passage(b))")
+        case (true, false):
+            parts.append("responsibility no longer passes: \(roles(b.fromRoles)) on both ends")
+        case (_?, nil):
+            parts.append("whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)")
+        case (nil, false):
+            parts.append("responsibility now stays with \(roles(b.fromRoles)) on both ends")
+        case (true, true) where a.fromRoles != b.fromRoles || a.toRoles != b.toRoles:
+            parts.append("responsibility passes \(passage(b)) (was \(passage(a)))")
+        default: break
+        }
+        return parts
+    }
+
+    /// `'confirm' -> 'investigate': service-desk -> application-support, no handoff declared`.
+    func gap(_ change: GapChange) -> String {
+        switch change.kind {
+        case .introduced:
+            return "responsibility passes from \(roles(change.state.fromRoles)) to \(roles(change.state.toRoles)) with no handoff declared"
+        case .fixed:
+            let how: String
+            switch change.fix {
+            case .handoffDeclared?: how = "a handoff is declared"
+            case .edgeRemoved?: how = "the transition is gone"
+            case .sameRoles?: how = "the same roles are responsible on both ends"
+            case .undetermined?, nil: how = "responsibility can no longer be told to pass"
+            }
+            return "fixed: \(how) (was \(passage(change.state)))"
+        }
+    }
+
+    // MARK: Fields, activities, RACI, policies
+
+    /// `owner: 'a' -> 'b'`, `target: 1d -> 2d`, `purpose: "..." -> "..."`; `-` when not set.
+    func field(_ change: FieldChange) -> String {
+        "\(style.key(change.field)): \(value(change.field, change.before)) \(arrow) \(value(change.field, change.after))"
+    }
+
+    private func value(_ field: String, _ value: String?) -> String {
+        guard let value else { return "-" }
+        switch field {
+        case "owner", "manager", "case-owner", "defaults.accountable", "start", "artifact": return style.id(value)
+        case "informed", "tags", "records", "inputs", "outputs", "policies":
+            // Lists of ids, joined with ", " by `FieldChange`.
+            return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")
+        case "version", "target", "end", "procedure", "escalation", "kind": return PlainText.line(value)
+        default: return style.text(value)
+        }
+    }
+
+    /// `added 'triage' ("Triage the call") at 2`, `renamed 'diagnose' -> 'investigate' (same name)`, ...
+    func activity(_ change: ActivityChange) -> String {
+        let id = style.id(change.id)
+        switch change.kind {
+        case .added: return "added \(id) (\(style.text(change.name))) at position \(change.position)"
+        case .removed: return "removed \(id) (\(style.text(change.name))), was at position \(change.position)"
+        case .renamed:
+            let basis: String
+            switch change.basis {
+            case .name?: basis = "same name"
+            case .procedure?: basis = "same procedure"
+            case .roles?, nil: basis = "same place and roles"
+            }
+            return "renamed \(style.id(change.previousID ?? "")) \(arrow) \(id) (\(basis))"
+        case .moved: return "moved \(id) from position \(change.previousPosition ?? 0) to \(change.position)"
+        case .edited: return "\(id): " + change.fields.map(field).joined(separator: "; ")
+        }
+    }
+
+    /// `service-desk: R -> I on 'diagnose'`
+    func raci(_ change: RACIChange) -> String {
+        "\(style.id(change.role)): \(change.before) \(arrow) \(change.after) on \(style.id(change.activity))"
+    }
+
+    /// `holds`, `waived until 2027-03-31`, `fails (2 findings)`, or `not applied`.
+    func policyState(_ state: PolicyStatus.State?) -> String {
+        switch state {
+        case nil: return "not applied"
+        case .holds?: return "holds"
+        case .waived(let until, _)?: return "waived until \(until)"
+        case .fails(let count)?: return "fails (\(count) \(count == 1 ? "finding" : "findings"))"
+        }
+    }
+
+    func policy(_ change: PolicyStatusChange) -> String {
+        "\(style.id(change.policyID)) (\(style.text(change.title))): \(policyState(change.before)) \(arrow) \(policyState(change.after))"
+    }
+
+    func role(_ change: RoleChange) -> String {
+        let id = style.id(change.id)
+        switch change.kind {
+        case .added: return "added \(id) (\(style.text(change.name)))"
+        case .removed: return "removed \(id) (\(style.text(change.name)))"
+        case .changed: return "\(id): " + change.fields.map(field).joined(separator: "; ")
+        }
+    }
+
+    // MARK: Summary
+
+    /// `1 process changed: 1 handoff gap introduced, 1 new error`, or `no changes`.
+    static func summary(_ diff: WorkspaceDiff) -> String {
+        if diff.isEmpty { return "no changes to processes, roles or findings" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let counts = [ProcessChange.Status.changed, .added, .removed].compactMap { status -> (Int, String)? in
+            let n = diff.processes.count { $0.status == status }
+            return n > 0 ? (n, status.rawValue) : nil
+        }
+        // The noun goes with the first count only: "2 processes changed, 1 added".
+        let head = counts.isEmpty ? "no process changed" : counts.enumerated().map { index, item in
+            index == 0 ? "\(count(item.0, "process", "processes")) \(item.1)" : "\(item.0) \(item.1)"
+        }.joined(separator: ", ")
+        var parts: [String] = []
+        let gaps = diff.gaps.map(\.gap)
+        let introduced = gaps.count { $0.kind == .introduced }, fixed = gaps.count { $0.kind == .fixed }
+        if introduced > 0 { parts.append(count(introduced, "handoff gap introduced", "handoff gaps introduced")) }
+        if fixed > 0 { parts.append(count(fixed, "handoff gap fixed", "handoff gaps fixed")) }
+        let findings = diff.introducedFindings
+        for severity in Severity.allCases {
+            let n = findings.count { $0.severity == severity }
+            if n > 0 { parts.append("\(n) new \(n == 1 ? severity.rawValue : severity.rawValue + "s")") }
+        }
+        let resolved = diff.resolvedFindings.count
+        if resolved > 0 { parts.append(count(resolved, "finding resolved", "findings resolved")) }
+        if !diff.roles.isEmpty { parts.append(count(diff.roles.count, "catalogue role changed", "catalogue roles changed")) }
+        return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,27 @@
+import ProcDef
+
+/// How the diff's phrases show ids and free text: quoted and made safe for a terminal, or escaped Markdown for a
+/// pull-request comment. The wording itself is shared (`DiffPhrases`), so both formats say the same thing.
+struct DiffStyle: Sendable {
+    /// An id: `'service-desk'`, or `` `service-desk` ``.
+    let id: @Sendable (String) -> String
+    /// Free text from the definitions (a name, an expectation), quoted.
+    let text: @Sendable (String) -> String
+    /// A YAML key procdef names (`owner`, `defaults.accountable`): procdef's own words, never input.
+    let key: @Sendable (String) -> String
+    let arrow: String
+
+    static let plain = DiffStyle(id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, key: { $0 }, arrow: "->")
+
+    static let markdown = DiffStyle(id: { MarkdownText.code($0) }, text: { "\"\(MarkdownEscaping.cell($0))\"" }, key: { "`\($0)`" }, arrow: "→")
+}
+
+/// Free text on one terminal line.
+enum PlainText {
+    /// Runs of white space (line breaks too) as one space, and every character that could drive a terminal shown
+    /// as an escape.
+    static func line(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return TerminalEscaping.sanitized(collapsed, keepingTabs: false)
+    }
+}

@@ -1,0 +1,36 @@
+import ProcDef
+
+/// Renders the handoff map as RFC 4180 CSV (CRLF line ends) for spreadsheets: one row per handoff, gaps first; or
+/// the team matrix. Several roles or teams in one field are separated by `; `.
+public struct HandoffMapCSVRenderer: Sendable {
+    public init() {}
+
+    public static let header = [
+        "status", "process", "from_activity", "from_roles", "from_teams", "to_process", "to_activity", "to_roles", "to_teams",
+        "kind", "condition", "artifact", "expectation", "informed", "escalation", "agreement", "file", "line",
+    ]
+
+    public func render(_ map: HandoffMap) -> String {
+        var out = CSVEscaping.record(Self.header)
+        for entry in map.entries {
+            out += CSVEscaping.record([
+                entry.status.rawValue, entry.from.processID, entry.from.activityID, list(entry.from.roles), list(entry.from.teams),
+                entry.to.processID, entry.to.activityID, list(entry.to.roles), list(entry.to.teams),
+                entry.isTrigger ? "trigger" : "transition", entry.condition ?? "", entry.artifact ?? "", entry.expectation ?? "",
+                list(entry.informed), entry.escalation?.rawValue ?? "", entry.agreement ?? "", entry.file, String(entry.line),
+            ])
+        }
+        return out
+    }
+
+    /// `team,<receiving teams...>`, then a row per sending team.
+    public func renderMatrix(_ matrix: TeamMatrix) -> String {
+        var out = CSVEscaping.record(["team"] + matrix.teams)
+        for (row, team) in matrix.teams.enumerated() {
+            out += CSVEscaping.record([team] + matrix.counts[row].map(String.init))
+        }
+        return out
+    }
+
+    private func list(_ values: [String]) -> String { values.joined(separator: "; ") }
+}

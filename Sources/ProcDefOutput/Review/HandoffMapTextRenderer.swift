@@ -1,0 +1,93 @@
+import ProcDef
+
+/// Renders the handoff map for a terminal: each handoff as a short block (gaps first), then the team matrix.
+public struct HandoffMapTextRenderer: Sendable {
+    public init() {}
+
+    public func render(_ map: HandoffMap) -> String {
+        var out = ""
+        for entry in map.entries {
+            out += block(entry) + "\n"
+        }
+        if !map.teams.isEmpty { out += renderMatrix(map.teams) + "\n" }
+        return out + HandoffMapWording.summary(map) + "\n"
+    }
+
+    private func block(_ entry: HandoffMapEntry) -> String {
+        var out = "\(HandoffMapWording.status(entry.status)): \(side(entry.from)) -> "
+        out += entry.to.processID == entry.from.processID && !entry.isTrigger ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
+        if let condition = entry.condition { out += ", when \"\(PlainText.line(condition))\"" }
+        out += "\n"
+        out += "  from: \(roles(entry.from))\n"
+        out += "  to:   \(roles(entry.to))\n"
+        guard entry.status != .gap else { return out + "  no handoff declared\n" }
+        out += "  artifact: \(entry.artifact.map(PlainText.line) ?? "none")\n"
+        out += "  expectation: \(entry.expectation.map { "\"\(PlainText.line($0))\"" } ?? "none")\n"
+        if !entry.informed.isEmpty { out += "  informed: \(entry.informed.map(PlainText.line).joined(separator: ", "))\n" }
+        if let escalation = entry.escalation { out += "  escalation: \(escalation.rawValue)\n" }
+        if let agreement = entry.agreement { out += "  agreement: \(PlainText.line(agreement))\n" }
+        return out
+    }
+
+    private func id(_ value: String) -> String { "'\(PlainText.line(value))'" }
+
+    private func side(_ side: HandoffMapEntry.Side) -> String {
+        "\(PlainText.line(side.processID)) \(id(side.activityID))"
+    }
+
+    /// `service-desk (Service Desk)`, each role with its team when that says more than the id.
+    private func roles(_ side: HandoffMapEntry.Side) -> String {
+        guard !side.roles.isEmpty else { return "nobody" }
+        return side.roles.map(PlainText.line).joined(separator: ", ") + " [" + side.teams.map(PlainText.line).joined(separator: ", ") + "]"
+    }
+
+    /// The matrix with numbered columns, so long team names do not make it unreadably wide.
+    public func renderMatrix(_ matrix: TeamMatrix) -> String {
+        guard !matrix.isEmpty else { return "No handoffs between teams.\n" }
+        let names = matrix.teams.map(PlainText.line)
+        let labels = names.indices.map { "[\($0 + 1)]" }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let nameWidth = names.map(\.count).max() ?? 0
+        let cellWidth = max(labelWidth, String(matrix.counts.flatMap { $0 }.max() ?? 0).count)
+        func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return right ? padding + text : text + padding
+        }
+        var out = "Handoffs from team (row) to team (column):\n\n"
+        out += pad("", labelWidth + 1 + nameWidth) + labels.map { " " + pad($0, cellWidth, right: true) }.joined() + "\n"
+        for (row, name) in names.enumerated() {
+            var line = pad(labels[row], labelWidth) + " " + pad(name, nameWidth)
+            for count in matrix.counts[row] {
+                line += " " + pad(count == 0 ? "." : String(count), cellWidth, right: true)
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}
+
+/// Words the handoff map's renderers share.
+enum HandoffMapWording {
+    static func status(_ status: HandoffMapEntry.Status) -> String {
+        switch status {
+        case .gap: "gap"
+        case .missingArtifact: "handoff missing its artifact"
+        case .missingExpectation: "handoff missing its expectation"
+        case .declared: "handoff"
+        }
+    }
+
+    /// `12 handoffs between 7 teams: 1 gap, 1 missing its expectation`.
+    static func summary(_ map: HandoffMap) -> String {
+        let count = map.entries.count
+        let out = "\(count) \(count == 1 ? "handoff" : "handoffs") between \(map.teams.teams.count) \(map.teams.teams.count == 1 ? "team" : "teams")"
+        var parts: [String] = []
+        let gaps = map.gapCount
+        if gaps > 0 { parts.append("\(gaps) \(gaps == 1 ? "gap" : "gaps")") }
+        let noArtifact = map.entries.count { $0.status == .missingArtifact }
+        if noArtifact > 0 { parts.append("\(noArtifact) missing \(noArtifact == 1 ? "its artifact" : "their artifacts")") }
+        let noExpectation = map.entries.count { $0.status == .missingExpectation }
+        if noExpectation > 0 { parts.append("\(noExpectation) missing \(noExpectation == 1 ? "its expectation" : "their expectations")") }
+        return parts.isEmpty ? out : out + ": " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,67 @@
+import ProcDef
+
+extension JSONSchemaRenderer {
+    var config: SchemaObject {
+        SchemaObject(
+            "The optional .procdef.yaml at the repository root.",
+            [
+                Self.kindProperty("config", "config: this document is the config."),
+                SchemaProperty("paths", "What procdef check reads when no path is given.", SchemaShape.textList),
+                SchemaProperty("out", "Where generated output goes by default.", SchemaShape.text),
+                SchemaProperty("rules", """
+                    Rule settings: each key is a rule id (raci/too-many-consulted), a family (handoff/*) or a policy \
+                    (policy/<id>); each value a severity (error, warning, note, off), or a mapping with severity and \
+                    the rule's options.
+                    """, ruleSettings),
+            ]
+        )
+    }
+
+    private static var levels: [String] { RuleSetting.Level.allCases.map(\.rawValue) }
+
+    /// Every rule by id, with its own options, so an editor completes rule ids and option names and flags a
+    /// misspelt one (`config/unknown-rule`, `schema/unknown-key`).
+    private var ruleSettings: JSONValue {
+        let families = Set(rules.map(\.family)).sorted()
+        let familyPattern = "^(" + families.joined(separator: "|") + ")/\\*$"
+        let policyPattern = "^policy/" + SchemaShape.idPattern.dropFirst()
+        return .object([
+            ("type", .string("object")),
+            ("properties", .object(rules.map { rule in
+                (rule.id, setting(Self.ruleDescription(rule), options: rule.options))
+            })),
+            ("patternProperties", .object([
+                (familyPattern, setting("Every rule of the family; a rule's own entry takes precedence.", options: [])),
+                (policyPattern, setting("The findings of the policy with this id.", options: [])),
+            ])),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    private static func ruleDescription(_ rule: RuleDescriptor) -> String {
+        let summary = rule.summary.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let level = rule.defaultSeverity?.rawValue ?? "off"
+        return "\(sentenceCased(summary)) (default: \(level))."
+    }
+
+    /// Summaries are written to follow a rule id on a line (`procdef rules`); a description starts a sentence.
+    private static func sentenceCased(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// `rule: warning`, or `rule: {severity: warning, max: 3}`.
+    private func setting(_ description: String, options: [RuleOptionDescriptor]) -> JSONValue {
+        let level = SchemaShape.oneOf(Self.levels)
+        let properties = [SchemaProperty("severity", "The rule's severity, or off.", level)] + options.map { option in
+            var range: [(key: String, value: JSONValue)] = [("type", .string("number"))]
+            if option.allowed.lowerBound.isFinite { range.append(("minimum", .number(option.allowed.lowerBound))) }
+            if option.allowed.upperBound.isFinite { range.append(("maximum", .number(option.allowed.upperBound))) }
+            let text = "\(Self.sentenceCased(option.summary)) (default: \(JSONValue.number(option.defaultValue).rendered().dropLast()))."
+            return SchemaProperty(option.name, text, .object(range), allowsNull: false)
+        }
+        return .object([
+            ("description", .string(description)),
+            ("anyOf", .array([level, SchemaObject("The severity and the rule's options.", properties).schema])),
+        ])
+    }
+}

@@ -1,0 +1,101 @@
+/// The value shapes of the procdef format, as JSON Schema (draft-07) fragments, each accepting what the decoder
+/// accepts at that spot: never less, so an editor flags nothing that `procdef check` reads without a finding.
+///
+/// The decoder reads any scalar as text (`name: 2024` is the text "2024"), so text also accepts numbers and
+/// booleans, and an id accepts a whole number or a boolean (`id: 404` and `id: true` are the valid ids "404" and
+/// "true"). JSON Schema applies `pattern` only to strings and `minimum` only to numbers, which lets one `type` list
+/// carry all three.
+enum SchemaShape {
+    static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
+    /// `TimeTarget(parsing:)`: up to nine digits and a unit.
+    static let durationPattern = "^[0-9]{1,9}[smhd]$"
+    static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+    private static let scalarTypes: [JSONValue] = [.string("string"), .string("number"), .string("boolean")]
+
+    /// A kebab-case id, or a reference to one.
+    static var id: JSONValue {
+        .object([
+            ("type", .array([.string("string"), .string("integer"), .string("boolean")])),
+            ("pattern", .string(idPattern)),
+            ("minimum", .integer(0)),
+        ])
+    }
+
+    /// One id, or a list of them (`responsible: service-desk`, `responsible: [a, b]`).
+    static var idList: JSONValue {
+        .object([
+            ("type", .array([.string("string"), .string("integer"), .string("boolean"), .string("array")])),
+            ("pattern", .string(idPattern)),
+            ("minimum", .integer(0)),
+            ("items", id),
+        ])
+    }
+
+    /// Free text: any scalar.
+    static var text: JSONValue {
+        .object([("type", .array(scalarTypes))])
+    }
+
+    /// One text, or a list of them (`tags: intake`, `tags: [intake, customer-facing]`).
+    static var textList: JSONValue {
+        .object([
+            ("type", .array(scalarTypes + [.string("array")])),
+            ("items", text),
+        ])
+    }
+
+    /// One of `words`, or a list of them (`responsible-kind: [customer, supplier]`).
+    static func wordList(_ words: [String]) -> JSONValue {
+        .object([("anyOf", .array([oneOf(words), .object([("type", .string("array")), ("items", oneOf(words))])]))])
+    }
+
+    static var duration: JSONValue {
+        .object([("type", .string("string")), ("pattern", .string(durationPattern))])
+    }
+
+    /// `format: date` rejects a day that does not exist (`2027-02-30`) where the validator checks formats, as the
+    /// decoder does (`schema/invalid-date`); the pattern holds where it does not.
+    static var date: JSONValue {
+        .object([("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))])
+    }
+
+    /// A plain `true` or `false`.
+    static var flag: JSONValue {
+        .object([("type", .string("boolean"))])
+    }
+
+    /// A whole number, 0 or more.
+    static var count: JSONValue {
+        .object([("type", .string("integer")), ("minimum", .integer(0))])
+    }
+
+    static func oneOf(_ words: [String]) -> JSONValue {
+        .object([("enum", .array(words.map(JSONValue.string)))])
+    }
+
+    static func ref(_ definition: String) -> JSONValue {
+        .object([("$ref", .string("#/definitions/\(definition)"))])
+    }
+
+    /// The shape, or nothing: the decoder reads `key: ~` (or `key:` with no value) as if the key were absent.
+    static func nullable(_ shape: JSONValue) -> JSONValue {
+        guard case .object(var members) = shape else { return shape }
+        if let index = members.firstIndex(where: { $0.key == "type" }) {
+            switch members[index].value {
+            case .string(let type): members[index].value = .array([.string(type), .string("null")])
+            case .array(let types): members[index].value = .array(types + [.string("null")])
+            default: break
+            }
+            return .object(members)
+        }
+        if let index = members.firstIndex(where: { $0.key == "enum" }), case .array(let words) = members[index].value {
+            members[index].value = .array(words + [.null])
+            return .object(members)
+        }
+        if members.count == 1, members[0].key == "anyOf", case .array(let alternatives) = members[0].value {
+            return .object([("anyOf", .array(alternatives + [.object([("type", .string("null"))])]))])
+        }
+        return .object([("anyOf", .array([shape, .object([("type", .string("null"))])]))])
+    }
+}

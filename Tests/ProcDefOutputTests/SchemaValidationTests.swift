@@ -1,0 +1,195 @@
+import Foundation
+import ProcDef
+import ProcDefOutput
+import XCTest
+
+/// The schema checked by a real validator, check-jsonschema (`pip install check-jsonschema`), against every rule's
+/// examples: the YAML `procdef explain` prints and the documentation test runs.
+///
+/// Every fixed example is clean, so every one of its documents must validate. A failing example of a rule about
+/// the shape of a document (an unknown key, a wrong type, a missing field...) must not; a failing example of any
+/// other rule (references, RACI, flow, handoffs, policies) is well-formed, so it must validate too: a schema that
+/// rejected it would flag correct files in the editor. Skipped where check-jsonschema is not installed.
+final class SchemaValidationTests: XCTestCase {
+    /// Rules whose findings are about a document's shape, which the schema expresses too.
+    static let shapeRules: Set<String> = [
+        "schema/unknown-kind", "schema/unknown-key", "schema/missing-field", "schema/type", "schema/invalid-id",
+        "schema/invalid-duration", "schema/invalid-date", "config/unknown-rule",
+    ]
+    /// Rules whose failing examples a YAML loader rejects before any schema applies, or that the schema cannot see
+    /// (a file with no document; libyaml's limits; duplicates across documents).
+    static let beyondTheSchema: Set<String> = [
+        "yaml/syntax", "yaml/duplicate-key", "yaml/limits", "yaml/encoding", "schema/empty", "schema/duplicate-id",
+        "io/unreadable", "io/symlink-loop",
+    ]
+
+    func testRuleListsNameRealRules() {
+        let ids = Set(RuleRegistry.all.map(\.id))
+        XCTAssertEqual(Self.shapeRules.subtracting(ids), [])
+        XCTAssertEqual(Self.beyondTheSchema.subtracting(ids), [])
+    }
+
+    func testRuleExamplesAgainstTheSchema() throws {
+        let validator = try Self.checkJSONSchema()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+
+        let schema = directory.appendingPathComponent("procdef.schema.json")
+        try Data(JSONSchemaRenderer().render().utf8).write(to: schema)
+        var documents: [(rule: String, fixed: Bool, path: String)] = []
+        for rule in RuleRegistry.all where !Self.beyondTheSchema.contains(rule.id) {
+            let slug = rule.id.replacingOccurrences(of: "/", with: "_")
+            for (fixed, example) in [(true, rule.fixedExample), (false, rule.failingExample)] {
+                for (index, document) in Self.documents(of: example).enumerated() {
+                    let path = directory.appendingPathComponent("\(slug)-\(fixed ? "fixed" : "failing")-\(index + 1).yaml").path
+                    try Data(document.utf8).write(to: URL(fileURLWithPath: path))
+                    documents.append((rule.id, fixed, path))
+                }
+            }
+        }
+        let invalid = try Self.validate(documents.map(\.path), schema: schema.path, with: validator)
+
+        for rule in RuleRegistry.all where !Self.beyondTheSchema.contains(rule.id) {
+            let fixedErrors = documents.filter { $0.rule == rule.id && $0.fixed }.flatMap { invalid[$0.path] ?? [] }
+            XCTAssertEqual(fixedErrors, [], "the fixed example of \(rule.id) does not validate")
+            let failingErrors = documents.filter { $0.rule == rule.id && !$0.fixed }.flatMap { invalid[$0.path] ?? [] }
+            if Self.shapeRules.contains(rule.id) {
+                XCTAssertFalse(failingErrors.isEmpty, "the failing example of \(rule.id) validates, but the schema should reject it")
+            } else {
+                XCTAssertEqual(failingErrors, [], "the failing example of \(rule.id) is well-formed, but the schema rejects it")
+            }
+        }
+    }
+
+    /// What `procdef init` writes is a valid document, in both its forms and for ids YAML reads as something else.
+    func testTemplatesValidate() throws {
+        let validator = try Self.checkJSONSchema()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("procdef.schema.json")
+        try Data(JSONSchemaRenderer().render().utf8).write(to: schema)
+        let templates = [
+            ProcessTemplate(id: "access-request"),
+            ProcessTemplate(id: "access-request", catalogue: try ProcessTemplateTests.shippedCatalogue()),
+            ProcessTemplate(id: "null"), ProcessTemplate(id: "404"), ProcessTemplate(id: "true"),
+        ]
+        var paths: [String] = []
+        for (index, template) in templates.enumerated() {
+            let path = directory.appendingPathComponent("template-\(index + 1).yaml").path
+            try Data(template.render().utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        XCTAssertEqual(try Self.validate(paths, schema: schema.path, with: validator), [:])
+    }
+
+    /// Shapes at the edge of what the decoder accepts, each with whether the decoder reports a shape finding for it:
+    /// the schema must agree on every one.
+    static let edgeCases: [(yaml: String, isWellFormed: Bool)] = [
+        // Any scalar is text, and a number is a valid id; null means absent.
+        ("kind: process\nid: 404\nname: 2024\nversion: 4\npurpose: ~\nowner:\nactivities: [{id: 1, name: true}]\n", true),
+        ("kind: process\nid: true\nname: P\nactivities: [{id: false, name: A, responsible: [true]}]\nroles: {\"true\": {name: T, kind: practitioner}}\n", true),
+        // A single mapping counts as a list of one; a branch may be a bare id; handoff: ~ is no handoff.
+        ("kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {to: b, when: x}, triggers: {process: q}, handoff: ~}\n  - {id: b, name: B, next: [a, {to: b}]}\nwaivers: {policy: x, reason: y, until: 2027-03-31}\n", true),
+        ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),
+        ("kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n", true),
+        ("kind: config\npaths: Processes\nrules:\n  flow/*: off\n  policy/incidents-are-logged: warning\n  raci/overloaded-role: {accountable-share: 0.6, severity: ~}\n", true),
+        // What the decoder rejects.
+        ("kind: process\nid: p\nname: P\nversion: -1\nactivities: []\n", false),
+        ("kind: process\nid: p\nname: ~\nactivities: []\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [~]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, end: \"true\"}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: [~]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, responsible: [[x]]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, handoff: {artifact: x, escalation: sideways}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, target: 1234567890s}]\n", false),
+        ("kind: roles\nroles:\n  Desk: {name: Desk, kind: practitioner}\n", false),
+        ("kind: roles\nroles:\n  desk: ~\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: note\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {exists: ~}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {separate: [{any: true}]}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {max: {informed: ~}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {process: {has: [owner, colour]}}\n", false),
+        ("kind: config\nrules:\n  flow/*: {max: 3}\n", false),
+        ("kind: config\nrules:\n  raci/too-many-consulted: {max: 3, min: 1}\n", false),
+        ("kind: config\nrules:\n  handoff/gap: ~\n", false),
+    ]
+
+    func testEdgeCasesAgreeWithTheDecoder() throws {
+        let validator = try Self.checkJSONSchema()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("procdef.schema.json")
+        try Data(JSONSchemaRenderer().render().utf8).write(to: schema)
+
+        var paths: [String] = []
+        for (index, edge) in Self.edgeCases.enumerated() {
+            let path = directory.appendingPathComponent("edge-\(index + 1).yaml").path
+            try Data(edge.yaml.utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+            // A policy for `policy/incidents-are-logged` in the config case to name.
+            let policy = "kind: policy\nid: incidents-are-logged\ntitle: T\nseverity: error\nrequire: {exists: {any: true}}\n"
+            let report = Checker.check(files: [
+                SourceFile(path: "edge-\(index + 1).yaml", bytes: Array(edge.yaml.utf8)),
+                SourceFile(path: "policy.yaml", bytes: Array(policy.utf8)),
+            ])
+            let shapeFindings = report.diagnostics.filter { Self.shapeRules.contains($0.rule) }.map { "\($0.rule): \($0.message)" }
+            XCTAssertEqual(shapeFindings.isEmpty, edge.isWellFormed, "edge-\(index + 1).yaml, decoder: \(shapeFindings)\n\(edge.yaml)")
+        }
+        let invalid = try Self.validate(paths, schema: schema.path, with: validator)
+        for (index, edge) in Self.edgeCases.enumerated() {
+            let errors = invalid[paths[index]] ?? []
+            XCTAssertEqual(errors.isEmpty, edge.isWellFormed, "edge-\(index + 1).yaml, schema: \(errors)\n\(edge.yaml)")
+        }
+    }
+
+    /// The documents of a YAML text; the examples separate them with `---` lines.
+    static func documents(of text: String) -> [String] {
+        var documents: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "---" {
+                documents.append(current.joined(separator: "\n") + "\n")
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        documents.append(current.joined(separator: "\n") + "\n")
+        return documents.filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// Messages per file, from one run of check-jsonschema over every file.
+    static func validate(_ files: [String], schema: String, with validator: URL) throws -> [String: [String]] {
+        let process = Process()
+        process.executableURL = validator
+        process.arguments = ["--output-format", "json", "--schemafile", schema] + files
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any], String(decoding: data, as: UTF8.self))
+        var messages: [String: [String]] = [:]
+        for key in ["errors", "parse_errors"] {
+            for error in report[key] as? [[String: Any]] ?? [] {
+                guard let file = error["filename"] as? String else { continue }
+                let path = error["path"] as? String ?? ""
+                messages[file, default: []].append("\((file as NSString).lastPathComponent)::\(path): \(error["message"] as? String ?? "")")
+            }
+        }
+        return messages
+    }
+
+    static func checkJSONSchema() throws -> URL {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("check-jsonschema")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw XCTSkip("check-jsonschema is not installed (pip install check-jsonschema)")
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import XCTest
+
+/// The commands that fit procdef into editors and repositories: `schema`, `init` and the shell completions.
+final class EcosystemCommandTests: XCTestCase {
+    static let repository = Procdef.testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+
+    // MARK: schema
+
+    /// The committed schema is what `procdef schema` prints, so the README's `$schema=` line points at the real one.
+    /// `RECORD_GOLDEN=1` rewrites it.
+    func testSchemaIsTheCommittedFile() throws {
+        let run = try Procdef.run(["schema"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stderr, "")
+        assertGolden(run.stdout, at: Self.repository.appendingPathComponent("schema/procdef.schema.json"))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)))
+    }
+
+    // MARK: init
+
+    /// The shipped policies' files.
+    static func shippedPolicies() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Policies").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted().map { "Policies/\($0)" }
+    }
+
+    /// Copies the shipped catalogue and every shipped policy into a fresh folder: a repository as `procdef init`
+    /// finds one.
+    func repositoryWithShippedCatalogue() throws -> URL {
+        let directory = try Procdef.temporaryDirectory(self)
+        for path in ["Processes/roles.yaml"] + (try Self.shippedPolicies()) {
+            let target = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(path), to: target)
+        }
+        return directory
+    }
+
+    func testInitWritesAProcessThatPassesStrictCheckAlone() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(run.stdout, """
+            created Processes/access-request.yaml
+            next: edit it, then run procdef check --strict
+
+            """)
+        let written = try String(contentsOf: directory.appendingPathComponent("Processes/access-request.yaml"), encoding: .utf8)
+        assertGolden(written, named: "init-access-request.yaml")
+
+        let check = try Procdef.run(["check", "--strict", "Processes/access-request.yaml"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertEqual(check.stdout, "no problems in 1 file\n")
+    }
+
+    func testInitUsesTheShippedCatalogueAndPassesWithItsPolicies() throws {
+        let directory = try repositoryWithShippedCatalogue()
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, """
+            created Processes/access-request.yaml
+            roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
+            next: edit it, then run procdef check --strict
+
+            """)
+        let written = try String(contentsOf: directory.appendingPathComponent("Processes/access-request.yaml"), encoding: .utf8)
+        assertGolden(written, named: "init-access-request-catalogue.yaml")
+
+        // With every shipped policy: the catalogue, the policies and the new process.
+        let check = try Procdef.run(["check", "--strict"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertEqual(check.stdout, "no problems in \(2 + (try Self.shippedPolicies()).count) files\n")
+    }
+
+    /// Together with every shipped process as well, as in this repository.
+    func testInitPassesWithEveryShippedDefinition() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        for folder in ["Processes", "Policies"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+        }
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let check = try Procdef.run(["check", "--strict"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("no problems in "), check.stdout)
+    }
+
+    func testInitCreatesTheFolderAndFindsTheCatalogueInProcesses() throws {
+        let directory = try repositoryWithShippedCatalogue()
+        let run = try Procdef.run(["init", "onboarding", "--dir", "Processes/people/new"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("created Processes/people/new/onboarding.yaml\nroles from the catalogue: "), run.stdout)
+        let check = try Procdef.run(["check", "--strict"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+
+    func testInitNeverOverwrites() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        let first = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let file = directory.appendingPathComponent("Processes/access-request.yaml")
+        try Data("kind: process\n# mine\n".utf8).write(to: file)
+
+        let second = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(second.status, 2)
+        XCTAssertEqual(second.stdout, "")
+        XCTAssertEqual(second.stderr, """
+            procdef: error: Processes/access-request.yaml already exists
+            help: procdef init never overwrites a file: choose another id, or remove the file first
+
+            """)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "kind: process\n# mine\n")
+    }
+
+    func testInitRefusesAnIDTheRepositoryAlreadyUses() throws {
+        let directory = try repositoryWithShippedCatalogue()
+        let incident = "kind: process\nid: access-request\nname: Access\nowner: incident-process-owner\nactivities: [{id: a, name: A, responsible: service-desk, accountable: incident-manager}]\n"
+        try Data(incident.utf8).write(to: directory.appendingPathComponent("Processes/access.yaml"))
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, """
+            procdef: error: a process 'access-request' already exists in Processes/access.yaml
+            help: process ids are unique across the repository: choose another id
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Processes/access-request.yaml").path))
+    }
+
+    func testInitRejectsAnInvalidID() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        let run = try Procdef.run(["init", "Access_Request"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, """
+            procdef: error: invalid process id 'Access_Request'
+            help: ids are kebab-case: lowercase letters and digits joined by single hyphens, like 'access-request'
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Processes").path))
+
+        // A path is not an id: nothing is written outside the folder.
+        let escape = try Procdef.run(["init", "../escape"], in: directory)
+        XCTAssertEqual(escape.status, 2)
+        XCTAssertTrue(escape.stderr.hasPrefix("procdef: error: invalid process id '../escape'\n"), escape.stderr)
+    }
+
+    func testInitReportsAFolderItCannotCreate() throws {
+        let directory = try Procdef.temporaryDirectory(self)
+        try Data("not a folder\n".utf8).write(to: directory.appendingPathComponent("Processes"))
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "procdef: error: Processes is not a folder\nhelp: name another folder with --dir\n")
+
+        let below = try Procdef.run(["init", "access-request", "--dir", "Processes/new"], in: directory)
+        XCTAssertEqual(below.status, 2)
+        XCTAssertEqual(below.stderr, "procdef: error: Processes is not a folder\nhelp: name another folder with --dir\n")
+    }
+
+    func testInitNeedsAnID() throws {
+        let run = try Procdef.run(["init"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.hasPrefix("procdef: error: missing expected argument '<id>'\n"), run.stderr)
+    }
+
+    // MARK: completions
+
+    func testCompletionScripts() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let run = try Procdef.run(["--generate-completion-script", shell])
+            XCTAssertEqual(run.status, 0, shell + run.stderr)
+            XCTAssertEqual(run.stderr, "", shell)
+            for word in ["check", "rules", "explain", "schema", "init", "--strict"] {
+                XCTAssertTrue(run.stdout.contains(word), "\(shell) completion has no '\(word)'")
+            }
+        }
+    }
+}

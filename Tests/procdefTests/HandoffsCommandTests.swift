@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+
+/// `procdef handoffs`: the shipped examples' handoff map in every format, a map with gaps (listed first), the
+/// matrix alone, and the exit codes.
+final class HandoffsCommandTests: XCTestCase {
+    static let repository = Procdef.testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let gaps = Procdef.testsDirectory.appendingPathComponent("Fixtures/diff/handoffs")
+
+    func testShippedExamplesInEveryFormat() throws {
+        for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
+            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--format", format], in: Self.repository)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(run.stderr, "")
+            assertGolden(run.stdout, named: "handoffs/examples.\(ext)")
+        }
+    }
+
+    func testMatrixAlone() throws {
+        for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
+            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--matrix", "--format", format], in: Self.repository)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            assertGolden(run.stdout, named: "handoffs/matrix.\(ext)")
+        }
+    }
+
+    /// Gaps come first and exit 0 (failing on them is check's job), with a warning that the check found errors.
+    func testGapsComeFirst() throws {
+        for (format, ext) in [("text", "txt"), ("csv", "csv")] {
+            let run = try Procdef.run(["handoffs", "new", "--format", format], in: Self.gaps)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(run.stderr, "procdef: warning: the check found 2 errors (procdef check lists them); the map shows the definitions as they could be read\n")
+            assertGolden(run.stdout, named: "handoffs/gaps.\(ext)")
+        }
+        let text = try Procdef.run(["handoffs", "new"], in: Self.gaps).stdout
+        XCTAssertTrue(text.hasPrefix("gap: change-enablement 'submit' -> 'assess'\n"), text)
+    }
+
+    func testMissingPathExitsTwo() throws {
+        let run = try Procdef.run(["handoffs", "nowhere"], in: Self.gaps)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "procdef: error: no such file or directory: nowhere\n")
+    }
+}
