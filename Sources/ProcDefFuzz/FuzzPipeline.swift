@@ -26,12 +26,26 @@ public enum FuzzPipeline {
         let (outcome, json) = check(files)
         // The same files in the opposite order must give the same bytes: output never depends on input order.
         let (reversed, _) = check(files.reversed())
+        diff(FuzzInput.files(from: bytes))
         precondition(reversed.diagnosticOutput == outcome.diagnosticOutput, "diagnostics depend on the order of the input files")
         precondition(reversed.build == outcome.build, "the build depends on the order of the input files")
         for document in json {
             precondition((try? JSONSerialization.jsonObject(with: Data(document.utf8))) != nil, "a JSON renderer wrote something that is not JSON")
         }
         return outcome
+    }
+
+    /// `procdef diff` with the first file as the old version and the second as the new one, at the same path.
+    static func diff(_ parts: [SourceFile]) {
+        guard parts.count >= 2 else { return }
+        let options = CheckOptions(today: today)
+        func report(_ part: SourceFile) -> CheckReport {
+            Checker.check(files: [SourceFile(path: "Processes/process.yaml", bytes: part.bytes)] + FixedWorkspaceFiles.all, options: options)
+        }
+        let diff = ProcessDiff.compare(old: report(parts[0]), new: report(parts[1]))
+        _ = DiffTextRenderer().render(diff) + DiffMarkdownRenderer().render(diff)
+        let json = DiffJSONRenderer().render(diff)
+        precondition((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "the diff's JSON does not parse")
     }
 
     /// Text for a terminal carries no control or bidi character but line breaks and tabs; each GitHub workflow
@@ -82,8 +96,10 @@ public enum FuzzPipeline {
             build = .failure(error)
         }
         if case .success(let tree) = build { checkMarkdown(tree) }
-        // `procdef raci` prints a table the build does not write.
-        let tables = CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
-        return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output + tables, build: build), json)
+        // `procdef raci` and `procdef handoffs` print what the build does not write.
+        let map = HandoffMap(report: report)
+        let review = CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
+            + HandoffMapTextRenderer().render(map) + HandoffMapCSVRenderer().render(map)
+        return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output + review, build: build), json)
     }
 }
