@@ -12,14 +12,15 @@ public enum FuzzPipeline {
     public struct Outcome: Sendable, Equatable {
         public var diagnostics: [Diagnostic]
         /// Every diagnostic format, concatenated: text (with and without colour), GitHub, JSON, SARIF, GitLab; then
-        /// the RACI table of every process.
+        /// the RACI table of every process and the handoff map as text and CSV.
         public var diagnosticOutput: String
         /// The build tree (`--allow-errors`, so broken processes are emitted too), or why it could not be planned.
         public var build: Result<OutputTree, BuildError>
     }
 
     /// Runs the pipeline; traps (so the fuzzer reports a crash) when an invariant breaks: output that depends on
-    /// the order the files came in, or JSON, SARIF or GitLab output that does not parse.
+    /// the order the files came in, JSON that does not parse, or an output that lets through what its escaping must
+    /// stop (`checkOutputInvariants`, `checkMarkdown`).
     @discardableResult
     public static func run(_ bytes: [UInt8]) -> Outcome {
         let files = FuzzInput.files(from: bytes) + FixedWorkspaceFiles.all
