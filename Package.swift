@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "procdef", targets: ["procdef"]),
         .library(name: "ProcDef", targets: ["ProcDef"]),
+        // The libFuzzer target: build it with Fuzz/run.sh (--sanitize=fuzzer), never as part of the tests.
+        .executable(name: "procdef-fuzz", targets: ["procdef-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -28,10 +30,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
+        .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
+        .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef"], exclude: ["Golden"]),
         .testTarget(name: "procdefTests", dependencies: ["procdef"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
     ]
 )

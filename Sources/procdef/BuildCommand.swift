@@ -74,7 +74,7 @@ struct BuildCommand: ParsableCommand {
                 Terminal.writeError("warning: process '\(id)' is left out: its id cannot be a file name")
             }
             if let graphviz { try plan.renderImages(with: graphviz) }
-            try plan.tree.install(at: out)
+            try plan.tree.install(at: out, crashAfterFiles: Self.crashAfterFiles)
             ExitRetention.keep(plan)
             let processes = report.workspace.processes.count - plan.skipped.count
             Terminal.write("built \(processes) \(processes == 1 ? "process" : "processes") into \(out) (\(plan.tree.files.count) files)\n")
@@ -83,6 +83,13 @@ struct BuildCommand: ParsableCommand {
         } catch let error as OutputTreeError {
             throw Terminal.fail(error.description)
         }
+    }
+
+    /// Test hook, not an option: with `PROCDEF_TEST_CRASH_AFTER_FILES=N` set, the build exits abruptly (status 70)
+    /// after writing N files of the new tree, as a build killed mid-write would. Tests use it to show that the
+    /// previous output survives; see docs/security.md.
+    static var crashAfterFiles: Int? {
+        ProcessInfo.processInfo.environment["PROCDEF_TEST_CRASH_AFTER_FILES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 }
 

@@ -25,22 +25,11 @@ struct InputOptions: ParsableArguments {
     )
     var today: CalendarDate?
 
-    @Option(
-        help: ArgumentHelp("The most activities one process may have; more is a yaml/limits error (default: 1000).", valueName: "count"),
-        transform: { text in
-            guard let count = Int(text), count >= 1 else {
-                throw ValidationError("expected a whole number, 1 or more")
-            }
-            return count
-        }
-    )
-    var maxActivities: Int?
+    @OptionGroup(title: "Safety limits") var limits: LimitOptions
 
     /// The check options these flags ask for.
     var checkOptions: CheckOptions {
-        var options = CheckOptions(today: today)
-        if let maxActivities { options.maxActivitiesPerProcess = maxActivities }
-        return options
+        limits.applied(to: CheckOptions(today: today))
     }
 }
 

@@ -53,6 +53,12 @@ final class MarkdownEscapingTests: XCTestCase {
         XCTAssertEqual(MarkdownEscaping.inline("tab\there"), "tab here")
     }
 
+    /// A right-to-left override would make `Desk U+202E gnp.exe` read as `Desk exe.png` in a rendered runbook.
+    func testBidiControlsAreReplaced() {
+        XCTAssertEqual(MarkdownEscaping.inline("Desk \u{202E}gnp.exe\u{202C} \u{2066}x\u{2069}\u{61C}"), "Desk \u{FFFD}gnp.exe\u{FFFD} \u{FFFD}x\u{FFFD}\u{FFFD}")
+        XCTAssertEqual(DOTEscaping.quoted("a\u{202E}b\u{2067}"), "\"a\u{FFFD}b\u{FFFD}\"")
+    }
+
     func testRendersAsTheOriginalTextInCmark() throws {
         let hostile = "Ev\"il | <script>alert(1)</script> {x} *b* [l](u) \\"
         let html = try CmarkGFM.html("| h |\n|---|\n| \(MarkdownEscaping.cell(hostile)) |\n\n\(MarkdownEscaping.inline(hostile))\n")

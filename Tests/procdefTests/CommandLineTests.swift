@@ -106,7 +106,7 @@ final class CommandLineTests: XCTestCase {
             let run = try Procdef.run(["check", "--max-activities", count], in: fixture("clean"))
             XCTAssertEqual(run.status, 2, count)
             XCTAssertTrue(run.stderr.hasPrefix(
-                "procdef: error: the value '\(count)' is invalid for '--max-activities <count>': expected a whole number, 1 or more\n"
+                "procdef: error: the value '\(count)' is invalid for '--max-activities <n>': expected a whole number from 1 up, got '\(count)'\n"
             ), run.stderr)
         }
     }
@@ -128,7 +128,7 @@ final class CommandLineTests: XCTestCase {
     func testHelpExitsZero() throws {
         let run = try Procdef.run(["check", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-activities <count>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
     }
 
     // MARK: check: output

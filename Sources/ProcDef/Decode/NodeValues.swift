@@ -99,7 +99,10 @@ enum Quoting {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.properties.generalCategory == .control { result += "?" } else { result.unicodeScalars.append(scalar) }
+                // Bidi embeddings, overrides and isolates too: in a message shown by a SARIF viewer or a GitHub
+                // annotation they would make the quoted text read as something else (Trojan Source, CVE-2021-42574).
+                let isBidiControl = (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x061C
+                if scalar.properties.generalCategory == .control || isBidiControl { result += "?" } else { result.unicodeScalars.append(scalar) }
             }
             count += 1
         }

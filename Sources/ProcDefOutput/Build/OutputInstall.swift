@@ -16,7 +16,14 @@ extension OutputTree {
     ///
     /// An existing destination must be a directory that is empty or holds `OutputLayout.marker` (written into every
     /// build): replacing a folder wholesale is only safe when it is procdef's own output.
-    public func install(at outPath: String) throws(OutputTreeError) {
+    ///
+    /// A build killed while writing leaves its temporary directory behind; the next build at the same destination
+    /// removes it (and any other `.<name>.tmp-<pid>` or `.<name>.old-<pid>` whose process is gone).
+    ///
+    /// `crashAfterFiles` is a test hook (`PROCDEF_TEST_CRASH_AFTER_FILES`, read by `procdef build`): after writing
+    /// that many files into the temporary directory, the process exits at once with status 70, as a build killed
+    /// mid-write would, so that tests can check the destination is untouched.
+    public func install(at outPath: String, crashAfterFiles: Int? = nil) throws(OutputTreeError) {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: outPath).standardizedFileURL
         let name = destination.lastPathComponent
@@ -48,10 +55,11 @@ extension OutputTree {
         let pid = getpid()
         let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
         let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
-        // Left over only if an earlier run with this process id was killed mid-build; it is ours to remove.
+        // Left over only by builds that were killed mid-write; they are ours to remove.
+        Self.removeLeftovers(of: name, in: parent.path)
         try? fileManager.removeItem(at: staging)
         do {
-            try write(into: staging)
+            try write(into: staging, crashAfterFiles: crashAfterFiles)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
@@ -90,12 +98,13 @@ extension OutputTree {
     /// never publishes files whose contents are still in flight: with one `syncfs` of the file system at the end
     /// where the system has it (thousands of `fsync`s, one a file, made a large build wait on the disk in turn),
     /// else with an `fsync` of each file.
-    private func write(into root: URL) throws(OutputTreeError) {
+    private func write(into root: URL, crashAfterFiles: Int?) throws(OutputTreeError) {
         guard mkdir(root.path, 0o755) == 0 else { throw .io(path: root.path, reason: Self.errnoReason()) }
         let syncWholeFileSystem = Self.syncFileSystem()
         var all = files
         all[OutputLayout.marker] = Array("Written by procdef build. The next build replaces this whole folder; it refuses to replace a folder without this file.\n".utf8)
         var made: Set<String> = []
+        var written = 0
         for path in all.keys.sorted() {
             let components = path.split(separator: "/")
             if components.count == 2 {
@@ -105,6 +114,11 @@ extension OutputTree {
                 }
             }
             try Self.writeFile(root.appendingPathComponent(path).path, all[path] ?? [], flush: syncWholeFileSystem == nil)
+            written += 1
+            if let crashAfterFiles, written >= crashAfterFiles {
+                // The test hook: end the process as abruptly as a kill would, no clean-up, no atexit handlers.
+                _exit(70)
+            }
         }
         if let syncWholeFileSystem {
             let fd = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -142,6 +156,31 @@ extension OutputTree {
             written += n
         }
         guard !flush || fsync(fd) == 0 else { throw .io(path: path, reason: errnoReason()) }
+    }
+
+    /// Removes `.<name>.tmp-<pid>` and `.<name>.old-<pid>` beside the destination when no process `pid` runs any
+    /// more: a build killed mid-write left them. A live pid's directory may belong to a build running right now,
+    /// and is left alone (a reused pid only delays the clean-up to a later build).
+    static func removeLeftovers(of name: String, in parent: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries {
+            guard let pid = leftoverPID(entry, of: name), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            try? FileManager.default.removeItem(atPath: parent == "/" ? "/" + entry : parent + "/" + entry)
+        }
+    }
+
+    /// The process id in `.<name>.tmp-<pid>` or `.<name>.old-<pid>`, or nil for any other name.
+    static func leftoverPID(_ entry: String, of name: String) -> pid_t? {
+        for kind in [".tmp-", ".old-"] {
+            let prefix = "." + name + kind
+            guard entry.hasPrefix(prefix) else { continue }
+            let digits = entry.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+                  let pid = pid_t(digits), pid > 0 else { return nil }
+            return pid
+        }
+        return nil
     }
 
     private static func flushDirectory(_ path: String) {
