@@ -54,7 +54,7 @@ final class PolicyEvaluationTests: XCTestCase {
     private let help = "policy 'the-policy': The policy under test (Because practice says so.)"
 
     private func assertPolicy(_ require: String, _ expected: [ExpectedFinding], fixture: String? = nil, appliesTo: String = "{tags: [incident]}", file: StaticString = #filePath, line: UInt = #line) {
-        assertFindings(fixture ?? flow, rules: ["policy/the-policy"], extraFiles: policy(require, appliesTo: appliesTo), expected, file: file, line: line)
+        XCTAssertFindings(fixture ?? flow, rules: ["policy/the-policy"], extraFiles: policy(require, appliesTo: appliesTo), expected, file: file, line: line)
     }
 
     // MARK: before
@@ -206,7 +206,7 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testWarningSeverity() {
-        assertFindings("5️⃣" + flow, rules: ["policy/the-policy"], extraFiles: policy("process: {has: [manager]}", severity: "warning"), [
+        XCTAssertFindings("5️⃣" + flow, rules: ["policy/the-policy"], extraFiles: policy("process: {has: [manager]}", severity: "warning"), [
             ExpectedFinding("5️⃣", "policy/the-policy", "process 'incident' does not set 'manager'", severity: .warning),
         ])
     }
@@ -223,13 +223,13 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testValidWaiverCoversTheFailure() throws {
-        assertFindings(waived("2026-12-31"), rules: ["policy/the-policy", "policy/waiver-expired", "policy/waiver-unused"], extraFiles: policy("visits: {records: incident}"), [])
+        XCTAssertFindings(waived("2026-12-31"), rules: ["policy/the-policy", "policy/waiver-expired", "policy/waiver-unused"], extraFiles: policy("visits: {records: incident}"), [])
         let report = try RuleFixtureRunner.run(["fixture.yaml": MarkedFixture(waived("2026-12-31")).text].merging(policy("visits: {records: incident}")) { a, _ in a })
         XCTAssertEqual(report.policyStatuses["incident"]?.first?.state, .waived(until: CalendarDate(year: 2026, month: 12, day: 31) ?? .unixEpoch, reason: "Logging moves into declare next quarter."))
     }
 
     func testExpiredWaiverFailsAndNoLongerCovers() {
-        assertFindings(waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"), [
+        XCTAssertFindings(waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"), [
             ExpectedFinding("8️⃣", "policy/waiver-expired", "waiver for policy 'the-policy' expired on 2026-05-31 (today is 2026-06-01)", severity: .error, help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason"),
             ExpectedFinding("4️⃣", "policy/the-policy", "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> diagnose -> close)"),
         ])
@@ -237,17 +237,17 @@ final class PolicyEvaluationTests: XCTestCase {
 
     func testTodayDecidesExpiry() {
         let before = CheckOptions(today: CalendarDate(year: 2026, month: 5, day: 31))
-        assertFindings(waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"), options: before, [])
+        XCTAssertFindings(waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"), options: before, [])
     }
 
     func testUnusedWaiver() {
-        assertFindings(waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}"), [
+        XCTAssertFindings(waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}"), [
             ExpectedFinding("7️⃣", "policy/waiver-unused", "waiver for policy 'the-policy' is not needed: the policy holds for process 'incident'", severity: .warning, help: "remove the waiver"),
         ])
     }
 
     func testWaiverForAPolicyThatDoesNotApply() {
-        assertFindings(waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}").mapValues { $0.replacingOccurrences(of: "{tags: [incident]}", with: "{tags: [change]}") }, [
+        XCTAssertFindings(waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}").mapValues { $0.replacingOccurrences(of: "{tags: [incident]}", with: "{tags: [change]}") }, [
             ExpectedFinding("7️⃣", "policy/waiver-unused", "waiver for policy 'the-policy' is not needed: the policy does not apply to process 'incident'", severity: .warning, help: "remove the waiver"),
         ])
     }

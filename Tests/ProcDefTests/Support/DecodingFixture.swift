@@ -9,7 +9,7 @@ extension XCTestCase {
     /// Loads marked files from memory (the standard catalogue is added as `roles.yaml` unless a file defines roles) and
     /// asserts that the workspace's findings are exactly `expected`: file, line and column of each marker, rule id,
     /// severity (error unless given), message, and help (none unless given). Markers are unique across the files.
-    func assertDecoding(
+    func XCTAssertDecoding(
         _ files: [String: String],
         options: CheckOptions = CheckOptions(),
         _ expected: [ExpectedFinding],
@@ -46,7 +46,7 @@ extension XCTestCase {
     }
 
     /// The same for one file, `fixture.yaml`.
-    func assertDecoding(_ marked: String, options: CheckOptions = CheckOptions(), _ expected: [ExpectedFinding], file: StaticString = #filePath, line: UInt = #line) {
-        assertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
+    func XCTAssertDecoding(_ marked: String, options: CheckOptions = CheckOptions(), _ expected: [ExpectedFinding], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
     }
 }

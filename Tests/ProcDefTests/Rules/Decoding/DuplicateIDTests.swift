@@ -4,7 +4,7 @@ import YAMLTree
 
 final class DuplicateIDTests: XCTestCase {
     func testActivitiesOfOneProcess() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -34,7 +34,7 @@ final class DuplicateIDTests: XCTestCase {
             severity: error
             require: {exists: {any: true}}
             """
-        assertDecoding([
+        XCTAssertDecoding([
             "Processes/a.yaml": process,
             "Processes/b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: 1️⃣incident").replacingOccurrences(of: "id: logged", with: "id: 2️⃣logged"),
         ], [
@@ -44,7 +44,7 @@ final class DuplicateIDTests: XCTestCase {
     }
 
     func testRoles() {
-        assertDecoding([
+        XCTAssertDecoding([
             "Processes/roles.yaml": """
                 kind: roles
                 roles:
@@ -96,7 +96,7 @@ final class DuplicateIDTests: XCTestCase {
               - {id: log, name: Log, responsible: helper}
               - {id: close, name: Close, responsible: helper}
             """
-        assertDecoding([
+        XCTAssertDecoding([
             "a.yaml": process,
             "b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: problem"),
         ], [])

@@ -15,7 +15,7 @@ final class DuplicateKeyTests: XCTestCase {
                 responsible: service-desk
                 1️⃣responsible: resolver
             """
-        assertDecoding(fixture, [
+        XCTAssertDecoding(fixture, [
             ExpectedFinding("1️⃣", "yaml/duplicate-key", "duplicate key 'responsible' in this mapping; it was first given at line 8, column 5"),
         ])
         let decoded = DecodedFile(decoding: SourceFile(path: "fixture.yaml", bytes: Array(MarkedFixture(fixture).text.utf8)))
@@ -27,7 +27,7 @@ final class DuplicateKeyTests: XCTestCase {
     }
 
     func testDistinctKeysPass() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

@@ -6,7 +6,7 @@ final class EmptyFileTests: XCTestCase {
     private let emptyHelp = "start the file with `kind:` and one of roles, process, policy or config"
 
     func testOnlyCommentsAndBlankLines() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             1️⃣# Incident management: to be written.
 
             """, [
@@ -15,19 +15,19 @@ final class EmptyFileTests: XCTestCase {
     }
 
     func testZeroBytes() {
-        assertDecoding(["empty.yaml": "1️⃣"], [
+        XCTAssertDecoding(["empty.yaml": "1️⃣"], [
             ExpectedFinding("1️⃣", "schema/empty", "file holds no YAML document", help: emptyHelp),
         ])
     }
 
     func testOnlyADocumentMarker() {
-        assertDecoding("1️⃣---\n", [
+        XCTAssertDecoding("1️⃣---\n", [
             ExpectedFinding("1️⃣", "schema/empty", "file holds no YAML document", help: emptyHelp),
         ])
     }
 
     func testFileWithADocumentAndATrailingMarkerPasses() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: roles
             roles:
               desk: {name: Desk, kind: practitioner}

@@ -16,7 +16,7 @@ final class InvalidEncodingTests: XCTestCase {
     }
 
     func testUTF8TextPasses() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: roles
             roles:
               desk: {name: Desk, kind: practitioner, team: Équipe}

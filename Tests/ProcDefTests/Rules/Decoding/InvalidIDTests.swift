@@ -8,7 +8,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testDefinitionsAndReferencesMustBeKebabCase() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: 1️⃣Incident_Management
             name: Incident
@@ -38,7 +38,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testIdWithNothingUsableHasNoSpelledOutFix() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -52,7 +52,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testKebabCaseIdsPass() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident-management-2
             name: Incident

@@ -5,7 +5,7 @@ import YAMLTree
 final class MissingFieldTests: XCTestCase {
     func testMissingFieldsPointAtTheParentKeyOrTheMappingStart() {
         // A missing `owner` is `ownership/owner-required`'s finding, not a schema one.
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -41,7 +41,7 @@ final class MissingFieldTests: XCTestCase {
     }
 
     func testProcessWithoutIdOrActivities() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             1️⃣kind: process
             name: Incident
             owner: process-owner
@@ -53,7 +53,7 @@ final class MissingFieldTests: XCTestCase {
     }
 
     func testCompleteDocumentsPass() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

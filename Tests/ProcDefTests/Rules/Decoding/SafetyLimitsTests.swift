@@ -6,7 +6,7 @@ final class SafetyLimitsTests: XCTestCase {
     private let shallow = CheckOptions(limits: YAMLLimits(maxDepth: 5))
 
     func testNestingDeeperThanTheLimit() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -21,7 +21,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testNestingWithinTheLimit() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -34,7 +34,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testMoreActivitiesThanTheLimitPointsAtTheFirstOneOver() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -50,7 +50,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testActivitiesUpToTheLimitPass() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

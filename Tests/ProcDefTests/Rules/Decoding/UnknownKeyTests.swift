@@ -4,7 +4,7 @@ import YAMLTree
 
 final class UnknownKeyTests: XCTestCase {
     func testMisspeltKeysSuggestTheClosestValidKeyAtThatSpot() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -30,7 +30,7 @@ final class UnknownKeyTests: XCTestCase {
     }
 
     func testKeysOfPoliciesAndSelectors() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: policy
             id: logged
             title: Incidents are logged
@@ -47,7 +47,7 @@ final class UnknownKeyTests: XCTestCase {
     }
 
     func testEveryDocumentedKeyPasses() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -112,7 +112,7 @@ extension UnknownKeyTests {
     /// An alias is decoded where it is used, so a finding inside the anchored node is reported once per distinct
     /// context, at the anchor, and never twice with the same words.
     func testFindingsInsideAnAliasedNodeAreNotRepeated() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

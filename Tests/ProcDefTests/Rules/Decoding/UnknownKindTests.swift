@@ -4,7 +4,7 @@ import YAMLTree
 
 final class UnknownKindTests: XCTestCase {
     func testMisspeltKindSuggestsTheClosest() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: 1️⃣proces
             id: incident
             """, [
@@ -13,7 +13,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testMissingKindPointsAtTheDocument() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: roles
             roles:
               desk: {name: Desk, kind: practitioner}
@@ -29,7 +29,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testDocumentThatIsNotAMapping() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             1️⃣- kind: process
             """, [
                 ExpectedFinding("1️⃣", "schema/type", "a document must be a mapping with a 'kind' (roles, process, policy or config), found a list"),
@@ -37,7 +37,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testEveryKnownKindPasses() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: roles
             roles:
               process-owner: {name: Process Owner, kind: owner}

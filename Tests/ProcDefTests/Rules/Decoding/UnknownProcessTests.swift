@@ -14,7 +14,7 @@ final class UnknownProcessTests: XCTestCase {
         """
 
     func testTriggersMustNameAProcessAndOneOfItsActivities() {
-        assertDecoding([
+        XCTAssertDecoding([
             "incident.yaml": """
                 kind: process
                 id: incident
@@ -38,7 +38,7 @@ final class UnknownProcessTests: XCTestCase {
     }
 
     func testKnownProcessesAndEntryActivitiesPass() {
-        assertDecoding([
+        XCTAssertDecoding([
             "incident.yaml": """
                 kind: process
                 id: incident

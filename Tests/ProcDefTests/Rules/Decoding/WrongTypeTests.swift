@@ -4,7 +4,7 @@ import YAMLTree
 
 final class WrongTypeTests: XCTestCase {
     func testWrongShapesSayWhatWasExpectedAndFound() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: 1️⃣[Incident]
@@ -35,7 +35,7 @@ final class WrongTypeTests: XCTestCase {
     }
 
     func testPolicyAndConfigValues() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: policy
             id: logged
             title: Incidents are logged
@@ -85,7 +85,7 @@ final class WrongTypeTests: XCTestCase {
               raci/too-many-consulted: {severity: warning, max: 3, share: 0.5, strict: true, mode: loose}
               flow/self-loop: off
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let workspace = Workspace.load(files: [SourceFile(path: "fixture.yaml", bytes: Array(fixture.utf8))])
         let process = try XCTUnwrap(workspace.process(id: "incident"))
         XCTAssertEqual(process.version?.value, 4)
@@ -109,7 +109,7 @@ final class WrongTypeTests: XCTestCase {
 
 extension WrongTypeTests {
     func testQuotedBooleansAndMergeKeysAreExplained() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

@@ -4,7 +4,7 @@ import YAMLTree
 
 final class YAMLSyntaxTests: XCTestCase {
     func testUnclosedFlowSequenceIsReportedWhereTheParserGaveUp() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident
@@ -28,7 +28,7 @@ final class YAMLSyntaxTests: XCTestCase {
     }
 
     func testWellFormedFileHasNoSyntaxFinding() {
-        assertDecoding("""
+        XCTAssertDecoding("""
             kind: process
             id: incident
             name: Incident

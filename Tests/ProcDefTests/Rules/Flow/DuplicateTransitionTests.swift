@@ -3,7 +3,7 @@ import XCTest
 
 final class DuplicateTransitionTests: XCTestCase {
     func testSecondAndLaterOccurrencesAreReported() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -73,7 +73,7 @@ final class DuplicateTransitionTests: XCTestCase {
     }
 
     func testDistinctTargetsAreClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

@@ -3,7 +3,7 @@ import XCTest
 
 final class EmptyProcessTests: XCTestCase {
     func testProcessWithoutActivities() {
-        assertFindings("""
+        XCTAssertFindings("""
         1️⃣kind: process
         id: change-management
         name: Change Management
@@ -19,7 +19,7 @@ final class EmptyProcessTests: XCTestCase {
     }
 
     func testProcessWithOneActivityIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -41,7 +41,7 @@ final class EmptyProcessTests: XCTestCase {
         name: Change Management
         owner: process-owner
         """
-        assertFindings(fixture, rules: ["flow/empty"], [])
+        XCTAssertFindings(fixture, rules: ["flow/empty"], [])
         let report = try RuleFixtureRunner.run(["fixture.yaml": fixture])
         XCTAssertTrue(report.diagnostics.contains { $0.rule == "schema/missing-field" })
     }

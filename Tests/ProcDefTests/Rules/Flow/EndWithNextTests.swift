@@ -3,7 +3,7 @@ import XCTest
 
 final class EndWithNextTests: XCTestCase {
     func testEndWithSingleNextAndWithBranches() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -47,7 +47,7 @@ final class EndWithNextTests: XCTestCase {
     }
 
     func testEndOrNextAloneIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

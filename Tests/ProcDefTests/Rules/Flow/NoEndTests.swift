@@ -9,7 +9,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testLoopWithNoWayOut() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -37,7 +37,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testLoopWithAWayOutIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -64,7 +64,7 @@ final class NoEndTests: XCTestCase {
 
     /// Only the loop is reported, at its first activity a case reaches: not the activities that lead into it.
     func testActivitiesLeadingIntoTheLoopAreNotReportedEachTime() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -95,7 +95,7 @@ final class NoEndTests: XCTestCase {
 
     /// The rework loop leaves towards the escalation, whose own loop is closed: fixing that one fixes both, so only it is reported.
     func testOnlyTheLoopWithNoWayOutAtAllIsReported() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -130,7 +130,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testEachClosedLoopIsReported() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -174,7 +174,7 @@ final class NoEndTests: XCTestCase {
                 responsible: resolver\(i == 10 ? "\n    next: s1" : "")
             """
         }.joined(separator: "\n")
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -190,7 +190,7 @@ final class NoEndTests: XCTestCase {
 
     /// A misspelt `next` is usually the loop's intended way out: `ref/unknown-activity` reports it, not this rule.
     func testLoopWithAnUnknownTargetIsLeftToTheReferenceCheck() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -217,7 +217,7 @@ final class NoEndTests: XCTestCase {
 
     /// A loop nobody reaches is `flow/unreachable`'s finding (once per activity), not this rule's.
     func testUnreachableLoopIsLeftToUnreachable() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-management
         name: Change Management
@@ -243,7 +243,7 @@ final class NoEndTests: XCTestCase {
 extension NoEndTests {
     /// `next: []` without `end: true` is a dead end: no loop, but no end either.
     func testEmptyNextIsADeadEnd() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

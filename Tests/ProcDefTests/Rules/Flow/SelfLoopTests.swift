@@ -7,7 +7,7 @@ final class SelfLoopTests: XCTestCase {
     }
 
     func testBranchAndSingleNextToItself() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -45,7 +45,7 @@ final class SelfLoopTests: XCTestCase {
     }
 
     func testLoopThroughAnotherActivityIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

@@ -5,7 +5,7 @@ final class UnconditionedBranchTests: XCTestCase {
     private let rule: Set<String> = ["flow/unconditioned-branch"]
 
     func testDecisionWithOneBranchWithoutWhen() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -41,7 +41,7 @@ final class UnconditionedBranchTests: XCTestCase {
     }
 
     func testEveryBranchWithoutWhenIsReported() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -73,7 +73,7 @@ final class UnconditionedBranchTests: XCTestCase {
 
     /// One target is no decision, written as a list or not, and the same target twice is still one target.
     func testSingleTargetsAreNotDecisions() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -99,7 +99,7 @@ final class UnconditionedBranchTests: XCTestCase {
     }
 
     func testDecisionWithEveryBranchConditionedIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

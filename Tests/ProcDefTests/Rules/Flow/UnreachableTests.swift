@@ -5,7 +5,7 @@ final class UnreachableTests: XCTestCase {
     private let help = { (id: String) in "name '\(id)' as a `next` target of an activity that is reached (e.g. `next: \(id)`), or remove it" }
 
     func testEachUnreachableActivityIsReportedWithWhyNothingFallsThrough() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -51,7 +51,7 @@ final class UnreachableTests: XCTestCase {
 
     /// A decision names all its targets: the activity listed after it is not reached by falling through.
     func testNoFallThroughAfterADecision() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -91,7 +91,7 @@ final class UnreachableTests: XCTestCase {
 
     /// Triggers start a new case (of this or another process): they do not make an activity reachable in this flow.
     func testTriggersDoNotMakeAnActivityReachable() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -135,7 +135,7 @@ final class UnreachableTests: XCTestCase {
     }
 
     func testEveryActivityReachedIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

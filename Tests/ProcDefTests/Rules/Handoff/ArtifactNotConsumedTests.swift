@@ -5,7 +5,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     private let rule: Set<String> = ["handoff/artifact-not-consumed"]
 
     func testArtifactTheTargetDoesNotTakeIsReportedAtTheArtifact() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: resolver
@@ -27,7 +27,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     }
 
     func testTriggerArtifactIsCheckedAgainstTheOtherProcesssEntryActivity() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: service-desk
@@ -51,7 +51,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     }
 
     func testAConsumedArtifactOrATargetWithoutInputsPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk

@@ -5,7 +5,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     private let rule: Set<String> = ["handoff/artifact-not-produced"]
 
     func testArtifactThatIsNotAnOutputIsReportedAtTheArtifact() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -27,7 +27,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testAMisspeltArtifactGetsADidYouMean() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -50,7 +50,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testTriggerArtifactIsCheckedAgainstTheTriggeringActivity() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: resolver
@@ -71,7 +71,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testAProducedArtifactOrASourceWithoutOutputsPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk

@@ -11,7 +11,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testFallThroughGapIsReportedAtTheSourceActivityID() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: 1️⃣categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -29,7 +29,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testBranchGapIsReportedAtTheNextEntry() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -55,7 +55,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testSingleNextGapIsReportedAtTheNextValue() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -77,7 +77,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testTriggerGapsIntoANamedEntryActivityAndIntoTheStart() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: service-desk
@@ -103,7 +103,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testTriggerIntoAnUnknownProcessOrActivityIsLeftToRefRules() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: service-desk
@@ -115,7 +115,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testASharedRoleMeansNoGap() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: swarm
                 name: Swarm on the incident
                 responsible: [service-desk, resolver]
@@ -129,7 +129,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testSeveralRolesOnEachSideAreAllNamed() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: 1️⃣swarm
                 name: Swarm on the incident
                 responsible: [service-desk, comms]
@@ -148,7 +148,7 @@ final class HandoffGapTests: XCTestCase {
     /// A missing or misspelt responsible role is raci/responsible-required's or ref/unknown-role's finding; guessing a
     /// gap behind it would only double the noise.
     func testNoGapIsGuessedWhenASideHasNoOrAnUnknownResponsibleRole() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: log
                 name: Log the incident
                 responsible: service-desk
@@ -164,7 +164,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testADeclaredHandoffClosesTheGap() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -186,7 +186,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testAGapTowardsASupplierSuggestsTheAgreementAndAnArtifactBothSidesDeclare() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: 1️⃣diagnose-link
                 name: Diagnose the WAN link
                 responsible: network
@@ -221,7 +221,7 @@ final class HandoffGapTests: XCTestCase {
                 responsible: analyst
 
             """
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: analyst
@@ -244,7 +244,7 @@ final class HandoffGapTests: XCTestCase {
                   - 1️⃣to: diagnose
                     when: No workaround is known.
             """
-        assertFindings(DesignExample.incident(escalation: escalation), rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [
+        XCTAssertFindings(DesignExample.incident(escalation: escalation), rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [
             ExpectedFinding(
                 "1️⃣", "handoff/gap",
                 "responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'resolver-group' (Resolver Group) at 'diagnose' (Investigate and diagnose) with no handoff declared",
@@ -256,7 +256,7 @@ final class HandoffGapTests: XCTestCase {
 
     func testDesignIncidentExampleIsFreeOfHandoffFindings() throws {
         let incident = DesignExample.incident(escalation: DesignExample.escalationWithHandoff)
-        assertFindings(incident, rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
+        XCTAssertFindings(incident, rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
         var files = DesignExample.otherFiles
         files["incident.yaml"] = incident
         let report = try RuleFixtureRunner.run(files)

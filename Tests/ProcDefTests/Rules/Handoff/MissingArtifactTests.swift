@@ -5,7 +5,7 @@ final class MissingArtifactTests: XCTestCase {
     private let rule: Set<String> = ["handoff/missing-artifact"]
 
     func testHandoffWithoutArtifactIsReportedAtTheHandoff() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -25,7 +25,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testBlankArtifactOnABranchCountsAsMissingAndTheHelpListsTheOutputs() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -48,7 +48,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testTriggerHandoffWithoutArtifact() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: service-desk
@@ -67,7 +67,7 @@ final class MissingArtifactTests: XCTestCase {
 
     /// A declared handoff shows up in the runbook's handoff table, so it is checked even where it is not needed.
     func testAnUnneededHandoffIsStillCheckedButAStrayOneIsNot() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: log
                 name: Log the incident
                 responsible: service-desk
@@ -87,7 +87,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testHandoffWithArtifactPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk

@@ -5,7 +5,7 @@ final class MissingExpectationTests: XCTestCase {
     private let rule: Set<String> = ["handoff/missing-expectation"]
 
     func testBranchHandoffWithoutExpectationNamesTheReceiver() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -33,7 +33,7 @@ final class MissingExpectationTests: XCTestCase {
     }
 
     func testBlankExpectationOnATriggerCountsAsMissing() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: service-desk
@@ -53,7 +53,7 @@ final class MissingExpectationTests: XCTestCase {
     }
 
     func testHandoffWithExpectationPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk

@@ -5,7 +5,7 @@ final class SupplierAgreementTests: XCTestCase {
     private let rule: Set<String> = ["handoff/supplier-agreement"]
 
     func testHandoffToASupplierWithoutAgreementIsReportedAtTheHandoff() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose-link
                 name: Diagnose the WAN link
                 responsible: network
@@ -26,7 +26,7 @@ final class SupplierAgreementTests: XCTestCase {
     }
 
     func testBlankAgreementOnABranchToASupplierAmongOtherRolesCountsAsMissing() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose-link
                 name: Diagnose the WAN link
                 responsible: service-desk
@@ -48,7 +48,7 @@ final class SupplierAgreementTests: XCTestCase {
     }
 
     func testHandoffWithAgreementPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: diagnose-link
                 name: Diagnose the WAN link
                 responsible: network
@@ -64,7 +64,7 @@ final class SupplierAgreementTests: XCTestCase {
 
     /// Nothing is handed to the supplier when it is already responsible at the source, or to a customer or practitioner.
     func testNoSupplierNewToTheTargetPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: repair-link
                 name: Repair the WAN link
                 responsible: [carrier, network]

@@ -5,7 +5,7 @@ final class UnneededHandoffTests: XCTestCase {
     private let rule: Set<String> = ["handoff/unneeded"]
 
     func testHandoffBetweenActivitiesOfTheSameRoleIsReportedAtTheHandoff() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: log
                 name: Log the incident
                 responsible: service-desk
@@ -26,7 +26,7 @@ final class UnneededHandoffTests: XCTestCase {
     }
 
     func testSeveralSharedRolesOnABranchAreNamed() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: swarm
                 name: Swarm on the incident
                 responsible: [service-desk, resolver, network]
@@ -47,7 +47,7 @@ final class UnneededHandoffTests: XCTestCase {
     }
 
     func testHandoffsThatApplyToNoTransition() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk
@@ -85,7 +85,7 @@ final class UnneededHandoffTests: XCTestCase {
 
     /// Where responsibility changes, or cannot be told (a side names no role or an unknown one), a handoff is welcome.
     func testHandoffWhereResponsibilityChangesOrIsUnknownPasses() {
-        assertFindings(HandoffFixtures.incident("""
+        XCTAssertFindings(HandoffFixtures.incident("""
               - id: categorize
                 name: Categorize and prioritize
                 responsible: service-desk

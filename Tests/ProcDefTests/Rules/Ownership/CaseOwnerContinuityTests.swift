@@ -9,7 +9,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testFallThroughAwayFromTheCaseOwner() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -40,7 +40,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testBranchAndSingleNextAwayFromTheCaseOwner() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -82,7 +82,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     /// Informed, consulted or accountable (also through `defaults.accountable`) at the receiving activity, or told
     /// by the handoff's `informed:`: in every case the case owner still knows where the case is.
     func testCaseOwnerStillInvolvedAtTheReceivingActivityIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -130,7 +130,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testDefaultAccountableCountsAsInvolved() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -151,7 +151,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     /// Only handoffs away from the case owner count: resolver to network is not the case owner's to watch, and
     /// keeping the case owner among several responsible roles is no handoff away from it.
     func testHandoffsNotAwayFromTheCaseOwnerAreClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -181,7 +181,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
 
     /// A trigger starts another process while this flow goes on with the case owner: it is not a handoff away.
     func testTriggersAreNotHandoffsAway() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -215,7 +215,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testNoCaseOwnerIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -235,7 +235,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
 
     /// An activity with nobody responsible is `raci/responsible-required`'s finding, not a handoff away.
     func testReceivingActivityWithoutResponsibleRoleIsLeftToRACI() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

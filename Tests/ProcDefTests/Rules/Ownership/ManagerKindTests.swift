@@ -3,7 +3,7 @@ import XCTest
 
 final class ManagerKindTests: XCTestCase {
     func testPractitionerNamedAsManager() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -26,7 +26,7 @@ final class ManagerKindTests: XCTestCase {
     }
 
     func testSupplierNamedAsManager() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -45,7 +45,7 @@ final class ManagerKindTests: XCTestCase {
 
     func testManagerOrOwnerAsManagerIsClean() {
         for manager in ["incident-manager", "process-owner"] {
-            assertFindings("""
+            XCTAssertFindings("""
             kind: process
             id: incident-management
             name: Incident Management
@@ -62,7 +62,7 @@ final class ManagerKindTests: XCTestCase {
     }
 
     func testNoManagerIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

@@ -3,7 +3,7 @@ import XCTest
 
 final class OwnerKindTests: XCTestCase {
     func testManagerNamedAsOwner() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -25,7 +25,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testCustomerNamedAsOwner() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -42,7 +42,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testLocalOwnerRoleOfKindOwnerIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -59,7 +59,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testUnknownOwnerIsLeftToTheReferenceCheck() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -74,7 +74,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testOwnerOfKindOwnerIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

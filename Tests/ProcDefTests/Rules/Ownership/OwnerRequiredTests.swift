@@ -3,7 +3,7 @@ import XCTest
 
 final class OwnerRequiredTests: XCTestCase {
     func testProcessWithoutOwner() {
-        assertFindings("""
+        XCTAssertFindings("""
         1️⃣kind: process
         id: incident-management
         name: Incident Management
@@ -24,7 +24,7 @@ final class OwnerRequiredTests: XCTestCase {
     }
 
     func testProcessWithOwnerIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

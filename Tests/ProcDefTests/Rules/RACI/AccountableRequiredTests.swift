@@ -5,7 +5,7 @@ final class AccountableRequiredTests: XCTestCase {
     private let rule = "raci/accountable-required"
 
     func testActivityWithNoAccountableAndNoDefault() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -28,7 +28,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testHelpUsesAPlaceholderWhenTheProcessHasNoManager() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -46,7 +46,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testDefaultsAccountableFillsTheGap() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -66,7 +66,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testAnUnknownAccountableRoleIsLeftToTheReferenceRule() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

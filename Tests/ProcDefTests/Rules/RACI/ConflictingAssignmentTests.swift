@@ -5,7 +5,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     private let rule = "raci/conflicting-assignment"
 
     func testRoleConsultedAndInformedPointsAtTheInformedEntry() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: major-incident-communication
         name: Major Incident Communication
@@ -28,7 +28,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testResponsibleRoleConsultedPointsAtTheConsultedEntry() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -51,7 +51,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testAccountableThroughTheDefaultAndInformed() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -77,7 +77,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testEveryLetterAtOnceReportsBothRedundantEntries() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -102,7 +102,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testDistinctLettersAndUnknownRolesAreClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

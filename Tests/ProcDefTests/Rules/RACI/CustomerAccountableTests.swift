@@ -7,7 +7,7 @@ final class CustomerAccountableTests: XCTestCase {
     private let supplierHelp = "make an internal role accountable (e.g. the supplier manager) and keep 'carrier' `responsible` under its underpinning contract"
 
     func testCustomerAndSupplierAccountableOnActivities() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -36,7 +36,7 @@ final class CustomerAccountableTests: XCTestCase {
     }
 
     func testAccountableThroughTheDefaultIsReportedOnceAtTheDefault() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -66,7 +66,7 @@ final class CustomerAccountableTests: XCTestCase {
     }
 
     func testAnExternalDefaultThatNoActivityUsesAndInternalRolesAreClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

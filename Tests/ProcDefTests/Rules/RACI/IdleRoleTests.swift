@@ -6,7 +6,7 @@ final class IdleRoleTests: XCTestCase {
     private let help = "`responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)"
 
     func testLocalRolesThatDoNoWork() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -46,7 +46,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testInformedOnlyThroughAHandoff() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -75,7 +75,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testResponsibleAccountableByDefaultOrRunningTheProcessIsNotIdle() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -100,7 +100,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testADefaultThatNoActivityUsesDoesNotCount() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

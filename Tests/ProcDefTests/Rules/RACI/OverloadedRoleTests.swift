@@ -33,7 +33,7 @@ final class OverloadedRoleTests: XCTestCase {
     """
 
     func testResponsibleOverTheLimitWhileOtherSharesSitExactlyAtTheirs() {
-        assertFindings(serviceRequest, rules: [rule], [
+        XCTAssertFindings(serviceRequest, rules: [rule], [
             ExpectedFinding(
                 "1️⃣", rule, "'service-desk' (Service Desk Analyst) is responsible for 9 of 10 activities (90%, over the 70% limit)",
                 severity: .note,
@@ -43,11 +43,11 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testSharesAreOptions() {
-        assertFindings(serviceRequest, rules: [rule], options: options(["responsible-share": 0.9]), [])
+        XCTAssertFindings(serviceRequest, rules: [rule], options: options(["responsible-share": 0.9]), [])
     }
 
     func testAccountableByDefaultAndConsultedOverTheirLimits() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: service-request
         name: Service Request Fulfilment
@@ -79,7 +79,7 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testExplicitAccountabilityPointsAtTheFirstAccountableEntryWithFractionalPercentages() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -100,7 +100,7 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testTheProcessOwnerAndManagerMayBeAccountableForEverything() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -131,11 +131,11 @@ final class OverloadedRoleTests: XCTestCase {
     """
 
     func testSmallProcessesAreLeftAlone() {
-        assertFindings(smallProcess, rules: [rule], [])
+        XCTAssertFindings(smallProcess, rules: [rule], [])
     }
 
     func testTheMinimumProcessSizeIsAnOption() {
-        assertFindings(smallProcess, rules: [rule], options: options(["min-activities": 3]), [
+        XCTAssertFindings(smallProcess, rules: [rule], options: options(["min-activities": 3]), [
             ExpectedFinding(
                 "1️⃣", rule, "'service-desk' (Service Desk Analyst) is responsible for 3 of 3 activities (100%, over the 70% limit)",
                 help: "spread the work: make other roles responsible for some of these activities, or split 'service-desk' into roles with narrower jobs"

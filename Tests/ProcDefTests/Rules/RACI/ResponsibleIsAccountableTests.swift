@@ -30,11 +30,11 @@ final class ResponsibleIsAccountableTests: XCTestCase {
     """
 
     func testSilentByDefault() {
-        assertFindings(fixture, rules: [rule], [])
+        XCTAssertFindings(fixture, rules: [rule], [])
     }
 
     func testWhenEnabledReportsTheAccountableEntryOrTheResponsibleOneForTheDefault() {
-        assertFindings(fixture, rules: [rule], options: enabled, [
+        XCTAssertFindings(fixture, rules: [rule], options: enabled, [
             ExpectedFinding(
                 "1️⃣", rule, "'network' (Network Engineer) is both responsible and accountable for 'implement' (Implement the change)",
                 severity: .warning,
@@ -48,7 +48,7 @@ final class ResponsibleIsAccountableTests: XCTestCase {
     }
 
     func testSeparateRolesAreCleanWhenEnabled() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: change-enablement
         name: Change Enablement

@@ -5,7 +5,7 @@ final class ResponsibleRequiredTests: XCTestCase {
     private let rule = "raci/responsible-required"
 
     func testActivitiesWithNoResponsibleRole() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -35,7 +35,7 @@ final class ResponsibleRequiredTests: XCTestCase {
     }
 
     func testEveryActivityWithAResponsibleRoleIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management

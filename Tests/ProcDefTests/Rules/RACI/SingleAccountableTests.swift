@@ -5,7 +5,7 @@ final class SingleAccountableTests: XCTestCase {
     private let rule = "raci/single-accountable"
 
     func testTwoAccountableRolesPointAtTheSecond() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -27,7 +27,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testThreeAccountableRolesAreOneFinding() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -50,7 +50,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testTheSameRoleTwiceAndUnknownRolesDoNotCount() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
@@ -68,7 +68,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testOneAccountableRoleIsClean() {
-        assertFindings("""
+        XCTAssertFindings("""
         kind: process
         id: incident-management
         name: Incident Management
