@@ -26,8 +26,8 @@ public enum YAMLReader {
         }
     }
 
-    /// `8 MiB`, `9.0 MiB`, `512 KiB`, `300 bytes`.
-    static func describeSize(_ count: Int) -> String {
+    /// `8 MiB`, `9.0 MiB`, `512 KiB`, `300 bytes`: how every size limit is worded, wherever the file was measured.
+    public static func describeSize(_ count: Int) -> String {
         let mib = 1024 * 1024
         if count >= mib {
             if count % mib == 0 { return "\(count / mib) MiB" }

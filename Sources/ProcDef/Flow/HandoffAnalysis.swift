@@ -18,7 +18,7 @@ public struct HandoffAnalysis: Sendable {
 
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
     public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
-        let catalogue = catalogue ?? Self.catalogueIndex(workspace)
+        let catalogue = catalogue ?? workspace.catalogueRoles
         let here = RoleScope(process: process, catalogue: catalogue)
         let activities = process.activities
         var sourceRoles: [[ResolvedRole]?] = Array(repeating: nil, count: activities.count)
@@ -69,14 +69,6 @@ public struct HandoffAnalysis: Sendable {
         }
         self.points = points
         self.strayHandoffs = strays
-    }
-
-    static func catalogueIndex(_ workspace: Workspace) -> [String: Role] {
-        var index: [String: Role] = [:]
-        for role in workspace.catalogues.flatMap(\.roles) where index[role.id.value] == nil {
-            index[role.id.value] = role
-        }
-        return index
     }
 }
 

@@ -47,7 +47,7 @@ public struct GitRevision: Sendable {
             if entry.size > limit {
                 oversized.append(SafetyLimits.diagnostic(
                     file: entry.path, range: .fileStart,
-                    message: "file is \(Workspace.describeSize(entry.size)), over the \(Workspace.describeSize(limit)) limit",
+                    message: "file is \(YAMLReader.describeSize(entry.size)), over the \(YAMLReader.describeSize(limit)) limit",
                     help: "split it into several files"
                 ))
             } else {

@@ -29,7 +29,7 @@ extension Workspace {
         case .tooLarge(let size, let exact):
             failed.diagnostics.append(SafetyLimits.diagnostic(
                 file: input.displayPath, range: .fileStart,
-                message: exact ? "file is \(describeSize(size)), over the \(describeSize(limit)) limit" : "file is over the \(describeSize(limit)) limit",
+                message: exact ? "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit" : "file is over the \(YAMLReader.describeSize(limit)) limit",
                 help: "split it into several files"
             ))
         case .notRegular(let what):
@@ -38,17 +38,5 @@ extension Workspace {
             failed.diagnostics.append(UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: \(failure.message)"))
         }
         return (nil, failed)
-    }
-
-    /// `8 MiB`, `9.0 MiB`, `512 KiB`, `300 bytes`: worded as the YAML reader words the same limit for files in memory.
-    static func describeSize(_ count: Int) -> String {
-        let mib = 1024 * 1024
-        if count >= mib {
-            if count % mib == 0 { return "\(count / mib) MiB" }
-            let tenths = (count * 10 + mib / 2) / mib
-            return "\(tenths / 10).\(tenths % 10) MiB"
-        }
-        if count >= 1024 && count % 1024 == 0 { return "\(count / 1024) KiB" }
-        return count == 1 ? "1 byte" : "\(count) bytes"
     }
 }
