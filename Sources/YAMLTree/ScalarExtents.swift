@@ -1,32 +1,16 @@
 extension YAMLDocument {
     /// The byte ranges of every scalar in the document, in source order: where a `#` is text, not a comment.
     ///
-    /// Aliases are skipped (their target's range is already listed), so the walk visits each written node once.
+    /// Every written scalar has one record (an alias adds none), so each is listed once.
     public func scalarByteRanges() -> [Range<Int>] {
+        let store = root.store
         var ranges: [Range<Int>] = []
-        var stack: [Node] = [root]
-        while let node = stack.popLast() {
-            switch node.content {
-            case .scalar:
-                if node.range.end.offset > node.range.start.offset {
-                    ranges.append(node.range.start.offset..<node.range.end.offset)
-                }
-            case .sequence(let items):
-                for item in items.reversed() where !isAlias(item, inside: node) {
-                    stack.append(item)
-                }
-            case .mapping(let entries):
-                for entry in entries.reversed() {
-                    if !isAlias(entry.value, inside: node) { stack.append(entry.value) }
-                    stack.append(entry.key)
-                }
-            }
+        for index in records {
+            let record = store.records[Int(index)]
+            guard record.kind == .scalar, record.range.end.offset > record.range.start.offset else { continue }
+            ranges.append(record.range.start.offset..<record.range.end.offset)
         }
+        // Scalars are recorded as libyaml reports them, in source order; the sort only guards that order.
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
-    }
-
-    /// An alias resolves to a node written earlier, before its parent began.
-    private func isAlias(_ child: Node, inside parent: Node) -> Bool {
-        child.range.start.offset < parent.range.start.offset
     }
 }

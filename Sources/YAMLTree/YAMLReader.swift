@@ -51,15 +51,14 @@ public enum YAMLReader {
     }
 }
 
-/// Builds nodes from libyaml events, enforcing the limits as it goes.
+/// Builds the node store from libyaml events, enforcing the limits as it goes.
 private struct Composer {
-    /// A collection under construction. Frames are mutated in place on the stack (`stack[top].items.append`), so
-    /// each append is amortised O(1) rather than a copy of the collection so far.
+    /// A collection under construction: its children so far are `scratch[childrenStart...]` (key and value
+    /// alternating for a mapping), copied into the store's links, side by side, when it ends.
     private struct Frame {
         var isMapping: Bool
-        var items: [Node] = []
-        var entries: [MappingEntry] = []
-        var pendingKey: Node?
+        var childrenStart: Int
+        var pendingKey: Int32?
         /// Scalar keys seen so far, once a mapping grows past the size where a linear scan is cheaper than hashing.
         var keyIndex: [String: SourceRange]?
         var start: SourcePosition
@@ -67,8 +66,9 @@ private struct Composer {
         var anchor: String?
         var weight = 1
 
-        init(isMapping: Bool, start: SourcePosition, tag: String?, anchor: String?) {
+        init(isMapping: Bool, childrenStart: Int, start: SourcePosition, tag: String?, anchor: String?) {
             self.isMapping = isMapping
+            self.childrenStart = childrenStart
             self.start = start
             self.tag = tag
             self.anchor = anchor
@@ -83,18 +83,25 @@ private struct Composer {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: YAMLLimits
     private var cursor: OffsetCursor
-    private var documents: [YAMLDocument] = []
     private var problems: [YAMLProblem] = []
+
+    // The store being built, shared by every document of the file.
+    private var records: [NodeStore.Record] = []
+    private var links: [Int32] = []
+    private var text: [UInt8] = []
+    private var marks: [Int32: NodeStore.Marks] = [:]
+    private var scratch: [Int32] = []
+    private var finished: [(root: Int32, range: SourceRange, records: Range<Int32>)] = []
 
     // Per-document state.
     private var stack: [Frame] = []
-    private var anchors: [String: (node: Node, weight: Int)] = [:]
+    private var anchors: [String: (node: Int32, weight: Int)] = [:]
     private var openAnchors: Set<String> = []
     private var aliasCount = 0
     private var aliasExpansion = 0
     private var documentStart = SourcePosition.fileStart
-    private var root: Node?
-    private var rootWeight = 0
+    private var documentFirstRecord: Int32 = 0
+    private var root: Int32?
 
     init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, limits: YAMLLimits) {
         self.bytes = bytes
@@ -116,6 +123,11 @@ private struct Composer {
         yaml_parser_set_input_string(parser, base, bytes.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
 
+        // Scalar text is never longer than the source it was written in; a node takes a dozen bytes of source or more.
+        text.reserveCapacity(bytes.count)
+        records.reserveCapacity(bytes.count / 16)
+        links.reserveCapacity(bytes.count / 8)
+
         var event = yaml_event_t()
         do {
             while true {
@@ -131,6 +143,10 @@ private struct Composer {
         } catch {
             // `handle` throws only `Stop`.
         }
+        let store = NodeStore(records: records, links: links, text: text, marks: marks)
+        let documents = finished.map {
+            YAMLDocument(root: Node(store: store, index: $0.root), range: $0.range, records: $0.records)
+        }
         return YAMLParseResult(documents: documents, problems: problems)
     }
 
@@ -143,22 +159,27 @@ private struct Composer {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             stack = []
+            scratch.removeAll(keepingCapacity: true)
             anchors = [:]
             openAnchors = []
             aliasCount = 0
             aliasExpansion = 0
             root = nil
-            rootWeight = 0
             documentStart = start
+            documentFirstRecord = Int32(records.count)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
-                documents.append(YAMLDocument(root: root, range: SourceRange(start: documentStart, end: position(event.end_mark))))
+                finished.append((root, SourceRange(start: documentStart, end: position(event.end_mark)), documentFirstRecord..<Int32(records.count)))
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+            let first = text.count
+            if let value = scalar.value, scalar.length > 0 {
+                text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
+            }
             let range = SourceRange(start: start, end: position(event.end_mark))
-            try add(Node(content: .scalar(Scalar(text: text, style: Self.style(scalar.style))), range: range, tag: Self.string(scalar.tag), anchor: Self.string(scalar.anchor)), weight: 1)
+            let node = record(NodeStore.Record(range: range, first: Int32(first), count: Int32(text.count - first), kind: .scalar, style: Self.style(scalar.style), hasMarks: false), tag: scalar.tag, anchor: scalar.anchor)
+            try add(node, weight: 1)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             let range = SourceRange(start: start, end: position(event.end_mark))
@@ -177,22 +198,47 @@ private struct Composer {
             if aliasExpansion > limits.maxAliasExpansion {
                 throw Stop(problem: YAMLProblem(kind: .limits, message: "aliases in this document would expand to more than \(limits.maxAliasExpansion) nodes", range: range))
             }
-            try add(anchored.node, weight: anchored.weight)
+            try add(anchored.node, weight: anchored.weight, isAlias: true)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(Frame(isMapping: false, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            try push(Frame(isMapping: false, childrenStart: scratch.count, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(Frame(isMapping: true, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            try push(Frame(isMapping: true, childrenStart: scratch.count, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let end = position(event.end_mark)
             if let anchor = frame.anchor { openAnchors.remove(anchor) }
-            let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
-            try add(Node(content: content, range: SourceRange(start: frame.start, end: end), tag: frame.tag, anchor: frame.anchor), weight: frame.weight)
+            let first = links.count
+            links.append(contentsOf: scratch[frame.childrenStart...])
+            let children = scratch.count - frame.childrenStart
+            scratch.removeSubrange(frame.childrenStart...)
+            var node = NodeStore.Record(
+                range: SourceRange(start: frame.start, end: end), first: Int32(first),
+                count: Int32(frame.isMapping ? children / 2 : children), kind: frame.isMapping ? .mapping : .sequence,
+                style: .plain, hasMarks: false
+            )
+            if frame.tag != nil || frame.anchor != nil {
+                node.hasMarks = true
+                marks[Int32(records.count)] = NodeStore.Marks(tag: frame.tag, anchor: frame.anchor)
+            }
+            records.append(node)
+            try add(Int32(records.count - 1), weight: frame.weight)
         default:
             break
         }
+    }
+
+    /// Appends a scalar's record, with its tag and anchor when it has either.
+    private mutating func record(_ record: NodeStore.Record, tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+        let index = Int32(records.count)
+        var record = record
+        if tag != nil || anchor != nil {
+            record.hasMarks = true
+            marks[index] = NodeStore.Marks(tag: Self.string(tag), anchor: Self.string(anchor))
+        }
+        records.append(record)
+        return index
     }
 
     private mutating func push(_ frame: consuming Frame) throws {
@@ -204,19 +250,18 @@ private struct Composer {
     }
 
     /// Attaches a finished node to its parent (or makes it the document's root) and records its anchor.
-    private mutating func add(_ node: consuming Node, weight: Int) throws {
-        if let anchor = node.anchor {
+    private mutating func add(_ node: Int32, weight: Int, isAlias: Bool = false) throws {
+        if !isAlias, records[Int(node)].hasMarks, let anchor = marks[node]?.anchor {
             anchors[anchor] = (node, weight)
         }
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
-            rootWeight = weight
             return
         }
         stack[top].weight += weight
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            scratch.append(node)
             return
         }
         guard let key = stack[top].pendingKey else {
@@ -224,40 +269,66 @@ private struct Composer {
             return
         }
         stack[top].pendingKey = nil
-        if case .scalar(let scalar) = key.content {
-            if let first = firstKey(scalar.text, inFrame: top) {
+        let keyRecord = records[Int(key)]
+        if keyRecord.kind == .scalar {
+            if let first = firstKey(keyRecord, inFrame: top) {
+                let keyText = self.keyText(keyRecord)
                 problems.append(YAMLProblem(
                     kind: .duplicateKey,
-                    message: "duplicate key '\(scalar.text)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
-                    range: key.range,
-                    notes: [YAMLProblem.Note(message: "'\(scalar.text)' first given here", range: first)]
+                    message: "duplicate key '\(keyText)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
+                    range: keyRecord.range,
+                    notes: [YAMLProblem.Note(message: "'\(keyText)' first given here", range: first)]
                 ))
                 return
             }
+            let entryCount = (scratch.count - stack[top].childrenStart) / 2
             if stack[top].keyIndex != nil {
-                stack[top].keyIndex?[scalar.text] = key.range
-            } else if stack[top].entries.count >= Self.linearKeyScanLimit {
+                let keyText = self.keyText(keyRecord)
+                stack[top].keyIndex?[keyText] = keyRecord.range
+            } else if entryCount >= Self.linearKeyScanLimit {
                 var index: [String: SourceRange] = [:]
-                for entry in stack[top].entries {
-                    if case .scalar(let s) = entry.key.content, index[s.text] == nil { index[s.text] = entry.key.range }
+                var position = stack[top].childrenStart
+                while position < scratch.count {
+                    let earlier = records[Int(scratch[position])]
+                    if earlier.kind == .scalar {
+                        let earlierText = self.keyText(earlier)
+                        if index[earlierText] == nil { index[earlierText] = earlier.range }
+                    }
+                    position += 2
                 }
-                index[scalar.text] = key.range
+                index[self.keyText(keyRecord)] = keyRecord.range
                 stack[top].keyIndex = index
             }
         }
-        stack[top].entries.append(MappingEntry(key: key, value: node))
+        scratch.append(key)
+        scratch.append(node)
     }
 
     /// Mappings in process definitions hold a dozen keys or so: comparing them beats hashing every key.
     private static let linearKeyScanLimit = 16
 
-    /// Where a scalar key was first given in the mapping of frame `top`, if it was.
-    private func firstKey(_ text: String, inFrame top: Int) -> SourceRange? {
-        if let index = stack[top].keyIndex { return index[text] }
-        for entry in stack[top].entries {
-            if case .scalar(let s) = entry.key.content, s.text == text { return entry.key.range }
+    private func keyText(_ record: NodeStore.Record) -> String {
+        text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
         }
-        return nil
+    }
+
+    /// Where a scalar key was first given in the mapping of frame `top`, if it was.
+    private func firstKey(_ key: NodeStore.Record, inFrame top: Int) -> SourceRange? {
+        if let index = stack[top].keyIndex { return index[keyText(key)] }
+        return text.withUnsafeBufferPointer { buffer -> SourceRange? in
+            let keyBytes = UnsafeBufferPointer(rebasing: buffer[Int(key.first)..<Int(key.first) + Int(key.count)])
+            var position = stack[top].childrenStart
+            while position < scratch.count {
+                let earlier = records[Int(scratch[position])]
+                if earlier.kind == .scalar, earlier.count == key.count,
+                   UnsafeBufferPointer(rebasing: buffer[Int(earlier.first)..<Int(earlier.first) + Int(earlier.count)]).elementsEqual(keyBytes) {
+                    return earlier.range
+                }
+                position += 2
+            }
+            return nil
+        }
     }
 
     private mutating func parserProblem(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> YAMLProblem {

@@ -66,7 +66,7 @@ extension ModelDecoder {
             return .single(target)
         }
         // A single `{to, when}` mapping is read as a list of one branch; a plain id in the list as a branch without `when`.
-        let items = node.sequence ?? [node]
+        let items = node.sequence.map(Array.init) ?? [node]
         var branches: [Branch] = []
         for item in items {
             if let scalar = item.scalar, !item.isNull {
@@ -101,7 +101,7 @@ extension ModelDecoder {
 
     private func triggers(_ map: FieldMap, in activityContext: String) -> [Trigger] {
         mappings(map, "triggers", in: activityContext, item: "a trigger").compactMap { node in
-            let fieldMap = FieldMap(node, entries: node.mapping ?? [])
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
             let process = reference(fieldMap, "process", in: "a trigger of \(activityContext)", kind: "process")
             let context = process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)"
             checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)

@@ -10,41 +10,36 @@ struct FieldMap {
     }
 
     let node: Node
-    private(set) var fields: [Field] = []
-    /// Keys that are lists or mappings: a `schema/type` finding once the map's context is known.
-    private(set) var oddKeys: [Node] = []
-    /// Only for large mappings (a catalogue of many roles); small ones are searched in order, which is faster than hashing.
-    private var positions: [String: Int]?
-    private static let indexedFrom = 24
+    let entries: MappingEntries
 
-    init(_ node: Node, entries: [MappingEntry]) {
+    init(_ node: Node, entries: MappingEntries) {
         self.node = node
-        fields.reserveCapacity(entries.count)
-        if entries.count >= Self.indexedFrom { positions = [:] }
-        for entry in entries {
-            guard let key = entry.key.scalar?.text else {
-                oddKeys.append(entry.key)
-                continue
-            }
-            guard position(of: key) == nil else { continue }
-            positions?[key] = fields.count
-            fields.append(Field(key: key, keyNode: entry.key, value: entry.value))
+        self.entries = entries
+    }
+
+    /// Every entry with a text key, in source order.
+    var fields: [Field] {
+        entries.compactMap { entry in
+            entry.key.scalarText.map { Field(key: $0, keyNode: entry.key, value: entry.value) }
         }
     }
 
-    private func position(of key: String) -> Int? {
-        if let positions { return positions[key] }
-        return fields.firstIndex { $0.key == key }
+    /// Keys that are lists or mappings: a `schema/type` finding once the map's context is known.
+    var oddKeys: [Node] {
+        entries.compactMap { $0.key.kind == .scalar ? nil : $0.key }
     }
 
     func field(_ key: String) -> Field? {
-        position(of: key).map { fields[$0] }
+        guard let position = entries.index(ofScalarKey: key) else { return nil }
+        let entry = entries[position]
+        return Field(key: key, keyNode: entry.key, value: entry.value)
     }
 
     /// The value under `key`, unless absent or null.
     func value(_ key: String) -> Node? {
-        guard let value = field(key)?.value, !value.isNull else { return nil }
-        return value
+        guard let position = entries.index(ofScalarKey: key) else { return nil }
+        let value = entries[position].value
+        return value.isNull ? nil : value
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
@@ -90,7 +85,12 @@ final class ModelDecoder {
     /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
     func checkKeys(_ map: FieldMap, allowed: [String], in context: String) {
         checkKeysAreText(map, in: context)
-        for field in map.fields where !allowed.contains(field.key) {
+        // Nearly every key is allowed: test that on the bytes, and make a `String` only for a key to report.
+        let entries = map.entries
+        for position in entries.indices where !entries.key(at: position, isOneOf: allowed) {
+            let entry = entries[position]
+            guard let key = entry.key.scalarText else { continue }
+            let field = FieldMap.Field(key: key, keyNode: entry.key, value: entry.value)
             let help = field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
                 : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"

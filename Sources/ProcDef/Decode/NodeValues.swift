@@ -6,30 +6,24 @@ extension Node {
     private static let stringTag = "tag:yaml.org,2002:str"
     private static let nullTag = "tag:yaml.org,2002:null"
 
-    var scalar: Scalar? {
-        if case .scalar(let scalar) = content { return scalar }
-        return nil
-    }
+    var sequence: NodeList? { items }
 
-    var sequence: [Node]? {
-        if case .sequence(let items) = content { return items }
-        return nil
-    }
-
-    var mapping: [MappingEntry]? {
-        if case .mapping(let entries) = content { return entries }
-        return nil
-    }
+    var mapping: MappingEntries? { entries }
 
     /// A plain `~`, `null` or empty scalar, or an explicit `!!null`: the key is treated as absent.
     var isNull: Bool {
-        guard let scalar else { return false }
+        guard let style = scalarStyle else { return false }
+        let tag = self.tag
         if tag == Self.nullTag { return true }
-        guard tag == nil, scalar.style == .plain, scalar.text.utf8.count <= 4 else { return false }
-        switch scalar.text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        guard tag == nil, style == .plain else { return false }
+        return withScalarBytes { bytes in
+            switch bytes.count {
+            case 0: return true
+            case 1: return bytes[0] == UInt8(ascii: "~")
+            case 4: return isScalar("null") || isScalar("Null") || isScalar("NULL")
+            default: return false
+            }
+        } ?? false
     }
 
     /// The value of a plain `true`/`false` (in any of YAML 1.2's three spellings).

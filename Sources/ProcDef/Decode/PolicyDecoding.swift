@@ -52,7 +52,7 @@ extension ModelDecoder {
         if node.mapping != nil {
             groups = [node]
         } else if let items = node.sequence {
-            groups = items
+            groups = Array(items)
         } else {
             reportType(node, "'require' in \(policyContext)", expected: "a mapping of requirements such as {exists: {records: incident}}")
             return []

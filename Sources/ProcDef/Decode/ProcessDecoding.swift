@@ -64,7 +64,7 @@ extension ModelDecoder {
 
     private func decodeWaivers(_ map: FieldMap, in processContext: String) -> [Waiver] {
         mappings(map, "waivers", in: processContext, item: "a waiver").compactMap { node in
-            let fieldMap = FieldMap(node, entries: node.mapping ?? [])
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
             let policy = reference(fieldMap, "policy", in: "a waiver of \(processContext)", kind: "policy")
             let context = policy.map { "the waiver for policy \(Quoting.quoted($0.value))" } ?? "a waiver of \(processContext)"
             checkKeys(fieldMap, allowed: Self.waiverKeys, in: context)

@@ -21,7 +21,7 @@ extension ModelDecoder {
         }
         func kinds(_ key: String) -> [Located<RoleKind>]? {
             guard let value = map.value(key) else { return nil }
-            let items = value.sequence ?? [value]
+            let items = value.sequence.map(Array.init) ?? [value]
             if value.sequence == nil && value.scalar == nil {
                 reportType(value, "'\(key)' in \(context)", expected: "a role kind or a list of them")
                 return []
