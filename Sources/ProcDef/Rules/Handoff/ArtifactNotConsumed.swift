@@ -75,7 +75,7 @@ enum ArtifactNotConsumed: ProcessRule {
         for point in context.handoffs.points {
             let declared = point.target.activity.inputs
             guard let artifact = point.artifact, !declared.isEmpty,
-                  !inputs.names(declared, process: point.target.process, index: point.target.index).contains(artifact.value) else { continue }
+                  !inputs.contains(artifact.value, in: declared, process: point.target.process, index: point.target.index) else { continue }
             findings.report(
                 Self.self, at: artifact.range,
                 "\(context.describe(point.sourceActivity)) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), which does not list it among its inputs",

@@ -74,7 +74,7 @@ enum ArtifactNotProduced: ProcessRule {
         for point in context.handoffs.points {
             let declared = point.sourceActivity.outputs
             guard let artifact = point.artifact, !declared.isEmpty,
-                  !outputs.names(declared, process: nil, index: point.source).contains(artifact.value) else { continue }
+                  !outputs.contains(artifact.value, in: declared, process: nil, index: point.source) else { continue }
             let source = context.describe(point.sourceActivity)
             findings.report(
                 Self.self, at: artifact.range,

@@ -57,17 +57,27 @@ enum HandoffWording {
     }
 }
 
-/// The names an activity declares (its `outputs` or `inputs`), as a set built once per activity however many edges
-/// lead from or to it, so checks stay linear in the size of the process.
+/// The names an activity declares (its `outputs` or `inputs`). A short list is searched in place; a long one becomes a
+/// set built once per activity however many edges lead from or to it, so checks stay linear in the size of the process.
 struct DeclaredNames {
-    private var sets: [String: Set<String>] = [:]
+    private struct ActivityKey: Hashable {
+        var process: String?
+        var index: Int
+    }
 
-    /// The names of `list` for the activity at `index` of `process` (nil: the process being checked).
-    mutating func names(_ list: [Located<String>], process: ProcessDefinition?, index: Int) -> Set<String> {
-        let key = "\(process?.id.value ?? "")#\(index)"
-        if let known = sets[key] { return known }
+    private var sets: [ActivityKey: Set<String>] = [:]
+    /// Up to this many names, comparing each beats hashing the name and building a set.
+    private static let linearSearchLimit = 8
+
+    /// Whether `list`, of the activity at `index` of `process` (nil: the process being checked), holds `name`.
+    mutating func contains(_ name: String, in list: [Located<String>], process: ProcessDefinition?, index: Int) -> Bool {
+        if list.count <= Self.linearSearchLimit {
+            return list.contains { $0.value == name }
+        }
+        let key = ActivityKey(process: process?.id.value, index: index)
+        if let known = sets[key] { return known.contains(name) }
         let names = Set(list.map(\.value))
         sets[key] = names
-        return names
+        return names.contains(name)
     }
 }
