@@ -9,6 +9,16 @@ final class InlineSuppressionTests: XCTestCase {
         return InlineSuppression.scan(bytes, scalarRanges: result.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound })
     }
 
+    func testMarkerPrefilterFindsTheMarkerAnywhereAndNothingElse() {
+        XCTAssertTrue(InlineSuppression.mayOccur(in: Array("procdef:".utf8)))
+        XCTAssertTrue(InlineSuppression.mayOccur(in: Array("a: 1 # procdef: ignore x".utf8)))
+        XCTAssertTrue(InlineSuppression.mayOccur(in: Array("a: b\n# procdef:".utf8)))
+        XCTAssertFalse(InlineSuppression.mayOccur(in: Array("rocdef: a".utf8)))
+        XCTAssertFalse(InlineSuppression.mayOccur(in: Array("procdef ignore: a: b: c".utf8)))
+        XCTAssertFalse(InlineSuppression.mayOccur(in: Array(":procdef".utf8)))
+        XCTAssertFalse(InlineSuppression.mayOccur(in: []))
+    }
+
     func testOwnLineCommentTargetsTheNextLine() {
         let found = scan("a: 1\n  # procdef: ignore raci/too-many-consulted -- the CAB counts as one\nb: 2\n")
         XCTAssertEqual(found.count, 1)

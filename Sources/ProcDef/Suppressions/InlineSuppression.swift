@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import YAMLTree
 
 /// `# procdef: ignore RULE[, RULE] -- reason`, read from the raw lines because libyaml drops comments.
@@ -34,18 +39,18 @@ public struct InlineSuppression: Sendable, Hashable {
 
     /// A quick scan for the marker, so files without suppressions (nearly all) skip the scalar-range walk.
     public static func mayOccur(in bytes: [UInt8]) -> Bool {
-        let marker: [UInt8] = Array("procdef:".utf8)
-        guard bytes.count >= marker.count else { return false }
+        let marker: StaticString = "procdef:"
+        let length = marker.utf8CodeUnitCount
+        guard bytes.count >= length else { return false }
+        // Every file of a large repository is scanned: jump from colon to colon with the C library's `memchr`, which
+        // compares many bytes at a time, and compare the marker only before a colon.
         return bytes.withUnsafeBufferPointer { text in
-            // Every file of a large repository is scanned: look for the marker's last two bytes, then compare the rest.
-            var i = marker.count - 1
-            while i < text.count {
-                if text[i] == UInt8(ascii: ":") && text[i - 1] == UInt8(ascii: "f") {
-                    var k = 0
-                    while k < marker.count && text[i - marker.count + 1 + k] == marker[k] { k += 1 }
-                    if k == marker.count { return true }
-                }
-                i += 1
+            guard let base = text.baseAddress else { return false }
+            var from = length - 1
+            while from < text.count, let hit = memchr(base + from, Int32(UInt8(ascii: ":")), text.count - from) {
+                let colon = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if colon >= length - 1, memcmp(base + colon - (length - 1), marker.utf8Start, length) == 0 { return true }
+                from = colon + 1
             }
             return false
         }
