@@ -14,13 +14,14 @@ extension ModelDecoder {
 
     /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
     func decodeActivity(_ node: Node, processContext: String) -> Activity? {
-        let label = "each item of 'activities' in \(processContext)"
+        // Places are worded only when a finding needs them: nearly every activity decodes cleanly.
+        var label: String { "each item of 'activities' in \(processContext)" }
         guard let map = fields(of: node, label, expected: "an activity (a mapping with 'id' and 'name')") else {
             if node.isNull { reportType(node, label, expected: "an activity (a mapping with 'id' and 'name')") }
             return nil
         }
         let id = identifier(map, in: "an activity of \(processContext)", kind: "activity")
-        let context = id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)"
+        var context: String { id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)" }
         checkKeys(map, allowed: Self.activityKeys, in: context)
         requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
 
@@ -48,7 +49,8 @@ extension ModelDecoder {
         return id == nil ? nil : activity
     }
 
-    private func target(_ map: FieldMap, in context: String) -> Located<TimeTarget>? {
+    private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> Located<TimeTarget>? {
+        var context: String { place() }
         guard let text = text(map, "target", in: context, expected: "a duration like 90s, 10m, 4h or 2d") else { return nil }
         guard let target = TimeTarget(parsing: text.value) else {
             report(InvalidDuration.self, at: text.range, "'target' in \(context) must be a duration like 90s, 10m, 4h or 2d, found \(Quoting.quoted(text.value))", help: "write a whole number followed by s, m, h or d")
@@ -57,9 +59,10 @@ extension ModelDecoder {
         return Located(target, at: text.range)
     }
 
-    private func next(_ map: FieldMap, in context: String) -> NextClause? {
+    private func next(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> NextClause? {
+        var context: String { activityPlace() }
         guard let node = map.value("next") else { return nil }
-        let place = "'next' of \(context)"
+        var place: String { "'next' of \(context)" }
         if let scalar = node.scalar {
             let target = Located(scalar.text, at: node.range)
             checkIdentifier(target, "activity id", in: place)
@@ -80,37 +83,39 @@ extension ModelDecoder {
         return .branches(branches, range: node.range)
     }
 
-    private func decodeBranch(_ node: Node, activityContext: String) -> Branch? {
-        let label = "each item of 'next' in \(activityContext)"
+    private func decodeBranch(_ node: Node, activityContext activityPlace: @autoclosure () -> String) -> Branch? {
+        var activityContext: String { activityPlace() }
+        var label: String { "each item of 'next' in \(activityContext)" }
         guard let map = fields(of: node, label, expected: "an activity id or a mapping with 'to'") else {
             if node.isNull { reportType(node, label, expected: "an activity id or a mapping with 'to'") }
             return nil
         }
         let to = reference(map, "to", in: "a branch of \(activityContext)", kind: "activity")
-        let context = to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
+        var context: String { to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)" }
         checkKeys(map, allowed: Self.branchKeys, in: context)
         requireFields(map, Self.branchRequiredKeys, in: context, at: map.startRange)
         let when = text(map, "when", in: context)
         var handoff: Handoff?
         if let field = map.field("handoff") {
-            let handoffContext = to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a branch of \(activityContext)"
+            var handoffContext: String { to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a branch of \(activityContext)" }
             handoff = decodeHandoff(field.value, in: handoffContext)
         }
         return to.map { Branch(to: $0, when: when, handoff: handoff, range: node.range) }
     }
 
-    private func triggers(_ map: FieldMap, in activityContext: String) -> [Trigger] {
-        mappings(map, "triggers", in: activityContext, item: "a trigger").compactMap { node in
+    private func triggers(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Trigger] {
+        var activityContext: String { activityPlace() }
+        return mappings(map, "triggers", in: activityContext, item: "a trigger").compactMap { node in
             let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
             let process = reference(fieldMap, "process", in: "a trigger of \(activityContext)", kind: "process")
-            let context = process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)"
+            var context: String { process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)" }
             checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
             requireFields(fieldMap, Self.triggerRequiredKeys, in: context, at: fieldMap.startRange)
             let activity = reference(fieldMap, "activity", in: context, kind: "activity")
             let when = text(fieldMap, "when", in: context)
             var handoff: Handoff?
             if let field = fieldMap.field("handoff") {
-                let handoffContext = process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a trigger of \(activityContext)"
+                var handoffContext: String { process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a trigger of \(activityContext)" }
                 handoff = decodeHandoff(field.value, in: handoffContext)
             }
             return process.map { Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range) }
@@ -118,7 +123,8 @@ extension ModelDecoder {
     }
 
     /// nil for `handoff: ~` (no handoff); `handoff: {}` is a handoff that says nothing, for the handoff rules to report.
-    func decodeHandoff(_ node: Node, in context: String) -> Handoff? {
+    func decodeHandoff(_ node: Node, in place: @autoclosure () -> String) -> Handoff? {
+        var context: String { place() }
         guard let map = fields(of: node, context, expected: "a mapping with 'artifact' and 'expectation'") else { return nil }
         checkKeys(map, allowed: Self.handoffKeys, in: context)
         return Handoff(

@@ -83,8 +83,8 @@ final class ModelDecoder {
     }
 
     /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
-    func checkKeys(_ map: FieldMap, allowed: [String], in context: String) {
-        checkKeysAreText(map, in: context)
+    func checkKeys(_ map: FieldMap, allowed: [String], in context: @autoclosure () -> String) {
+        checkKeysAreText(map, in: context())
         // Nearly every key is allowed: test that on the bytes, and make a `String` only for a key to report.
         let entries = map.entries
         for position in entries.indices where !entries.key(at: position, isOneOf: allowed) {
@@ -94,53 +94,53 @@ final class ModelDecoder {
             let help = field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
                 : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
-            report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context)", help: help)
+            report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help)
         }
     }
 
     /// Reports keys written as lists or mappings (`? [a, b]: c`), which no part of the format uses.
-    func checkKeysAreText(_ map: FieldMap, in context: String) {
+    func checkKeysAreText(_ map: FieldMap, in context: @autoclosure () -> String) {
         for key in map.oddKeys {
-            report(WrongType.self, at: key.range, "keys in \(context) must be text, found \(key.shapeDescription)")
+            report(WrongType.self, at: key.range, "keys in \(context()) must be text, found \(key.shapeDescription)")
         }
     }
 
     /// Reports each required key that is absent or null, at `anchor` (the parent key, or the mapping's start).
-    func requireFields(_ map: FieldMap, _ keys: [String], in context: String, at anchor: SourceRange) {
+    func requireFields(_ map: FieldMap, _ keys: [String], in context: @autoclosure () -> String, at anchor: SourceRange) {
         for key in keys where !map.has(key) {
-            report(MissingField.self, at: anchor, "\(context) has no '\(key)'")
+            report(MissingField.self, at: anchor, "\(context()) has no '\(key)'")
         }
     }
 
     // MARK: Scalars
 
     /// Any scalar as text (`name: 2024` is the text "2024").
-    func text(_ map: FieldMap, _ key: String, in context: String, expected: String = "a string") -> Located<String>? {
+    func text(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, expected: @autoclosure () -> String = "a string") -> Located<String>? {
         guard let node = map.value(key) else { return nil }
         guard let scalar = node.scalar else {
-            reportType(node, "'\(key)' in \(context)", expected: expected)
+            reportType(node, "'\(key)' in \(context())", expected: expected())
             return nil
         }
         return Located(scalar.text, at: node.range)
     }
 
     /// A string, or a list of strings; null items and nested lists are type errors.
-    func texts(_ map: FieldMap, _ key: String, in context: String, item: String = "a string") -> [Located<String>] {
+    func texts(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, item: @autoclosure () -> String = "a string") -> [Located<String>] {
         guard let node = map.value(key) else { return [] }
-        return texts(node, "'\(key)' in \(context)", item: item)
+        return texts(node, "'\(key)' in \(context())", item: item())
     }
 
-    func texts(_ node: Node, _ label: @autoclosure () -> String, item: String) -> [Located<String>] {
+    func texts(_ node: Node, _ label: @autoclosure () -> String, item: @autoclosure () -> String) -> [Located<String>] {
         if let scalar = node.scalar { return node.isNull ? [] : [Located(scalar.text, at: node.range)] }
         guard let items = node.sequence else {
-            reportType(node, label(), expected: "\(item) or a list of them")
+            reportType(node, label(), expected: "\(item()) or a list of them")
             return []
         }
         var result: [Located<String>] = []
         result.reserveCapacity(items.count)
         for element in items {
             guard let scalar = element.scalar, !element.isNull else {
-                reportType(element, "each item of \(label())", expected: item)
+                reportType(element, "each item of \(label())", expected: item())
                 continue
             }
             result.append(Located(scalar.text, at: element.range))
@@ -148,28 +148,28 @@ final class ModelDecoder {
         return result
     }
 
-    func flag(_ map: FieldMap, _ key: String, in context: String) -> Located<Bool>? {
+    func flag(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String) -> Located<Bool>? {
         guard let node = map.value(key) else { return nil }
         guard let value = node.plainBool else {
-            reportType(node, "'\(key)' in \(context)", expected: "true or false")
+            reportType(node, "'\(key)' in \(context())", expected: "true or false")
             return nil
         }
         return Located(value, at: node.range)
     }
 
-    func integer(_ map: FieldMap, _ key: String, in context: String, minimum: Int = 0) -> Located<Int>? {
+    func integer(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, minimum: Int = 0) -> Located<Int>? {
         guard let node = map.value(key) else { return nil }
         guard let value = node.plainInteger, value >= minimum else {
-            reportType(node, "'\(key)' in \(context)", expected: minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
+            reportType(node, "'\(key)' in \(context())", expected: minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
             return nil
         }
         return Located(value, at: node.range)
     }
 
     /// One of a fixed set of words, such as a role kind; a bad value lists the allowed ones and suggests the closest.
-    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ map: FieldMap, _ key: String, in context: String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
         guard let node = map.value(key) else { return nil }
-        return choice(node, "'\(key)' in \(context)", Choice.self)
+        return choice(node, "'\(key)' in \(context())", Choice.self)
     }
 
     func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
@@ -186,23 +186,23 @@ final class ModelDecoder {
     // MARK: Ids
 
     /// The id a document or activity defines under `key`, checked for kebab-case.
-    func identifier(_ map: FieldMap, _ key: String = "id", in context: String, kind: String) -> Located<String>? {
-        guard let id = text(map, key, in: context) else { return nil }
+    func identifier(_ map: FieldMap, _ key: String = "id", in context: @autoclosure () -> String, kind: String) -> Located<String>? {
+        guard let id = text(map, key, in: context()) else { return nil }
         checkIdentifier(id, "\(kind) id")
         return id
     }
 
     /// A single reference (`owner: incident-process-owner`), checked for kebab-case.
-    func reference(_ map: FieldMap, _ key: String, in context: String, kind: String) -> Located<String>? {
-        guard let id = text(map, key, in: context, expected: "one \(kind) id") else { return nil }
-        checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context)")
+    func reference(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, kind: String) -> Located<String>? {
+        guard let id = text(map, key, in: context(), expected: "one \(kind) id") else { return nil }
+        checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context())")
         return id
     }
 
     /// A reference or a list of them (`responsible: [a, b]`), each checked for kebab-case.
-    func references(_ map: FieldMap, _ key: String, in context: String, kind: String) -> [Located<String>] {
-        let ids = texts(map, key, in: context, item: "a \(kind) id")
-        for id in ids { checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context)") }
+    func references(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, kind: String) -> [Located<String>] {
+        let ids = texts(map, key, in: context(), item: "a \(kind) id")
+        for id in ids { checkIdentifier(id, "\(kind) id", in: "'\(key)' of \(context())") }
         return ids
     }
 
@@ -217,17 +217,17 @@ final class ModelDecoder {
     }
 
     /// A list of mappings, where a single mapping also counts as a list of one (`triggers: {process: x}`).
-    func mappings(_ map: FieldMap, _ key: String, in context: String, item: String) -> [Node] {
+    func mappings(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, item: String) -> [Node] {
         guard let node = map.value(key) else { return [] }
         if node.mapping != nil { return [node] }
         guard let items = node.sequence else {
-            reportType(node, "'\(key)' in \(context)", expected: "a list of \(item)s")
+            reportType(node, "'\(key)' in \(context())", expected: "a list of \(item)s")
             return []
         }
         var result: [Node] = []
         for element in items {
             guard element.mapping != nil else {
-                reportType(element, "each item of '\(key)' in \(context)", expected: "\(item) (a mapping)")
+                reportType(element, "each item of '\(key)' in \(context())", expected: "\(item) (a mapping)")
                 continue
             }
             result.append(element)

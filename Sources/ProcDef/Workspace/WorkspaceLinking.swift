@@ -102,7 +102,9 @@ struct WorkspaceLinker {
     // MARK: References
 
     private mutating func checkReferences(of process: ProcessDefinition, in workspace: Workspace) {
-        let processName = "process \(Quoting.quoted(process.id.value))"
+        // Places are worded only for a reference that fails: nearly all of them resolve.
+        let processID = process.id.value
+        var processName: String { "process \(Quoting.quoted(processID))" }
         // Messages and suggestion lists are built only for a reference that fails: nearly all of them resolve.
         var roleIDs: [String]?
         func checkRoles(_ ids: [Located<String>], _ place: @autoclosure () -> String) {
@@ -125,7 +127,8 @@ struct WorkspaceLinker {
         checkRoles(process.defaultAccountable.map { [$0] } ?? [], "'accountable' of the defaults of \(processName)")
 
         for activity in process.activities {
-            let activityName = "activity \(Quoting.quoted(activity.id.value))"
+            let activityID = activity.id.value
+            var activityName: String { "activity \(Quoting.quoted(activityID))" }
             checkRoles(activity.responsible, "'responsible' of \(activityName)")
             checkRoles(activity.accountable, "'accountable' of \(activityName)")
             checkRoles(activity.consulted, "'consulted' of \(activityName)")
@@ -164,9 +167,9 @@ struct WorkspaceLinker {
         report(UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)", help: help)
     }
 
-    private mutating func checkTrigger(_ trigger: Trigger, in process: ProcessDefinition, activityName: String, workspace: Workspace) {
-        let place = "the trigger of \(activityName)"
+    private mutating func checkTrigger(_ trigger: Trigger, in process: ProcessDefinition, activityName: @autoclosure () -> String, workspace: Workspace) {
         guard Identifier.isValid(trigger.process.value) else { return }
+        var place: String { "the trigger of \(activityName())" }
         guard let target = workspace.process(id: trigger.process.value) else {
             let help = Suggestion.didYouMean(trigger.process.value, among: workspace.processes.map(\.id.value))
                 ?? "check the process id, and check the whole repository at once so that every process is known"
