@@ -58,11 +58,8 @@ public struct FlowGraph: Sendable {
     public init(process: ProcessDefinition) {
         let activities = process.activities
         activityCount = activities.count
-        var index: [String: Int] = [:]
-        index.reserveCapacity(activities.count)
-        for (i, activity) in activities.enumerated() where index[activity.id.value] == nil {
-            index[activity.id.value] = i
-        }
+        // The process keeps its activities' positions (the first of a repeated id) up to date: no second index.
+        let index = process.activityPositions
         indexByID = index
         outgoing = Array(repeating: [], count: activities.count)
         incoming = Array(repeating: [], count: activities.count)
@@ -79,16 +76,18 @@ public struct FlowGraph: Sendable {
                 // `end: true` with `next` is flow/end-with-next; keeping both the end and the edges avoids a cascade
                 // of unreachable-activity findings behind the one real mistake.
                 if activity.isEnd { ends.append(i) }
-                if index[target.value] == nil { hasUnknownTarget[i] = true }
                 if let t = index[target.value] {
                     addTransition(Transition(source: i, target: t, kind: .single, condition: nil, handoff: activity.handoff, range: target.range, isBackEdge: false))
+                } else {
+                    hasUnknownTarget[i] = true
                 }
             case .branches(let branches, _)?:
                 if activity.isEnd { ends.append(i) }
                 for (b, branch) in branches.enumerated() {
-                    if index[branch.to.value] == nil { hasUnknownTarget[i] = true }
                     if let t = index[branch.to.value] {
                         addTransition(Transition(source: i, target: t, kind: .branch(index: b), condition: branch.when, handoff: branch.handoff, range: branch.range, isBackEdge: false))
+                    } else {
+                        hasUnknownTarget[i] = true
                     }
                 }
             case nil:
