@@ -24,8 +24,9 @@ extension Workspace {
         let limit = options.limits.maxFileSize
         switch FileSystem.read(input.path, limit: limit) {
         case .bytes(let bytes):
-            let source = SourceFile(path: input.displayPath, bytes: bytes)
-            return (source, DecodedFile(decoding: source, options: options))
+            let decoded = DecodedFile(decoding: SourceFile(path: input.displayPath, bytes: bytes), options: options)
+            // Decoded, the bytes are needed only for snippets: dropped here, read again by the text renderer.
+            return (SourceFile(path: input.displayPath, readFrom: input.path, bytes: bytes), decoded)
         case .tooLarge(let size, let exact):
             failed.diagnostics.append(SafetyLimits.diagnostic(
                 file: input.displayPath, range: .fileStart,
