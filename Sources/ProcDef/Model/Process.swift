@@ -83,28 +83,147 @@ public struct ProcessDefinition: Sendable {
 }
 
 /// One step of a process: who does it (RACI), what it records and hands on, and where the flow goes next.
+///
+/// A value with copy-on-write storage: rules pass activities around by value, and a repository holds tens of
+/// thousands, so a copy is one reference rather than the fields' own, and an array of activities holds only references.
 public struct Activity: Sendable {
-    public var id: Located<String>
-    public var name: Located<String>
-    public var responsible: [Located<String>]
+    /// Written only while uniquely referenced (`writable()`), so sharing it between copies and threads is safe.
+    private final class Storage: @unchecked Sendable {
+        var id: Located<String>
+        var name: Located<String>
+        var responsible: [Located<String>]
+        var accountable: [Located<String>]
+        var consulted: [Located<String>]
+        var informed: [Located<String>]
+        var records: [Located<String>]
+        var inputs: [Located<String>]
+        var outputs: [Located<String>]
+        var target: Located<TimeTarget>?
+        var tags: [Located<String>]
+        var procedure: [Located<String>]
+        var next: NextClause?
+        var end: Located<Bool>?
+        var handoff: Handoff?
+        var triggers: [Trigger]
+        var range: SourceRange
+
+        init(
+            id: Located<String>, name: Located<String>, responsible: [Located<String>], accountable: [Located<String>],
+            consulted: [Located<String>], informed: [Located<String>], records: [Located<String>],
+            inputs: [Located<String>], outputs: [Located<String>], target: Located<TimeTarget>?,
+            tags: [Located<String>], procedure: [Located<String>], next: NextClause?,
+            end: Located<Bool>?, handoff: Handoff?, triggers: [Trigger], range: SourceRange
+        ) {
+            self.id = id
+            self.name = name
+            self.responsible = responsible
+            self.accountable = accountable
+            self.consulted = consulted
+            self.informed = informed
+            self.records = records
+            self.inputs = inputs
+            self.outputs = outputs
+            self.target = target
+            self.tags = tags
+            self.procedure = procedure
+            self.next = next
+            self.end = end
+            self.handoff = handoff
+            self.triggers = triggers
+            self.range = range
+        }
+
+        func copy() -> Storage {
+            Storage(
+                id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
+                informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
+                procedure: procedure, next: next, end: end, handoff: handoff, triggers: triggers, range: range
+            )
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first if another value shares it.
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    // Setters rather than in-place accessors: a read of a property then needs no exclusivity check, and nothing
+    // builds an activity up field by field in a loop.
+    public var id: Located<String> {
+        get { storage.id }
+        set { writable().id = newValue }
+    }
+    public var name: Located<String> {
+        get { storage.name }
+        set { writable().name = newValue }
+    }
+    public var responsible: [Located<String>] {
+        get { storage.responsible }
+        set { writable().responsible = newValue }
+    }
     /// As written; `ProcessDefinition.defaultAccountable` applies when this is empty.
-    public var accountable: [Located<String>]
-    public var consulted: [Located<String>]
-    public var informed: [Located<String>]
-    public var records: [Located<String>]
-    public var inputs: [Located<String>]
-    public var outputs: [Located<String>]
-    public var target: Located<TimeTarget>?
-    public var tags: [Located<String>]
-    public var procedure: [Located<String>]
-    public var next: NextClause?
+    public var accountable: [Located<String>] {
+        get { storage.accountable }
+        set { writable().accountable = newValue }
+    }
+    public var consulted: [Located<String>] {
+        get { storage.consulted }
+        set { writable().consulted = newValue }
+    }
+    public var informed: [Located<String>] {
+        get { storage.informed }
+        set { writable().informed = newValue }
+    }
+    public var records: [Located<String>] {
+        get { storage.records }
+        set { writable().records = newValue }
+    }
+    public var inputs: [Located<String>] {
+        get { storage.inputs }
+        set { writable().inputs = newValue }
+    }
+    public var outputs: [Located<String>] {
+        get { storage.outputs }
+        set { writable().outputs = newValue }
+    }
+    public var target: Located<TimeTarget>? {
+        get { storage.target }
+        set { writable().target = newValue }
+    }
+    public var tags: [Located<String>] {
+        get { storage.tags }
+        set { writable().tags = newValue }
+    }
+    public var procedure: [Located<String>] {
+        get { storage.procedure }
+        set { writable().procedure = newValue }
+    }
+    public var next: NextClause? {
+        get { storage.next }
+        set { writable().next = newValue }
+    }
     /// `end: true`; the range is the `end` value's.
-    public var end: Located<Bool>?
+    public var end: Located<Bool>? {
+        get { storage.end }
+        set { writable().end = newValue }
+    }
     /// The handoff on the fall-through or the single `next` target.
-    public var handoff: Handoff?
-    public var triggers: [Trigger]
+    public var handoff: Handoff? {
+        get { storage.handoff }
+        set { writable().handoff = newValue }
+    }
+    public var triggers: [Trigger] {
+        get { storage.triggers }
+        set { writable().triggers = newValue }
+    }
     /// The activity's whole mapping.
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storage.range }
+        set { writable().range = newValue }
+    }
 
     public init(
         id: Located<String>, name: Located<String>, responsible: [Located<String>] = [], accountable: [Located<String>] = [],
@@ -113,23 +232,11 @@ public struct Activity: Sendable {
         tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
         end: Located<Bool>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [], range: SourceRange
     ) {
-        self.id = id
-        self.name = name
-        self.responsible = responsible
-        self.accountable = accountable
-        self.consulted = consulted
-        self.informed = informed
-        self.records = records
-        self.inputs = inputs
-        self.outputs = outputs
-        self.target = target
-        self.tags = tags
-        self.procedure = procedure
-        self.next = next
-        self.end = end
-        self.handoff = handoff
-        self.triggers = triggers
-        self.range = range
+        storage = Storage(
+            id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
+            informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
+            procedure: procedure, next: next, end: end, handoff: handoff, triggers: triggers, range: range
+        )
     }
 
     public var isEnd: Bool { end?.value == true }
@@ -165,22 +272,68 @@ public enum Escalation: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What passes between two responsible parties, and what the receiver commits to.
+///
+/// Copy-on-write like `Activity`: most activities and branches have no handoff, and an absent one then costs a
+/// pointer rather than the fields' space.
 public struct Handoff: Sendable {
-    public var artifact: Located<String>?
-    public var expectation: Located<String>?
-    public var informed: [Located<String>]
-    public var escalation: Located<Escalation>?
-    public var agreement: Located<String>?
+    /// Written only while uniquely referenced (`writable()`).
+    private final class Storage: @unchecked Sendable {
+        var artifact: Located<String>?
+        var expectation: Located<String>?
+        var informed: [Located<String>]
+        var escalation: Located<Escalation>?
+        var agreement: Located<String>?
+        var range: SourceRange
+
+        init(artifact: Located<String>?, expectation: Located<String>?, informed: [Located<String>], escalation: Located<Escalation>?, agreement: Located<String>?, range: SourceRange) {
+            self.artifact = artifact
+            self.expectation = expectation
+            self.informed = informed
+            self.escalation = escalation
+            self.agreement = agreement
+            self.range = range
+        }
+
+        func copy() -> Storage {
+            Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var artifact: Located<String>? {
+        get { storage.artifact }
+        set { writable().artifact = newValue }
+    }
+    public var expectation: Located<String>? {
+        get { storage.expectation }
+        set { writable().expectation = newValue }
+    }
+    public var informed: [Located<String>] {
+        get { storage.informed }
+        set { writable().informed = newValue }
+    }
+    public var escalation: Located<Escalation>? {
+        get { storage.escalation }
+        set { writable().escalation = newValue }
+    }
+    public var agreement: Located<String>? {
+        get { storage.agreement }
+        set { writable().agreement = newValue }
+    }
     /// The `handoff` mapping.
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storage.range }
+        set { writable().range = newValue }
+    }
 
     public init(artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [], escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange) {
-        self.artifact = artifact
-        self.expectation = expectation
-        self.informed = informed
-        self.escalation = escalation
-        self.agreement = agreement
-        self.range = range
+        storage = Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
     }
 }
 
