@@ -64,29 +64,7 @@ public struct SourceFile: Sendable {
         return s
     }
 
-    /// A 64-bit hash of the content, eight bytes at a step: it only has to notice a file edited while it was checked,
-    /// and it is computed for every file of a repository, so it is cheap rather than strong.
     static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(raw.count)
-            func mix(_ word: UInt64) {
-                hash = (hash ^ word) &* 0x9e37_79b9_7f4a_7c15
-                hash ^= hash >> 29
-            }
-            var offset = 0
-            while offset + 8 <= raw.count {
-                mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while offset < raw.count {
-                tail |= UInt64(raw[offset]) << shift
-                shift += 8
-                offset += 1
-            }
-            mix(tail)
-            return hash
-        }
+        bytes.withUnsafeBytes { ContentHash.hash($0) }
     }
 }
