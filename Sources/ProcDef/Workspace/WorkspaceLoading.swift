@@ -6,8 +6,7 @@ extension Workspace {
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
     public static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
         let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
-        let texts = TextInterner()
-        let loaded = discovery.inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
+        let loaded = readAndDecode(discovery.inputs, options: options)
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
         workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
         return workspace
@@ -19,6 +18,13 @@ extension Workspace {
         let texts = TextInterner()
         let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options, texts: texts) }
         return WorkspaceLinker.link(sources: files, decoded: decoded)
+    }
+
+    /// Every input read and decoded, one file a task. The table of texts lives only as long as this: it is not needed
+    /// after decoding, and the linking that follows is when a check's memory peaks.
+    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(source: SourceFile?, decoded: DecodedFile)] {
+        let texts = TextInterner()
+        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
     }
 
     private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (source: SourceFile?, decoded: DecodedFile) {
