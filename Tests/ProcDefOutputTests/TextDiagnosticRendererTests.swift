@@ -1,3 +1,4 @@
+import Foundation
 import ProcDef
 import ProcDefOutput
 import XCTest
@@ -338,5 +339,25 @@ final class TextDiagnosticRendererTests: XCTestCase {
             1 warning in 1 file
 
             """)
+    }
+
+    /// A checked file is read again for its snippets; one edited since shows its findings without them, never a caret
+    /// under other text.
+    func testFileChangedSinceTheCheckShowsNoSnippet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-snippet-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("roles.yaml")
+        try Data("kind: roles\nroles:\n  Bad_Id: {name: B, kind: practitioner}\n".utf8).write(to: file)
+        let report = try Checker.check(paths: [file.path])
+        XCTAssertEqual(report.diagnostics.map(\.rule), ["schema/invalid-id"])
+        let header = "\(report.diagnostics[0].file):3:3: error: \(report.diagnostics[0].message) [schema/invalid-id]\n"
+        let shown = renderer.render(report)
+        XCTAssertTrue(shown.hasPrefix(header + "   3 |   Bad_Id: {name: B, kind: practitioner}\n     |   ^~~~~~\n"), shown)
+
+        try Data("kind: roles\nroles:\n  Bad-Id: {name: B, kind: practitioner}\n".utf8).write(to: file)
+        let changed = renderer.render(report)
+        XCTAssertTrue(changed.hasPrefix(header + "help: "), changed)
+        XCTAssertEqual(changed.components(separatedBy: "\n").count, shown.components(separatedBy: "\n").count - 2)
     }
 }

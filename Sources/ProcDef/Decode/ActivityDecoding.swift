@@ -64,7 +64,7 @@ extension ModelDecoder {
         guard let node = map.value("next") else { return nil }
         var place: String { "'next' of \(context)" }
         if let scalar = node.scalar {
-            let target = Located(scalar.text, at: node.range)
+            let target = Located(texts.intern(scalar.text), at: node.range)
             checkIdentifier(target, "activity id", in: place)
             return .single(target)
         }
@@ -73,7 +73,7 @@ extension ModelDecoder {
         var branches: [Branch] = []
         for item in items {
             if let scalar = item.scalar, !item.isNull {
-                let target = Located(scalar.text, at: item.range)
+                let target = Located(texts.intern(scalar.text), at: item.range)
                 checkIdentifier(target, "activity id", in: place)
                 branches.append(Branch(to: target, range: item.range))
             } else if let branch = decodeBranch(item, activityContext: context) {

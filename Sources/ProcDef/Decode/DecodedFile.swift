@@ -18,8 +18,13 @@ public struct DecodedFile: Sendable {
 
     /// Parses `source` and decodes each of its documents. Never traps: every problem is a diagnostic.
     public init(decoding source: SourceFile, options: CheckOptions = CheckOptions()) {
+        self.init(decoding: source, options: options, texts: TextInterner())
+    }
+
+    /// As `init(decoding:options:)`, storing each text once across the files that share `texts`.
+    init(decoding source: SourceFile, options: CheckOptions, texts: TextInterner) {
         let parsed = YAMLReader.parse(source.bytes, limits: options.limits)
-        self.init(decoding: parsed, file: source.path, options: options)
+        self.init(decoding: parsed, file: source.path, options: options, texts: texts)
         if InlineSuppression.mayOccur(in: source.bytes) {
             let scalars = parsed.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound }
             suppressions = InlineSuppression.scan(source.bytes, scalarRanges: scalars)
@@ -28,7 +33,11 @@ public struct DecodedFile: Sendable {
 
     /// Decodes documents already parsed from the file shown as `file`.
     public init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions = CheckOptions()) {
-        let decoder = ModelDecoder(file: file, options: options)
+        self.init(decoding: parsed, file: file, options: options, texts: TextInterner())
+    }
+
+    init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions, texts: TextInterner) {
+        let decoder = ModelDecoder(file: file, options: options, texts: texts)
         for problem in parsed.problems {
             decoder.decoded.diagnostics.append(Self.diagnostic(for: problem, file: file))
         }

@@ -54,11 +54,14 @@ struct FieldMap {
 final class ModelDecoder {
     let file: String
     let options: CheckOptions
+    /// Where every text of the model is stored once: the workspace's, shared by all its files.
+    let texts: TextInterner
     var decoded: DecodedFile
 
-    init(file: String, options: CheckOptions) {
+    init(file: String, options: CheckOptions, texts: TextInterner) {
         self.file = file
         self.options = options
+        self.texts = texts
         self.decoded = DecodedFile(file: file)
     }
 
@@ -121,7 +124,7 @@ final class ModelDecoder {
             reportType(node, "'\(key)' in \(context())", expected: expected())
             return nil
         }
-        return Located(scalar.text, at: node.range)
+        return Located(texts.intern(scalar.text), at: node.range)
     }
 
     /// A string, or a list of strings; null items and nested lists are type errors.
@@ -131,7 +134,7 @@ final class ModelDecoder {
     }
 
     func texts(_ node: Node, _ label: @autoclosure () -> String, item: @autoclosure () -> String) -> [Located<String>] {
-        if let scalar = node.scalar { return node.isNull ? [] : [Located(scalar.text, at: node.range)] }
+        if let scalar = node.scalar { return node.isNull ? [] : [Located(texts.intern(scalar.text), at: node.range)] }
         guard let items = node.sequence else {
             reportType(node, label(), expected: "\(item()) or a list of them")
             return []
@@ -143,7 +146,7 @@ final class ModelDecoder {
                 reportType(element, "each item of \(label())", expected: item())
                 continue
             }
-            result.append(Located(scalar.text, at: element.range))
+            result.append(Located(texts.intern(scalar.text), at: element.range))
         }
         return result
     }

@@ -6,7 +6,7 @@ extension Workspace {
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
     public static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
         let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
-        let loaded = discovery.inputs.parallelMap { readAndDecode($0, options: options) }
+        let loaded = readAndDecode(discovery.inputs, options: options)
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
         workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
         return workspace
@@ -15,17 +15,26 @@ extension Workspace {
     /// Decodes and links files already in memory, as if read from disk under their `path`s: for tests, editors and
     /// `procdef explain`, whose examples are checked without touching the file system.
     public static func load(files: [SourceFile], options: CheckOptions = CheckOptions()) -> Workspace {
-        let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options) }
+        let texts = TextInterner()
+        let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options, texts: texts) }
         return WorkspaceLinker.link(sources: files, decoded: decoded)
     }
 
-    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions) -> (source: SourceFile?, decoded: DecodedFile) {
+    /// Every input read and decoded, one file a task. The table of texts lives only as long as this: it is not needed
+    /// after decoding, and the linking that follows is when a check's memory peaks.
+    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(source: SourceFile?, decoded: DecodedFile)] {
+        let texts = TextInterner()
+        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
+    }
+
+    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (source: SourceFile?, decoded: DecodedFile) {
         var failed = DecodedFile(file: input.displayPath)
         let limit = options.limits.maxFileSize
         switch FileSystem.read(input.path, limit: limit) {
         case .bytes(let bytes):
-            let source = SourceFile(path: input.displayPath, bytes: bytes)
-            return (source, DecodedFile(decoding: source, options: options))
+            let decoded = DecodedFile(decoding: SourceFile(path: input.displayPath, bytes: bytes), options: options, texts: texts)
+            // Decoded, the bytes are needed only for snippets: dropped here, read again by the text renderer.
+            return (SourceFile(path: input.displayPath, readFrom: input.path, bytes: bytes), decoded)
         case .tooLarge(let size, let exact):
             failed.diagnostics.append(SafetyLimits.diagnostic(
                 file: input.displayPath, range: .fileStart,

@@ -14,8 +14,10 @@ final class SourceLines {
     /// several megabytes) decode it once, not once each.
     private var cached: (number: Int, scalars: [Unicode.Scalar])?
 
-    init(_ source: SourceFile) {
-        bytes = source.bytes
+    /// nil when the file's content is no longer at hand: it changed or vanished since it was checked.
+    init?(_ source: SourceFile) {
+        guard let bytes = source.currentBytes() else { return nil }
+        self.bytes = bytes
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             starts.append(index + 1)

@@ -16,7 +16,8 @@ import YAMLTree
 /// - The first line is `file:line:column: severity: message [rule]`, which editors and CI log viewers link to the
 ///   place. A finding about a whole file (line 0) shows `file: severity: ...`; one without a file omits the place.
 /// - The source line follows with a caret under the column (`^~~~` under a range on that line), unless the line
-///   cannot be shown: no source, line 0, past the end, or a binary file.
+///   cannot be shown: no source, line 0, past the end, a binary file, or a file that changed on disk since it was
+///   checked (its content is read again for the snippets, see `SourceFile.currentBytes()`).
 /// - Then `help:` (a help of several lines continues indented under its first line) and each note, a note with a
 ///   place as `file:line:column: note: message`.
 /// - A blank line separates diagnostics; the summary line (`summaryLine(for:)`) ends the output.
@@ -42,8 +43,9 @@ public struct TextDiagnosticRenderer: Sendable {
     public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
         var sourcesByPath: [String: SourceFile] = [:]
         for source in sources { sourcesByPath[source.path] = source }
-        // Each file is indexed once, when a diagnostic first needs one of its lines.
-        var indexed: [String: SourceLines] = [:]
+        // Each file is read and indexed once, when a diagnostic first needs one of its lines; nil once it is known to
+        // have no lines to show.
+        var indexed: [String: SourceLines?] = [:]
 
         var output = ""
         for diagnostic in diagnostics {
@@ -52,7 +54,7 @@ public struct TextDiagnosticRenderer: Sendable {
                 lines = known
             } else if let source = sourcesByPath[diagnostic.file] {
                 let made = SourceLines(source)
-                indexed[diagnostic.file] = made
+                indexed[diagnostic.file] = .some(made)
                 lines = made
             }
             output += render(diagnostic, lines: lines)
@@ -65,7 +67,7 @@ public struct TextDiagnosticRenderer: Sendable {
 
     /// One diagnostic, each of its lines ending in a newline; `source` is the file it points into, if known.
     public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
-        render(diagnostic, lines: source.map(SourceLines.init))
+        render(diagnostic, lines: source.flatMap(SourceLines.init))
     }
 
     /// The line that ends every text report.

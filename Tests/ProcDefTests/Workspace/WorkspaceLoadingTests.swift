@@ -183,4 +183,32 @@ final class WorkspaceLoadingTests: XCTestCase {
         XCTAssertEqual(first.diagnostics.count, 24)
         XCTAssertEqual(first.processes.map(\.id.value), (0..<12).map { "process-\($0)" }.sorted())
     }
+
+    /// The workspace does not keep what it read: a snippet reads the file again, and only if it is unchanged.
+    func testFileContentIsReadAgainAndOnlyWhileUnchanged() throws {
+        let original = catalogue("a") + "# end\n"
+        try write("a.yaml", original)
+        let workspace = try Workspace.load(paths: [root])
+        let source = try XCTUnwrap(workspace.sources.first)
+        XCTAssertEqual(source.bytes, [])
+        XCTAssertEqual(source.currentBytes(), Array(original.utf8))
+        XCTAssertEqual(source.line(4), "# end")
+
+        try write("a.yaml", catalogue("b") + "# end\n")
+        XCTAssertNil(source.currentBytes(), "same size, other bytes")
+        XCTAssertNil(source.line(4))
+        try write("a.yaml", original + "# more\n")
+        XCTAssertNil(source.currentBytes(), "grown")
+        try write("a.yaml", original)
+        XCTAssertEqual(source.currentBytes(), Array(original.utf8))
+        try FileManager.default.removeItem(atPath: path("a.yaml"))
+        XCTAssertNil(source.currentBytes(), "vanished")
+    }
+
+    func testFilesMadeFromBytesKeepThem() {
+        let source = SourceFile(path: "a.yaml", bytes: Array("a: 1\nb: 2".utf8))
+        XCTAssertEqual(source.currentBytes(), Array("a: 1\nb: 2".utf8))
+        XCTAssertEqual(source.line(2), "b: 2")
+        XCTAssertNil(source.line(3))
+    }
 }

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One copy of each distinct text of a workspace, shared by every value that holds it.
+///
+/// Ids are written again and again: a role id in every activity it works in, an artifact in the outputs of one activity
+/// and the inputs of the next, in every file. Each decoded occurrence would otherwise be a heap copy of its own, which
+/// in a large repository adds up to about half the size of its files. Files are decoded in parallel, so the table
+/// is split into shards by hash, each behind its own lock, and two threads seldom wait for each other.
+///
+/// Every text decoded passes through here, so the table hashes with `ContentHash` rather than the standard library's
+/// hashing and probes its own open-addressing slots. That hash is not keyed: a file written to make texts collide could
+/// lengthen the probes, so a text that finds no slot within `maxProbes` is simply kept as it is, never searched longer.
+final class TextInterner: @unchecked Sendable {
+    /// One lock and its slots, kept behind pointers: a class's stored arrays would be checked for exclusive access on
+    /// every probe, and this runs for every text of every file. Only touched with its lock held.
+    private final class Shard {
+        let lock: UnsafeMutablePointer<pthread_mutex_t>
+        let slots: UnsafeMutablePointer<Slots>
+
+        /// 0 marks a free slot; the hashes stored are never 0.
+        struct Slots {
+            var hashes: UnsafeMutablePointer<UInt64>
+            var texts: UnsafeMutablePointer<String>
+            var capacity: Int
+            var count = 0
+
+            init(capacity: Int) {
+                self.capacity = capacity
+                hashes = .allocate(capacity: capacity)
+                hashes.initialize(repeating: 0, count: capacity)
+                texts = .allocate(capacity: capacity)
+            }
+
+            /// Frees the slots; `texts` is initialized exactly where `hashes` is not 0.
+            func deallocate() {
+                for slot in 0..<capacity where hashes[slot] != 0 { (texts + slot).deinitialize(count: 1) }
+                hashes.deallocate()
+                texts.deallocate()
+            }
+
+            mutating func intern(_ text: String, hash: UInt64) -> String {
+                let mask = capacity - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                for _ in 0..<TextInterner.maxProbes {
+                    let stored = hashes[slot]
+                    if stored == 0 {
+                        hashes[slot] = hash
+                        (texts + slot).initialize(to: text)
+                        count += 1
+                        if count * 2 > capacity { grow() }
+                        return text
+                    }
+                    if stored == hash && TextInterner.sameBytes(texts[slot], text) { return texts[slot] }
+                    slot = (slot + 1) & mask
+                }
+                return text
+            }
+
+            /// Doubles the slots at half full, so that probes stay short.
+            private mutating func grow() {
+                var larger = Slots(capacity: capacity * 2)
+                let mask = larger.capacity - 1
+                for old in 0..<capacity where hashes[old] != 0 {
+                    var slot = Int(truncatingIfNeeded: hashes[old]) & mask
+                    while larger.hashes[slot] != 0 { slot = (slot + 1) & mask }
+                    larger.hashes[slot] = hashes[old]
+                    (larger.texts + slot).moveInitialize(from: texts + old, count: 1)
+                }
+                larger.count = count
+                hashes.deallocate()
+                texts.deallocate()
+                self = larger
+            }
+        }
+
+        init() {
+            lock = .allocate(capacity: 1)
+            lock.initialize(to: pthread_mutex_t())
+            pthread_mutex_init(lock, nil)
+            slots = .allocate(capacity: 1)
+            slots.initialize(to: Slots(capacity: 256))
+        }
+
+        deinit {
+            slots.pointee.deallocate()
+            slots.deinitialize(count: 1)
+            slots.deallocate()
+            pthread_mutex_destroy(lock)
+            lock.deinitialize(count: 1)
+            lock.deallocate()
+        }
+    }
+
+    fileprivate static let maxProbes = 64
+    private static let shardBits = 4
+    private let shards = (0..<(1 << TextInterner.shardBits)).map { _ in Shard() }
+
+    /// The table's copy of `text`, which becomes the copy when it is the first.
+    func intern(_ text: String) -> String {
+        // Up to 15 UTF-8 bytes a String is stored inline, with nothing on the heap to share.
+        guard text.utf8.count > 15 else { return text }
+        guard let hash = text.utf8.withContiguousStorageIfAvailable({ ContentHash.hash(UnsafeRawBufferPointer($0)) }) else { return text }
+        // The top bits pick the shard, the low bits the slot within it.
+        let shard = shards[Int(truncatingIfNeeded: hash >> (64 - UInt64(Self.shardBits)))]
+        pthread_mutex_lock(shard.lock)
+        defer { pthread_mutex_unlock(shard.lock) }
+        return shard.slots.pointee.intern(text, hash: hash | 1)
+    }
+
+    /// Byte equality: `==` on strings compares canonical equivalence, which for text that is not ASCII normalizes.
+    fileprivate static func sameBytes(_ a: String, _ b: String) -> Bool {
+        let count = a.utf8.count
+        guard count == b.utf8.count else { return false }
+        guard count > 0 else { return true }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+}
+
+/// A fast 64-bit hash of bytes, eight at a step with a final mix: for noticing changed files and for `TextInterner`'s
+/// table, where it runs over every file and every text. Not keyed, so never the only defence against crafted input.
+enum ContentHash {
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9e37_79b9_7f4a_7c15
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x9e37_79b9_7f4a_7c15
+        // MurmurHash3's finalizer: every input bit reaches the low bits (the slot) and the high bits (the shard).
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        return hash
+    }
+}
