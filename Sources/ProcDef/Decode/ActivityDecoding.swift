@@ -63,8 +63,8 @@ extension ModelDecoder {
         var context: String { activityPlace() }
         guard let node = map.value("next") else { return nil }
         var place: String { "'next' of \(context)" }
-        if let scalar = node.scalar {
-            let target = Located(texts.intern(scalar.text), at: node.range)
+        if let text = internedText(node) {
+            let target = Located(text, at: node.range)
             checkIdentifier(target, "activity id", in: place)
             return .single(target)
         }
@@ -72,8 +72,8 @@ extension ModelDecoder {
         let items = node.sequence.map(Array.init) ?? [node]
         var branches: [Branch] = []
         for item in items {
-            if let scalar = item.scalar, !item.isNull {
-                let target = Located(texts.intern(scalar.text), at: item.range)
+            if !item.isNull, let text = internedText(item) {
+                let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: place)
                 branches.append(Branch(to: target, range: item.range))
             } else if let branch = decodeBranch(item, activityContext: context) {

@@ -120,11 +120,11 @@ final class ModelDecoder {
     /// Any scalar as text (`name: 2024` is the text "2024").
     func text(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, expected: @autoclosure () -> String = "a string") -> Located<String>? {
         guard let node = map.value(key) else { return nil }
-        guard let scalar = node.scalar else {
+        guard let text = internedText(node) else {
             reportType(node, "'\(key)' in \(context())", expected: expected())
             return nil
         }
-        return Located(texts.intern(scalar.text), at: node.range)
+        return Located(text, at: node.range)
     }
 
     /// A string, or a list of strings; null items and nested lists are type errors.
@@ -134,7 +134,7 @@ final class ModelDecoder {
     }
 
     func texts(_ node: Node, _ label: @autoclosure () -> String, item: @autoclosure () -> String) -> [Located<String>] {
-        if let scalar = node.scalar { return node.isNull ? [] : [Located(texts.intern(scalar.text), at: node.range)] }
+        if node.kind == .scalar { return node.isNull ? [] : [Located(internedText(node) ?? "", at: node.range)] }
         guard let items = node.sequence else {
             reportType(node, label(), expected: "\(item()) or a list of them")
             return []
@@ -142,13 +142,18 @@ final class ModelDecoder {
         var result: [Located<String>] = []
         result.reserveCapacity(items.count)
         for element in items {
-            guard let scalar = element.scalar, !element.isNull else {
+            guard !element.isNull, let text = internedText(element) else {
                 reportType(element, "each item of \(label())", expected: item())
                 continue
             }
-            result.append(Located(texts.intern(scalar.text), at: element.range))
+            result.append(Located(text, at: element.range))
         }
         return result
+    }
+
+    /// A scalar's text, shared with every equal text of the workspace; nil for a collection.
+    func internedText(_ node: Node) -> String? {
+        node.withScalarBytes { texts.intern(bytes: $0) }
     }
 
     func flag(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String) -> Located<Bool>? {

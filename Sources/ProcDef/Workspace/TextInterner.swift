@@ -44,6 +44,26 @@ final class TextInterner: @unchecked Sendable {
                 texts.deallocate()
             }
 
+            /// The stored text with exactly these bytes, or a new one made from them and stored.
+            mutating func intern(bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
+                let mask = capacity - 1
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                for _ in 0..<TextInterner.maxProbes {
+                    let stored = hashes[slot]
+                    if stored == 0 {
+                        let text = String(decoding: bytes, as: UTF8.self)
+                        hashes[slot] = hash
+                        (texts + slot).initialize(to: text)
+                        count += 1
+                        if count * 2 > capacity { grow() }
+                        return text
+                    }
+                    if stored == hash && TextInterner.sameBytes(texts[slot], bytes) { return texts[slot] }
+                    slot = (slot + 1) & mask
+                }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+
             mutating func intern(_ text: String, hash: UInt64) -> String {
                 let mask = capacity - 1
                 var slot = Int(truncatingIfNeeded: hash) & mask
@@ -111,6 +131,23 @@ final class TextInterner: @unchecked Sendable {
         pthread_mutex_lock(shard.lock)
         defer { pthread_mutex_unlock(shard.lock) }
         return shard.slots.pointee.intern(text, hash: hash | 1)
+    }
+
+    /// The table's copy of the text with these UTF-8 bytes: a text already stored is returned without making a
+    /// `String` of the bytes at all, so the decoder's repeated ids cost a hash and a compare, not an allocation.
+    func intern(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+        let hash = ContentHash.hash(UnsafeRawBufferPointer(bytes))
+        let shard = shards[Int(truncatingIfNeeded: hash >> (64 - UInt64(Self.shardBits)))]
+        pthread_mutex_lock(shard.lock)
+        defer { pthread_mutex_unlock(shard.lock) }
+        return shard.slots.pointee.intern(bytes: bytes, hash: hash | 1)
+    }
+
+    fileprivate static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 } ?? text.utf8.elementsEqual(bytes)
     }
 
     /// Byte equality: `==` on strings compares canonical equivalence, which for text that is not ASCII normalizes.
