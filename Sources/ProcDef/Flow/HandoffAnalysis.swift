@@ -252,7 +252,7 @@ extension Handoff {
     public var statedAgreement: Located<String>? { Self.stated(agreement) }
 
     private static func stated(_ field: Located<String>?) -> Located<String>? {
-        guard let field, !field.value.allSatisfy(\.isWhitespace) else { return nil }
+        guard let field, !field.value.isBlank else { return nil }
         return field
     }
 }

@@ -85,7 +85,7 @@ enum UnconditionedBranch: ProcessRule {
         for activity in context.activities {
             guard case .branches(let branches, _)? = activity.next, branches.count >= 2 else { continue }
             guard Set(branches.map(\.to.value)).count >= 2 else { continue }
-            for branch in branches where branch.when.map({ $0.value.allSatisfy(\.isWhitespace) }) ?? true {
+            for branch in branches where branch.when.map({ $0.value.isBlank }) ?? true {
                 let target = context.graph.index(of: branch.to.value).map { context.describe(context.activities[$0]) } ?? "'\(branch.to.value)'"
                 findings.report(
                     Self.self, at: branch.range,

@@ -56,7 +56,7 @@ enum OwnerRequired: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let process = context.process
-        if let owner = process.owner, !owner.value.allSatisfy(\.isWhitespace) { return }
+        if let owner = process.owner, !owner.value.isBlank { return }
         findings.report(
             Self.self, at: process.headerRange,
             "process '\(process.id.value)' (\(process.name.value)) names no owner: nobody is accountable for the process itself",
