@@ -503,11 +503,20 @@ public struct TimeTarget: Sendable, Hashable {
 
     /// Parses `<digits><s|m|h|d>`; nil for anything else (including overflow).
     public init?(parsing text: String) {
-        guard let last = text.last, let unit = Unit(rawValue: String(last)) else { return nil }
-        let digits = text.dropLast()
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let amount = Int(digits) else { return nil }
-        self.amount = amount
-        self.unit = unit
+        // Digits and units are ASCII, so the bytes decide: every activity's target passes here.
+        var text = text
+        let parsed = text.withUTF8 { bytes -> (amount: Int, unit: Unit)? in
+            guard bytes.count >= 2, bytes.count <= 10, let unit = Unit(rawValue: String(UnicodeScalar(bytes[bytes.count - 1]))) else { return nil }
+            var amount = 0
+            for byte in bytes.dropLast() {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                amount = amount * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return (amount, unit)
+        }
+        guard let parsed else { return nil }
+        self.amount = parsed.amount
+        self.unit = parsed.unit
     }
 
     public var totalSeconds: Int { amount * unit.seconds }

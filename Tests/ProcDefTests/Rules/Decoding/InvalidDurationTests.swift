@@ -36,4 +36,12 @@ final class InvalidDurationTests: XCTestCase {
         let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
         XCTAssertEqual(process.activities.compactMap { $0.target?.value.totalSeconds }, [90, 600, 14_400, 172_800])
     }
+
+    func testDurationSyntaxIsDigitsThenOneUnit() {
+        XCTAssertEqual(TimeTarget(parsing: "05m")?.totalSeconds, 300)
+        XCTAssertEqual(TimeTarget(parsing: "999999999d")?.amount, 999_999_999)
+        for text in ["", "s", "5", "1234567890s", "-5m", "+5m", "5 m", "5M", "5ms", "\u{FF15}m", "5m\u{301}", "5\u{301}m", "m5"] {
+            XCTAssertNil(TimeTarget(parsing: text), "'\(text)' is not a duration")
+        }
+    }
 }
