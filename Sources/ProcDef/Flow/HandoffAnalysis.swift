@@ -205,7 +205,7 @@ private struct RoleScope {
 
     func resolve(_ ids: [Located<String>]) -> [ResolvedRole] {
         ids.map { id in
-            if let role = local[id.value] {
+            if !local.isEmpty, let role = local[id.value] {
                 return ResolvedRole(id: id, role: role, identity: "\(processID)/\(id.value)")
             }
             // Unknown ids keep their plain id: the same misspelling on both sides still reads as the same role.

@@ -33,7 +33,7 @@ public struct ProcessContext: Sendable {
         self.localRoles = local
         let defaultAccountable = process.defaultAccountable
         self.activityRoles = process.activities.map { activity in
-            ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in local[id] != nil || catalogue[id] != nil }
+            ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in (!local.isEmpty && local[id] != nil) || catalogue[id] != nil }
         }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
     }
