@@ -20,7 +20,7 @@ public struct BuildPlan: Sendable {
         let diagram = DiagramRenderer()
         let csv = RACICSVRenderer()
         let rendered = processes.parallelMap { process in
-            (runbook.render(process), diagram.render(process), csv.render(process))
+            (runbook.renderText(process).takeBytes(), diagram.renderText(process).takeBytes(), csv.renderText(process).takeBytes())
         }
         for (process, files) in zip(processes, rendered) {
             // The layout functions return nil only for unsafe ids, which were filtered out above.
@@ -32,15 +32,19 @@ public struct BuildPlan: Sendable {
         }
         // A process with the id `landscape` already took this path; say so rather than overwrite either.
         if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
-        try add(OutputLayout.landscape, LandscapeRenderer().render(processes))
+        try add(OutputLayout.landscape, LandscapeRenderer().renderText(processes).takeBytes())
         let handoffs = HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
         try add(OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).render(handoffs))
         try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes, handoffs: handoffs))
     }
 
     private mutating func add(_ path: String, _ text: String) throws(BuildError) {
+        try add(path, Array(text.utf8))
+    }
+
+    private mutating func add(_ path: String, _ bytes: [UInt8]) throws(BuildError) {
         do {
-            try tree.add(path, text: text)
+            try tree.add(path, bytes)
         } catch {
             throw .output(error)
         }

@@ -14,9 +14,15 @@ public struct DiagramRenderer: Sendable {
     public init() {}
 
     public func render(_ process: CheckedProcess) -> String {
+        renderText(process).string
+    }
+
+    /// The DOT file as the bytes a build writes.
+    func renderText(_ process: CheckedProcess) -> RenderedText {
         let definition = process.process
         let activities = definition.activities
-        var dot = DOTWriter(graphName: process.id)
+        // About 600 bytes of DOT per activity, plus the defaults.
+        var dot = DOTWriter(graphName: process.id, capacity: 2048 + 768 * activities.count)
         dot.defaults("graph", [
             .keyword("charset", "UTF-8"), .keyword("rankdir", "LR"), .keyword("newrank", "true"),
             .text("label", definition.name.value), .keyword("labelloc", "t"), .keyword("fontsize", "18"),

@@ -6,7 +6,12 @@ public struct LandscapeRenderer: Sendable {
     public init() {}
 
     public func render(_ processes: [CheckedProcess]) -> String {
-        var dot = DOTWriter(graphName: "landscape")
+        renderText(processes).string
+    }
+
+    /// The DOT file as the bytes a build writes.
+    func renderText(_ processes: [CheckedProcess]) -> RenderedText {
+        var dot = DOTWriter(graphName: "landscape", capacity: 256 * processes.count + 2048)
         dot.defaults("graph", [
             .keyword("charset", "UTF-8"), .keyword("rankdir", "LR"), .keyword("newrank", "true"),
             .text("label", "Process landscape"), .keyword("labelloc", "t"), .keyword("fontsize", "18"),
