@@ -80,7 +80,7 @@ public struct CheckedProcess: Sendable {
     public func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
 
     /// The accountable roles of an activity, with `defaults.accountable` applied.
-    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).values() }
+    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).map { $0.value } }
 
     /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
     /// then trigger order.

@@ -41,16 +41,13 @@ enum MarkdownText {
         }
     }
 
-    /// Role names joined by commas; an unknown id shows as itself.
-    static func appendRoleNames(_ ids: [String], in process: CheckedProcess, to out: inout RenderedText) {
-        for (i, id) in ids.enumerated() {
-            if i > 0 { out.append(", ") }
-            if let role = process.role(id) {
-                MarkdownEscaping.appendInline(role.name.value, to: &out)
-            } else {
-                appendCode(id, to: &out)
-                out.append(" (unknown role)")
-            }
+    /// A role's name, or its id marked unknown.
+    static func appendRoleName(_ id: String, in process: CheckedProcess, to out: inout RenderedText) {
+        if let name = process.role(id)?.name.value {
+            MarkdownEscaping.appendInline(name, to: &out)
+        } else {
+            appendCode(id, to: &out)
+            out.append(" (unknown role)")
         }
     }
 

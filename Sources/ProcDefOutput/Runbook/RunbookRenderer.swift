@@ -78,12 +78,23 @@ private struct RunbookPage {
     }
 
     /// Role names joined by commas; an unknown id shows as itself.
-    mutating func roleNames(_ ids: [String]) {
-        MarkdownText.appendRoleNames(ids, in: process, to: &out)
+    mutating func roleNames(_ ids: [Located<String>]) {
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownText.appendRoleName(id.value, in: process, to: &out)
+        }
+    }
+
+    /// `roleNames` of the roles responsible for the point's source activity.
+    mutating func sourceRoleNames(_ point: HandoffPoint) {
+        for (i, role) in point.sourceRoles.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownText.appendRoleName(role.id.value, in: process, to: &out)
+        }
     }
 
     /// `roleNames`, or `*nobody*` when they come out empty.
-    mutating func roleNamesOrNobody(_ ids: [String]) {
+    mutating func roleNamesOrNobody(_ ids: [Located<String>]) {
         let start = out.count
         roleNames(ids)
         if out.count == start { out.append("*nobody*") }
@@ -315,18 +326,18 @@ private struct RunbookPage {
 
     mutating func section(_ index: Int, _ activity: Activity) {
         out.append("- **Responsible:** ")
-        roleNamesOrNobody(activity.responsible.values())
+        roleNamesOrNobody(activity.responsible)
         out.append("\n- **Accountable:** ")
-        let accountable = process.accountable(activity)
+        let accountable = process.context.accountable(activity)
         roleNamesOrNobody(accountable)
         if activity.accountable.isEmpty, !accountable.isEmpty { out.append(", the process default") }
         if !activity.consulted.isEmpty {
             out.append("\n- **Consulted:** ")
-            roleNames(activity.consulted.values())
+            roleNames(activity.consulted)
         }
         if !activity.informed.isEmpty {
             out.append("\n- **Informed:** ")
-            roleNames(activity.informed.values())
+            roleNames(activity.informed)
         }
         if let target = activity.target {
             out.append("\n- **Target time:** ")
@@ -429,7 +440,7 @@ private struct RunbookPage {
         if point.isGap {
             out.append(indent)
             out.append("- **Handoff gap:** responsibility passes from ")
-            roleNames(point.sourceRoles.map(\.id.value))
+            sourceRoleNames(point)
             out.append(" to ")
             targetRoleNames(point, contacts: true)
             out.append(" and no handoff is declared.\n")
@@ -440,7 +451,7 @@ private struct RunbookPage {
         out.append("- **Handoff**")
         if point.change == .changed {
             out.append(" from ")
-            roleNames(point.sourceRoles.map(\.id.value))
+            sourceRoleNames(point)
             out.append(" to ")
             targetRoleNames(point, contacts: true)
         }
@@ -454,7 +465,7 @@ private struct RunbookPage {
         if !handoff.informed.isEmpty {
             out.append(indent)
             out.append("- **Who is told:** ")
-            roleNames(handoff.informed.values())
+            roleNames(handoff.informed)
             out.append("\n")
         }
         if let escalation = handoff.escalation {
@@ -517,7 +528,7 @@ private struct RunbookPage {
     // MARK: Handoffs and policies
 
     mutating func handoffTable() {
-        let points = process.handoffs.points.filter(\.isHandoff)
+        let points = process.handoffs.points.filter { $0.isHandoff }
         defer {
             out.append("\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../")
             out.append(OutputLayout.handoffs)
@@ -541,7 +552,7 @@ private struct RunbookPage {
                 activityLink(point.target.index)
             }
             row.next(&out)
-            roleNames(point.sourceRoles.map(\.id.value))
+            sourceRoleNames(point)
             out.append(" → ")
             targetRoleNames(point)
             row.next(&out)
