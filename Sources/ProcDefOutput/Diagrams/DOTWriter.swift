@@ -1,45 +1,129 @@
-/// One `key=value` of a DOT attribute list.
-///
-/// Input text can only enter as `.text`, which is always written through `DOTEscaping.quoted`; `.keyword` takes a
-/// `StaticString`, so only literals from procdef's own source are ever written unescaped.
-struct DOTAttribute {
-    enum Value {
-        case text(String)
-        /// Text whose lines are left-aligned (`\l`).
-        case leftAlignedText(String)
-        case keyword(StaticString)
-        case number(Double)
+/// A node id: a fixed prefix (`a_`, `p_`, `cluster_`) and a name, quoted and escaped as one string.
+struct DOTID {
+    var prefix: StaticString
+    var name: String
+
+    init(_ name: String) {
+        self.init("", name)
     }
 
-    let key: StaticString
-    let value: Value
+    init(_ prefix: StaticString, _ name: String) {
+        self.prefix = prefix
+        self.name = name
+    }
+}
 
-    static func text(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .text(value)) }
-    static func leftAligned(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .leftAlignedText(value)) }
-    static func keyword(_ key: StaticString, _ value: StaticString) -> DOTAttribute { DOTAttribute(key: key, value: .keyword(value)) }
-    static func number(_ key: StaticString, _ value: Double) -> DOTAttribute { DOTAttribute(key: key, value: .number(value)) }
+/// Writes a DOT graph statement by statement into one buffer: defaults, nodes, edges and clusters, with ids always
+/// quoted and escaped.
+///
+/// A statement's attributes are written as they are given (`node(...)`, then `text`, `keyword`, ..., then `end()`),
+/// with no list of attributes built first. Input text can only enter through `text` and `leftAligned`, which always
+/// escape it (`DOTEscaping`); `keyword` takes a `StaticString`, so only literals from procdef's own source are ever
+/// written unescaped.
+struct DOTWriter {
+    private(set) var text: RenderedText
+    private var depth = 0
+    /// Attributes written in the current statement's list, or nil outside a statement with a list.
+    private var listed: Int?
 
-    func append(to out: inout RenderedText) {
-        out.append(key)
-        out.append("=")
-        switch value {
-        case .text(let text):
-            DOTEscaping.appendQuoted(text, to: &out)
-        case .leftAlignedText(let text):
-            DOTEscaping.appendQuoted(text, alignment: .left, to: &out)
-        case .keyword(let word):
-            // Bare words read better (`rankdir=LR`); anything else (`#f4f6f8`, `rounded,filled`) is quoted.
-            if Self.isBare(word) {
-                out.append(word)
-            } else {
-                DOTEscaping.appendQuoted("\(word)", to: &out)
-            }
-        case .number(let number):
-            out.append(Self.format(number))
+    init(graphName: String, capacity: Int = 4096) {
+        text = RenderedText(capacity: capacity)
+        text.append("digraph ")
+        DOTEscaping.appendQuoted(graphName, to: &text)
+        text.append(" {\n")
+        depth = 1
+    }
+
+    private mutating func indent() {
+        for _ in 0..<depth { text.append("  ") }
+    }
+
+    private mutating func id(_ id: DOTID) {
+        if id.prefix.utf8CodeUnitCount == 0 {
+            DOTEscaping.appendQuoted(id.name, to: &text)
+        } else {
+            // The prefixes are plain ASCII, so escaping them with the name changes nothing.
+            DOTEscaping.appendQuoted(id.name, prefix: id.prefix, to: &text)
         }
     }
 
-    /// Hex digits, ASCII letters, `_` and `.`, and at least one of them.
+    /// Starts `graph [...]`, `node [...]` or `edge [...]` defaults.
+    mutating func defaults(_ kind: StaticString) {
+        indent()
+        text.append(kind)
+        listed = 0
+    }
+
+    mutating func node(_ node: DOTID) {
+        indent()
+        id(node)
+        listed = 0
+    }
+
+    mutating func edge(_ from: DOTID, _ to: DOTID) {
+        indent()
+        id(from)
+        text.append(" -> ")
+        id(to)
+        listed = 0
+    }
+
+    /// Ends the current statement (and its attribute list, if it has attributes).
+    mutating func end() {
+        if let listed, listed > 0 { text.append("]") }
+        listed = nil
+        text.append(";\n")
+    }
+
+    /// Before an attribute: in a statement's list, ` [` or `, `; as a graph or cluster attribute, its own line.
+    private mutating func beginAttribute(_ key: StaticString) {
+        if let count = listed {
+            text.append(count == 0 ? " [" : ", ")
+            listed = count + 1
+        } else {
+            indent()
+        }
+        text.append(key)
+        text.append("=")
+    }
+
+    /// Ends a graph or cluster attribute written as its own statement.
+    private mutating func endAttribute() {
+        if listed == nil { text.append(";\n") }
+    }
+
+    /// `key="text"`, escaped; outside a statement, a graph or cluster attribute on its own line.
+    mutating func text(_ key: StaticString, _ value: String) {
+        beginAttribute(key)
+        DOTEscaping.appendQuoted(value, to: &text)
+        endAttribute()
+    }
+
+    /// `key="line\lline\l"`: text whose lines are left-aligned.
+    mutating func leftAligned(_ key: StaticString, _ value: String) {
+        beginAttribute(key)
+        DOTEscaping.appendQuoted(value, alignment: .left, to: &text)
+        endAttribute()
+    }
+
+    /// `key=word`; a word other than hex digits, ASCII letters, `_` and `.` (`#f4f6f8`, `rounded,filled`) is quoted.
+    mutating func keyword(_ key: StaticString, _ value: StaticString) {
+        beginAttribute(key)
+        if Self.isBare(value) {
+            text.append(value)
+        } else {
+            DOTEscaping.appendQuoted("\(value)", to: &text)
+        }
+        endAttribute()
+    }
+
+    /// `key=2`, `key=0.25`: the shortest decimal, never `2.0` or an exponent (only small literal sizes pass through here).
+    mutating func number(_ key: StaticString, _ value: Double) {
+        beginAttribute(key)
+        if value == value.rounded() { text.append(Int(value)) } else { text.append(String(value)) }
+        endAttribute()
+    }
+
     static func isBare(_ word: StaticString) -> Bool {
         word.withUTF8Buffer { bytes in
             !bytes.isEmpty && bytes.allSatisfy { byte in
@@ -54,77 +138,10 @@ struct DOTAttribute {
         }
     }
 
-    /// `2`, `0.25`: the shortest decimal, never `2.0` or an exponent (only small literal sizes pass through here).
-    static func format(_ number: Double) -> String {
-        if number == number.rounded() { return String(Int(number)) }
-        return String(number)
-    }
-}
-
-/// Writes a DOT graph line by line: statements, attribute lists and clusters, with ids always quoted and escaped.
-struct DOTWriter {
-    private(set) var text: RenderedText
-    private var depth = 0
-
-    init(graphName: String, capacity: Int = 4096) {
-        text = RenderedText(capacity: capacity)
-        text.append("digraph ")
-        DOTEscaping.appendQuoted(graphName, to: &text)
-        text.append(" {\n")
-        depth = 1
-    }
-
-    private mutating func indent() {
-        for _ in 0..<depth { text.append("  ") }
-    }
-
-    private mutating func list(_ attributes: [DOTAttribute]) {
-        guard !attributes.isEmpty else { return }
-        text.append(" [")
-        for (i, attribute) in attributes.enumerated() {
-            if i > 0 { text.append(", ") }
-            attribute.append(to: &text)
-        }
-        text.append("]")
-    }
-
-    /// `graph [...]`, `node [...]` or `edge [...]` defaults.
-    mutating func defaults(_ kind: StaticString, _ attributes: [DOTAttribute]) {
-        indent()
-        text.append(kind)
-        list(attributes)
-        text.append(";\n")
-    }
-
-    /// Attributes of the current graph or cluster, one statement each (`label="..."`).
-    mutating func attributes(_ attributes: [DOTAttribute]) {
-        for attribute in attributes {
-            indent()
-            attribute.append(to: &text)
-            text.append(";\n")
-        }
-    }
-
-    mutating func node(_ id: String, _ attributes: [DOTAttribute]) {
-        indent()
-        DOTEscaping.appendQuoted(id, to: &text)
-        list(attributes)
-        text.append(";\n")
-    }
-
-    mutating func edge(_ from: String, _ to: String, _ attributes: [DOTAttribute]) {
-        indent()
-        DOTEscaping.appendQuoted(from, to: &text)
-        text.append(" -> ")
-        DOTEscaping.appendQuoted(to, to: &text)
-        list(attributes)
-        text.append(";\n")
-    }
-
-    mutating func beginSubgraph(_ name: String) {
+    mutating func beginSubgraph(_ name: DOTID) {
         indent()
         text.append("subgraph ")
-        DOTEscaping.appendQuoted(name, to: &text)
+        id(name)
         text.append(" {\n")
         depth += 1
     }

@@ -26,11 +26,18 @@ public enum DOTEscaping {
     /// `quoted(text, alignment:)`, appended to `out`. ASCII text (nearly every name and id) is escaped byte by byte
     /// with the same rules; only text with other characters takes the scalar-by-scalar way.
     static func appendQuoted(_ text: String, alignment: Alignment = .centred, to out: inout RenderedText) {
+        appendQuoted(text, prefix: "", alignment: alignment, to: &out)
+    }
+
+    /// `quoted(prefix + text)` for a `prefix` of printable ASCII other than `"`, `\` and `&`, which needs no
+    /// escaping (node ids such as `a_<activity-id>`).
+    static func appendQuoted(_ text: String, prefix: StaticString, alignment: Alignment = .centred, to out: inout RenderedText) {
         var text = text
         let copied = text.withUTF8 { utf8 -> Bool in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
             let lineBreak: StaticString = alignment == .left ? "\\l" : "\\n"
             out.append(byte: UInt8(ascii: "\""))
+            out.append(prefix)
             var previousWasCR = false
             for byte in utf8 {
                 defer { previousWasCR = byte == 0x0D }
@@ -45,11 +52,11 @@ public enum DOTEscaping {
                 default: out.append(byte: byte)
                 }
             }
-            if alignment == .left && !utf8.isEmpty { out.append(lineBreak) }
+            if alignment == .left && (!utf8.isEmpty || prefix.utf8CodeUnitCount > 0) { out.append(lineBreak) }
             out.append(byte: UInt8(ascii: "\""))
             return true
         }
-        if !copied { out.append(escapedQuoted(text, alignment: alignment)) }
+        if !copied { out.append(escapedQuoted("\(prefix)" + text, alignment: alignment)) }
     }
 
     /// The quoting scalar by scalar, for any text; `appendQuoted` takes it only for text with non-ASCII characters.
