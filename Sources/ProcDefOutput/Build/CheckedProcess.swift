@@ -85,8 +85,14 @@ public struct CheckedProcess: Sendable {
     /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
     /// then trigger order.
     public func handoffPoints(from index: Int) -> [HandoffPoint] {
+        handoffPointIndices(from: index).map { handoffs.points[$0] }
+    }
+
+    /// `handoffPoints(from:)` as indices into `handoffs.points`, for renderers that read a few fields of each point
+    /// rather than copy it.
+    func handoffPointIndices(from index: Int) -> [Int] {
         guard pointsBySource.indices.contains(index) else { return [] }
-        return pointsBySource[index].map { handoffs.points[$0] }
+        return pointsBySource[index]
     }
 }
 

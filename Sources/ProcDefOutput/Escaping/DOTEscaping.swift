@@ -39,7 +39,15 @@ public enum DOTEscaping {
             out.append(byte: UInt8(ascii: "\""))
             out.append(prefix)
             var previousWasCR = false
-            for byte in utf8 {
+            var run = 0
+            for (i, byte) in utf8.enumerated() {
+                // Printable bytes other than `"`, `\` and `&` are copied in runs.
+                if (0x20...0x7E).contains(byte) && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "&") {
+                    previousWasCR = false
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                run = i + 1
                 defer { previousWasCR = byte == 0x0D }
                 switch byte {
                 case UInt8(ascii: "\""): out.append("\\\"")
@@ -48,10 +56,10 @@ public enum DOTEscaping {
                 case 0x0A where previousWasCR: continue
                 case 0x0A...0x0D: out.append(lineBreak)
                 case 0x09: out.append(byte: 0x20)
-                case 0x00...0x1F, 0x7F: out.append("\u{FFFD}")
-                default: out.append(byte: byte)
+                default: out.append("\u{FFFD}")
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
             if alignment == .left && (!utf8.isEmpty || prefix.utf8CodeUnitCount > 0) { out.append(lineBreak) }
             out.append(byte: UInt8(ascii: "\""))
             return true

@@ -158,25 +158,16 @@ public enum MarkdownEscaping {
             break
         }
         guard last != UInt8(ascii: " ") else { return false }
-        // One bit per ASCII byte, tested without a branch per character: this runs over every piece of text a build
-        // writes into Markdown.
-        let (low, high) = plainASCII
-        for byte in utf8 {
-            let plain = byte < 64 ? low >> byte : byte < 128 ? high >> (byte - 64) : 0
-            if plain & 1 == 0 { return false }
+        // One table look-up a byte: this runs over every piece of text a build writes into Markdown.
+        return plainBytes.withUnsafeBufferPointer { plain in
+            utf8.allSatisfy { plain[Int($0)] }
         }
-        return true
     }
 
-    /// The printable ASCII bytes that never need escaping, as bits: bytes 0-63 in the first word, 64-127 in the second.
-    private static let plainASCII: (UInt64, UInt64) = {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for byte in UInt8(0x20)...UInt8(0x7E) where !"\\`*_[]|~#$<>&".utf8.contains(byte) {
-            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
-        }
-        return (low, high)
-    }()
+    /// Per byte value: printable ASCII that never needs escaping.
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        (0x20...0x7E).contains(byte) && !"\\`*_[]|~#$<>&".utf8.contains(UInt8(byte))
+    }
 
     /// Splits on every line break a reader would see: LF, CR, CRLF, NEL, LS and PS.
     static func splitLines(_ text: String) -> [String] {

@@ -98,28 +98,24 @@ public struct RACIMatrix: Sendable {
     public let rows: [Row]
 
     public init(_ context: ProcessContext) {
-        var roles: [String] = []
-        var column: [String: Int] = [:]
-        var assignments: [[(String, Letter)]] = []
-        for activity in context.activities {
-            var pairs: [(String, Letter)] = []
-            pairs += activity.responsible.map { ($0.value, .responsible) }
-            pairs += context.accountable(activity).map { ($0.value, .accountable) }
-            pairs += activity.consulted.map { ($0.value, .consulted) }
-            pairs += activity.informed.map { ($0.value, .informed) }
-            for (role, _) in pairs where column[role] == nil {
-                column[role] = roles.count
-                roles.append(role)
-            }
+        var columns = RoleColumns()
+        let activities = context.activities
+        // Each activity's letters, by column, in R, A, C, I order of assignment.
+        var assignments: [[(column: Int, letter: Letter)]] = []
+        assignments.reserveCapacity(activities.count)
+        for activity in activities {
+            var pairs: [(column: Int, letter: Letter)] = []
+            for role in activity.responsible { pairs.append((columns.column(role.value), .responsible)) }
+            for role in context.accountable(activity) { pairs.append((columns.column(role.value), .accountable)) }
+            for role in activity.consulted { pairs.append((columns.column(role.value), .consulted)) }
+            for role in activity.informed { pairs.append((columns.column(role.value), .informed)) }
             assignments.append(pairs)
         }
+        let roles = columns.roles
         self.roles = roles
-        self.rows = zip(context.activities, assignments).map { activity, pairs in
+        self.rows = zip(activities, assignments).map { activity, pairs in
             var cells = Array(repeating: Cell(), count: roles.count)
-            for (role, letter) in pairs {
-                guard let c = column[role] else { continue }
-                cells[c].insert(letter)
-            }
+            for (column, letter) in pairs { cells[column].insert(letter) }
             return Row(activity: activity, cells: cells)
         }
     }
@@ -135,5 +131,28 @@ public struct RACIMatrix: Sendable {
         var byRole: [String: LetterCounts] = [:]
         for (role, counts) in zip(roles, columns) { byRole[role] = counts }
         return byRole
+    }
+}
+
+/// Role ids numbered in the order first seen: a scan while there are few (a process names a dozen roles or so), a
+/// dictionary beyond that, so that a process naming thousands stays linear.
+private struct RoleColumns {
+    private(set) var roles: [String] = []
+    private var index: [String: Int]?
+    private static let scanLimit = 32
+
+    mutating func column(_ role: String) -> Int {
+        if let index {
+            if let column = index[role] { return column }
+        } else if let column = roles.firstIndex(of: role) {
+            return column
+        }
+        roles.append(role)
+        if index != nil {
+            index?[role] = roles.count - 1
+        } else if roles.count > Self.scanLimit {
+            index = Dictionary(uniqueKeysWithValues: roles.enumerated().map { ($1, $0) })
+        }
+        return roles.count - 1
     }
 }

@@ -30,6 +30,10 @@ public struct RunbookRenderer: Sendable {
 /// written into `out` piece by piece.
 private struct RunbookPage {
     let process: CheckedProcess
+    // Read once: `CheckedProcess.process` and `.graph` are computed, and each read would copy the whole value.
+    let definition: ProcessDefinition
+    let activities: [Activity]
+    let points: [HandoffPoint]
     var anchors = HeadingAnchors()
     /// The anchor of each activity's section, by position.
     var activityAnchors: [String] = []
@@ -37,14 +41,15 @@ private struct RunbookPage {
 
     init(process: CheckedProcess) {
         self.process = process
+        definition = process.process
+        activities = definition.activities
+        points = process.handoffs.points
         // About 1.8 KB a runbook takes per activity, whatever its text; one allocation for most pages.
-        out = RenderedText(capacity: 4096 + 2048 * process.process.activities.count)
+        out = RenderedText(capacity: 4096 + 2048 * activities.count)
         // GitHub numbers repeated anchors in document order, so register every heading before any link is written.
-        _ = anchors.register(process.process.name.value)
+        _ = anchors.register(definition.name.value)
         for section in ["Roles", "Flow", "RACI matrix"] { _ = anchors.register(section) }
-        activityAnchors = process.process.activities.enumerated().map { i, activity in
-            anchors.register(Self.activityHeading(i, activity))
-        }
+        activityAnchors = activities.indices.map { i in anchors.register(Self.activityHeading(i, activities[i])) }
         for section in ["Handoffs", "Policies"] { _ = anchors.register(section) }
     }
 
@@ -60,7 +65,6 @@ private struct RunbookPage {
 
     /// `[3. Investigate and diagnose](#3-investigate-and-diagnose)`
     mutating func activityLink(_ index: Int) {
-        let activities = process.process.activities
         guard activities.indices.contains(index) else { return }
         // The number is procdef's own; only the name needs escaping (escaping "1." would show a backslash in raw text).
         out.append("[")
@@ -85,9 +89,9 @@ private struct RunbookPage {
         }
     }
 
-    /// `roleNames` of the roles responsible for the point's source activity.
-    mutating func sourceRoleNames(_ point: HandoffPoint) {
-        for (i, role) in point.sourceRoles.enumerated() {
+    /// `roleNames` of the roles responsible for the source activity of point `k`.
+    mutating func sourceRoleNames(_ k: Int) {
+        for (i, role) in points[k].sourceRoles.enumerated() {
             if i > 0 { out.append(", ") }
             MarkdownText.appendRoleName(role.id.value, in: process, to: &out)
         }
@@ -110,7 +114,6 @@ private struct RunbookPage {
     // MARK: The page
 
     mutating func render(diagramImage: DiagramImageFormat?) {
-        let definition = process.process
         out.append("# ")
         text(definition.name.value)
         out.append("\n\n")
@@ -125,13 +128,13 @@ private struct RunbookPage {
         flow(diagramImage)
         out.append("\n## RACI matrix\n\n")
         matrix()
-        for (i, activity) in definition.activities.enumerated() {
+        for i in activities.indices {
             out.append("\n## ")
             out.append(i + 1)
             out.append(". ")
-            text(activity.name.value)
+            text(activities[i].name.value)
             out.append("\n\n")
-            section(i, activity)
+            section(i, activities[i])
         }
         out.append("\n## Handoffs\n\n")
         handoffTable()
@@ -152,7 +155,6 @@ private struct RunbookPage {
     // MARK: Facts and roles
 
     mutating func facts() {
-        let definition = process.process
         out.append("| Fact | Value |\n|---|---|\n")
         for (label, field) in [("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner)] {
             var row = MarkdownTableRow(&out)
@@ -205,7 +207,6 @@ private struct RunbookPage {
     /// Every role the process names: owner, manager and case owner first, then in RACI column order, then roles
     /// only told on a handoff.
     func roleOrder() -> [String] {
-        let definition = process.process
         var order: [String] = []
         var seen: Set<String> = []
         func add(_ id: String) {
@@ -226,7 +227,6 @@ private struct RunbookPage {
     }
 
     mutating func roles() {
-        let definition = process.process
         let order = roleOrder()
         guard !order.isEmpty else {
             out.append("No roles are named.\n")
@@ -273,7 +273,7 @@ private struct RunbookPage {
         }
         if let image {
             out.append("![Flow of ")
-            text(process.process.name.value)
+            text(definition.name.value)
             out.append("](../diagrams/")
             out.append(id)
             out.append(".")
@@ -367,13 +367,13 @@ private struct RunbookPage {
             }
         }
 
-        let points = process.handoffPoints(from: index)
+        let leaving = process.handoffPointIndices(from: index)
         out.append("\n")
-        next(index, activity, points.filter { !$0.isTrigger })
+        next(index, activity, leaving.filter { !points[$0].isTrigger })
         if !activity.triggers.isEmpty {
             out.append("\n**Starts another process** (this flow goes on)\n\n")
             for (t, trigger) in activity.triggers.enumerated() {
-                guard let point = points.first(where: { $0.kind == .trigger(index: t) }) else {
+                guard let k = leaving.first(where: { points[$0].kind == .trigger(index: t) }) else {
                     out.append("- ")
                     code(trigger.process.value)
                     out.append(" (no such process or entry activity)\n")
@@ -383,7 +383,7 @@ private struct RunbookPage {
                 processLink(trigger.process.value)
                 if trigger.activity != nil {
                     out.append(" at *")
-                    text(point.target.activity.name.value)
+                    text(points[k].target.activity.name.value)
                     out.append("*")
                 }
                 if let when = trigger.when {
@@ -391,69 +391,70 @@ private struct RunbookPage {
                     text(when.value)
                 }
                 out.append("\n")
-                handoffDetails(point, indent: "  ")
+                handoffDetails(k, indent: "  ")
             }
         }
     }
 
     /// Where the flow goes after the activity: the end, one target with its handoff, or each branch with its
     /// condition and handoff.
-    mutating func next(_ index: Int, _ activity: Activity, _ points: [HandoffPoint]) {
+    mutating func next(_ index: Int, _ activity: Activity, _ leaving: [Int]) {
         let isEnd = process.graph.ends.contains(index)
-        if points.isEmpty {
+        if leaving.isEmpty {
             out.append(isEnd ? "**Next:** this activity ends the process.\n" : "**Next:** nothing (the flow stops here).\n")
             return
         }
         let isDecision: Bool
         if case .branches? = activity.next { isDecision = true } else { isDecision = false }
-        if !isDecision, let point = points.first {
+        if !isDecision, let k = leaving.first {
             out.append("**Next:** ")
-            activityLink(point.target.index)
+            activityLink(points[k].target.index)
             // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
-            guard point.isGap || point.handoff != nil else {
+            let isGap = points[k].isGap
+            guard isGap || points[k].handoff != nil else {
                 out.append("\n")
                 return
             }
-            out.append(point.isGap ? "\n\n" : ", with this handoff:\n\n")
-            handoffDetails(point, indent: "")
+            out.append(isGap ? "\n\n" : ", with this handoff:\n\n")
+            handoffDetails(k, indent: "")
             return
         }
         out.append("**Next**, by condition:\n\n")
-        for point in points {
+        for k in leaving {
             out.append("- ")
-            activityLink(point.target.index)
-            if case .branch(let b) = point.kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
+            activityLink(points[k].target.index)
+            if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
                 out.append(", when: ")
                 text(when.value)
             } else {
                 out.append(" (no condition stated)")
             }
             out.append("\n")
-            handoffDetails(point, indent: "  ")
+            handoffDetails(k, indent: "  ")
         }
         if isEnd { out.append("\nThis activity can also end the process.\n") }
     }
 
     /// The handoff on one transition or trigger as list items (artifact, expectation, who is told, escalation,
     /// agreement), or the gap when responsibility changes with no handoff.
-    mutating func handoffDetails(_ point: HandoffPoint, indent: StaticString) {
-        if point.isGap {
+    mutating func handoffDetails(_ k: Int, indent: StaticString) {
+        if points[k].isGap {
             out.append(indent)
             out.append("- **Handoff gap:** responsibility passes from ")
-            sourceRoleNames(point)
+            sourceRoleNames(k)
             out.append(" to ")
-            targetRoleNames(point, contacts: true)
+            targetRoleNames(k, contacts: true)
             out.append(" and no handoff is declared.\n")
             return
         }
-        guard let handoff = point.handoff else { return }
+        guard let handoff = points[k].handoff else { return }
         out.append(indent)
         out.append("- **Handoff**")
-        if point.change == .changed {
+        if points[k].change == .changed {
             out.append(" from ")
-            sourceRoleNames(point)
+            sourceRoleNames(k)
             out.append(" to ")
-            targetRoleNames(point, contacts: true)
+            targetRoleNames(k, contacts: true)
         }
         out.append(": hand over ")
         if let artifact = handoff.statedArtifact { code(artifact.value) } else { out.append("*no artifact named*") }
@@ -485,8 +486,8 @@ private struct RunbookPage {
 
     /// The receiving roles, named as the receiving process sees them; with `contacts`, each with its contact, which
     /// is what the person handing over needs at that moment.
-    mutating func targetRoleNames(_ point: HandoffPoint, contacts: Bool = false) {
-        let roles = point.target.roles
+    mutating func targetRoleNames(_ k: Int, contacts: Bool = false) {
+        let roles = points[k].target.roles
         guard !roles.isEmpty else {
             out.append("*nobody*")
             return
@@ -528,35 +529,35 @@ private struct RunbookPage {
     // MARK: Handoffs and policies
 
     mutating func handoffTable() {
-        let points = process.handoffs.points.filter { $0.isHandoff }
+        let handoffPoints = points.indices.filter { points[$0].isHandoff }
         defer {
             out.append("\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../")
             out.append(OutputLayout.handoffs)
             out.append(").\n")
         }
-        guard !points.isEmpty else {
+        guard !handoffPoints.isEmpty else {
             out.append("Responsibility never passes to another role in this process.\n")
             return
         }
         out.append("| From | To | Roles | Artifact | Expectation | Agreement |\n|---|---|---|---|---|---|\n")
-        for point in points {
+        for k in handoffPoints {
             var row = MarkdownTableRow(&out)
-            activityLink(point.source)
+            activityLink(points[k].source)
             row.next(&out)
-            if point.isTrigger {
-                processLink(point.target.process?.id.value ?? "")
+            if points[k].isTrigger {
+                processLink(points[k].target.process?.id.value ?? "")
                 out.append(": *")
-                text(point.target.activity.name.value)
+                text(points[k].target.activity.name.value)
                 out.append("*")
             } else {
-                activityLink(point.target.index)
+                activityLink(points[k].target.index)
             }
             row.next(&out)
-            sourceRoleNames(point)
+            sourceRoleNames(k)
             out.append(" → ")
-            targetRoleNames(point)
+            targetRoleNames(k)
             row.next(&out)
-            guard let handoff = point.handoff else {
+            guard let handoff = points[k].handoff else {
                 out.append("**gap: no handoff declared**")
                 row.next(&out)
                 row.next(&out)
@@ -619,7 +620,7 @@ private struct RolePartSentence {
             if isEmpty {
                 // Every phrase starts with a lower-case ASCII letter.
                 out.append(byte: (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) ? first - 0x20 : first)
-                out.append(contentsOf: bytes.dropFirst())
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.dropFirst()))
             } else {
                 out.append(", ")
                 out.append(contentsOf: bytes)
