@@ -14,6 +14,10 @@ extension OutputTree {
     /// deleted last. If anything fails before the swap, the temporary directory is removed and the destination is
     /// left exactly as it was.
     ///
+    /// A file unchanged since the tree being replaced is hard-linked from it rather than written again
+    /// (`OutputFiles`): the old tree's files are only read and given a second name, never modified, so every
+    /// guarantee above holds, and a rebuild creates and frees only the inodes of the files that changed.
+    ///
     /// An existing destination must be a directory that is empty or holds `OutputLayout.marker` (written into every
     /// build): replacing a folder wholesale is only safe when it is procdef's own output.
     ///

@@ -21,8 +21,8 @@ public struct DiagramRenderer: Sendable {
     func renderText(_ process: CheckedProcess) -> RenderedText {
         let definition = process.process
         let activities = definition.activities
-        // About 600 bytes of DOT per activity, plus the defaults.
-        var dot = DOTWriter(graphName: process.id, capacity: 2048 + 768 * activities.count)
+        // About 350 bytes of DOT per activity, plus the defaults.
+        var dot = DOTWriter(graphName: process.id, capacity: 768 + 400 * activities.count)
         dot.defaults("graph")
         dot.keyword("charset", "UTF-8")
         dot.keyword("rankdir", "LR")

@@ -27,6 +27,11 @@ public struct HeadingAnchors: Sendable {
         if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(utf8) : nil }) {
             return ascii
         }
+        return scalarSlug(text)
+    }
+
+    /// `slug` scalar by scalar, for any text; `slug` takes it only for text with non-ASCII characters.
+    static func scalarSlug(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
