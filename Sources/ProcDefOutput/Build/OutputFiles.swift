@@ -79,8 +79,7 @@ enum OutputFiles {
             }
             return
         }
-        let chunks = stride(from: 0, to: entries.count, by: filesPerChunk).map { $0..<min($0 + filesPerChunk, entries.count) }
-        let failures = chunks.parallelMap { [entries] chunk -> OutputTreeError? in
+        let failures = interleavedChunks(entries).parallelMap { [entries] chunk -> OutputTreeError? in
             var scratch: [UInt8] = []
             do throws(OutputTreeError) {
                 for i in chunk { try place(entries[i], in: target, reusing: reuse, flush: flush, scratch: &scratch) }
@@ -90,6 +89,25 @@ enum OutputFiles {
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+    }
+
+    /// Chunks of entries, each within one folder, taking the folders in turn: the two cores then mostly add names to
+    /// different folders, rather than wait for each other's lock on the same one.
+    private static func interleavedChunks(_ entries: [Entry]) -> [Range<Int>] {
+        var byFolder: [[Range<Int>]] = []
+        var start = 0
+        while start < entries.count {
+            var end = start
+            while end < entries.count, end - start < filesPerChunk, entries[end].folder == entries[start].folder { end += 1 }
+            if start == 0 || entries[start - 1].folder != entries[start].folder { byFolder.append([]) }
+            byFolder[byFolder.count - 1].append(start..<end)
+            start = end
+        }
+        var chunks: [Range<Int>] = []
+        for round in 0..<(byFolder.map(\.count).max() ?? 0) {
+            for folder in byFolder where round < folder.count { chunks.append(folder[round]) }
+        }
+        return chunks
     }
 
     /// Open descriptors of a tree's root and its folders.
