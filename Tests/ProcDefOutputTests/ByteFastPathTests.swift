@@ -86,3 +86,20 @@ final class ByteFastPathTests: XCTestCase {
         XCTAssertEqual(text.takeBytes(), Array(expected.utf8))
     }
 }
+
+/// Adding files in a batch checks every path as adding them one by one does.
+final class OutputTreeBatchTests: XCTestCase {
+    func testBatchAddChecksPathsAndDuplicatesLikeSingleAdds() throws {
+        var tree = OutputTree()
+        try tree.add(contentsOf: [("runbooks/a.md", Array("a".utf8)), ("index.md", Array("i".utf8))])
+        XCTAssertEqual(tree.paths, ["index.md", "runbooks/a.md"])
+        XCTAssertThrowsError(try tree.add(contentsOf: [("raci/b.csv", []), ("../x.md", [])])) { error in
+            XCTAssertEqual(error as? OutputTreeError, .invalidPath("../x.md"))
+        }
+        XCTAssertThrowsError(try tree.add(contentsOf: [("index.md", Array("again".utf8))])) { error in
+            XCTAssertEqual(error as? OutputTreeError, .duplicatePath("index.md"))
+        }
+        XCTAssertEqual(tree.text(at: "index.md"), "i", "the file already there stays")
+        XCTAssertEqual(tree.paths, ["index.md", "raci/b.csv", "runbooks/a.md"])
+    }
+}

@@ -44,14 +44,8 @@ public struct BuildPlan: Sendable {
                 (csvPath, csv.renderText(process).takeBytes()),
             ]
         }
-        for files in rendered {
-            for file in files { try add(file.path, file.bytes) }
-        }
-    }
-
-    private mutating func add(_ path: String, _ bytes: [UInt8]) throws(BuildError) {
         do {
-            try tree.add(path, bytes)
+            try tree.add(contentsOf: Array(rendered.joined()))
         } catch {
             throw .output(error)
         }
