@@ -84,7 +84,72 @@ final class AtomicBuildTests: XCTestCase {
         XCTAssertEqual(try hidden(in: root), [".out.tmp-1", ".out.tmp-x1"])
     }
 
+    /// A rebuild of unchanged definitions links every file of the previous tree instead of writing it again; a file
+    /// that changed is written anew, and each file ends with one name (the previous tree is gone).
+    func testRebuildLinksUnchangedFilesAndRewritesChangedOnes() throws {
+        let (root, out) = try builtRepository()
+        let runbook = out.appendingPathComponent("runbooks/incident-management.md").path
+        let csv = out.appendingPathComponent("raci/incident-management.csv").path
+        let before = try folderSnapshot(out)
+        let csvInode = try inode(csv)
+
+        let again = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try folderSnapshot(out), before)
+        XCTAssertEqual(try inode(csv), csvInode, "an unchanged file is linked, not rewritten")
+        XCTAssertEqual(try linkCount(csv), 1, "the previous tree's name is gone")
+
+        try editProcess(in: root)
+        let runbookInode = try inode(runbook)
+        let edited = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
+        XCTAssertEqual(edited.status, 0, edited.stderr)
+        XCTAssertNotEqual(try inode(runbook), runbookInode, "a changed file is written anew")
+        XCTAssertTrue(String(decoding: try folderSnapshot(out)["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains("Incident Management, edited"))
+        XCTAssertEqual(try hidden(in: root), [])
+    }
+
+    /// A file of the previous tree that someone edited in place, or whose mode changed, is written again rather
+    /// than linked, so the new tree is exactly what procdef renders.
+    func testRebuildRewritesFilesChangedInPlaceOrByMode() throws {
+        let (root, out) = try builtRepository()
+        let before = try folderSnapshot(out)
+        let runbook = out.appendingPathComponent("runbooks/incident-management.md")
+        let csv = out.appendingPathComponent("raci/incident-management.csv")
+        // The same length, other bytes: only a comparison of the contents tells.
+        var bytes = before["runbooks/incident-management.md"] ?? []
+        bytes[0] = bytes[0] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
+        try Data(bytes).write(to: runbook)
+        XCTAssertEqual(chmod(csv.path, 0o600), 0)
+        // A stray folder inside a folder of the old tree: removing the old tree must not trip over it.
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("diagrams/extra"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: out.appendingPathComponent("diagrams/extra/file.txt"))
+
+        let again = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try folderSnapshot(out), before)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: csv.path)[.posixPermissions] as? Int, 0o644 & ~Int(currentUmask()))
+        XCTAssertEqual(try hidden(in: root), [])
+    }
+
     // MARK: Helpers
+
+    func inode(_ path: String) throws -> UInt64 {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        return UInt64(info.st_ino)
+    }
+
+    func linkCount(_ path: String) throws -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        return Int(info.st_nlink)
+    }
+
+    func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
 
     /// The names starting with `.out.` in `folder`: temporary and retired trees of builds.
     func hidden(in folder: URL) throws -> [String] {

@@ -119,7 +119,8 @@ public struct HandoffMapEntry: Sendable, Hashable {
         expectation = handoff?.statedExpectation?.value
         agreement = handoff?.statedAgreement?.value
         escalation = handoff?.escalation?.value
-        informed = handoff?.informed.values() ?? []
+        // A closure, not `values()`: its generic key path is built anew on every call, and this runs per handoff.
+        informed = handoff?.informed.map { $0.value } ?? []
         file = process.file
         line = point.range.start.line
         column = point.range.start.column

@@ -16,31 +16,36 @@ public struct BuildPlan: Sendable {
         let processes = all.filter { OutputLayout.isSafeID($0.id) }
         skipped = all.filter { !OutputLayout.isSafeID($0.id) }.map(\.id)
 
+        // A process with the id `landscape` would take the landscape's path; say so rather than overwrite either.
+        if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
+
+        // One parallel pass: job 0 renders the files of the whole workspace (landscape, handoff map, index), every
+        // other job one process's runbook, diagram and CSV, so the workspace files take no time of their own.
         let runbook = RunbookRenderer(diagramImage: diagramImage)
         let diagram = DiagramRenderer()
         let csv = RACICSVRenderer()
-        let rendered = processes.parallelMap { process in
-            (runbook.render(process), diagram.render(process), csv.render(process))
-        }
-        for (process, files) in zip(processes, rendered) {
+        let index = IndexRenderer(diagramImage: diagramImage)
+        let rendered = Array(-1..<processes.count).parallelMap { job -> [(path: String, bytes: [UInt8])] in
+            guard job >= 0 else {
+                let handoffs = HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
+                return [
+                    (OutputLayout.landscape, LandscapeRenderer().renderText(processes).takeBytes()),
+                    (OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).renderText(handoffs).takeBytes()),
+                    (OutputLayout.index, Array(index.render(processes, handoffs: handoffs).utf8)),
+                ]
+            }
+            let process = processes[job]
             // The layout functions return nil only for unsafe ids, which were filtered out above.
             guard let runbookPath = OutputLayout.runbook(process.id), let diagramPath = OutputLayout.diagram(process.id),
-                  let csvPath = OutputLayout.raci(process.id) else { continue }
-            try add(runbookPath, files.0)
-            try add(diagramPath, files.1)
-            try add(csvPath, files.2)
+                  let csvPath = OutputLayout.raci(process.id) else { return [] }
+            return [
+                (runbookPath, runbook.renderText(process).takeBytes()),
+                (diagramPath, diagram.renderText(process).takeBytes()),
+                (csvPath, csv.renderText(process).takeBytes()),
+            ]
         }
-        // A process with the id `landscape` already took this path; say so rather than overwrite either.
-        if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
-        try add(OutputLayout.landscape, LandscapeRenderer().render(processes))
-        let handoffs = HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
-        try add(OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).render(handoffs))
-        try add(OutputLayout.index, IndexRenderer(diagramImage: diagramImage).render(processes, handoffs: handoffs))
-    }
-
-    private mutating func add(_ path: String, _ text: String) throws(BuildError) {
         do {
-            try tree.add(path, text: text)
+            try tree.add(contentsOf: Array(rendered.joined()))
         } catch {
             throw .output(error)
         }

@@ -80,13 +80,19 @@ public struct CheckedProcess: Sendable {
     public func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
 
     /// The accountable roles of an activity, with `defaults.accountable` applied.
-    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).values() }
+    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).map { $0.value } }
 
     /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
     /// then trigger order.
     public func handoffPoints(from index: Int) -> [HandoffPoint] {
+        handoffPointIndices(from: index).map { handoffs.points[$0] }
+    }
+
+    /// `handoffPoints(from:)` as indices into `handoffs.points`, for renderers that read a few fields of each point
+    /// rather than copy it.
+    func handoffPointIndices(from index: Int) -> [Int] {
         guard pointsBySource.indices.contains(index) else { return [] }
-        return pointsBySource[index].map { handoffs.points[$0] }
+        return pointsBySource[index]
     }
 }
 

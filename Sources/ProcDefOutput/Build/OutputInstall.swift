@@ -14,6 +14,10 @@ extension OutputTree {
     /// deleted last. If anything fails before the swap, the temporary directory is removed and the destination is
     /// left exactly as it was.
     ///
+    /// A file unchanged since the tree being replaced is hard-linked from it rather than written again
+    /// (`OutputFiles`): the old tree's files are only read and given a second name, never modified, so every
+    /// guarantee above holds, and a rebuild creates and frees only the inodes of the files that changed.
+    ///
     /// An existing destination must be a directory that is empty or holds `OutputLayout.marker` (written into every
     /// build): replacing a folder wholesale is only safe when it is procdef's own output.
     ///
@@ -53,80 +57,64 @@ extension OutputTree {
             throw .io(path: parent.path, reason: Self.reason(error))
         }
         let pid = getpid()
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)").path
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)").path
         // Left over only by builds that were killed mid-write; they are ours to remove.
         Self.removeLeftovers(of: name, in: parent.path)
-        try? fileManager.removeItem(at: staging)
+        try? fileManager.removeItem(atPath: staging)
         do {
-            try write(into: staging, crashAfterFiles: crashAfterFiles)
+            try write(into: staging, reusingFrom: exists ? destination.path : nil, crashAfterFiles: crashAfterFiles)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            OutputFiles.removeTree(at: staging)
             throw error
         }
 
         if !exists {
-            guard rename(staging.path, destination.path) == 0 else {
-                let reason = Self.errnoReason()
-                try? fileManager.removeItem(at: staging)
+            guard rename(staging, destination.path) == 0 else {
+                let reason = OutputFiles.errnoReason()
+                OutputFiles.removeTree(at: staging)
                 throw .io(path: outPath, reason: reason)
             }
             return
         }
-        if Self.exchange(staging.path, destination.path) {
+        if Self.exchange(staging, destination.path) {
             // `staging` now holds the previous build.
-            try? fileManager.removeItem(at: staging)
+            OutputFiles.removeTree(at: staging)
             return
         }
-        try? fileManager.removeItem(at: retired)
-        guard rename(destination.path, retired.path) == 0 else {
-            let reason = Self.errnoReason()
-            try? fileManager.removeItem(at: staging)
+        try? fileManager.removeItem(atPath: retired)
+        guard rename(destination.path, retired) == 0 else {
+            let reason = OutputFiles.errnoReason()
+            OutputFiles.removeTree(at: staging)
             throw .io(path: outPath, reason: reason)
         }
-        guard rename(staging.path, destination.path) == 0 else {
-            let reason = Self.errnoReason()
+        guard rename(staging, destination.path) == 0 else {
+            let reason = OutputFiles.errnoReason()
             // Put the previous build back; the new one was never visible.
-            _ = rename(retired.path, destination.path)
-            try? fileManager.removeItem(at: staging)
+            _ = rename(retired, destination.path)
+            OutputFiles.removeTree(at: staging)
             throw .io(path: outPath, reason: reason)
         }
-        try? fileManager.removeItem(at: retired)
+        OutputFiles.removeTree(at: retired)
     }
 
     /// Writes every file (and the marker) under `root`, which must not exist yet, flushed to disk so that the swap
     /// never publishes files whose contents are still in flight: with one `syncfs` of the file system at the end
     /// where the system has it (thousands of `fsync`s, one a file, made a large build wait on the disk in turn),
-    /// else with an `fsync` of each file.
-    private func write(into root: URL, crashAfterFiles: Int?) throws(OutputTreeError) {
-        guard mkdir(root.path, 0o755) == 0 else { throw .io(path: root.path, reason: Self.errnoReason()) }
+    /// else with an `fsync` of each file. Files unchanged since the build in `previous` are linked from it, not
+    /// written (`OutputFiles`).
+    private func write(into root: String, reusingFrom previous: String?, crashAfterFiles: Int?) throws(OutputTreeError) {
         let syncWholeFileSystem = Self.syncFileSystem()
         var all = files
         all[OutputLayout.marker] = Array("Written by procdef build. The next build replaces this whole folder; it refuses to replace a folder without this file.\n".utf8)
-        var made: Set<String> = []
-        var written = 0
-        for path in all.keys.sorted() {
-            let components = path.split(separator: "/")
-            if components.count == 2 {
-                let folder = root.appendingPathComponent(String(components[0])).path
-                if made.insert(folder).inserted, mkdir(folder, 0o755) != 0 {
-                    throw .io(path: folder, reason: Self.errnoReason())
-                }
-            }
-            try Self.writeFile(root.appendingPathComponent(path).path, all[path] ?? [], flush: syncWholeFileSystem == nil)
-            written += 1
-            if let crashAfterFiles, written >= crashAfterFiles {
-                // The test hook: end the process as abruptly as a kill would, no clean-up, no atexit handlers.
-                _exit(70)
-            }
-        }
+        try OutputFiles.write(all, into: root, reusingFrom: previous, flush: syncWholeFileSystem == nil, crashAfterFiles: crashAfterFiles)
         if let syncWholeFileSystem {
-            let fd = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard fd >= 0 else { throw .io(path: root.path, reason: Self.errnoReason()) }
+            let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { throw .io(path: root, reason: OutputFiles.errnoReason()) }
             defer { close(fd) }
-            guard syncWholeFileSystem(fd) == 0 else { throw .io(path: root.path, reason: Self.errnoReason()) }
+            guard syncWholeFileSystem(fd) == 0 else { throw .io(path: root, reason: OutputFiles.errnoReason()) }
         }
-        Self.flushDirectory(root.path)
+        Self.flushDirectory(root)
     }
 
     /// Linux's `syncfs`, looked up at run time because the C library module does not export it; nil elsewhere.
@@ -138,24 +126,6 @@ extension OutputTree {
         #else
         return nil
         #endif
-    }
-
-    private static func writeFile(_ path: String, _ bytes: [UInt8], flush: Bool) throws(OutputTreeError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: errnoReason()) }
-        defer { close(fd) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                systemWrite(fd, buffer.baseAddress.map { $0 + written }, bytes.count - written)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path: path, reason: errnoReason())
-            }
-            written += n
-        }
-        guard !flush || fsync(fd) == 0 else { throw .io(path: path, reason: errnoReason()) }
     }
 
     /// Removes `.<name>.tmp-<pid>` and `.<name>.old-<pid>` beside the destination when no process `pid` runs any
@@ -204,20 +174,8 @@ extension OutputTree {
         #endif
     }
 
-    private static func errnoReason() -> String {
-        String(cString: strerror(errno))
-    }
-
     private static func reason(_ error: any Error) -> String {
         (error as NSError).localizedDescription
     }
 }
 
-/// The C library's `write`, which the method `write(into:)` above would otherwise shadow.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
-    #else
-    Darwin.write(fd, buffer, count)
-    #endif
-}

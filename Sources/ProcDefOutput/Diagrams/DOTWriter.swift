@@ -1,98 +1,161 @@
-/// One `key=value` of a DOT attribute list.
-///
-/// Input text can only enter as `.text`, which is always written through `DOTEscaping.quoted`; `.keyword` takes a
-/// `StaticString`, so only literals from procdef's own source are ever written unescaped.
-struct DOTAttribute {
-    enum Value {
-        case text(String)
-        /// Text whose lines are left-aligned (`\l`).
-        case leftAlignedText(String)
-        case keyword(StaticString)
-        case number(Double)
+/// A node id: a fixed prefix (`a_`, `p_`, `cluster_`) and a name, quoted and escaped as one string.
+struct DOTID {
+    var prefix: StaticString
+    var name: String
+
+    init(_ name: String) {
+        self.init("", name)
     }
 
-    let key: StaticString
-    let value: Value
-
-    static func text(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .text(value)) }
-    static func leftAligned(_ key: StaticString, _ value: String) -> DOTAttribute { DOTAttribute(key: key, value: .leftAlignedText(value)) }
-    static func keyword(_ key: StaticString, _ value: StaticString) -> DOTAttribute { DOTAttribute(key: key, value: .keyword(value)) }
-    static func number(_ key: StaticString, _ value: Double) -> DOTAttribute { DOTAttribute(key: key, value: .number(value)) }
-
-    var rendered: String {
-        let key = "\(self.key)"
-        switch value {
-        case .text(let text):
-            return "\(key)=\(DOTEscaping.quoted(text))"
-        case .leftAlignedText(let text):
-            return "\(key)=\(DOTEscaping.quoted(text, alignment: .left))"
-        case .keyword(let word):
-            let word = "\(word)"
-            // Bare words read better (`rankdir=LR`); anything else (`#f4f6f8`, `rounded,filled`) is quoted.
-            let bare = !word.isEmpty && word.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" || $0 == "." }
-            return "\(key)=\(bare ? word : DOTEscaping.quoted(word))"
-        case .number(let number):
-            return "\(key)=\(Self.format(number))"
-        }
-    }
-
-    /// `2`, `0.25`: the shortest decimal, never `2.0` or an exponent (only small literal sizes pass through here).
-    static func format(_ number: Double) -> String {
-        if number == number.rounded() { return String(Int(number)) }
-        return String(number)
+    init(_ prefix: StaticString, _ name: String) {
+        self.prefix = prefix
+        self.name = name
     }
 }
 
-/// Writes a DOT graph line by line: statements, attribute lists and clusters, with ids always quoted and escaped.
+/// Writes a DOT graph statement by statement into one buffer: defaults, nodes, edges and clusters, with ids always
+/// quoted and escaped.
+///
+/// A statement's attributes are written as they are given (`node(...)`, then `text`, `keyword`, ..., then `end()`),
+/// with no list of attributes built first. Input text can only enter through `text` and `leftAligned`, which always
+/// escape it (`DOTEscaping`); `keyword` takes a `StaticString`, so only literals from procdef's own source are ever
+/// written unescaped.
 struct DOTWriter {
-    private(set) var text = ""
+    private(set) var text: RenderedText
     private var depth = 0
+    /// Attributes written in the current statement's list, or nil outside a statement with a list.
+    private var listed: Int?
 
-    init(graphName: String) {
-        text = "digraph \(DOTEscaping.quoted(graphName)) {\n"
+    init(graphName: String, capacity: Int = 4096) {
+        text = RenderedText(capacity: capacity)
+        text.append("digraph ")
+        DOTEscaping.appendQuoted(graphName, to: &text)
+        text.append(" {\n")
         depth = 1
     }
 
-    private mutating func line(_ content: String) {
-        text += String(repeating: "  ", count: depth) + content + "\n"
+    private mutating func indent() {
+        for _ in 0..<depth { text.append("  ") }
     }
 
-    private static func list(_ attributes: [DOTAttribute]) -> String {
-        attributes.isEmpty ? "" : " [" + attributes.map(\.rendered).joined(separator: ", ") + "]"
+    private mutating func id(_ id: DOTID) {
+        if id.prefix.utf8CodeUnitCount == 0 {
+            DOTEscaping.appendQuoted(id.name, to: &text)
+        } else {
+            // The prefixes are plain ASCII, so escaping them with the name changes nothing.
+            DOTEscaping.appendQuoted(id.name, prefix: id.prefix, to: &text)
+        }
     }
 
-    /// `graph [...]`, `node [...]` or `edge [...]` defaults.
-    mutating func defaults(_ kind: StaticString, _ attributes: [DOTAttribute]) {
-        line("\(kind)\(Self.list(attributes));")
+    /// Starts `graph [...]`, `node [...]` or `edge [...]` defaults.
+    mutating func defaults(_ kind: StaticString) {
+        indent()
+        text.append(kind)
+        listed = 0
     }
 
-    /// Attributes of the current graph or cluster, one statement each (`label="..."`).
-    mutating func attributes(_ attributes: [DOTAttribute]) {
-        for attribute in attributes { line(attribute.rendered + ";") }
+    mutating func node(_ node: DOTID) {
+        indent()
+        id(node)
+        listed = 0
     }
 
-    mutating func node(_ id: String, _ attributes: [DOTAttribute]) {
-        line(DOTEscaping.quoted(id) + Self.list(attributes) + ";")
+    mutating func edge(_ from: DOTID, _ to: DOTID) {
+        indent()
+        id(from)
+        text.append(" -> ")
+        id(to)
+        listed = 0
     }
 
-    mutating func edge(_ from: String, _ to: String, _ attributes: [DOTAttribute]) {
-        line(DOTEscaping.quoted(from) + " -> " + DOTEscaping.quoted(to) + Self.list(attributes) + ";")
+    /// Ends the current statement (and its attribute list, if it has attributes).
+    mutating func end() {
+        if let listed, listed > 0 { text.append("]") }
+        listed = nil
+        text.append(";\n")
     }
 
-    mutating func beginSubgraph(_ name: String) {
-        line("subgraph \(DOTEscaping.quoted(name)) {")
+    /// Before an attribute: in a statement's list, ` [` or `, `; as a graph or cluster attribute, its own line.
+    private mutating func beginAttribute(_ key: StaticString) {
+        if let count = listed {
+            text.append(count == 0 ? " [" : ", ")
+            listed = count + 1
+        } else {
+            indent()
+        }
+        text.append(key)
+        text.append("=")
+    }
+
+    /// Ends a graph or cluster attribute written as its own statement.
+    private mutating func endAttribute() {
+        if listed == nil { text.append(";\n") }
+    }
+
+    /// `key="text"`, escaped; outside a statement, a graph or cluster attribute on its own line.
+    mutating func text(_ key: StaticString, _ value: String) {
+        beginAttribute(key)
+        DOTEscaping.appendQuoted(value, to: &text)
+        endAttribute()
+    }
+
+    /// `key="line\lline\l"`: text whose lines are left-aligned.
+    mutating func leftAligned(_ key: StaticString, _ value: String) {
+        beginAttribute(key)
+        DOTEscaping.appendQuoted(value, alignment: .left, to: &text)
+        endAttribute()
+    }
+
+    /// `key=word`; a word other than hex digits, ASCII letters, `_` and `.` (`#f4f6f8`, `rounded,filled`) is quoted.
+    mutating func keyword(_ key: StaticString, _ value: StaticString) {
+        beginAttribute(key)
+        if Self.isBare(value) {
+            text.append(value)
+        } else {
+            DOTEscaping.appendQuoted("\(value)", to: &text)
+        }
+        endAttribute()
+    }
+
+    /// `key=2`, `key=0.25`: the shortest decimal, never `2.0` or an exponent (only small literal sizes pass through here).
+    mutating func number(_ key: StaticString, _ value: Double) {
+        beginAttribute(key)
+        if value == value.rounded() { text.append(Int(value)) } else { text.append(String(value)) }
+        endAttribute()
+    }
+
+    static func isBare(_ word: StaticString) -> Bool {
+        word.withUTF8Buffer { bytes in
+            !bytes.isEmpty && bytes.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "_"), UInt8(ascii: "."):
+                    true
+                default:
+                    false
+                }
+            }
+        }
+    }
+
+    mutating func beginSubgraph(_ name: DOTID) {
+        indent()
+        text.append("subgraph ")
+        id(name)
+        text.append(" {\n")
         depth += 1
     }
 
     mutating func endSubgraph() {
         depth -= 1
-        line("}")
+        indent()
+        text.append("}\n")
     }
 
-    mutating func blankLine() { text += "\n" }
+    mutating func blankLine() { text.append("\n") }
 
-    mutating func finish() -> String {
-        text += "}\n"
+    consuming func finish() -> RenderedText {
+        text.append("}\n")
         return text
     }
 }
@@ -103,6 +166,53 @@ enum LabelWrapping {
     /// a line of its own, cut when it is longer still); runs of whitespace and line breaks become single spaces.
     /// Lines are joined with a real line break, which `DOTEscaping` turns into `\n`.
     static func wrap(_ text: String, width: Int = 30) -> String {
+        var text = text
+        if let wrapped = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? wrapASCII(utf8, width: width) : nil }) {
+            return wrapped
+        }
+        return wrapCharacters(text, width: width)
+    }
+
+    /// `wrap` for ASCII text, on its bytes: there every character is one byte (a CRLF is whitespace, so it never
+    /// reaches a word), and the whitespace is tab, LF, VT, FF, CR and space.
+    private static func wrapASCII(_ utf8: UnsafeBufferPointer<UInt8>, width: Int) -> String {
+        // `out` holds the finished lines joined by LF, then the current line, which starts at `current`.
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 4)
+        var hasLines = false
+        var current: Int?
+        func startLine() {
+            if hasLines || current != nil { out.append(0x0A) }
+            hasLines = hasLines || current != nil
+            current = nil
+        }
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var i = 0
+        while i < utf8.count {
+            guard !isWhitespace(utf8[i]) else { i += 1; continue }
+            var end = i
+            while end < utf8.count, !isWhitespace(utf8[end]) { end += 1 }
+            var word = i
+            while end - word > width + width / 2 {
+                startLine()
+                out.append(contentsOf: utf8[word..<(word + width)])
+                hasLines = true
+                word += width
+            }
+            if let start = current, out.count - start + 1 + (end - word) <= width {
+                out.append(0x20)
+            } else {
+                startLine()
+                current = out.count
+            }
+            out.append(contentsOf: utf8[word..<end])
+            i = end
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The wrapping character by character, for any text; `wrap` takes it only for text with non-ASCII characters.
+    static func wrapCharacters(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var current = ""
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).map(String.init)

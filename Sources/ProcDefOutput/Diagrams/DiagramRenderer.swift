@@ -14,32 +14,68 @@ public struct DiagramRenderer: Sendable {
     public init() {}
 
     public func render(_ process: CheckedProcess) -> String {
+        renderText(process).string
+    }
+
+    /// The DOT file as the bytes a build writes.
+    func renderText(_ process: CheckedProcess) -> RenderedText {
         let definition = process.process
         let activities = definition.activities
-        var dot = DOTWriter(graphName: process.id)
-        dot.defaults("graph", [
-            .keyword("charset", "UTF-8"), .keyword("rankdir", "LR"), .keyword("newrank", "true"),
-            .text("label", definition.name.value), .keyword("labelloc", "t"), .keyword("fontsize", "18"),
-            .keyword("fontname", "Helvetica"), .keyword("nodesep", "0.35"), .keyword("ranksep", "0.45"),
-        ])
-        dot.defaults("node", [
-            .keyword("shape", "box"), .keyword("style", "rounded,filled"), .keyword("fillcolor", "white"),
-            .keyword("fontname", "Helvetica"), .keyword("fontsize", "11"), .keyword("margin", "0.12,0.06"),
-        ])
-        dot.defaults("edge", [.keyword("fontname", "Helvetica"), .keyword("fontsize", "9"), .keyword("color", "#555555")])
+        // About 350 bytes of DOT per activity, plus the defaults.
+        var dot = DOTWriter(graphName: process.id, capacity: 768 + 400 * activities.count)
+        dot.defaults("graph")
+        dot.keyword("charset", "UTF-8")
+        dot.keyword("rankdir", "LR")
+        dot.keyword("newrank", "true")
+        dot.text("label", definition.name.value)
+        dot.keyword("labelloc", "t")
+        dot.keyword("fontsize", "18")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("nodesep", "0.35")
+        dot.keyword("ranksep", "0.45")
+        dot.end()
+        dot.defaults("node")
+        dot.keyword("shape", "box")
+        dot.keyword("style", "rounded,filled")
+        dot.keyword("fillcolor", "white")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("fontsize", "11")
+        dot.keyword("margin", "0.12,0.06")
+        dot.end()
+        dot.defaults("edge")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("fontsize", "9")
+        dot.keyword("color", "#555555")
+        dot.end()
         dot.blankLine()
 
-        dot.node("start", [.text("label", ""), .keyword("shape", "circle"), .keyword("style", "filled"), .keyword("fillcolor", "black"), .number("width", 0.25), .keyword("fixedsize", "true"), .text("tooltip", "start")])
+        dot.node(DOTID("start"))
+        dot.text("label", "")
+        dot.keyword("shape", "circle")
+        dot.keyword("style", "filled")
+        dot.keyword("fillcolor", "black")
+        dot.number("width", 0.25)
+        dot.keyword("fixedsize", "true")
+        dot.text("tooltip", "start")
+        dot.end()
         if !process.graph.ends.isEmpty {
-            dot.node("end", [.text("label", ""), .keyword("shape", "doublecircle"), .keyword("style", "filled"), .keyword("fillcolor", "black"), .number("width", 0.2), .keyword("fixedsize", "true"), .text("tooltip", "end")])
+            dot.node(DOTID("end"))
+            dot.text("label", "")
+            dot.keyword("shape", "doublecircle")
+            dot.keyword("style", "filled")
+            dot.keyword("fillcolor", "black")
+            dot.number("width", 0.2)
+            dot.keyword("fixedsize", "true")
+            dot.text("tooltip", "end")
+            dot.end()
         }
 
         // Lanes in the order their first activity appears, so the first lane holds the start.
         var laneOrder: [String] = []
         var lanes: [String: [Int]] = [:]
         var unassigned: [Int] = []
-        for (i, activity) in activities.enumerated() {
-            guard let role = activity.responsible.first?.value else {
+        for i in activities.indices {
+            guard let role = activities[i].responsible.first?.value else {
                 unassigned.append(i)
                 continue
             }
@@ -48,13 +84,16 @@ public struct DiagramRenderer: Sendable {
         }
         for role in laneOrder {
             dot.blankLine()
-            dot.beginSubgraph("cluster_\(role)")
-            var label = process.roleName(role)
-            if let team = process.role(role)?.team?.value, team != label { label += "\n" + team }
-            dot.attributes([
-                .leftAligned("label", label), .keyword("labeljust", "l"), .keyword("style", "filled"),
-                .keyword("fillcolor", "#f3f5f7"), .keyword("color", "#c5ccd3"), .keyword("fontsize", "12"),
-            ])
+            dot.beginSubgraph(DOTID("cluster_", role))
+            let known = process.role(role)
+            var label = known?.name.value ?? role
+            if let team = known?.team?.value, team != label { label += "\n" + team }
+            dot.leftAligned("label", label)
+            dot.keyword("labeljust", "l")
+            dot.keyword("style", "filled")
+            dot.keyword("fillcolor", "#f3f5f7")
+            dot.keyword("color", "#c5ccd3")
+            dot.keyword("fontsize", "12")
             for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }
             dot.endSubgraph()
         }
@@ -63,11 +102,13 @@ public struct DiagramRenderer: Sendable {
 
         dot.blankLine()
         if let start = process.graph.start {
-            dot.edge("start", Self.nodeID(activities[start]), [])
+            dot.edge(DOTID("start"), Self.nodeID(activities[start]))
+            dot.end()
         }
-        var pointsByEdge: [EdgeKey: HandoffPoint] = [:]
-        for point in process.handoffs.points {
-            pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = point
+        let points = process.handoffs.points
+        var pointsByEdge: [EdgeKey: Int] = [:]
+        for (i, point) in points.enumerated() {
+            pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i
         }
         for transition in process.graph.transitions {
             let kind: HandoffPoint.Kind
@@ -76,23 +117,32 @@ public struct DiagramRenderer: Sendable {
             case .single: kind = .single
             case .branch(let index): kind = .branch(index: index)
             }
-            let point = pointsByEdge[EdgeKey(source: transition.source, kind: kind)]
-            var lines: [String] = []
-            if let when = transition.condition?.value { lines.append(LabelWrapping.wrap(when)) }
-            var attributes: [DOTAttribute] = []
-            if let point, point.isGap {
-                lines.append("handoff gap")
-                attributes += [.keyword("color", "red"), .keyword("fontcolor", "red"), .number("penwidth", 2)]
-            } else if let handoff = transition.handoff {
-                if let artifact = handoff.statedArtifact?.value { lines.append(Self.artifactLabel(artifact)) }
-                attributes += [.keyword("style", "bold"), .number("penwidth", 2), .keyword("color", "#1f4e79"), .keyword("fontcolor", "#1f4e79")]
+            let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: kind)].map { points[$0].isGap } ?? false
+            var label = EdgeLabel()
+            if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when)) }
+            if isGap {
+                label.add("handoff gap")
+            } else if let artifact = transition.handoff?.statedArtifact?.value {
+                label.add(Self.artifactLabel(artifact))
             }
-            if !lines.isEmpty { attributes.insert(.text("label", lines.joined(separator: "\n")), at: 0) }
-            if Self.isLoopBack(transition) { attributes.append(.keyword("constraint", "false")) }
-            dot.edge(Self.nodeID(activities[transition.source]), Self.nodeID(activities[transition.target]), attributes)
+            dot.edge(Self.nodeID(activities[transition.source]), Self.nodeID(activities[transition.target]))
+            if let text = label.text { dot.text("label", text) }
+            if isGap {
+                dot.keyword("color", "red")
+                dot.keyword("fontcolor", "red")
+                dot.number("penwidth", 2)
+            } else if transition.handoff != nil {
+                dot.keyword("style", "bold")
+                dot.number("penwidth", 2)
+                dot.keyword("color", "#1f4e79")
+                dot.keyword("fontcolor", "#1f4e79")
+            }
+            if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
+            dot.end()
         }
         for end in process.graph.ends {
-            dot.edge(Self.nodeID(activities[end]), "end", [])
+            dot.edge(Self.nodeID(activities[end]), DOTID("end"))
+            dot.end()
         }
 
         triggers(process, pointsByEdge, into: &dot)
@@ -115,60 +165,81 @@ public struct DiagramRenderer: Sendable {
     }
 
     /// `a_<activity-id>`: the node of an activity.
-    static func nodeID(_ activity: Activity) -> String { "a_" + activity.id.value }
+    static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
 
     /// `p_<process-id>`: the node of another process.
-    static func processNodeID(_ id: String) -> String { "p_" + id }
+    static func processNodeID(_ id: String) -> DOTID { DOTID("p_", id) }
 
     private func activityNode(_ index: Int, _ activity: Activity, _ process: CheckedProcess, into dot: inout DOTWriter) {
         var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 24)
         if let target = activity.target { label += "\n(\(target.value.text))" }
-        var attributes: [DOTAttribute] = [.text("label", label), .text("tooltip", activity.id.value)]
         if activity.responsible.count > 1 {
             // Shared work: the lane shows the first role, the node says who else is responsible.
             let others = activity.responsible.dropFirst().map { process.roleName($0.value) }
-            attributes[0] = .text("label", label + "\nwith " + LabelWrapping.wrap(others.joined(separator: ", "), width: 24))
+            label += "\nwith " + LabelWrapping.wrap(others.joined(separator: ", "), width: 24)
         }
-        dot.node(Self.nodeID(activity), attributes)
+        dot.node(Self.nodeID(activity))
+        dot.text("label", label)
+        dot.text("tooltip", activity.id.value)
+        dot.end()
     }
 
     /// One node per triggered process (linked to its runbook) and a dashed edge from each triggering activity.
-    private func triggers(_ process: CheckedProcess, _ points: [EdgeKey: HandoffPoint], into dot: inout DOTWriter) {
+    private func triggers(_ process: CheckedProcess, _ pointsByEdge: [EdgeKey: Int], into dot: inout DOTWriter) {
         guard !process.graph.triggers.isEmpty else { return }
         let activities = process.process.activities
+        let points = process.handoffs.points
         dot.blankLine()
         var drawn: Set<String> = []
         for edge in process.graph.triggers {
             let id = edge.trigger.process.value
             guard drawn.insert(id).inserted else { continue }
-            var attributes: [DOTAttribute] = [.keyword("shape", "component"), .keyword("fillcolor", "#fff8e1")]
+            dot.node(Self.processNodeID(id))
             if let other = process.processesByID[id] {
-                attributes.insert(.text("label", LabelWrapping.wrap(other.name.value, width: 24) + "\n(process)"), at: 0)
-                if let runbook = OutputLayout.runbook(id) { attributes.append(.text("URL", "../" + runbook)) }
-                attributes.append(.text("tooltip", id))
+                dot.text("label", LabelWrapping.wrap(other.name.value, width: 24) + "\n(process)")
+                dot.keyword("shape", "component")
+                dot.keyword("fillcolor", "#fff8e1")
+                if let runbook = OutputLayout.runbook(id) { dot.text("URL", "../" + runbook) }
+                dot.text("tooltip", id)
             } else {
-                attributes.insert(.text("label", id + "\n(no such process)"), at: 0)
-                attributes += [.keyword("color", "red"), .keyword("fontcolor", "red")]
+                dot.text("label", id + "\n(no such process)")
+                dot.keyword("shape", "component")
+                dot.keyword("fillcolor", "#fff8e1")
+                dot.keyword("color", "red")
+                dot.keyword("fontcolor", "red")
             }
-            dot.node(Self.processNodeID(id), attributes)
+            dot.end()
         }
         var indexBySource: [Int: Int] = [:]
         for edge in process.graph.triggers {
             let index = indexBySource[edge.source, default: 0]
             indexBySource[edge.source] = index + 1
-            let point = points[EdgeKey(source: edge.source, kind: .trigger(index: index))]
-            var lines: [String] = []
-            if let when = edge.trigger.when?.value { lines.append(LabelWrapping.wrap(when)) }
-            var attributes: [DOTAttribute] = [.keyword("style", "dashed")]
-            if let point, point.isGap {
-                lines.append("handoff gap")
-                attributes += [.keyword("color", "red"), .keyword("fontcolor", "red")]
+            let isGap = pointsByEdge[EdgeKey(source: edge.source, kind: .trigger(index: index))].map { points[$0].isGap } ?? false
+            var label = EdgeLabel()
+            if let when = edge.trigger.when?.value { label.add(LabelWrapping.wrap(when)) }
+            if isGap {
+                label.add("handoff gap")
             } else if let artifact = edge.trigger.handoff?.statedArtifact?.value {
-                lines.append(Self.artifactLabel(artifact))
+                label.add(Self.artifactLabel(artifact))
             }
-            if !lines.isEmpty { attributes.insert(.text("label", lines.joined(separator: "\n")), at: 0) }
-            dot.edge(Self.nodeID(activities[edge.source]), Self.processNodeID(edge.trigger.process.value), attributes)
+            dot.edge(Self.nodeID(activities[edge.source]), Self.processNodeID(edge.trigger.process.value))
+            if let text = label.text { dot.text("label", text) }
+            dot.keyword("style", "dashed")
+            if isGap {
+                dot.keyword("color", "red")
+                dot.keyword("fontcolor", "red")
+            }
+            dot.end()
         }
+    }
+}
+
+/// The lines of an edge label, joined by line breaks; nil when there is none (an empty line still counts).
+private struct EdgeLabel {
+    private(set) var text: String?
+
+    mutating func add(_ line: String) {
+        text = text.map { $0 + "\n" + line } ?? line
     }
 }
 

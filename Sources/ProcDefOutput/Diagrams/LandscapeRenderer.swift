@@ -6,45 +6,73 @@ public struct LandscapeRenderer: Sendable {
     public init() {}
 
     public func render(_ processes: [CheckedProcess]) -> String {
-        var dot = DOTWriter(graphName: "landscape")
-        dot.defaults("graph", [
-            .keyword("charset", "UTF-8"), .keyword("rankdir", "LR"), .keyword("newrank", "true"),
-            .text("label", "Process landscape"), .keyword("labelloc", "t"), .keyword("fontsize", "18"),
-            .keyword("fontname", "Helvetica"), .keyword("nodesep", "0.5"), .keyword("ranksep", "1.2"),
-        ])
-        dot.defaults("node", [
-            .keyword("shape", "box"), .keyword("style", "rounded,filled"), .keyword("fillcolor", "white"),
-            .keyword("fontname", "Helvetica"), .keyword("fontsize", "12"), .keyword("margin", "0.2,0.1"),
-        ])
-        dot.defaults("edge", [.keyword("fontname", "Helvetica"), .keyword("fontsize", "10"), .keyword("color", "#555555"), .keyword("style", "dashed")])
+        renderText(processes).string
+    }
+
+    /// The DOT file as the bytes a build writes.
+    func renderText(_ processes: [CheckedProcess]) -> RenderedText {
+        var dot = DOTWriter(graphName: "landscape", capacity: 256 * processes.count + 2048)
+        dot.defaults("graph")
+        dot.keyword("charset", "UTF-8")
+        dot.keyword("rankdir", "LR")
+        dot.keyword("newrank", "true")
+        dot.text("label", "Process landscape")
+        dot.keyword("labelloc", "t")
+        dot.keyword("fontsize", "18")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("nodesep", "0.5")
+        dot.keyword("ranksep", "1.2")
+        dot.end()
+        dot.defaults("node")
+        dot.keyword("shape", "box")
+        dot.keyword("style", "rounded,filled")
+        dot.keyword("fillcolor", "white")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("fontsize", "12")
+        dot.keyword("margin", "0.2,0.1")
+        dot.end()
+        dot.defaults("edge")
+        dot.keyword("fontname", "Helvetica")
+        dot.keyword("fontsize", "10")
+        dot.keyword("color", "#555555")
+        dot.keyword("style", "dashed")
+        dot.end()
         dot.blankLine()
 
-        let known = Set(processes.map(\.id))
+        let known = Set(processes.map { $0.id })
         for process in processes {
             var label = LabelWrapping.wrap(process.process.name.value, width: 28)
             if let owner = process.process.owner?.value {
                 label += "\nowner: " + process.roleName(owner)
             }
-            var attributes: [DOTAttribute] = [.text("label", label), .text("tooltip", process.id)]
-            if let runbook = OutputLayout.runbook(process.id) { attributes.append(.text("URL", "../" + runbook)) }
-            dot.node(DiagramRenderer.processNodeID(process.id), attributes)
+            dot.node(DiagramRenderer.processNodeID(process.id))
+            dot.text("label", label)
+            dot.text("tooltip", process.id)
+            if let runbook = OutputLayout.runbook(process.id) { dot.text("URL", "../" + runbook) }
+            dot.end()
         }
         var missing: [String] = []
+        var seen: Set<String> = []
         for process in processes {
-            for edge in process.graph.triggers where !known.contains(edge.trigger.process.value) && !missing.contains(edge.trigger.process.value) {
+            for edge in process.graph.triggers where !known.contains(edge.trigger.process.value) && seen.insert(edge.trigger.process.value).inserted {
                 missing.append(edge.trigger.process.value)
             }
         }
         for id in missing.sorted() {
-            dot.node(DiagramRenderer.processNodeID(id), [.text("label", id + "\n(no such process)"), .keyword("color", "red"), .keyword("fontcolor", "red")])
+            dot.node(DiagramRenderer.processNodeID(id))
+            dot.text("label", id + "\n(no such process)")
+            dot.keyword("color", "red")
+            dot.keyword("fontcolor", "red")
+            dot.end()
         }
 
         dot.blankLine()
         for process in processes {
             let activities = process.process.activities
             for edge in process.graph.triggers {
-                let label = LabelWrapping.wrap(activities[edge.source].name.value, width: 24)
-                dot.edge(DiagramRenderer.processNodeID(process.id), DiagramRenderer.processNodeID(edge.trigger.process.value), [.text("label", label)])
+                dot.edge(DiagramRenderer.processNodeID(process.id), DiagramRenderer.processNodeID(edge.trigger.process.value))
+                dot.text("label", LabelWrapping.wrap(activities[edge.source].name.value, width: 24))
+                dot.end()
             }
         }
         return dot.finish()

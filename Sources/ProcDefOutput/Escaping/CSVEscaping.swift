@@ -25,6 +25,26 @@ public enum CSVEscaping {
 
     /// One record: the fields escaped, joined by commas, ended by CRLF.
     public static func record(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var out = RenderedText()
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+            appendField(field, to: &out)
+        }
+        out.append("\r\n")
+        return out.string
+    }
+
+    /// `field(text)`, appended to `out`; text that needs neither quotes nor the formula guard is copied as it is.
+    static func appendField(_ text: String, to out: inout RenderedText) {
+        var text = text
+        let copied = text.withUTF8 { utf8 -> Bool in
+            if let first = utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+                return false
+            }
+            guard !utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if !copied { out.append(field(text)) }
     }
 }

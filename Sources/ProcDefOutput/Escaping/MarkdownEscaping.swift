@@ -12,16 +12,96 @@
 public enum MarkdownEscaping {
     /// `text` as inline Markdown on one line: line breaks become spaces.
     public static func inline(_ text: String) -> String {
-        escape(text, lineBreak: " ")
+        if needsNoEscaping(text) { return text }
+        var out = RenderedText()
+        appendInline(text, to: &out)
+        return out.string
     }
 
     /// `text` as the content of a GFM table cell: line breaks become ` / `, so separate lines stay apart.
     public static func cell(_ text: String) -> String {
-        escape(text, lineBreak: " / ")
+        if needsNoEscaping(text) { return text }
+        var out = RenderedText()
+        appendCell(text, to: &out)
+        return out.string
     }
 
-    private static func escape(_ text: String, lineBreak: String) -> String {
-        if needsNoEscaping(text) { return text }
+    /// `inline(text)`, appended to `out`.
+    static func appendInline(_ text: String, to out: inout RenderedText) {
+        append(text, lineBreak: " ", to: &out)
+    }
+
+    /// `cell(text)`, appended to `out`.
+    static func appendCell(_ text: String, to out: inout RenderedText) {
+        append(text, lineBreak: " / ", to: &out)
+    }
+
+    private static func append(_ text: String, lineBreak: StaticString, to out: inout RenderedText) {
+        var text = text
+        let done = text.withUTF8 { utf8 -> Bool in
+            if needsNoEscaping(utf8) {
+                out.append(contentsOf: utf8)
+                return true
+            }
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+            appendASCII(utf8, lineBreak: lineBreak, to: &out)
+            return true
+        }
+        if !done { out.append(escapeScalars(text, lineBreak: "\(lineBreak)")) }
+    }
+
+    /// The escaping of `escape(_:lineBreak:)` for ASCII text, on its bytes: in ASCII every character is one byte,
+    /// the only whitespace is tab and space once the line breaks (LF, VT, FF, CR) are split off, and a CRLF needs no
+    /// care because the empty line it would leave is dropped anyway.
+    private static func appendASCII(_ utf8: UnsafeBufferPointer<UInt8>, lineBreak: StaticString, to out: inout RenderedText) {
+        var wroteLine = false
+        var lineStart = 0
+        while lineStart <= utf8.count {
+            var lineEnd = lineStart
+            while lineEnd < utf8.count, !(0x0A...0x0D).contains(utf8[lineEnd]) { lineEnd += 1 }
+            var first = lineStart
+            var last = lineEnd
+            while first < last, utf8[first] == 0x20 || utf8[first] == 0x09 { first += 1 }
+            while last > first, utf8[last - 1] == 0x20 || utf8[last - 1] == 0x09 { last -= 1 }
+            if first < last {
+                if wroteLine { out.append(lineBreak) }
+                appendASCIILine(UnsafeBufferPointer(rebasing: utf8[first..<last]), atStart: !wroteLine, to: &out)
+                wroteLine = true
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
+    private static func appendASCIILine(_ line: UnsafeBufferPointer<UInt8>, atStart: Bool, to out: inout RenderedText) {
+        var digits = 0
+        if atStart {
+            while digits < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
+        }
+        for (i, byte) in line.enumerated() {
+            let opensBlock = (atStart && i == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
+                || (digits > 0 && i == digits && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")))
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "$"):
+                out.append(byte: UInt8(ascii: "\\"))
+                out.append(byte: byte)
+            case UInt8(ascii: "<"): out.append("&lt;")
+            case UInt8(ascii: ">"): out.append("&gt;")
+            case UInt8(ascii: "&"): out.append("&amp;")
+            case 0x09: out.append(byte: 0x20)
+            case _ where opensBlock:
+                out.append(byte: UInt8(ascii: "\\"))
+                out.append(byte: byte)
+            case 0x00...0x1F, 0x7F:
+                out.append("\u{FFFD}")
+            default:
+                out.append(byte: byte)
+            }
+        }
+    }
+
+    /// The escaping scalar by scalar, for any text; `append` takes it only for text with non-ASCII characters.
+    static func escapeScalars(_ text: String, lineBreak: String) -> String {
         let lines = splitLines(text)
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
@@ -65,7 +145,11 @@ public enum MarkdownEscaping {
     /// Printable ASCII with none of the characters escaped above, no surrounding blanks and no start that could open
     /// a block: most names and sentences, which a build renders by the hundred thousand, come out as they are.
     private static func needsNoEscaping(_ text: String) -> Bool {
-        let utf8 = text.utf8
+        var text = text
+        return text.withUTF8 { needsNoEscaping($0) }
+    }
+
+    private static func needsNoEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = utf8.first, let last = utf8.last else { return true }
         switch first {
         case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -74,19 +158,15 @@ public enum MarkdownEscaping {
             break
         }
         guard last != UInt8(ascii: " ") else { return false }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-                 UInt8(ascii: "&"):
-                return false
-            case 0x20...0x7E:
-                continue
-            default:
-                return false
-            }
+        // One table look-up a byte: this runs over every piece of text a build writes into Markdown.
+        return plainBytes.withUnsafeBufferPointer { plain in
+            utf8.allSatisfy { plain[Int($0)] }
         }
-        return true
+    }
+
+    /// Per byte value: printable ASCII that never needs escaping.
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        (0x20...0x7E).contains(byte) && !"\\`*_[]|~#$<>&".utf8.contains(UInt8(byte))
     }
 
     /// Splits on every line break a reader would see: LF, CR, CRLF, NEL, LS and PS.

@@ -23,6 +23,15 @@ public struct HeadingAnchors: Sendable {
 
     /// The slug of one heading text, before repeats are numbered.
     public static func slug(_ text: String) -> String {
+        var text = text
+        if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(utf8) : nil }) {
+            return ascii
+        }
+        return scalarSlug(text)
+    }
+
+    /// `slug` scalar by scalar, for any text; `slug` takes it only for text with non-ASCII characters.
+    static func scalarSlug(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -32,6 +41,23 @@ public struct HeadingAnchors: Sendable {
             }
         }
         return String(output)
+    }
+
+    /// `slug` of ASCII text, on its bytes: the only ASCII letters are A-Z (lowercased) and a-z, the only numbers
+    /// 0-9, and the only connector punctuation `_`; every other ASCII character but space and `-` is dropped.
+    private static func asciiSlug(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: " "): output.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): output.append(byte + 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                output.append(byte)
+            default: break
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {

@@ -8,10 +8,29 @@ public struct RACICSVRenderer: Sendable {
     public init() {}
 
     public func render(_ process: CheckedProcess) -> String {
+        renderText(process).string
+    }
+
+    /// The CSV as the bytes a build writes.
+    func renderText(_ process: CheckedProcess) -> RenderedText {
         let raci = process.raci
-        var out = CSVEscaping.record(["activity", "name"] + raci.roles)
+        var out = RenderedText(capacity: 64 * (raci.rows.count + 1) + 24 * raci.roles.count)
+        out.append("activity,name")
+        for role in raci.roles {
+            out.append(",")
+            CSVEscaping.appendField(role, to: &out)
+        }
+        out.append("\r\n")
         for row in raci.rows {
-            out += CSVEscaping.record([row.activity.id.value, row.activity.name.value] + row.cells.map(RACIMatrix.text))
+            CSVEscaping.appendField(row.activity.id.value, to: &out)
+            out.append(",")
+            CSVEscaping.appendField(row.activity.name.value, to: &out)
+            for cell in row.cells {
+                out.append(",")
+                // Letters and slashes: nothing a CSV field needs to quote or guard.
+                cell.append(to: &out)
+            }
+            out.append("\r\n")
         }
         return out
     }

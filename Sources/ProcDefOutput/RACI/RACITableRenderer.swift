@@ -16,7 +16,7 @@ public struct RACITableRenderer: Sendable {
 
         var table: [[String]] = [["#", "activity"] + raci.roles.map(safe)]
         for (i, row) in raci.rows.enumerated() {
-            table.append([String(i + 1), safe(row.activity.name.value)] + row.cells.map(RACIMatrix.text))
+            table.append([String(i + 1), safe(row.activity.name.value)] + row.cells.map(\.text))
         }
         let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max() ?? 0 }
         for row in table {

@@ -11,42 +11,97 @@ public struct HandoffMapMarkdownRenderer: Sendable {
     }
 
     public func render(_ map: HandoffMap) -> String {
-        var out = "# Handoff map\n\n"
+        renderText(map).string
+    }
+
+    /// The map as the bytes a build writes.
+    func renderText(_ map: HandoffMap) -> RenderedText {
+        // About 450 bytes a row.
+        var out = RenderedText(capacity: 4096 + 512 * map.entries.count)
+        out.append("# Handoff map\n\n")
         let summary = HandoffMapWording.summary(map)
-        out += summary.prefix(1).uppercased() + summary.dropFirst() + ". "
-        out += "Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first.\n"
-        out += "\n## Teams\n\n" + renderMatrix(map.teams)
-        out += "\n## Handoffs\n\n"
-        guard !map.entries.isEmpty else { return out + "Responsibility never passes to another role.\n" }
-        let rows = map.entries.map { entry -> [String] in
-            [
-                status(entry.status),
-                process(entry.from),
-                activity(entry.from),
-                entry.isTrigger || entry.to.processID != entry.from.processID ? process(entry.to) + ": " + activity(entry.to) : activity(entry.to),
-                roles(entry.from) + " → " + roles(entry.to),
-                entry.status == .gap ? "" : entry.artifact.map(MarkdownText.code) ?? "*none*",
-                entry.status == .gap ? "" : entry.expectation.map(MarkdownEscaping.cell) ?? "*none*",
-                entry.agreement.map(MarkdownEscaping.cell) ?? "",
-                entry.escalation?.rawValue ?? "",
-            ]
+        out.append(summary.prefix(1).uppercased() + summary.dropFirst())
+        out.append(". ")
+        out.append("Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first.\n")
+        out.append("\n## Teams\n\n")
+        appendMatrix(map.teams, to: &out)
+        out.append("\n## Handoffs\n\n")
+        guard !map.entries.isEmpty else {
+            out.append("Responsibility never passes to another role.\n")
+            return out
         }
-        return out + MarkdownText.table(header: ["Status", "Process", "From", "To", "Roles (teams)", "Artifact", "Expectation", "Agreement", "Escalation"], rows: rows)
+        out.append("| Status | Process | From | To | Roles (teams) | Artifact | Expectation | Agreement | Escalation |\n")
+        out.append("|---|---|---|---|---|---|---|---|---|\n")
+        for entry in map.entries {
+            var row = MarkdownTableRow(&out)
+            out.append(status(entry.status))
+            row.next(&out)
+            process(entry.from, to: &out)
+            row.next(&out)
+            activity(entry.from, to: &out)
+            row.next(&out)
+            if entry.isTrigger || entry.to.processID != entry.from.processID {
+                process(entry.to, to: &out)
+                out.append(": ")
+            }
+            activity(entry.to, to: &out)
+            row.next(&out)
+            roles(entry.from, to: &out)
+            out.append(" → ")
+            roles(entry.to, to: &out)
+            row.next(&out)
+            if entry.status != .gap {
+                if let artifact = entry.artifact { MarkdownText.appendCode(artifact, to: &out) } else { out.append("*none*") }
+            }
+            row.next(&out)
+            if entry.status != .gap {
+                if let expectation = entry.expectation { MarkdownEscaping.appendCell(expectation, to: &out) } else { out.append("*none*") }
+            }
+            row.next(&out)
+            if let agreement = entry.agreement { MarkdownEscaping.appendCell(agreement, to: &out) }
+            row.next(&out)
+            if let escalation = entry.escalation { out.append(escalation.rawValue) }
+            row.end(&out)
+        }
+        return out
     }
 
     /// The team-by-team matrix as a table: a row per sending team, a column per receiving team, `·` for none.
     public func renderMatrix(_ matrix: TeamMatrix) -> String {
-        guard !matrix.isEmpty else { return "No handoffs between teams.\n" }
-        let header = ["From / to"] + matrix.teams.map(MarkdownEscaping.cell)
-        let rows = matrix.teams.enumerated().map { row, team in
-            ["**\(MarkdownEscaping.cell(team))**"] + matrix.counts[row].map { $0 == 0 ? "·" : String($0) }
-        }
-        return MarkdownText.table(header: header, rows: rows)
-            + "\nHandoffs from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; "
-            + "a handoff between several teams counts once for each pair.\n"
+        var out = RenderedText()
+        appendMatrix(matrix, to: &out)
+        return out.string
     }
 
-    private func status(_ status: HandoffMapEntry.Status) -> String {
+    func appendMatrix(_ matrix: TeamMatrix, to out: inout RenderedText) {
+        guard !matrix.isEmpty else {
+            out.append("No handoffs between teams.\n")
+            return
+        }
+        out.append("| From / to")
+        for team in matrix.teams {
+            out.append(" | ")
+            MarkdownEscaping.appendCell(team, to: &out)
+        }
+        out.append(" |\n|---|")
+        for _ in matrix.teams { out.append("---|") }
+        out.append("\n")
+        for (row, team) in matrix.teams.enumerated() {
+            var cells = MarkdownTableRow(&out)
+            out.append("**")
+            MarkdownEscaping.appendCell(team, to: &out)
+            out.append("**")
+            for count in matrix.counts[row] {
+                cells.next(&out)
+                if count == 0 { out.append("·") } else { out.append(count) }
+            }
+            cells.end(&out)
+        }
+        out.append("\nHandoffs from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
+        out.append("a handoff between several teams counts once for each pair.\n")
+    }
+
+    private func status(_ status: HandoffMapEntry.Status) -> StaticString {
         switch status {
         case .gap: "**gap**"
         case .missingArtifact: "**no artifact**"
@@ -55,19 +110,39 @@ public struct HandoffMapMarkdownRenderer: Sendable {
         }
     }
 
-    private func process(_ side: HandoffMapEntry.Side) -> String {
-        let name = MarkdownText.text(side.processName)
-        guard linksRunbooks, let runbook = OutputLayout.runbook(side.processID) else { return name }
-        return "[\(name)](\(runbook))"
+    private func process(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
+        guard linksRunbooks, let runbook = OutputLayout.runbook(side.processID) else {
+            MarkdownEscaping.appendInline(side.processName, to: &out)
+            return
+        }
+        out.append("[")
+        MarkdownEscaping.appendInline(side.processName, to: &out)
+        out.append("](")
+        out.append(runbook)
+        out.append(")")
     }
 
-    private func activity(_ side: HandoffMapEntry.Side) -> String {
-        "\(MarkdownText.code(side.activityID)) \(MarkdownText.text(side.activityName))"
+    private func activity(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
+        MarkdownText.appendCode(side.activityID, to: &out)
+        out.append(" ")
+        MarkdownEscaping.appendInline(side.activityName, to: &out)
     }
 
     /// `service-desk (Service Desk)`; roles and teams each once.
-    private func roles(_ side: HandoffMapEntry.Side) -> String {
-        guard !side.roles.isEmpty else { return "*nobody*" }
-        return side.roles.map(MarkdownText.code).joined(separator: ", ") + " (" + side.teams.map(MarkdownEscaping.cell).joined(separator: ", ") + ")"
+    private func roles(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
+        guard !side.roles.isEmpty else {
+            out.append("*nobody*")
+            return
+        }
+        for (i, role) in side.roles.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownText.appendCode(role, to: &out)
+        }
+        out.append(" (")
+        for (i, team) in side.teams.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownEscaping.appendCell(team, to: &out)
+        }
+        out.append(")")
     }
 }

@@ -17,32 +17,60 @@ enum MarkdownText {
         return safe ? "`\(value)`" : MarkdownEscaping.inline(value)
     }
 
-    /// `[text](target)`; `target` is a path or anchor procdef made from validated ids, never input text.
-    static func link(_ text: String, to target: String) -> String {
-        "[\(MarkdownEscaping.inline(text))](\(target))"
+    /// `code(value)`, appended to `out`.
+    static func appendCode(_ value: String, to out: inout RenderedText) {
+        if OutputLayout.isSafeID(value) {
+            out.append("`")
+            out.append(value)
+            out.append("`")
+        } else {
+            MarkdownEscaping.appendInline(value, to: &out)
+        }
     }
 
     /// `Service Desk Analyst (`service-desk`)`, or the bare id marked unknown.
-    static func role(_ id: String, in process: CheckedProcess) -> String {
-        guard let role = process.role(id) else { return "\(code(id)) (unknown role)" }
-        return "\(text(role.name.value)) (\(code(id)))"
+    static func appendRole(_ id: String, in process: CheckedProcess, to out: inout RenderedText) {
+        if let role = process.role(id) {
+            MarkdownEscaping.appendInline(role.name.value, to: &out)
+            out.append(" (")
+            appendCode(id, to: &out)
+            out.append(")")
+        } else {
+            appendCode(id, to: &out)
+            out.append(" (unknown role)")
+        }
     }
 
-    /// Role names joined by commas; an unknown id shows as itself.
-    static func roleNames(_ ids: [String], in process: CheckedProcess) -> String {
-        ids.map { process.role($0).map { text($0.name.value) } ?? "\(code($0)) (unknown role)" }.joined(separator: ", ")
+    /// A role's name, or its id marked unknown.
+    static func appendRoleName(_ id: String, in process: CheckedProcess, to out: inout RenderedText) {
+        if let name = process.role(id)?.name.value {
+            MarkdownEscaping.appendInline(name, to: &out)
+        } else {
+            appendCode(id, to: &out)
+            out.append(" (unknown role)")
+        }
     }
 
     /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`.
-    static func duration(_ target: TimeTarget) -> String {
-        let unit: String
+    static func appendDuration(_ target: TimeTarget, to out: inout RenderedText) {
+        out.append(target.amount)
         switch target.unit {
-        case .seconds: unit = "second"
-        case .minutes: unit = "minute"
-        case .hours: unit = "hour"
-        case .days: unit = "day"
+        case .seconds: out.append(" second")
+        case .minutes: out.append(" minute")
+        case .hours: out.append(" hour")
+        case .days: out.append(" day")
         }
-        return "\(target.amount) \(unit)\(target.amount == 1 ? "" : "s")"
+        if target.amount != 1 { out.append("s") }
+    }
+
+    /// Whether `text` is empty or all whitespace (`Character.isWhitespace`), without walking graphemes for ASCII.
+    static func isBlank(_ text: String) -> Bool {
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> Bool? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return ascii ?? text.allSatisfy(\.isWhitespace)
     }
 
     /// A pipe table; cells are already Markdown (escaped where they hold text, so no `|` or line break is left).
@@ -53,5 +81,33 @@ enum MarkdownText {
             out += "| " + row.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |\n"
         }
         return out
+    }
+}
+
+/// One row of a pipe table, written cell by cell into the page; an empty cell gets a space, as `table` writes it.
+struct MarkdownTableRow {
+    private var cellStart: Int
+
+    /// Starts the row and its first cell.
+    init(_ out: inout RenderedText) {
+        out.append("| ")
+        cellStart = out.count
+    }
+
+    /// Ends the current cell and starts the next.
+    mutating func next(_ out: inout RenderedText) {
+        finishCell(&out)
+        out.append(" | ")
+        cellStart = out.count
+    }
+
+    /// Ends the last cell and the row.
+    func end(_ out: inout RenderedText) {
+        finishCell(&out)
+        out.append(" |\n")
+    }
+
+    private func finishCell(_ out: inout RenderedText) {
+        if out.count == cellStart { out.append(" ") }
     }
 }

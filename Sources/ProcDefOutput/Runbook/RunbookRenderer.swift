@@ -15,98 +15,199 @@ public struct RunbookRenderer: Sendable {
     }
 
     public func render(_ process: CheckedProcess) -> String {
+        renderText(process).string
+    }
+
+    /// The runbook as the bytes a build writes.
+    func renderText(_ process: CheckedProcess) -> RenderedText {
         var page = RunbookPage(process: process)
-        return page.render(diagramImage: diagramImage)
+        page.render(diagramImage: diagramImage)
+        return page.out
     }
 }
 
-/// The headings of one runbook, registered in document order so anchors match GitHub's, and the text under them.
+/// The headings of one runbook, registered in document order so anchors match GitHub's, and the text under them,
+/// written into `out` piece by piece.
 private struct RunbookPage {
     let process: CheckedProcess
+    // Read once: `CheckedProcess.process` and `.graph` are computed, and each read would copy the whole value.
+    let definition: ProcessDefinition
+    let activities: [Activity]
+    let points: [HandoffPoint]
     var anchors = HeadingAnchors()
     /// The anchor of each activity's section, by position.
     var activityAnchors: [String] = []
-    var headings: [String: String] = [:]
+    var out: RenderedText
 
     init(process: CheckedProcess) {
         self.process = process
+        definition = process.process
+        activities = definition.activities
+        points = process.handoffs.points
+        // A runbook takes about 1.7 KB per activity: one allocation for nearly every page, and little memory touched
+        // for nothing.
+        out = RenderedText(capacity: 2048 + 1792 * activities.count)
         // GitHub numbers repeated anchors in document order, so register every heading before any link is written.
-        _ = anchors.register(process.process.name.value)
-        for section in ["Roles", "Flow", "RACI matrix"] { headings[section] = anchors.register(section) }
-        activityAnchors = process.process.activities.enumerated().map { i, activity in
-            anchors.register(Self.activityHeading(i, activity))
-        }
-        for section in ["Handoffs", "Policies"] { headings[section] = anchors.register(section) }
+        _ = anchors.register(definition.name.value)
+        for section in ["Roles", "Flow", "RACI matrix"] { _ = anchors.register(section) }
+        activityAnchors = activities.indices.map { i in anchors.register(Self.activityHeading(i, activities[i])) }
+        for section in ["Handoffs", "Policies"] { _ = anchors.register(section) }
     }
 
     static func activityHeading(_ index: Int, _ activity: Activity) -> String {
         "\(index + 1). \(activity.name.value)"
     }
 
+    // MARK: Pieces
+
+    mutating func text(_ value: String) { MarkdownEscaping.appendInline(value, to: &out) }
+    mutating func cell(_ value: String) { MarkdownEscaping.appendCell(value, to: &out) }
+    mutating func code(_ value: String) { MarkdownText.appendCode(value, to: &out) }
+
     /// `[3. Investigate and diagnose](#3-investigate-and-diagnose)`
-    func activityLink(_ index: Int) -> String {
-        let activities = process.process.activities
-        guard activities.indices.contains(index) else { return "" }
+    mutating func activityLink(_ index: Int) {
+        guard activities.indices.contains(index) else { return }
         // The number is procdef's own; only the name needs escaping (escaping "1." would show a backslash in raw text).
-        return "[\(index + 1). \(MarkdownText.text(activities[index].name.value))](#\(activityAnchors[index]))"
+        out.append("[")
+        out.append(index + 1)
+        out.append(". ")
+        text(activities[index].name.value)
+        out.append("](#")
+        out.append(activityAnchors[index])
+        out.append(")")
     }
 
-    mutating func render(diagramImage: DiagramImageFormat?) -> String {
-        var out = ""
-        let definition = process.process
-        out += "# \(MarkdownText.text(definition.name.value))\n\n"
+    /// `Service Desk Analyst (`service-desk`)`, or the bare id marked unknown.
+    mutating func role(_ id: String) {
+        MarkdownText.appendRole(id, in: process, to: &out)
+    }
+
+    /// Role names joined by commas; an unknown id shows as itself.
+    mutating func roleNames(_ ids: [Located<String>]) {
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownText.appendRoleName(id.value, in: process, to: &out)
+        }
+    }
+
+    /// `roleNames` of the roles responsible for the source activity of point `k`.
+    mutating func sourceRoleNames(_ k: Int) {
+        for (i, role) in points[k].sourceRoles.enumerated() {
+            if i > 0 { out.append(", ") }
+            MarkdownText.appendRoleName(role.id.value, in: process, to: &out)
+        }
+    }
+
+    /// `roleNames`, or `*nobody*` when they come out empty.
+    mutating func roleNamesOrNobody(_ ids: [Located<String>]) {
+        let start = out.count
+        roleNames(ids)
+        if out.count == start { out.append("*nobody*") }
+    }
+
+    mutating func codes(_ values: [Located<String>]) {
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.append(", ") }
+            code(value.value)
+        }
+    }
+
+    // MARK: The page
+
+    mutating func render(diagramImage: DiagramImageFormat?) {
+        out.append("# ")
+        text(definition.name.value)
+        out.append("\n\n")
         if let purpose = definition.purpose {
-            out += MarkdownText.text(purpose.value) + "\n\n"
+            text(purpose.value)
+            out.append("\n\n")
         }
-        out += facts()
-        out += "\n## Roles\n\n" + roles()
-        out += "\n## Flow\n\n" + flow(diagramImage)
-        out += "\n## RACI matrix\n\n" + matrix()
-        for (i, activity) in definition.activities.enumerated() {
-            out += "\n## \(i + 1). \(MarkdownText.text(activity.name.value))\n\n"
-            out += section(i, activity)
+        facts()
+        out.append("\n## Roles\n\n")
+        roles()
+        out.append("\n## Flow\n\n")
+        flow(diagramImage)
+        out.append("\n## RACI matrix\n\n")
+        matrix()
+        for i in activities.indices {
+            out.append("\n## ")
+            out.append(i + 1)
+            out.append(". ")
+            text(activities[i].name.value)
+            out.append("\n\n")
+            section(i, activities[i])
         }
-        out += "\n## Handoffs\n\n" + handoffTable()
-        out += "\n## Policies\n\n" + policies()
-        out += "\n---\n\n"
-        out += "Generated by procdef from \(MarkdownText.path(definition.file)) (process \(MarkdownText.code(definition.id.value))"
-        if let version = definition.version { out += ", version \(version.value)" }
-        out += "). Change the definition and rebuild; edits here are overwritten.\n"
-        return out
+        out.append("\n## Handoffs\n\n")
+        handoffTable()
+        out.append("\n## Policies\n\n")
+        policies()
+        out.append("\n---\n\n")
+        out.append("Generated by procdef from ")
+        out.append(MarkdownText.path(definition.file))
+        out.append(" (process ")
+        code(definition.id.value)
+        if let version = definition.version {
+            out.append(", version ")
+            out.append(version.value)
+        }
+        out.append("). Change the definition and rebuild; edits here are overwritten.\n")
     }
 
     // MARK: Facts and roles
 
-    func facts() -> String {
-        let definition = process.process
-        func role(_ field: Located<String>?) -> String {
-            field.map { MarkdownText.role($0.value, in: process) } ?? "*not set*"
+    mutating func facts() {
+        out.append("| Fact | Value |\n|---|---|\n")
+        for (label, field) in [("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner)] {
+            var row = MarkdownTableRow(&out)
+            out.append(label)
+            row.next(&out)
+            if let field { role(field.value) } else { out.append("*not set*") }
+            row.end(&out)
         }
-        var rows: [[String]] = [
-            ["Owner", role(definition.owner)],
-            ["Manager", role(definition.manager)],
-            ["Case owner", role(definition.caseOwner)],
-            ["Version", definition.version.map { String($0.value) } ?? "*not set*"],
-            ["Trigger", definition.trigger.map { MarkdownEscaping.cell($0.value) } ?? "*not set*"],
-            ["Outcome", definition.outcome.map { MarkdownEscaping.cell($0.value) } ?? "*not set*"],
-            ["Tags", definition.tags.isEmpty ? "*none*" : definition.tags.map { MarkdownText.code($0.value) }.joined(separator: ", ")],
-        ]
+        var row = MarkdownTableRow(&out)
+        out.append("Version")
+        row.next(&out)
+        if let version = definition.version { out.append(version.value) } else { out.append("*not set*") }
+        row.end(&out)
+        for (label, field) in [("Trigger" as StaticString, definition.trigger), ("Outcome", definition.outcome)] {
+            var row = MarkdownTableRow(&out)
+            out.append(label)
+            row.next(&out)
+            if let field { cell(field.value) } else { out.append("*not set*") }
+            row.end(&out)
+        }
+        row = MarkdownTableRow(&out)
+        out.append("Tags")
+        row.next(&out)
+        if definition.tags.isEmpty { out.append("*none*") } else { codes(definition.tags) }
+        row.end(&out)
         let starters = process.triggeredBy
         if !starters.isEmpty {
-            let links = starters.map { other, activity in
-                let name = MarkdownText.text(other.name.value)
-                let target = OutputLayout.isSafeID(other.id.value) ? "[\(name)](\(other.id.value).md)" : name
-                return "\(target), from *\(MarkdownText.text(activity.name.value))*"
+            var row = MarkdownTableRow(&out)
+            out.append("Started by")
+            row.next(&out)
+            for (i, (other, activity)) in starters.enumerated() {
+                if i > 0 { out.append("; ") }
+                if OutputLayout.isSafeID(other.id.value) {
+                    out.append("[")
+                    text(other.name.value)
+                    out.append("](")
+                    out.append(other.id.value)
+                    out.append(".md)")
+                } else {
+                    text(other.name.value)
+                }
+                out.append(", from *")
+                text(activity.name.value)
+                out.append("*")
             }
-            rows.append(["Started by", links.joined(separator: "; ")])
+            row.end(&out)
         }
-        return MarkdownText.table(header: ["Fact", "Value"], rows: rows)
     }
 
     /// Every role the process names: owner, manager and case owner first, then in RACI column order, then roles
     /// only told on a handoff.
     func roleOrder() -> [String] {
-        let definition = process.process
         var order: [String] = []
         var seen: Set<String> = []
         func add(_ id: String) {
@@ -117,237 +218,415 @@ private struct RunbookPage {
         }
         process.raci.roles.forEach(add)
         for activity in definition.activities {
-            let handoffs = [activity.handoff].compactMap { $0 } + branchHandoffs(activity) + activity.triggers.compactMap(\.handoff)
-            for handoff in handoffs { handoff.informed.forEach { add($0.value) } }
+            if let handoff = activity.handoff { handoff.informed.forEach { add($0.value) } }
+            if case .branches(let branches, _)? = activity.next {
+                for branch in branches { branch.handoff?.informed.forEach { add($0.value) } }
+            }
+            for trigger in activity.triggers { trigger.handoff?.informed.forEach { add($0.value) } }
         }
         return order
     }
 
-    func branchHandoffs(_ activity: Activity) -> [Handoff] {
-        guard case .branches(let branches, _)? = activity.next else { return [] }
-        return branches.compactMap(\.handoff)
-    }
-
-    func roles() -> String {
-        let definition = process.process
-        let raci = process.raci
-        let rows = roleOrder().map { id -> [String] in
-            var parts: [String] = []
-            if definition.owner?.value == id { parts.append("process owner") }
-            if definition.manager?.value == id { parts.append("process manager") }
-            if definition.caseOwner?.value == id { parts.append("case owner") }
-            let counts: [(RACIMatrix.Letter, String)] = [(.responsible, "responsible for"), (.accountable, "accountable for"), (.consulted, "consulted on"), (.informed, "informed on")]
+    mutating func roles() {
+        let order = roleOrder()
+        guard !order.isEmpty else {
+            out.append("No roles are named.\n")
+            return
+        }
+        let tallies = process.raci.letterCounts()
+        out.append("| Role | Team | Contact | Part in this process |\n|---|---|---|---|\n")
+        for id in order {
+            var row = MarkdownTableRow(&out)
+            role(id)
+            row.next(&out)
+            let known = process.role(id)
+            if let team = known?.team { cell(team.value) }
+            row.next(&out)
+            if let contact = known?.contact { cell(contact.value) }
+            row.next(&out)
+            // "Process owner, responsible for 5 activities, accountable for 3": the first part capitalised, the noun once.
+            var parts = RolePartSentence()
+            if definition.owner?.value == id { parts.add("process owner", to: &out) }
+            if definition.manager?.value == id { parts.add("process manager", to: &out) }
+            if definition.caseOwner?.value == id { parts.add("case owner", to: &out) }
+            let counts = tallies[id] ?? RACIMatrix.LetterCounts()
             var counted = false
-            for (letter, phrase) in counts {
-                let n = raci.count(of: letter, for: id)
+            for (letter, phrase) in [(RACIMatrix.Letter.responsible, "responsible for " as StaticString), (.accountable, "accountable for "), (.consulted, "consulted on "), (.informed, "informed on ")] {
+                let n = counts[letter]
                 guard n > 0 else { continue }
-                // "responsible for 5 activities, accountable for 3": the noun once is enough.
-                parts.append("\(phrase) \(n)" + (counted ? "" : n == 1 ? " activity" : " activities"))
+                parts.add(phrase, to: &out)
+                out.append(n)
+                if !counted { out.append(n == 1 ? " activity" : " activities") }
                 counted = true
             }
-            if parts.isEmpty { parts.append("told on handoffs") }
-            let role = process.role(id)
-            let sentence = parts.joined(separator: ", ")
-            return [
-                MarkdownText.role(id, in: process),
-                role?.team.map { MarkdownEscaping.cell($0.value) } ?? "",
-                role?.contact.map { MarkdownEscaping.cell($0.value) } ?? "",
-                sentence.prefix(1).uppercased() + sentence.dropFirst(),
-            ]
+            if parts.isEmpty { parts.add("told on handoffs", to: &out) }
+            row.end(&out)
         }
-        guard !rows.isEmpty else { return "No roles are named.\n" }
-        return MarkdownText.table(header: ["Role", "Team", "Contact", "Part in this process"], rows: rows)
     }
 
     // MARK: Flow and RACI
 
-    func flow(_ image: DiagramImageFormat?) -> String {
+    mutating func flow(_ image: DiagramImageFormat?) {
         let id = process.id
-        guard OutputLayout.isSafeID(id) else { return "No diagram: the process id is not a valid file name.\n" }
-        let name = MarkdownText.text(process.process.name.value)
-        if let image {
-            return "![Flow of \(name)](../diagrams/\(id).\(image.rawValue))\n\n"
-                + "Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. "
-                + "Source: [\(id).dot](../diagrams/\(id).dot).\n"
+        guard OutputLayout.isSafeID(id) else {
+            out.append("No diagram: the process id is not a valid file name.\n")
+            return
         }
-        return "The flow diagram is [\(id).dot](../diagrams/\(id).dot) (Graphviz). "
-            + "Render it with `dot -Tsvg`, or build with `procdef build --render svg` to see it here.\n"
+        if let image {
+            out.append("![Flow of ")
+            text(definition.name.value)
+            out.append("](../diagrams/")
+            out.append(id)
+            out.append(".")
+            out.append(image.rawValue)
+            out.append(")\n\n")
+            out.append("Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. ")
+            out.append("Source: [")
+            out.append(id)
+            out.append(".dot](../diagrams/")
+            out.append(id)
+            out.append(".dot).\n")
+            return
+        }
+        out.append("The flow diagram is [")
+        out.append(id)
+        out.append(".dot](../diagrams/")
+        out.append(id)
+        out.append(".dot) (Graphviz). ")
+        out.append("Render it with `dot -Tsvg`, or build with `procdef build --render svg` to see it here.\n")
     }
 
-    func matrix() -> String {
+    mutating func matrix() {
         let raci = process.raci
-        guard !raci.roles.isEmpty else { return "No activity names a role.\n" }
-        let header = ["Activity"] + raci.roles.map { id in process.role(id).map { MarkdownText.text($0.name.value) } ?? MarkdownText.code(id) }
-        let rows = raci.rows.enumerated().map { i, row in
-            [activityLink(i)] + row.cells.map { RACIMatrix.text($0) }
+        guard !raci.roles.isEmpty else {
+            out.append("No activity names a role.\n")
+            return
         }
-        return MarkdownText.table(header: header, rows: rows)
-            + "\n**R** responsible: does the work. **A** accountable: answers for it, one role per activity. "
-            + "**C** consulted: asked before. **I** informed: told after.\n"
+        out.append("| Activity")
+        for id in raci.roles {
+            out.append(" | ")
+            if let role = process.role(id) { text(role.name.value) } else { code(id) }
+        }
+        out.append(" |\n|---|")
+        for _ in raci.roles { out.append("---|") }
+        out.append("\n")
+        for i in raci.rows.indices {
+            var row = MarkdownTableRow(&out)
+            activityLink(i)
+            for cell in raci.rows[i].cells {
+                row.next(&out)
+                cell.append(to: &out)
+            }
+            row.end(&out)
+        }
+        out.append("\n**R** responsible: does the work. **A** accountable: answers for it, one role per activity. ")
+        out.append("**C** consulted: asked before. **I** informed: told after.\n")
     }
 
     // MARK: Activities
 
-    func section(_ index: Int, _ activity: Activity) -> String {
-        var out = ""
-        var who: [String] = []
-        who.append("- **Responsible:** " + nonEmpty(MarkdownText.roleNames(activity.responsible.values(), in: process)))
-        let accountable = process.accountable(activity)
-        var accountableText = nonEmpty(MarkdownText.roleNames(accountable, in: process))
-        if activity.accountable.isEmpty, !accountable.isEmpty { accountableText += ", the process default" }
-        who.append("- **Accountable:** " + accountableText)
-        if !activity.consulted.isEmpty { who.append("- **Consulted:** " + MarkdownText.roleNames(activity.consulted.values(), in: process)) }
-        if !activity.informed.isEmpty { who.append("- **Informed:** " + MarkdownText.roleNames(activity.informed.values(), in: process)) }
-        if let target = activity.target { who.append("- **Target time:** " + MarkdownText.duration(target.value)) }
-        if !activity.records.isEmpty { who.append("- **Records:** " + codes(activity.records)) }
-        if !activity.inputs.isEmpty { who.append("- **Inputs:** " + codes(activity.inputs)) }
-        if !activity.outputs.isEmpty { who.append("- **Outputs:** " + codes(activity.outputs)) }
-        out += who.joined(separator: "\n") + "\n"
+    mutating func section(_ index: Int, _ activity: Activity) {
+        out.append("- **Responsible:** ")
+        roleNamesOrNobody(activity.responsible)
+        out.append("\n- **Accountable:** ")
+        let accountable = process.context.accountable(activity)
+        roleNamesOrNobody(accountable)
+        if activity.accountable.isEmpty, !accountable.isEmpty { out.append(", the process default") }
+        if !activity.consulted.isEmpty {
+            out.append("\n- **Consulted:** ")
+            roleNames(activity.consulted)
+        }
+        if !activity.informed.isEmpty {
+            out.append("\n- **Informed:** ")
+            roleNames(activity.informed)
+        }
+        if let target = activity.target {
+            out.append("\n- **Target time:** ")
+            MarkdownText.appendDuration(target.value, to: &out)
+        }
+        if !activity.records.isEmpty {
+            out.append("\n- **Records:** ")
+            codes(activity.records)
+        }
+        if !activity.inputs.isEmpty {
+            out.append("\n- **Inputs:** ")
+            codes(activity.inputs)
+        }
+        if !activity.outputs.isEmpty {
+            out.append("\n- **Outputs:** ")
+            codes(activity.outputs)
+        }
+        out.append("\n")
 
         if !activity.procedure.isEmpty {
-            out += "\n**Procedure**\n\n"
+            out.append("\n**Procedure**\n\n")
             for (n, step) in activity.procedure.enumerated() {
-                out += "\(n + 1). \(MarkdownText.text(step.value))\n"
+                out.append(n + 1)
+                out.append(". ")
+                text(step.value)
+                out.append("\n")
             }
         }
 
-        let points = process.handoffPoints(from: index)
-        out += "\n" + next(index, activity, points.filter { !$0.isTrigger })
+        let leaving = process.handoffPointIndices(from: index)
+        out.append("\n")
+        next(index, activity, leaving.filter { !points[$0].isTrigger })
         if !activity.triggers.isEmpty {
-            out += "\n**Starts another process** (this flow goes on)\n\n"
+            out.append("\n**Starts another process** (this flow goes on)\n\n")
             for (t, trigger) in activity.triggers.enumerated() {
-                guard let point = points.first(where: { $0.kind == .trigger(index: t) }) else {
-                    out += "- \(MarkdownText.code(trigger.process.value)) (no such process or entry activity)\n"
+                guard let k = leaving.first(where: { points[$0].kind == .trigger(index: t) }) else {
+                    out.append("- ")
+                    code(trigger.process.value)
+                    out.append(" (no such process or entry activity)\n")
                     continue
                 }
-                out += "- " + processLink(trigger.process.value)
-                if trigger.activity != nil { out += " at *\(MarkdownText.text(point.target.activity.name.value))*" }
-                if let when = trigger.when { out += ", when: " + MarkdownText.text(when.value) }
-                out += "\n" + handoffDetails(point, indent: "  ")
+                out.append("- ")
+                processLink(trigger.process.value)
+                if trigger.activity != nil {
+                    out.append(" at *")
+                    text(points[k].target.activity.name.value)
+                    out.append("*")
+                }
+                if let when = trigger.when {
+                    out.append(", when: ")
+                    text(when.value)
+                }
+                out.append("\n")
+                handoffDetails(k, indent: "  ")
             }
         }
-        return out
-    }
-
-    func nonEmpty(_ text: String) -> String { text.isEmpty ? "*nobody*" : text }
-
-    func codes(_ values: [Located<String>]) -> String {
-        values.map { MarkdownText.code($0.value) }.joined(separator: ", ")
     }
 
     /// Where the flow goes after the activity: the end, one target with its handoff, or each branch with its
     /// condition and handoff.
-    func next(_ index: Int, _ activity: Activity, _ points: [HandoffPoint]) -> String {
+    mutating func next(_ index: Int, _ activity: Activity, _ leaving: [Int]) {
         let isEnd = process.graph.ends.contains(index)
-        if points.isEmpty {
-            return isEnd ? "**Next:** this activity ends the process.\n" : "**Next:** nothing (the flow stops here).\n"
+        if leaving.isEmpty {
+            out.append(isEnd ? "**Next:** this activity ends the process.\n" : "**Next:** nothing (the flow stops here).\n")
+            return
         }
         let isDecision: Bool
         if case .branches? = activity.next { isDecision = true } else { isDecision = false }
-        if !isDecision, let point = points.first {
-            let details = handoffDetails(point, indent: "")
-            let next = "**Next:** " + activityLink(point.target.index)
-            if details.isEmpty { return next + "\n" }
-            return next + (point.isGap ? "\n\n" : ", with this handoff:\n\n") + details
-        }
-        var out = "**Next**, by condition:\n\n"
-        for point in points {
-            out += "- " + activityLink(point.target.index)
-            if case .branch(let b) = point.kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
-                out += ", when: " + MarkdownText.text(when.value)
-            } else {
-                out += " (no condition stated)"
+        if !isDecision, let k = leaving.first {
+            out.append("**Next:** ")
+            activityLink(points[k].target.index)
+            // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
+            let isGap = points[k].isGap
+            guard isGap || points[k].handoff != nil else {
+                out.append("\n")
+                return
             }
-            out += "\n" + handoffDetails(point, indent: "  ")
+            out.append(isGap ? "\n\n" : ", with this handoff:\n\n")
+            handoffDetails(k, indent: "")
+            return
         }
-        if isEnd { out += "\nThis activity can also end the process.\n" }
-        return out
+        out.append("**Next**, by condition:\n\n")
+        for k in leaving {
+            out.append("- ")
+            activityLink(points[k].target.index)
+            if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
+                out.append(", when: ")
+                text(when.value)
+            } else {
+                out.append(" (no condition stated)")
+            }
+            out.append("\n")
+            handoffDetails(k, indent: "  ")
+        }
+        if isEnd { out.append("\nThis activity can also end the process.\n") }
     }
 
     /// The handoff on one transition or trigger as list items (artifact, expectation, who is told, escalation,
     /// agreement), or the gap when responsibility changes with no handoff.
-    func handoffDetails(_ point: HandoffPoint, indent: String) -> String {
-        let from = MarkdownText.roleNames(point.sourceRoles.map(\.id.value), in: process)
-        let to = targetRoleNames(point, contacts: true)
-        if point.isGap {
-            return "\(indent)- **Handoff gap:** responsibility passes from \(from) to \(to) and no handoff is declared.\n"
+    mutating func handoffDetails(_ k: Int, indent: StaticString) {
+        if points[k].isGap {
+            out.append(indent)
+            out.append("- **Handoff gap:** responsibility passes from ")
+            sourceRoleNames(k)
+            out.append(" to ")
+            targetRoleNames(k, contacts: true)
+            out.append(" and no handoff is declared.\n")
+            return
         }
-        guard let handoff = point.handoff else { return "" }
-        var lines: [String] = []
-        var head = "**Handoff**"
-        if point.change == .changed { head += " from \(from) to \(to)" }
-        lines.append(head + ": hand over " + (handoff.statedArtifact.map { MarkdownText.code($0.value) } ?? "*no artifact named*"))
-        lines.append("**Expectation:** " + (handoff.statedExpectation.map { MarkdownText.text($0.value) } ?? "*none stated*"))
-        if !handoff.informed.isEmpty { lines.append("**Who is told:** " + MarkdownText.roleNames(handoff.informed.values(), in: process)) }
+        guard let handoff = points[k].handoff else { return }
+        out.append(indent)
+        out.append("- **Handoff**")
+        if points[k].change == .changed {
+            out.append(" from ")
+            sourceRoleNames(k)
+            out.append(" to ")
+            targetRoleNames(k, contacts: true)
+        }
+        out.append(": hand over ")
+        if let artifact = handoff.statedArtifact { code(artifact.value) } else { out.append("*no artifact named*") }
+        out.append("\n")
+        out.append(indent)
+        out.append("- **Expectation:** ")
+        if let expectation = handoff.statedExpectation { text(expectation.value) } else { out.append("*none stated*") }
+        out.append("\n")
+        if !handoff.informed.isEmpty {
+            out.append(indent)
+            out.append("- **Who is told:** ")
+            roleNames(handoff.informed)
+            out.append("\n")
+        }
         if let escalation = handoff.escalation {
+            out.append(indent)
             switch escalation.value {
-            case .functional: lines.append("**Escalation:** functional (to another team)")
-            case .hierarchic: lines.append("**Escalation:** hierarchic (up the line)")
+            case .functional: out.append("- **Escalation:** functional (to another team)\n")
+            case .hierarchic: out.append("- **Escalation:** hierarchic (up the line)\n")
             }
         }
-        if let agreement = handoff.statedAgreement { lines.append("**Agreement:** " + MarkdownText.text(agreement.value)) }
-        return lines.map { "\(indent)- \($0)\n" }.joined()
+        if let agreement = handoff.statedAgreement {
+            out.append(indent)
+            out.append("- **Agreement:** ")
+            text(agreement.value)
+            out.append("\n")
+        }
     }
 
     /// The receiving roles, named as the receiving process sees them; with `contacts`, each with its contact, which
     /// is what the person handing over needs at that moment.
-    func targetRoleNames(_ point: HandoffPoint, contacts: Bool = false) -> String {
-        let names = point.target.roles.map { resolved -> String in
-            guard let role = resolved.role else { return "\(MarkdownText.code(resolved.id.value)) (unknown role)" }
-            let name = MarkdownText.text(role.name.value)
-            guard contacts, let contact = role.contact?.value, !contact.allSatisfy(\.isWhitespace) else { return name }
-            return "\(name) (\(MarkdownText.text(contact)))"
+    mutating func targetRoleNames(_ k: Int, contacts: Bool = false) {
+        let roles = points[k].target.roles
+        guard !roles.isEmpty else {
+            out.append("*nobody*")
+            return
         }
-        return names.isEmpty ? "*nobody*" : names.joined(separator: ", ")
+        for (i, resolved) in roles.enumerated() {
+            if i > 0 { out.append(", ") }
+            guard let role = resolved.role else {
+                code(resolved.id.value)
+                out.append(" (unknown role)")
+                continue
+            }
+            text(role.name.value)
+            if contacts, let contact = role.contact?.value, !MarkdownText.isBlank(contact) {
+                out.append(" (")
+                text(contact)
+                out.append(")")
+            }
+        }
     }
 
     /// `[Problem Management](problem-management.md)`, or the id when the process is unknown or its id unusable.
-    func processLink(_ id: String) -> String {
-        guard let other = process.processesByID[id] else { return "\(MarkdownText.code(id)) (no such process)" }
-        let name = MarkdownText.text(other.name.value)
-        return OutputLayout.isSafeID(id) ? "[\(name)](\(id).md)" : name
+    mutating func processLink(_ id: String) {
+        guard let other = process.processesByID[id] else {
+            code(id)
+            out.append(" (no such process)")
+            return
+        }
+        guard OutputLayout.isSafeID(id) else {
+            text(other.name.value)
+            return
+        }
+        out.append("[")
+        text(other.name.value)
+        out.append("](")
+        out.append(id)
+        out.append(".md)")
     }
 
     // MARK: Handoffs and policies
 
-    func handoffTable() -> String {
-        let points = process.handoffs.points.filter(\.isHandoff)
-        let mapLink = "\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../\(OutputLayout.handoffs)).\n"
-        guard !points.isEmpty else { return "Responsibility never passes to another role in this process.\n" + mapLink }
-        let rows = points.map { point -> [String] in
-            let to: String
-            if point.isTrigger {
-                to = processLink(point.target.process?.id.value ?? "") + ": *" + MarkdownText.text(point.target.activity.name.value) + "*"
-            } else {
-                to = activityLink(point.target.index)
-            }
-            let roles = MarkdownText.roleNames(point.sourceRoles.map(\.id.value), in: process) + " → " + targetRoleNames(point)
-            guard let handoff = point.handoff else {
-                return [activityLink(point.source), to, roles, "**gap: no handoff declared**", "", ""]
-            }
-            return [
-                activityLink(point.source), to, roles,
-                handoff.statedArtifact.map { MarkdownText.code($0.value) } ?? "*none*",
-                handoff.statedExpectation.map { MarkdownEscaping.cell($0.value) } ?? "*none*",
-                handoff.statedAgreement.map { MarkdownEscaping.cell($0.value) } ?? "",
-            ]
+    mutating func handoffTable() {
+        let handoffPoints = points.indices.filter { points[$0].isHandoff }
+        defer {
+            out.append("\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../")
+            out.append(OutputLayout.handoffs)
+            out.append(").\n")
         }
-        return MarkdownText.table(header: ["From", "To", "Roles", "Artifact", "Expectation", "Agreement"], rows: rows) + mapLink
+        guard !handoffPoints.isEmpty else {
+            out.append("Responsibility never passes to another role in this process.\n")
+            return
+        }
+        out.append("| From | To | Roles | Artifact | Expectation | Agreement |\n|---|---|---|---|---|---|\n")
+        for k in handoffPoints {
+            var row = MarkdownTableRow(&out)
+            activityLink(points[k].source)
+            row.next(&out)
+            if points[k].isTrigger {
+                processLink(points[k].target.process?.id.value ?? "")
+                out.append(": *")
+                text(points[k].target.activity.name.value)
+                out.append("*")
+            } else {
+                activityLink(points[k].target.index)
+            }
+            row.next(&out)
+            sourceRoleNames(k)
+            out.append(" → ")
+            targetRoleNames(k)
+            row.next(&out)
+            guard let handoff = points[k].handoff else {
+                out.append("**gap: no handoff declared**")
+                row.next(&out)
+                row.next(&out)
+                row.end(&out)
+                continue
+            }
+            if let artifact = handoff.statedArtifact { code(artifact.value) } else { out.append("*none*") }
+            row.next(&out)
+            if let expectation = handoff.statedExpectation { cell(expectation.value) } else { out.append("*none*") }
+            row.next(&out)
+            if let agreement = handoff.statedAgreement { cell(agreement.value) }
+            row.end(&out)
+        }
     }
 
-    func policies() -> String {
+    mutating func policies() {
         let statuses = process.policyStatuses
-        guard !statuses.isEmpty else { return "No policy applies to this process.\n" }
-        let rows = statuses.map { status -> [String] in
-            let state: String
-            switch status.state {
-            case .holds: state = "holds"
-            case .waived(let until, let reason):
-                state = "waived until \(until)" + (reason.isEmpty ? "" : ": " + MarkdownEscaping.cell(reason))
-            case .fails(let count): state = "**fails** (\(count) \(count == 1 ? "finding" : "findings"))"
-            }
-            return ["\(MarkdownEscaping.cell(status.title)) (\(MarkdownText.code(status.policyID)))", status.severity.rawValue, state]
+        guard !statuses.isEmpty else {
+            out.append("No policy applies to this process.\n")
+            return
         }
-        return MarkdownText.table(header: ["Policy", "Severity", "Status"], rows: rows)
+        out.append("| Policy | Severity | Status |\n|---|---|---|\n")
+        for status in statuses {
+            var row = MarkdownTableRow(&out)
+            cell(status.title)
+            out.append(" (")
+            code(status.policyID)
+            out.append(")")
+            row.next(&out)
+            out.append(status.severity.rawValue)
+            row.next(&out)
+            switch status.state {
+            case .holds:
+                out.append("holds")
+            case .waived(let until, let reason):
+                out.append("waived until ")
+                out.append(until.description)
+                if !reason.isEmpty {
+                    out.append(": ")
+                    cell(reason)
+                }
+            case .fails(let count):
+                out.append("**fails** (")
+                out.append(count)
+                out.append(count == 1 ? " finding)" : " findings)")
+            }
+            row.end(&out)
+        }
+    }
+}
+
+/// The "Part in this process" sentence of a role, written part by part: the first part capitalised, the others
+/// after a comma.
+private struct RolePartSentence {
+    private(set) var isEmpty = true
+
+    mutating func add(_ phrase: StaticString, to out: inout RenderedText) {
+        phrase.withUTF8Buffer { bytes in
+            guard let first = bytes.first else { return }
+            if isEmpty {
+                // Every phrase starts with a lower-case ASCII letter.
+                out.append(byte: (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) ? first - 0x20 : first)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.dropFirst()))
+            } else {
+                out.append(", ")
+                out.append(contentsOf: bytes)
+            }
+        }
+        isEmpty = false
     }
 }
