@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
             graphviz = found
         }
 
-        let session = try CheckSession.run(inputs)
+        let session = try CheckSession.run(inputs, keepingProcessContexts: true)
         ExitRetention.keep(session)
         let report = session.report
         let out = self.out ?? session.configuredOut ?? "out"

@@ -49,8 +49,10 @@ struct CheckSession {
 
     /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
     /// printing why) for usage and I/O problems.
-    static func run(_ inputs: InputOptions) throws -> CheckSession {
-        let options = inputs.checkOptions
+    /// `keepingProcessContexts`: keep each process's analyses in the report, for a command that renders from them.
+    static func run(_ inputs: InputOptions, keepingProcessContexts: Bool = false) throws -> CheckSession {
+        var options = inputs.checkOptions
+        options.keepsProcessContexts = keepingProcessContexts
         let active = try activeConfig(explicit: inputs.config, options: options)
         let paths = try inputPaths(inputs.paths, active: active)
         do {

@@ -37,6 +37,27 @@ final class ShippedExamplesBuildTests: XCTestCase {
         XCTAssertEqual(Set(recorded), Set(plan.tree.paths))
     }
 
+    /// `procdef build` renders from the analyses the check kept; without them each process is analysed again. Both
+    /// must give the same tree, byte for byte.
+    func testKeptAnalysesBuildTheSameTreeAsFreshOnes() throws {
+        let fileManager = FileManager.default
+        let previous = fileManager.currentDirectoryPath
+        XCTAssertTrue(fileManager.changeCurrentDirectoryPath(Self.repository.path))
+        defer { _ = fileManager.changeCurrentDirectoryPath(previous) }
+        var options = CheckOptions(today: try XCTUnwrap(CalendarDate(parsing: "2026-06-01")))
+        options.keepsProcessContexts = true
+        let kept = try Checker.check(paths: ["Processes", "Policies"], options: options)
+        XCTAssertEqual(Set(kept.processContexts.keys), Set(kept.workspace.processes.map(\.id.value)))
+        let fresh = try checkExamples()
+        XCTAssertTrue(fresh.processContexts.isEmpty)
+        let keptTree = try BuildPlan(report: kept).tree
+        let freshTree = try BuildPlan(report: fresh).tree
+        XCTAssertEqual(keptTree.paths, freshTree.paths)
+        for path in keptTree.paths {
+            XCTAssertEqual(keptTree.text(at: path), freshTree.text(at: path), path)
+        }
+    }
+
     func testEveryExampleDiagramRendersAndEveryRunbookShowsItsMatrix() throws {
         let plan = try BuildPlan(report: try checkExamples(), diagramImage: .svg)
         for path in plan.diagrams {

@@ -132,7 +132,9 @@ extension Checker {
         var report = check(workspace, options: options)
         if !extra.isEmpty {
             let merged = WorkspaceLinker.unique((report.diagnostics + options.rules.relevel(extra)).sorted(by: Diagnostic.precedes))
+            let contexts = report.processContexts
             report = CheckReport(workspace: report.workspace, diagnostics: merged, policyStatuses: report.policyStatuses)
+            report.processContexts = contexts
         }
         return report
     }

@@ -9,6 +9,10 @@ public struct CheckOptions: Sendable {
     public var maxActivitiesPerProcess: Int
     /// Severities and options of the rules.
     public var rules: RuleConfiguration
+    /// Whether the report keeps each process's `ProcessContext` (flow graph, handoff analysis, resolved roles), so
+    /// `procdef build` renders from the analyses the rules used instead of making them again. Off for `check`: kept for
+    /// every process at once, they would hold memory that a check never reads again.
+    public var keepsProcessContexts = false
 
     public init(limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000, rules: RuleConfiguration = RuleConfiguration()) {
         self.limits = limits

@@ -24,6 +24,9 @@ public struct CheckReport: Sendable {
     public var summary: CheckSummary
     /// Per process id, how each applicable policy stands (for the runbooks' policy table).
     public var policyStatuses: [String: [PolicyStatus]]
+    /// Per process id (its first definition), the analyses its rules ran on; empty unless
+    /// `CheckOptions.keepsProcessContexts` asked for them.
+    public var processContexts: [String: ProcessContext] = [:]
 
     public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
@@ -58,18 +61,21 @@ public enum Checker {
         let configuration = options.rules
         let rules = RuleRegistry.processRules
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
-        let perProcess = workspace.processes.parallelMap { process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) in
+        let keepsContexts = options.keepsProcessContexts
+        let perProcess = workspace.processes.parallelMap { process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
             let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: configuration)
             var findings = Findings(file: process.file, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)
             }
             let policies = evaluator.evaluate(context)
-            return (findings.diagnostics + policies.diagnostics, policies.statuses)
+            return (findings.diagnostics + policies.diagnostics, policies.statuses, keepsContexts ? context : nil)
         }
         var statuses: [String: [PolicyStatus]] = [:]
+        var contexts: [String: ProcessContext] = [:]
         for (process, result) in zip(workspace.processes, perProcess) where statuses[process.id.value] == nil {
             statuses[process.id.value] = result.statuses
+            contexts[process.id.value] = result.context
         }
         // Configured levels apply to every finding, wherever it was made; then inline suppressions, so a
         // suppression of a rule that is off reports as unused.
@@ -86,6 +92,8 @@ public enum Checker {
             knownRule: { id in RuleRegistry.descriptor(for: id) != nil || policyRuleIDs.contains(id) },
             ruleIDs: ruleIDs
         )
-        return CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
+        var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
+        report.processContexts = contexts
+        return report
     }
 }

@@ -27,8 +27,9 @@ public struct CheckedProcess: Sendable {
         self.init(process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID), policyStatuses: policyStatuses)
     }
 
-    init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus]) {
-        let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
+    /// `analysed`: the context the check's rules ran on, when the report kept it; made here otherwise.
+    init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus], analysed: ProcessContext? = nil) {
+        let context = analysed ?? ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
         self.context = context
         self.handoffs = context.handoffs
         self.raci = RACIMatrix(context)
@@ -47,7 +48,7 @@ public struct CheckedProcess: Sendable {
         let (catalogue, index, unique) = prepare(report)
         let statuses = report.policyStatuses
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
-            CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: statuses[process.id.value] ?? [])
+            CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
         }
     }
 
@@ -55,7 +56,7 @@ public struct CheckedProcess: Sendable {
     public static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
         let (catalogue, index, _) = prepare(report)
         guard let process = index.processesByID[id] else { return nil }
-        return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [])
+        return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
     }
 
     /// The catalogue by role id, the workspace index, and the processes with the first of each id, in input order.
