@@ -29,11 +29,16 @@ public struct HandoffMap: Sendable {
                 order += 1
             }
         }
-        // A stable sort by status keeps process and flow order within each status.
-        let ranked = entries.enumerated().sorted { a, b in
-            (a.element.status.rank, a.offset) < (b.element.status.rank, b.offset)
+        // Grouped by status in rank order, keeping process and flow order within each: a stable sort in one pass per
+        // status, which copies each entry once (an entry holds some twenty strings).
+        var ranked: [HandoffMapEntry] = []
+        ranked.reserveCapacity(entries.count)
+        for status in HandoffMapEntry.Status.allCases {
+            for index in entries.indices where entries[index].status == status {
+                ranked.append(entries[index])
+            }
         }
-        self.entries = ranked.map(\.element)
+        self.entries = ranked
         self.teams = TeamMatrix(entries: self.entries)
     }
 
@@ -42,6 +47,7 @@ public struct HandoffMap: Sendable {
 
 /// One handoff (or gap) of the map.
 public struct HandoffMapEntry: Sendable, Hashable {
+    /// Declared in the order the map lists them: what needs attention first.
     public enum Status: String, Sendable, Hashable, CaseIterable {
         /// Responsibility changes and no handoff is declared.
         case gap
@@ -51,8 +57,6 @@ public struct HandoffMapEntry: Sendable, Hashable {
         case missingExpectation = "missing-expectation"
         /// A handoff with its artifact and expectation.
         case declared
-
-        var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     }
 
     /// One end of a handoff: an activity and its responsible roles and their teams.
@@ -130,7 +134,7 @@ public struct HandoffMapEntry: Sendable, Hashable {
     static func teams(_ roles: [ResolvedRole]) -> [String] {
         var teams: [String] = []
         for role in roles {
-            let team = role.role?.team.map(\.value).flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 } ?? role.id.value
+            let team = role.role?.team.map(\.value).flatMap { $0.isBlank ? nil : $0 } ?? role.id.value
             if !teams.contains(team) { teams.append(team) }
         }
         return teams
