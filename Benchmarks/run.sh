@@ -250,23 +250,33 @@ record mid "$mid"
 record large "$large"
 record single "$single"
 
+# Every corpus is checked for cleanliness (and peak RSS) first; then all the
+# timings run interleaved, each round timing check and the floor on every
+# corpus in turn, so that a slow spell of the machine (a shared VM's speed
+# drifts over minutes) lands on every measurement alike instead of on all the
+# runs of one of them.
+timed=()
 for n in "${sizes[@]}"; do
   dir="$(corpus "s$seed-p$n-a$activities" --processes "$n" --activities "$activities" --seed "$seed")"
   bytes="$(list_files "$dir" "$work/files-$n.txt")"
   files="$(wc -l <"$work/files-$n.txt")"
   say "checking that $dir is clean (and its peak RSS)"
   assert_clean "$dir" || fail "the corpus $dir is not clean (see above): fix the generator or report the rule"
-  say "timing procdef check and the baseline on $n process files (best of $runs)"
-  read -r t_check cpu_check t_base cpu_base < <(best_of "$runs" "$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$baseline" "@$work/files-$n.txt") \
-    || fail "timing on $dir failed"
-  rss="$(peak_rss)"
   record "files_$n" "$files"
   record "bytes_$n" "$bytes"
-  record "check_$n" "$t_check"
-  record "base_$n" "$t_base"
-  record "cpu_check_$n" "$cpu_check"
-  record "cpu_base_$n" "$cpu_base"
-  record "rss_$n" "$rss"
+  record "rss_$n" "$(peak_rss)"
+  [ "${#timed[@]}" -eq 0 ] || timed+=("::")
+  timed+=("$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$baseline" "@$work/files-$n.txt")
+done
+say "timing procdef check and the baseline on ${sizes[*]} process files, interleaved (best of $runs)"
+read -r -a timings < <(best_of "$runs" "${timed[@]}") || fail "timing check and the baseline failed"
+i=0
+for n in "${sizes[@]}"; do
+  record "check_$n" "${timings[$i]}"
+  record "cpu_check_$n" "${timings[$((i + 1))]}"
+  record "base_$n" "${timings[$((i + 2))]}"
+  record "cpu_base_$n" "${timings[$((i + 3))]}"
+  i=$((i + 4))
 done
 
 # ---------------------------------------------------------------------------
@@ -290,18 +300,24 @@ if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
   if [ -n "$memory_out" ]; then
     memory_work="$(mktemp -d "$memory_out/procdef-bench.XXXXXX")"
     trap 'rm -rf "$work" "$memory_work"' EXIT
-    say "timing procdef build on $mid process files into a memory file system ($memory_out) (best of $runs)"
-    read -r t_build_memory cpu_build_memory < <(best_of "$runs" "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$memory_work/out-{run}") \
-      || fail "procdef build on $dir failed"
+  fi
+  # Each round also checks the same corpus, so the ratio compares runs taken
+  # side by side.
+  builds=("$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$work/out-{run}")
+  if [ -n "$memory_out" ]; then
+    builds+=(:: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$memory_work/out-{run}")
+  fi
+  say "timing procdef build on $mid process files, on disk${memory_out:+ and in $memory_out}, beside check (best of $runs)"
+  read -r t_check_beside _ t_build cpu_build t_build_memory cpu_build_memory < <(best_of "$runs" "${builds[@]}") \
+    || fail "procdef build on $dir failed"
+  record check_beside_build "$t_check_beside"
+  record build "$t_build"
+  record cpu_build "$cpu_build"
+  if [ -n "$memory_out" ]; then
     record build_memory "$t_build_memory"
     record cpu_build_memory "$cpu_build_memory"
     rm -rf "$memory_work"
   fi
-  say "timing procdef build on $mid process files into $work (best of $runs)"
-  read -r t_build cpu_build < <(best_of "$runs" "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$work/out-{run}") \
-    || fail "procdef build on $dir failed"
-  record build "$t_build"
-  record cpu_build "$cpu_build"
 else
   notes+=("\`procdef build\` not measured: this procdef has no \`build\` subcommand yet.")
 fi
@@ -415,8 +431,9 @@ rss = num("rss_%d" % large)
 r = rss * 1024 / int(values["bytes_%d" % large]) if rss else None
 target("peak RSS ÷ corpus bytes (%s files)" % format(large, ","), r, "%.2f×" % r if r else "", "≤ 3×", r is not None and r <= 3)
 judged = build_memory if build_memory is not None else build
-r = judged / c_mid if judged is not None else None
-where = " (memory file system; on disk %.2f×)" % (build / c_mid) if build_memory is not None and build is not None else ""
+c_beside = num("check_beside_build") or c_mid
+r = judged / c_beside if judged is not None else None
+where = " (memory file system; on disk %.2f×)" % (build / c_beside) if build_memory is not None and build is not None else ""
 target("build ÷ check on %s files%s" % (format(mid, ","), where), r, "%.2f×" % r if r else "", "≤ 2×", r is not None and r <= 2)
 t = num("single_time")
 target("check of one %s-activity process" % format(single, ","), t, secs(t), "< 0.3 s", t is not None and t < 0.3)
