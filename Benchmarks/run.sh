@@ -297,13 +297,17 @@ if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
   elif [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = "tmpfs" ]; then
     memory_out="/dev/shm"
   fi
+  # The disk side goes beside the build folder of the repository, not under
+  # TMPDIR, which may itself be a memory file system.
+  disk_work="$(mktemp -d "$root/.build/bench/build.XXXXXX")" || fail "cannot make a folder under .build/bench"
+  memory_work=""
   if [ -n "$memory_out" ]; then
-    memory_work="$(mktemp -d "$memory_out/procdef-bench.XXXXXX")"
-    trap 'rm -rf "$work" "$memory_work"' EXIT
+    memory_work="$(mktemp -d "$memory_out/procdef-bench.XXXXXX")" || fail "cannot make a folder under $memory_out (BENCH_MEMORY_DIR)"
   fi
+  trap 'rm -rf "$work" "$disk_work" ${memory_work:+"$memory_work"}' EXIT
   # Each round also checks the same corpus, so the ratio compares runs taken
   # side by side.
-  builds=("$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$work/out-{run}")
+  builds=("$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$disk_work/out-{run}")
   if [ -n "$memory_out" ]; then
     builds+=(:: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$memory_work/out-{run}")
   fi

@@ -35,6 +35,7 @@ public final class NodeStore: Sendable {
     }
 }
 
+/// What a node is: a scalar, a sequence or a mapping (an alias is the node it names).
 public enum NodeKind: Sendable, Hashable {
     case scalar, sequence, mapping
 }
@@ -113,7 +114,10 @@ public struct Node: Sendable {
     /// Whether this is a scalar whose text is exactly `text`, compared byte for byte.
     public func isScalar(_ text: StaticString) -> Bool {
         withScalarBytes { bytes in
-            bytes.count == text.utf8CodeUnitCount && (bytes.isEmpty || memoryEqual(bytes.baseAddress!, text.utf8Start, bytes.count))
+            // `withUTF8Buffer`, not `utf8Start`: a one-character literal is stored without a pointer.
+            text.withUTF8Buffer { expected in
+                bytes.count == expected.count && (bytes.isEmpty || memoryEqual(bytes.baseAddress!, expected.baseAddress!, bytes.count))
+            }
         } ?? false
     }
 

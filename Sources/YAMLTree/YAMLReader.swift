@@ -7,10 +7,13 @@ public enum YAMLReader {
     /// A syntax, encoding or limit problem ends the parse: the documents completed before it are returned.
     /// A duplicate key does not: the later entry is dropped and the parse goes on.
     public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
-        if bytes.count > limits.maxFileSize {
+        // Node store offsets are 32-bit, and escapes such as `\L` make a scalar's text up to half again as long as
+        // its source: a file over a third of the 32-bit range is refused whatever the configured limit.
+        let maxSize = min(limits.maxFileSize, Int(Int32.max) / 3)
+        if bytes.count > maxSize {
             let problem = YAMLProblem(
                 kind: .limits,
-                message: "file is \(describeSize(bytes.count)), over the \(describeSize(limits.maxFileSize)) limit",
+                message: "file is \(describeSize(bytes.count)), over the \(describeSize(maxSize)) limit",
                 range: .fileStart
             )
             return YAMLParseResult(documents: [], problems: [problem])
@@ -59,8 +62,10 @@ private struct Composer {
         var isMapping: Bool
         var childrenStart: Int
         var pendingKey: Int32?
-        /// Scalar keys seen so far, once a mapping grows past the size where a linear scan is cheaper than hashing.
-        var keyIndex: [String: SourceRange]?
+        /// Scalar keys seen so far, by their bytes, once a mapping grows past the size where a linear scan is cheaper
+        /// than hashing. Bytes, as in the scan: YAML compares scalar keys by their characters, so `café` written with
+        /// a combining accent is another key than `café` written with `é`.
+        var keyIndex: [[UInt8]: SourceRange]?
         var start: SourcePosition
         var tag: String?
         var anchor: String?
@@ -123,7 +128,7 @@ private struct Composer {
         yaml_parser_set_input_string(parser, base, bytes.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
 
-        // Scalar text is never longer than the source it was written in; a node takes a dozen bytes of source or more.
+        // Scalar text is about as long as the source it was written in; a node takes a dozen bytes of source or more.
         text.reserveCapacity(bytes.count)
         records.reserveCapacity(bytes.count / 16)
         links.reserveCapacity(bytes.count / 8)
@@ -283,20 +288,20 @@ private struct Composer {
             }
             let entryCount = (scratch.count - stack[top].childrenStart) / 2
             if stack[top].keyIndex != nil {
-                let keyText = self.keyText(keyRecord)
-                stack[top].keyIndex?[keyText] = keyRecord.range
+                let keyBytes = self.keyBytes(keyRecord)
+                stack[top].keyIndex?[keyBytes] = keyRecord.range
             } else if entryCount >= Self.linearKeyScanLimit {
-                var index: [String: SourceRange] = [:]
+                var index: [[UInt8]: SourceRange] = [:]
                 var position = stack[top].childrenStart
                 while position < scratch.count {
                     let earlier = records[Int(scratch[position])]
                     if earlier.kind == .scalar {
-                        let earlierText = self.keyText(earlier)
-                        if index[earlierText] == nil { index[earlierText] = earlier.range }
+                        let earlierBytes = self.keyBytes(earlier)
+                        if index[earlierBytes] == nil { index[earlierBytes] = earlier.range }
                     }
                     position += 2
                 }
-                index[self.keyText(keyRecord)] = keyRecord.range
+                index[self.keyBytes(keyRecord)] = keyRecord.range
                 stack[top].keyIndex = index
             }
         }
@@ -307,6 +312,10 @@ private struct Composer {
     /// Mappings in process definitions hold a dozen keys or so: comparing them beats hashing every key.
     private static let linearKeyScanLimit = 16
 
+    private func keyBytes(_ record: NodeStore.Record) -> [UInt8] {
+        Array(text[Int(record.first)..<Int(record.first) + Int(record.count)])
+    }
+
     private func keyText(_ record: NodeStore.Record) -> String {
         text.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
@@ -315,7 +324,7 @@ private struct Composer {
 
     /// Where a scalar key was first given in the mapping of frame `top`, if it was.
     private func firstKey(_ key: NodeStore.Record, inFrame top: Int) -> SourceRange? {
-        if let index = stack[top].keyIndex { return index[keyText(key)] }
+        if let index = stack[top].keyIndex { return index[keyBytes(key)] }
         return text.withUnsafeBufferPointer { buffer -> SourceRange? in
             let keyBytes = UnsafeBufferPointer(rebasing: buffer[Int(key.first)..<Int(key.first) + Int(key.count)])
             var position = stack[top].childrenStart

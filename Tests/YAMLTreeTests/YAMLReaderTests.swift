@@ -216,6 +216,23 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(mapping(result.documents.first?.root).count, 40)
     }
 
+    /// YAML compares scalar keys by their characters: a precomposed é and e with a combining accent are two keys,
+    /// in a small mapping (scanned) and a large one (indexed) alike, while the same bytes repeated are a duplicate.
+    func testKeysAreComparedByCharactersInSmallAndLargeMappings() {
+        let pair = "caf\u{E9}: 1\ncafe\u{301}: 2\n"
+        XCTAssertEqual(parse(pair).problems, [])
+        XCTAssertEqual(mapping(parse(pair).documents.first?.root).count, 2)
+        let large = (0..<20).map { "k\($0): \($0)\n" }.joined() + pair
+        XCTAssertEqual(parse(large).problems, [])
+        XCTAssertEqual(mapping(parse(large).documents.first?.root).count, 22)
+        XCTAssertEqual(parse(large + "caf\u{E9}: 3\n").problems.map(\.message), [
+            "duplicate key 'caf\u{E9}' in this mapping; it was first given at line 21, column 1",
+        ])
+        XCTAssertEqual(parse(pair + "cafe\u{301}: 3\n").problems.map(\.message), [
+            "duplicate key 'cafe\u{301}' in this mapping; it was first given at line 2, column 1",
+        ])
+    }
+
     func testSameKeyInDifferentMappingsIsFine() {
         XCTAssertEqual(parse("- id: a\n- id: b\n").problems, [])
     }

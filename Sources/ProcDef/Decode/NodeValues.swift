@@ -58,14 +58,15 @@ extension Node {
 
     /// What the node is, for "found ..." in type errors.
     var shapeDescription: String {
-        switch content {
+        switch kind {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
-        case .scalar(let scalar):
+        case .scalar:
             if isNull { return "nothing" }
+            let text = scalarText ?? ""
             // `end: "true"` must not read as "expected true or false, found 'true'".
-            if scalar.style != .plain || tag == "tag:yaml.org,2002:str" { return "the string \(Quoting.quoted(scalar.text))" }
-            return Quoting.quoted(scalar.text)
+            if scalarStyle != .plain || tag == "tag:yaml.org,2002:str" { return "the string \(Quoting.quoted(text))" }
+            return Quoting.quoted(text)
         }
     }
 }

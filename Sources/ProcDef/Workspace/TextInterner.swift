@@ -64,24 +64,6 @@ final class TextInterner: @unchecked Sendable {
                 return String(decoding: bytes, as: UTF8.self)
             }
 
-            mutating func intern(_ text: String, hash: UInt64) -> String {
-                let mask = capacity - 1
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                for _ in 0..<TextInterner.maxProbes {
-                    let stored = hashes[slot]
-                    if stored == 0 {
-                        hashes[slot] = hash
-                        (texts + slot).initialize(to: text)
-                        count += 1
-                        if count * 2 > capacity { grow() }
-                        return text
-                    }
-                    if stored == hash && TextInterner.sameBytes(texts[slot], text) { return texts[slot] }
-                    slot = (slot + 1) & mask
-                }
-                return text
-            }
-
             /// Doubles the slots at half full, so that probes stay short.
             private mutating func grow() {
                 var larger = Slots(capacity: capacity * 2)
@@ -121,18 +103,6 @@ final class TextInterner: @unchecked Sendable {
     private static let shardBits = 4
     private let shards = (0..<(1 << TextInterner.shardBits)).map { _ in Shard() }
 
-    /// The table's copy of `text`, which becomes the copy when it is the first.
-    func intern(_ text: String) -> String {
-        // Up to 15 UTF-8 bytes a String is stored inline, with nothing on the heap to share.
-        guard text.utf8.count > 15 else { return text }
-        guard let hash = text.utf8.withContiguousStorageIfAvailable({ ContentHash.hash(UnsafeRawBufferPointer($0)) }) else { return text }
-        // The top bits pick the shard, the low bits the slot within it.
-        let shard = shards[Int(truncatingIfNeeded: hash >> (64 - UInt64(Self.shardBits)))]
-        pthread_mutex_lock(shard.lock)
-        defer { pthread_mutex_unlock(shard.lock) }
-        return shard.slots.pointee.intern(text, hash: hash | 1)
-    }
-
     /// The table's copy of the text with these UTF-8 bytes: a text already stored is returned without making a
     /// `String` of the bytes at all, so the decoder's repeated ids cost a hash and a compare, not an allocation.
     func intern(bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -144,20 +114,11 @@ final class TextInterner: @unchecked Sendable {
         return shard.slots.pointee.intern(bytes: bytes, hash: hash | 1)
     }
 
+    /// Byte equality: `==` on strings compares canonical equivalence, which for text that is not ASCII normalizes.
     fileprivate static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.utf8.count == bytes.count else { return false }
         guard let base = bytes.baseAddress else { return true }
         return text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 } ?? text.utf8.elementsEqual(bytes)
-    }
-
-    /// Byte equality: `==` on strings compares canonical equivalence, which for text that is not ASCII normalizes.
-    fileprivate static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        guard count > 0 else { return true }
-        return a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
-        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 }
 

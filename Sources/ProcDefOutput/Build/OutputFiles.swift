@@ -192,7 +192,14 @@ enum OutputFiles {
             }
         }
         guard same else { return false }
-        return linkat(source, entry.name, directory, entry.name, 0) == 0
+        guard linkat(source, entry.name, directory, entry.name, 0) == 0 else { return false }
+        // `linkat` links whatever the name holds now; keep the link only if that is still the file just compared.
+        var linked = stat()
+        if fstatat(directory, entry.name, &linked, AT_SYMLINK_NOFOLLOW) == 0, linked.st_dev == info.st_dev, linked.st_ino == info.st_ino {
+            return true
+        }
+        _ = unlinkat(directory, entry.name, 0)
+        return false
     }
 
     /// Deletes the tree at `path`: the files of the root and of its folders in parallel, then the folders. Anything

@@ -39,7 +39,7 @@ struct DOTWriter {
     }
 
     private mutating func id(_ id: DOTID) {
-        if id.prefix.utf8CodeUnitCount == 0 {
+        if id.prefix.withUTF8Buffer({ $0.isEmpty }) {
             DOTEscaping.appendQuoted(id.name, to: &text)
         } else {
             // The prefixes are plain ASCII, so escaping them with the name changes nothing.

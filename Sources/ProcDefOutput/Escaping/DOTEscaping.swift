@@ -60,7 +60,7 @@ public enum DOTEscaping {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-            if alignment == .left && (!utf8.isEmpty || prefix.utf8CodeUnitCount > 0) { out.append(lineBreak) }
+            if alignment == .left && (!utf8.isEmpty || !prefix.withUTF8Buffer({ $0.isEmpty })) { out.append(lineBreak) }
             out.append(byte: UInt8(ascii: "\""))
             return true
         }

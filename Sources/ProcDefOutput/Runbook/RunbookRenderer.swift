@@ -30,7 +30,7 @@ public struct RunbookRenderer: Sendable {
 /// written into `out` piece by piece.
 private struct RunbookPage {
     let process: CheckedProcess
-    // Read once: `CheckedProcess.process` and `.graph` are computed, and each read would copy the whole value.
+    // Read once: `CheckedProcess.process` and `.graph` are computed properties, each read a copy and its retains.
     let definition: ProcessDefinition
     let activities: [Activity]
     let points: [HandoffPoint]
