@@ -49,7 +49,10 @@ final class TextInternerTests: XCTestCase {
         let texts = (0..<2_000).map { "artifact-number-\($0)-handed-over" }
         let results = UnsafeMutableBufferPointer<String>.allocate(capacity: 8 * texts.count)
         results.initialize(repeating: "")
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let shared = results
         DispatchQueue.concurrentPerform(iterations: 8) { thread in
             for (i, text) in texts.enumerated() {
