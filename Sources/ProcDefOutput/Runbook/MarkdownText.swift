@@ -63,16 +63,6 @@ enum MarkdownText {
         if target.amount != 1 { out.append("s") }
     }
 
-    /// Whether `text` is empty or all whitespace (`Character.isWhitespace`), without walking graphemes for ASCII.
-    static func isBlank(_ text: String) -> Bool {
-        var text = text
-        let ascii = text.withUTF8 { utf8 -> Bool? in
-            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return utf8.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
-        }
-        return ascii ?? text.allSatisfy(\.isWhitespace)
-    }
-
     /// A pipe table; cells are already Markdown (escaped where they hold text, so no `|` or line break is left).
     static func table(header: [String], rows: [[String]]) -> String {
         var out = "| " + header.joined(separator: " | ") + " |\n"

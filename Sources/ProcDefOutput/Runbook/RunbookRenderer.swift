@@ -501,7 +501,7 @@ private struct RunbookPage {
                 continue
             }
             text(role.name.value)
-            if contacts, let contact = role.contact?.value, !MarkdownText.isBlank(contact) {
+            if contacts, let contact = role.contact?.value, !contact.isBlank {
                 out.append(" (")
                 text(contact)
                 out.append(")")
