@@ -33,11 +33,13 @@ let package = Package(
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
         .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
+        // What several test targets share: the optional real tools (dot, cmark-gfm, check-jsonschema) and their skips.
+        .target(name: "ProcDefTestSupport", path: "Tests/ProcDefTestSupport"),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
-        .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef"], exclude: ["Golden"]),
-        .testTarget(name: "procdefTests", dependencies: ["procdef"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "procdefTests", dependencies: ["procdef", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
     ]
 )

@@ -108,6 +108,10 @@ scenario() {
 clean="$tmp/clean"
 mkdir -p "$clean"
 cp -R "$root/Processes" "$root/Policies" "$clean/"
+# The action has no --today: move the examples' one dated waiver (until 2027-06-30) far out in this copy, so the
+# scenario tests the action on any day rather than the calendar.
+sed -i 's/^    until: 2027-06-30$/    until: 2099-12-31/' "$clean/Processes/access-management.yaml"
+grep -q 'until: 2099-12-31' "$clean/Processes/access-management.yaml" || fail "could not move the examples' waiver date"
 scenario "clean definitions, strict, with SARIF" 0 "$clean" strict=true sarif=procdef.sarif
 grep -q '^::' <<<"$output" && fail "annotations on clean definitions"
 grep -qF -- '--- output check.sarif=procdef.sarif' <<<"$output" || fail "the sarif output is not set"

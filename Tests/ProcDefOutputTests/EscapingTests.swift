@@ -1,3 +1,4 @@
+import ProcDefTestSupport
 import XCTest
 @testable import ProcDefOutput
 

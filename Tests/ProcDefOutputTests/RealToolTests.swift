@@ -1,4 +1,5 @@
 import ProcDef
+import ProcDefTestSupport
 import XCTest
 @testable import ProcDefOutput
 

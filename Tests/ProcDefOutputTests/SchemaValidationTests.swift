@@ -1,6 +1,7 @@
 import Foundation
 import ProcDef
 import ProcDefOutput
+import ProcDefTestSupport
 import XCTest
 
 /// The schema checked by a real validator, check-jsonschema (`pip install check-jsonschema`), against every rule's
@@ -185,11 +186,6 @@ final class SchemaValidationTests: XCTestCase {
     }
 
     static func checkJSONSchema() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for directory in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("check-jsonschema")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("check-jsonschema is not installed (pip install check-jsonschema)")
+        URL(fileURLWithPath: try OptionalTool.checkJSONSchema.require())
     }
 }

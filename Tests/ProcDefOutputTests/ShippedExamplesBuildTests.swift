@@ -1,5 +1,6 @@
 import Foundation
 import ProcDef
+import ProcDefTestSupport
 import XCTest
 @testable import ProcDefOutput
 
@@ -61,7 +62,8 @@ final class ShippedExamplesBuildTests: XCTestCase {
     func testEveryExampleDiagramRendersAndEveryRunbookShowsItsMatrix() throws {
         let plan = try BuildPlan(report: try checkExamples(), diagramImage: .svg)
         for path in plan.diagrams {
-            XCTAssertTrue(try GraphvizTool.svg(try XCTUnwrap(plan.tree.text(at: path))).contains("<svg"), path)
+            let svg = try GraphvizTool.svg(try XCTUnwrap(plan.tree.text(at: path)))
+            XCTAssertTrue(svg.contains("<svg"), path)
         }
         for path in plan.tree.paths where path.hasPrefix("runbooks/") {
             let html = try CmarkGFM.html(try XCTUnwrap(plan.tree.text(at: path)))

@@ -1,4 +1,5 @@
 import Foundation
+import ProcDefTestSupport
 import XCTest
 
 /// `procdef build`, `raci` and `graph` as a user runs them, on a copy of the shipped examples in a temporary folder.
@@ -145,6 +146,7 @@ final class BuildCommandTests: XCTestCase {
     }
 
     func testRenderSVGWritesAndEmbedsImages() throws {
+        try OptionalTool.dot.require()
         let root = try exampleRepository()
         let run = try build(["--render", "svg", "--out", "site"], in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)

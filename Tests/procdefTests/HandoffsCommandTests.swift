@@ -9,7 +9,8 @@ final class HandoffsCommandTests: XCTestCase {
 
     func testShippedExamplesInEveryFormat() throws {
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
-            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--format", format], in: Self.repository)
+            // A fixed date: from the day the examples' waiver expires, the map would come with an error count.
+            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--format", format, "--today", "2026-12-01"], in: Self.repository)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertEqual(run.stderr, "")
             assertGolden(run.stdout, named: "handoffs/examples.\(ext)")

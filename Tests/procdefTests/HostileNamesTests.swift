@@ -1,4 +1,5 @@
 import Foundation
+import ProcDefTestSupport
 import XCTest
 
 /// Hostile strings (quotes, backslashes, `|`, `<script>`, newlines, braces, a trailing backslash, ANSI escapes,
@@ -114,11 +115,9 @@ final class HostileNamesTests: XCTestCase {
         }
     }
 
-    /// Graphviz must accept every diagram; skipped where it is not installed (CI installs it).
+    /// Graphviz must accept every diagram; skipped where it is missing or hidden (CI installs it).
     func assertDotAccepts(_ folder: URL) throws {
-        guard let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("Graphviz is not installed")
-        }
+        let dot = try OptionalTool.dot.require()
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".dot") {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: dot)

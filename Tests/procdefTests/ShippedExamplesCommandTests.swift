@@ -119,6 +119,22 @@ final class ShippedExamplesCommandTests: XCTestCase {
         ])
     }
 
+    /// README.md tells the waiver's story with dates: the newcomer sees exactly the output it shows, on any day.
+    func testTheReadmeShowsTheExpiredWaiverAsTheCheckPrintsIt() throws {
+        let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let command = "swift run procdef check --today 2027-07-01\n```\n\n```\n"
+        let start = try XCTUnwrap(readme.range(of: command), "README.md no longer shows the expired waiver").upperBound
+        let end = try XCTUnwrap(readme.range(of: "\n```\n", range: start..<readme.endIndex)).lowerBound
+        let shown = String(readme[start..<end]) + "\n"
+
+        let expired = try Procdef.run(["check", "--today", "2027-07-01"], in: Self.repository)
+        XCTAssertEqual(expired.status, 1, expired.stderr)
+        XCTAssertEqual(expired.stdout, shown)
+        XCTAssertTrue(readme.contains("add `--today 2027-06-30` to the commands"), "the README no longer says how to follow it later")
+        let lastDay = try Procdef.run(["check", "--today", "2027-06-30"], in: Self.repository)
+        XCTAssertEqual(lastDay.stdout, "no problems in 18 files\n")
+    }
+
     /// `YYYY-MM-DD` of the day after `date`, in UTC.
     private static func day(after date: String) -> String? {
         let formatter = DateFormatter()

@@ -1,4 +1,5 @@
 import Foundation
+import ProcDefTestSupport
 import XCTest
 
 /// `docs/tutorial.md` is a script: this test runs it in an empty folder and holds every command to the output the
@@ -15,6 +16,8 @@ final class TutorialTests: XCTestCase {
     static let docs = Procdef.testsDirectory.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs")
 
     func testEveryStepOfTheTutorialWorksAsShown() throws {
+        // The tutorial renders its diagram with `build --render svg`, which needs Graphviz.
+        try OptionalTool.dot.require()
         let markdown = try String(contentsOf: Self.docs.appendingPathComponent("tutorial.md"), encoding: .utf8)
         let blocks = TutorialBlock.parse(markdown)
         let root = try Procdef.temporaryDirectory(self)

@@ -1,5 +1,6 @@
 import Foundation
 import ProcDef
+import ProcDefTestSupport
 import XCTest
 @testable import ProcDefOutput
 
