@@ -64,7 +64,9 @@ struct BuildCommand: ParsableCommand {
         let out = self.out ?? session.configuredOut ?? "out"
         FindingsReport.print(report)
         if FindingsReport.fails(report, strict: strict, allowErrors: allowErrors) {
-            Terminal.writeError("error: build stopped by the findings above; nothing was written to '\(out)'")
+            // Name the way out that exists: --allow-errors builds past errors, never past warnings under --strict.
+            let way = report.summary.errors > 0 ? " (--allow-errors builds anyway, with the errors marked in the output)" : ""
+            Terminal.writeError("error: build stopped by the findings above; nothing was written to '\(out)'\(way)")
             throw ExitCode(ExitStatus.findings)
         }
 

@@ -7,7 +7,11 @@ struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Print the Graphviz DOT diagram of one process.",
-        discussion: "Exit codes: 0 printed, 1 the check found errors, 2 usage or I/O problems (such as an unknown id)."
+        discussion: """
+            Prints even when the check finds errors, then counts them on standard error (procdef check lists them). \
+            Exit codes: 0 printed, 1 printed but the process has errors (unless --allow-errors), 2 usage or I/O \
+            problems (such as an unknown id).
+            """
     )
 
     @Argument(help: ArgumentHelp("The process id.", valueName: "process-id"))
@@ -15,16 +19,13 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Flag(help: "Print the diagram even when the check finds errors (handoff gaps are drawn in red).")
+    @Flag(help: "Exit 0 even when the process has errors (the diagram is printed either way, handoff gaps in red).")
     var allowErrors = false
 
     func run() throws {
         let report = try CheckSession.run(inputs).report
         let process = try ProcessSelection.find(id, in: report)
-        if FindingsReport.fails(report, allowErrors: allowErrors) {
-            FindingsReport.print(report)
-            throw ExitCode(ExitStatus.findings)
-        }
         Terminal.write(DiagramRenderer().render(process))
+        try FindingsReport.finish(printing: process.process, from: report, allowErrors: allowErrors)
     }
 }

@@ -13,7 +13,9 @@ struct HandoffsCommand: ParsableCommand {
             artifact, expectation, agreement and escalation. Gaps and handoffs missing an artifact or an \
             expectation come first. Teams are the roles' `team`, else the role id.
 
-            Exit codes: 0 printed (gaps are reported, not failed on: that is check's job), 2 usage or I/O problems.
+            Prints even when the check finds errors, then counts them on standard error (procdef check lists them). \
+            Exit codes: 0 printed, 1 printed but the definitions have errors, such as handoff gaps (unless \
+            --allow-errors), 2 usage or I/O problems.
             """
     )
 
@@ -25,14 +27,18 @@ struct HandoffsCommand: ParsableCommand {
     @Flag(help: "Print only the team-by-team matrix.")
     var matrix = false
 
+    @Flag(help: "Exit 0 even when the check finds errors, handoff gaps among them (the map is printed either way).")
+    var allowErrors = false
+
     func run() throws {
         let report = try CheckSession.run(inputs).report
-        let errors = report.summary.errors
-        if errors > 0 {
-            // Gaps are errors too, and showing them is the point; but a file that could not be read is missing here.
-            Terminal.writeError("warning: the check found \(errors) \(errors == 1 ? "error" : "errors") (procdef check lists them); the map shows the definitions as they could be read")
-        }
         Terminal.write(format.render(HandoffMap(report: report), matrixOnly: matrix))
+        // Gaps are errors too, and showing them is the point; but a file that could not be read is missing from the
+        // map, so the count goes to standard error, after the map, and the exit code tells CI.
+        let errors = report.summary.errors
+        guard errors > 0 else { return }
+        Terminal.writeError("\(errors) \(errors == 1 ? "error" : "errors") in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)")
+        if !allowErrors { throw ExitCode(ExitStatus.findings) }
     }
 }
 

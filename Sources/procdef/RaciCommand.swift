@@ -7,7 +7,11 @@ struct RaciCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raci",
         abstract: "Print the RACI matrix of one process.",
-        discussion: "Exit codes: 0 printed, 1 the check found errors, 2 usage or I/O problems (such as an unknown id)."
+        discussion: """
+            Prints even when the check finds errors, then counts them on standard error (procdef check lists them). \
+            Exit codes: 0 printed, 1 printed but the process has errors (unless --allow-errors), 2 usage or I/O \
+            problems (such as an unknown id).
+            """
     )
 
     @Argument(help: ArgumentHelp("The process id.", valueName: "process-id"))
@@ -18,16 +22,13 @@ struct RaciCommand: ParsableCommand {
     @Flag(help: "Print RFC 4180 CSV (as in raci/<id>.csv) instead of a table.")
     var csv = false
 
-    @Flag(help: "Print the matrix even when the check finds errors.")
+    @Flag(help: "Exit 0 even when the process has errors (the matrix is printed either way).")
     var allowErrors = false
 
     func run() throws {
         let report = try CheckSession.run(inputs).report
         let process = try ProcessSelection.find(id, in: report)
-        if FindingsReport.fails(report, allowErrors: allowErrors) {
-            FindingsReport.print(report)
-            throw ExitCode(ExitStatus.findings)
-        }
         Terminal.write(csv ? RACICSVRenderer().render(process) : RACITableRenderer().render(process))
+        try FindingsReport.finish(printing: process.process, from: report, allowErrors: allowErrors)
     }
 }

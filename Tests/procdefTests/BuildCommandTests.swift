@@ -106,7 +106,7 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(run.stdout, "")
         XCTAssertTrue(run.stderr.contains("Processes/incident-management.yaml:"), run.stderr)
         XCTAssertTrue(run.stderr.contains("error:"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("procdef: error: build stopped by the findings above; nothing was written to 'out'"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("procdef: error: build stopped by the findings above; nothing was written to 'out' (--allow-errors builds anyway, with the errors marked in the output)\n"), run.stderr)
         XCTAssertEqual(try snapshot(root.appendingPathComponent("out")), previous)
         XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
     }
@@ -218,6 +218,56 @@ final class BuildCommandTests: XCTestCase {
             XCTAssertEqual(run.status, 2)
             XCTAssertEqual(run.stdout, "")
             XCTAssertEqual(run.stderr, "procdef: error: no process with id 'incident-managment'\nhelp: did you mean 'incident-management'?\n")
+        }
+    }
+
+    /// What the user asked for comes first: with errors in the process, `raci` and `graph` still print it on standard
+    /// output, count the errors in one line on standard error, and exit 1 (0 with `--allow-errors`).
+    func testRaciAndGraphPrintDespiteErrorsAndCountThem() throws {
+        let root = try exampleRepository()
+        let process = root.appendingPathComponent("Processes/problem-management.yaml")
+        let text = try String(contentsOf: process, encoding: .utf8)
+        // Two errors in the process (an unknown responsible, twice), one in another file (an unknown policy owner).
+        let broken = text.replacingOccurrences(of: "responsible: problem-manager", with: "responsible: problem-managr")
+        XCTAssertEqual(broken.components(separatedBy: "problem-managr").count - 1, 2, "the fixture edit must plant two unknown roles")
+        try Data(broken.utf8).write(to: process)
+        let policy = root.appendingPathComponent("Policies/incidents-are-logged.yaml")
+        let policyText = try String(contentsOf: policy, encoding: .utf8)
+        XCTAssertTrue(policyText.contains("kind: policy\n"), policyText)
+        try Data(policyText.replacingOccurrences(of: "kind: policy\n", with: "kind: policy\nfrobnicate: true\n").utf8).write(to: policy)
+
+        let summary = "procdef: 2 errors in this process, 1 in other definitions; run `procdef check` for them\n"
+        for arguments in [["raci", "problem-management"], ["raci", "problem-management", "--csv"], ["graph", "problem-management"]] {
+            let run = try Procdef.run(arguments + Self.today, in: root)
+            XCTAssertEqual(run.status, 1, "\(arguments): \(run.stderr)")
+            XCTAssertEqual(run.stderr, summary, "\(arguments)")
+            XCTAssertTrue(run.stdout.contains("problem-managr"), "\(arguments): \(run.stdout)")
+            let allowed = try Procdef.run(arguments + Self.today + ["--allow-errors"], in: root)
+            XCTAssertEqual(allowed.status, 0, "\(arguments): \(allowed.stderr)")
+            XCTAssertEqual(allowed.stderr, summary, "\(arguments)")
+            XCTAssertEqual(allowed.stdout, run.stdout, "\(arguments)")
+        }
+
+        // Errors only elsewhere: the process is fine, so the exit code is 0, and the count still says so.
+        let other = try Procdef.run(["raci", "incident-management"] + Self.today, in: root)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertEqual(other.stderr, "procdef: 3 errors in other definitions, none in this process; run `procdef check` for them\n")
+    }
+
+    /// A process whose file cannot be read has no matrix: the error names the file, and that no flag helps.
+    func testAnUnreadableProcessIsNamedWithItsFile() throws {
+        let root = try exampleRepository()
+        try Data("kind: process\nid: broken\n  name: [\n".utf8).write(to: root.appendingPathComponent("Processes/broken.yaml"))
+        for command in ["raci", "graph"] {
+            let run = try Procdef.run([command, "broken", "--allow-errors"] + Self.today, in: root)
+            XCTAssertEqual(run.status, 2, run.stderr)
+            XCTAssertEqual(run.stdout, "")
+            XCTAssertEqual(run.stderr, """
+                procdef: error: no process with id 'broken'
+                help: known processes: access-management, change-enablement, incident-management, major-incident-management, problem-management, service-request-fulfilment, supplier-escalation
+                help: errors keep Processes/broken.yaml from being read, even with --allow-errors; run `procdef check` for them
+
+                """)
         }
     }
 

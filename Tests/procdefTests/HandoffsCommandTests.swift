@@ -19,18 +19,23 @@ final class HandoffsCommandTests: XCTestCase {
 
     func testMatrixAlone() throws {
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
-            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--matrix", "--format", format], in: Self.repository)
+            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--matrix", "--format", format, "--today", "2026-12-01"], in: Self.repository)
             XCTAssertEqual(run.status, 0, run.stderr)
             assertGolden(run.stdout, named: "handoffs/matrix.\(ext)")
         }
     }
 
-    /// Gaps come first and exit 0 (failing on them is check's job), with a warning that the check found errors.
+    /// Gaps come first; the map is printed whole, then the errors are counted on standard error and the run exits
+    /// with 1, as `raci` and `graph` do; `--allow-errors` exits with 0.
     func testGapsComeFirst() throws {
         for (format, ext) in [("text", "txt"), ("csv", "csv")] {
             let run = try Procdef.run(["handoffs", "new", "--format", format], in: Self.gaps)
-            XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssertEqual(run.stderr, "procdef: warning: the check found 2 errors (procdef check lists them); the map shows the definitions as they could be read\n")
+            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertEqual(run.stderr, "procdef: 2 errors in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)\n")
+            let allowed = try Procdef.run(["handoffs", "new", "--format", format, "--allow-errors"], in: Self.gaps)
+            XCTAssertEqual(allowed.status, 0, allowed.stderr)
+            XCTAssertEqual(allowed.stderr, run.stderr)
+            XCTAssertEqual(allowed.stdout, run.stdout)
             assertGolden(run.stdout, named: "handoffs/gaps.\(ext)")
         }
         let text = try Procdef.run(["handoffs", "new"], in: Self.gaps).stdout

@@ -32,4 +32,7 @@ public struct TeamMatrix: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { teams.isEmpty }
+
+    /// The sum of the cells: each transition counted once for every pair of teams it connects.
+    public var pairCount: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
 }

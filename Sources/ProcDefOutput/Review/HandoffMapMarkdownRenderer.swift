@@ -97,8 +97,8 @@ public struct HandoffMapMarkdownRenderer: Sendable {
             }
             cells.end(&out)
         }
-        out.append("\nHandoffs from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
-        out.append("a handoff between several teams counts once for each pair.\n")
+        out.append("\nTransitions that change hands, from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
+        out.append("a transition between several teams counts once for each pair, so the cells add up to the pairs of teams, not the transitions.\n")
     }
 
     private func status(_ status: HandoffMapEntry.Status) -> StaticString {

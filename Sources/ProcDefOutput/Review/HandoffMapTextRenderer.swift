@@ -53,7 +53,7 @@ public struct HandoffMapTextRenderer: Sendable {
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return right ? padding + text : text + padding
         }
-        var out = "Handoffs from team (row) to team (column):\n\n"
+        var out = "Transitions that change hands, once per pair of teams, from team (row) to team (column):\n\n"
         out += pad("", labelWidth + 1 + nameWidth) + labels.map { " " + pad($0, cellWidth, right: true) }.joined() + "\n"
         for (row, name) in names.enumerated() {
             var line = pad(labels[row], labelWidth) + " " + pad(name, nameWidth)
@@ -77,10 +77,16 @@ enum HandoffMapWording {
         }
     }
 
-    /// `12 handoffs between 7 teams: 1 gap, 1 missing its expectation`.
+    /// `4 transitions that change hands, between 12 pairs of teams (7 teams): 1 gap, 1 missing its expectation`.
+    ///
+    /// Two counts, each named: the map lists transitions (and triggers) where the case changes hands; the team
+    /// matrix counts a transition once for every pair of teams it connects, so its cells add up to more.
     static func summary(_ map: HandoffMap) -> String {
-        let count = map.entries.count
-        let out = "\(count) \(count == 1 ? "handoff" : "handoffs") between \(map.teams.teams.count) \(map.teams.teams.count == 1 ? "team" : "teams")"
+        let transitions = map.entries.count
+        let pairs = map.teams.pairCount
+        let teams = map.teams.teams.count
+        let out = "\(transitions) \(transitions == 1 ? "transition" : "transitions") that \(transitions == 1 ? "changes" : "change") hands, "
+            + "between \(pairs) \(pairs == 1 ? "pair" : "pairs") of teams (\(teams) \(teams == 1 ? "team" : "teams"))"
         var parts: [String] = []
         let gaps = map.gapCount
         if gaps > 0 { parts.append("\(gaps) \(gaps == 1 ? "gap" : "gaps")") }
