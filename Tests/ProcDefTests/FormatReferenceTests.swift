@@ -48,6 +48,58 @@ final class FormatReferenceTests: XCTestCase {
         }
     }
 
+    /// The "required" column of every field table says what the checker does when the field is absent (see the
+    /// column's legend in format.md): `yes` exactly for the keys whose absence the decoder reports as
+    /// `schema/missing-field` and the JSON Schema requires; `yes: RULE` for `kind` alone; `no` or `no: RULE` for the
+    /// rest, where RULE is a rule procdef has, other than `schema/missing-field`.
+    func testTheRequiredColumnSaysWhatTheCheckerDoes() throws {
+        let schema = try JSONSerialization.jsonObject(with: Data(try read("schema/procdef.schema.json").utf8)) as? [String: Any]
+        let definitions = try XCTUnwrap(schema?["definitions"] as? [String: [String: Any]])
+        // Each table with a required column: the decoder's required keys there, and the schema definition it matches.
+        let expected: [(heading: String, decoderRequires: [String], definition: String)] = [
+            ("kind: roles", ModelDecoder.catalogueRequiredKeys, "roles"),
+            ("kind: roles", ModelDecoder.roleRequiredKeys, "role"),
+            ("kind: process", ModelDecoder.processRequiredKeys, "process"),
+            ("Activities", ModelDecoder.activityRequiredKeys, "activity"),
+            ("Flow", ModelDecoder.branchRequiredKeys, "branch"),
+            ("Handoffs", [], "handoff"),
+            ("Triggers", ModelDecoder.triggerRequiredKeys, "trigger"),
+            ("Policies and waivers", ModelDecoder.waiverRequiredKeys, "waiver"),
+            ("kind: policy", ModelDecoder.policyRequiredKeys, "policy"),
+            ("kind: config", [], "config"),
+        ]
+        let tables = MarkdownTable.tables(in: try read("docs/format.md")).filter { $0.header.contains("required") }
+        XCTAssertEqual(tables.map(\.heading), expected.map(\.heading))
+        let rules = Set(RuleRegistry.all.map(\.id))
+        for (table, expectation) in zip(tables, expected) {
+            let column = try XCTUnwrap(table.header.firstIndex(of: "required"))
+            let schemaRequires = Set(definitions[expectation.definition]?["required"] as? [String] ?? [])
+            var documentedRequired: Set<String> = []
+            for row in table.rows {
+                guard let key = row.first.flatMap(DocumentedKey.init(cell:))?.key, column < row.count else { continue }
+                let cell = row[column]
+                let place = "'\(key)' under '\(table.heading)': \(cell)"
+                let named = DocumentedKey.matches(of: "`([a-z]+/[a-z-]+)`", in: cell)
+                for rule in named { XCTAssertTrue(rules.contains(rule), "\(place): no rule \(rule)") }
+                XCTAssertFalse(named.contains("schema/missing-field"), "\(place): write plain `yes` for schema/missing-field")
+                if cell == "yes" {
+                    documentedRequired.insert(key)
+                    XCTAssertTrue(schemaRequires.contains(key), "\(place): the JSON Schema does not require it")
+                } else if cell.hasPrefix("yes: ") {
+                    XCTAssertEqual(key, "kind", place)
+                    XCTAssertEqual(named, ["schema/unknown-kind"], place)
+                    XCTAssertTrue(schemaRequires.contains(key), "\(place): the JSON Schema does not require it")
+                } else if cell == "no" || cell.hasPrefix("no: ") {
+                    XCTAssertEqual(named.isEmpty, cell == "no", "\(place): `no: ` names the rule that reports it")
+                    XCTAssertFalse(schemaRequires.contains(key), "\(place): the JSON Schema requires it")
+                } else {
+                    XCTFail("\(place): the required column says yes, yes: RULE, no or no: RULE")
+                }
+            }
+            XCTAssertEqual(documentedRequired, Set(expectation.decoderRequires), "the keys '\(table.heading)' marks plain yes")
+        }
+    }
+
     /// Every rule id the hand-written documentation names is a rule procdef has, or the finding of a shipped policy.
     func testTheDocumentationNamesOnlyRulesThatExist() throws {
         let policies = try Workspace.load(paths: [Self.repository.appendingPathComponent("Policies").path]).policies.map { "policy/\($0.id.value)" }

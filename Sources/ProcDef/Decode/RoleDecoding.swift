@@ -4,14 +4,13 @@ extension ModelDecoder {
     static let catalogueKeys = ["kind", "roles"]
     static let roleKeys = ["name", "kind", "team", "contact"]
     static let roleRequiredKeys = ["name", "kind"]
+    static let catalogueRequiredKeys = ["roles"]
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"
         checkKeys(map, allowed: Self.catalogueKeys, in: context)
-        guard let rolesNode = map.value("roles") else {
-            report(MissingField.self, at: map.startRange, "\(context) has no 'roles'")
-            return
-        }
+        requireFields(map, Self.catalogueRequiredKeys, in: context, at: map.startRange)
+        guard let rolesNode = map.value("roles") else { return }
         let roles = decodeRoles(rolesNode, label: "'roles' in \(context)", scope: .catalogue)
         decoded.catalogues.append(RoleCatalogue(roles: roles, file: file, range: document.range))
     }
