@@ -12,11 +12,23 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A rule id, such as handoff/gap.", valueName: "rule"))
     var rule: String
 
+    @Option(help: ArgumentHelp(
+        "For yaml/limits: the configuration file whose limits to show (default: the nearest .procdef.yaml from the current directory up).",
+        valueName: "file"
+    ))
+    var config: String?
+
+    @OptionGroup(title: "Safety limits (for yaml/limits: shown as in effect, as check would apply them)") var limits: LimitOptions
+
     func run() throws {
         guard let descriptor = RuleRegistry.descriptor(for: rule) else {
             throw Terminal.fail("unknown rule '\(rule)'", help: help(forUnknown: rule))
         }
-        Terminal.write(RuleCatalogueRenderer().renderExplanation(of: descriptor))
+        // Only the limits rule depends on the configuration; every other explanation is the same everywhere.
+        let effective = descriptor.id == SafetyLimits.descriptor.id
+            ? try CheckSession.setUp(config: config, limits: limits, base: CheckOptions()).limits
+            : nil
+        Terminal.write(RuleCatalogueRenderer().renderExplanation(of: descriptor, limits: effective))
     }
 
     private func help(forUnknown id: String) -> String {
