@@ -115,6 +115,13 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: config\nrules:\n  flow/*: {max: 3}\n", false),
         ("kind: config\nrules:\n  raci/too-many-consulted: {max: 3, min: 1}\n", false),
         ("kind: config\nrules:\n  handoff/gap: ~\n", false),
+        // Ids of every kind, definitions and references, are at most 64 characters.
+        ("kind: process\nid: \(longID(64))\nname: P\nowner: \(longID(64))\nroles: {\(longID(64)): {name: R, kind: owner}}\nactivities: [{id: \(longID(64)), name: A, next: \(longID(64))}]\n", true),
+        ("kind: process\nid: \(longID(65))\nname: P\nactivities: []\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: \(longID(65)), name: A}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, responsible: [\(longID(65))]}]\n", false),
+        ("kind: roles\nroles:\n  \(longID(65)): {name: Desk, kind: practitioner}\n", false),
+        ("kind: policy\nid: \(longID(65))\ntitle: T\nseverity: error\nrequire: {exists: {any: true}}\n", false),
         // Limits: only lower, only the known ones, and from 1 up.
         ("kind: config\nlimits: {max-depth: 65}\n", false),
         ("kind: config\nlimits: {max-file-size: 8388609}\n", false),
@@ -123,6 +130,11 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: config\nlimits: {max-dept: 10}\n", false),
         ("kind: config\nlimits: [max-depth]\n", false),
     ]
+
+    /// A valid id of `length` characters.
+    static func longID(_ length: Int) -> String {
+        String(repeating: "a", count: length)
+    }
 
     func testEdgeCasesAgreeWithTheDecoder() throws {
         let validator = try Self.checkJSONSchema()
