@@ -6,7 +6,11 @@ import ProcDefOutput
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule, with a failing and a fixed example."
+        abstract: "Explain a rule, with a failing and a fixed example.",
+        discussion: """
+            For yaml/limits, also the safety limits in effect here and where each comes from (default, the config, \
+            or a flag): the config is found as check finds it, and the limit flags are taken as check takes them.
+            """
     )
 
     @Argument(help: ArgumentHelp("A rule id, such as handoff/gap.", valueName: "rule"))
@@ -18,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
     ))
     var config: String?
 
-    @OptionGroup(title: "Safety limits (for yaml/limits: shown as in effect, as check would apply them)") var limits: LimitOptions
+    @OptionGroup(title: "Safety limits (yaml/limits only)") var limits: LimitOptions
 
     func run() throws {
         guard let descriptor = RuleRegistry.descriptor(for: rule) else {

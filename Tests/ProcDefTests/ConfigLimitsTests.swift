@@ -109,6 +109,12 @@ final class ConfigLimitsTests: XCTestCase {
         ])
     }
 
+    func testOfARepeatedKeyTheFirstCounts() throws {
+        let (config, findings) = decode("kind: config\nlimits:\n  max-depth: 200\n  max-depth: 8\n")
+        XCTAssertEqual(findings.map(\.rule), ["schema/type", "yaml/duplicate-key"])
+        XCTAssertEqual(effective(EffectiveLimits(config: try XCTUnwrap(config)))[1], "max-depth 64 default")
+    }
+
     // MARK: Bad values
 
     func testBadValuesAreTypeErrors() {

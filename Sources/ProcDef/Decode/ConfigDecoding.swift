@@ -18,7 +18,9 @@ extension ModelDecoder {
         }
         if let limits = map.value("limits"), let limitsMap = fields(of: limits, "'limits' in \(context)", expected: "a mapping from limit name to value") {
             checkKeys(limitsMap, allowed: Self.limitKeys, in: "'limits' of \(context)")
-            config.limits = limitsMap.fields.compactMap(decodeLimitSetting)
+            // A repeated key is a `yaml/duplicate-key` finding already; as everywhere, the first one counts.
+            var seen: Set<String> = []
+            config.limits = limitsMap.fields.filter { seen.insert($0.key).inserted }.compactMap(decodeLimitSetting)
         }
         decoded.configs.append(config)
     }
