@@ -80,6 +80,9 @@ public enum FuzzPipeline {
         let options = CheckOptions(today: today)
         let workspace = Workspace.load(files: files, options: options)
         let active = workspace.configs.first.map { ActiveConfig(config: $0, source: nil, diagnostics: []) }
+        // Whatever a config holds, it can only lower a safety limit: a pull request must not be able to raise one.
+        let limits = EffectiveLimits(config: active?.config)
+        precondition(limits.entries.allSatisfy { (1...$0.limit.defaultValue).contains($0.value) }, "a config set a safety limit above its default")
         let report = Checker.check(workspace, config: active, options: options)
         let json = [
             JSONDiagnosticRenderer().render(report),

@@ -27,9 +27,9 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup(title: "Safety limits") var limits: LimitOptions
 
-    /// The check options these flags ask for.
-    var checkOptions: CheckOptions {
-        limits.applied(to: CheckOptions(today: today))
+    /// The configuration located and read, and the options the definitions are then read with.
+    func setUp() throws -> CheckSession.Setup {
+        try CheckSession.setUp(config: config, limits: limits, base: CheckOptions(today: today))
     }
 }
 
@@ -51,9 +51,10 @@ struct CheckSession {
     /// printing why) for usage and I/O problems.
     /// `keepingProcessContexts`: keep each process's analyses in the report, for a command that renders from them.
     static func run(_ inputs: InputOptions, keepingProcessContexts: Bool = false) throws -> CheckSession {
-        var options = inputs.checkOptions
+        let setup = try inputs.setUp()
+        let active = setup.active
+        var options = setup.options
         options.keepsProcessContexts = keepingProcessContexts
-        let active = try activeConfig(explicit: inputs.config, options: options)
         let paths = try inputPaths(inputs.paths, active: active)
         do {
             let workspace = try Workspace.load(paths: paths, options: options)
@@ -61,6 +62,24 @@ struct CheckSession {
         } catch {
             throw Terminal.fail(error.description)
         }
+    }
+
+    /// The configuration a command runs with, and the options it reads the definitions with.
+    struct Setup {
+        var active: ActiveConfig?
+        /// Each safety limit's value and where it came from: the flags, else the config, else the default.
+        var limits: EffectiveLimits
+        /// `base` with the effective limits.
+        var options: CheckOptions
+    }
+
+    /// Locates and reads the configuration, then works out the limits the definitions are read under. The config
+    /// is read under the defaults or the flags, since its own `limits:` are known only once it is read; they then
+    /// apply to every other file. Throws `ExitCode` (after printing why) when the config cannot be read.
+    static func setUp(config explicit: String?, limits flags: LimitOptions, base: CheckOptions) throws -> Setup {
+        let active = try activeConfig(explicit: explicit, options: flags.applied(to: base))
+        let limits = EffectiveLimits(config: active?.config, flags: flags.given)
+        return Setup(active: active, limits: limits, options: limits.applied(to: base))
     }
 
     /// The configuration `--config` names, else the nearest `.procdef.yaml` from the current directory up, read and

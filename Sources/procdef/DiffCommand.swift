@@ -39,8 +39,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = inputs.checkOptions
-        let active = try CheckSession.activeConfig(explicit: inputs.config, options: options)
+        let setup = try inputs.setUp()
+        let options = setup.options, active = setup.active
         let old: Workspace, new: Workspace
         if let revision = git {
             // Find git before reading anything, so a missing tool costs nothing.

@@ -23,10 +23,8 @@ struct InitCommand: ParsableCommand {
     var dir = "Processes"
 
     func run() throws {
-        guard Identifier.isValid(id) else {
-            var help = "ids are kebab-case: lowercase letters and digits joined by single hyphens"
-            if let fixed = Identifier.kebabCased(id) { help += ", like '\(fixed)'" }
-            throw Terminal.fail("invalid process id '\(id)'", help: help)
+        if let defect = Identifier.defect(of: id) {
+            throw Terminal.fail("invalid process id '\(id)'\(Identifier.detail(of: defect))", help: Identifier.help(for: defect, of: id))
         }
         let path = (dir as NSString).appendingPathComponent("\(id).yaml")
         let files = FileManager.default

@@ -118,6 +118,20 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(rules["additionalProperties"].map { if case .bool(false) = $0 { true } else { false } }, true)
     }
 
+    func testLimitsAreTheDecodersAndNoneGoesAboveItsDefault() throws {
+        let limits = try XCTUnwrap(inlineObject(try definition("config")["properties"]?["limits"]))
+        XCTAssertEqual(keys(limits), ModelDecoder.limitKeys)
+        XCTAssertEqual(limits["additionalProperties"].map { if case .bool(false) = $0 { true } else { false } }, true)
+        for limit in InputLimit.all {
+            let property = limits["properties"]?[limit.name]
+            let integer = { (value: JSONValue?) -> Int? in if case .integer(let number) = value { number } else { nil } }
+            XCTAssertEqual(integer(property?["maximum"]), limit.defaultValue, limit.name)
+            XCTAssertEqual(integer(property?["minimum"]), 1, limit.name)
+        }
+        XCTAssertEqual(limits["properties"]?["max-file-size"]?["pattern"]?.text, "^[+]?[0-9]+(K|KB|KiB|M|MB|MiB)?$")
+        XCTAssertEqual(limits["properties"]?["max-depth"]?["description"]?.text, "Deepest nesting of YAML collections (default: 64, the most the config may set).")
+    }
+
     func testRuleSettings() {
         let rules = [
             RuleDescriptor(id: "raci/too-many-consulted", defaultSeverity: .warning, summary: "more consulted roles than the limit",

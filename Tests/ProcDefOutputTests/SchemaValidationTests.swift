@@ -96,6 +96,7 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),
         ("kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n", true),
         ("kind: config\npaths: Processes\nrules:\n  flow/*: off\n  policy/incidents-are-logged: warning\n  raci/overloaded-role: {accountable-share: 0.6, severity: ~}\n", true),
+        ("kind: config\nlimits:\n  max-file-size: 512KiB\n  max-depth: 64\n  max-aliases: \"50\"\n  max-alias-expansion: 10000\n  max-activities: ~\n", true),
         // What the decoder rejects.
         ("kind: process\nid: p\nname: P\nversion: -1\nactivities: []\n", false),
         ("kind: process\nid: p\nname: ~\nactivities: []\n", false),
@@ -115,7 +116,26 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: config\nrules:\n  flow/*: {max: 3}\n", false),
         ("kind: config\nrules:\n  raci/too-many-consulted: {max: 3, min: 1}\n", false),
         ("kind: config\nrules:\n  handoff/gap: ~\n", false),
+        // Ids of every kind, definitions and references, are at most 64 characters.
+        ("kind: process\nid: \(longID(64))\nname: P\nowner: \(longID(64))\nroles: {\(longID(64)): {name: R, kind: owner}}\nactivities: [{id: \(longID(64)), name: A, next: \(longID(64))}]\n", true),
+        ("kind: process\nid: \(longID(65))\nname: P\nactivities: []\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: \(longID(65)), name: A}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, responsible: [\(longID(65))]}]\n", false),
+        ("kind: roles\nroles:\n  \(longID(65)): {name: Desk, kind: practitioner}\n", false),
+        ("kind: policy\nid: \(longID(65))\ntitle: T\nseverity: error\nrequire: {exists: {any: true}}\n", false),
+        // Limits: only lower, only the known ones, and from 1 up.
+        ("kind: config\nlimits: {max-depth: 65}\n", false),
+        ("kind: config\nlimits: {max-file-size: 8388609}\n", false),
+        ("kind: config\nlimits: {max-aliases: 0}\n", false),
+        ("kind: config\nlimits: {max-activities: [10]}\n", false),
+        ("kind: config\nlimits: {max-dept: 10}\n", false),
+        ("kind: config\nlimits: [max-depth]\n", false),
     ]
+
+    /// A valid id of `length` characters.
+    static func longID(_ length: Int) -> String {
+        String(repeating: "a", count: length)
+    }
 
     func testEdgeCasesAgreeWithTheDecoder() throws {
         let validator = try Self.checkJSONSchema()

@@ -32,6 +32,7 @@ final class FormatReferenceTests: XCTestCase {
         ]),
         ("Selectors", "key", ModelDecoder.selectorKeys, [:]),
         ("kind: config", "field", ModelDecoder.configKeys, [:]),
+        ("Limits", "key", ModelDecoder.limitKeys, [:]),
     ]
 
     func testEveryFieldTableListsExactlyTheKeysTheDecoderAccepts() throws {

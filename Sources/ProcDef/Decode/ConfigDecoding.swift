@@ -1,7 +1,8 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let configKeys = ["kind", "paths", "out", "rules"]
+    static let configKeys = ["kind", "paths", "out", "rules", "limits"]
+    static let limitKeys = InputLimit.all.map(\.name)
 
     func decodeConfig(_ map: FieldMap, document: YAMLDocument) {
         let context = "the config"
@@ -15,7 +16,35 @@ extension ModelDecoder {
             checkKeysAreText(rulesMap, in: "'rules' of \(context)")
             config.rules = rulesMap.fields.compactMap(decodeRuleSetting)
         }
+        if let limits = map.value("limits"), let limitsMap = fields(of: limits, "'limits' in \(context)", expected: "a mapping from limit name to value") {
+            checkKeys(limitsMap, allowed: Self.limitKeys, in: "'limits' of \(context)")
+            // A repeated key is a `yaml/duplicate-key` finding already; as everywhere, the first one counts.
+            var seen: Set<String> = []
+            config.limits = limitsMap.fields.filter { seen.insert($0.key).inserted }.compactMap(decodeLimitSetting)
+        }
         decoded.configs.append(config)
+    }
+
+    /// `max-depth: 32`, `max-file-size: 2MiB`: the flags' syntax, and at most the default. Raising a limit is left to
+    /// the command line, which sits in the CI script rather than in the repository a pull request changes.
+    private func decodeLimitSetting(_ field: FieldMap.Field) -> LimitSetting? {
+        // An unknown key was reported with the others; null reads as absent, like every other key of the format.
+        guard let limit = InputLimit.named(field.key), !field.value.isNull else { return nil }
+        guard let text = field.value.scalarText, let value = limit.syntax.parse(text) else {
+            reportType(field.value, "'\(field.key)' in 'limits' of the config", expected: limit.syntax.expected)
+            return nil
+        }
+        let ceiling = limit.defaultValue
+        guard value <= ceiling else {
+            let format = limit.syntax.format
+            report(
+                WrongType.self, at: field.value.range,
+                "\(limit.name) \(format(value)) is above the default \(format(ceiling)): the config may only lower a limit; raise it on the command line with \(limit.flag)",
+                help: "a pull request can change the config, so the config cannot weaken the protection against hostile YAML (docs/security.md)"
+            )
+            return nil
+        }
+        return LimitSetting(limit: limit, name: Located(field.key, at: field.keyNode.range), value: Located(value, at: field.value.range))
     }
 
     /// `rule: warning`, or `rule: {severity: warning, max: 3}` where every key but `severity` is an option of the rule.

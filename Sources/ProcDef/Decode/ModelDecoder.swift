@@ -214,14 +214,15 @@ final class ModelDecoder {
         return ids
     }
 
-    /// `what` is e.g. "activity id"; `place` names where a reference was written.
+    /// `what` is e.g. "activity id"; `place` names where a reference was written. A reference is held to the same
+    /// shape and length as a definition: it can name no valid id otherwise, and the finding says why at the spot to
+    /// fix (the linker then leaves it alone, so it is not also an unknown reference).
     func checkIdentifier(_ id: Located<String>, _ what: @autoclosure () -> String, in place: @autoclosure () -> String? = nil) {
-        guard !Identifier.isValid(id.value) else { return }
+        guard !Identifier.isValid(id.value), let defect = Identifier.defect(of: id.value) else { return }
         var message = "invalid \(what()) \(Quoting.quoted(id.value))"
         if let place = place() { message += " in \(place)" }
-        var help = "ids are kebab-case: lowercase letters and digits joined by single hyphens"
-        if let fixed = Identifier.kebabCased(id.value) { help += ", like '\(fixed)'" }
-        report(InvalidID.self, at: id.range, message, help: help)
+        message += Identifier.detail(of: defect)
+        report(InvalidID.self, at: id.range, message, help: Identifier.help(for: defect, of: id.value))
     }
 
     /// A list of mappings, where a single mapping also counts as a list of one (`triggers: {process: x}`).

@@ -1,19 +1,40 @@
 import YAMLTree
 
-/// A `kind: config` document (`.procdef.yaml`): default paths, output folder and per-rule settings.
+/// A `kind: config` document (`.procdef.yaml`): default paths, output folder, per-rule settings and lowered limits.
 public struct Config: Sendable {
     public var paths: [Located<String>]
     public var out: Located<String>?
     public var rules: [RuleSetting]
+    /// The safety limits the config lowers, each at most its default (see `LimitSetting`).
+    public var limits: [LimitSetting]
     public var file: String
     public var range: SourceRange
 
-    public init(paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], file: String, range: SourceRange) {
+    public init(paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], limits: [LimitSetting] = [], file: String, range: SourceRange) {
         self.paths = paths
         self.out = out
         self.rules = rules
+        self.limits = limits
         self.file = file
         self.range = range
+    }
+}
+
+/// One entry under `limits:` that the config applies, such as `max-depth: 32`.
+///
+/// Only values up to the limit's default become settings: the decoder refuses a higher one (`schema/type`), and a
+/// refused value is not applied even when that finding is turned off or suppressed, since the config sits where a pull
+/// request can change it.
+public struct LimitSetting: Sendable {
+    public var limit: InputLimit
+    /// The key, where a finding or `procdef explain yaml/limits` points.
+    public var name: Located<String>
+    public var value: Located<Int>
+
+    public init(limit: InputLimit, name: Located<String>, value: Located<Int>) {
+        self.limit = limit
+        self.name = name
+        self.value = value
     }
 }
 

@@ -2,9 +2,10 @@ import ProcDef
 
 /// Where each emitted file goes inside `--out`, and the rule that keeps every path inside it.
 ///
-/// Only ids that are kebab-case (`[a-z0-9]+(-[a-z0-9]+)*`, what `schema/invalid-id` enforces) become file names: such
-/// an id has no `/`, no `..`, no leading dot and no character a file system treats specially. Anything else gets no
-/// path at all, so nothing is ever written outside `--out`, even when a build runs with `--allow-errors`.
+/// Only ids that are kebab-case (`[a-z0-9]+(-[a-z0-9]+)*`) and at most `Identifier.maxLength` characters long, what
+/// `schema/invalid-id` enforces, become file names: such an id has no `/`, no `..`, no leading dot and no character a
+/// file system treats specially. Anything else gets no path at all, so nothing is ever written outside `--out`, even
+/// when a build runs with `--allow-errors`.
 public enum OutputLayout {
     public static let index = "index.md"
     /// The handoff map of every process, linked from the index and from each runbook's handoff table.
@@ -15,9 +16,13 @@ public enum OutputLayout {
     public static let marker = ".procdef-build"
 
     /// Whether `id` may become part of a file name: a valid id (`Identifier.isValid`, the rule the checker applies)
-    /// of a length every file system accepts.
+    /// of at most `Identifier.maxLength` characters, a length every file system accepts.
+    ///
+    /// The checker reports a longer id (`schema/invalid-id`), so a build without `--allow-errors` never meets one;
+    /// the length is measured here again all the same, so that what reaches the file system does not rest on the
+    /// checker alone.
     public static func isSafeID(_ id: String) -> Bool {
-        id.utf8.count <= 200 && Identifier.isValid(id)
+        id.utf8.count <= Identifier.maxLength && Identifier.isValid(id)
     }
 
     /// `runbooks/<id>.md`, or nil for an id that may not become a file name.

@@ -49,7 +49,17 @@ public struct RuleCatalogueRenderer: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
-    public func renderExplanation(of rule: RuleDescriptor) -> String {
+    ///
+    /// `limits`, given for `yaml/limits`, adds the value of each limit in effect and where it came from, in aligned
+    /// columns after the options:
+    ///
+    /// ```
+    /// Limits in effect here (a flag beats the config, which beats the default):
+    ///   max-file-size        8MiB   default
+    ///   max-depth            32     .procdef.yaml line 3
+    ///   max-activities       2000   --max-activities
+    /// ```
+    public func renderExplanation(of rule: RuleDescriptor, limits: EffectiveLimits? = nil) -> String {
         var output = "\(rule.id)\n"
         output += "default severity: \(Self.severityName(rule.defaultSeverity))\n"
         output += "summary: \(Self.oneLine(rule.summary))\n"
@@ -63,6 +73,17 @@ public struct RuleCatalogueRenderer: Sendable {
             output += "\nOptions (set in .procdef.yaml, e.g. `\(rule.id): {\(rule.options[0].name): \(Self.number(rule.options[0].defaultValue))}`):\n"
             for option in rule.options {
                 output += "  \(option.name) (default \(Self.number(option.defaultValue))): \(option.summary)\n"
+            }
+        }
+        if let limits {
+            output += "\nLimits in effect here (a flag beats the config, which beats the default):\n"
+            let values = limits.entries.map { $0.limit.syntax.format($0.value) }
+            let nameWidth = limits.entries.map(\.limit.name.count).max() ?? 0
+            let valueWidth = values.map(\.count).max() ?? 0
+            for (entry, value) in zip(limits.entries, values) {
+                // The source names the config file by its path, which may hold anything a directory name can.
+                let source = TerminalEscaping.sanitized(entry.source.description, keepingTabs: false)
+                output += "  " + Self.padded(entry.limit.name, to: nameWidth) + "  " + Self.padded(value, to: valueWidth) + "  " + source + "\n"
             }
         }
         output += "\nFailing example:\n\n" + Self.indented(rule.failingExample)

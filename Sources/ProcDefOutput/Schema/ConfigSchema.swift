@@ -13,8 +13,29 @@ extension JSONSchemaRenderer {
                     (policy/<id>); each value a severity (error, warning, note, off), or a mapping with severity and \
                     the rule's options.
                     """, ruleSettings),
+                SchemaProperty("limits", """
+                    Safety limits for everyone who checks the repository, written as the flags are (32, 512KiB, \
+                    8MiB). The config may only lower a limit below its default: raising one is left to the command \
+                    line, and a flag beats the config.
+                    """, Self.limitSettings.schema),
             ]
         )
+    }
+
+    /// Each limit up to its default: an editor flags a raised one as `procdef check` does (`schema/type`).
+    private static var limitSettings: SchemaObject {
+        SchemaObject("Safety limits, each at most its default.", InputLimit.all.map { limit in
+            let defaultValue = limit.syntax.format(limit.defaultValue)
+            // A size may carry a unit, which only the decoder can weigh: `minimum` and `maximum` bound plain numbers.
+            let pattern = limit.syntax == .size ? "^[+]?[0-9]+(K|KB|KiB|M|MB|MiB)?$" : "^[+]?[0-9]+$"
+            let shape = JSONValue.object([
+                ("type", .array([.string("integer"), .string("string")])),
+                ("minimum", .integer(1)),
+                ("maximum", .integer(limit.defaultValue)),
+                ("pattern", .string(pattern)),
+            ])
+            return SchemaProperty(limit.name, "\(limit.summary) (default: \(defaultValue), the most the config may set).", shape)
+        })
     }
 
     private static var levels: [String] { RuleSetting.Level.allCases.map(\.rawValue) }

@@ -15,7 +15,7 @@ extension JSONSchemaRenderer {
     static var roleMap: JSONValue {
         .object([
             ("type", .string("object")),
-            ("propertyNames", .object([("pattern", .string(SchemaShape.idPattern))])),
+            ("propertyNames", .object([("pattern", .string(SchemaShape.idPattern)), ("maxLength", .integer(Identifier.maxLength))])),
             ("additionalProperties", SchemaShape.ref("role")),
         ])
     }

@@ -1,3 +1,5 @@
+import ProcDef
+
 /// The value shapes of the procdef format, as JSON Schema (draft-07) fragments, each accepting what the decoder
 /// accepts at that spot: never less, so an editor flags nothing that `procdef check` reads without a finding.
 ///
@@ -13,11 +15,12 @@ enum SchemaShape {
 
     private static let scalarTypes: [JSONValue] = [.string("string"), .string("number"), .string("boolean")]
 
-    /// A kebab-case id, or a reference to one.
+    /// A kebab-case id of at most `Identifier.maxLength` characters, or a reference to one.
     static var id: JSONValue {
         .object([
             ("type", .array([.string("string"), .string("integer"), .string("boolean")])),
             ("pattern", .string(idPattern)),
+            ("maxLength", .integer(Identifier.maxLength)),
             ("minimum", .integer(0)),
         ])
     }
@@ -27,6 +30,7 @@ enum SchemaShape {
         .object([
             ("type", .array([.string("string"), .string("integer"), .string("boolean"), .string("array")])),
             ("pattern", .string(idPattern)),
+            ("maxLength", .integer(Identifier.maxLength)),
             ("minimum", .integer(0)),
             ("items", id),
         ])

@@ -41,8 +41,8 @@ public struct ProcessTemplate: Sendable {
 
     var roles: (owner: Assignment, manager: Assignment, desk: Assignment, fulfiller: Assignment) {
         (
-            owner: assign(Slot(kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: "\(id)-owner", localName: "\(title) Process Owner")),
-            manager: assign(Slot(kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: "\(id)-manager", localName: "\(title) Manager")),
+            owner: assign(Slot(kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: Self.fitted(id, "-owner"), localName: "\(title) Process Owner")),
+            manager: assign(Slot(kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: Self.fitted(id, "-manager"), localName: "\(title) Manager")),
             desk: assign(Slot(kind: .practitioner, candidates: ["service-desk"], localID: "service-desk", localName: "Service Desk Analyst", localTeam: "Service Desk")),
             fulfiller: assign(Slot(kind: .practitioner, candidates: ["fulfilment-team", "application-support"], localID: "fulfilment-team", localName: "Fulfilment Team", localTeam: "Fulfilment"))
         )
@@ -64,10 +64,20 @@ public struct ProcessTemplate: Sendable {
         var localID = slot.localID
         var number = 2
         while catalogue[localID] != nil {
-            localID = "\(slot.localID)-\(number)"
+            localID = Self.fitted(slot.localID, "-\(number)")
             number += 1
         }
         return Assignment(id: localID, isLocal: true, slot: slot)
+    }
+
+    /// `base` and `suffix` joined into an id of at most `Identifier.maxLength` characters: a long process id is cut
+    /// (at no trailing hyphen) to make room, so that the roles derived from it are valid ids too.
+    static func fitted(_ base: String, _ suffix: String) -> String {
+        let room = Identifier.maxLength - suffix.utf8.count
+        guard base.utf8.count > room else { return base + suffix }
+        var cut = String(base.prefix(room))
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return cut + suffix
     }
 
     /// The catalogue roles the file refers to, in the order they first appear.

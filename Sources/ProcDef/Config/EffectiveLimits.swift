@@ -1,0 +1,59 @@
+/// Where the value of a safety limit came from.
+public enum LimitSource: Sendable, Hashable, CustomStringConvertible {
+    case defaultValue
+    /// An entry under `limits:` in the configuration file, on this line.
+    case config(file: String, line: Int)
+    /// A flag on the command line, such as `--max-depth`.
+    case commandLine(flag: String)
+
+    public var description: String {
+        switch self {
+        case .defaultValue: "default"
+        case .config(let file, let line): "\(file) line \(line)"
+        case .commandLine(let flag): flag
+        }
+    }
+}
+
+/// The safety limits a run applies to the files it checks, each with its source: a flag beats the config, which
+/// beats the default.
+///
+/// The config can only have lowered a limit: the decoder keeps no entry above the default (`LimitSetting`), so a
+/// pull request that edits `.procdef.yaml` cannot widen what a hostile file may cost CI. The config file itself is
+/// read before any of this is known, under the defaults or the flags.
+public struct EffectiveLimits: Sendable, Equatable {
+    public struct Entry: Sendable, Hashable {
+        public var limit: InputLimit
+        public var value: Int
+        public var source: LimitSource
+
+        public init(limit: InputLimit, value: Int, source: LimitSource) {
+            self.limit = limit
+            self.value = value
+            self.source = source
+        }
+    }
+
+    /// One entry for each limit, in `InputLimit.all`'s order.
+    public var entries: [Entry]
+
+    /// `flags`: the limits given on the command line.
+    public init(config: Config?, flags: [InputLimit: Int] = [:]) {
+        entries = InputLimit.all.map { limit in
+            if let value = flags[limit] {
+                return Entry(limit: limit, value: value, source: .commandLine(flag: limit.flag))
+            }
+            if let config, let setting = config.limits.first(where: { $0.limit == limit }) {
+                return Entry(limit: limit, value: setting.value.value, source: .config(file: config.file, line: setting.name.range.start.line))
+            }
+            return Entry(limit: limit, value: limit.defaultValue, source: .defaultValue)
+        }
+    }
+
+    /// `options` with every limit set to its effective value.
+    public func applied(to options: CheckOptions) -> CheckOptions {
+        var options = options
+        for entry in entries { entry.limit.set(entry.value, in: &options) }
+        return options
+    }
+}
