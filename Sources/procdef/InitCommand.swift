@@ -100,6 +100,13 @@ struct InitCommand: ParsableCommand {
 
     /// The spreadsheet at `csv`, read and made into a process; a file that cannot be read or used is a usage problem.
     private static func scaffold(id: String, csv: String, catalogue: [String: String]) throws -> RACIScaffold {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: csv, isDirectory: &isFolder) else {
+            throw Terminal.fail("cannot read \(csv): no such file or directory")
+        }
+        if isFolder.boolValue {
+            throw Terminal.fail("cannot read \(csv): it is a folder", help: "name the CSV file saved from the spreadsheet")
+        }
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: csv)))
@@ -161,6 +168,8 @@ struct InitCommand: ParsableCommand {
         if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain, let text = strerror(Int32(code)) {
             return String(cString: text).lowercased()
         }
+        // Foundation's read errors on Linux carry no POSIX error to word them with.
+        if let cocoa = error as? CocoaError, cocoa.code == .fileReadNoPermission { return "permission denied" }
         return error.localizedDescription
     }
 }
