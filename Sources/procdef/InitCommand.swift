@@ -21,9 +21,10 @@ struct InitCommand: ParsableCommand {
 
             With --from-csv, the process is the RACI matrix of a spreadsheet saved as CSV (comma or semicolon \
             separated, UTF-8): the first row is the header, the first column holds the activity names and each \
-            further column is a role, named by its id or its name (a column headed `id` holds activity ids). Cells \
-            hold R, A, C and I, alone or combined (A/R, "R, A", AR), or nothing. The activities follow the rows. \
-            Nothing the spreadsheet does not say is added: run check to see what is missing.
+            further column is a role, named by its id or its name. A column headed `id`, first or second, holds \
+            activity ids, and the raci/<id>.csv that build writes reads as it is. Cells hold R, A, C and I, alone \
+            or combined (A/R, "R, A", AR), or nothing. The activities follow the rows. Nothing the spreadsheet \
+            does not say is added: run check to see what is missing.
             """
     )
 

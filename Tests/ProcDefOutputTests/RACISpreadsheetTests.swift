@@ -270,6 +270,31 @@ final class RACIScaffoldTests: XCTestCase {
         ])
     }
 
+    /// Thousands of sheets made of the characters CSV and YAML care about: each is either refused with a message or
+    /// becomes a file that procdef reads back with the sheet's names and letters, and no YAML or schema finding.
+    func testArbitrarySheetsAreRefusedOrReadBackExactly() throws {
+        var generator = SplitMix64(seed: 16)
+        let alphabet = [",", ";", "\"", "\r", "\n", "R", "a", "C/I", "x", " ", "é", "'", "=", ":", " #", "-", "\\", "\t", "\u{202E}", "null", "4"]
+        var read = 0
+        for _ in 0..<3000 {
+            let length = Int(generator.next() % 40)
+            let text = "Activity,Service Desk,Change Manager\n" + (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            guard let sheet = try? RACISpreadsheet(csv: Array(text.utf8)),
+                  let scaffold = try? RACIScaffold(id: "p", spreadsheet: sheet, catalogue: [:], source: "RACI.csv") else { continue }
+            read += 1
+            let report = Checker.check(files: [SourceFile(path: "p.yaml", bytes: Array(scaffold.render().utf8))])
+            let process = try XCTUnwrap(report.workspace.process(id: "p"), text)
+            XCTAssertEqual(process.activities.map(\.name.value), sheet.rows.map(\.name), text)
+            XCTAssertEqual(report.diagnostics.filter { $0.rule.hasPrefix("yaml/") || $0.rule == "schema/type" || $0.rule == "schema/unknown-key" }.map(\.message), [], text)
+            let matrix = try XCTUnwrap(CheckedProcess.named("p", in: report)).raci
+            // The matrix has a column only for the roles some activity names, in the order they first appear.
+            let sheetColumn = Dictionary(uniqueKeysWithValues: zip(scaffold.roleIDs, scaffold.roleIDs.indices))
+            let expected = sheet.rows.map { row in matrix.roles.map { role in sheetColumn[role].map { row.cells[$0].text } ?? "no such column" } }
+            XCTAssertEqual(matrix.rows.map { $0.cells.map(\.text) }, expected, text)
+        }
+        XCTAssertGreaterThan(read, 300)
+    }
+
     static let roles = """
         kind: roles
         roles:
@@ -303,5 +328,20 @@ final class RACIScaffoldTests: XCTestCase {
             XCTAssertEqual(RACICSVRenderer().render(process), csv, original.id)
             XCTAssertEqual(process.process.activities.map(\.name.value), original.process.activities.map(\.name.value), original.id)
         }
+    }
+}
+
+/// A small seeded generator, so the arbitrary sheets are the same on every run.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

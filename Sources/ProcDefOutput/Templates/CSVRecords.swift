@@ -1,22 +1,22 @@
 /// One cell of a CSV file: its text, and the line it starts on.
-public struct CSVField: Sendable, Equatable {
-    public var text: String
-    public var line: Int
+struct CSVField: Sendable, Equatable {
+    var text: String
+    var line: Int
 
-    public init(text: String, line: Int) {
+    init(text: String, line: Int) {
         self.text = text
         self.line = line
     }
 }
 
 /// One record of a CSV file: a spreadsheet row.
-public struct CSVRecord: Sendable, Equatable {
-    public var fields: [CSVField]
+struct CSVRecord: Sendable, Equatable {
+    var fields: [CSVField]
     /// The row's 1-based number as the spreadsheet counts rows, blank rows included; it differs from `line` below a
     /// cell that spans lines.
-    public var row: Int
+    var row: Int
     /// The 1-based line the record starts on.
-    public var line: Int
+    var line: Int
 }
 
 /// The records of a CSV file as spreadsheets export it (RFC 4180, and what Excel and LibreOffice write besides).
@@ -26,11 +26,11 @@ public struct CSVRecord: Sendable, Equatable {
 /// - A UTF-8 byte-order mark is skipped (Excel's "CSV UTF-8" writes one); UTF-16 and other encodings are refused.
 /// - Quoted fields may hold separators, doubled quotes and line breaks; a line break in a field is read as `\n`.
 /// - Lines end with CRLF, LF or CR.
-public struct CSVRecords: Sendable {
-    public let separator: Character
-    public let records: [CSVRecord]
+struct CSVRecords: Sendable {
+    let separator: Character
+    let records: [CSVRecord]
 
-    public init(bytes: [UInt8]) throws(SpreadsheetError) {
+    init(bytes: [UInt8]) throws(SpreadsheetError) {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
