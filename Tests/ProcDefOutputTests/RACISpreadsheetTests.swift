@@ -99,6 +99,8 @@ final class RACISpreadsheetTests: XCTestCase {
         XCTAssertEqual(try CSVRecords(bytes: Array("a;b,c;d\n".utf8)).separator, ";")
         XCTAssertEqual(try CSVRecords(bytes: Array("a,b;c,d\n".utf8)).separator, ",")
         XCTAssertEqual(try CSVRecords(bytes: Array("\"a,b,c\";d\n".utf8)).separator, ";")
+        // Blank lines above the header say nothing.
+        XCTAssertEqual(rows(try self.sheet("\r\n\r\nActivity;Desk\r\nLog, then close;R\r\n")), ["Log, then close: R"])
     }
 
     func testQuotedCellsHoldSeparatorsQuotesAndLineBreaks() throws {
@@ -212,6 +214,9 @@ final class RACIScaffoldTests: XCTestCase {
         XCTAssertEqual(scaffold.localRoles.map(\.id), ["cab-member", "equipe-reseau", "service-owner"])
         XCTAssertEqual(scaffold.localRoles.map(\.name), ["CAB Member", "Équipe Réseau", "ServiceOwner"])
         XCTAssertEqual(try self.scaffold("Activity,Change Manager\nLog,R\n").catalogueRolesUsed, ["change-manager"])
+        // An id is kept whole, however long; words make an id of at most 40 characters, cut between words.
+        let long = try self.scaffold("Activity,identity-and-access-management-administrator-on-call,Identity and Access Management Administrator On Call\nLog,R,A\n")
+        XCTAssertEqual(long.roleIDs, ["identity-and-access-management-administrator-on-call", "identity-and-access-management"])
     }
 
     func testTwoColumnsForOneRoleAreRefused() throws {

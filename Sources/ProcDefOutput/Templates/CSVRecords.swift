@@ -2,11 +2,6 @@
 struct CSVField: Sendable, Equatable {
     var text: String
     var line: Int
-
-    init(text: String, line: Int) {
-        self.text = text
-        self.line = line
-    }
 }
 
 /// One record of a CSV file: a spreadsheet row.
@@ -21,8 +16,8 @@ struct CSVRecord: Sendable, Equatable {
 
 /// The records of a CSV file as spreadsheets export it (RFC 4180, and what Excel and LibreOffice write besides).
 ///
-/// - The separator is a comma or a semicolon, whichever the first line has more of outside quotes: spreadsheets set to
-///   a locale with a decimal comma (German, French...) export with semicolons.
+/// - The separator is a comma or a semicolon, whichever the header (the first line with either) has more of outside
+///   quotes: spreadsheets set to a locale with a decimal comma (German, French...) export with semicolons.
 /// - A UTF-8 byte-order mark is skipped (Excel's "CSV UTF-8" writes one); UTF-16 and other encodings are refused.
 /// - Quoted fields may hold separators, doubled quotes and line breaks; a line break in a field is read as `\n`.
 /// - Lines end with CRLF, LF or CR.
@@ -52,7 +47,7 @@ struct CSVRecords: Sendable {
     private static let cr: UInt8 = 0x0D
     private static let lf: UInt8 = 0x0A
 
-    /// The separator of the first record: a semicolon when it has more of them than commas outside quotes.
+    /// The separator of the first line that has one: a semicolon when it has more of them than commas outside quotes.
     private static func separator(in bytes: ArraySlice<UInt8>) -> UInt8 {
         var commas = 0, semicolons = 0
         var inQuotes = false
@@ -61,7 +56,8 @@ struct CSVRecords: Sendable {
             case quote: inQuotes.toggle()
             case comma where !inQuotes: commas += 1
             case semicolon where !inQuotes: semicolons += 1
-            case cr where !inQuotes, lf where !inQuotes: return semicolons > commas ? semicolon : comma
+            case cr where !inQuotes, lf where !inQuotes:
+                if commas + semicolons > 0 { return semicolons > commas ? semicolon : comma }
             default: break
             }
         }

@@ -100,10 +100,11 @@ public struct RACIScaffold: Sendable {
 
     static let maxDerivedLength = 40
 
-    /// A kebab-case id made from words, accents dropped (`Équipe réseau` -> `equipe-reseau`), cut at a word boundary to
-    /// at most 40 characters; nil when the words hold no Latin letter or digit.
+    /// The id `words` are, when they are one (`change-manager`, whatever its length: a header from `procdef build`'s
+    /// CSV); else a kebab-case id made from them, accents dropped (`Équipe réseau` -> `equipe-reseau`), cut at a word
+    /// boundary to at most 40 characters. Nil when the words hold no Latin letter or digit.
     static func identifier(from words: String) -> String? {
-        if Identifier.isValid(words) && words.count <= maxDerivedLength { return words }
+        if Identifier.isValid(words) { return words }
         let folded = String(words.folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.prefix(200))
         guard var id = Identifier.kebabCased(folded) else { return nil }
         if id.count > maxDerivedLength {
