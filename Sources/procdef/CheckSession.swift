@@ -105,9 +105,7 @@ struct CheckSession {
     /// The paths given, else the config's (relative to the config file), else the default folders that exist.
     static func inputPaths(_ given: [String], active: ActiveConfig?) throws -> [String] {
         if !given.isEmpty { return given }
-        if let config = active?.config, !config.paths.isEmpty, let file = active?.source?.path {
-            return config.paths.map { resolve($0.value, relativeTo: file) }
-        }
+        if let configured = configuredPaths(active) { return configured }
         let present = defaultPaths.filter { FileManager.default.fileExists(atPath: $0) }
         guard !present.isEmpty else {
             throw Terminal.fail(
@@ -116,6 +114,12 @@ struct CheckSession {
             )
         }
         return present
+    }
+
+    /// The config's `paths`, each taken relative to the config file; nil when there is no config or it names none.
+    static func configuredPaths(_ active: ActiveConfig?) -> [String]? {
+        guard let config = active?.config, !config.paths.isEmpty, let file = active?.source?.path else { return nil }
+        return config.paths.map { resolve($0.value, relativeTo: file) }
     }
 
     /// A path written in the config, taken relative to the folder holding the config file.

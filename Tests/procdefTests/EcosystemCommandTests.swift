@@ -166,6 +166,107 @@ final class EcosystemCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("procdef: error: missing expected argument '<id>'\n"), run.stderr)
     }
 
+    // MARK: init and the configuration
+
+    /// A repository whose `.procdef.yaml` keeps the definitions under `defs/`: the role catalogue as a file first,
+    /// then the folders, none of them `Processes`.
+    func repositoryWithConfig() throws -> URL {
+        let directory = try Procdef.temporaryDirectory(self)
+        let defs = directory.appendingPathComponent("defs")
+        try FileManager.default.createDirectory(at: defs.appendingPathComponent("policies"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Processes/roles.yaml"), to: defs.appendingPathComponent("roles.yaml"))
+        try Data("kind: config\npaths: [defs/roles.yaml, defs/processes, defs/policies]\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))
+        return directory
+    }
+
+    static let catalogueReport = """
+        roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
+        next: edit it, then run procdef check --strict
+
+        """
+
+    /// The first of the config's paths that is a folder (created here), with the catalogue read from another of them.
+    func testInitWritesIntoTheFirstFolderOfTheConfigsPaths() throws {
+        let directory = try repositoryWithConfig()
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "created defs/processes/access-request.yaml\n" + Self.catalogueReport)
+        let written = try String(contentsOf: directory.appendingPathComponent("defs/processes/access-request.yaml"), encoding: .utf8)
+        assertGolden(written, named: "init-access-request-catalogue.yaml")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Processes").path))
+
+        let check = try Procdef.run(["check", "--strict"], in: directory)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        // The catalogue, the new process and the config itself.
+        XCTAssertEqual(check.stdout, "no problems in 3 files\n")
+    }
+
+    /// As `check` finds it: the nearest `.procdef.yaml` up from the current folder, its paths relative to it.
+    func testInitFindsTheConfigFromASubfolder() throws {
+        let directory = try repositoryWithConfig()
+        let run = try Procdef.run(["init", "onboarding"], in: directory.appendingPathComponent("defs/policies"))
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let stdout = run.stdout.replacingOccurrences(of: directory.standardizedFileURL.path, with: "<repository>")
+            .replacingOccurrences(of: directory.path, with: "<repository>")
+        XCTAssertEqual(stdout, """
+            created <repository>/defs/processes/onboarding.yaml
+            roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
+            next: edit it, then run procdef check --strict
+
+            """)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("defs/processes/onboarding.yaml").path))
+    }
+
+    func testInitReadsTheConfigThatConfigNames() throws {
+        let directory = try repositoryWithConfig()
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".procdef.yaml"))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("settings"), withIntermediateDirectories: true)
+        try Data("kind: config\npaths: [../defs/roles.yaml, ../defs/drafts]\n".utf8).write(to: directory.appendingPathComponent("settings/procdef.yaml"))
+        let run = try Procdef.run(["init", "access-request", "--config", "settings/procdef.yaml"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "created defs/drafts/access-request.yaml\n" + Self.catalogueReport)
+
+        let missing = try Procdef.run(["init", "access-request", "--config", "settings/missing.yaml"], in: directory)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "procdef: error: no such configuration file: settings/missing.yaml\n")
+    }
+
+    /// `--dir` says where to write; the repository is still read from the config's paths.
+    func testDirBeatsTheConfigsPaths() throws {
+        let directory = try repositoryWithConfig()
+        let run = try Procdef.run(["init", "access-request", "--dir", "drafts"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "created drafts/access-request.yaml\n" + Self.catalogueReport)
+    }
+
+    func testAnIDTakenInAnyOfTheConfigsPathsIsRefused() throws {
+        let directory = try repositoryWithConfig()
+        let taken = "kind: process\nid: access-request\nname: Access\nactivities: []\n"
+        try Data(taken.utf8).write(to: directory.appendingPathComponent("defs/policies/access.yaml"))
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, """
+            procdef: error: a process 'access-request' already exists in defs/policies/access.yaml
+            help: process ids are unique across the repository: choose another id
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("defs/processes").path))
+    }
+
+    func testAConfigWithoutFoldersInItsPaths() throws {
+        let directory = try repositoryWithConfig()
+        try Data("kind: config\npaths: [defs/roles.yaml]\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))
+        let run = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "procdef: error: the configuration's paths name no folder to write the process into\nhelp: name one with --dir\n")
+
+        // No `paths` at all: `Processes`, as without a config.
+        try Data("kind: config\nout: site\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))
+        let fallback = try Procdef.run(["init", "access-request"], in: directory)
+        XCTAssertEqual(fallback.status, 0, fallback.stderr)
+        XCTAssertEqual(fallback.stdout, "created Processes/access-request.yaml\nnext: edit it, then run procdef check --strict\n")
+    }
+
     // MARK: completions
 
     func testCompletionScripts() throws {

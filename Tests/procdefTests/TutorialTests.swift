@@ -48,7 +48,7 @@ final class TutorialTests: XCTestCase {
             }
         }
         // A change to the fences that the parser no longer sees must not pass as a tutorial with nothing to check.
-        XCTAssertEqual(counts, ["file": 4, "command": 5, "excerpt": 2])
+        XCTAssertEqual(counts, ["file": 5, "command": 7, "excerpt": 3])
     }
 
     /// Every image the tutorial shows is in the repository.
