@@ -92,7 +92,7 @@ final class TutorialTests: XCTestCase {
 
     /// Runs `command` with `sh -c` in `directory`, the built products first on `PATH` and `NO_COLOR` set, and
     /// returns standard output and standard error interleaved as a terminal would show them.
-    private static func shell(_ command: String, in directory: URL) throws -> String {
+    static func shell(_ command: String, in directory: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
