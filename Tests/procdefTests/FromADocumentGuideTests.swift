@@ -48,7 +48,7 @@ final class FromADocumentGuideTests: XCTestCase {
             }
         }
         // A change to the fences that the parser no longer sees must not pass as a guide with nothing to check.
-        XCTAssertEqual(counts, ["command": 6, "excerpt": 14])
+        XCTAssertEqual(counts, ["command": 8, "excerpt": 14])
         XCTAssertEqual(whole, Self.shownWhole, "the files the guide shows from the first line to the last")
     }
 
