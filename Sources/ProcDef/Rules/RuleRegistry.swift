@@ -1,44 +1,79 @@
 /// The catalogue of every rule procdef knows, in id order: `procdef rules` prints it, `procdef explain` and SARIF read it.
 public enum RuleRegistry {
-    /// The rules that check processes one at a time, run by `Checker` for every process.
-    public static let processRules: [any ProcessRule.Type] = raciRules + ownershipRules + flowRules + handoffRules
-
-    public static let all: [RuleDescriptor] = (decodingRules + processRules.map { $0.descriptor } + policyRules + lintRules + configRules).sorted { $0.id < $1.id }
-
-    /// Rules about waivers; each policy's own findings are `policy/<policy-id>`.
-    static let policyRules: [RuleDescriptor] = [WaiverExpired.descriptor, WaiverUnused.descriptor]
-
-    /// Rules about procdef's own annotations in the files.
-    static let lintRules: [RuleDescriptor] = [SuppressionWithoutReason.descriptor, UnusedSuppression.descriptor]
-
-    /// Rules about `.procdef.yaml` itself.
-    static let configRules: [RuleDescriptor] = [UnknownConfiguredRule.descriptor]
-
-    /// Rules reported while reading and decoding (yaml/*, schema/*, ref/*, io/*).
-    static let decodingRules: [RuleDescriptor] = [
-        // Reading files and YAML.
-        UnreadableFile.descriptor,
-        SymlinkLoop.descriptor,
-        YAMLSyntax.descriptor,
-        DuplicateKey.descriptor,
-        SafetyLimits.descriptor,
-        InvalidEncoding.descriptor,
-        // The shape of each document.
-        EmptyFile.descriptor,
-        UnknownKind.descriptor,
-        UnknownKey.descriptor,
-        MissingField.descriptor,
-        WrongType.descriptor,
-        InvalidID.descriptor,
-        DuplicateID.descriptor,
-        InvalidDuration.descriptor,
-        InvalidDate.descriptor,
-        // References between documents.
-        UnknownRole.descriptor,
-        UnknownActivity.descriptor,
-        UnknownProcess.descriptor,
-        UnknownPolicy.descriptor,
+    /// Every rule, registered once, here. Adding a rule is its file, its test, and one line in this list;
+    /// `RuleRegistrationTests` fails for a rule type or rule id in Sources that is missing here.
+    ///
+    /// The process rules run in this order (raci, ownership, flow, handoff), and findings keep it where they tie.
+    public static let ruleTypes: [any Rule.Type] = [
+        // Reading files and YAML, the shape of each document, references between documents: raised while loading.
+        UnreadableFile.self,
+        SymlinkLoop.self,
+        YAMLSyntax.self,
+        DuplicateKey.self,
+        SafetyLimits.self,
+        InvalidEncoding.self,
+        EmptyFile.self,
+        UnknownKind.self,
+        UnknownKey.self,
+        MissingField.self,
+        WrongType.self,
+        InvalidID.self,
+        DuplicateID.self,
+        InvalidDuration.self,
+        InvalidDate.self,
+        UnknownRole.self,
+        UnknownActivity.self,
+        UnknownProcess.self,
+        UnknownPolicy.self,
+        // About waivers; each policy's own findings are `policy/<policy-id>`.
+        WaiverExpired.self,
+        WaiverUnused.self,
+        // About procdef's own annotations in the files.
+        SuppressionWithoutReason.self,
+        UnusedSuppression.self,
+        // About `.procdef.yaml` itself.
+        UnknownConfiguredRule.self,
+        // Checked on each process by `Checker`.
+        AccountableRequired.self,
+        ConflictingAssignment.self,
+        CustomerAccountable.self,
+        IdleRole.self,
+        OverloadedRole.self,
+        ResponsibleIsAccountable.self,
+        ResponsibleRequired.self,
+        SingleAccountable.self,
+        TooManyConsulted.self,
+        CaseOwnerContinuity.self,
+        ManagerKind.self,
+        OwnerKind.self,
+        OwnerRequired.self,
+        DuplicateTransition.self,
+        EmptyProcess.self,
+        EndWithNext.self,
+        NoEnd.self,
+        SelfLoop.self,
+        UnconditionedBranch.self,
+        Unreachable.self,
+        ArtifactNotConsumed.self,
+        ArtifactNotProduced.self,
+        HandoffGap.self,
+        MissingArtifact.self,
+        MissingExpectation.self,
+        SupplierAgreement.self,
+        UnneededHandoff.self,
     ]
+
+    /// The rules that check processes one at a time, run by `Checker` for every process.
+    public static let processRules: [any ProcessRule.Type] = ruleTypes.compactMap { $0 as? any ProcessRule.Type }
+
+    public static let all: [RuleDescriptor] = ruleTypes.map { $0.descriptor }.sorted { $0.id < $1.id }
+
+    /// The rules reported while reading and decoding (yaml/*, schema/*, ref/*, io/*): every rule that is not a
+    /// process, policy, lint or config rule.
+    static var decodingRules: [RuleDescriptor] {
+        let elsewhere: Set<String> = ["policy", "lint", "config"]
+        return ruleTypes.filter { !($0 is any ProcessRule.Type) && !elsewhere.contains($0.descriptor.family) }.map { $0.descriptor }
+    }
 
     public static func descriptor(for id: String) -> RuleDescriptor? {
         all.first { $0.id == id }

@@ -1,4 +1,5 @@
 /// A `.procdef.yaml` entry for a rule that does not exist: the setting would silently do nothing.
+/// Raised in `Config/ConfigResolver.swift`, where the finding comes up; this file holds its description.
 public enum UnknownConfiguredRule: Rule {
     public static let descriptor = RuleDescriptor(
         id: "config/unknown-rule",

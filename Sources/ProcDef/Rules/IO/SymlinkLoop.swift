@@ -1,4 +1,5 @@
 /// `io/symlink-loop`: a symbolic link that leads back into a folder being read.
+/// Raised in `Workspace/FileDiscovery.swift`, where the finding comes up; this file holds its description.
 public struct SymlinkLoop: Rule {
     public static let descriptor = RuleDescriptor(
         id: "io/symlink-loop",

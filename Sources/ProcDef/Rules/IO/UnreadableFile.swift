@@ -1,4 +1,5 @@
 /// `io/unreadable`: a file found while walking a folder that cannot be read.
+/// Raised in `Workspace/FileDiscovery.swift`, `Workspace/WorkspaceLoading.swift`, where the finding comes up; this file holds its description.
 public struct UnreadableFile: Rule {
     public static let descriptor = RuleDescriptor(
         id: "io/unreadable",

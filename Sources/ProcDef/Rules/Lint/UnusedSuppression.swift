@@ -1,4 +1,5 @@
 /// An inline suppression that silenced nothing: it hides nothing today and would hide a new problem tomorrow.
+/// Raised in `Suppressions/SuppressionFilter.swift`, where the finding comes up; this file holds its description.
 public enum UnusedSuppression: Rule {
     public static let descriptor = RuleDescriptor(
         id: "lint/unused-suppression",

@@ -1,4 +1,5 @@
 /// A waiver for a policy that holds anyway, or does not apply: dead exemptions hide real ones.
+/// Raised in `Policies/PolicyEvaluator.swift`, where the finding comes up; this file holds its description.
 public enum WaiverUnused: Rule {
     public static let descriptor = RuleDescriptor(
         id: "policy/waiver-unused",

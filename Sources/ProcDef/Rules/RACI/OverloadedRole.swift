@@ -2,10 +2,16 @@ import YAMLTree
 
 /// A role that carries too large a share of a process: the squeaky wheel everything waits on.
 enum OverloadedRole: ProcessRule {
+    /// `min-activities`, whose default the explanation quotes from here.
+    static let minActivitiesOption = RuleOptionDescriptor(
+        name: "min-activities", defaultValue: 6,
+        summary: "the fewest activities a process needs before the shares are checked", allowed: 1...1_000_000
+    )
+
     static let descriptor = RuleDescriptor(
         id: "raci/overloaded-role",
         defaultSeverity: .note,
-        summary: "a role accountable for more than 50%, responsible for more than 70% or consulted on more than 60% of a process's activities (limits configurable)",
+        summary: "a role accountable for more than \(percentText(fraction: Share.accountable.defaultLimit))%, responsible for more than \(percentText(fraction: Share.responsible.defaultLimit))% or consulted on more than \(percentText(fraction: Share.consulted.defaultLimit))% of a process's activities (limits configurable)",
         explanation: """
         Balance is a service-management virtue: no role should be swamped. A role that does most of a process's \
         work is its bottleneck and its single point of failure (when that team is busy with a major incident, every \
@@ -22,8 +28,9 @@ enum OverloadedRole: ProcessRule {
 
         In a small process one role doing everything is normal, so the rule only looks at processes with at least \
         `min-activities` activities. Options, as fractions of the process's activities, a share exactly at the \
-        limit being fine: `accountable-share` (default 0.5), `responsible-share` (default 0.7), `consulted-share` \
-        (default 0.6), and `min-activities` (default 6).
+        limit being fine: `accountable-share` (default \(Share.accountable.defaultLimit)), `responsible-share` \
+        (default \(Share.responsible.defaultLimit)), `consulted-share` (default \(Share.consulted.defaultLimit)), and \
+        `min-activities` (default \(Int(minActivitiesOption.defaultValue))).
         """,
         failingExample: """
         kind: roles
@@ -101,12 +108,7 @@ enum OverloadedRole: ProcessRule {
             name: Close the incident
             responsible: service-desk
         """,
-        options: Share.allCases.map(\.descriptor) + [
-            RuleOptionDescriptor(
-                name: "min-activities", defaultValue: 6,
-                summary: "the fewest activities a process needs before the shares are checked", allowed: 1...1_000_000
-            ),
-        ]
+        options: Share.allCases.map(\.descriptor) + [minActivitiesOption]
     )
 
     private enum Share: CaseIterable {
@@ -177,7 +179,7 @@ enum OverloadedRole: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let process = context.process
         let total = context.activities.count
-        guard total >= context.countOption("min-activities", of: Self.self, default: 6, minimum: 1) else { return }
+        guard total >= context.countOption(minActivitiesOption, of: Self.self) else { return }
 
         // One slot per role, in order of first assignment; each share's tallies are kept by slot, so a reference
         // costs one hash.
@@ -212,7 +214,7 @@ enum OverloadedRole: ProcessRule {
         // accountable share is theirs by design.
         let processRoles = Set([process.owner, process.manager].compactMap { $0?.value })
 
-        let limits = Share.allCases.map { context.shareOption($0.option, of: Self.self, default: $0.defaultLimit) }
+        let limits = Share.allCases.map { context.shareOption($0.descriptor, of: Self.self) }
         for (slot, role) in order.enumerated() {
             for share in Share.allCases {
                 guard let tally = tallies[share.column][slot] else { continue }

@@ -2,10 +2,13 @@ import YAMLTree
 
 /// An activity that consults more roles than the limit: every consultation is a wait before the decision.
 enum TooManyConsulted: ProcessRule {
+    /// `max`, whose default every text of the rule quotes from here.
+    static let maxOption = RuleOptionDescriptor(name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...1_000_000)
+
     static let descriptor = RuleDescriptor(
         id: "raci/too-many-consulted",
         defaultSeverity: .warning,
-        summary: "more consulted roles than the limit (default 4): decisions slow down",
+        summary: "more consulted roles than the limit (default \(Int(maxOption.defaultValue))): decisions slow down",
         explanation: """
         Consulting is two-way: the activity waits until every consulted role has given its view. Each one added \
         lengthens the decision, and an activity that consults half the organisation (the change nobody dares to \
@@ -16,7 +19,7 @@ enum TooManyConsulted: ProcessRule {
         over it. Move the roles that only need to know to `informed`, or split the activity so each part consults \
         the few roles it needs. Roles that no catalogue defines are left to `ref/unknown-role` and not counted.
 
-        Option: `max` (default 4), the most consulted roles an activity may have, e.g. \
+        Option: `max` (default \(Int(maxOption.defaultValue))), the most consulted roles an activity may have, e.g. \
         `raci/too-many-consulted: {max: 3}` in `.procdef.yaml`.
         """,
         failingExample: """
@@ -78,13 +81,11 @@ enum TooManyConsulted: ProcessRule {
             responsible: change-analyst
             informed: [service-desk]
         """,
-        options: [
-            RuleOptionDescriptor(name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...1_000_000),
-        ]
+        options: [maxOption]
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        let limit = context.countOption("max", of: Self.self, default: 4)
+        let limit = context.countOption(maxOption, of: Self.self)
         for (index, activity) in context.activities.enumerated() {
             let consulted = context.activityRoles[index].consulted
             guard consulted.count > limit else { continue }

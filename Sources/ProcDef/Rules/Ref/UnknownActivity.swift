@@ -1,4 +1,5 @@
 /// `ref/unknown-activity`: a `next` target that is not an activity of the process.
+/// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
 public struct UnknownActivity: Rule {
     public static let descriptor = RuleDescriptor(
         id: "ref/unknown-activity",

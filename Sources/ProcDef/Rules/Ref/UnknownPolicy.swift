@@ -1,4 +1,5 @@
 /// `ref/unknown-policy`: a `policies` entry or waiver that names no policy.
+/// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
 public struct UnknownPolicy: Rule {
     public static let descriptor = RuleDescriptor(
         id: "ref/unknown-policy",

@@ -1,4 +1,5 @@
 /// `ref/unknown-process`: a trigger that names no process, or an activity its process does not have.
+/// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
 public struct UnknownProcess: Rule {
     public static let descriptor = RuleDescriptor(
         id: "ref/unknown-process",

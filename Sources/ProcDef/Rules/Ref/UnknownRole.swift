@@ -1,4 +1,5 @@
 /// `ref/unknown-role`: a role id that neither the catalogue nor the process's local roles define.
+/// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
 public struct UnknownRole: Rule {
     public static let descriptor = RuleDescriptor(
         id: "ref/unknown-role",

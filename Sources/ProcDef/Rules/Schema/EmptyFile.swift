@@ -1,4 +1,5 @@
 /// `schema/empty`: a file with no YAML document in it.
+/// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
 public struct EmptyFile: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/empty",

@@ -1,4 +1,5 @@
 /// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date.
+/// Raised in `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
 public struct InvalidDate: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/invalid-date",

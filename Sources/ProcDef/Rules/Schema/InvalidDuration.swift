@@ -1,4 +1,5 @@
 /// `schema/invalid-duration`: a `target` that is not a whole number with a unit.
+/// Raised in `Decode/ActivityDecoding.swift`, where the finding comes up; this file holds its description.
 public struct InvalidDuration: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/invalid-duration",

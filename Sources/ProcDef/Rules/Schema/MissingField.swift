@@ -1,4 +1,5 @@
 /// `schema/missing-field`: a required field is absent (or null).
+/// Raised in `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, where the finding comes up; this file holds its description.
 public struct MissingField: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/missing-field",

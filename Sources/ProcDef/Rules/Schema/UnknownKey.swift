@@ -1,4 +1,5 @@
 /// `schema/unknown-key`: a key the format does not know at that spot.
+/// Raised in `Config/ConfigResolver.swift`, `Decode/ModelDecoder.swift`, where the finding comes up; this file holds its description.
 public struct UnknownKey: Rule {
     public static let descriptor = RuleDescriptor(
         id: "schema/unknown-key",

@@ -1,4 +1,5 @@
 /// `yaml/duplicate-key`: a mapping holds the same key twice.
+/// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
 public struct DuplicateKey: Rule {
     public static let descriptor = RuleDescriptor(
         id: "yaml/duplicate-key",

@@ -1,4 +1,5 @@
 /// `yaml/syntax`: the file is not valid YAML.
+/// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
 public struct YAMLSyntax: Rule {
     public static let descriptor = RuleDescriptor(
         id: "yaml/syntax",
