@@ -21,7 +21,7 @@ let package = Package(
         // the language: model, decoding, flow graph, rules, policies, workspace
         .target(name: "ProcDef", dependencies: ["YAMLTree"]),
         // renderers: diagnostics formats, runbooks, diagrams, CSV, schema
-        .target(name: "ProcDefOutput", dependencies: ["ProcDef"]),
+        .target(name: "ProcDefOutput", dependencies: ["ProcDef", "YAMLTree"]),
         // the command line, kept thin
         .executableTarget(
             name: "procdef",
