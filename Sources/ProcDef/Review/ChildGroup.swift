@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A child process that Foundation's `Process` started, and the process group it leads, looked at and stopped by
+/// id and never reaped: `Process` reaps it and keeps its exit status.
+///
+/// `Process` learns that a child exited when a socket the child inherited closes, and so do the readers of its pipes
+/// when their write ends close. A process the child started and left running holds both, and would keep either
+/// waiting after the child is gone; `waitid` with `WNOWAIT` tells when the child itself has exited, without taking
+/// its status from `Process`.
+struct ChildGroup: Sendable {
+    let id: pid_t
+
+    enum State: Equatable {
+        case running
+        /// Exited, not reaped yet: its id, and the group's, are still its own.
+        case exited
+        /// Exited and reaped by `Process`: the id may name another process by now.
+        case reaped
+    }
+
+    var state: State {
+        while true {
+            var info = siginfo_t()
+            if waitid(P_PID, id_t(id), &info, WEXITED | WNOHANG | WNOWAIT) == 0 {
+                // Nothing waitable leaves the zeroed record as it was.
+                return info.si_signo == SIGCHLD ? .exited : .running
+            }
+            if errno == EINTR { continue }
+            return .reaped
+        }
+    }
+
+    var hasExited: Bool { state != .running }
+
+    /// Waits until the child has exited, at most `seconds`; whether it has.
+    func waitForExit(seconds: Double) -> Bool {
+        var pause: useconds_t = 500
+        var waited = 0.0
+        while !hasExited {
+            if waited >= seconds { return false }
+            usleep(pause)
+            waited += Double(pause) / 1_000_000
+            pause = min(pause * 2, 50_000)
+        }
+        return true
+    }
+
+    /// Kills the child and everything in its group. SIGKILL, not SIGTERM: a child started from a thread that blocks
+    /// signals (a Dispatch worker does) inherits the blocked mask, and SIGTERM would stay pending.
+    func kill() {
+        guard state != .reaped else { return }
+        deliver(SIGKILL)
+    }
+
+    /// Kills what the exited child left running in its group, which would hold the pipes open.
+    func killLeftovers() {
+        guard state == .exited else { return }
+        deliver(SIGKILL)
+    }
+
+    /// The group when the child leads one (Foundation on Linux starts each child in a group of its own), else the
+    /// child alone.
+    private func deliver(_ number: Int32) {
+        if getpgid(id) == id {
+            _ = killpg(id, number)
+        } else {
+            _ = systemKill(id, number)
+        }
+    }
+}
+
+/// `kill(2)`, named apart from `ChildGroup.kill()` so that the call reaches the C function.
+private func systemKill(_ id: pid_t, _ number: Int32) -> Int32 {
+    kill(id, number)
+}
