@@ -75,19 +75,18 @@ extension GitRevision {
         if !child.waitForExit(seconds: 10) { child.kill() }
         child.killLeftovers()
         group.wait()
-        process.waitUntilExit()
+        let termination = child.termination(of: process)
         try? errors.fileHandleForReading.close()
 
         let stderr = String(decoding: errorText.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let status = process.terminationReason == .exit ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"
         if let problem {
             var message = problem.description
             if let code = reader.failure { message += ": \(String(cString: strerror(code)))" }
-            if !problem.stopsGit { message += stderr.isEmpty ? " (git \(status))" : " (\(stderr))" }
+            if !problem.stopsGit { message += stderr.isEmpty ? " (git \(termination))" : " (\(stderr))" }
             throw .failed(command: Self.batchCommand, message: message)
         }
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw .failed(command: Self.batchCommand, message: stderr.isEmpty ? "git \(status)" : stderr)
+        guard termination.succeeded else {
+            throw .failed(command: Self.batchCommand, message: stderr.isEmpty ? "git \(termination)" : stderr)
         }
         return blobs
     }

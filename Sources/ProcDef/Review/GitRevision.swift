@@ -147,8 +147,8 @@ public struct GitRevision: Sendable {
         }
         let produced = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
-        let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+        let termination = ChildGroup(id: process.processIdentifier).termination(of: process)
+        let status = termination.signaled ? 128 + termination.status : termination.status
         return Output(status: status, output: produced, errors: errorData.get())
     }
 
