@@ -15,7 +15,8 @@
 # and prints a Markdown table with the targets.
 #
 # --quick          tiny corpora (20 and 80 files, a 500-activity process), 1 run:
-#                  a CI smoke test that fails only on errors, never on targets
+#                  a CI smoke test that fails only on errors, never on targets;
+#                  then Benchmarks/diff-git.sh --quick (a few seconds)
 # --write-results  rewrite Benchmarks/RESULTS.md with the table and the machine
 # --runs N         runs per measurement (default 3; 1 with --quick)
 # --seed N         corpus seed (default 1)
@@ -461,6 +462,12 @@ PY
 
 echo
 cat "$table"
+
+if [ "$quick" -eq 1 ]; then
+  say "smoke test of procdef diff --git (Benchmarks/diff-git.sh --quick)"
+  echo
+  Benchmarks/diff-git.sh --quick || fail "Benchmarks/diff-git.sh --quick failed"
+fi
 
 if [ "$write_results" -eq 1 ]; then
   commit="$(git rev-parse --short HEAD)"

@@ -1,6 +1,6 @@
 import Foundation
 import ProcDef
-import ProcDefOutput
+@testable import ProcDefOutput
 import XCTest
 import YAMLTree
 
@@ -360,4 +360,61 @@ final class TextDiagnosticRendererTests: XCTestCase {
         XCTAssertTrue(changed.hasPrefix(header + "help: "), changed)
         XCTAssertEqual(changed.components(separatedBy: "\n").count, shown.components(separatedBy: "\n").count - 2)
     }
+
+    /// A report reads each file its diagnostics point into once, however many there are, and no other file; the lines
+    /// shown are the file's own, byte for byte. The next report reads again, so an edit in between is seen.
+    func testAReportReadsEachFileOnce() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-reads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = ["kind: roles", "roles:", "  a: {name: A, kind: practitioner}", "\tb: {name: \"Bé\", kind: customer}", "# end"]
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: folder.appendingPathComponent("a.yaml"))
+        try Data("kind: roles\nroles: {}\n".utf8).write(to: folder.appendingPathComponent("b.yaml"))
+        try Data("kind: roles\nroles: {}\n".utf8).write(to: folder.appendingPathComponent("c.yaml"))
+        let workspace = try Workspace.load(paths: [folder.path])
+        XCTAssertEqual(workspace.sources.map(\.bytes), [[], [], []], "the workspace keeps no file bytes")
+        let a = try XCTUnwrap(workspace.sources.first { $0.path.hasSuffix("/a.yaml") }).path
+        let b = try XCTUnwrap(workspace.sources.first { $0.path.hasSuffix("/b.yaml") }).path
+
+        // Two findings on every line of a.yaml, one at its first column and one at its third; one on b.yaml.
+        var diagnostics: [Diagnostic] = []
+        for line in 1...lines.count {
+            for column in [1, 3] {
+                diagnostics.append(Diagnostic(file: a, range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)"))
+            }
+        }
+        diagnostics.append(Diagnostic(file: b, range: span(2, 1), severity: .warning, rule: "r/y", message: "b"))
+
+        let reads = ReadCounter()
+        let counted = TextDiagnosticRenderer(colors: false) { source in
+            reads.count(source.path)
+            return source.currentBytes()
+        }
+        let text = counted.render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1))
+        XCTAssertEqual(reads.counts, [a: 1, b: 1])
+
+        var expected = ""
+        for (index, line) in lines.enumerated() {
+            let number = index + 1
+            expected += "\(a):\(number):1: error: \(number):1 [r/x]\n   \(number) | \(line)\n     | ^\n\n"
+            let indent = line.hasPrefix("\t") ? "\t " : "  "
+            expected += "\(a):\(number):3: error: \(number):3 [r/x]\n   \(number) | \(line)\n     | \(indent)^\n\n"
+        }
+        expected += "\(b):2:1: warning: b [r/y]\n   2 | roles: {}\n     | ^\n\n10 errors, 1 warning in 3 files\n"
+        XCTAssertEqual(text, expected)
+        XCTAssertEqual(text, TextDiagnosticRenderer().render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1)))
+
+        _ = counted.render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1))
+        XCTAssertEqual(reads.counts, [a: 2, b: 2])
+    }
+
+}
+
+/// How often each file was read, from whichever thread reads.
+private final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reads: [String: Int] = [:]
+
+    func count(_ path: String) { lock.withLock { reads[path, default: 0] += 1 } }
+    var counts: [String: Int] { lock.withLock { reads } }
 }

@@ -256,6 +256,76 @@ final class DiffCommandTests: XCTestCase {
             """)
     }
 
+    /// Symbolic links and submodules at the revision are not read: were the link followed, the old side would hold
+    /// a second copy of the incident process, and a submodule is a commit, not a file.
+    func testGitSkipsSymbolicLinksAndSubmodules() throws {
+        let root = try exampleGitRepository()
+        let link = root.appendingPathComponent("Processes/copy.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "incident-management.yaml")
+        let head = try git(["rev-parse", "HEAD"], in: root).trimmingCharacters(in: .newlines)
+        try git(["add", "Processes/copy.yaml"], in: root)
+        try git(["update-index", "--add", "--cacheinfo", "160000,\(head),Processes/vendored.yaml"], in: root)
+        try git(["commit", "-q", "-m", "link and submodule"], in: root)
+        try FileManager.default.removeItem(at: link)
+        let run = try diff(["--git", "HEAD"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(run.stdout, "no changes to processes, roles or findings\n")
+    }
+
+    /// A file over the size limit at the revision is the same `yaml/limits` finding as on disk, without being read.
+    func testGitFileOverTheSizeLimitIsAFinding() throws {
+        let root = try exampleGitRepository()
+        let big = root.appendingPathComponent("Processes/archive.yaml")
+        try Data(("# archived\n" + String(repeating: "#", count: 70_000) + "\n").utf8).write(to: big)
+        try git(["add", "Processes/archive.yaml"], in: root)
+        try git(["commit", "-q", "-m", "archive"], in: root)
+        try FileManager.default.removeItem(at: big)
+        let run = try diff(["--git", "HEAD", "--max-file-size", "64KiB"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertEqual(run.stdout, """
+            outside any process:
+              resolved findings:
+                Processes/archive.yaml:1:1: error: file is 70012 bytes, over the 64 KiB limit [yaml/limits]
+
+            no process changed: 1 finding resolved
+
+            """)
+    }
+
+    /// A git that dies while the files are read is an I/O problem (exit 2) naming the file, never a hang.
+    func testGitDyingWhileReadingExitsTwo() throws {
+        let root = try exampleGitRepository()
+        let git = try Self.realGit()
+        let folder = try Procdef.temporaryDirectory(self)
+        try Data("""
+            #!/bin/sh
+            if [ "$1" = "cat-file" ]; then
+              read -r object
+              printf '%s blob 100\\n0123456789' "$object"
+              kill -9 $$
+            fi
+            exec '\(git)' "$@"
+
+            """.utf8).write(to: folder.appendingPathComponent("git"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("git").path)
+        let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let run = try diff(["--git", "HEAD"], in: root, environment: ["PATH": path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "procdef: error: git cat-file --batch failed: its output ended in the middle of 'Policies/access-approval-separated.yaml' (git killed by signal 9)\n")
+    }
+
+    /// The git on `PATH`, for a stand-in to run.
+    private static func realGit() throws -> String {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(folder)/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw XCTSkip("git is not installed")
+    }
+
     // MARK: Usage
 
     func testOnePathIsAUsageError() throws {

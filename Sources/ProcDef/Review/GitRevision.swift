@@ -1,8 +1,8 @@
 import Foundation
 import YAMLTree
 
-/// The definition files as they are at a git revision, read with `git ls-tree` and `git show`: nothing is checked
-/// out, and the working tree is not touched.
+/// The definition files as they are at a git revision, listed with `git ls-tree` and read with one
+/// `git cat-file --batch`: nothing is checked out, and the working tree is not touched.
 ///
 /// Paths are taken as on the command line (relative to `directory`), and files are named as the working tree's
 /// would be, so the two sides of `procdef diff --git` name the same file the same way. Folders are searched for
@@ -41,29 +41,31 @@ public struct GitRevision: Sendable {
         let commit = try resolve()
         let listed = try list(paths, at: commit)
         let limit = options.limits.maxFileSize
-        var oversized: [Diagnostic] = []
-        var readable: [String] = []
-        for entry in listed {
-            if entry.size > limit {
-                oversized.append(SafetyLimits.diagnostic(
-                    file: entry.path, range: .fileStart,
-                    message: "file is \(YAMLReader.describeSize(entry.size)), over the \(YAMLReader.describeSize(limit)) limit",
-                    help: "split it into several files"
-                ))
-            } else {
-                readable.append(entry.path)
-            }
-        }
-        let contents = readable.parallelMap { path in Result { () throws(GitError) -> SourceFile in try show(path, at: commit) } }
+        // The sizes `ls-tree -l` printed keep an oversized blob from being asked for at all; the size in each
+        // answer's header is checked again as it is read.
+        let readable = listed.filter { $0.size <= limit }
+        var oversized = listed.filter { $0.size > limit }.map { Self.oversized($0.path, size: $0.size, limit: limit) }
         var files: [SourceFile] = []
-        for content in contents {
-            files.append(try content.get())
+        for (entry, blob) in zip(readable, try readBlobs(readable, limit: limit)) {
+            switch blob {
+            case .bytes(let bytes): files.append(SourceFile(path: entry.path, bytes: bytes))
+            case .tooLarge(let size): oversized.append(Self.oversized(entry.path, size: size, limit: limit))
+            }
         }
         var workspace = Workspace.load(files: files, options: options)
         if !oversized.isEmpty {
             workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + oversized).sorted(by: Diagnostic.precedes))
         }
         return workspace
+    }
+
+    /// The finding for a file over the size limit, worded as on disk.
+    static func oversized(_ path: String, size: Int, limit: Int) -> Diagnostic {
+        SafetyLimits.diagnostic(
+            file: path, range: .fileStart,
+            message: "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit",
+            help: "split it into several files"
+        )
     }
 
     /// The commit the revision names.
@@ -80,9 +82,10 @@ public struct GitRevision: Sendable {
         throw .failed(command: "git rev-parse \(revision)", message: message)
     }
 
-    /// A blob under the given paths: its path as the working tree would name it, and its size.
+    /// A blob under the given paths: its path as the working tree would name it, its object id and its size.
     struct Entry: Equatable {
         let path: String
+        let object: String
         let size: Int
     }
 
@@ -99,7 +102,7 @@ public struct GitRevision: Sendable {
             let fields = String(decoding: record[..<tab], as: UTF8.self).split(separator: " ")
             let path = String(decoding: record[record.index(after: tab)...], as: UTF8.self)
             guard fields.count == 4, fields[1] == "blob", fields[0] != "120000", let size = Int(fields[3]) else { continue }
-            if Self.isRead(path, asked: wanted) { entries.append(Entry(path: path, size: size)) }
+            if Self.isRead(path, asked: wanted) { entries.append(Entry(path: path, object: String(fields[2]), size: size)) }
         }
         return entries.sorted { $0.path < $1.path }
     }
@@ -114,14 +117,6 @@ public struct GitRevision: Sendable {
         return !below.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 
-    /// The file at `path` in `commit`.
-    func show(_ path: String, at commit: String) throws(GitError) -> SourceFile {
-        // `./` makes the path relative to the current directory, as `ls-tree` printed it, not to the repository root.
-        let result = try run(["show", "--no-textconv", "\(commit):./\(path)"])
-        guard result.status == 0 else { throw .failed(command: "git show \(commit):\(path)", message: result.errorText) }
-        return SourceFile(path: path, bytes: Array(result.output))
-    }
-
     struct Output {
         let status: Int32
         let output: Data
@@ -134,16 +129,7 @@ public struct GitRevision: Sendable {
 
     /// Runs git with `arguments` in `directory`, reading both pipes at once so neither can fill and block it.
     func run(_ arguments: [String]) throws(GitError) -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
-        // No pager, no prompts, messages in English (the not-a-repository check reads them).
-        environment["GIT_PAGER"] = "cat"
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        process.environment = environment
+        let process = makeProcess(arguments)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -161,9 +147,24 @@ public struct GitRevision: Sendable {
         }
         let produced = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        process.waitUntilExit()
-        let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+        let termination = ChildGroup(id: process.processIdentifier).termination(of: process)
+        let status = termination.signaled ? 128 + termination.status : termination.status
         return Output(status: status, output: produced, errors: errorData.get())
+    }
+
+    /// git with `arguments`, to run in `directory`.
+    func makeProcess(_ arguments: [String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        // No pager, no prompts, messages in English (the not-a-repository check reads them).
+        environment["GIT_PAGER"] = "cat"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        return process
     }
 }
 
@@ -187,7 +188,7 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// What the error reader thread read, handed to the waiting thread under a lock.
-private final class GitPipeContents: @unchecked Sendable {
+final class GitPipeContents: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
 

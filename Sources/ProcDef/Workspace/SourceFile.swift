@@ -2,7 +2,8 @@
 ///
 /// A file made from bytes (tests, `procdef explain`, a git revision) holds them. A file that `Workspace.load(paths:)`
 /// read from disk does not: its content is as large as the repository, and once it is decoded (inline suppressions
-/// included) only the snippets of findings need it, so it is read again then, and used only if it is still the same.
+/// included) only the snippets of findings need it, so it is read again then (once per report, see `lines()`), and
+/// used only if it is still the same.
 public struct SourceFile: Sendable {
     /// Relative to the current directory when below it, always with `/`.
     public var path: String
@@ -39,29 +40,10 @@ public struct SourceFile: Sendable {
         return reread
     }
 
-    /// The text of 1-based line `number` without its line break, decoded leniently (invalid UTF-8 becomes U+FFFD); nil
-    /// past the end, or when the content is no longer at hand (`currentBytes()`).
-    public func line(_ number: Int) -> String? {
-        guard number >= 1, let bytes = currentBytes() else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                if current == number { return Self.text(bytes[start..<index]) }
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        if current == number && start <= bytes.count { return Self.text(bytes[start..<bytes.count]) }
-        return nil
-    }
-
-    private static func text(_ slice: ArraySlice<UInt8>) -> String {
-        var s = String(decoding: slice, as: UTF8.self)
-        if s.hasSuffix("\r") { s.removeLast() }
-        return s
+    /// The content as it was when checked (`currentBytes()`), indexed by line: read once for as many lines as a report
+    /// needs. nil when the content is no longer at hand.
+    public func lines() -> SourceLines? {
+        currentBytes().map(SourceLines.init)
     }
 
     static func fingerprint(_ bytes: [UInt8]) -> UInt64 {

@@ -17,7 +17,7 @@ import YAMLTree
 ///   place. A finding about a whole file (line 0) shows `file: severity: ...`; one without a file omits the place.
 /// - The source line follows with a caret under the column (`^~~~` under a range on that line), unless the line
 ///   cannot be shown: no source, line 0, past the end, a binary file, or a file that changed on disk since it was
-///   checked (its content is read again for the snippets, see `SourceFile.currentBytes()`).
+///   checked (its content is read again for the snippets, once per report: see `SnippetSources`).
 /// - Then `help:` (a help of several lines continues indented under its first line) and each note, a note with a
 ///   place as `file:line:column: note: message`.
 /// - A blank line separates diagnostics; the summary line (`summaryLine(for:)`) ends the output.
@@ -28,9 +28,17 @@ public struct TextDiagnosticRenderer: Sendable {
     /// Bold headers, red errors, yellow warnings, cyan notes. The command line turns it on only when standard
     /// output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).
     public var colors: Bool
+    /// How a checked file is read again for its snippets.
+    let readSource: SourceReader
 
     public init(colors: Bool = false) {
+        self.init(colors: colors, readSource: { $0.currentBytes() })
+    }
+
+    /// A renderer that reads files for snippets through `readSource`: tests count the reads with it.
+    init(colors: Bool, readSource: @escaping SourceReader) {
         self.colors = colors
+        self.readSource = readSource
     }
 
     /// The whole report: every diagnostic with its source line, then the summary line.
@@ -41,23 +49,10 @@ public struct TextDiagnosticRenderer: Sendable {
     /// Every diagnostic in the order given, each with its source line from `sources` (matched by path), then the
     /// summary line.
     public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
-        var sourcesByPath: [String: SourceFile] = [:]
-        for source in sources { sourcesByPath[source.path] = source }
-        // Each file is read and indexed once, when a diagnostic first needs one of its lines; nil once it is known to
-        // have no lines to show.
-        var indexed: [String: SourceLines?] = [:]
-
+        var files = SnippetSources(sources, read: readSource)
         var output = ""
         for diagnostic in diagnostics {
-            var lines: SourceLines?
-            if let known = indexed[diagnostic.file] {
-                lines = known
-            } else if let source = sourcesByPath[diagnostic.file] {
-                let made = SourceLines(source)
-                indexed[diagnostic.file] = .some(made)
-                lines = made
-            }
-            output += render(diagnostic, lines: lines)
+            output += render(diagnostic, lines: files.file(diagnostic.file))
             output += "\n"
         }
         output += style.paint(Self.summaryLine(for: summary), .bold)
@@ -67,7 +62,7 @@ public struct TextDiagnosticRenderer: Sendable {
 
     /// One diagnostic, each of its lines ending in a newline; `source` is the file it points into, if known.
     public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
-        render(diagnostic, lines: source.flatMap(SourceLines.init))
+        render(diagnostic, lines: source.flatMap(readSource).map(SnippetSource.init))
     }
 
     /// The line that ends every text report.
@@ -90,7 +85,7 @@ public struct TextDiagnosticRenderer: Sendable {
 
     private var style: TerminalStyle { TerminalStyle(enabled: colors) }
 
-    private func render(_ diagnostic: Diagnostic, lines: SourceLines?) -> String {
+    private func render(_ diagnostic: Diagnostic, lines: SnippetSource?) -> String {
         var output = ""
         let place = Self.place(file: diagnostic.file, range: diagnostic.range)
         output += style.paint(place, .bold)
@@ -127,7 +122,7 @@ public struct TextDiagnosticRenderer: Sendable {
             .joined(separator: "\n")
     }
 
-    private func snippet(for diagnostic: Diagnostic, in lines: SourceLines?) -> SourceSnippet? {
+    private func snippet(for diagnostic: Diagnostic, in lines: SnippetSource?) -> SourceSnippet? {
         let number = diagnostic.range.start.line
         guard let lines, !lines.isBinary, let text = lines.scalars(ofLine: number) else { return nil }
         return SourceSnippet(line: text, lineNumber: number, range: diagnostic.range)

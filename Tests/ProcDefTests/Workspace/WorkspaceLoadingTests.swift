@@ -192,11 +192,11 @@ final class WorkspaceLoadingTests: XCTestCase {
         let source = try XCTUnwrap(workspace.sources.first)
         XCTAssertEqual(source.bytes, [])
         XCTAssertEqual(source.currentBytes(), Array(original.utf8))
-        XCTAssertEqual(source.line(4), "# end")
+        XCTAssertEqual(source.lines()?.line(4), "# end")
 
         try write("a.yaml", catalogue("b") + "# end\n")
         XCTAssertNil(source.currentBytes(), "same size, other bytes")
-        XCTAssertNil(source.line(4))
+        XCTAssertNil(source.lines()?.line(4))
         try write("a.yaml", original + "# more\n")
         XCTAssertNil(source.currentBytes(), "grown")
         try write("a.yaml", original)
@@ -208,7 +208,7 @@ final class WorkspaceLoadingTests: XCTestCase {
     func testFilesMadeFromBytesKeepThem() {
         let source = SourceFile(path: "a.yaml", bytes: Array("a: 1\nb: 2".utf8))
         XCTAssertEqual(source.currentBytes(), Array("a: 1\nb: 2".utf8))
-        XCTAssertEqual(source.line(2), "b: 2")
-        XCTAssertNil(source.line(3))
+        XCTAssertEqual(source.lines()?.line(2), "b: 2")
+        XCTAssertNil(source.lines()?.line(3))
     }
 }
