@@ -13,7 +13,7 @@ extension KeyTable {
         FormatKey("target", "duration", invalid: InvalidDuration.self, "the time target for the step"),
         FormatKey("tags", "list of names", "free labels; policies select on them"),
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
-        FormatKey("next", "activity id, or list of branches", invalid: UnknownActivity.self, "where the flow goes next (see [Flow](#flow))"),
+        FormatKey("next", "activity id, or list of branches", invalid: UnknownActivity.self, "where the flow goes next: one activity id, or a list of branches (see [Flow](#flow))"),
         FormatKey("end", "boolean", "`true`: the process ends here"),
         FormatKey("handoff", "handoff", "the handoff on the fall-through or the single `next` target"),
         FormatKey("triggers", "list of triggers", "other processes this activity starts"),

@@ -88,8 +88,8 @@ public struct FormatKey: Sendable {
     }
 
     /// The `kind` key of one document kind: its absence, or another value, is `schema/unknown-kind`.
-    static func kind(_ kind: String) -> FormatKey {
-        FormatKey("kind", oneOf: [kind], .requiredReported(by: UnknownKind.self), invalid: UnknownKind.self, "")
+    static func kind(_ kind: String, _ summary: String) -> FormatKey {
+        FormatKey("kind", oneOf: [kind], .requiredReported(by: UnknownKind.self), invalid: UnknownKind.self, summary)
     }
 
     /// `` `a`, `b` or `c` ``, as the reference writes a choice.
@@ -108,9 +108,13 @@ public struct KeyTable: Sendable {
     public let names: [String]
     /// The keys whose absence the decoder reports as `schema/missing-field`, in order.
     public let requiredNames: [String]
+    /// The phrase every summary of the table continues (`holds when`), for tables whose keys are read as conditions;
+    /// nil when each summary stands alone.
+    public let summaryLead: String?
 
-    init(_ keys: [FormatKey]) {
+    init(_ keys: [FormatKey], summaryLead: String? = nil) {
         self.keys = keys
+        self.summaryLead = summaryLead
         self.names = keys.map(\.name)
         self.requiredNames = keys.filter { $0.presence == .required }.map(\.name)
     }

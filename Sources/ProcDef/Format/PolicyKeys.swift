@@ -1,12 +1,12 @@
 extension KeyTable {
     /// A `kind: policy` document.
     public static let policy = KeyTable([
-        .kind("policy"),
+        .kind("policy", "`policy`: this document is a policy"),
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique across the repository; findings use the rule id `policy/<id>`"),
         FormatKey("title", "text", .required, "the rule in one line"),
         FormatKey("rationale", "text", "why the organisation has the rule; shown when it fails"),
         FormatKey("severity", oneOf: ModelDecoder.PolicySeverity.allCases.map(\.rawValue), .required, "the severity of its findings"),
-        FormatKey("applies-to", "map", "which processes the policy governs (below); a process can also opt in with `policies:`"),
+        FormatKey("applies-to", "map", "which processes the policy governs (below); a process can also opt in with `policies`"),
         FormatKey("require", "map of requirements", .required, "one or more requirements, all of which must hold; to use one kind of requirement twice, write a list of such maps"),
     ])
 
@@ -26,7 +26,7 @@ extension KeyTable {
         FormatKey("separate", "list of two selectors", written: "separate: [SEL, SEL]", "no role is responsible both for an activity matching the first and for one matching the second (separation of duties: requester and approver; firefighting and communication)"),
         FormatKey("process", "map", written: "process: {has: [FIELD...]}", "the process sets these top-level fields (e.g. `case-owner`, `manager`)"),
         FormatKey("max", "map of counts", written: "max: {consulted: N, informed: N, activities: N}", "no activity has more consulted or informed roles than N, and the process has no more than N activities"),
-    ])
+    ], summaryLead: "holds when")
 
     /// `before: {first, then}`: both selectors are required.
     public static let before = KeyTable([
@@ -54,8 +54,8 @@ extension KeyTable {
 
     /// A selector over activities: an activity matches when every key holds.
     public static let selector = KeyTable([
-        FormatKey("any", "boolean", written: "any: true", "(every activity)"),
-        FormatKey("id", "activity id", invalid: InvalidID.self, "has this id"),
+        FormatKey("any", "boolean", written: "any: true", "is any activity"),
+        FormatKey("id", "list of activity ids", invalid: InvalidID.self, "has this id"),
         FormatKey("tag", "list of names", "has this tag"),
         FormatKey("records", "list of names", "records this"),
         FormatKey("responsible", "role list", "has this role responsible"),
@@ -66,5 +66,5 @@ extension KeyTable {
         FormatKey("consults", "role list", "has this role consulted"),
         FormatKey("end", "boolean", written: "end: true", "ends the process"),
         FormatKey("start", "boolean", written: "start: true", "is the start"),
-    ])
+    ], summaryLead: "matches an activity that")
 }

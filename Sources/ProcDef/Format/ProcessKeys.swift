@@ -1,7 +1,7 @@
 extension KeyTable {
     /// A `kind: process` document.
     public static let process = KeyTable([
-        .kind("process"),
+        .kind("process", "`process`: this document is a process"),
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique across the repository; used by `triggers`, policies and output file names"),
         FormatKey("name", "text", .required, "the process's title"),
         FormatKey("version", "integer", "the owner's revision number, shown in runbooks"),
