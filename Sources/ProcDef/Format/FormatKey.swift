@@ -1,5 +1,5 @@
-/// One key of a mapping in the format, described once: the decoder's known keys and required fields, and the
-/// reference tables of docs/format.md, are all derived from these descriptions.
+/// One key of a mapping in the format, described once: the decoder's known keys and required fields, the JSON
+/// Schema's properties and the key tables of docs/format.md are all derived from these descriptions.
 public struct FormatKey: Sendable {
     /// What the checker does when the key is absent: the `required` column of docs/format.md (its legend is at the
     /// top of that page).
@@ -44,7 +44,8 @@ public struct FormatKey: Sendable {
     public let presence: Presence
     /// The only values the key accepts, when it has a fixed set; empty otherwise.
     public let values: [String]
-    /// One line of Markdown for the reference table, lower-case and without a final full stop, as a table cell reads.
+    /// One line of Markdown for the reference table, lower-case and without a final full stop, as a table cell reads;
+    /// the JSON Schema turns the same line into a sentence for editors.
     public let summary: String
     /// The rule that reports a value of the right shape that is still wrong (an id that is not kebab-case, a
     /// reference to nothing); `schema/type` when only the shape can be wrong.
