@@ -85,6 +85,12 @@ final class JSONSchemaRendererTests: XCTestCase {
         }
     }
 
+    /// A key whose type name the schema does not know, and whose definition does not shape it, would accept anything
+    /// (`SchemaShape.unsettled`, rendered `{}`).
+    func testEveryKeyHasAShape() {
+        XCTAssertFalse(JSONSchemaRenderer().render().contains("{}"), "a key of the description got no schema shape")
+    }
+
     func testEveryPropertyHasADescription() throws {
         var missing: [String] = []
         func visit(_ value: JSONValue, path: String) {

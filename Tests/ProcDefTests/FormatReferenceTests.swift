@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import ProcDef
 
-/// `docs/format.md` is the reference of the format, and it is held to the decoder: every field table lists exactly
-/// the keys the decoder accepts in that place, and the documentation names no rule that does not exist.
+/// `docs/format.md` is the reference of the format: its key tables are generated from the format's description, the
+/// tables written by hand list what the model has, and the documentation names no rule that does not exist.
 final class FormatReferenceTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -11,93 +11,30 @@ final class FormatReferenceTests: XCTestCase {
         try String(contentsOf: Self.repository.appendingPathComponent(path), encoding: .utf8)
     }
 
-    /// The tables of format.md that document keys, in the order they appear, each under its heading, with the keys
-    /// the decoder accepts there. A nested key (`defaults.accountable`, `before: {first: SEL, then: SEL}`) is checked
-    /// against the decoder's list for that key.
-    private let expected: [(heading: String, header: String, keys: [String], nested: [String: [String]])] = [
-        ("kind: roles", "field", ModelDecoder.catalogueKeys, [:]),
-        ("kind: roles", "field", ModelDecoder.roleKeys, [:]),
-        ("kind: roles", "kind", RoleKind.allCases.map(\.rawValue), [:]),
-        ("kind: process", "field", ModelDecoder.processKeys, ["defaults": ModelDecoder.defaultsKeys]),
-        ("Activities", "field", ModelDecoder.activityKeys, [:]),
-        ("Flow", "field", ModelDecoder.branchKeys, [:]),
-        ("Handoffs", "field", ModelDecoder.handoffKeys, [:]),
-        ("Triggers", "field", ModelDecoder.triggerKeys, [:]),
-        ("Policies and waivers", "field", ModelDecoder.waiverKeys, [:]),
-        ("kind: policy", "field", ModelDecoder.policyKeys, [:]),
-        ("kind: policy", "field", ModelDecoder.scopeKeys, [:]),
-        ("Requirements", "requirement", ModelDecoder.requirementKeys, [
-            "before": ModelDecoder.beforeKeys, "all": ModelDecoder.allKeys,
-            "process": ModelDecoder.processRequirementKeys, "max": ModelDecoder.maxKeys,
-        ]),
-        ("Selectors", "key", ModelDecoder.selectorKeys, [:]),
-        ("kind: config", "field", ModelDecoder.configKeys, [:]),
-        ("Limits", "key", ModelDecoder.limitKeys, [:]),
-    ]
-
-    func testEveryFieldTableListsExactlyTheKeysTheDecoderAccepts() throws {
+    /// The key tables are generated from the format's description (`FormatTableRendererTests` holds them to it, and
+    /// the decoder's lists are the description's); the two tables written by hand list what the model has.
+    func testTheHandWrittenTablesListWhatTheModelHas() throws {
         let tables = MarkdownTable.tables(in: try read("docs/format.md"))
-            .filter { ["field", "requirement", "key", "kind"].contains($0.header.first ?? "") }
-        XCTAssertEqual(tables.map { "\($0.heading) | \($0.header.first ?? "")" }, expected.map { "\($0.heading) | \($0.header)" })
-        for (table, expectation) in zip(tables, expected) {
-            let documented = table.rows.compactMap { $0.first.flatMap(DocumentedKey.init(cell:)) }
-            let place = "the '\(table.header.first ?? "")' table under '\(table.heading)'"
-            XCTAssertEqual(documented.map(\.key).sorted(), expectation.keys.sorted(), place)
-            for key in documented where !key.nested.isEmpty || expectation.nested[key.key] != nil {
-                XCTAssertEqual(key.nested.sorted(), (expectation.nested[key.key] ?? []).sorted(), "\(place): inside '\(key.key)'")
-            }
-        }
+        let keys = { (table: MarkdownTable?) in table?.rows.compactMap { $0.first.flatMap(DocumentedKey.init(cell:))?.key } ?? [] }
+        XCTAssertEqual(keys(tables.first { $0.heading == "kind: roles" && $0.header.first == "kind" }), RoleKind.allCases.map(\.rawValue))
+        XCTAssertEqual(keys(tables.first { $0.heading == "Limits" && $0.header.first == "key" }), KeyTable.limits.names)
+        XCTAssertEqual(ModelDecoder.limitKeys, InputLimit.all.map(\.name))
     }
 
-    /// The "required" column of every field table says what the checker does when the field is absent (see the
-    /// column's legend in format.md): `yes` exactly for the keys whose absence the decoder reports as
-    /// `schema/missing-field` and the JSON Schema requires; `yes: RULE` for `kind` alone; `no` or `no: RULE` for the
-    /// rest, where RULE is a rule procdef has, other than `schema/missing-field`.
-    func testTheRequiredColumnSaysWhatTheCheckerDoes() throws {
-        let schema = try JSONSerialization.jsonObject(with: Data(try read("schema/procdef.schema.json").utf8)) as? [String: Any]
-        let definitions = try XCTUnwrap(schema?["definitions"] as? [String: [String: Any]])
-        // Each table with a required column: the decoder's required keys there, and the schema definition it matches.
-        let expected: [(heading: String, decoderRequires: [String], definition: String)] = [
-            ("kind: roles", ModelDecoder.catalogueRequiredKeys, "roles"),
-            ("kind: roles", ModelDecoder.roleRequiredKeys, "role"),
-            ("kind: process", ModelDecoder.processRequiredKeys, "process"),
-            ("Activities", ModelDecoder.activityRequiredKeys, "activity"),
-            ("Flow", ModelDecoder.branchRequiredKeys, "branch"),
-            ("Handoffs", [], "handoff"),
-            ("Triggers", ModelDecoder.triggerRequiredKeys, "trigger"),
-            ("Policies and waivers", ModelDecoder.waiverRequiredKeys, "waiver"),
-            ("kind: policy", ModelDecoder.policyRequiredKeys, "policy"),
-            ("kind: config", [], "config"),
-        ]
-        let tables = MarkdownTable.tables(in: try read("docs/format.md")).filter { $0.header.contains("required") }
-        XCTAssertEqual(tables.map(\.heading), expected.map(\.heading))
-        let rules = Set(RuleRegistry.all.map(\.id))
-        for (table, expectation) in zip(tables, expected) {
-            let column = try XCTUnwrap(table.header.firstIndex(of: "required"))
-            let schemaRequires = Set(definitions[expectation.definition]?["required"] as? [String] ?? [])
-            var documentedRequired: Set<String> = []
-            for row in table.rows {
-                guard let key = row.first.flatMap(DocumentedKey.init(cell:))?.key, column < row.count else { continue }
-                let cell = row[column]
-                let place = "'\(key)' under '\(table.heading)': \(cell)"
-                let named = DocumentedKey.matches(of: "`([a-z]+/[a-z-]+)`", in: cell)
-                for rule in named { XCTAssertTrue(rules.contains(rule), "\(place): no rule \(rule)") }
-                XCTAssertFalse(named.contains("schema/missing-field"), "\(place): write plain `yes` for schema/missing-field")
-                if cell == "yes" {
-                    documentedRequired.insert(key)
-                    XCTAssertTrue(schemaRequires.contains(key), "\(place): the JSON Schema does not require it")
-                } else if cell.hasPrefix("yes: ") {
-                    XCTAssertEqual(key, "kind", place)
-                    XCTAssertEqual(named, ["schema/unknown-kind"], place)
-                    XCTAssertTrue(schemaRequires.contains(key), "\(place): the JSON Schema does not require it")
-                } else if cell == "no" || cell.hasPrefix("no: ") {
-                    XCTAssertEqual(named.isEmpty, cell == "no", "\(place): `no: ` names the rule that reports it")
-                    XCTAssertFalse(schemaRequires.contains(key), "\(place): the JSON Schema requires it")
-                } else {
-                    XCTFail("\(place): the required column says yes, yes: RULE, no or no: RULE")
+    /// The description keeps to the legend of the `required` column in format.md: `yes: RULE` for `kind` alone, whose
+    /// absence is `schema/unknown-kind`; `no: RULE` names a rule other than `schema/missing-field`, which is plain `yes`.
+    func testTheDescriptionKeepsToTheRequiredColumnsLegend() {
+        for (name, table) in KeyTable.all {
+            for key in table.keys {
+                switch key.presence {
+                case .requiredReportedBy(let rule):
+                    XCTAssertEqual("\(name).\(key.name): \(rule)", "\(name).kind: schema/unknown-kind")
+                case .optionalReportedBy(let rule, _):
+                    XCTAssertNotEqual(rule, "schema/missing-field", "\(name).\(key.name): write .required")
+                case .required, .optional:
+                    break
                 }
             }
-            XCTAssertEqual(documentedRequired, Set(expectation.decoderRequires), "the keys '\(table.heading)' marks plain yes")
         }
     }
 
@@ -220,5 +157,132 @@ enum RuleMention {
             of: #"(?<![A-Za-z0-9/._*<-])((?:"# + alternatives + #")/[a-z0-9]+(?:-[a-z0-9]+)*)(?![A-Za-z0-9/_*<>-]|\.[A-Za-z0-9])"#,
             in: text
         )
+    }
+}
+
+/// The decoder enforces what the format's description says: each key described as required is reported missing when
+/// it is absent, and a misspelt key is reported with the valid key as its suggestion. The fixtures tag each line
+/// holding a key with the name of its key table (`# branch`).
+final class FormatDescriptionEnforcementTests: XCTestCase {
+    private static let fixtures = [
+        """
+        kind: roles  # roles
+        roles:  # roles
+          service-desk:
+            name: Service Desk  # role
+            kind: practitioner  # role
+            team: Service Desk  # role
+        """,
+        """
+        kind: process  # process
+        id: incident  # process
+        name: Incident  # process
+        owner: incident-manager  # process
+        defaults:
+          accountable: incident-manager  # defaults
+        activities:  # process
+          - id: log  # activity
+            name: Log  # activity
+            responsible: service-desk  # activity
+            next:
+              - to: close  # branch
+                when: Always.  # branch
+                handoff:
+                  artifact: record  # handoff
+            triggers:
+              - process: problem  # trigger
+                when: It recurs.  # trigger
+          - id: close  # activity
+            name: Close  # activity
+        waivers:
+          - policy: logged  # waiver
+            reason: Because.  # waiver
+            until: 2030-01-01  # waiver
+        """,
+        """
+        kind: policy  # policy
+        id: logged  # policy
+        title: Logged  # policy
+        severity: error  # policy
+        applies-to:
+          tags: [incident]  # applies-to
+        require:  # policy
+          before:  # requirements
+            first:  # before
+              records: incident  # selector
+            then: {any: true}  # before
+          all:
+            of: {end: true}  # all
+            match: {any: true}  # all
+          process:
+            has: [owner]  # process-requirement
+          max:
+            consulted: 3  # max
+        """,
+        """
+        kind: config  # config
+        paths: [Processes]  # config
+        limits:
+          max-depth: 32  # limits
+        """,
+    ]
+
+    /// The diagnostics of one fixture with the key on one tagged line renamed.
+    private func diagnostics(renaming key: String, onLine index: Int, of fixture: String, to name: String) -> [Diagnostic] {
+        var lines = fixture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let range = lines[index].range(of: key + ":") else { return [] }
+        lines[index].replaceSubrange(range, with: name + ":")
+        let source = SourceFile(path: "fixture.yaml", bytes: Array(lines.joined(separator: "\n").utf8))
+        return Workspace.load(files: [source], options: CheckOptions()).diagnostics
+    }
+
+    /// Every line tagged with a table: the fixture, the line's index, the table and the key the line holds.
+    private var taggedKeys: [(fixture: String, line: Int, table: String, key: String)] {
+        Self.fixtures.flatMap { fixture in
+            fixture.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+                guard let tag = line.range(of: "  # ") else { return nil }
+                let table = String(line[tag.upperBound...])
+                var text = line[..<tag.lowerBound].drop { $0 == " " }
+                if text.hasPrefix("- ") { text = text.dropFirst(2) }
+                guard let colon = text.firstIndex(of: ":") else { return nil }
+                return (fixture, index, table, String(text[..<colon]))
+            }
+        }
+    }
+
+    func testTheFixturesTagOnlyDescribedKeys() {
+        for tagged in taggedKeys {
+            XCTAssertNotNil(KeyTable.all.first { $0.name == tagged.table }?.table[tagged.key], "\(tagged.table).\(tagged.key)")
+        }
+    }
+
+    func testEveryRequiredKeyIsReportedWhenAbsent() {
+        for (name, table) in KeyTable.all {
+            for key in table.keys where key.presence.isRequired {
+                guard let tagged = taggedKeys.first(where: { $0.table == name && $0.key == key.name }) else {
+                    XCTFail("no fixture line holds \(name).\(key.name)")
+                    continue
+                }
+                let found = diagnostics(renaming: key.name, onLine: tagged.line, of: tagged.fixture, to: "x-absent")
+                if key.presence == .required {
+                    XCTAssertTrue(found.contains { $0.rule == "schema/missing-field" && $0.message.hasSuffix("has no '\(key.name)'") }, "\(name).\(key.name): \(found.map(\.message))")
+                } else {
+                    XCTAssertTrue(found.contains { $0.rule == key.presence.absenceRule }, "\(name).\(key.name): \(found.map(\.rule))")
+                }
+            }
+        }
+    }
+
+    func testAMisspeltKeyIsUnknownAndTheValidKeyIsSuggested() {
+        var tables: Set<String> = []
+        for tagged in taggedKeys where tagged.key != "kind" {
+            tables.insert(tagged.table)
+            let misspelt = tagged.key + "x"
+            let found = diagnostics(renaming: tagged.key, onLine: tagged.line, of: tagged.fixture, to: misspelt)
+            let unknown = found.first { $0.rule == "schema/unknown-key" && $0.message.hasPrefix("unknown key '\(misspelt)'") }
+            XCTAssertNotNil(unknown, "\(tagged.table).\(tagged.key): \(found.map(\.message))")
+            XCTAssertTrue(unknown?.help?.contains("'\(tagged.key)'") == true || unknown?.help?.contains(" \(tagged.key)") == true, "\(tagged.table).\(tagged.key): \(unknown?.help ?? "no help")")
+        }
+        XCTAssertEqual(tables, Set(KeyTable.all.map(\.name)), "every key table has a key in the fixtures")
     }
 }

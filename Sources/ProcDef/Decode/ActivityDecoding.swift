@@ -1,16 +1,14 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let activityKeys = [
-        "id", "name", "responsible", "accountable", "consulted", "informed", "records", "inputs", "outputs", "target",
-        "tags", "procedure", "next", "end", "handoff", "triggers",
-    ]
-    static let activityRequiredKeys = ["id", "name"]
-    static let branchKeys = ["to", "when", "handoff"]
-    static let branchRequiredKeys = ["to"]
-    static let handoffKeys = ["artifact", "expectation", "informed", "escalation", "agreement"]
-    static let triggerKeys = ["process", "activity", "when", "handoff"]
-    static let triggerRequiredKeys = ["process"]
+    // Derived once from the format's description (Format/), so a lookup costs what it did as a literal.
+    static let activityKeys = KeyTable.activity.names
+    static let activityRequiredKeys = KeyTable.activity.requiredNames
+    static let branchKeys = KeyTable.branch.names
+    static let branchRequiredKeys = KeyTable.branch.requiredNames
+    static let handoffKeys = KeyTable.handoff.names
+    static let triggerKeys = KeyTable.trigger.names
+    static let triggerRequiredKeys = KeyTable.trigger.requiredNames
 
     /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
     func decodeActivity(_ node: Node, processContext: String) -> Activity? {

@@ -1,8 +1,9 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let configKeys = ["kind", "paths", "out", "rules", "limits"]
-    static let limitKeys = InputLimit.all.map(\.name)
+    // Derived once from the format's description (Format/).
+    static let configKeys = KeyTable.config.names
+    static let limitKeys = KeyTable.limits.names
 
     func decodeConfig(_ map: FieldMap, document: YAMLDocument) {
         let context = "the config"

@@ -1,16 +1,18 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let policyKeys = ["kind", "id", "title", "rationale", "severity", "applies-to", "require"]
-    static let scopeKeys = ["tags", "ids", "all"]
-    static let policyRequiredKeys = ["id", "title", "severity", "require"]
-    static let requirementKeys = ["exists", "visits", "before", "all", "separate", "process", "max"]
+    // Derived once from the format's description (Format/), so a lookup costs what it did as a literal.
+    static let policyKeys = KeyTable.policy.names
+    static let scopeKeys = KeyTable.appliesTo.names
+    static let policyRequiredKeys = KeyTable.policy.requiredNames
+    static let requirementKeys = KeyTable.requirements.names
     /// The keys of `before: {first, then}`, `all: {of, match}`, `process: {has}` and `max: {...}`; all but `max`'s
     /// are required.
-    static let beforeKeys = ["first", "then"]
-    static let allKeys = ["of", "match"]
-    static let processRequirementKeys = ["has"]
-    static let maxKeys = ["consulted", "informed", "activities"]
+    static let beforeKeys = KeyTable.before.names
+    static let allKeys = KeyTable.allOf.names
+    static let processRequirementKeys = KeyTable.processRequirement.names
+    static let processRequirementRequiredKeys = KeyTable.processRequirement.requiredNames
+    static let maxKeys = KeyTable.max.names
     /// The severities a policy may have: a policy is a rule the organisation enforces, not a remark.
     enum PolicySeverity: String, CaseIterable, Sendable {
         case error, warning
@@ -101,7 +103,7 @@ extension ModelDecoder {
         case "process":
             guard let map = requiredFields(field, in: context, expected: "a mapping with 'has'") else { return nil }
             checkKeys(map, allowed: Self.processRequirementKeys, in: context)
-            requireFields(map, Self.processRequirementKeys, in: context, at: field.keyNode.range)
+            requireFields(map, Self.processRequirementRequiredKeys, in: context, at: field.keyNode.range)
             let fields = texts(map, "has", in: context, item: "a process field")
             let known = Self.processKeys.filter { $0 != "kind" }
             for name in fields where !known.contains(name.value) {

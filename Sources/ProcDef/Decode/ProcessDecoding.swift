@@ -1,14 +1,12 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let processKeys = [
-        "kind", "id", "name", "version", "purpose", "owner", "manager", "case-owner", "tags", "trigger", "outcome",
-        "defaults", "roles", "activities", "policies", "waivers",
-    ]
-    static let processRequiredKeys = ["id", "name", "activities"]
-    static let defaultsKeys = ["accountable"]
-    static let waiverKeys = ["policy", "reason", "until"]
-    static let waiverRequiredKeys = ["policy", "reason", "until"]
+    // Derived once from the format's description (Format/), so a lookup costs what it did as a literal.
+    static let processKeys = KeyTable.process.names
+    static let processRequiredKeys = KeyTable.process.requiredNames
+    static let defaultsKeys = KeyTable.defaults.names
+    static let waiverKeys = KeyTable.waiver.names
+    static let waiverRequiredKeys = KeyTable.waiver.requiredNames
 
     func decodeProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
         let id = identifier(map, in: "the process", kind: "process")

@@ -1,10 +1,11 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let catalogueKeys = ["kind", "roles"]
-    static let roleKeys = ["name", "kind", "team", "contact"]
-    static let roleRequiredKeys = ["name", "kind"]
-    static let catalogueRequiredKeys = ["roles"]
+    // Derived once from the format's description (Format/), so a lookup costs what it did as a literal.
+    static let catalogueKeys = KeyTable.roles.names
+    static let roleKeys = KeyTable.role.names
+    static let roleRequiredKeys = KeyTable.role.requiredNames
+    static let catalogueRequiredKeys = KeyTable.roles.requiredNames
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"

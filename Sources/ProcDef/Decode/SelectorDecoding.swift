@@ -1,10 +1,8 @@
 import YAMLTree
 
 extension ModelDecoder {
-    static let selectorKeys = [
-        "any", "id", "tag", "records", "responsible", "responsible-kind", "accountable", "informs", "informs-kind",
-        "consults", "end", "start",
-    ]
+    /// Derived once from the format's description (Format/).
+    static let selectorKeys = KeyTable.selector.names
 
     /// A selector over activities (`{records: incident}`); a null item of a list counts as a type error.
     func selector(_ node: Node, _ context: String) -> ActivitySelector? {

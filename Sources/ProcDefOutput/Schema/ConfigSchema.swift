@@ -4,21 +4,8 @@ extension JSONSchemaRenderer {
     var config: SchemaObject {
         SchemaObject(
             "The optional .procdef.yaml at the repository root.",
-            [
-                Self.kindProperty("config", "config: this document is the config."),
-                SchemaProperty("paths", "What procdef check reads when no path is given.", SchemaShape.textList),
-                SchemaProperty("out", "Where generated output goes by default.", SchemaShape.text),
-                SchemaProperty("rules", """
-                    Rule settings: each key is a rule id (raci/too-many-consulted), a family (handoff/*) or a policy \
-                    (policy/<id>); each value a severity (error, warning, note, off), or a mapping with severity and \
-                    the rule's options.
-                    """, ruleSettings),
-                SchemaProperty("limits", """
-                    Safety limits for everyone who checks the repository, written as the flags are (32, 512KiB, \
-                    8MiB). The config may only lower a limit below its default: raising one is left to the command \
-                    line, and a flag beats the config.
-                    """, Self.limitSettings.schema),
-            ]
+            KeyTable.config,
+            shapes: ["rules": ruleSettings, "limits": Self.limitSettings.schema]
         )
     }
 

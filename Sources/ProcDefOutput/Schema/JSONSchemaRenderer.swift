@@ -70,9 +70,4 @@ public struct JSONSchemaRenderer: Sendable {
             ("config", config.schema),
         ]
     }
-
-    /// The `kind` key of one document kind, fixed to that kind.
-    static func kindProperty(_ kind: String, _ description: String) -> SchemaProperty {
-        SchemaProperty("kind", description, .object([("const", .string(kind))]), required: true)
-    }
 }

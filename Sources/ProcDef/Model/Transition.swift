@@ -1,0 +1,114 @@
+import YAMLTree
+
+/// Where the flow goes after an activity, as written.
+public enum NextClause: Sendable {
+    /// `next: target`
+    case single(Located<String>)
+    /// `next: [{to, when, handoff}, ...]`; the range is the whole list's.
+    case branches([Branch], range: SourceRange)
+}
+
+/// One entry of a `next` list.
+public struct Branch: Sendable {
+    public var to: Located<String>
+    public var when: Located<String>?
+    public var handoff: Handoff?
+    /// The entry's whole mapping: where a gap on this branch is reported.
+    public var range: SourceRange
+
+    public init(to: Located<String>, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+        self.to = to
+        self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+}
+
+/// How an escalation moves: to another team (functional) or up the line (hierarchic).
+public enum Escalation: String, Sendable, Hashable, CaseIterable {
+    case functional, hierarchic
+}
+
+/// What passes between two responsible parties, and what the receiver commits to.
+///
+/// Copy-on-write like `Activity`: most activities and branches have no handoff, and an absent one then costs a
+/// pointer rather than the fields' space.
+public struct Handoff: Sendable {
+    /// Written only while uniquely referenced (`writable()`).
+    private final class Storage: @unchecked Sendable {
+        var artifact: Located<String>?
+        var expectation: Located<String>?
+        var informed: [Located<String>]
+        var escalation: Located<Escalation>?
+        var agreement: Located<String>?
+        var range: SourceRange
+
+        init(artifact: Located<String>?, expectation: Located<String>?, informed: [Located<String>], escalation: Located<Escalation>?, agreement: Located<String>?, range: SourceRange) {
+            self.artifact = artifact
+            self.expectation = expectation
+            self.informed = informed
+            self.escalation = escalation
+            self.agreement = agreement
+            self.range = range
+        }
+
+        func copy() -> Storage {
+            Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func writable() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var artifact: Located<String>? {
+        get { storage.artifact }
+        set { writable().artifact = newValue }
+    }
+    public var expectation: Located<String>? {
+        get { storage.expectation }
+        set { writable().expectation = newValue }
+    }
+    public var informed: [Located<String>] {
+        get { storage.informed }
+        set { writable().informed = newValue }
+    }
+    public var escalation: Located<Escalation>? {
+        get { storage.escalation }
+        set { writable().escalation = newValue }
+    }
+    public var agreement: Located<String>? {
+        get { storage.agreement }
+        set { writable().agreement = newValue }
+    }
+    /// The `handoff` mapping.
+    public var range: SourceRange {
+        get { storage.range }
+        set { writable().range = newValue }
+    }
+
+    public init(artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [], escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange) {
+        storage = Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+    }
+}
+
+/// Starts another process; the current flow goes on.
+public struct Trigger: Sendable {
+    public var process: Located<String>
+    /// The entry activity in the other process; its start when nil.
+    public var activity: Located<String>?
+    public var when: Located<String>?
+    public var handoff: Handoff?
+    public var range: SourceRange
+
+    public init(process: Located<String>, activity: Located<String>? = nil, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+        self.process = process
+        self.activity = activity
+        self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+}
