@@ -76,7 +76,8 @@ final class RuleRegistrationTests: XCTestCase {
         for path in files { texts[path] = try String(contentsOf: Self.library.appendingPathComponent(path), encoding: .utf8) }
         for rule in try declaredRules() {
             let raisers = files.filter { path in
-                guard path != rule.path, !path.hasSuffix("RuleRegistry.swift"), let text = texts[path] else { return false }
+                // The registry lists rules and the format's key descriptions name the rule of each key: neither raises one.
+                guard path != rule.path, !path.hasSuffix("RuleRegistry.swift"), !path.hasPrefix("Format/"), let text = texts[path] else { return false }
                 return ["self", "descriptor", "diagnostic"].contains { text.contains("\(rule.name).\($0)") }
             }
             if rule.isProcessRule {
