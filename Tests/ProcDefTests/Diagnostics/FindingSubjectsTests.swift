@@ -167,6 +167,23 @@ final class FindingSubjectsTests: XCTestCase {
         ])
     }
 
+    /// `Findings` stamps the process, so no process rule can leave it out: each rule's own failing example shows it.
+    func testEveryProcessRuleNamesTheProcessOnItsFailingExample() {
+        for rule in RuleRegistry.processRules {
+            let descriptor = rule.descriptor
+            var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
+            // Rules that are off by default are switched on, as `procdef explain` runs their examples.
+            if descriptor.defaultSeverity == nil { options.rules.levels[descriptor.id] = .some(.warning) }
+            let report = Checker.check(files: [SourceFile(path: "example.yaml", bytes: Array(descriptor.failingExample.utf8))], options: options)
+            let processIDs = Set(report.workspace.processes.map(\.id.value))
+            let findings = report.diagnostics.filter { $0.rule == descriptor.id }
+            XCTAssertFalse(findings.isEmpty, "\(descriptor.id): its failing example raises it")
+            for finding in findings {
+                XCTAssertTrue(finding.subjects.process.map(processIDs.contains) ?? false, "\(descriptor.id): \(finding.subjects) names no process of its example")
+            }
+        }
+    }
+
     // MARK: Policies and waivers
 
     private let flow = """
