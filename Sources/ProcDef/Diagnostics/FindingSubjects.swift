@@ -8,9 +8,9 @@ import YAMLTree
 public struct FindingSubjects: Sendable, Hashable {
     /// The process the finding is about (stamped by `Findings` for process rules and policies).
     public var process: String?
-    /// Activity ids, in the order the message names them. A trigger's target activity belongs to the triggered process.
+    /// Activity ids, the one the finding is about first. A trigger's target activity belongs to the triggered process.
     public var activities: [String]
-    /// Role ids, in the order the message names them.
+    /// Role ids, the one the finding is about first.
     public var roles: [String]
     /// The policy a `policy/<id>` finding, a waiver finding or a `ref/unknown-policy` reference is about.
     public var policy: String?

@@ -83,7 +83,7 @@ public struct Findings: Sendable {
         self.configuration = configuration
     }
 
-    /// Records a finding of rule `R` about `activities` and `roles` (ids, in the order the message names them),
+    /// Records a finding of rule `R` about `activities` and `roles` (ids, the one the finding is about first),
     /// with its witness `path`; nothing when the rule is off.
     public mutating func report<R: Rule>(
         _ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],

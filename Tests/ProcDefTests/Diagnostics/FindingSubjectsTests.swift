@@ -265,6 +265,21 @@ final class FindingSubjectsTests: XCTestCase {
         XCTAssertEqual(finding.subjects, FindingSubjects(process: "incident", activities: ["log"], roles: ["resolvr"]))
     }
 
+    func testADecodingFindingInsideAProcessNamesTheProcessOnceItsIDIsRead() throws {
+        let (unknownKey, _) = try finding("schema/unknown-key", in: header + """
+        activities:
+          - {id: log, name: Log, responsible: service-desk, informd: [user]}
+        """)
+        XCTAssertEqual(unknownKey.subjects, FindingSubjects(process: "incident"))
+        let (invalid, _) = try finding("schema/invalid-id", in: """
+        kind: process
+        id: Incident
+        name: Incident
+        activities: []
+        """)
+        XCTAssertEqual(invalid.subjects, FindingSubjects(), "the id's own finding comes before the id is known")
+    }
+
     func testAFindingOutsideAnyProcessNamesNothing() throws {
         let (finding, _) = try finding("schema/unknown-kind", in: "kind: proces\n")
         XCTAssertTrue(finding.subjects.isEmpty)
