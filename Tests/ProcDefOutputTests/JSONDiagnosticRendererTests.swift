@@ -12,9 +12,14 @@ final class JSONDiagnosticRendererTests: XCTestCase {
                        message: "unknown key 'resposible' in an activity", help: "did you mean 'responsible'?"),
             Diagnostic(file: "Processes/incident.yaml", range: span(9, 16, to: 9, 31), severity: .warning, rule: "raci/too-many-consulted",
                        message: "activity 'log' consults 5 roles; the limit is 4",
-                       notes: [Diagnostic.Note(message: "notes are not part of version 1")]),
+                       notes: [Diagnostic.Note(message: "notes are not part of version 1")],
+                       subjects: FindingSubjects(process: "incident", activities: ["log"], roles: ["a", "b\"c"])),
             Diagnostic(file: "Policies/\"odd\" name.yaml", range: span(0, 0), severity: .note, rule: "policy/incidents-are-logged",
-                       message: "path: log -> \"close\"\n\tand a tab", help: "a\\b"),
+                       message: "path: log -> \"close\"\n\tand a tab", help: "a\\b",
+                       subjects: FindingSubjects(process: "incident", activities: ["close"], policy: "incidents-are-logged",
+                                                 waiver: WaiverSubject(process: "incident", policy: "incidents-are-logged")),
+                       path: [WitnessStep(file: "Processes/incident.yaml", range: span(3, 9, to: 3, 12), message: "the case starts at 'log'"),
+                              WitnessStep(file: "Processes/\"odd\".yaml", range: span(7, 9, to: 7, 14), message: "'close'\n is reached")]),
         ]
         let json = renderer.render(diagnostics, summary: summary(files: 14, processes: 3, policies: 2, errors: 1, warnings: 1, notes: 1))
         assertGolden(json, named: "report.json")
@@ -51,7 +56,33 @@ final class JSONDiagnosticRendererTests: XCTestCase {
             return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
         }
         XCTAssertEqual(keys, ["version", "diagnostics", "file", "line", "column", "endLine", "endColumn", "severity", "rule",
-                              "message", "help", "summary", "files", "processes", "policies", "errors", "warnings", "notes"])
+                              "message", "help", "subjects", "path", "summary", "files", "processes", "policies", "errors", "warnings", "notes"])
+    }
+
+    /// Subjects list only the keys that apply, always in this order; path steps use a diagnostic's position keys.
+    func testSubjectAndPathKeysAreInTheDocumentedOrder() throws {
+        let d = Diagnostic(
+            file: "f", range: span(1, 2), severity: .error, rule: "r/x", message: "m",
+            subjects: FindingSubjects(process: "p", activities: ["a"], roles: ["r"], policy: "q", waiver: WaiverSubject(process: "p", policy: "q")),
+            path: [WitnessStep(file: "f", range: span(1, 2, to: 1, 5), message: "s")]
+        )
+        let json = renderer.render([d], summary: summary())
+        let keys = json.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.first == "\"", let end = trimmed.dropFirst().firstIndex(of: "\"") else { return nil }
+            return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+        }
+        XCTAssertEqual(Array(keys.drop { $0 != "subjects" }.prefix(14)), [
+            "subjects", "process", "activities", "roles", "policy", "waiver",
+            "path", "file", "line", "column", "endLine", "endColumn", "message", "summary",
+        ])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let diagnostic = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
+        let subjects = try XCTUnwrap(diagnostic["subjects"] as? [String: Any])
+        XCTAssertEqual(subjects["waiver"] as? [String: String], ["process": "p", "policy": "q"])
+        XCTAssertEqual(subjects["roles"] as? [String], ["r"])
+        let path = try XCTUnwrap(diagnostic["path"] as? [[String: Any]])
+        XCTAssertEqual(path.first?["endColumn"] as? Int, 5)
     }
 
     func testSameInputSameBytes() {

@@ -57,6 +57,8 @@ final class ModelDecoder {
     /// Where every text of the model is stored once: the workspace's, shared by all its files.
     let texts: TextInterner
     var decoded: DecodedFile
+    /// The id of the process being decoded, once its `id` is read: findings inside it name it as their subject.
+    var subjectProcess: String?
 
     init(file: String, options: CheckOptions, texts: TextInterner) {
         self.file = file
@@ -66,7 +68,7 @@ final class ModelDecoder {
     }
 
     func report(_ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
-        decoded.diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes))
+        decoded.diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess)))
     }
 
     // MARK: Shapes

@@ -10,6 +10,8 @@ extension ModelDecoder {
 
     func decodeProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
         let id = identifier(map, in: "the process", kind: "process")
+        subjectProcess = id?.value
+        defer { subjectProcess = nil }
         let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
         checkKeys(map, allowed: Self.processKeys, in: context)
         requireFields(map, Self.processRequiredKeys, in: context, at: header)

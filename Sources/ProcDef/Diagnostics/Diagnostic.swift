@@ -39,8 +39,17 @@ public struct Diagnostic: Sendable, Hashable {
     public var message: String
     public var help: String?
     public var notes: [Note]
+    /// The ids the finding is about: the stable key, where the message is only wording.
+    public var subjects: FindingSubjects
+    /// How the problem arises, step by step, when the rule has a witness (a transition, a path through the flow).
+    public var path: [WitnessStep]
 
-    public init(file: String, range: SourceRange, severity: Severity, rule: String, message: String, help: String? = nil, notes: [Note] = []) {
+    public init(
+        file: String, range: SourceRange, severity: Severity, rule: String, message: String, help: String? = nil, notes: [Note] = [],
+        subjects: FindingSubjects = FindingSubjects(), path: [WitnessStep] = []
+    ) {
+        self.subjects = subjects
+        self.path = path
         self.file = file
         self.range = range
         self.severity = severity

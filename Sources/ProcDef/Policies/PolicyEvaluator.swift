@@ -4,6 +4,10 @@ import YAMLTree
 struct PolicyViolation {
     var range: SourceRange
     var message: String
+    var activities: [String] = []
+    var roles: [String] = []
+    /// The path the graph search found, for `visits` and `before`.
+    var path: [WitnessStep] = []
 }
 
 /// Evaluates the policies that apply to one process over its flow graph, and judges its waivers.
@@ -37,7 +41,7 @@ public struct PolicyEvaluator: Sendable {
     /// The findings of every applicable policy and waiver of the process, and each applicable policy's status.
     public func evaluate(_ context: ProcessContext) -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) {
         let process = context.process
-        var findings = Findings(file: process.file, configuration: context.configuration)
+        var findings = Findings(file: process.file, process: process.id.value, configuration: context.configuration)
         var diagnostics: [Diagnostic] = []
         var statuses: [PolicyStatus] = []
         let matcher = SelectorMatcher(context: context)
@@ -58,7 +62,10 @@ public struct PolicyEvaluator: Sendable {
             if violations.isEmpty {
                 statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
                 if let waiver, activeWaiver != nil {
-                    findings.report(WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy holds for process '\(process.id.value)'", help: "remove the waiver")
+                    findings.report(
+                        WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy holds for process '\(process.id.value)'", help: "remove the waiver",
+                        policy: policy.id.value, waiver: WaiverSubject(process: process.id.value, policy: policy.id.value)
+                    )
                 }
             } else if let (waiver, until) = activeWaiver {
                 statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .waived(until: until, reason: waiver.reason?.value ?? "")))
@@ -67,7 +74,11 @@ public struct PolicyEvaluator: Sendable {
                 if let severity {
                     let help = Self.help(for: policy)
                     for violation in violations {
-                        diagnostics.append(Diagnostic(file: process.file, range: violation.range, severity: severity, rule: ruleID, message: violation.message, help: help))
+                        diagnostics.append(Diagnostic(
+                            file: process.file, range: violation.range, severity: severity, rule: ruleID, message: violation.message, help: help,
+                            subjects: FindingSubjects(process: process.id.value, activities: violation.activities, roles: violation.roles, policy: policy.id.value),
+                            path: violation.path
+                        ))
                     }
                 }
             }
@@ -75,11 +86,18 @@ public struct PolicyEvaluator: Sendable {
 
         for waiver in process.waivers {
             if let until = waiver.until, until.value < today {
-                findings.report(WaiverExpired.self, at: until.range, "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))", help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason")
+                findings.report(
+                    WaiverExpired.self, at: until.range, "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))",
+                    help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason",
+                    policy: waiver.policy.value, waiver: WaiverSubject(process: process.id.value, policy: waiver.policy.value)
+                )
             }
             guard let policy = policyByID[waiver.policy.value] else { continue }
             if !applies(policy, to: process), waiver.until.map({ $0.value >= today }) ?? true {
-                findings.report(WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'", help: "remove the waiver")
+                findings.report(
+                    WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'", help: "remove the waiver",
+                    policy: policy.id.value, waiver: WaiverSubject(process: process.id.value, policy: policy.id.value)
+                )
             }
         }
         return (diagnostics + findings.diagnostics, statuses)
@@ -98,6 +116,14 @@ public struct PolicyEvaluator: Sendable {
         func path(_ indices: [Int]) -> String {
             indices.map { activities[$0].id.value }.joined(separator: " -> ")
         }
+        // The same path as steps: each activity on it, the last one saying what went wrong there.
+        func steps(_ indices: [Int], last: String) -> [WitnessStep] {
+            indices.enumerated().map { offset, index in
+                let id = activities[index].id
+                let message = offset == indices.count - 1 ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
+                return WitnessStep(file: process.file, range: id.range, message: message)
+            }
+        }
         switch requirement {
         case .exists(let selector):
             if activities.indices.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
@@ -109,7 +135,12 @@ public struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
                 guard let witness = paths.path(to: end) else { continue }
-                violations.append(PolicyViolation(range: activities[end].id.range, message: "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))"))
+                violations.append(PolicyViolation(
+                    range: activities[end].id.range,
+                    message: "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))",
+                    activities: [activities[end].id.value],
+                    path: steps(witness, last: "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)")
+                ))
             }
             return violations
 
@@ -123,14 +154,19 @@ public struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for index in activities.indices where violating[index] {
                 guard let witness = paths.path(to: index) else { continue }
-                violations.append(PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))"))
+                violations.append(PolicyViolation(
+                    range: activities[index].id.range,
+                    message: "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))",
+                    activities: [activities[index].id.value],
+                    path: steps(witness, last: "'\(activities[index].id.value)' is reached without passing \(first.phrase)")
+                ))
             }
             return violations
 
         case .all(let of, let match):
             return activities.indices.compactMap { index in
                 guard matcher.matches(of, at: index), !matcher.matches(match, at: index) else { return nil }
-                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)")
+                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)", activities: [activities[index].id.value])
             }
 
         case .separate(let left, let right):
@@ -147,7 +183,8 @@ public struct PolicyEvaluator: Sendable {
                     let where_ = other == index
                         ? "\(context.describe(activities[index])), which is both \(left.phrase) and \(right.phrase)"
                         : "\(context.describe(activities[other])) and \(context.describe(activities[index]))"
-                    violations.append(PolicyViolation(range: role.range, message: "role \(context.describeRole(role.value)) is responsible for \(where_); these duties must be separate"))
+                    let named = other == index ? [activities[index].id.value] : [activities[other].id.value, activities[index].id.value]
+                    violations.append(PolicyViolation(range: role.range, message: "role \(context.describeRole(role.value)) is responsible for \(where_); these duties must be separate", activities: named, roles: [role.value]))
                 }
             }
             return violations
@@ -162,10 +199,10 @@ public struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for activity in activities {
                 if let limit = consulted?.value, activity.consulted.count > limit {
-                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed"))
+                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed", activities: [activity.id.value]))
                 }
                 if let limit = informed?.value, activity.informed.count > limit {
-                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed"))
+                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed", activities: [activity.id.value]))
                 }
             }
             if let limit = activityLimit?.value, activities.count > limit {

@@ -68,20 +68,32 @@ public struct ProcessContext: Sendable {
     }
 }
 
-/// Collects the findings of one rule run, stamping each with the rule's id, its configured severity and the file.
+/// Collects the findings of one rule run, stamping each with the rule's id, its configured severity, the file and
+/// the process, so that no rule can forget the process it checks.
 public struct Findings: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
     let file: String
+    let process: String?
     let configuration: RuleConfiguration
 
-    public init(file: String, configuration: RuleConfiguration) {
+    /// `process` is the id of the process being checked, nil for findings outside any process (suppressions).
+    public init(file: String, process: String? = nil, configuration: RuleConfiguration) {
         self.file = file
+        self.process = process
         self.configuration = configuration
     }
 
-    /// Records a finding of rule `R`; nothing when the rule is off.
-    public mutating func report<R: Rule>(_ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
+    /// Records a finding of rule `R` about `activities` and `roles` (ids, the one the finding is about first),
+    /// with its witness `path`; nothing when the rule is off.
+    public mutating func report<R: Rule>(
+        _ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
+        activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil, path: [WitnessStep] = []
+    ) {
         guard let severity = configuration.severity(of: R.descriptor) else { return }
-        diagnostics.append(Diagnostic(file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes))
+        let subjects = FindingSubjects(process: process, activities: activities, roles: roles, policy: policy, waiver: waiver)
+        diagnostics.append(Diagnostic(
+            file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes,
+            subjects: subjects, path: path
+        ))
     }
 }

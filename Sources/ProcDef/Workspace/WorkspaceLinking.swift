@@ -14,9 +14,9 @@ struct WorkspaceLinker {
         let policies = files.flatMap(\.policies)
         linker.diagnostics = files.flatMap(\.diagnostics)
 
-        linker.reportDuplicates(catalogues.flatMap(\.roles), what: "role", id: \.id, file: \.file, suffix: " in the catalogue")
-        linker.reportDuplicates(processes, what: "process", id: \.id, file: \.file)
-        linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file)
+        linker.reportDuplicates(catalogues.flatMap(\.roles), what: "role", id: \.id, file: \.file, suffix: " in the catalogue") { FindingSubjects(roles: [$0]) }
+        linker.reportDuplicates(processes, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
+        linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file) { FindingSubjects(policy: $0) }
 
         var workspace = Workspace(
             sources: sources.sorted { $0.path < $1.path },
@@ -29,7 +29,9 @@ struct WorkspaceLinker {
         let linked = workspace
         let perProcess = workspace.processes.parallelMap { process in
             var linker = WorkspaceLinker()
-            linker.reportDuplicates(process.activities, what: "activity", id: \.id, file: { _ in process.file }, suffix: " in process \(Quoting.quoted(process.id.value))")
+            linker.reportDuplicates(process.activities, what: "activity", id: \.id, file: { _ in process.file }, suffix: " in process \(Quoting.quoted(process.id.value))") {
+                FindingSubjects(process: process.id.value, activities: [$0])
+            }
             linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
             linker.checkReferences(of: process, in: linked)
             return linker.diagnostics
@@ -63,14 +65,20 @@ struct WorkspaceLinker {
         "\(file):\(range.start.line):\(range.start.column)"
     }
 
-    private mutating func report(_ rule: any Rule.Type, file: String, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes))
+    private mutating func report(
+        _ rule: any Rule.Type, file: String, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
+        subjects: FindingSubjects = FindingSubjects()
+    ) {
+        diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: subjects))
     }
 
     // MARK: Duplicates
 
     /// Reports every definition after the first of the same id, in the order given.
-    private mutating func reportDuplicates<T>(_ values: [T], what: String, id: (T) -> Located<String>, file: (T) -> String, suffix: String = "") {
+    /// `subjects` names the duplicated id as what the finding is about (a process, a role, an activity of a process).
+    private mutating func reportDuplicates<T>(
+        _ values: [T], what: String, id: (T) -> Located<String>, file: (T) -> String, suffix: String = "", subjects: (String) -> FindingSubjects
+    ) {
         var first: [String: (file: String, range: SourceRange)] = [:]
         for value in values {
             let valueID = id(value)
@@ -82,7 +90,8 @@ struct WorkspaceLinker {
             report(
                 DuplicateID.self, file: file(value), at: valueID.range,
                 "\(what) \(Quoting.quoted(valueID.value)) is already defined\(suffix) at \(Self.location(earlier.file, earlier.range))",
-                notes: [Diagnostic.Note(message: "\(what) \(Quoting.quoted(valueID.value)) first defined here", file: earlier.file, range: earlier.range)]
+                notes: [Diagnostic.Note(message: "\(what) \(Quoting.quoted(valueID.value)) first defined here", file: earlier.file, range: earlier.range)],
+                subjects: subjects(valueID.value)
             )
         }
     }
@@ -94,7 +103,8 @@ struct WorkspaceLinker {
                 DuplicateID.self, file: process.file, at: role.id.range,
                 "role \(Quoting.quoted(role.id.value)) is already defined in the catalogue at \(Self.location(catalogueRole.file, catalogueRole.id.range)); a local role may not redefine a catalogue role",
                 help: "use the catalogue role, or give the local role an id of its own",
-                notes: [Diagnostic.Note(message: "catalogue role \(Quoting.quoted(role.id.value)) defined here", file: catalogueRole.file, range: catalogueRole.id.range)]
+                notes: [Diagnostic.Note(message: "catalogue role \(Quoting.quoted(role.id.value)) defined here", file: catalogueRole.file, range: catalogueRole.id.range)],
+                subjects: FindingSubjects(process: process.id.value, roles: [role.id.value])
             )
         }
     }
@@ -107,18 +117,20 @@ struct WorkspaceLinker {
         var processName: String { "process \(Quoting.quoted(processID))" }
         // Messages and suggestion lists are built only for a reference that fails: nearly all of them resolve.
         var roleIDs: [String]?
-        func checkRoles(_ ids: [Located<String>], _ place: @autoclosure () -> String) {
+        // `activity` is the activity whose lists (or handoffs) name the roles, nil for the process's own fields.
+        func checkRoles(_ ids: [Located<String>], of activity: String? = nil, _ place: @autoclosure () -> String) {
             for id in ids where Identifier.isValid(id.value) && workspace.role(id.value, in: process) == nil {
                 let visible = roleIDs ?? workspace.roleIDs(visibleIn: process)
                 roleIDs = visible
                 let place = place()
                 let help = Suggestion.didYouMean(id.value, among: visible)
                     ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
-                report(UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help)
+                let subjects = FindingSubjects(process: processID, activities: activity.map { [$0] } ?? [], roles: [id.value])
+                report(UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help, subjects: subjects)
             }
         }
-        func checkHandoff(_ handoff: Handoff?, _ place: @autoclosure () -> String) {
-            if let handoff { checkRoles(handoff.informed, "'informed' of \(place())") }
+        func checkHandoff(_ handoff: Handoff?, of activity: String, _ place: @autoclosure () -> String) {
+            if let handoff { checkRoles(handoff.informed, of: activity, "'informed' of \(place())") }
         }
 
         checkRoles(process.owner.map { [$0] } ?? [], "'owner' of \(processName)")
@@ -129,63 +141,72 @@ struct WorkspaceLinker {
         for activity in process.activities {
             let activityID = activity.id.value
             var activityName: String { "activity \(Quoting.quoted(activityID))" }
-            checkRoles(activity.responsible, "'responsible' of \(activityName)")
-            checkRoles(activity.accountable, "'accountable' of \(activityName)")
-            checkRoles(activity.consulted, "'consulted' of \(activityName)")
-            checkRoles(activity.informed, "'informed' of \(activityName)")
-            checkHandoff(activity.handoff, "the handoff of \(activityName)")
+            checkRoles(activity.responsible, of: activityID, "'responsible' of \(activityName)")
+            checkRoles(activity.accountable, of: activityID, "'accountable' of \(activityName)")
+            checkRoles(activity.consulted, of: activityID, "'consulted' of \(activityName)")
+            checkRoles(activity.informed, of: activityID, "'informed' of \(activityName)")
+            checkHandoff(activity.handoff, of: activityID, "the handoff of \(activityName)")
             switch activity.next {
             case .single(let target):
-                checkActivity(target, of: process, "'next' of \(activityName)")
+                checkActivity(target, of: process, from: activityID, "'next' of \(activityName)")
             case .branches(let branches, _):
                 for branch in branches {
-                    checkActivity(branch.to, of: process, "'next' of \(activityName)")
-                    checkHandoff(branch.handoff, "the handoff to \(Quoting.quoted(branch.to.value)) of \(activityName)")
+                    checkActivity(branch.to, of: process, from: activityID, "'next' of \(activityName)")
+                    checkHandoff(branch.handoff, of: activityID, "the handoff to \(Quoting.quoted(branch.to.value)) of \(activityName)")
                 }
             case nil:
                 break
             }
             for trigger in activity.triggers {
-                checkTrigger(trigger, in: process, activityName: activityName, workspace: workspace)
-                checkHandoff(trigger.handoff, "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
+                checkTrigger(trigger, in: process, from: activityID, activityName: activityName, workspace: workspace)
+                checkHandoff(trigger.handoff, of: activityID, "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
             }
         }
 
         for policy in process.policies {
-            checkPolicy(policy, "'policies' of \(processName)", in: process, workspace: workspace)
+            checkPolicy(policy, "'policies' of \(processName)", in: process, waiver: false, workspace: workspace)
         }
         for waiver in process.waivers {
-            checkPolicy(waiver.policy, "a waiver of \(processName)", in: process, workspace: workspace)
+            checkPolicy(waiver.policy, "a waiver of \(processName)", in: process, waiver: true, workspace: workspace)
         }
     }
 
-    private mutating func checkActivity(_ target: Located<String>, of process: ProcessDefinition, _ place: @autoclosure () -> String) {
+    private mutating func checkActivity(_ target: Located<String>, of process: ProcessDefinition, from source: String, _ place: @autoclosure () -> String) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
         let help = Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id; to start another process, use 'triggers:'"
-        report(UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)", help: help)
+        report(
+            UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)", help: help,
+            subjects: FindingSubjects(process: process.id.value, activities: [source, target.value])
+        )
     }
 
-    private mutating func checkTrigger(_ trigger: Trigger, in process: ProcessDefinition, activityName: @autoclosure () -> String, workspace: Workspace) {
+    private mutating func checkTrigger(_ trigger: Trigger, in process: ProcessDefinition, from source: String, activityName: @autoclosure () -> String, workspace: Workspace) {
+        // The triggered process is named in the message; subjects stay with the process and activity that hold the trigger.
+        let subjects = FindingSubjects(process: process.id.value, activities: [source])
         guard Identifier.isValid(trigger.process.value) else { return }
         var place: String { "the trigger of \(activityName())" }
         guard let target = workspace.process(id: trigger.process.value) else {
             let help = Suggestion.didYouMean(trigger.process.value, among: workspace.processes.map(\.id.value))
                 ?? "check the process id, and check the whole repository at once so that every process is known"
-            report(UnknownProcess.self, file: process.file, at: trigger.process.range, "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help)
+            report(UnknownProcess.self, file: process.file, at: trigger.process.range, "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help, subjects: subjects)
             return
         }
         guard let entry = trigger.activity, Identifier.isValid(entry.value), target.activityIndex(entry.value) == nil else { return }
         let help = Suggestion.didYouMean(entry.value, among: target.activities.map(\.id.value))
             ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity"
-        report(UnknownProcess.self, file: process.file, at: entry.range, "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help)
+        report(UnknownProcess.self, file: process.file, at: entry.range, "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help, subjects: subjects)
     }
 
-    private mutating func checkPolicy(_ id: Located<String>, _ place: String, in process: ProcessDefinition, workspace: Workspace) {
+    /// `waiver` is true for a waiver's policy reference: the finding is then about that waiver too.
+    private mutating func checkPolicy(_ id: Located<String>, _ place: String, in process: ProcessDefinition, waiver: Bool, workspace: Workspace) {
         guard Identifier.isValid(id.value), workspace.policy(id: id.value) == nil else { return }
         let help = Suggestion.didYouMean(id.value, among: workspace.policies.map(\.id.value))
             ?? "check the policy id, and check the policies together with the processes"
-        report(UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help)
+        let subjects = FindingSubjects(
+            process: process.id.value, policy: id.value, waiver: waiver ? WaiverSubject(process: process.id.value, policy: id.value) : nil
+        )
+        report(UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help, subjects: subjects)
     }
 }

@@ -17,7 +17,22 @@ import ProcDef
 ///       "severity": "error",
 ///       "rule": "handoff/gap",
 ///       "message": "responsibility passes from service-desk to resolver-group with no handoff declared",
-///       "help": null
+///       "help": null,
+///       "subjects": {
+///         "process": "incident-management",
+///         "activities": ["categorize", "diagnose"],
+///         "roles": ["service-desk", "resolver-group"]
+///       },
+///       "path": [
+///         {
+///           "file": "Processes/incident.yaml",
+///           "line": 38,
+///           "column": 11,
+///           "endLine": 38,
+///           "endColumn": 21,
+///           "message": "'categorize' is done by 'service-desk'"
+///         }
+///       ]
 ///     }
 ///   ],
 ///   "summary": {
@@ -33,7 +48,11 @@ import ProcDef
 ///
 /// Printed with two-space indentation, one key per line, and a final newline: it reads well in
 /// a log and diffs well as a golden file, and any JSON reader takes it. `help` is `null` when there is none;
-/// notes are not part of version 1. Lines and columns are 1-based, columns count Unicode scalars, and the end is
+/// notes are not part of version 1.
+/// `subjects` holds the ids the finding is about, with only the keys that apply, in the order `process`,
+/// `activities`, `roles`, `policy`, `waiver` (an object with `process` and `policy`); `{}` when the finding names
+/// none. `path` is the witness path, its steps in order, `[]` when the rule has none. Both were added to version 1
+/// without changing any earlier key: readers that ignore unknown keys keep working. Lines and columns are 1-based, columns count Unicode scalars, and the end is
 /// exclusive. The output is byte-for-byte deterministic: no key order from a dictionary, no locale, no floats.
 /// Written by hand rather than with `JSONEncoder`, which would neither keep key order nor be as fast.
 public struct JSONDiagnosticRenderer: Sendable {
@@ -68,6 +87,10 @@ public struct JSONDiagnosticRenderer: Sendable {
             } else {
                 output += "null"
             }
+            output += ",\n      \"subjects\": "
+            Self.append(diagnostic.subjects, to: &output)
+            output += ",\n      \"path\": "
+            Self.append(diagnostic.path, to: &output)
             output += "\n    }"
         }
         output += diagnostics.isEmpty ? "],\n" : "\n  ],\n"
@@ -84,5 +107,74 @@ public struct JSONDiagnosticRenderer: Sendable {
 
             """
         return output
+    }
+
+    /// Only the keys that apply, each on its own line; lists of ids on one line, like other id lists we print.
+    private static func append(_ subjects: FindingSubjects, to output: inout String) {
+        if subjects.isEmpty {
+            output += "{}"
+            return
+        }
+        var first = true
+        func key(_ name: String) {
+            output += first ? "{\n        \"" : ",\n        \""
+            output += name
+            output += "\": "
+            first = false
+        }
+        func list(_ ids: [String]) {
+            output += "["
+            for (index, id) in ids.enumerated() {
+                if index > 0 { output += ", " }
+                JSONEscaping.appendQuoted(id, to: &output)
+            }
+            output += "]"
+        }
+        if let process = subjects.process {
+            key("process")
+            JSONEscaping.appendQuoted(process, to: &output)
+        }
+        if !subjects.activities.isEmpty {
+            key("activities")
+            list(subjects.activities)
+        }
+        if !subjects.roles.isEmpty {
+            key("roles")
+            list(subjects.roles)
+        }
+        if let policy = subjects.policy {
+            key("policy")
+            JSONEscaping.appendQuoted(policy, to: &output)
+        }
+        if let waiver = subjects.waiver {
+            key("waiver")
+            output += "{\"process\": "
+            JSONEscaping.appendQuoted(waiver.process, to: &output)
+            output += ", \"policy\": "
+            JSONEscaping.appendQuoted(waiver.policy, to: &output)
+            output += "}"
+        }
+        output += "\n      }"
+    }
+
+    /// Each step as an object with the same position keys as a diagnostic.
+    private static func append(_ path: [WitnessStep], to output: inout String) {
+        if path.isEmpty {
+            output += "[]"
+            return
+        }
+        output += "["
+        for (index, step) in path.enumerated() {
+            output += index == 0 ? "\n        {\n          \"file\": " : ",\n        {\n          \"file\": "
+            JSONEscaping.appendQuoted(step.file, to: &output)
+            output += ",\n          \"line\": \(step.range.start.line)"
+            output += ",\n          \"column\": \(step.range.start.column)"
+            output += ",\n          \"endLine\": \(step.range.end.line)"
+            output += ",\n          \"endColumn\": \(step.range.end.column)"
+            output += ",\n          \"message\": "
+            JSONEscaping.appendQuoted(step.message, to: &output)
+            output += "\n        }"
+        }
+        output += "\n      ]"
     }
 }

@@ -6,6 +6,10 @@ import ProcDef
 /// `policy/<id>`), so results refer to rules by index. Artifact URIs are the report's relative paths, resolved
 /// against `%SRCROOT%`, the repository root. Columns count Unicode code points (`columnKind`), as procdef's do.
 /// Output is deterministic: keys in a fixed order, two-space indentation, no timestamps or absolute paths.
+///
+/// A finding's witness path is its one `codeFlows` entry (one `threadFlow`, a location per step, SARIF 2.1.0
+/// §3.36–3.38), and the ids it is about are `properties.subjects`, keyed as in the JSON report: a viewer shows the
+/// path, and a baseline matches results by rule and subjects rather than by message text.
 public struct SARIFRenderer: Sendable {
     public var toolVersion: String
 
@@ -151,6 +155,60 @@ public struct SARIFRenderer: Sendable {
                             }
                         }
                         location.object("message") { $0.field("text", note.message) }
+                    }
+                }
+            }
+        }
+        if !diagnostic.path.isEmpty { writeCodeFlow(diagnostic.path, into: &object) }
+        if !diagnostic.subjects.isEmpty { writeProperties(diagnostic.subjects, into: &object) }
+    }
+
+    private static func writeCodeFlow(_ path: [WitnessStep], into object: inout JSONWriter.Object) {
+        object.array("codeFlows") { flows in
+            flows.object { flow in
+                flow.array("threadFlows") { threads in
+                    threads.object { thread in
+                        thread.array("locations") { locations in
+                            for step in path {
+                                locations.object { threadLocation in
+                                    threadLocation.object("location") { location in
+                                        location.object("physicalLocation") { physical in
+                                            physical.object("artifactLocation") {
+                                                $0.field("uri", uriEscaped(step.file))
+                                                $0.field("uriBaseId", "%SRCROOT%")
+                                            }
+                                            physical.object("region") { region in
+                                                let start = step.range.start
+                                                let end = step.range.end < start ? start : step.range.end
+                                                region.field("startLine", max(1, start.line))
+                                                region.field("startColumn", max(1, start.column))
+                                                region.field("endLine", max(1, end.line))
+                                                region.field("endColumn", max(1, end.line == start.line ? max(end.column, start.column) : end.column))
+                                            }
+                                        }
+                                        location.object("message") { $0.field("text", step.message) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `properties.subjects`: only the keys that apply, as in the JSON report.
+    private static func writeProperties(_ subjects: FindingSubjects, into object: inout JSONWriter.Object) {
+        object.object("properties") { properties in
+            properties.object("subjects") { out in
+                if let process = subjects.process { out.field("process", process) }
+                if !subjects.activities.isEmpty { out.strings("activities", subjects.activities) }
+                if !subjects.roles.isEmpty { out.strings("roles", subjects.roles) }
+                if let policy = subjects.policy { out.field("policy", policy) }
+                if let waiver = subjects.waiver {
+                    out.object("waiver") {
+                        $0.field("process", waiver.process)
+                        $0.field("policy", waiver.policy)
                     }
                 }
             }

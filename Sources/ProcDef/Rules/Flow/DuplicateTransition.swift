@@ -97,7 +97,8 @@ enum DuplicateTransition: ProcessRule {
                     Self.self, at: branch.range,
                     "activity \(context.describe(activity)) lists \(target) twice in `next`",
                     help: "merge the two branches into one, combining their `when` conditions, or point this one at the activity it was meant for",
-                    notes: [Diagnostic.Note(message: "'\(branch.to.value)' is first listed here", file: context.process.file, range: earlier.range)]
+                    notes: [Diagnostic.Note(message: "'\(branch.to.value)' is first listed here", file: context.process.file, range: earlier.range)],
+                    activities: [activity.id.value, branch.to.value]
                 )
             }
         }

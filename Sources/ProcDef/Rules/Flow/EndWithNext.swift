@@ -79,7 +79,8 @@ enum EndWithNext: ProcessRule {
             findings.report(
                 Self.self, at: end.range,
                 "activity \(context.describe(activity)) says both `end: true` and `next`: it cannot end the process and go on\(goesOn)",
-                help: "remove `next` if the process ends here, or remove `end: true` if the flow goes on\(goesOn)"
+                help: "remove `next` if the process ends here, or remove `end: true` if the flow goes on\(goesOn)",
+                activities: [activity.id.value]
             )
         }
     }

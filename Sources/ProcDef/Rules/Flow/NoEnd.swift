@@ -98,7 +98,8 @@ enum NoEnd: ProcessRule {
                 findings.report(
                     Self.self, at: activities[i].id.range,
                     "activity \(context.describe(activities[i])) cannot reach an end: its `next` lists no target and it does not say `end: true`",
-                    help: "name where the case goes next under `next:`, or write `end: true` if the process ends here"
+                    help: "name where the case goes next under `next:`, or write `end: true` if the process ends here",
+                    activities: [activities[i].id.value]
                 )
             }
         }
@@ -115,10 +116,17 @@ enum NoEnd: ProcessRule {
             let help = last == entry
                 ? "send '\(entryID)' to an activity that leads to an end instead of itself, or write `end: true` on it if the process ends there"
                 : "let the case leave the loop: give '\(activities[last].id.value)' a branch out, e.g. `next: [{to: \(entryID), when: ...}, {to: <an activity that leads to an end>, when: ...}]`, or write `end: true` where the work is done"
+            let members = loop.dropLast().map { activities[$0].id.value }
+            // The loop itself is the witness: each step leads to the next, and the last back to the entry.
+            let path = zip(loop, loop.dropFirst()).map { from, to in
+                WitnessStep(file: context.process.file, range: activities[from].id.range, message: "'\(activities[from].id.value)' leads only to '\(activities[to].id.value)'")
+            }
             findings.report(
                 Self.self, at: activities[entry].id.range,
                 "activity \(context.describe(activities[entry])) cannot reach an end: the loop \(describeLoop(loop, activities)) has no way out",
-                help: help
+                help: help,
+                activities: members,
+                path: path
             )
         }
     }

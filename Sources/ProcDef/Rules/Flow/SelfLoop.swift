@@ -75,7 +75,8 @@ enum SelfLoop: ProcessRule {
             findings.report(
                 Self.self, at: transition.range,
                 "activity \(context.describe(activity)) names itself as `next`: the case goes round the same activity",
-                help: "write the repetition into the `procedure:` of '\(activity.id.value)' (e.g. `- Chase the user daily until they reply.`), or send the case to a distinct activity"
+                help: "write the repetition into the `procedure:` of '\(activity.id.value)' (e.g. `- Chase the user daily until they reply.`), or send the case to a distinct activity",
+                activities: [activity.id.value]
             )
         }
     }

@@ -90,7 +90,8 @@ enum UnconditionedBranch: ProcessRule {
                 findings.report(
                     Self.self, at: branch.range,
                     "the branch from decision \(context.describe(activity)) to \(target) does not say `when` it is taken",
-                    help: "add `when:` with the condition that sends the case to '\(branch.to.value)', e.g. `- {to: \(branch.to.value), when: No workaround is known.}`"
+                    help: "add `when:` with the condition that sends the case to '\(branch.to.value)', e.g. `- {to: \(branch.to.value), when: No workaround is known.}`",
+                    activities: [activity.id.value, branch.to.value]
                 )
             }
         }

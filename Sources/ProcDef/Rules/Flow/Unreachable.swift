@@ -83,17 +83,32 @@ enum Unreachable: ProcessRule {
         for (i, activity) in activities.enumerated() where !context.graph.isReachable[i] {
             let graph = context.graph
             var reason = ""
+            // The activity that explains the finding, with what it does there: the witness path's first step.
+            var cause: (index: Int, message: String)?
             if let from = graph.incoming[i].lazy.map({ graph.transitions[$0].source }).first(where: { $0 != i }) {
                 reason = ": only activities that are unreachable themselves lead to it, such as \(context.describe(activities[from]))"
+                cause = (from, "'\(activities[from].id.value)' leads to '\(activity.id.value)' but is not reached itself")
             } else if i > 0, activities[i - 1].isEnd {
                 reason = ": \(context.describe(activities[i - 1])) before it ends the process, so the flow does not fall through to it"
+                cause = (i - 1, "'\(activities[i - 1].id.value)' ends the process")
             } else if i > 0, activities[i - 1].next != nil {
                 reason = ": \(context.describe(activities[i - 1])) before it names its `next`, so the flow does not fall through to it"
+                cause = (i - 1, "'\(activities[i - 1].id.value)' names its `next`")
+            }
+            var path: [WitnessStep] = []
+            if let cause {
+                let file = context.process.file
+                path = [
+                    WitnessStep(file: file, range: activities[cause.index].id.range, message: cause.message),
+                    WitnessStep(file: file, range: activity.id.range, message: "no path from the start '\(activities[start].id.value)' reaches '\(activity.id.value)'"),
+                ]
             }
             findings.report(
                 Self.self, at: activity.id.range,
                 "activity \(context.describe(activity)) cannot be reached from the start \(startName)\(reason)",
-                help: "name '\(activity.id.value)' as a `next` target of an activity that is reached (e.g. `next: \(activity.id.value)`), or remove it"
+                help: "name '\(activity.id.value)' as a `next` target of an activity that is reached (e.g. `next: \(activity.id.value)`), or remove it",
+                activities: cause.map { [activity.id.value, activities[$0.index].id.value] } ?? [activity.id.value],
+                path: path
             )
         }
     }

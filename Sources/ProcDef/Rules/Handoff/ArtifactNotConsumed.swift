@@ -79,7 +79,8 @@ enum ArtifactNotConsumed: ProcessRule {
             findings.report(
                 Self.self, at: artifact.range,
                 "\(context.describe(point.sourceActivity)) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), which does not list it among its inputs",
-                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: context.describe(point.target.activity), field: "inputs")
+                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: context.describe(point.target.activity), field: "inputs"),
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

@@ -79,7 +79,8 @@ enum ArtifactNotProduced: ProcessRule {
             findings.report(
                 Self.self, at: artifact.range,
                 "\(source) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), but '\(artifact.value)' is not among its outputs",
-                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: source, field: "outputs")
+                help: HandoffWording.declaredHelp(artifact.value, declared: declared, by: source, field: "outputs"),
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

@@ -81,7 +81,8 @@ enum HandoffGap: ProcessRule {
                 Self.self, at: point.range,
                 "responsibility passes from \(HandoffWording.roles(point.sourceRoles)) at \(context.describe(point.sourceActivity)) "
                     + "to \(HandoffWording.roles(point.target.roles)) at \(HandoffWording.target(point, context)) with no handoff declared",
-                help: help(point, context)
+                help: help(point, context),
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

@@ -74,7 +74,8 @@ enum MissingArtifact: ProcessRule {
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what is handed over",
-                help: help(point, context)
+                help: help(point, context),
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

@@ -73,7 +73,8 @@ enum MissingExpectation: ProcessRule {
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what the receiver commits to",
-                help: "add `expectation:` with what \(HandoffWording.receiver(point)) \(point.target.roles.count > 1 ? "commit" : "commits") to, e.g. `expectation: Acknowledged within 30 minutes.`"
+                help: "add `expectation:` with what \(HandoffWording.receiver(point)) \(point.target.roles.count > 1 ? "commit" : "commits") to, e.g. `expectation: Acknowledged within 30 minutes.`",
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

@@ -80,7 +80,8 @@ enum SupplierAgreement: ProcessRule {
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) names no agreement, though \(named) \(suppliers.count == 1 ? "is a supplier" : "are suppliers")",
-                help: "add `agreement:` with the underpinning contract or OLA that binds \(named) to the expectation, e.g. `agreement: UC-12`"
+                help: "add `agreement:` with the underpinning contract or OLA that binds \(named) to the expectation, e.g. `agreement: UC-12`",
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
     }

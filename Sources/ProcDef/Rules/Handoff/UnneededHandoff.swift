@@ -75,7 +75,8 @@ enum UnneededHandoff: ProcessRule {
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) is declared where responsibility does not change: "
                     + "\(roles) \(shared.count == 1 ? "is" : "are") responsible for both",
-                help: "remove the `handoff:`, or move it to the transition where responsibility passes to another role"
+                help: "remove the `handoff:`, or move it to the transition where responsibility passes to another role",
+                activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }
         for stray in analysis.strayHandoffs {
@@ -85,13 +86,15 @@ enum UnneededHandoff: ProcessRule {
                 findings.report(
                     Self.self, at: stray.handoff.range,
                     "the handoff on \(activity) applies to no transition: the activity ends the process",
-                    help: "remove the `handoff:`; to hand over to another process, put it under that process's `triggers` entry"
+                    help: "remove the `handoff:`; to hand over to another process, put it under that process's `triggers` entry",
+                    activities: [stray.activity.id.value]
                 )
             case .branchList:
                 findings.report(
                     Self.self, at: stray.handoff.range,
                     "the handoff on \(activity) applies to no transition: with a `next` list, each branch carries its own handoff",
-                    help: "move the `handoff:` under the `next` entry it belongs to"
+                    help: "move the `handoff:` under the `next` entry it belongs to",
+                    activities: [stray.activity.id.value]
                 )
             }
         }

@@ -114,7 +114,13 @@ enum CaseOwnerContinuity: ProcessRule {
             findings.report(
                 Self.self, at: transition.range,
                 "the case owner \(context.describeRole(caseOwner)) hands the case to \(receivers) at \(context.describe(receiver)) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact",
-                help: "keep the case owner in the loop: add `\(caseOwner)` to the `informed:` of '\(receiver.id.value)', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [\(caseOwner)]}`)"
+                help: "keep the case owner in the loop: add `\(caseOwner)` to the `informed:` of '\(receiver.id.value)', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [\(caseOwner)]}`)",
+                activities: [activities[source].id.value, receiver.id.value],
+                roles: [caseOwner] + receiver.responsible.map(\.value),
+                path: [
+                    WitnessStep(file: context.process.file, range: activities[source].id.range, message: "the case owner '\(caseOwner)' is responsible for '\(activities[source].id.value)'"),
+                    WitnessStep(file: context.process.file, range: transition.range, message: "the case passes to '\(receiver.id.value)', where the case owner takes no part"),
+                ]
             )
         }
     }

@@ -66,7 +66,8 @@ enum ManagerKind: ProcessRule {
         findings.report(
             Self.self, at: manager.range,
             "the process manager \(context.describeRole(manager.value)) is a role of kind `\(kind.rawValue)`, not `manager` or `owner`",
-            help: "name a role of kind `manager` as `manager:`, or give \(context.describeRole(manager.value)) `kind: manager` in its role definition if it really runs the process"
+            help: "name a role of kind `manager` as `manager:`, or give \(context.describeRole(manager.value)) `kind: manager` in its role definition if it really runs the process",
+            roles: [manager.value]
         )
     }
 }

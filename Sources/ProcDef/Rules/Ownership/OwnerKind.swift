@@ -63,7 +63,8 @@ enum OwnerKind: ProcessRule {
         findings.report(
             Self.self, at: owner.range,
             "the process owner \(context.describeRole(owner.value)) is a role of kind `\(role.kind.value.rawValue)`, not `owner`",
-            help: "name a role of kind `owner` as `owner:`, or give \(context.describeRole(owner.value)) `kind: owner` in its role definition if it really owns the process"
+            help: "name a role of kind `owner` as `owner:`, or give \(context.describeRole(owner.value)) `kind: owner` in its role definition if it really owns the process",
+            roles: [owner.value]
         )
     }
 }

@@ -74,7 +74,8 @@ enum AccountableRequired: ProcessRule {
             findings.report(
                 Self.self, at: activity.id.range,
                 "activity \(context.describe(activity)) has no accountable role",
-                help: "add `accountable: \(suggestion)` to the activity, or `defaults: {accountable: \(suggestion)}` to the process"
+                help: "add `accountable: \(suggestion)` to the activity, or `defaults: {accountable: \(suggestion)}` to the process",
+                activities: [activity.id.value]
             )
         }
     }

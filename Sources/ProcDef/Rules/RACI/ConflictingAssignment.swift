@@ -135,7 +135,8 @@ enum ConflictingAssignment: ProcessRule {
         findings.report(
             Self.self, at: reference.range,
             "\(context.describeRole(reference.value)) is \(parts) on \(context.describe(activity)) (\(codes))",
-            help: "remove '\(reference.value)' from `\(redundant.word)`: \(because)"
+            help: "remove '\(reference.value)' from `\(redundant.word)`: \(because)",
+            activities: [activity.id.value], roles: [reference.value]
         )
     }
 }

@@ -81,7 +81,8 @@ enum CustomerAccountable: ProcessRule {
                 findings.report(
                     Self.self, at: reference.range,
                     "\(role.kind.value.rawValue) role \(context.describeRole(reference.value)) is accountable for \(context.describe(activity))",
-                    help: help(for: role)
+                    help: help(for: role),
+                    activities: [activity.id.value], roles: [reference.value]
                 )
             }
         }
@@ -91,7 +92,8 @@ enum CustomerAccountable: ProcessRule {
         findings.report(
             Self.self, at: fallback.range,
             "\(role.kind.value.rawValue) role \(context.describeRole(fallback.value)) is accountable, through `defaults.accountable`, for \(inheriting.count == 1 ? "activity" : "activities") \(context.describe(first))\(others)",
-            help: help(for: role)
+            help: help(for: role),
+            activities: inheriting.map(\.id.value), roles: [fallback.value]
         )
     }
 

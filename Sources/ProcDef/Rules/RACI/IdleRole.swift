@@ -102,7 +102,8 @@ enum IdleRole: ProcessRule {
             findings.report(
                 Self.self, at: role.id.range,
                 "local role \(context.describeRole(id)) is neither responsible nor accountable for any activity of '\(process.id.value)'; \(usage)",
-                help: "make '\(id)' `responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)"
+                help: "make '\(id)' `responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)",
+                roles: [id]
             )
         }
     }

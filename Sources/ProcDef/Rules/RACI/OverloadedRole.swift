@@ -231,7 +231,8 @@ enum OverloadedRole: ProcessRule {
                 findings.report(
                     Self.self, at: place,
                     "\(context.describeRole(role)) is \(share.phrase) \(tally.count) of \(total) activities (\(percentText(tally.count, of: total))%, over the \(percentText(fraction: limit))% limit)",
-                    help: share.help(role)
+                    help: share.help(role),
+                    roles: [role]
                 )
             }
         }

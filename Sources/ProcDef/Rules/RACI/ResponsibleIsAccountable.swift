@@ -80,7 +80,8 @@ enum ResponsibleIsAccountable: ProcessRule {
                     "\(context.describeRole(reference.value)) is both responsible and accountable for \(context.describe(activity))\(source)",
                     help: byDefault
                         ? "set `accountable:` on this activity to a role that does not do the work, e.g. the team lead or the process manager"
-                        : "make a role that does not do the work accountable, e.g. the team lead or the process manager"
+                        : "make a role that does not do the work accountable, e.g. the team lead or the process manager",
+                    activities: [activity.id.value], roles: [reference.value]
                 )
             }
         }

@@ -64,7 +64,8 @@ enum ResponsibleRequired: ProcessRule {
             findings.report(
                 Self.self, at: activity.id.range,
                 "activity \(context.describe(activity)) has no responsible role",
-                help: "add `responsible: <role>` naming the role that does the work of this activity"
+                help: "add `responsible: <role>` naming the role that does the work of this activity",
+                activities: [activity.id.value]
             )
         }
     }

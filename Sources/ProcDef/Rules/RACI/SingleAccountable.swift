@@ -75,7 +75,8 @@ enum SingleAccountable: ProcessRule {
             findings.report(
                 Self.self, at: second.range,
                 "activity \(context.describe(activity)) has \(roles.count) accountable roles (\(listText(names))); RACI allows exactly one",
-                help: "keep `accountable: \(roles[0].value)` (or whichever role answers for the result) and make \(listText(others)) `responsible` or `consulted`"
+                help: "keep `accountable: \(roles[0].value)` (or whichever role answers for the result) and make \(listText(others)) `responsible` or `consulted`",
+                activities: [activity.id.value], roles: roles.map(\.value)
             )
         }
     }

@@ -92,7 +92,8 @@ enum TooManyConsulted: ProcessRule {
             findings.report(
                 Self.self, at: consulted[limit].range,
                 "activity \(context.describe(activity)) consults \(consulted.count) roles, over the limit of \(limit): every consultation is a wait before the decision",
-                help: "keep in `consulted` only the roles whose input can change the outcome (at most \(limit)) and move the others to `informed`, or split the activity"
+                help: "keep in `consulted` only the roles whose input can change the outcome (at most \(limit)) and move the others to `informed`, or split the activity",
+                activities: [activity.id.value], roles: consulted.map(\.value)
             )
         }
     }
