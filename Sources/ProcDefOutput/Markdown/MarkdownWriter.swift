@@ -71,6 +71,14 @@ struct MarkdownWriter {
         bytes.append(nested ? "  - " : "- ")
     }
 
+    /// `- **Label:** `: an item that starts with its label in strong emphasis, then the caller's text. Written in three
+    /// pieces rather than five: a runbook has several such items for every activity.
+    mutating func labelledItem(_ label: StaticString, nested: Bool = false) {
+        bytes.append(nested ? "  - **" : "- **")
+        bytes.append(label)
+        bytes.append(":** ")
+    }
+
     /// `3. `
     mutating func numberedItem(_ number: Int) {
         bytes.append(number)

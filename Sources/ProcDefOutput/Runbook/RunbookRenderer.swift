@@ -127,9 +127,7 @@ private struct RunbookPage {
     /// `- **Records:** `a`, `b``; nothing when there are none.
     mutating func codesItem(_ label: StaticString, _ values: [Located<String>]) {
         guard !values.isEmpty else { return }
-        md.bulletItem()
-        md.strong(label)
-        md.markdown(" ")
+        md.labelledItem(label)
         codes(values)
         md.endLine()
     }
@@ -368,42 +366,32 @@ private struct RunbookPage {
 
     mutating func section(_ index: Int, _ activity: Activity) {
         md.startList()
-        md.bulletItem()
-        md.strong("Responsible:")
-        md.markdown(" ")
+        md.labelledItem("Responsible")
         roleNamesOrNobody(activity.responsible)
         md.endLine()
-        md.bulletItem()
-        md.strong("Accountable:")
-        md.markdown(" ")
+        md.labelledItem("Accountable")
         let accountable = process.context.accountable(activity)
         roleNamesOrNobody(accountable)
         if activity.accountable.isEmpty, !accountable.isEmpty { md.markdown(", the process default") }
         md.endLine()
         if !activity.consulted.isEmpty {
-            md.bulletItem()
-            md.strong("Consulted:")
-            md.markdown(" ")
+            md.labelledItem("Consulted")
             roleNames(activity.consulted)
             md.endLine()
         }
         if !activity.informed.isEmpty {
-            md.bulletItem()
-            md.strong("Informed:")
-            md.markdown(" ")
+            md.labelledItem("Informed")
             roleNames(activity.informed)
             md.endLine()
         }
         if let target = activity.target {
-            md.bulletItem()
-            md.strong("Target time:")
-            md.markdown(" ")
+            md.labelledItem("Target time")
             duration(target.value)
             md.endLine()
         }
-        codesItem("Records:", activity.records)
-        codesItem("Inputs:", activity.inputs)
-        codesItem("Outputs:", activity.outputs)
+        codesItem("Records", activity.records)
+        codesItem("Inputs", activity.inputs)
+        codesItem("Outputs", activity.outputs)
 
         if !activity.procedure.isEmpty {
             md.startParagraph()
@@ -497,9 +485,8 @@ private struct RunbookPage {
     mutating func handoffDetails(_ k: Int, nested: Bool) {
         if points[k].isGap {
             if !nested { md.startList() }
-            md.bulletItem(nested: nested)
-            md.strong("Handoff gap:")
-            md.markdown(" responsibility passes from ")
+            md.labelledItem("Handoff gap", nested: nested)
+            md.markdown("responsibility passes from ")
             sourceRoleNames(k)
             md.markdown(" to ")
             targetRoleNames(k, contacts: true)
@@ -520,31 +507,24 @@ private struct RunbookPage {
         md.markdown(": hand over ")
         if let artifact = handoff.statedArtifact { md.code(artifact.value) } else { md.emphasis("no artifact named") }
         md.endLine()
-        md.bulletItem(nested: nested)
-        md.strong("Expectation:")
-        md.markdown(" ")
+        md.labelledItem("Expectation", nested: nested)
         if let expectation = handoff.statedExpectation { md.text(expectation.value) } else { md.emphasis("none stated") }
         md.endLine()
         if !handoff.informed.isEmpty {
-            md.bulletItem(nested: nested)
-            md.strong("Who is told:")
-            md.markdown(" ")
+            md.labelledItem("Who is told", nested: nested)
             roleNames(handoff.informed)
             md.endLine()
         }
         if let escalation = handoff.escalation {
-            md.bulletItem(nested: nested)
-            md.strong("Escalation:")
+            md.labelledItem("Escalation", nested: nested)
             switch escalation.value {
-            case .functional: md.markdown(" functional (to another team)")
-            case .hierarchic: md.markdown(" hierarchic (up the line)")
+            case .functional: md.markdown("functional (to another team)")
+            case .hierarchic: md.markdown("hierarchic (up the line)")
             }
             md.endLine()
         }
         if let agreement = handoff.statedAgreement {
-            md.bulletItem(nested: nested)
-            md.strong("Agreement:")
-            md.markdown(" ")
+            md.labelledItem("Agreement", nested: nested)
             md.text(agreement.value)
             md.endLine()
         }
