@@ -8,10 +8,10 @@ import Darwin
 
 /// A mutual-exclusion lock: `withLock` runs its body with no other thread inside any `withLock` of the same lock.
 ///
-/// A pthread mutex rather than Foundation's `NSLock` or the standard library's `Mutex`: `TextInterner` takes a lock
-/// for every text of every file, and a bare mutex is the cheapest there on every platform we build for (`Mutex`
-/// needs macOS 15, above the package's macOS 13). The mutex must never move once initialised, so it lives in memory
-/// of its own, allocated once, which is why this is a class and not a struct.
+/// A bare pthread mutex, as `TextInterner` had inline before this type: it takes a lock for every text of every
+/// file, so the lock must cost no more than the mutex itself; the standard library's `Mutex` needs macOS 15, above
+/// the package's macOS 13. A mutex must not move once initialised, so it lives in memory of its own, allocated once,
+/// which is why this is a class and not a struct.
 package final class Lock: @unchecked Sendable {
     // @unchecked: the mutex pointer is shared between threads on purpose; the mutex itself is what makes that safe.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>

@@ -4,7 +4,8 @@
 /// The runbooks, the index, the handoff map and the diff all write Markdown; before this writer each of them spelled
 /// out its own `#`, `|` and blank lines, and chose an escaper per call. The writer keeps the byte-buffer speed of
 /// `RenderedText` (a build writes some 60 MB of Markdown in pieces of a few bytes): every method appends in place,
-/// and procdef's own words are `StaticString`s, so no intermediate `String` is made.
+/// and procdef's own words are `StaticString`s, so rendering a runbook or the handoff map makes no intermediate
+/// `String` per piece.
 ///
 /// Blocks (headings, paragraphs, lists, tables, rules) are separated by one blank line, which the writer puts in
 /// when the next block starts; a block's last line ends with `endLine()` (or the method that ends it).
