@@ -33,9 +33,10 @@ let package = Package(
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
         .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
-        // What several test targets share: the optional real tools (dot, cmark-gfm, check-jsonschema) and their skips.
+        // What several test targets share: golden-file comparison (RECORD_GOLDEN=1), the optional real tools (dot,
+        // cmark-gfm, check-jsonschema) and their skips, and a seeded generator.
         .target(name: "ProcDefTestSupport", path: "Tests/ProcDefTestSupport"),
-        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree", "ProcDefTestSupport"]),
         .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),

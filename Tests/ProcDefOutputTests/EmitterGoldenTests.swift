@@ -1,6 +1,7 @@
 import ProcDef
 import XCTest
 @testable import ProcDefOutput
+import ProcDefTestSupport
 
 /// Every emitter on the service fixture and on the hostile one, compared with `Golden/build/` (`RECORD_GOLDEN=1`
 /// re-records).

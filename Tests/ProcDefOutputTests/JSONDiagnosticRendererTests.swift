@@ -2,6 +2,7 @@ import Foundation
 import ProcDef
 import ProcDefOutput
 import XCTest
+import ProcDefTestSupport
 
 final class JSONDiagnosticRendererTests: XCTestCase {
     let renderer = JSONDiagnosticRenderer()

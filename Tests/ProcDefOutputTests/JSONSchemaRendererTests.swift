@@ -1,6 +1,7 @@
 @testable import ProcDef
 @testable import ProcDefOutput
 import XCTest
+import ProcDefTestSupport
 
 /// The schema says what the decoder reads: the same keys in the same order, the same required keys, the same words.
 /// These tests compare the generated schema with the decoder's own lists, so the two cannot drift apart.

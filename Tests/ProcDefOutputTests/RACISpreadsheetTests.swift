@@ -2,6 +2,7 @@ import Foundation
 import ProcDef
 import XCTest
 @testable import ProcDefOutput
+import ProcDefTestSupport
 
 /// Reading a RACI matrix exported from a spreadsheet: the layout, each CSV feature spreadsheets write, and every
 /// problem reported with its line, column and header. `procdef init --from-csv` is tested end to end in
@@ -333,20 +334,5 @@ final class RACIScaffoldTests: XCTestCase {
             XCTAssertEqual(RACICSVRenderer().render(process), csv, original.id)
             XCTAssertEqual(process.process.activities.map(\.name.value), original.process.activities.map(\.name.value), original.id)
         }
-    }
-}
-
-/// A small seeded generator, so the arbitrary sheets are the same on every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

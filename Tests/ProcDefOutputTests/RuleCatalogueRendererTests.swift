@@ -1,6 +1,7 @@
 import ProcDef
 import ProcDefOutput
 import XCTest
+import ProcDefTestSupport
 
 final class RuleCatalogueRendererTests: XCTestCase {
     let rules = [

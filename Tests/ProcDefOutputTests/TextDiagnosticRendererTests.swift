@@ -3,6 +3,7 @@ import ProcDef
 @testable import ProcDefOutput
 import XCTest
 import YAMLTree
+import ProcDefTestSupport
 
 /// A range on the given lines and columns (offsets do not matter to the renderers).
 func span(_ line: Int, _ column: Int, to endLine: Int? = nil, _ endColumn: Int? = nil) -> SourceRange {

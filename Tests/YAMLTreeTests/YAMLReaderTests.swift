@@ -1,5 +1,6 @@
 import XCTest
 @testable import YAMLTree
+import ProcDefTestSupport
 
 final class YAMLReaderTests: XCTestCase {
     private func parse(_ text: String, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
@@ -321,18 +322,5 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(YAMLReader.describeSize(9 * 1024 * 1024 + 100_000), "9.1 MiB")
         XCTAssertEqual(YAMLReader.describeSize(512 * 1024), "512 KiB")
         XCTAssertEqual(YAMLReader.describeSize(1), "1 byte")
-    }
-}
-
-/// A small deterministic generator, so random-input tests are repeatable.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// The formats CI systems read, the configuration file and the exit controls, through the real binary.
 final class CIIntegrationTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// The command line as a user meets it: exit codes, where messages go, and the exact output on fixture trees.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// The same input gives byte-identical output in every format and in the build tree, whatever order the files were
 /// created in, named in, or read in, and however the threads that check them are scheduled.
@@ -69,7 +70,7 @@ final class DeterminismTests: XCTestCase {
     func testCheckOutputDoesNotDependOnTheOrderFilesAreNamed() throws {
         let root = try repository(Self.brokenFiles)
         let paths = Self.brokenFiles.map(\.0)
-        var generator = SeededOrder(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let orders = [paths, paths.reversed(), generator.shuffled(paths), generator.shuffled(paths)]
         for format in Self.formats {
             let expected = try check(root, format, paths: orders[0])
@@ -93,30 +94,5 @@ final class DeterminismTests: XCTestCase {
         let run = try Procdef.run(["build", "--today", "2026-01-15", "Processes", "Policies"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
         return try folderSnapshot(root.appendingPathComponent("out"))
-    }
-}
-
-/// A fixed-seed shuffle (SplitMix64), so a failing order can be replayed.
-struct SeededOrder {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func shuffled<T>(_ values: [T]) -> [T] {
-        var result = values
-        guard result.count > 1 else { return result }
-        for i in stride(from: result.count - 1, to: 0, by: -1) {
-            let j = Int(next() % UInt64(i + 1))
-            result.swapAt(i, j)
-        }
-        return result
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// `procdef diff` as a reviewer runs it: fixture pairs under `Fixtures/diff/<case>/{old,new}` for each kind of
 /// change, in every format, against `Golden/diff/`; the shipped examples with one handoff removed and one

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// The commands that fit procdef into editors and repositories: `schema`, `init` and the shell completions.
 final class EcosystemCommandTests: XCTestCase {

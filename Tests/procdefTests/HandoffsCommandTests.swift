@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// `procdef handoffs`: the shipped examples' handoff map in every format, a map with gaps (listed first), the
 /// matrix alone, and the exit codes.

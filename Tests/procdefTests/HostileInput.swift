@@ -1,4 +1,5 @@
 import Foundation
+import ProcDefTestSupport
 
 /// The hostile inputs too large to commit, made the same way on every run.
 ///
@@ -60,19 +61,9 @@ enum HostileInput {
             """.utf8)
     }
 
-    /// 4 KiB from a fixed-seed generator (SplitMix64), so every run reads the same bytes.
+    /// 4 KiB from a fixed-seed generator, so every run reads the same bytes.
     static var randomBytes: [UInt8] {
-        var state: UInt64 = 0x5EED_CAFE
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4096)
-        while bytes.count < 4096 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            withUnsafeBytes(of: z.littleEndian) { bytes += $0 }
-        }
-        return bytes
+        var generator = SplitMix64(seed: 0x5EED_CAFE)
+        return generator.bytes(count: 4096)
     }
 }

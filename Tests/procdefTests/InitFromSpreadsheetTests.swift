@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// `procdef init ID --from-csv FILE`: a process from a RACI matrix kept in a spreadsheet, and the checker's list of
 /// what the spreadsheet leaves out. The reading itself, feature by feature, is tested in `RACISpreadsheetTests`.

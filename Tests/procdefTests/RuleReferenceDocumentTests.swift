@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import ProcDefTestSupport
 
 /// `docs/rules.md` is `procdef rules --format markdown`, byte for byte: the rule reference on the web cannot drift
 /// from the rules the binary has.
@@ -11,7 +12,7 @@ final class RuleReferenceDocumentTests: XCTestCase {
         let run = try Procdef.run(["rules", "--format", "markdown"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        if isRecordingGoldenFiles {
             try Data(run.stdout.utf8).write(to: Self.document)
             return
         }

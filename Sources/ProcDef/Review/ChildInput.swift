@@ -18,7 +18,7 @@ final class ChildInput: @unchecked Sendable {
     let childEnd: FileHandle
     private let ownEnd: Int32
     private let childDescriptor: Int32
-    private let lock = NSLock()
+    private let lock = Lock()
     private var childEndOpen = true
     private var ownEndOwned = true
 

@@ -189,7 +189,7 @@ public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// What the error reader thread read, handed to the waiting thread under a lock.
 final class GitPipeContents: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var data = Data()
 
     func set(_ value: Data) { lock.withLock { data = value } }

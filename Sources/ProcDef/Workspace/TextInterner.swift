@@ -17,10 +17,10 @@ import Darwin
 /// hashing and probes its own open-addressing slots. That hash is not keyed: a file written to make texts collide could
 /// lengthen the probes, so a text that finds no slot within `maxProbes` is simply kept as it is, never searched longer.
 final class TextInterner: @unchecked Sendable {
-    /// One lock and its slots, kept behind pointers: a class's stored arrays would be checked for exclusive access on
+    /// One lock and its slots, kept behind a pointer: a class's stored arrays would be checked for exclusive access on
     /// every probe, and this runs for every text of every file. Only touched with its lock held.
     private final class Shard {
-        let lock: UnsafeMutablePointer<pthread_mutex_t>
+        let lock = Lock()
         let slots: UnsafeMutablePointer<Slots>
 
         /// 0 marks a free slot; the hashes stored are never 0.
@@ -82,9 +82,6 @@ final class TextInterner: @unchecked Sendable {
         }
 
         init() {
-            lock = .allocate(capacity: 1)
-            lock.initialize(to: pthread_mutex_t())
-            pthread_mutex_init(lock, nil)
             slots = .allocate(capacity: 1)
             slots.initialize(to: Slots(capacity: 256))
         }
@@ -93,9 +90,6 @@ final class TextInterner: @unchecked Sendable {
             slots.pointee.deallocate()
             slots.deinitialize(count: 1)
             slots.deallocate()
-            pthread_mutex_destroy(lock)
-            lock.deinitialize(count: 1)
-            lock.deallocate()
         }
     }
 
@@ -109,16 +103,16 @@ final class TextInterner: @unchecked Sendable {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
         let hash = ContentHash.hash(UnsafeRawBufferPointer(bytes))
         let shard = shards[Int(truncatingIfNeeded: hash >> (64 - UInt64(Self.shardBits)))]
-        pthread_mutex_lock(shard.lock)
-        defer { pthread_mutex_unlock(shard.lock) }
-        return shard.slots.pointee.intern(bytes: bytes, hash: hash | 1)
+        return shard.lock.withLock { shard.slots.pointee.intern(bytes: bytes, hash: hash | 1) }
     }
 
     /// Byte equality: `==` on strings compares canonical equivalence, which for text that is not ASCII normalizes.
     fileprivate static func sameBytes(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard text.utf8.count == bytes.count else { return false }
         guard let base = bytes.baseAddress else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base, bytes.count) == 0 } ?? text.utf8.elementsEqual(bytes)
+        return text.utf8.withContiguousStorageIfAvailable { stored in
+            stored.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? true
+        } ?? text.utf8.elementsEqual(bytes)
     }
 }
 

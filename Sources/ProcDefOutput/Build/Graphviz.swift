@@ -1,4 +1,5 @@
 import Foundation
+import ProcDef
 
 /// Graphviz's `dot`, found on `PATH`, turning DOT text into SVG or PNG.
 public struct Graphviz: Sendable {
@@ -73,7 +74,7 @@ public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// What a reader thread read, handed to the waiting thread under a lock.
 private final class PipeContents: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var data = Data()
 
     func set(_ value: Data) { lock.withLock { data = value } }

@@ -13,39 +13,76 @@ public struct IndexRenderer: Sendable {
 
     /// `handoffs` is the map of `processes`, when the caller has it; it is built from them otherwise.
     public func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil) -> String {
-        var out = "# Process runbooks\n\n"
-        let count = processes.count
-        out += "\(count) \(count == 1 ? "process" : "processes"). Each runbook says who does what, in how long, and what is handed over to whom.\n\n"
+        var md = MarkdownWriter(capacity: 1024 + 256 * processes.count)
+        md.heading(1, "Process runbooks")
+        md.startParagraph()
+        md.number(processes.count)
+        md.markdown(processes.count == 1 ? " process" : " processes")
+        md.markdown(". Each runbook says who does what, in how long, and what is handed over to whom.")
+        md.endLine()
         let diagramExtension = diagramImage?.rawValue ?? "dot"
-        let rows = processes.compactMap { process -> [String]? in
+        var wroteTable = false
+        for process in processes {
             guard let runbook = OutputLayout.runbook(process.id),
                   let diagram = OutputLayout.diagram(process.id, diagramExtension),
-                  let csv = OutputLayout.raci(process.id) else { return nil }
+                  let csv = OutputLayout.raci(process.id) else { continue }
+            if !wroteTable {
+                md.startTable(["Process", "Owner", "Purpose", "Activities", "Files"])
+                wroteTable = true
+            }
             let definition = process.process
-            return [
-                "[\(MarkdownText.text(definition.name.value))](\(runbook))",
-                definition.owner.map { MarkdownText.text(process.roleName($0.value)) } ?? "*not set*",
-                definition.purpose.map { MarkdownEscaping.cell($0.value) } ?? "",
-                String(definition.activities.count),
-                "[diagram](\(diagram)) · [RACI CSV](\(csv))",
-            ]
+            md.startRow()
+            md.link(text: definition.name.value, to: runbook)
+            md.nextCell()
+            if let owner = definition.owner { md.text(process.roleName(owner.value)) } else { md.emphasis("not set") }
+            md.nextCell()
+            if let purpose = definition.purpose { md.cellText(purpose.value) }
+            md.nextCell()
+            md.number(definition.activities.count)
+            md.nextCell()
+            md.startLink()
+            md.markdown("diagram")
+            md.endLink(to: diagram)
+            md.markdown(" · ")
+            md.startLink()
+            md.markdown("RACI CSV")
+            md.endLink(to: csv)
+            md.endRow()
         }
-        if rows.isEmpty {
-            out += "No processes.\n"
-        } else {
-            out += MarkdownText.table(header: ["Process", "Owner", "Purpose", "Activities", "Files"], rows: rows)
-        }
+        if !wroteTable { md.paragraph("No processes.") }
         let map = handoffs ?? HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
-        out += "\n## Handoffs between teams\n\n"
-        out += "[The handoff map](\(OutputLayout.handoffs)) lists every handoff between roles, gaps first.\n\n"
-        out += HandoffMapMarkdownRenderer().renderMatrix(map.teams)
-        out += "\n## Landscape\n\n"
+        md.heading(2, "Handoffs between teams")
+        md.startParagraph()
+        md.startLink()
+        md.markdown("The handoff map")
+        md.endLink(to: OutputLayout.handoffs)
+        md.markdown(" lists every handoff between roles, gaps first.")
+        md.endLine()
+        HandoffMapMarkdownRenderer().writeMatrix(map.teams, to: &md)
+        md.heading(2, "Landscape")
+        md.startParagraph()
         if let image = diagramImage {
-            out += "![Process landscape](diagrams/landscape.\(image.rawValue))\n\n"
-            out += "Which process starts which, and from which activity. Source: [landscape.dot](\(OutputLayout.landscape)).\n"
+            md.startImage()
+            md.markdown("Process landscape")
+            md.endLink(to: "diagrams/landscape.\(image.rawValue)")
+            md.endLine()
+            md.startParagraph()
+            md.markdown("Which process starts which, and from which activity. Source: ")
+            landscapeLink(&md)
+            md.markdown(".")
         } else {
-            out += "Which process starts which, and from which activity: [landscape.dot](\(OutputLayout.landscape)) (Graphviz).\n"
+            md.markdown("Which process starts which, and from which activity: ")
+            landscapeLink(&md)
+            md.markdown(" (Graphviz).")
         }
-        return out
+        md.endLine()
+        return md.string
+    }
+
+    /// `[landscape.dot](diagrams/landscape.dot)`
+    private func landscapeLink(_ md: inout MarkdownWriter) {
+        md.startLink()
+        md.markdown("landscape.dot")
+        md.endLink(to: OutputLayout.landscape)
     }
 }

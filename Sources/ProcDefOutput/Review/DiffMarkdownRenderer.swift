@@ -12,87 +12,142 @@ public struct DiffMarkdownRenderer: Sendable {
     private let phrases = DiffPhrases(style: .markdown)
 
     public func render(_ diff: WorkspaceDiff) -> String {
-        var out = "## procdef diff\n\n"
-        guard !diff.isEmpty else { return out + "No changes to processes, roles or findings.\n" }
+        var md = MarkdownWriter()
+        md.heading(2, "procdef diff")
+        guard !diff.isEmpty else {
+            md.paragraph("No changes to processes, roles or findings.")
+            return md.string
+        }
         let summary = DiffPhrases.summary(diff)
-        out += "**" + summary.prefix(1).uppercased() + summary.dropFirst() + ".**\n"
+        md.startParagraph()
+        md.startStrong()
+        md.markdown(summary.prefix(1).uppercased() + summary.dropFirst())
+        md.markdown(".")
+        md.endStrong()
+        md.endLine()
         let arrivals = diff.processes.filter { $0.status != .changed }
         if !arrivals.isEmpty {
-            out += "\n" + arrivals.map { process in
-                "- Process \(MarkdownText.code(process.id)) (\(MarkdownText.text(process.name))) \(process.status.rawValue), in \(MarkdownText.path(process.file))\n"
-            }.joined()
+            md.startList()
+            for process in arrivals {
+                md.bulletItem()
+                md.markdown("Process ")
+                md.code(process.id)
+                md.markdown(" (")
+                md.text(process.name)
+                md.markdown(") ")
+                md.markdown(process.status.rawValue)
+                md.markdown(", in ")
+                md.path(process.file)
+                md.endLine()
+            }
         }
 
-        out += section("Handoff gaps introduced", table(
-            ["Process", "Transition", "Responsibility passes"],
-            diff.gaps.filter { $0.gap.kind == .introduced }.map { process, gap in
-                [MarkdownText.code(process.id), phrases.edge(gap.edge), phrases.passage(gap.state)]
-            }
-        ))
-        out += section("New findings", findingTable(diff.introducedFindings))
+        let gaps = diff.gaps.filter { $0.gap.kind == .introduced }.map { process, gap in
+            [code(process.id), phrases.edge(gap.edge), phrases.passage(gap.state)]
+        }
+        if !gaps.isEmpty {
+            md.heading(3, "Handoff gaps introduced")
+            md.table(["Process", "Transition", "Responsibility passes"], rows: gaps)
+        }
+        findingSection("New findings", diff.introducedFindings, to: &md)
 
         let ownership = diff.processes.flatMap { process in
-            process.ownership.map { [MarkdownText.code(process.id), "`\($0.field)`", value($0.before), value($0.after)] }
+            process.ownership.map { [code(process.id), "`\($0.field)`", value($0.before), value($0.after)] }
         }
         let raci = diff.processes.flatMap { process in
-            byRole(process.raci).map { [MarkdownText.code(process.id), MarkdownText.code($0.role), MarkdownText.code($0.activity), $0.before, $0.after] }
+            byRole(process.raci).map { [code(process.id), code($0.role), code($0.activity), $0.before, $0.after] }
         }
-        out += section("Accountability and ownership", [
-            table(["Process", "Field", "Before", "After"], ownership),
-            table(["Process", "Role", "Activity", "Before", "After"], raci)
-                + (raci.isEmpty ? "" : "\nR responsible, A accountable, C consulted, I informed; - no part.\n"),
-        ].filter { !$0.isEmpty }.joined(separator: "\n"))
+        if !ownership.isEmpty || !raci.isEmpty {
+            md.heading(3, "Accountability and ownership")
+            if !ownership.isEmpty { md.table(["Process", "Field", "Before", "After"], rows: ownership) }
+            if !raci.isEmpty {
+                md.table(["Process", "Role", "Activity", "Before", "After"], rows: raci)
+                md.paragraph("R responsible, A accountable, C consulted, I informed; - no part.")
+            }
+        }
 
         let edges = diff.processes.flatMap { process in
-            process.edges.map { [MarkdownText.code(process.id), phrases.edge($0.edge), phrases.edgeChange($0)] }
-                + process.gaps.filter { $0.kind == .fixed }.map { [MarkdownText.code(process.id), phrases.edge($0.edge), "gap " + phrases.gap($0)] }
+            process.edges.map { [code(process.id), phrases.edge($0.edge), phrases.edgeChange($0)] }
+                + process.gaps.filter { $0.kind == .fixed }.map { [code(process.id), phrases.edge($0.edge), "gap " + phrases.gap($0)] }
         }
-        out += section("Handoffs and transitions", table(["Process", "Transition", "Change"], edges))
+        if !edges.isEmpty {
+            md.heading(3, "Handoffs and transitions")
+            md.table(["Process", "Transition", "Change"], rows: edges)
+        }
 
-        out += section("Other changes", diff.processes.compactMap(otherChanges).joined(separator: "\n"))
-        if !diff.roles.isEmpty {
-            out += section("Role catalogue", diff.roles.map { "- " + phrases.role($0) + "\n" }.joined())
+        let changed = diff.processes.filter { !$0.activities.isEmpty || !$0.policies.isEmpty || !$0.fields.isEmpty }
+        if !changed.isEmpty {
+            md.heading(3, "Other changes")
+            changed.forEach { otherChanges($0, to: &md) }
         }
-        out += section("Findings resolved", findingTable(diff.resolvedFindings))
-        return out
+        if !diff.roles.isEmpty {
+            md.heading(3, "Role catalogue")
+            md.startList()
+            for role in diff.roles {
+                md.bulletItem()
+                md.markdown(phrases.role(role))
+                md.endLine()
+            }
+        }
+        findingSection("Findings resolved", diff.resolvedFindings, to: &md)
+        return md.string
     }
 
     /// Activities, policies and process fields of one process, as a list under its name.
-    private func otherChanges(_ process: ProcessChange) -> String? {
-        let items = process.activities.map { "Activity " + phrases.activity($0) }
-            + process.policies.map { "Policy " + phrases.policy($0) }
-            + process.fields.map { "Field " + phrases.field($0) }
-        guard !items.isEmpty else { return nil }
-        return "**\(MarkdownText.code(process.id))** (\(MarkdownText.text(process.name)))\n\n" + items.map { "- \($0)\n" }.joined()
+    private func otherChanges(_ process: ProcessChange, to md: inout MarkdownWriter) {
+        md.startParagraph()
+        md.startStrong()
+        md.code(process.id)
+        md.endStrong()
+        md.markdown(" (")
+        md.text(process.name)
+        md.markdown(")")
+        md.endLine()
+        md.startList()
+        for activity in process.activities { item("Activity ", phrases.activity(activity), to: &md) }
+        for policy in process.policies { item("Policy ", phrases.policy(policy), to: &md) }
+        for field in process.fields { item("Field ", phrases.field(field), to: &md) }
     }
 
-    private func section(_ title: String, _ body: String) -> String {
-        body.isEmpty ? "" : "\n### \(title)\n\n" + body
+    private func item(_ kind: StaticString, _ phrase: String, to md: inout MarkdownWriter) {
+        md.bulletItem()
+        md.markdown(kind)
+        md.markdown(phrase)
+        md.endLine()
     }
 
-    private func table(_ header: [String], _ rows: [[String]]) -> String {
-        rows.isEmpty ? "" : MarkdownText.table(header: header, rows: rows)
-    }
-
-    private func findingTable(_ records: [FindingRecord]) -> String {
-        table(["Severity", "Process", "Finding", "Rule", "Where"], records.map { record in
-            [
-                record.severity == .error ? "**error**" : record.severity.rawValue,
-                record.processID.map(MarkdownText.code) ?? "",
-                MarkdownEscaping.cell(record.message),
-                ruleCode(record.rule),
-                "\(MarkdownText.path(record.file)) line \(record.line)",
-            ]
-        })
+    private func findingSection(_ title: StaticString, _ records: [FindingRecord], to md: inout MarkdownWriter) {
+        guard !records.isEmpty else { return }
+        md.heading(3, title)
+        md.startTable(["Severity", "Process", "Finding", "Rule", "Where"])
+        for record in records {
+            md.startRow()
+            if record.severity == .error { md.strong("error") } else { md.markdown(record.severity.rawValue) }
+            md.nextCell()
+            if let processID = record.processID { md.code(processID) }
+            md.nextCell()
+            md.cellText(record.message)
+            md.nextCell()
+            ruleCode(record.rule, to: &md)
+            md.nextCell()
+            md.path(record.file)
+            md.markdown(" line ")
+            md.number(record.line)
+            md.endRow()
+        }
     }
 
     /// `handoff/gap` or `policy/incidents-are-logged` in code style: ids with a `/`, checked part by part.
-    private func ruleCode(_ rule: String) -> String {
+    private func ruleCode(_ rule: String, to md: inout MarkdownWriter) {
         let parts = rule.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.allSatisfy({ OutputLayout.isSafeID(String($0)) }) ? "`\(rule)`" : MarkdownEscaping.cell(rule)
+        if parts.allSatisfy({ OutputLayout.isSafeID(String($0)) }) { md.codeSpan(rule) } else { md.cellText(rule) }
+    }
+
+    private func code(_ id: String) -> String {
+        MarkdownWriter.inline { $0.code(id) }
     }
 
     private func value(_ id: String?) -> String {
-        id.map(MarkdownText.code) ?? "-"
+        id.map(code) ?? "-"
     }
 }

@@ -17,132 +17,131 @@ public struct HandoffMapMarkdownRenderer: Sendable {
     /// The map as the bytes a build writes.
     func renderText(_ map: HandoffMap) -> RenderedText {
         // About 450 bytes a row.
-        var out = RenderedText(capacity: 4096 + 512 * map.entries.count)
-        out.append("# Handoff map\n\n")
+        var md = MarkdownWriter(capacity: 4096 + 512 * map.entries.count)
+        md.heading(1, "Handoff map")
+        md.startParagraph()
         let summary = HandoffMapWording.summary(map)
-        out.append(summary.prefix(1).uppercased() + summary.dropFirst())
-        out.append(". ")
-        out.append("Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first.\n")
-        out.append("\n## Teams\n\n")
-        appendMatrix(map.teams, to: &out)
-        out.append("\n## Handoffs\n\n")
+        md.markdown(summary.prefix(1).uppercased() + summary.dropFirst())
+        md.markdown(". ")
+        md.markdown("Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first.")
+        md.endLine()
+        md.heading(2, "Teams")
+        writeMatrix(map.teams, to: &md)
+        md.heading(2, "Handoffs")
         guard !map.entries.isEmpty else {
-            out.append("Responsibility never passes to another role.\n")
-            return out
+            md.paragraph("Responsibility never passes to another role.")
+            return md.bytes
         }
-        out.append("| Status | Process | From | To | Roles (teams) | Artifact | Expectation | Agreement | Escalation |\n")
-        out.append("|---|---|---|---|---|---|---|---|---|\n")
+        md.startTable(["Status", "Process", "From", "To", "Roles (teams)", "Artifact", "Expectation", "Agreement", "Escalation"])
         for entry in map.entries {
-            var row = MarkdownTableRow(&out)
-            out.append(status(entry.status))
-            row.next(&out)
-            process(entry.from, to: &out)
-            row.next(&out)
-            activity(entry.from, to: &out)
-            row.next(&out)
+            md.startRow()
+            status(entry.status, to: &md)
+            md.nextCell()
+            process(entry.from, to: &md)
+            md.nextCell()
+            activity(entry.from, to: &md)
+            md.nextCell()
             if entry.isTrigger || entry.to.processID != entry.from.processID {
-                process(entry.to, to: &out)
-                out.append(": ")
+                process(entry.to, to: &md)
+                md.markdown(": ")
             }
-            activity(entry.to, to: &out)
-            row.next(&out)
-            roles(entry.from, to: &out)
-            out.append(" → ")
-            roles(entry.to, to: &out)
-            row.next(&out)
+            activity(entry.to, to: &md)
+            md.nextCell()
+            roles(entry.from, to: &md)
+            md.markdown(" → ")
+            roles(entry.to, to: &md)
+            md.nextCell()
             if entry.status != .gap {
-                if let artifact = entry.artifact { MarkdownText.appendCode(artifact, to: &out) } else { out.append("*none*") }
+                if let artifact = entry.artifact { md.code(artifact) } else { md.emphasis("none") }
             }
-            row.next(&out)
+            md.nextCell()
             if entry.status != .gap {
-                if let expectation = entry.expectation { MarkdownEscaping.appendCell(expectation, to: &out) } else { out.append("*none*") }
+                if let expectation = entry.expectation { md.cellText(expectation) } else { md.emphasis("none") }
             }
-            row.next(&out)
-            if let agreement = entry.agreement { MarkdownEscaping.appendCell(agreement, to: &out) }
-            row.next(&out)
-            if let escalation = entry.escalation { out.append(escalation.rawValue) }
-            row.end(&out)
+            md.nextCell()
+            if let agreement = entry.agreement { md.cellText(agreement) }
+            md.nextCell()
+            if let escalation = entry.escalation { md.markdown(escalation.rawValue) }
+            md.endRow()
         }
-        return out
+        return md.bytes
     }
 
     /// The team-by-team matrix as a table: a row per sending team, a column per receiving team, `·` for none.
     public func renderMatrix(_ matrix: TeamMatrix) -> String {
-        var out = RenderedText()
-        appendMatrix(matrix, to: &out)
-        return out.string
+        var md = MarkdownWriter()
+        writeMatrix(matrix, to: &md)
+        return md.string
     }
 
-    func appendMatrix(_ matrix: TeamMatrix, to out: inout RenderedText) {
+    /// `renderMatrix`, as the next blocks of a page.
+    func writeMatrix(_ matrix: TeamMatrix, to md: inout MarkdownWriter) {
         guard !matrix.isEmpty else {
-            out.append("No handoffs between teams.\n")
+            md.paragraph("No handoffs between teams.")
             return
         }
-        out.append("| From / to")
+        md.startTableHeader()
+        md.markdown("From / to")
         for team in matrix.teams {
-            out.append(" | ")
-            MarkdownEscaping.appendCell(team, to: &out)
+            md.headerCell()
+            md.cellText(team)
         }
-        out.append(" |\n|---|")
-        for _ in matrix.teams { out.append("---|") }
-        out.append("\n")
+        md.endTableHeader(columns: matrix.teams.count + 1)
         for (row, team) in matrix.teams.enumerated() {
-            var cells = MarkdownTableRow(&out)
-            out.append("**")
-            MarkdownEscaping.appendCell(team, to: &out)
-            out.append("**")
+            md.startRow()
+            md.startStrong()
+            md.cellText(team)
+            md.endStrong()
             for count in matrix.counts[row] {
-                cells.next(&out)
-                if count == 0 { out.append("·") } else { out.append(count) }
+                md.nextCell()
+                if count == 0 { md.markdown("·") } else { md.number(count) }
             }
-            cells.end(&out)
+            md.endRow()
         }
-        out.append("\nTransitions that change hands, from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
-        out.append("a transition between several teams counts once for each pair, so the cells add up to the pairs of teams, not the transitions.\n")
+        md.startParagraph()
+        md.markdown("Transitions that change hands, from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
+        md.markdown("a transition between several teams counts once for each pair, so the cells add up to the pairs of teams, not the transitions.")
+        md.endLine()
     }
 
-    private func status(_ status: HandoffMapEntry.Status) -> StaticString {
+    private func status(_ status: HandoffMapEntry.Status, to md: inout MarkdownWriter) {
         switch status {
-        case .gap: "**gap**"
-        case .missingArtifact: "**no artifact**"
-        case .missingExpectation: "**no expectation**"
-        case .declared: "declared"
+        case .gap: md.strong("gap")
+        case .missingArtifact: md.strong("no artifact")
+        case .missingExpectation: md.strong("no expectation")
+        case .declared: md.markdown("declared")
         }
     }
 
-    private func process(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
+    private func process(_ side: HandoffMapEntry.Side, to md: inout MarkdownWriter) {
         guard linksRunbooks, let runbook = OutputLayout.runbook(side.processID) else {
-            MarkdownEscaping.appendInline(side.processName, to: &out)
+            md.text(side.processName)
             return
         }
-        out.append("[")
-        MarkdownEscaping.appendInline(side.processName, to: &out)
-        out.append("](")
-        out.append(runbook)
-        out.append(")")
+        md.link(text: side.processName, to: runbook)
     }
 
-    private func activity(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
-        MarkdownText.appendCode(side.activityID, to: &out)
-        out.append(" ")
-        MarkdownEscaping.appendInline(side.activityName, to: &out)
+    private func activity(_ side: HandoffMapEntry.Side, to md: inout MarkdownWriter) {
+        md.code(side.activityID)
+        md.markdown(" ")
+        md.text(side.activityName)
     }
 
     /// `service-desk (Service Desk)`; roles and teams each once.
-    private func roles(_ side: HandoffMapEntry.Side, to out: inout RenderedText) {
+    private func roles(_ side: HandoffMapEntry.Side, to md: inout MarkdownWriter) {
         guard !side.roles.isEmpty else {
-            out.append("*nobody*")
+            md.emphasis("nobody")
             return
         }
         for (i, role) in side.roles.enumerated() {
-            if i > 0 { out.append(", ") }
-            MarkdownText.appendCode(role, to: &out)
+            if i > 0 { md.markdown(", ") }
+            md.code(role)
         }
-        out.append(" (")
+        md.markdown(" (")
         for (i, team) in side.teams.enumerated() {
-            if i > 0 { out.append(", ") }
-            MarkdownEscaping.appendCell(team, to: &out)
+            if i > 0 { md.markdown(", ") }
+            md.cellText(team)
         }
-        out.append(")")
+        md.markdown(")")
     }
 }

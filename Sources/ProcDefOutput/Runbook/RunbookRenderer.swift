@@ -5,7 +5,7 @@ import ProcDef
 /// Layout: title and purpose, a facts table, the roles with team and contact, the flow diagram, the RACI matrix,
 /// one numbered section per activity (who, target time, records, inputs and outputs, the procedure, where it goes
 /// next and on what condition, each handoff, the processes it triggers), a handoff table linked to the build's
-/// handoff map, and the policies with their status. Every piece of input text goes through `MarkdownEscaping`; links are built from validated ids.
+/// handoff map, and the policies with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
 public struct RunbookRenderer: Sendable {
     /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
     public var diagramImage: DiagramImageFormat?
@@ -22,12 +22,12 @@ public struct RunbookRenderer: Sendable {
     func renderText(_ process: CheckedProcess) -> RenderedText {
         var page = RunbookPage(process: process)
         page.render(diagramImage: diagramImage)
-        return page.out
+        return page.md.bytes
     }
 }
 
 /// The headings of one runbook, registered in document order so anchors match GitHub's, and the text under them,
-/// written into `out` piece by piece.
+/// written into `md` piece by piece.
 private struct RunbookPage {
     let process: CheckedProcess
     // Read once: `CheckedProcess.process` and `.graph` are computed properties, each read a copy and its retains.
@@ -37,7 +37,7 @@ private struct RunbookPage {
     var anchors = HeadingAnchors()
     /// The anchor of each activity's section, by position.
     var activityAnchors: [String] = []
-    var out: RenderedText
+    var md: MarkdownWriter
 
     init(process: CheckedProcess) {
         self.process = process
@@ -46,7 +46,7 @@ private struct RunbookPage {
         points = process.handoffs.points
         // A runbook takes about 1.7 KB per activity: one allocation for nearly every page, and little memory touched
         // for nothing.
-        out = RenderedText(capacity: 2048 + 1792 * activities.count)
+        md = MarkdownWriter(capacity: 2048 + 1792 * activities.count)
         // GitHub numbers repeated anchors in document order, so register every heading before any link is written.
         _ = anchors.register(definition.name.value)
         for section in ["Roles", "Flow", "RACI matrix"] { _ = anchors.register(section) }
@@ -60,148 +60,178 @@ private struct RunbookPage {
 
     // MARK: Pieces
 
-    mutating func text(_ value: String) { MarkdownEscaping.appendInline(value, to: &out) }
-    mutating func cell(_ value: String) { MarkdownEscaping.appendCell(value, to: &out) }
-    mutating func code(_ value: String) { MarkdownText.appendCode(value, to: &out) }
-
     /// `[3. Investigate and diagnose](#3-investigate-and-diagnose)`
     mutating func activityLink(_ index: Int) {
         guard activities.indices.contains(index) else { return }
         // The number is procdef's own; only the name needs escaping (escaping "1." would show a backslash in raw text).
-        out.append("[")
-        out.append(index + 1)
-        out.append(". ")
-        text(activities[index].name.value)
-        out.append("](#")
-        out.append(activityAnchors[index])
-        out.append(")")
+        md.startLink()
+        md.number(index + 1)
+        md.markdown(". ")
+        md.text(activities[index].name.value)
+        md.endLink(toAnchor: activityAnchors[index])
     }
 
     /// `Service Desk Analyst (`service-desk`)`, or the bare id marked unknown.
     mutating func role(_ id: String) {
-        MarkdownText.appendRole(id, in: process, to: &out)
+        if let role = process.role(id) {
+            md.text(role.name.value)
+            md.markdown(" (")
+            md.code(id)
+            md.markdown(")")
+        } else {
+            md.code(id)
+            md.markdown(" (unknown role)")
+        }
+    }
+
+    /// A role's name, or its id marked unknown.
+    mutating func roleName(_ id: String) {
+        if let name = process.role(id)?.name.value {
+            md.text(name)
+        } else {
+            md.code(id)
+            md.markdown(" (unknown role)")
+        }
     }
 
     /// Role names joined by commas; an unknown id shows as itself.
     mutating func roleNames(_ ids: [Located<String>]) {
         for (i, id) in ids.enumerated() {
-            if i > 0 { out.append(", ") }
-            MarkdownText.appendRoleName(id.value, in: process, to: &out)
+            if i > 0 { md.markdown(", ") }
+            roleName(id.value)
         }
     }
 
     /// `roleNames` of the roles responsible for the source activity of point `k`.
     mutating func sourceRoleNames(_ k: Int) {
         for (i, role) in points[k].sourceRoles.enumerated() {
-            if i > 0 { out.append(", ") }
-            MarkdownText.appendRoleName(role.id.value, in: process, to: &out)
+            if i > 0 { md.markdown(", ") }
+            roleName(role.id.value)
         }
     }
 
     /// `roleNames`, or `*nobody*` when they come out empty.
     mutating func roleNamesOrNobody(_ ids: [Located<String>]) {
-        let start = out.count
+        let start = md.bytes.count
         roleNames(ids)
-        if out.count == start { out.append("*nobody*") }
+        if md.bytes.count == start { md.emphasis("nobody") }
     }
 
     mutating func codes(_ values: [Located<String>]) {
         for (i, value) in values.enumerated() {
-            if i > 0 { out.append(", ") }
-            code(value.value)
+            if i > 0 { md.markdown(", ") }
+            md.code(value.value)
         }
+    }
+
+    /// `- **Records:** `a`, `b``; nothing when there are none.
+    mutating func codesItem(_ label: StaticString, _ values: [Located<String>]) {
+        guard !values.isEmpty else { return }
+        md.labelledItem(label)
+        codes(values)
+        md.endLine()
+    }
+
+    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`.
+    mutating func duration(_ target: TimeTarget) {
+        md.number(target.amount)
+        switch target.unit {
+        case .seconds: md.markdown(" second")
+        case .minutes: md.markdown(" minute")
+        case .hours: md.markdown(" hour")
+        case .days: md.markdown(" day")
+        }
+        if target.amount != 1 { md.markdown("s") }
     }
 
     // MARK: The page
 
     mutating func render(diagramImage: DiagramImageFormat?) {
-        out.append("# ")
-        text(definition.name.value)
-        out.append("\n\n")
+        md.startHeading(1)
+        md.text(definition.name.value)
+        md.endLine()
         if let purpose = definition.purpose {
-            text(purpose.value)
-            out.append("\n\n")
+            md.startParagraph()
+            md.text(purpose.value)
+            md.endLine()
         }
         facts()
-        out.append("\n## Roles\n\n")
+        md.heading(2, "Roles")
         roles()
-        out.append("\n## Flow\n\n")
+        md.heading(2, "Flow")
         flow(diagramImage)
-        out.append("\n## RACI matrix\n\n")
+        md.heading(2, "RACI matrix")
         matrix()
         for i in activities.indices {
-            out.append("\n## ")
-            out.append(i + 1)
-            out.append(". ")
-            text(activities[i].name.value)
-            out.append("\n\n")
+            md.startHeading(2)
+            md.number(i + 1)
+            md.markdown(". ")
+            md.text(activities[i].name.value)
+            md.endLine()
             section(i, activities[i])
         }
-        out.append("\n## Handoffs\n\n")
+        md.heading(2, "Handoffs")
         handoffTable()
-        out.append("\n## Policies\n\n")
+        md.heading(2, "Policies")
         policies()
-        out.append("\n---\n\n")
-        out.append("Generated by procdef from ")
-        out.append(MarkdownText.path(definition.file))
-        out.append(" (process ")
-        code(definition.id.value)
+        md.thematicBreak()
+        md.startParagraph()
+        md.markdown("Generated by procdef from ")
+        md.path(definition.file)
+        md.markdown(" (process ")
+        md.code(definition.id.value)
         if let version = definition.version {
-            out.append(", version ")
-            out.append(version.value)
+            md.markdown(", version ")
+            md.number(version.value)
         }
-        out.append("). Change the definition and rebuild; edits here are overwritten.\n")
+        md.markdown("). Change the definition and rebuild; edits here are overwritten.")
+        md.endLine()
     }
 
     // MARK: Facts and roles
 
     mutating func facts() {
-        out.append("| Fact | Value |\n|---|---|\n")
+        md.startTable(["Fact", "Value"])
         for (label, field) in [("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner)] {
-            var row = MarkdownTableRow(&out)
-            out.append(label)
-            row.next(&out)
-            if let field { role(field.value) } else { out.append("*not set*") }
-            row.end(&out)
+            md.startRow()
+            md.markdown(label)
+            md.nextCell()
+            if let field { role(field.value) } else { md.emphasis("not set") }
+            md.endRow()
         }
-        var row = MarkdownTableRow(&out)
-        out.append("Version")
-        row.next(&out)
-        if let version = definition.version { out.append(version.value) } else { out.append("*not set*") }
-        row.end(&out)
+        md.startRow()
+        md.markdown("Version")
+        md.nextCell()
+        if let version = definition.version { md.number(version.value) } else { md.emphasis("not set") }
+        md.endRow()
         for (label, field) in [("Trigger" as StaticString, definition.trigger), ("Outcome", definition.outcome)] {
-            var row = MarkdownTableRow(&out)
-            out.append(label)
-            row.next(&out)
-            if let field { cell(field.value) } else { out.append("*not set*") }
-            row.end(&out)
+            md.startRow()
+            md.markdown(label)
+            md.nextCell()
+            if let field { md.cellText(field.value) } else { md.emphasis("not set") }
+            md.endRow()
         }
-        row = MarkdownTableRow(&out)
-        out.append("Tags")
-        row.next(&out)
-        if definition.tags.isEmpty { out.append("*none*") } else { codes(definition.tags) }
-        row.end(&out)
+        md.startRow()
+        md.markdown("Tags")
+        md.nextCell()
+        if definition.tags.isEmpty { md.emphasis("none") } else { codes(definition.tags) }
+        md.endRow()
         let starters = process.triggeredBy
         if !starters.isEmpty {
-            var row = MarkdownTableRow(&out)
-            out.append("Started by")
-            row.next(&out)
+            md.startRow()
+            md.markdown("Started by")
+            md.nextCell()
             for (i, (other, activity)) in starters.enumerated() {
-                if i > 0 { out.append("; ") }
+                if i > 0 { md.markdown("; ") }
                 if OutputLayout.isSafeID(other.id.value) {
-                    out.append("[")
-                    text(other.name.value)
-                    out.append("](")
-                    out.append(other.id.value)
-                    out.append(".md)")
+                    md.link(text: other.name.value, to: other.id.value, suffix: ".md")
                 } else {
-                    text(other.name.value)
+                    md.text(other.name.value)
                 }
-                out.append(", from *")
-                text(activity.name.value)
-                out.append("*")
+                md.markdown(", from ")
+                md.emphasis(text: activity.name.value)
             }
-            row.end(&out)
+            md.endRow()
         }
     }
 
@@ -230,37 +260,37 @@ private struct RunbookPage {
     mutating func roles() {
         let order = roleOrder()
         guard !order.isEmpty else {
-            out.append("No roles are named.\n")
+            md.paragraph("No roles are named.")
             return
         }
         let tallies = process.raci.letterCounts()
-        out.append("| Role | Team | Contact | Part in this process |\n|---|---|---|---|\n")
+        md.startTable(["Role", "Team", "Contact", "Part in this process"])
         for id in order {
-            var row = MarkdownTableRow(&out)
+            md.startRow()
             role(id)
-            row.next(&out)
+            md.nextCell()
             let known = process.role(id)
-            if let team = known?.team { cell(team.value) }
-            row.next(&out)
-            if let contact = known?.contact { cell(contact.value) }
-            row.next(&out)
+            if let team = known?.team { md.cellText(team.value) }
+            md.nextCell()
+            if let contact = known?.contact { md.cellText(contact.value) }
+            md.nextCell()
             // "Process owner, responsible for 5 activities, accountable for 3": the first part capitalised, the noun once.
             var parts = RolePartSentence()
-            if definition.owner?.value == id { parts.add("process owner", to: &out) }
-            if definition.manager?.value == id { parts.add("process manager", to: &out) }
-            if definition.caseOwner?.value == id { parts.add("case owner", to: &out) }
+            if definition.owner?.value == id { parts.add("process owner", to: &md) }
+            if definition.manager?.value == id { parts.add("process manager", to: &md) }
+            if definition.caseOwner?.value == id { parts.add("case owner", to: &md) }
             let counts = tallies[id] ?? RACIMatrix.LetterCounts()
             var counted = false
             for (letter, phrase) in [(RACIMatrix.Letter.responsible, "responsible for " as StaticString), (.accountable, "accountable for "), (.consulted, "consulted on "), (.informed, "informed on ")] {
                 let n = counts[letter]
                 guard n > 0 else { continue }
-                parts.add(phrase, to: &out)
-                out.append(n)
-                if !counted { out.append(n == 1 ? " activity" : " activities") }
+                parts.add(phrase, to: &md)
+                md.number(n)
+                if !counted { md.markdown(n == 1 ? " activity" : " activities") }
                 counted = true
             }
-            if parts.isEmpty { parts.add("told on handoffs", to: &out) }
-            row.end(&out)
+            if parts.isEmpty { parts.add("told on handoffs", to: &md) }
+            md.endRow()
         }
     }
 
@@ -269,130 +299,140 @@ private struct RunbookPage {
     mutating func flow(_ image: DiagramImageFormat?) {
         let id = process.id
         guard OutputLayout.isSafeID(id) else {
-            out.append("No diagram: the process id is not a valid file name.\n")
+            md.paragraph("No diagram: the process id is not a valid file name.")
             return
         }
+        // The id is a safe file name (checked above), so it is written as it is in link text and targets.
         if let image {
-            out.append("![Flow of ")
-            text(definition.name.value)
-            out.append("](../diagrams/")
-            out.append(id)
-            out.append(".")
-            out.append(image.rawValue)
-            out.append(")\n\n")
-            out.append("Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. ")
-            out.append("Source: [")
-            out.append(id)
-            out.append(".dot](../diagrams/")
-            out.append(id)
-            out.append(".dot).\n")
+            md.startParagraph()
+            md.startImage()
+            md.markdown("Flow of ")
+            md.text(definition.name.value)
+            md.endLink(to: "../diagrams/\(id).\(image.rawValue)")
+            md.endLine()
+            md.startParagraph()
+            md.markdown("Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. ")
+            md.markdown("Source: ")
+            dotLink(id)
+            md.markdown(".")
+            md.endLine()
             return
         }
-        out.append("The flow diagram is [")
-        out.append(id)
-        out.append(".dot](../diagrams/")
-        out.append(id)
-        out.append(".dot) (Graphviz). ")
-        out.append("Render it with `dot -Tsvg`, or build with `procdef build --render svg` to see it here.\n")
+        md.startParagraph()
+        md.markdown("The flow diagram is ")
+        dotLink(id)
+        md.markdown(" (Graphviz). ")
+        md.markdown("Render it with `dot -Tsvg`, or build with `procdef build --render svg` to see it here.")
+        md.endLine()
+    }
+
+    /// `[incident.dot](../diagrams/incident.dot)`, for a safe id.
+    private mutating func dotLink(_ id: String) {
+        md.startLink()
+        md.markdown(id)
+        md.markdown(".dot")
+        md.endLink(to: "../diagrams/\(id)", suffix: ".dot")
     }
 
     mutating func matrix() {
         let raci = process.raci
         guard !raci.roles.isEmpty else {
-            out.append("No activity names a role.\n")
+            md.paragraph("No activity names a role.")
             return
         }
-        out.append("| Activity")
+        md.startTableHeader()
+        md.markdown("Activity")
         for id in raci.roles {
-            out.append(" | ")
-            if let role = process.role(id) { text(role.name.value) } else { code(id) }
+            md.headerCell()
+            if let role = process.role(id) { md.text(role.name.value) } else { md.code(id) }
         }
-        out.append(" |\n|---|")
-        for _ in raci.roles { out.append("---|") }
-        out.append("\n")
+        md.endTableHeader(columns: raci.roles.count + 1)
         for i in raci.rows.indices {
-            var row = MarkdownTableRow(&out)
+            md.startRow()
             activityLink(i)
             for cell in raci.rows[i].cells {
-                row.next(&out)
-                cell.append(to: &out)
+                md.nextCell()
+                md.markdown { cell.append(to: &$0) }
             }
-            row.end(&out)
+            md.endRow()
         }
-        out.append("\n**R** responsible: does the work. **A** accountable: answers for it, one role per activity. ")
-        out.append("**C** consulted: asked before. **I** informed: told after.\n")
+        md.startParagraph()
+        md.markdown("**R** responsible: does the work. **A** accountable: answers for it, one role per activity. ")
+        md.markdown("**C** consulted: asked before. **I** informed: told after.")
+        md.endLine()
     }
 
     // MARK: Activities
 
     mutating func section(_ index: Int, _ activity: Activity) {
-        out.append("- **Responsible:** ")
+        md.startList()
+        md.labelledItem("Responsible")
         roleNamesOrNobody(activity.responsible)
-        out.append("\n- **Accountable:** ")
+        md.endLine()
+        md.labelledItem("Accountable")
         let accountable = process.context.accountable(activity)
         roleNamesOrNobody(accountable)
-        if activity.accountable.isEmpty, !accountable.isEmpty { out.append(", the process default") }
+        if activity.accountable.isEmpty, !accountable.isEmpty { md.markdown(", the process default") }
+        md.endLine()
         if !activity.consulted.isEmpty {
-            out.append("\n- **Consulted:** ")
+            md.labelledItem("Consulted")
             roleNames(activity.consulted)
+            md.endLine()
         }
         if !activity.informed.isEmpty {
-            out.append("\n- **Informed:** ")
+            md.labelledItem("Informed")
             roleNames(activity.informed)
+            md.endLine()
         }
         if let target = activity.target {
-            out.append("\n- **Target time:** ")
-            MarkdownText.appendDuration(target.value, to: &out)
+            md.labelledItem("Target time")
+            duration(target.value)
+            md.endLine()
         }
-        if !activity.records.isEmpty {
-            out.append("\n- **Records:** ")
-            codes(activity.records)
-        }
-        if !activity.inputs.isEmpty {
-            out.append("\n- **Inputs:** ")
-            codes(activity.inputs)
-        }
-        if !activity.outputs.isEmpty {
-            out.append("\n- **Outputs:** ")
-            codes(activity.outputs)
-        }
-        out.append("\n")
+        codesItem("Records", activity.records)
+        codesItem("Inputs", activity.inputs)
+        codesItem("Outputs", activity.outputs)
 
         if !activity.procedure.isEmpty {
-            out.append("\n**Procedure**\n\n")
+            md.startParagraph()
+            md.strong("Procedure")
+            md.endLine()
+            md.startList()
             for (n, step) in activity.procedure.enumerated() {
-                out.append(n + 1)
-                out.append(". ")
-                text(step.value)
-                out.append("\n")
+                md.numberedItem(n + 1)
+                md.text(step.value)
+                md.endLine()
             }
         }
 
         let leaving = process.handoffPointIndices(from: index)
-        out.append("\n")
         next(index, activity, leaving.filter { !points[$0].isTrigger })
         if !activity.triggers.isEmpty {
-            out.append("\n**Starts another process** (this flow goes on)\n\n")
+            md.startParagraph()
+            md.strong("Starts another process")
+            md.markdown(" (this flow goes on)")
+            md.endLine()
+            md.startList()
             for (t, trigger) in activity.triggers.enumerated() {
                 guard let k = leaving.first(where: { points[$0].kind == .trigger(index: t) }) else {
-                    out.append("- ")
-                    code(trigger.process.value)
-                    out.append(" (no such process or entry activity)\n")
+                    md.bulletItem()
+                    md.code(trigger.process.value)
+                    md.markdown(" (no such process or entry activity)")
+                    md.endLine()
                     continue
                 }
-                out.append("- ")
+                md.bulletItem()
                 processLink(trigger.process.value)
                 if trigger.activity != nil {
-                    out.append(" at *")
-                    text(points[k].target.activity.name.value)
-                    out.append("*")
+                    md.markdown(" at ")
+                    md.emphasis(text: points[k].target.activity.name.value)
                 }
                 if let when = trigger.when {
-                    out.append(", when: ")
-                    text(when.value)
+                    md.markdown(", when: ")
+                    md.text(when.value)
                 }
-                out.append("\n")
-                handoffDetails(k, indent: "  ")
+                md.endLine()
+                handoffDetails(k, nested: true)
             }
         }
     }
@@ -402,86 +442,91 @@ private struct RunbookPage {
     mutating func next(_ index: Int, _ activity: Activity, _ leaving: [Int]) {
         let isEnd = process.graph.ends.contains(index)
         if leaving.isEmpty {
-            out.append(isEnd ? "**Next:** this activity ends the process.\n" : "**Next:** nothing (the flow stops here).\n")
+            md.paragraph(isEnd ? "**Next:** this activity ends the process." : "**Next:** nothing (the flow stops here).")
             return
         }
         let isDecision: Bool
         if case .branches? = activity.next { isDecision = true } else { isDecision = false }
         if !isDecision, let k = leaving.first {
-            out.append("**Next:** ")
+            md.startParagraph()
+            md.strong("Next:")
+            md.markdown(" ")
             activityLink(points[k].target.index)
             // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
             let isGap = points[k].isGap
-            guard isGap || points[k].handoff != nil else {
-                out.append("\n")
-                return
-            }
-            out.append(isGap ? "\n\n" : ", with this handoff:\n\n")
-            handoffDetails(k, indent: "")
+            if !isGap, points[k].handoff != nil { md.markdown(", with this handoff:") }
+            md.endLine()
+            handoffDetails(k, nested: false)
             return
         }
-        out.append("**Next**, by condition:\n\n")
+        md.startParagraph()
+        md.strong("Next")
+        md.markdown(", by condition:")
+        md.endLine()
+        md.startList()
         for k in leaving {
-            out.append("- ")
+            md.bulletItem()
             activityLink(points[k].target.index)
             if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
-                out.append(", when: ")
-                text(when.value)
+                md.markdown(", when: ")
+                md.text(when.value)
             } else {
-                out.append(" (no condition stated)")
+                md.markdown(" (no condition stated)")
             }
-            out.append("\n")
-            handoffDetails(k, indent: "  ")
+            md.endLine()
+            handoffDetails(k, nested: true)
         }
-        if isEnd { out.append("\nThis activity can also end the process.\n") }
+        if isEnd { md.paragraph("This activity can also end the process.") }
     }
 
     /// The handoff on one transition or trigger as list items (artifact, expectation, who is told, escalation,
-    /// agreement), or the gap when responsibility changes with no handoff.
-    mutating func handoffDetails(_ k: Int, indent: StaticString) {
+    /// agreement), or the gap when responsibility changes with no handoff; `nested` under the list item before,
+    /// else as a list of their own. Nothing for a point that is neither.
+    mutating func handoffDetails(_ k: Int, nested: Bool) {
         if points[k].isGap {
-            out.append(indent)
-            out.append("- **Handoff gap:** responsibility passes from ")
+            if !nested { md.startList() }
+            md.labelledItem("Handoff gap", nested: nested)
+            md.markdown("responsibility passes from ")
             sourceRoleNames(k)
-            out.append(" to ")
+            md.markdown(" to ")
             targetRoleNames(k, contacts: true)
-            out.append(" and no handoff is declared.\n")
+            md.markdown(" and no handoff is declared.")
+            md.endLine()
             return
         }
         guard let handoff = points[k].handoff else { return }
-        out.append(indent)
-        out.append("- **Handoff**")
+        if !nested { md.startList() }
+        md.bulletItem(nested: nested)
+        md.strong("Handoff")
         if points[k].change == .changed {
-            out.append(" from ")
+            md.markdown(" from ")
             sourceRoleNames(k)
-            out.append(" to ")
+            md.markdown(" to ")
             targetRoleNames(k, contacts: true)
         }
-        out.append(": hand over ")
-        if let artifact = handoff.statedArtifact { code(artifact.value) } else { out.append("*no artifact named*") }
-        out.append("\n")
-        out.append(indent)
-        out.append("- **Expectation:** ")
-        if let expectation = handoff.statedExpectation { text(expectation.value) } else { out.append("*none stated*") }
-        out.append("\n")
+        md.markdown(": hand over ")
+        if let artifact = handoff.statedArtifact { md.code(artifact.value) } else { md.emphasis("no artifact named") }
+        md.endLine()
+        md.labelledItem("Expectation", nested: nested)
+        if let expectation = handoff.statedExpectation { md.text(expectation.value) } else { md.emphasis("none stated") }
+        md.endLine()
         if !handoff.informed.isEmpty {
-            out.append(indent)
-            out.append("- **Who is told:** ")
+            md.labelledItem("Who is told", nested: nested)
             roleNames(handoff.informed)
-            out.append("\n")
+            md.endLine()
         }
         if let escalation = handoff.escalation {
-            out.append(indent)
+            md.labelledItem("Escalation", nested: nested)
             switch escalation.value {
-            case .functional: out.append("- **Escalation:** functional (to another team)\n")
-            case .hierarchic: out.append("- **Escalation:** hierarchic (up the line)\n")
+            case .functional: md.markdown("functional (to another team)")
+            case .hierarchic: md.markdown("hierarchic (up the line)")
             }
+            md.endLine()
         }
         if let agreement = handoff.statedAgreement {
-            out.append(indent)
-            out.append("- **Agreement:** ")
-            text(agreement.value)
-            out.append("\n")
+            md.labelledItem("Agreement", nested: nested)
+            md.text(agreement.value)
+            md.endLine()
         }
     }
 
@@ -490,21 +535,21 @@ private struct RunbookPage {
     mutating func targetRoleNames(_ k: Int, contacts: Bool = false) {
         let roles = points[k].target.roles
         guard !roles.isEmpty else {
-            out.append("*nobody*")
+            md.emphasis("nobody")
             return
         }
         for (i, resolved) in roles.enumerated() {
-            if i > 0 { out.append(", ") }
+            if i > 0 { md.markdown(", ") }
             guard let role = resolved.role else {
-                code(resolved.id.value)
-                out.append(" (unknown role)")
+                md.code(resolved.id.value)
+                md.markdown(" (unknown role)")
                 continue
             }
-            text(role.name.value)
+            md.text(role.name.value)
             if contacts, let contact = role.contact?.value, !contact.isBlank {
-                out.append(" (")
-                text(contact)
-                out.append(")")
+                md.markdown(" (")
+                md.text(contact)
+                md.markdown(")")
             }
         }
     }
@@ -512,19 +557,15 @@ private struct RunbookPage {
     /// `[Problem Management](problem-management.md)`, or the id when the process is unknown or its id unusable.
     mutating func processLink(_ id: String) {
         guard let other = process.processesByID[id] else {
-            code(id)
-            out.append(" (no such process)")
+            md.code(id)
+            md.markdown(" (no such process)")
             return
         }
         guard OutputLayout.isSafeID(id) else {
-            text(other.name.value)
+            md.text(other.name.value)
             return
         }
-        out.append("[")
-        text(other.name.value)
-        out.append("](")
-        out.append(id)
-        out.append(".md)")
+        md.link(text: other.name.value, to: id, suffix: ".md")
     }
 
     // MARK: Handoffs and policies
@@ -532,80 +573,84 @@ private struct RunbookPage {
     mutating func handoffTable() {
         let handoffPoints = points.indices.filter { points[$0].isHandoff }
         defer {
-            out.append("\nEvery process's handoffs, and how many pass from team to team: [the handoff map](../")
-            out.append(OutputLayout.handoffs)
-            out.append(").\n")
+            md.startParagraph()
+            md.markdown("Every process's handoffs, and how many pass from team to team: ")
+            md.startLink()
+            md.markdown("the handoff map")
+            md.endLink(to: "../\(OutputLayout.handoffs)")
+            md.markdown(".")
+            md.endLine()
         }
         guard !handoffPoints.isEmpty else {
-            out.append("Responsibility never passes to another role in this process.\n")
+            md.paragraph("Responsibility never passes to another role in this process.")
             return
         }
-        out.append("| From | To | Roles | Artifact | Expectation | Agreement |\n|---|---|---|---|---|---|\n")
+        md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
         for k in handoffPoints {
-            var row = MarkdownTableRow(&out)
+            md.startRow()
             activityLink(points[k].source)
-            row.next(&out)
+            md.nextCell()
             if points[k].isTrigger {
                 processLink(points[k].target.process?.id.value ?? "")
-                out.append(": *")
-                text(points[k].target.activity.name.value)
-                out.append("*")
+                md.markdown(": ")
+                md.emphasis(text: points[k].target.activity.name.value)
             } else {
                 activityLink(points[k].target.index)
             }
-            row.next(&out)
+            md.nextCell()
             sourceRoleNames(k)
-            out.append(" → ")
+            md.markdown(" → ")
             targetRoleNames(k)
-            row.next(&out)
+            md.nextCell()
             guard let handoff = points[k].handoff else {
-                out.append("**gap: no handoff declared**")
-                row.next(&out)
-                row.next(&out)
-                row.end(&out)
+                md.strong("gap: no handoff declared")
+                md.nextCell()
+                md.nextCell()
+                md.endRow()
                 continue
             }
-            if let artifact = handoff.statedArtifact { code(artifact.value) } else { out.append("*none*") }
-            row.next(&out)
-            if let expectation = handoff.statedExpectation { cell(expectation.value) } else { out.append("*none*") }
-            row.next(&out)
-            if let agreement = handoff.statedAgreement { cell(agreement.value) }
-            row.end(&out)
+            if let artifact = handoff.statedArtifact { md.code(artifact.value) } else { md.emphasis("none") }
+            md.nextCell()
+            if let expectation = handoff.statedExpectation { md.cellText(expectation.value) } else { md.emphasis("none") }
+            md.nextCell()
+            if let agreement = handoff.statedAgreement { md.cellText(agreement.value) }
+            md.endRow()
         }
     }
 
     mutating func policies() {
         let statuses = process.policyStatuses
         guard !statuses.isEmpty else {
-            out.append("No policy applies to this process.\n")
+            md.paragraph("No policy applies to this process.")
             return
         }
-        out.append("| Policy | Severity | Status |\n|---|---|---|\n")
+        md.startTable(["Policy", "Severity", "Status"])
         for status in statuses {
-            var row = MarkdownTableRow(&out)
-            cell(status.title)
-            out.append(" (")
-            code(status.policyID)
-            out.append(")")
-            row.next(&out)
-            out.append(status.severity.rawValue)
-            row.next(&out)
+            md.startRow()
+            md.cellText(status.title)
+            md.markdown(" (")
+            md.code(status.policyID)
+            md.markdown(")")
+            md.nextCell()
+            md.markdown(status.severity.rawValue)
+            md.nextCell()
             switch status.state {
             case .holds:
-                out.append("holds")
+                md.markdown("holds")
             case .waived(let until, let reason):
-                out.append("waived until ")
-                out.append(until.description)
+                md.markdown("waived until ")
+                md.markdown(until.description)
                 if !reason.isEmpty {
-                    out.append(": ")
-                    cell(reason)
+                    md.markdown(": ")
+                    md.cellText(reason)
                 }
             case .fails(let count):
-                out.append("**fails** (")
-                out.append(count)
-                out.append(count == 1 ? " finding)" : " findings)")
+                md.strong("fails")
+                md.markdown(" (")
+                md.number(count)
+                md.markdown(count == 1 ? " finding)" : " findings)")
             }
-            row.end(&out)
+            md.endRow()
         }
     }
 }
@@ -615,17 +660,12 @@ private struct RunbookPage {
 private struct RolePartSentence {
     private(set) var isEmpty = true
 
-    mutating func add(_ phrase: StaticString, to out: inout RenderedText) {
-        phrase.withUTF8Buffer { bytes in
-            guard let first = bytes.first else { return }
-            if isEmpty {
-                // Every phrase starts with a lower-case ASCII letter.
-                out.append(byte: (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) ? first - 0x20 : first)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.dropFirst()))
-            } else {
-                out.append(", ")
-                out.append(contentsOf: bytes)
-            }
+    mutating func add(_ phrase: StaticString, to md: inout MarkdownWriter) {
+        if isEmpty {
+            md.capitalized(phrase)
+        } else {
+            md.markdown(", ")
+            md.markdown(phrase)
         }
         isEmpty = false
     }

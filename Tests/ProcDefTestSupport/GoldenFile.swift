@@ -1,14 +1,25 @@
 import Foundation
 import XCTest
 
-/// Compares `actual` with the golden file `Golden/<name>` beside this test file, byte for byte.
+/// Compares `actual` with the golden file `Golden/<name>` of the calling test target, byte for byte.
+///
+/// The golden folder is found from the calling test file (`file`): the `Golden` folder at the top of its target,
+/// `Tests/<Target>/Golden`, wherever in the target the test file sits.
 ///
 /// To accept new output, run `RECORD_GOLDEN=1 swift test`: every golden compared in that run is rewritten with
 /// the actual output (and the test passes), then read the diff in git before committing it.
-func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Golden").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+public func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    guard let folder = goldenFolder(of: file) else {
+        XCTFail("\(file) is not inside Tests/<Target>/, so it has no Golden folder", file: file, line: line)
+        return
+    }
+    assertGolden(actual, at: folder.appendingPathComponent(name), file: file, line: line)
+}
+
+/// Compares `actual` with the file at `url` byte for byte, and re-records it the same way: for an output that is
+/// also committed elsewhere in the repository, such as `schema/procdef.schema.json`.
+public func assertGolden(_ actual: String, at url: URL, file: StaticString = #filePath, line: UInt = #line) {
+    if isRecordingGoldenFiles {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
@@ -25,6 +36,23 @@ func assertGolden(_ actual: String, named name: String, file: StaticString = #fi
     if expectedText != actual {
         XCTFail("output differs from \(url.lastPathComponent) (RECORD_GOLDEN=1 re-records it):\n\(lineDiff(expected: expectedText, actual: actual))", file: file, line: line)
     }
+}
+
+/// True when `RECORD_GOLDEN=1`: golden files (and outputs committed elsewhere that tests compare) are rewritten.
+public var isRecordingGoldenFiles: Bool {
+    ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+}
+
+/// `Tests/<Target>/Golden` for a test file anywhere under `Tests/<Target>/`.
+private func goldenFolder(of testFile: StaticString) -> URL? {
+    var folder = URL(fileURLWithPath: "\(testFile)").deletingLastPathComponent()
+    while folder.pathComponents.count > 1 {
+        if folder.deletingLastPathComponent().lastPathComponent == "Tests" {
+            return folder.appendingPathComponent("Golden")
+        }
+        folder = folder.deletingLastPathComponent()
+    }
+    return nil
 }
 
 /// The first differing line and its neighbours: enough to see what changed without a diff tool.
