@@ -5,7 +5,7 @@ let package = Package(
     name: "procdef",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "procdef", targets: ["procdef"]),
+        .executable(name: "procdef", targets: ["ProcDefCLI"]),
         .library(name: "ProcDef", targets: ["ProcDef"]),
         // The libFuzzer target: build it with Fuzz/run.sh (--sanitize=fuzzer), never as part of the tests.
         .executable(name: "procdef-fuzz", targets: ["procdef-fuzz"]),
@@ -23,8 +23,10 @@ let package = Package(
         // renderers: diagnostics formats, runbooks, diagrams, CSV, schema
         .target(name: "ProcDefOutput", dependencies: ["ProcDef", "YAMLTree"]),
         // the command line, kept thin
+        // The executable keeps the name procdef (the product); the target's name differs from ProcDef by more than case,
+        // so the two folders stay apart on case-insensitive disks.
         .executableTarget(
-            name: "procdef",
+            name: "ProcDefCLI",
             dependencies: [
                 "ProcDef", "ProcDefOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -40,7 +42,7 @@ let package = Package(
         .testTarget(name: "ProcDefTests", dependencies: ["ProcDef", "YAMLTree"]),
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "procdefTests", dependencies: ["procdef", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ProcDefCLITests", dependencies: ["ProcDefCLI", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
     ]
 )

@@ -5,8 +5,8 @@
 #   Tests/hostile-limits.sh            # builds `swift build -c release --product procdef` first
 #   PROCDEF=path/to/procdef Tests/hostile-limits.sh
 #
-# The inputs are the ones Tests/procdefTests/HostileInput.swift makes for the unit tests (same shapes and sizes),
-# each checked beside the good files of Tests/procdefTests/Fixtures/hostile/good, as the tests do. Unit tests
+# The inputs are the ones Tests/ProcDefCLITests/HostileInput.swift makes for the unit tests (same shapes and sizes),
+# each checked beside the good files of Tests/ProcDefCLITests/Fixtures/hostile/good, as the tests do. Unit tests
 # assert what procdef reports; this script alone asserts how long it takes and how much memory it uses.
 set -euo pipefail
 
@@ -67,7 +67,7 @@ failed=0
 run_one() {
   local name="$1" dir="$work/repo-$1"
   mkdir -p "$dir/Processes"
-  cp Tests/procdefTests/Fixtures/hostile/good/*.yaml "$dir/Processes/"
+  cp Tests/ProcDefCLITests/Fixtures/hostile/good/*.yaml "$dir/Processes/"
   if [ -n "${2:-}" ]; then cp "$2" "$dir/Processes/"; fi
   if [ -n "${3:-}" ]; then (cd "$dir/Processes" && eval "$3"); fi
   local status=0

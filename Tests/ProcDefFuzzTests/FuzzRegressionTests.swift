@@ -45,7 +45,7 @@ final class FuzzRegressionTests: XCTestCase {
     /// The hostile-names fixture, as two files of one input: every output invariant of the fuzz target holds.
     func testHostileNamesKeepEveryOutputInvariant() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        let names = root.appendingPathComponent("procdefTests/Fixtures/hostile/names")
+        let names = root.appendingPathComponent("ProcDefCLITests/Fixtures/hostile/names")
         let roles = Array(try Data(contentsOf: names.appendingPathComponent("roles.yaml")))
         let process = Array(try Data(contentsOf: names.appendingPathComponent("hostile-names.yaml")))
         let outcome = FuzzPipeline.run(roles + FuzzInput.separator + process)

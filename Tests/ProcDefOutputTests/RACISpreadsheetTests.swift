@@ -6,7 +6,7 @@ import ProcDefTestSupport
 
 /// Reading a RACI matrix exported from a spreadsheet: the layout, each CSV feature spreadsheets write, and every
 /// problem reported with its line, column and header. `procdef init --from-csv` is tested end to end in
-/// `procdefTests` (`InitFromSpreadsheetTests`).
+/// `ProcDefCLITests` (`InitFromSpreadsheetTests`).
 final class RACISpreadsheetTests: XCTestCase {
     func sheet(_ text: String) throws -> RACISpreadsheet {
         try RACISpreadsheet(csv: Array(text.utf8))

@@ -3,7 +3,7 @@ import XCTest
 @testable import ProcDef
 
 /// Which files listed at a revision a folder walk of the asked paths would read. (Reading them is tested below, and
-/// through `procdef diff --git` in procdefTests.)
+/// through `procdef diff --git` in ProcDefCLITests.)
 final class GitRevisionTests: XCTestCase {
     func testFoldersReadYAMLBelowThemSkippingHiddenEntries() {
         XCTAssertTrue(GitRevision.isRead("Processes/incident.yaml", asked: ["Processes"]))

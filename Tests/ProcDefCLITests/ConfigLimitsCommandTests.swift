@@ -3,7 +3,7 @@ import Foundation
 import ProcDef
 import ProcDefOutput
 import XCTest
-@testable import procdef
+@testable import ProcDefCLI
 
 /// `limits:` in `.procdef.yaml` through the real binary: each key lowers its limit for the files checked, a raised
 /// value is refused and the default holds, a flag beats the config, and `explain yaml/limits` says where each value

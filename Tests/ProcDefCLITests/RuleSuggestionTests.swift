@@ -1,4 +1,4 @@
-@testable import procdef
+@testable import ProcDefCLI
 import XCTest
 
 final class RuleSuggestionTests: XCTestCase {
