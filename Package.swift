@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "procdef", targets: ["ProcDefCLI"]),
+        // The library's public API: load a workspace (Workspace, CheckOptions, ConfigResolver), check it (Checker,
+        // CheckReport), and read the findings (Diagnostic, FindingSubjects), the model and the rule catalogue
+        // (RuleRegistry, RuleDescriptor). Everything else is `package`: shared by this package's targets only.
         .library(name: "ProcDef", targets: ["ProcDef"]),
         // The libFuzzer target: build it with Fuzz/run.sh (--sanitize=fuzzer), never as part of the tests.
         .executable(name: "procdef-fuzz", targets: ["procdef-fuzz"]),

@@ -5,11 +5,11 @@ import ProcDef
 /// A line that is exactly `%%` separates files (the fuzzer finds it through the dictionary). At most `maxFiles`
 /// files are made; the rest of the input stays in the last one. Every file is named `Processes/fuzz-<n>.yaml`; a
 /// `kind: config` document in any of them becomes the active configuration (see `FuzzPipeline`).
-public enum FuzzInput {
-    public static let separator: [UInt8] = Array("\n%%\n".utf8)
-    public static let maxFiles = 8
+package enum FuzzInput {
+    package static let separator: [UInt8] = Array("\n%%\n".utf8)
+    package static let maxFiles = 8
 
-    public static func files(from bytes: [UInt8]) -> [SourceFile] {
+    package static func files(from bytes: [UInt8]) -> [SourceFile] {
         var parts: [[UInt8]] = []
         var start = 0
         var index = 0

@@ -4,25 +4,25 @@ import ProcDefOutput
 
 /// The whole of procdef on one fuzzer input: bytes -> YAML nodes -> model -> every rule and policy -> every emitter,
 /// all in memory. Shared by the libFuzzer target and the regression tests that replay what it found.
-public enum FuzzPipeline {
+package enum FuzzPipeline {
     /// A fixed date, so that waivers are judged the same on every run.
     static let today = CalendarDate(year: 2026, month: 1, day: 15)
 
     /// What one run produced, for the regression tests to look at.
-    public struct Outcome: Sendable, Equatable {
-        public var diagnostics: [Diagnostic]
+    package struct Outcome: Sendable, Equatable {
+        package var diagnostics: [Diagnostic]
         /// Every diagnostic format, concatenated: text (with and without colour), GitHub, JSON, SARIF, GitLab; then
         /// the RACI table of every process and the handoff map as text and CSV.
-        public var diagnosticOutput: String
+        package var diagnosticOutput: String
         /// The build tree (`--allow-errors`, so broken processes are emitted too), or why it could not be planned.
-        public var build: Result<OutputTree, BuildError>
+        package var build: Result<OutputTree, BuildError>
     }
 
     /// Runs the pipeline; traps (so the fuzzer reports a crash) when an invariant breaks: output that depends on
     /// the order the files came in, JSON that does not parse, or an output that lets through what its escaping must
     /// stop (`checkOutputInvariants`, `checkMarkdown`).
     @discardableResult
-    public static func run(_ bytes: [UInt8]) -> Outcome {
+    package static func run(_ bytes: [UInt8]) -> Outcome {
         let files = FuzzInput.files(from: bytes) + FixedWorkspaceFiles.all
         let (outcome, json) = check(files)
         // The same files in the opposite order must give the same bytes: output never depends on input order.

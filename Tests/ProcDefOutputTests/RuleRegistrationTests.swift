@@ -28,7 +28,7 @@ final class RuleRegistrationTests: XCTestCase {
     }
 
     private func declaredRules() throws -> [DeclaredRule] {
-        let declaration = try NSRegularExpression(pattern: "^(?:public )?(?:enum|struct) (\\w+): (Process)?Rule\\b", options: .anchorsMatchLines)
+        let declaration = try NSRegularExpression(pattern: "^(?:(?:public|package) )?(?:enum|struct) (\\w+): (Process)?Rule\\b", options: .anchorsMatchLines)
         var rules: [DeclaredRule] = []
         for path in try swiftFiles(under: Self.library) {
             let text = try String(contentsOf: Self.library.appendingPathComponent(path), encoding: .utf8)

@@ -1,12 +1,12 @@
 /// Where the value of a safety limit came from.
-public enum LimitSource: Sendable, Hashable, CustomStringConvertible {
+package enum LimitSource: Sendable, Hashable, CustomStringConvertible {
     case defaultValue
     /// An entry under `limits:` in the configuration file, on this line.
     case config(file: String, line: Int)
     /// A flag on the command line, such as `--max-depth`.
     case commandLine(flag: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .defaultValue: "default"
         case .config(let file, let line): "\(file) line \(line)"
@@ -21,13 +21,13 @@ public enum LimitSource: Sendable, Hashable, CustomStringConvertible {
 /// The config can only have lowered a limit: the decoder keeps no entry above the default (`LimitSetting`), so a
 /// pull request that edits `.procdef.yaml` cannot widen what a hostile file may cost CI. The config file itself is
 /// read before any of this is known, under the defaults or the flags.
-public struct EffectiveLimits: Sendable, Equatable {
-    public struct Entry: Sendable, Hashable {
-        public var limit: InputLimit
-        public var value: Int
-        public var source: LimitSource
+package struct EffectiveLimits: Sendable, Equatable {
+    package struct Entry: Sendable, Hashable {
+        package var limit: InputLimit
+        package var value: Int
+        package var source: LimitSource
 
-        public init(limit: InputLimit, value: Int, source: LimitSource) {
+        package init(limit: InputLimit, value: Int, source: LimitSource) {
             self.limit = limit
             self.value = value
             self.source = source
@@ -35,10 +35,10 @@ public struct EffectiveLimits: Sendable, Equatable {
     }
 
     /// One entry for each limit, in `InputLimit.all`'s order.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// `flags`: the limits given on the command line.
-    public init(config: Config?, flags: [InputLimit: Int] = [:]) {
+    package init(config: Config?, flags: [InputLimit: Int] = [:]) {
         entries = InputLimit.all.map { limit in
             if let value = flags[limit] {
                 return Entry(limit: limit, value: value, source: .commandLine(flag: limit.flag))
@@ -51,7 +51,7 @@ public struct EffectiveLimits: Sendable, Equatable {
     }
 
     /// `options` with every limit set to its effective value.
-    public func applied(to options: CheckOptions) -> CheckOptions {
+    package func applied(to options: CheckOptions) -> CheckOptions {
         var options = options
         for entry in entries { entry.limit.set(entry.value, in: &options) }
         return options

@@ -5,7 +5,7 @@
 /// `all` (and one more `@Option` in the command line's `LimitOptions`, which a test holds to this list).
 public struct InputLimit: Sendable, Hashable, CustomStringConvertible {
     public let name: String
-    public let syntax: LimitSyntax
+    package let syntax: LimitSyntax
     /// What the limit bounds, as a sentence without its final period: for `--help`, the JSON Schema and the docs.
     public let summary: String
     private let keyPath: WritableKeyPath<CheckOptions, Int> & Sendable

@@ -1,23 +1,23 @@
 import YAMLTree
 
 /// Everything one file holds, decoded but not yet linked to the other files: the first half of loading a workspace.
-public struct DecodedFile: Sendable {
-    public var file: String
-    public var catalogues: [RoleCatalogue] = []
-    public var processes: [ProcessDefinition] = []
-    public var policies: [Policy] = []
-    public var configs: [Config] = []
+package struct DecodedFile: Sendable {
+    package var file: String
+    package var catalogues: [RoleCatalogue] = []
+    package var processes: [ProcessDefinition] = []
+    package var policies: [Policy] = []
+    package var configs: [Config] = []
     /// `yaml/*` and `schema/*` findings of this file, in no particular order.
-    public var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
     /// `# procdef: ignore ...` comments found in the file.
-    public var suppressions: [InlineSuppression] = []
+    package var suppressions: [InlineSuppression] = []
 
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
     /// Parses `source` and decodes each of its documents. Never traps: every problem is a diagnostic.
-    public init(decoding source: SourceFile, options: CheckOptions = CheckOptions()) {
+    package init(decoding source: SourceFile, options: CheckOptions = CheckOptions()) {
         self.init(decoding: source, options: options, texts: TextInterner())
     }
 
@@ -32,7 +32,7 @@ public struct DecodedFile: Sendable {
     }
 
     /// Decodes documents already parsed from the file shown as `file`.
-    public init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions = CheckOptions()) {
+    package init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions = CheckOptions()) {
         self.init(decoding: parsed, file: file, options: options, texts: TextInterner())
     }
 

@@ -72,14 +72,14 @@ extension Node {
 }
 
 /// Puts untrusted text into a message: quoted, single-line and short, so one odd value cannot swamp a report.
-public enum Quoting {
+package enum Quoting {
     static let maxLength = 60
 
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         "'\(shortened(text))'"
     }
 
-    public static func shortened(_ text: String) -> String {
+    package static func shortened(_ text: String) -> String {
         // Almost every id and key is short printable ASCII: nothing to do.
         if text.utf8.count <= maxLength && text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""

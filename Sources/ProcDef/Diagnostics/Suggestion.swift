@@ -1,12 +1,12 @@
 /// Did-you-mean suggestions: the known name closest to a misspelt one, by Damerau-Levenshtein distance.
-public enum Suggestion {
+package enum Suggestion {
     /// Names longer than this get no suggestion: the distance table grows with the product of the lengths, and input is untrusted.
-    public static let maxComparedLength = 64
+    package static let maxComparedLength = 64
 
     /// The candidate closest to `name`, if one is close enough to be a plausible typo: at most `max(1, name.count / 3)`
     /// edits (insertions, deletions, substitutions, swaps of neighbours), ignoring case. Ties go to the candidate that
     /// sorts first, so the answer never depends on the order of `candidates`.
-    public static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
+    package static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
         let typed = Array(name.lowercased().unicodeScalars)
         guard !typed.isEmpty, typed.count <= maxComparedLength else { return nil }
         let threshold = max(1, typed.count / 3)
@@ -23,12 +23,12 @@ public enum Suggestion {
     }
 
     /// `did you mean 'x'?` for the closest candidate, or nil.
-    public static func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
+    package static func didYouMean<S: Sequence>(_ name: String, among candidates: S) -> String? where S.Element == String {
         closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
     }
 
     /// The optimal-string-alignment distance: Levenshtein plus the swap of two neighbouring characters, the commonest typo.
-    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    package static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         let width = b.count + 1

@@ -5,9 +5,9 @@ import YAMLTree
 /// Activities are numbered by their position in the process. Every query here is linear in activities plus
 /// transitions: reachability is a BFS from the start, "can reach an end" a reverse BFS from the ends, and back
 /// edges come from one iterative depth-first search.
-public struct FlowGraph: Sendable {
+package struct FlowGraph: Sendable {
     /// How a transition was written.
-    public enum TransitionKind: Sendable, Hashable {
+    package enum TransitionKind: Sendable, Hashable {
         /// No `next`: the flow falls through to the following activity.
         case fallThrough
         /// `next: target`.
@@ -17,45 +17,45 @@ public struct FlowGraph: Sendable {
     }
 
     /// One edge of the flow, with what was declared on it.
-    public struct Transition: Sendable {
-        public var source: Int
-        public var target: Int
-        public var kind: TransitionKind
-        public var condition: Located<String>?
-        public var handoff: Handoff?
+    package struct Transition: Sendable {
+        package var source: Int
+        package var target: Int
+        package var kind: TransitionKind
+        package var condition: Located<String>?
+        package var handoff: Handoff?
         /// Where findings about this transition point: the `next` entry, the `next` value, or the source activity for a fall-through.
-        public var range: SourceRange
+        package var range: SourceRange
         /// True when this edge closes a loop (target is on the depth-first path to the source); diagrams draw it `constraint=false`.
-        public var isBackEdge: Bool
+        package var isBackEdge: Bool
     }
 
     /// A `triggers` entry: an edge into another process (which may not exist: `ref/unknown-process` covers that).
-    public struct TriggerEdge: Sendable {
-        public var source: Int
-        public var trigger: Trigger
+    package struct TriggerEdge: Sendable {
+        package var source: Int
+        package var trigger: Trigger
     }
 
-    public let activityCount: Int
-    public private(set) var transitions: [Transition] = []
-    public private(set) var triggers: [TriggerEdge] = []
+    package let activityCount: Int
+    package private(set) var transitions: [Transition] = []
+    package private(set) var triggers: [TriggerEdge] = []
     /// Indices into `transitions`, per activity.
-    public private(set) var outgoing: [[Int]]
-    public private(set) var incoming: [[Int]]
+    package private(set) var outgoing: [[Int]]
+    package private(set) var incoming: [[Int]]
     /// Activities that end the process: `end: true`, or the last one when it has no `next`.
-    public private(set) var ends: [Int] = []
+    package private(set) var ends: [Int] = []
     /// Activities whose `next` names an activity the process does not have (`ref/unknown-activity`): flow rules stay
     /// quiet around them, since the misspelt target is usually the missing way in or out.
-    public private(set) var hasUnknownTarget: [Bool]
-    public private(set) var isReachable: [Bool]
-    public private(set) var canReachEnd: [Bool]
+    package private(set) var hasUnknownTarget: [Bool]
+    package private(set) var isReachable: [Bool]
+    package private(set) var canReachEnd: [Bool]
     private let indexByID: [String: Int]
     /// Edges and nodes visited while building the graph and its analyses: tests assert it stays linear.
-    public private(set) var traversalSteps = 0
+    package private(set) var traversalSteps = 0
 
     /// The start activity: the first one, when there is any.
-    public var start: Int? { activityCount > 0 ? 0 : nil }
+    package var start: Int? { activityCount > 0 ? 0 : nil }
 
-    public init(process: ProcessDefinition) {
+    package init(process: ProcessDefinition) {
         let activities = process.activities
         activityCount = activities.count
         // The process keeps its activities' positions (the first of a repeated id) up to date: no second index.
@@ -103,7 +103,7 @@ public struct FlowGraph: Sendable {
     }
 
     /// The position of the activity with this id, if the process has it.
-    public func index(of activityID: String) -> Int? { indexByID[activityID] }
+    package func index(of activityID: String) -> Int? { indexByID[activityID] }
 
     private mutating func addTransition(_ transition: Transition) {
         outgoing[transition.source].append(transitions.count)
@@ -173,7 +173,7 @@ public struct FlowGraph: Sendable {
 
     /// Shortest paths from the start to every activity it reaches without passing through a blocked one (blocked
     /// activities are reached but not left). One BFS serves every witness a policy needs.
-    public func shortestPaths(avoiding blocked: (Int) -> Bool) -> ShortestPaths {
+    package func shortestPaths(avoiding blocked: (Int) -> Bool) -> ShortestPaths {
         var parent = Array(repeating: -1, count: activityCount)
         var reached = Array(repeating: false, count: activityCount)
         guard let start else { return ShortestPaths(parent: parent, reached: reached) }
@@ -197,12 +197,12 @@ public struct FlowGraph: Sendable {
 }
 
 /// The BFS tree of `FlowGraph.shortestPaths(avoiding:)`.
-public struct ShortestPaths: Sendable {
+package struct ShortestPaths: Sendable {
     let parent: [Int]
-    public let reached: [Bool]
+    package let reached: [Bool]
 
     /// The activity positions from the start to `target`, or nil when the search did not reach it.
-    public func path(to target: Int) -> [Int]? {
+    package func path(to target: Int) -> [Int]? {
         guard target >= 0, target < reached.count, reached[target] else { return nil }
         var path = [target]
         var cursor = target

@@ -6,18 +6,18 @@ import YAMLTree
 ///
 /// Built in time linear in activities, transitions and triggers; when the process triggers others, one index of the
 /// workspace's processes (and one activity index per triggered process) is built once.
-public struct HandoffAnalysis: Sendable {
+package struct HandoffAnalysis: Sendable {
     /// Transitions and triggers whose target resolves, per source activity in process order: its transitions in `next`
     /// order (or its fall-through), then its triggers. An edge to an unknown activity or process is left out: that is
     /// `ref/unknown-activity`'s and `ref/unknown-process`'s business, and the handoff rules apply once it is fixed.
-    public let points: [HandoffPoint]
+    package let points: [HandoffPoint]
     /// Activity-level handoffs that apply to no transition: on an activity that ends the process, or one with a `next`
     /// list (where each branch carries its own handoff).
-    public let strayHandoffs: [StrayHandoff]
+    package let strayHandoffs: [StrayHandoff]
 
 
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
-    public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
+    package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
         let catalogue = catalogue ?? workspace.catalogueRoles
         let here = RoleScope(process: process, catalogue: catalogue)
         let activities = process.activities
@@ -73,9 +73,9 @@ public struct HandoffAnalysis: Sendable {
 }
 
 /// One edge of the flow (or a trigger into another process) with both sides' responsible roles and its handoff.
-public struct HandoffPoint: Sendable {
+package struct HandoffPoint: Sendable {
     /// How the edge was written.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// No `next`: the flow falls through to the following activity; the activity's `handoff` applies.
         case fallThrough
         /// `next: target`; the activity's `handoff` applies.
@@ -86,22 +86,22 @@ public struct HandoffPoint: Sendable {
         case trigger(index: Int)
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The source activity's position in the process.
-    public let source: Int
-    public let sourceActivity: Activity
+    package let source: Int
+    package let sourceActivity: Activity
     /// The source activity's responsible roles, resolved in its process.
-    public let sourceRoles: [ResolvedRole]
-    public let target: HandoffEndpoint
+    package let sourceRoles: [ResolvedRole]
+    package let target: HandoffEndpoint
     /// The handoff that applies to this edge, if one is declared.
-    public let handoff: Handoff?
+    package let handoff: Handoff?
     /// The edge's own node: the `next` entry, the `next` value, the trigger, or the source activity's id for a fall-through.
-    public let range: SourceRange
+    package let range: SourceRange
 
     /// Whether responsibility passes to other roles on this edge.
-    public let change: ResponsibilityChange
+    package let change: ResponsibilityChange
 
-    public init(kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?, range: SourceRange) {
+    package init(kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?, range: SourceRange) {
         self.kind = kind
         self.source = source
         self.sourceActivity = sourceActivity
@@ -113,40 +113,40 @@ public struct HandoffPoint: Sendable {
     }
 
     /// True for a trigger into another process (or into this one, started anew).
-    public var isTrigger: Bool {
+    package var isTrigger: Bool {
         if case .trigger = kind { return true }
         return false
     }
 
     /// The artifact the handoff names, when it names one.
-    public var artifact: Located<String>? { handoff?.statedArtifact }
+    package var artifact: Located<String>? { handoff?.statedArtifact }
 }
 
 /// The receiving side of a handoff point.
-public struct HandoffEndpoint: Sendable {
+package struct HandoffEndpoint: Sendable {
     /// The other process for a trigger; nil for an edge inside the analysed process.
-    public var process: ProcessDefinition?
+    package var process: ProcessDefinition?
     /// The target activity's position in its process.
-    public var index: Int
-    public var activity: Activity
+    package var index: Int
+    package var activity: Activity
     /// The target activity's responsible roles, resolved in its own process.
-    public var roles: [ResolvedRole]
+    package var roles: [ResolvedRole]
 }
 
 /// A responsible-role reference with the role it names (local to its process first, then the catalogue).
-public struct ResolvedRole: Sendable {
-    public var id: Located<String>
+package struct ResolvedRole: Sendable {
+    package var id: Located<String>
     /// nil when no role has this id (`ref/unknown-role`).
-    public var role: Role?
+    package var role: Role?
     /// Identifies the role across processes: two processes' local roles with the same id are different roles.
-    public var identity: String
+    package var identity: String
 
     /// True for a role of kind `supplier`.
-    public var isSupplier: Bool { role?.kind.value == .supplier }
+    package var isSupplier: Bool { role?.kind.value == .supplier }
 }
 
 /// Whether the responsible roles differ between the two sides of an edge.
-public enum ResponsibilityChange: Sendable, Hashable {
+package enum ResponsibilityChange: Sendable, Hashable {
     /// Both sides share these roles (ids as written at the source, in its order): no handoff is needed.
     case unchanged(shared: [String])
     /// The sides share no role: a handoff is needed.
@@ -155,7 +155,7 @@ public enum ResponsibilityChange: Sendable, Hashable {
     /// findings, and guessing here would only add noise behind them.
     case undetermined
 
-    public init(from source: [ResolvedRole], to target: [ResolvedRole]) {
+    package init(from source: [ResolvedRole], to target: [ResolvedRole]) {
         let targetIdentities = Set(target.map(\.identity))
         var shared: [String] = []
         var seen: Set<String> = []
@@ -173,18 +173,18 @@ public enum ResponsibilityChange: Sendable, Hashable {
 }
 
 /// An activity-level `handoff` that no transition uses.
-public struct StrayHandoff: Sendable {
-    public enum Reason: Sendable, Hashable {
+package struct StrayHandoff: Sendable {
+    package enum Reason: Sendable, Hashable {
         /// The activity ends the process (`end: true`, or the last activity without `next`).
         case endsProcess
         /// The activity has a `next` list: each branch carries its own handoff.
         case branchList
     }
 
-    public var source: Int
-    public var activity: Activity
-    public var handoff: Handoff
-    public var reason: Reason
+    package var source: Int
+    package var activity: Activity
+    package var handoff: Handoff
+    package var reason: Reason
 }
 
 /// Resolves role ids as one process sees them: its local roles first, then the catalogue.
@@ -245,11 +245,11 @@ private struct TriggerTargets {
 
 extension Handoff {
     /// `artifact`, unless it is missing or blank (written but saying nothing).
-    public var statedArtifact: Located<String>? { Self.stated(artifact) }
+    package var statedArtifact: Located<String>? { Self.stated(artifact) }
     /// `expectation`, unless it is missing or blank.
-    public var statedExpectation: Located<String>? { Self.stated(expectation) }
+    package var statedExpectation: Located<String>? { Self.stated(expectation) }
     /// `agreement`, unless it is missing or blank.
-    public var statedAgreement: Located<String>? { Self.stated(agreement) }
+    package var statedAgreement: Located<String>? { Self.stated(agreement) }
 
     private static func stated(_ field: Located<String>?) -> Located<String>? {
         guard let field, !field.value.isBlank else { return nil }

@@ -2,8 +2,8 @@
 /// `procdef handoffs` and `procdef diff` all apply.
 extension HandoffPoint {
     /// Responsibility changes and no handoff is declared: what `handoff/gap` reports.
-    public var isGap: Bool { change == .changed && handoff == nil }
+    package var isGap: Bool { change == .changed && handoff == nil }
 
     /// Responsibility changes, or a handoff is declared anyway: what handoff tables and the handoff map list.
-    public var isHandoff: Bool { change == .changed || handoff != nil }
+    package var isHandoff: Bool { change == .changed || handoff != nil }
 }

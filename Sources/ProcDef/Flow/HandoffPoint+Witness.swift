@@ -4,10 +4,10 @@ import YAMLTree
 /// rule, so baselines and code flows key them alike.
 extension HandoffPoint {
     /// The source activity, then the target (in the triggered process for a trigger).
-    public var activityIDs: [String] { [sourceActivity.id.value, target.activity.id.value] }
+    package var activityIDs: [String] { [sourceActivity.id.value, target.activity.id.value] }
 
     /// The responsible roles of the source, then those of the target not already named.
-    public var roleIDs: [String] {
+    package var roleIDs: [String] {
         var ids = sourceRoles.map(\.id.value)
         for role in target.roles where !ids.contains(role.id.value) {
             ids.append(role.id.value)
@@ -17,7 +17,7 @@ extension HandoffPoint {
 
     /// Source activity, the transition or trigger (when it is written apart from the source's id), target activity.
     /// `file` is the analysed process's file; a trigger's target lies in the triggered process's file.
-    public func witness(file: String) -> [WitnessStep] {
+    package func witness(file: String) -> [WitnessStep] {
         let sourceID = sourceActivity.id
         var steps = [WitnessStep(file: file, range: sourceID.range, message: "'\(sourceID.value)' is done by \(Self.list(sourceRoles))")]
         if range != sourceID.range {

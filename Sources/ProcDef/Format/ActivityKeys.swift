@@ -1,6 +1,6 @@
 extension KeyTable {
     /// One item of a process's `activities`.
-    public static let activity = KeyTable([
+    package static let activity = KeyTable([
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique in the process; the target of `next`"),
         FormatKey("name", "text", .required, "the step's title"),
         FormatKey("responsible", "role list", .optionalReported(by: ResponsibleRequired.self), invalid: UnknownRole.self, "who does the work (R); one or more roles"),
@@ -20,14 +20,14 @@ extension KeyTable {
     ])
 
     /// One branch of `next`, written as a mapping.
-    public static let branch = KeyTable([
+    package static let branch = KeyTable([
         FormatKey("to", "activity id", .required, invalid: UnknownActivity.self, "the target"),
         FormatKey("when", "text", .optionalReported(by: UnconditionedBranch.self, when: "in a decision"), "the condition for taking this branch"),
         FormatKey("handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])
 
     /// A handoff block, on an activity, a branch or a trigger.
-    public static let handoff = KeyTable([
+    package static let handoff = KeyTable([
         FormatKey("artifact", "name", .optionalReported(by: MissingArtifact.self), "what is handed over (`incident-record`, `resolution-notes`)"),
         FormatKey("expectation", "text", .optionalReported(by: MissingExpectation.self, when: "as a warning"), "what the receiver commits to, with a time where there is one"),
         FormatKey("informed", "role list", invalid: UnknownRole.self, "who is told of the handoff"),
@@ -36,7 +36,7 @@ extension KeyTable {
     ])
 
     /// One item of an activity's `triggers`.
-    public static let trigger = KeyTable([
+    package static let trigger = KeyTable([
         FormatKey("process", "process id", .required, invalid: UnknownProcess.self, "the process started"),
         FormatKey("activity", "activity id", invalid: UnknownProcess.self, "its entry point; default its start"),
         FormatKey("when", "text", "the condition for starting it"),

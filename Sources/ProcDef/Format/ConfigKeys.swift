@@ -1,6 +1,6 @@
 extension KeyTable {
     /// A `kind: config` document, the optional `.procdef.yaml`.
-    public static let config = KeyTable([
+    package static let config = KeyTable([
         .kind("config", "`config`: this document is the config"),
         FormatKey("paths", "list of paths", "what `procdef check` reads when no path is given"),
         FormatKey("out", "path", "where generated output goes by default"),
@@ -9,7 +9,7 @@ extension KeyTable {
     ])
 
     /// The config's `limits`: one key per safety limit, described by `InputLimit`, which the flags share.
-    public static let limits = KeyTable(InputLimit.all.map { limit in
+    package static let limits = KeyTable(InputLimit.all.map { limit in
         FormatKey(limit.name, limit.syntax == .size ? "size" : "count", limit.summary)
     })
 }

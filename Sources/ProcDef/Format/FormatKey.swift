@@ -1,9 +1,9 @@
 /// One key of a mapping in the format, described once: the decoder's known keys and required fields, the JSON
 /// Schema's properties and the key tables of docs/format.md are all derived from these descriptions.
-public struct FormatKey: Sendable {
+package struct FormatKey: Sendable {
     /// What the checker does when the key is absent: the `required` column of docs/format.md (its legend is at the
     /// top of that page).
-    public enum Presence: Sendable, Equatable {
+    package enum Presence: Sendable, Equatable {
         /// `yes`: the decoder reports the absence as `schema/missing-field`.
         case required
         /// `yes: RULE`: required, and a rule other than `schema/missing-field` reports the absence (only `kind`).
@@ -14,7 +14,7 @@ public struct FormatKey: Sendable {
         /// (nil: always).
         case optionalReportedBy(rule: String, when: String?)
 
-        public var isRequired: Bool {
+        package var isRequired: Bool {
             switch self {
             case .required, .requiredReportedBy: true
             case .optional, .optionalReportedBy: false
@@ -22,7 +22,7 @@ public struct FormatKey: Sendable {
         }
 
         /// The rule that reports the key's absence; nil when nothing does.
-        public var absenceRule: String? {
+        package var absenceRule: String? {
             switch self {
             case .required: MissingField.descriptor.id
             case .requiredReportedBy(let rule), .optionalReportedBy(let rule, _): rule
@@ -37,22 +37,22 @@ public struct FormatKey: Sendable {
         }
     }
 
-    public let name: String
+    package let name: String
     /// The value's type as the reference names it (`role reference`, `list of names`); for an enumeration, its
     /// values in code spans (`` `error` or `warning` ``).
-    public let shape: String
-    public let presence: Presence
+    package let shape: String
+    package let presence: Presence
     /// The only values the key accepts, when it has a fixed set; empty otherwise.
-    public let values: [String]
+    package let values: [String]
     /// One line of Markdown for the reference table, lower-case and without a final full stop, as a table cell reads;
     /// the JSON Schema turns the same line into a sentence for editors.
-    public let summary: String
+    package let summary: String
     /// The rule that reports a value of the right shape that is still wrong (an id that is not kebab-case, a
     /// reference to nothing); `schema/type` when only the shape can be wrong.
-    public let invalidValueRule: String
+    package let invalidValueRule: String
     /// How a reference table writes the key when its name alone does not show it (`before: {first: SEL, then: SEL}`,
     /// `defaults.accountable`); nil: the name in a code span.
-    public let written: String?
+    package let written: String?
 
     init(
         _ name: String, _ shape: String, _ presence: Presence, invalid: any Rule.Type = WrongType.self,
@@ -103,15 +103,15 @@ public struct FormatKey: Sendable {
 }
 
 /// The keys of one mapping of the format, in the order the reference lists them.
-public struct KeyTable: Sendable {
-    public let keys: [FormatKey]
+package struct KeyTable: Sendable {
+    package let keys: [FormatKey]
     /// Every key's name, in order: what the decoder accepts here, and the did-you-mean candidates.
-    public let names: [String]
+    package let names: [String]
     /// The keys whose absence the decoder reports as `schema/missing-field`, in order.
-    public let requiredNames: [String]
+    package let requiredNames: [String]
     /// The phrase every summary of the table continues (`holds when`), for tables whose keys are read as conditions;
     /// nil when each summary stands alone.
-    public let summaryLead: String?
+    package let summaryLead: String?
 
     init(_ keys: [FormatKey], summaryLead: String? = nil) {
         self.keys = keys
@@ -120,12 +120,12 @@ public struct KeyTable: Sendable {
         self.requiredNames = keys.filter { $0.presence == .required }.map(\.name)
     }
 
-    public subscript(name: String) -> FormatKey? {
+    package subscript(name: String) -> FormatKey? {
         keys.first { $0.name == name }
     }
 
     /// Every table of the format, by the name the reference's generated sections use (`<!-- generated: NAME -->`).
-    public static let all: [(name: String, table: KeyTable)] = [
+    package static let all: [(name: String, table: KeyTable)] = [
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
         ("branch", branch), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver), ("policy", policy),
         ("applies-to", appliesTo), ("requirements", requirements), ("before", before), ("all", allOf),

@@ -1,6 +1,6 @@
 extension KeyTable {
     /// A `kind: policy` document.
-    public static let policy = KeyTable([
+    package static let policy = KeyTable([
         .kind("policy", "`policy`: this document is a policy"),
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique across the repository; findings use the rule id `policy/<id>`"),
         FormatKey("title", "text", .required, "the rule in one line"),
@@ -11,14 +11,14 @@ extension KeyTable {
     ])
 
     /// A policy's `applies-to`: a process is governed when any key selects it.
-    public static let appliesTo = KeyTable([
+    package static let appliesTo = KeyTable([
         FormatKey("tags", "list of names", "the processes with any of these tags"),
         FormatKey("ids", "list of process ids", invalid: UnknownProcess.self, "these processes"),
         FormatKey("all", "boolean", "`true`: every process"),
     ])
 
     /// A mapping under a policy's `require`: each key is one kind of requirement.
-    public static let requirements = KeyTable([
+    package static let requirements = KeyTable([
         FormatKey("exists", "selector", written: "exists: SEL", "at least one activity matches"),
         FormatKey("visits", "selector", written: "visits: SEL", "every path from the start to an end passes a matching activity"),
         FormatKey("before", "map of two selectors", written: "before: {first: SEL, then: SEL}", "every path from the start to an activity matching `then` passes an activity matching `first` before it (an activity matching both is fine)"),
@@ -29,31 +29,31 @@ extension KeyTable {
     ], summaryLead: "holds when")
 
     /// `before: {first, then}`: both selectors are required.
-    public static let before = KeyTable([
+    package static let before = KeyTable([
         FormatKey("first", "selector", .required, "the activity that must come first"),
         FormatKey("then", "selector", .required, "the activity it must come before"),
     ])
 
     /// `all: {of, match}`: both selectors are required.
-    public static let allOf = KeyTable([
+    package static let allOf = KeyTable([
         FormatKey("of", "selector", .required, "the activities the requirement is about"),
         FormatKey("match", "selector", .required, "what each of them must also match"),
     ])
 
     /// `process: {has: [...]}`.
-    public static let processRequirement = KeyTable([
+    package static let processRequirement = KeyTable([
         FormatKey("has", "list of process fields", .required, "the top-level fields the process sets"),
     ])
 
     /// `max: {...}`: at least one of the keys, which the decoder checks itself (none is required on its own).
-    public static let max = KeyTable([
+    package static let max = KeyTable([
         FormatKey("consulted", "integer", "the most consulted roles of one activity"),
         FormatKey("informed", "integer", "the most informed roles of one activity"),
         FormatKey("activities", "integer", "the most activities in the process"),
     ])
 
     /// A selector over activities: an activity matches when every key holds.
-    public static let selector = KeyTable([
+    package static let selector = KeyTable([
         FormatKey("any", "boolean", written: "any: true", "is any activity"),
         FormatKey("id", "list of activity ids", invalid: InvalidID.self, "has this id"),
         FormatKey("tag", "list of names", "has this tag"),

@@ -1,6 +1,6 @@
 extension KeyTable {
     /// A `kind: process` document.
-    public static let process = KeyTable([
+    package static let process = KeyTable([
         .kind("process", "`process`: this document is a process"),
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique across the repository; used by `triggers`, policies and output file names"),
         FormatKey("name", "text", .required, "the process's title"),
@@ -21,12 +21,12 @@ extension KeyTable {
     ])
 
     /// `defaults:` of a process.
-    public static let defaults = KeyTable([
+    package static let defaults = KeyTable([
         FormatKey("accountable", "role reference", invalid: UnknownRole.self, "the accountable role of every activity that names none"),
     ])
 
     /// One item of a process's `waivers`.
-    public static let waiver = KeyTable([
+    package static let waiver = KeyTable([
         FormatKey("policy", "policy id", .required, invalid: UnknownPolicy.self, "the policy waived"),
         FormatKey("reason", "text", .required, "why the process may break it, for the reviewer"),
         FormatKey("until", "date", .required, invalid: InvalidDate.self, "the last day the waiver holds; after it, the policy applies again; a day that does not exist (`2027-02-30`) is `schema/invalid-date`"),

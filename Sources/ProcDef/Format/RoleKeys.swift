@@ -1,12 +1,12 @@
 extension KeyTable {
     /// A `kind: roles` document: the role catalogue.
-    public static let roles = KeyTable([
+    package static let roles = KeyTable([
         .kind("roles", "`roles`: this document is a role catalogue"),
         FormatKey("roles", "map of role id to role", .required, invalid: InvalidID.self, "the roles, each under its id"),
     ])
 
     /// One role, in the catalogue or under a process's `roles`.
-    public static let role = KeyTable([
+    package static let role = KeyTable([
         FormatKey("name", "text", .required, "what people call the role"),
         FormatKey("kind", oneOf: RoleKind.allCases.map(\.rawValue), .required, "what part the role plays (below)"),
         FormatKey("team", "text", "the team that staffs the role"),

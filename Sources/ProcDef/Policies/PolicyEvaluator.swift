@@ -14,12 +14,12 @@ struct PolicyViolation {
 ///
 /// Each requirement is one pass over the activities or one graph search, so a policy costs time linear in the
 /// process's activities plus transitions.
-public struct PolicyEvaluator: Sendable {
-    public let policies: [Policy]
-    public let today: CalendarDate
+package struct PolicyEvaluator: Sendable {
+    package let policies: [Policy]
+    package let today: CalendarDate
     private let policyByID: [String: Policy]
 
-    public init(policies: [Policy], today: CalendarDate) {
+    package init(policies: [Policy], today: CalendarDate) {
         self.policies = policies
         self.today = today
         var byID: [String: Policy] = [:]
@@ -30,7 +30,7 @@ public struct PolicyEvaluator: Sendable {
     }
 
     /// Whether `policy` governs `process`: by `applies-to`, or because the process lists it under `policies:`.
-    public func applies(_ policy: Policy, to process: ProcessDefinition) -> Bool {
+    package func applies(_ policy: Policy, to process: ProcessDefinition) -> Bool {
         if process.policies.contains(where: { $0.value == policy.id.value }) { return true }
         guard let scope = policy.appliesTo else { return false }
         if scope.all { return true }
@@ -39,7 +39,7 @@ public struct PolicyEvaluator: Sendable {
     }
 
     /// The findings of every applicable policy and waiver of the process, and each applicable policy's status.
-    public func evaluate(_ context: ProcessContext) -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) {
+    package func evaluate(_ context: ProcessContext) -> (diagnostics: [Diagnostic], statuses: [PolicyStatus]) {
         let process = context.process
         var findings = Findings(file: process.file, process: process.id.value, configuration: context.configuration)
         var diagnostics: [Diagnostic] = []

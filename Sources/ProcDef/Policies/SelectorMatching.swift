@@ -45,7 +45,7 @@ struct SelectorMatcher {
 
 extension ActivitySelector {
     /// The selector as a reader would write it, for messages: `an activity that records 'incident'`.
-    public var phrase: String {
+    package var phrase: String {
         let condition = condition
         return condition.isEmpty ? "any activity" : "an activity that " + condition.text
     }

@@ -1,18 +1,18 @@
 /// A transition or trigger added, removed or changed: its condition, its handoff, or whether responsibility
 /// changes on it.
-public struct EdgeChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct EdgeChange: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case added, removed, changed
     }
 
-    public var kind: Kind
-    public var edge: EdgeRef
+    package var kind: Kind
+    package var edge: EdgeRef
     /// nil for an added edge.
-    public var before: EdgeState?
+    package var before: EdgeState?
     /// nil for a removed edge.
-    public var after: EdgeState?
+    package var after: EdgeState?
 
-    public init(kind: Kind, edge: EdgeRef, before: EdgeState?, after: EdgeState?) {
+    package init(kind: Kind, edge: EdgeRef, before: EdgeState?, after: EdgeState?) {
         self.kind = kind
         self.edge = edge
         self.before = before
@@ -22,38 +22,38 @@ public struct EdgeChange: Sendable, Hashable {
 
 /// Names one transition or trigger by its ends, with activity ids as on the new side (a renamed activity is
 /// named by its new id on both sides, so its edges compare as the same edges).
-public struct EdgeRef: Sendable, Hashable {
+package struct EdgeRef: Sendable, Hashable {
     /// The source activity's id.
-    public var source: String
+    package var source: String
     /// The target activity's id: for a trigger, its entry activity when it names one, else nil (the other process's
     /// start).
-    public var target: String?
+    package var target: String?
     /// For a trigger: the process it starts.
-    public var process: String?
+    package var process: String?
 
-    public init(source: String, target: String?, process: String? = nil) {
+    package init(source: String, target: String?, process: String? = nil) {
         self.source = source
         self.target = target
         self.process = process
     }
 
-    public var isTrigger: Bool { process != nil }
+    package var isTrigger: Bool { process != nil }
 }
 
 /// One side of an edge: its condition, its handoff, and the responsible roles on both of its ends.
-public struct EdgeState: Sendable, Hashable {
+package struct EdgeState: Sendable, Hashable {
     /// `when`, for a branch or a trigger.
-    public var condition: String?
-    public var handoff: HandoffFacts?
+    package var condition: String?
+    package var handoff: HandoffFacts?
     /// The source activity's responsible roles.
-    public var fromRoles: [String]
+    package var fromRoles: [String]
     /// The target activity's responsible roles; empty when the target does not resolve.
-    public var toRoles: [String]
+    package var toRoles: [String]
     /// Whether responsibility passes to other roles on this edge; nil when that cannot be told (an unknown role or
     /// target, an activity with no responsible role: other rules report those).
-    public var passesResponsibility: Bool?
+    package var passesResponsibility: Bool?
 
-    public init(condition: String?, handoff: HandoffFacts?, fromRoles: [String], toRoles: [String], passesResponsibility: Bool?) {
+    package init(condition: String?, handoff: HandoffFacts?, fromRoles: [String], toRoles: [String], passesResponsibility: Bool?) {
         self.condition = condition
         self.handoff = handoff
         self.fromRoles = fromRoles
@@ -62,18 +62,18 @@ public struct EdgeState: Sendable, Hashable {
     }
 
     /// Responsibility changes with no handoff declared: the `handoff/gap` condition.
-    public var isGap: Bool { passesResponsibility == true && handoff == nil }
+    package var isGap: Bool { passesResponsibility == true && handoff == nil }
 }
 
 /// What a handoff block says, as written (blank values count as not written).
-public struct HandoffFacts: Sendable, Hashable {
-    public var artifact: String?
-    public var expectation: String?
-    public var agreement: String?
-    public var escalation: Escalation?
-    public var informed: [String]
+package struct HandoffFacts: Sendable, Hashable {
+    package var artifact: String?
+    package var expectation: String?
+    package var agreement: String?
+    package var escalation: Escalation?
+    package var informed: [String]
 
-    public init(artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil, informed: [String] = []) {
+    package init(artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil, informed: [String] = []) {
         self.artifact = artifact
         self.expectation = expectation
         self.agreement = agreement
@@ -81,7 +81,7 @@ public struct HandoffFacts: Sendable, Hashable {
         self.informed = informed
     }
 
-    public init(_ handoff: Handoff) {
+    package init(_ handoff: Handoff) {
         self.init(
             artifact: handoff.statedArtifact?.value, expectation: handoff.statedExpectation?.value,
             agreement: handoff.statedAgreement?.value, escalation: handoff.escalation?.value, informed: handoff.informed.values()
@@ -89,7 +89,7 @@ public struct HandoffFacts: Sendable, Hashable {
     }
 
     /// The fields that differ from `other`, by YAML key, in the order the format lists them.
-    public func changedFields(from other: HandoffFacts) -> [FieldChange] {
+    package func changedFields(from other: HandoffFacts) -> [FieldChange] {
         [
             FieldChange.compare("artifact", other.artifact, artifact),
             FieldChange.compare("expectation", other.expectation, expectation),
@@ -101,19 +101,19 @@ public struct HandoffFacts: Sendable, Hashable {
 }
 
 /// A handoff gap that the change introduces or fixes.
-public struct GapChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct GapChange: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case introduced, fixed
     }
 
-    public var kind: Kind
-    public var edge: EdgeRef
+    package var kind: Kind
+    package var edge: EdgeRef
     /// The edge on the side where it is a gap: the new side for an introduced gap, the old side for a fixed one.
-    public var state: EdgeState
+    package var state: EdgeState
     /// How a fixed gap was fixed: a handoff declared, the edge removed, or responsibility no longer changing.
-    public var fix: Fix?
+    package var fix: Fix?
 
-    public enum Fix: String, Sendable, Hashable {
+    package enum Fix: String, Sendable, Hashable {
         case handoffDeclared = "handoff-declared"
         case edgeRemoved = "edge-removed"
         case sameRoles = "same-roles"
@@ -121,7 +121,7 @@ public struct GapChange: Sendable, Hashable {
         case undetermined
     }
 
-    public init(kind: Kind, edge: EdgeRef, state: EdgeState, fix: Fix? = nil) {
+    package init(kind: Kind, edge: EdgeRef, state: EdgeState, fix: Fix? = nil) {
         self.kind = kind
         self.edge = edge
         self.state = state

@@ -1,12 +1,12 @@
 /// One field that changed value; nil on a side where it is not set.
-public struct FieldChange: Sendable, Hashable {
+package struct FieldChange: Sendable, Hashable {
     /// The key as written in YAML (`owner`, `case-owner`, `defaults.accountable`, `target`...), or `start` for the
     /// first activity of the flow.
-    public var field: String
-    public var before: String?
-    public var after: String?
+    package var field: String
+    package var before: String?
+    package var after: String?
 
-    public init(field: String, before: String?, after: String?) {
+    package init(field: String, before: String?, after: String?) {
         self.field = field
         self.before = before
         self.after = after

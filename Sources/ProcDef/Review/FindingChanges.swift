@@ -1,18 +1,18 @@
 import YAMLTree
 
 /// Findings a change introduces and resolves.
-public struct FindingChanges: Sendable, Hashable {
+package struct FindingChanges: Sendable, Hashable {
     /// On the new side and not on the old, in the new side's order (file, line, column, rule).
-    public var introduced: [FindingRecord]
+    package var introduced: [FindingRecord]
     /// On the old side and not on the new, in the old side's order.
-    public var resolved: [FindingRecord]
+    package var resolved: [FindingRecord]
 
-    public init(introduced: [FindingRecord] = [], resolved: [FindingRecord] = []) {
+    package init(introduced: [FindingRecord] = [], resolved: [FindingRecord] = []) {
         self.introduced = introduced
         self.resolved = resolved
     }
 
-    public var isEmpty: Bool { introduced.isEmpty && resolved.isEmpty }
+    package var isEmpty: Bool { introduced.isEmpty && resolved.isEmpty }
 
     /// Matches findings by severity, rule, process and message, never by file or line: moving a process to
     /// another file, or adding lines above it, changes no finding. A finding that appears more often on one side
@@ -37,18 +37,18 @@ public struct FindingChanges: Sendable, Hashable {
 }
 
 /// One finding as the diff reports it: the diagnostic's facts and the process it is about.
-public struct FindingRecord: Sendable, Hashable {
-    public var severity: Severity
-    public var rule: String
-    public var message: String
+package struct FindingRecord: Sendable, Hashable {
+    package var severity: Severity
+    package var rule: String
+    package var message: String
     /// The process whose document holds the finding's position; nil outside any process.
-    public var processID: String?
+    package var processID: String?
     /// Where it is, on its own side.
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(severity: Severity, rule: String, message: String, processID: String?, file: String, line: Int, column: Int) {
+    package init(severity: Severity, rule: String, message: String, processID: String?, file: String, line: Int, column: Int) {
         self.severity = severity
         self.rule = rule
         self.message = message

@@ -8,22 +8,22 @@ import YAMLTree
 /// would be, so the two sides of `procdef diff --git` name the same file the same way. Folders are searched for
 /// `*.yaml` and `*.yml` below them, skipping hidden entries, as `Workspace.load(paths:)` does; a file named itself
 /// is read whatever its name. Symbolic links and submodules at the revision are not followed.
-public struct GitRevision: Sendable {
+package struct GitRevision: Sendable {
     /// The revision as given (`HEAD`, `origin/main`, a hash).
-    public let revision: String
+    package let revision: String
     /// The git executable.
-    public let git: String
+    package let git: String
     /// Where git runs and paths are relative to.
-    public let directory: String
+    package let directory: String
 
-    public init(_ revision: String, git: String, directory: String = FileManager.default.currentDirectoryPath) {
+    package init(_ revision: String, git: String, directory: String = FileManager.default.currentDirectoryPath) {
         self.revision = revision
         self.git = git
         self.directory = directory
     }
 
     /// The first executable `git` on `path` (a `PATH` value), or nil.
-    public static func findGit(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
+    package static func findGit(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
         for folder in (path ?? "").split(separator: ":") where !folder.isEmpty {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("git").path
             var isDirectory: ObjCBool = false
@@ -37,7 +37,7 @@ public struct GitRevision: Sendable {
 
     /// Reads every definition file under `paths` at the revision, decodes and links them: the old side of a diff.
     /// A file over the size limit is not read; it is a `yaml/limits` finding, as on disk.
-    public func load(paths: [String], options: CheckOptions = CheckOptions()) throws(GitError) -> Workspace {
+    package func load(paths: [String], options: CheckOptions = CheckOptions()) throws(GitError) -> Workspace {
         let commit = try resolve()
         let listed = try list(paths, at: commit)
         let limit = options.limits.maxFileSize
@@ -169,14 +169,14 @@ public struct GitRevision: Sendable {
 }
 
 /// Why a revision could not be read (exit code 2).
-public enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum GitError: Error, Sendable, Equatable, CustomStringConvertible {
     case launchFailed(String, String)
     case invalidRevision(String)
     case unknownRevision(String)
     case notARepository(String)
     case failed(command: String, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .launchFailed(let path, let reason): "cannot run git ('\(path)'): \(reason)"
         case .invalidRevision(let revision): "'\(revision)' is not a revision"

@@ -4,12 +4,12 @@
 /// An entry is every transition or trigger where responsibility changes (a handoff or a gap) or a handoff is
 /// declared anyway (`HandoffPoint.isHandoff`). Entries needing attention come first: gaps, then handoffs that name
 /// no artifact, then those that state no expectation, then the rest; within each, by process id and flow order.
-public struct HandoffMap: Sendable {
-    public let entries: [HandoffMapEntry]
-    public let teams: TeamMatrix
+package struct HandoffMap: Sendable {
+    package let entries: [HandoffMapEntry]
+    package let teams: TeamMatrix
 
     /// The map of every process of a check report (the first of a duplicated id).
-    public init(report: CheckReport) {
+    package init(report: CheckReport) {
         let catalogue = report.workspace.catalogueRoles
         var seen: Set<String> = []
         let processes = report.workspace.processes.filter { seen.insert($0.id.value).inserted }
@@ -20,7 +20,7 @@ public struct HandoffMap: Sendable {
     }
 
     /// The map of processes already analysed (`procdef build` has the analyses at hand).
-    public init(_ processes: [(process: ProcessDefinition, handoffs: HandoffAnalysis)]) {
+    package init(_ processes: [(process: ProcessDefinition, handoffs: HandoffAnalysis)]) {
         var entries: [HandoffMapEntry] = []
         for (process, analysis) in processes.sorted(by: { $0.process.id.value < $1.process.id.value }) {
             var order = 0
@@ -42,13 +42,13 @@ public struct HandoffMap: Sendable {
         self.teams = TeamMatrix(entries: self.entries)
     }
 
-    public var gapCount: Int { entries.count { $0.status == .gap } }
+    package var gapCount: Int { entries.count { $0.status == .gap } }
 }
 
 /// One handoff (or gap) of the map.
-public struct HandoffMapEntry: Sendable, Hashable {
+package struct HandoffMapEntry: Sendable, Hashable {
     /// Declared in the order the map lists them: what needs attention first.
-    public enum Status: String, Sendable, Hashable, CaseIterable {
+    package enum Status: String, Sendable, Hashable, CaseIterable {
         /// Responsibility changes and no handoff is declared.
         case gap
         /// A handoff that does not say what is handed over.
@@ -60,33 +60,33 @@ public struct HandoffMapEntry: Sendable, Hashable {
     }
 
     /// One end of a handoff: an activity and its responsible roles and their teams.
-    public struct Side: Sendable, Hashable {
-        public var processID: String
-        public var processName: String
-        public var activityID: String
-        public var activityName: String
-        public var roles: [String]
+    package struct Side: Sendable, Hashable {
+        package var processID: String
+        package var processName: String
+        package var activityID: String
+        package var activityName: String
+        package var roles: [String]
         /// Each role's `team`, else the role id; in role order, without repeats.
-        public var teams: [String]
+        package var teams: [String]
     }
 
-    public var status: Status
-    public var from: Side
-    public var to: Side
+    package var status: Status
+    package var from: Side
+    package var to: Side
     /// True for a trigger into another process (or the same one, started anew).
-    public var isTrigger: Bool
+    package var isTrigger: Bool
     /// The branch or trigger condition.
-    public var condition: String?
-    public var artifact: String?
-    public var expectation: String?
-    public var agreement: String?
-    public var escalation: Escalation?
+    package var condition: String?
+    package var artifact: String?
+    package var expectation: String?
+    package var agreement: String?
+    package var escalation: Escalation?
     /// Who is told on the handoff.
-    public var informed: [String]
+    package var informed: [String]
     /// Where the edge is written.
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var file: String
+    package var line: Int
+    package var column: Int
 
     init(process: ProcessDefinition, point: HandoffPoint, order: Int) {
         let handoff = point.handoff

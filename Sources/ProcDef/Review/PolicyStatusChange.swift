@@ -1,13 +1,13 @@
 /// A policy whose status for a process changed: it now holds, is waived, or fails, or it no longer applies.
-public struct PolicyStatusChange: Sendable, Hashable {
-    public var policyID: String
+package struct PolicyStatusChange: Sendable, Hashable {
+    package var policyID: String
     /// The policy's title on the new side (the old side's when it no longer applies).
-    public var title: String
+    package var title: String
     /// nil: the policy did not apply on that side.
-    public var before: PolicyStatus.State?
-    public var after: PolicyStatus.State?
+    package var before: PolicyStatus.State?
+    package var after: PolicyStatus.State?
 
-    public init(policyID: String, title: String, before: PolicyStatus.State?, after: PolicyStatus.State?) {
+    package init(policyID: String, title: String, before: PolicyStatus.State?, after: PolicyStatus.State?) {
         self.policyID = policyID
         self.title = title
         self.before = before

@@ -6,8 +6,8 @@
 /// Activities pair as `ActivityAlignment` says. Edges are the same edge when they join the same activities (by
 /// their new ids) in the same way. Findings pair as `FindingChanges.compare` says. Both reports should come from
 /// checks with the same options, so that only the definitions differ.
-public enum ProcessDiff {
-    public static func compare(old: CheckReport, new: CheckReport) -> WorkspaceDiff {
+package enum ProcessDiff {
+    package static func compare(old: CheckReport, new: CheckReport) -> WorkspaceDiff {
         let before = ReviewSnapshot(old), after = ReviewSnapshot(new)
         let ids = Set(before.processes.keys).union(after.processes.keys).sorted()
         let changes = ids.parallelMap { id in

@@ -2,16 +2,16 @@
 ///
 /// Letters are R, A, C and I, in that order and joined with `/` when a role holds several (`R/A`); `-` is no part.
 /// The accountable role is the one that applies: the activity's own, else the process's `defaults.accountable`.
-public struct RACIChange: Sendable, Hashable {
+package struct RACIChange: Sendable, Hashable {
     /// The activity's id on the new side (the old side's for a removed activity).
-    public var activity: String
-    public var role: String
-    public var before: String
-    public var after: String
+    package var activity: String
+    package var role: String
+    package var before: String
+    package var after: String
     /// Whether the role gains or loses accountability (`A`) here: what a reviewer asks first.
-    public var movesAccountability: Bool { before.contains("A") != after.contains("A") }
+    package var movesAccountability: Bool { before.contains("A") != after.contains("A") }
 
-    public init(activity: String, role: String, before: String, after: String) {
+    package init(activity: String, role: String, before: String, after: String) {
         self.activity = activity
         self.role = role
         self.before = before
@@ -19,7 +19,7 @@ public struct RACIChange: Sendable, Hashable {
     }
 
     /// `-` for none.
-    public static let none = "-"
+    package static let none = "-"
 }
 
 /// The letters every role holds on one activity.

@@ -1,17 +1,17 @@
 /// A catalogue role added, removed, or changed (name, kind, team, contact).
-public struct RoleChange: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct RoleChange: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case added, removed, changed
     }
 
-    public var kind: Kind
-    public var id: String
+    package var kind: Kind
+    package var id: String
     /// The name on the new side (the old side's for a removed role).
-    public var name: String
+    package var name: String
     /// For `changed`: the fields that differ.
-    public var fields: [FieldChange]
+    package var fields: [FieldChange]
 
-    public init(kind: Kind, id: String, name: String, fields: [FieldChange] = []) {
+    package init(kind: Kind, id: String, name: String, fields: [FieldChange] = []) {
         self.kind = kind
         self.id = id
         self.name = name

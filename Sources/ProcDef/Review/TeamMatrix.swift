@@ -3,13 +3,13 @@
 /// Teams come from the role catalogue's (or the process's local roles') `team`, falling back to the role id. A
 /// handoff between several teams (an activity with responsible roles in two teams) counts once for each pair of a
 /// sending and a receiving team; a handoff between two roles of one team counts on the diagonal.
-public struct TeamMatrix: Sendable, Hashable {
+package struct TeamMatrix: Sendable, Hashable {
     /// Every team that sends or receives, sorted.
-    public let teams: [String]
+    package let teams: [String]
     /// `counts[row][column]`: handoffs from `teams[row]` to `teams[column]`.
-    public let counts: [[Int]]
+    package let counts: [[Int]]
 
-    public init(entries: [HandoffMapEntry]) {
+    package init(entries: [HandoffMapEntry]) {
         var pairs: [String: [String: Int]] = [:]
         var names: Set<String> = []
         for entry in entries {
@@ -26,13 +26,13 @@ public struct TeamMatrix: Sendable, Hashable {
         counts = sorted.map { from in sorted.map { to in pairs[from]?[to] ?? 0 } }
     }
 
-    public func count(from: String, to: String) -> Int {
+    package func count(from: String, to: String) -> Int {
         guard let row = teams.firstIndex(of: from), let column = teams.firstIndex(of: to) else { return 0 }
         return counts[row][column]
     }
 
-    public var isEmpty: Bool { teams.isEmpty }
+    package var isEmpty: Bool { teams.isEmpty }
 
     /// The sum of the cells: each transition counted once for every pair of teams it connects.
-    public var pairCount: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
+    package var pairCount: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
 }

@@ -2,17 +2,17 @@
 ///
 /// Everything is in a stable order (processes and roles by id, activities and edges in flow order), so every
 /// rendering of it is deterministic.
-public struct WorkspaceDiff: Sendable {
+package struct WorkspaceDiff: Sendable {
     /// Every process added, removed or changed in any way (its findings included), by id.
-    public var processes: [ProcessChange]
+    package var processes: [ProcessChange]
     /// Catalogue roles added, removed or changed, by id.
-    public var roles: [RoleChange]
+    package var roles: [RoleChange]
     /// Findings outside any process: role catalogues, policies, configuration, unreadable files.
-    public var findings: FindingChanges
+    package var findings: FindingChanges
     /// Processes on both sides with no change at all.
-    public var unchangedProcesses: Int
+    package var unchangedProcesses: Int
 
-    public init(processes: [ProcessChange], roles: [RoleChange], findings: FindingChanges, unchangedProcesses: Int) {
+    package init(processes: [ProcessChange], roles: [RoleChange], findings: FindingChanges, unchangedProcesses: Int) {
         self.processes = processes
         self.roles = roles
         self.findings = findings
@@ -20,57 +20,57 @@ public struct WorkspaceDiff: Sendable {
     }
 
     /// Nothing a reviewer needs to see changed.
-    public var isEmpty: Bool { processes.isEmpty && roles.isEmpty && findings.isEmpty }
+    package var isEmpty: Bool { processes.isEmpty && roles.isEmpty && findings.isEmpty }
 
     /// Every finding the change introduces, in processes (by process id) and then outside them.
-    public var introducedFindings: [FindingRecord] {
+    package var introducedFindings: [FindingRecord] {
         processes.flatMap(\.findings.introduced) + findings.introduced
     }
 
     /// Every finding the change resolves, in the same order.
-    public var resolvedFindings: [FindingRecord] {
+    package var resolvedFindings: [FindingRecord] {
         processes.flatMap(\.findings.resolved) + findings.resolved
     }
 
     /// The error-level findings the change introduces: a change with any fails review (`procdef diff` exits 1).
-    public var introducedErrors: [FindingRecord] {
+    package var introducedErrors: [FindingRecord] {
         introducedFindings.filter { $0.severity == .error }
     }
 
     /// Every handoff gap that appears or goes, in process order.
-    public var gaps: [(process: ProcessChange, gap: GapChange)] {
+    package var gaps: [(process: ProcessChange, gap: GapChange)] {
         processes.flatMap { process in process.gaps.map { (process, $0) } }
     }
 }
 
 /// What changed in one process.
-public struct ProcessChange: Sendable {
-    public enum Status: String, Sendable, Hashable {
+package struct ProcessChange: Sendable {
+    package enum Status: String, Sendable, Hashable {
         case added, removed, changed
     }
 
-    public var id: String
+    package var id: String
     /// The name on the new side (the old side's for a removed process).
-    public var name: String
-    public var status: Status
+    package var name: String
+    package var status: Status
     /// The file on the new side (the old side's for a removed process).
-    public var file: String
+    package var file: String
     /// Owner, manager, case owner and default accountable role: who answers for the process.
-    public var ownership: [FieldChange]
+    package var ownership: [FieldChange]
     /// Every other process-level field: name, version, purpose, trigger, outcome, tags, policies, waivers, start.
-    public var fields: [FieldChange]
-    public var activities: [ActivityChange]
+    package var fields: [FieldChange]
+    package var activities: [ActivityChange]
     /// Per activity and role, in activity order then role id.
-    public var raci: [RACIChange]
+    package var raci: [RACIChange]
     /// Transitions and triggers added, removed or changed, in flow order.
-    public var edges: [EdgeChange]
+    package var edges: [EdgeChange]
     /// Handoff gaps introduced or fixed, in flow order.
-    public var gaps: [GapChange]
+    package var gaps: [GapChange]
     /// Policies whose status changed, by policy id.
-    public var policies: [PolicyStatusChange]
-    public var findings: FindingChanges
+    package var policies: [PolicyStatusChange]
+    package var findings: FindingChanges
 
-    public init(
+    package init(
         id: String, name: String, status: Status, file: String, ownership: [FieldChange] = [], fields: [FieldChange] = [],
         activities: [ActivityChange] = [], raci: [RACIChange] = [], edges: [EdgeChange] = [], gaps: [GapChange] = [],
         policies: [PolicyStatusChange] = [], findings: FindingChanges = FindingChanges()
@@ -90,7 +90,7 @@ public struct ProcessChange: Sendable {
     }
 
     /// True when nothing at all changed (such a process is left out of the diff).
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         status == .changed && ownership.isEmpty && fields.isEmpty && activities.isEmpty && raci.isEmpty && edges.isEmpty
             && gaps.isEmpty && policies.isEmpty && findings.isEmpty
     }

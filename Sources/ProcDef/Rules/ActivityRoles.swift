@@ -4,12 +4,12 @@ import YAMLTree
 ///
 /// Resolved once per process by `ProcessContext` and shared by every rule, rather than each rule resolving the same
 /// lists again. Unknown roles are `ref/unknown-role`'s business, so they are left out.
-public struct ActivityRoles: Sendable {
-    public let responsible: [Located<String>]
+package struct ActivityRoles: Sendable {
+    package let responsible: [Located<String>]
     /// With `defaults.accountable` applied.
-    public let accountable: [Located<String>]
-    public let consulted: [Located<String>]
-    public let informed: [Located<String>]
+    package let accountable: [Located<String>]
+    package let consulted: [Located<String>]
+    package let informed: [Located<String>]
 
     init(_ activity: Activity, defaultAccountable: Located<String>?, isKnown: (String) -> Bool) {
         responsible = Self.known(activity.responsible, isKnown)

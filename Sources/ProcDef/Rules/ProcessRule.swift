@@ -1,26 +1,26 @@
 import YAMLTree
 
 /// A rule that checks one process at a time; rules read the model and the flow graph, never YAML.
-public protocol ProcessRule: Rule {
+package protocol ProcessRule: Rule {
     static func check(_ context: ProcessContext, into findings: inout Findings)
 }
 
 /// Everything a rule may read about one process: the process, its flow graph, the workspace (roles, other
 /// processes) and the configuration.
-public struct ProcessContext: Sendable {
-    public let process: ProcessDefinition
-    public let graph: FlowGraph
-    public let workspace: Workspace
-    public let catalogue: [String: Role]
-    public let configuration: RuleConfiguration
+package struct ProcessContext: Sendable {
+    package let process: ProcessDefinition
+    package let graph: FlowGraph
+    package let workspace: Workspace
+    package let catalogue: [String: Role]
+    package let configuration: RuleConfiguration
     /// Every transition and trigger with both sides' roles, computed once for all the rules that need it.
-    public let handoffs: HandoffAnalysis
+    package let handoffs: HandoffAnalysis
     /// The known roles of each activity's RACI lists, by activity position, resolved once for all the rules.
-    public let activityRoles: [ActivityRoles]
+    package let activityRoles: [ActivityRoles]
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
-    public init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration) {
+    package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration) {
         self.process = process
         self.graph = graph
         self.workspace = workspace
@@ -38,46 +38,46 @@ public struct ProcessContext: Sendable {
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
     }
 
-    public var activities: [Activity] { process.activities }
+    package var activities: [Activity] { process.activities }
 
     /// The role with this id, local to the process first, then from the catalogue.
-    public func role(_ id: String) -> Role? {
+    package func role(_ id: String) -> Role? {
         localRoles[id] ?? catalogue[id]
     }
 
     /// The accountable roles of an activity, with `defaults.accountable` applied.
-    public func accountable(_ activity: Activity) -> [Located<String>] {
+    package func accountable(_ activity: Activity) -> [Located<String>] {
         if !activity.accountable.isEmpty { return activity.accountable }
         return process.defaultAccountable.map { [$0] } ?? []
     }
 
     /// `'log' (Log the incident)`: how messages name an activity.
-    public func describe(_ activity: Activity) -> String {
+    package func describe(_ activity: Activity) -> String {
         "'\(activity.id.value)' (\(activity.name.value))"
     }
 
     /// `'service-desk' (Service Desk Analyst)` when the role is known, else `'service-desk'`.
-    public func describeRole(_ id: String) -> String {
+    package func describeRole(_ id: String) -> String {
         guard let role = role(id) else { return "'\(id)'" }
         return "'\(id)' (\(role.name.value))"
     }
 
     /// A numeric option of rule `R`, or its default.
-    public func option<R: Rule>(_ name: String, of rule: R.Type, default value: Double) -> Double {
+    package func option<R: Rule>(_ name: String, of rule: R.Type, default value: Double) -> Double {
         configuration.option(name, of: R.descriptor.id, default: value)
     }
 }
 
 /// Collects the findings of one rule run, stamping each with the rule's id, its configured severity, the file and
 /// the process, so that no rule can forget the process it checks.
-public struct Findings: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
+package struct Findings: Sendable {
+    package private(set) var diagnostics: [Diagnostic] = []
     let file: String
     let process: String?
     let configuration: RuleConfiguration
 
     /// `process` is the id of the process being checked, nil for findings outside any process (suppressions).
-    public init(file: String, process: String? = nil, configuration: RuleConfiguration) {
+    package init(file: String, process: String? = nil, configuration: RuleConfiguration) {
         self.file = file
         self.process = process
         self.configuration = configuration
@@ -85,7 +85,7 @@ public struct Findings: Sendable {
 
     /// Records a finding of rule `R` about `activities` and `roles` (ids, the one the finding is about first),
     /// with its witness `path`; nothing when the rule is off.
-    public mutating func report<R: Rule>(
+    package mutating func report<R: Rule>(
         _ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
         activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil, path: [WitnessStep] = []
     ) {

@@ -2,7 +2,7 @@ import YAMLTree
 
 extension Rule {
     /// A finding of this rule at its default severity; the checker applies the config's severities afterwards.
-    public static func diagnostic(
+    package static func diagnostic(
         file: String, range: SourceRange, message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
         subjects: FindingSubjects = FindingSubjects()
     ) -> Diagnostic {

@@ -64,7 +64,7 @@ public enum RuleRegistry {
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.
-    public static let processRules: [any ProcessRule.Type] = ruleTypes.compactMap { $0 as? any ProcessRule.Type }
+    package static let processRules: [any ProcessRule.Type] = ruleTypes.compactMap { $0 as? any ProcessRule.Type }
 
     public static let all: [RuleDescriptor] = ruleTypes.map { $0.descriptor }.sorted { $0.id < $1.id }
 

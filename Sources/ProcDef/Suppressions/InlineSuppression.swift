@@ -11,16 +11,16 @@ import YAMLTree
 ///
 /// A comment on a line of its own silences the findings on the next line; a comment after content silences the
 /// findings on its own line. Rules are ids (`raci/too-many-consulted`) or families (`handoff/*`).
-public struct InlineSuppression: Sendable, Hashable {
+package struct InlineSuppression: Sendable, Hashable {
     /// The rules as written, each with its range.
-    public var rules: [Located<String>]
-    public var reason: String?
+    package var rules: [Located<String>]
+    package var reason: String?
     /// The whole comment.
-    public var range: SourceRange
+    package var range: SourceRange
     /// The 1-based line whose findings it silences.
-    public var targetLine: Int
+    package var targetLine: Int
 
-    public init(rules: [Located<String>], reason: String?, range: SourceRange, targetLine: Int) {
+    package init(rules: [Located<String>], reason: String?, range: SourceRange, targetLine: Int) {
         self.rules = rules
         self.reason = reason
         self.range = range
@@ -28,7 +28,7 @@ public struct InlineSuppression: Sendable, Hashable {
     }
 
     /// Whether this suppression names `ruleID`, exactly or by family.
-    public func covers(_ ruleID: String) -> Bool {
+    package func covers(_ ruleID: String) -> Bool {
         rules.contains { Self.pattern($0.value, matches: ruleID) }
     }
 
@@ -40,7 +40,7 @@ public struct InlineSuppression: Sendable, Hashable {
     }
 
     /// A quick scan for the marker, so files without suppressions (nearly all) skip the scalar-range walk.
-    public static func mayOccur(in bytes: [UInt8]) -> Bool {
+    package static func mayOccur(in bytes: [UInt8]) -> Bool {
         let marker: StaticString = "procdef:"
         let length = marker.utf8CodeUnitCount
         guard bytes.count >= length else { return false }
@@ -60,7 +60,7 @@ public struct InlineSuppression: Sendable, Hashable {
 
     /// Finds every suppression comment in `bytes`. `scalarRanges` (sorted byte ranges of the file's scalars) say
     /// where a `#` is part of a value; when the file did not parse, `#` after white space starts a comment.
-    public static func scan(_ bytes: [UInt8], scalarRanges: [Range<Int>]) -> [InlineSuppression] {
+    package static func scan(_ bytes: [UInt8], scalarRanges: [Range<Int>]) -> [InlineSuppression] {
         let marker = Array("procdef:".utf8)
         var found: [InlineSuppression] = []
         var scalarIndex = 0

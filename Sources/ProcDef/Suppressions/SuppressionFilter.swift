@@ -1,7 +1,7 @@
 /// Drops the findings that inline suppressions silence, and reports the suppressions that silenced nothing.
-public enum SuppressionFilter {
+package enum SuppressionFilter {
     /// `suppressions` are per display path. `knownRule` says whether an id names a rule (policies' ids included).
-    public static func apply(
+    package static func apply(
         _ diagnostics: [Diagnostic],
         suppressions: [String: [InlineSuppression]],
         configuration: RuleConfiguration,

@@ -26,7 +26,7 @@ public struct CheckReport: Sendable {
     public var policyStatuses: [String: [PolicyStatus]]
     /// Per process id (its first definition), the analyses its rules ran on; empty unless
     /// `CheckOptions.keepsProcessContexts` asked for them.
-    public var processContexts: [String: ProcessContext] = [:]
+    package var processContexts: [String: ProcessContext] = [:]
 
     public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
@@ -51,7 +51,7 @@ public enum Checker {
     }
 
     /// The same check over files already in memory: `procdef explain`'s examples and the documentation tests use it.
-    public static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
+    package static func check(files: [SourceFile], options: CheckOptions = CheckOptions()) -> CheckReport {
         check(Workspace.load(files: files, options: options), options: options)
     }
 

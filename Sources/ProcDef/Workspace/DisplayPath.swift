@@ -1,7 +1,7 @@
 /// Paths as users see them in findings: relative to the current directory when below it, always with `/`.
-public enum DisplayPath {
+package enum DisplayPath {
     /// `path` as typed (absolute or relative to `currentDirectory`), cleaned of `.`, `..` and doubled slashes.
-    public static func make(_ path: String, currentDirectory: String) -> String {
+    package static func make(_ path: String, currentDirectory: String) -> String {
         let isAbsolute = path.hasPrefix("/")
         let absolute = normalized(isAbsolute ? path : currentDirectory + "/" + path, isAbsolute: true)
         let base = normalized(currentDirectory, isAbsolute: true)

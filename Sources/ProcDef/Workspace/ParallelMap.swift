@@ -2,7 +2,7 @@ import Dispatch
 
 extension Array where Element: Sendable {
     /// Maps every element on all cores, keeping the order of the input, so results never depend on scheduling.
-    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
         let results = ResultSlots<T>(count: count)
         self.withUnsafeBufferPointer { input in

@@ -1,18 +1,18 @@
 /// How many of a check's errors lie in one process's document and how many elsewhere: what a command that prints
 /// one process (its RACI matrix, its diagram) tells about the findings it does not print.
-public struct ProcessErrorCount: Sendable, Hashable {
+package struct ProcessErrorCount: Sendable, Hashable {
     /// Errors whose position lies inside the process's own document.
-    public var inProcess: Int
+    package var inProcess: Int
     /// Every other error of the check: other documents, other files.
-    public var elsewhere: Int
+    package var elsewhere: Int
 
-    public init(inProcess: Int, elsewhere: Int) {
+    package init(inProcess: Int, elsewhere: Int) {
         self.inProcess = inProcess
         self.elsewhere = elsewhere
     }
 
     /// The errors of `report`, split by whether they point into `process`'s document.
-    public init(_ process: ProcessDefinition, in report: CheckReport) {
+    package init(_ process: ProcessDefinition, in report: CheckReport) {
         var inProcess = 0
         for diagnostic in report.diagnostics where diagnostic.severity == .error && diagnostic.file == process.file {
             let start = diagnostic.range.start
@@ -23,7 +23,7 @@ public struct ProcessErrorCount: Sendable, Hashable {
 
     /// One line for standard error, such as "12 errors in this process, 3 in other definitions; run `procdef check`
     /// for them"; nil when the check found no error.
-    public var summary: String? {
+    package var summary: String? {
         func errors(_ count: Int) -> String { count == 1 ? "1 error" : "\(count) errors" }
         let counts: String
         switch (inProcess, elsewhere) {

@@ -42,7 +42,7 @@ public struct SourceFile: Sendable {
 
     /// The content as it was when checked (`currentBytes()`), indexed by line: read once for as many lines as a report
     /// needs. nil when the content is no longer at hand.
-    public func lines() -> SourceLines? {
+    package func lines() -> SourceLines? {
         currentBytes().map(SourceLines.init)
     }
 

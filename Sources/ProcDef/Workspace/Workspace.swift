@@ -17,7 +17,7 @@ public struct Workspace: Sendable {
     /// Findings of reading, decoding and linking, sorted with `Diagnostic.precedes`.
     public var diagnostics: [Diagnostic]
     /// Inline suppressions per file path, applied by `Checker` after every rule ran.
-    public var suppressions: [String: [InlineSuppression]] = [:]
+    package var suppressions: [String: [InlineSuppression]] = [:]
 
     /// Catalogue role id -> the role (the first definition, if the id is duplicated).
     public private(set) var catalogueRoles: [String: Role] = [:]

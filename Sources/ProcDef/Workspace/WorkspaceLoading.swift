@@ -4,7 +4,7 @@ import YAMLTree
 extension Workspace {
     /// Reads every path (files, or folders walked recursively for `*.yaml`/`*.yml`), parses and decodes each file in
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
-    public static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
+    package static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
         let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
         let loaded = readAndDecode(discovery.inputs, options: options)
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
@@ -14,7 +14,7 @@ extension Workspace {
 
     /// Decodes and links files already in memory, as if read from disk under their `path`s: for tests, editors and
     /// `procdef explain`, whose examples are checked without touching the file system.
-    public static func load(files: [SourceFile], options: CheckOptions = CheckOptions()) -> Workspace {
+    package static func load(files: [SourceFile], options: CheckOptions = CheckOptions()) -> Workspace {
         let texts = TextInterner()
         let decoded = files.parallelMap { DecodedFile(decoding: $0, options: options, texts: texts) }
         return WorkspaceLinker.link(sources: files, decoded: decoded)

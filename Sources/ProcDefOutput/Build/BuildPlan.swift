@@ -4,13 +4,13 @@ import ProcDef
 /// the landscape, the handoff map and the index, as an `OutputTree` of relative paths and bytes.
 ///
 /// Planning does no I/O; `renderImages(with:)` runs Graphviz, and `OutputTree.install(at:)` writes the tree.
-public struct BuildPlan: Sendable {
-    public private(set) var tree = OutputTree()
+package struct BuildPlan: Sendable {
+    package private(set) var tree = OutputTree()
     /// Processes left out because their id cannot be a file name (possible only when a build allows errors).
-    public private(set) var skipped: [String] = []
-    public let diagramImage: DiagramImageFormat?
+    package private(set) var skipped: [String] = []
+    package let diagramImage: DiagramImageFormat?
 
-    public init(report: CheckReport, diagramImage: DiagramImageFormat? = nil) throws(BuildError) {
+    package init(report: CheckReport, diagramImage: DiagramImageFormat? = nil) throws(BuildError) {
         self.diagramImage = diagramImage
         let all = CheckedProcess.all(in: report)
         let processes = all.filter { OutputLayout.isSafeID($0.id) }
@@ -52,13 +52,13 @@ public struct BuildPlan: Sendable {
     }
 
     /// The DOT files of the plan, in path order.
-    public var diagrams: [String] {
+    package var diagrams: [String] {
         tree.paths.filter { $0.hasPrefix("diagrams/") && $0.hasSuffix(".dot") }
     }
 
     /// Renders every diagram to `diagramImage` with Graphviz and adds the images beside their DOT files; nothing when
     /// the plan has no image format.
-    public mutating func renderImages(with graphviz: Graphviz) throws(BuildError) {
+    package mutating func renderImages(with graphviz: Graphviz) throws(BuildError) {
         guard let format = diagramImage else { return }
         let sources = diagrams.map { ($0, tree.text(at: $0) ?? "") }
         let images = sources.parallelMap { path, dot -> Result<[UInt8], GraphvizError> in
@@ -85,13 +85,13 @@ public struct BuildPlan: Sendable {
 }
 
 /// Why a build stopped before writing anything (exit code 2).
-public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case output(OutputTreeError)
     case graphviz(path: String, GraphvizError)
     /// A process id whose files would collide with the build's own (`landscape`: `diagrams/landscape.dot`).
     case reservedID(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .output(let error): error.description
         case .graphviz(let path, let error): "rendering \(path): \(error.description)"

@@ -4,26 +4,26 @@ import ProcDef
 /// matrix and policy status.
 ///
 /// Emitters are pure functions of this value, so each can be tested on a process built in the test.
-public struct CheckedProcess: Sendable {
-    public let context: ProcessContext
-    public let handoffs: HandoffAnalysis
-    public let raci: RACIMatrix
+package struct CheckedProcess: Sendable {
+    package let context: ProcessContext
+    package let handoffs: HandoffAnalysis
+    package let raci: RACIMatrix
     /// How each applicable policy stands, sorted by policy id.
-    public let policyStatuses: [PolicyStatus]
+    package let policyStatuses: [PolicyStatus]
     /// Every process of the workspace by id (the first of a duplicated id), to name the processes this one triggers.
-    public let processesByID: [String: ProcessDefinition]
+    package let processesByID: [String: ProcessDefinition]
 
-    public var process: ProcessDefinition { context.process }
-    public var graph: FlowGraph { context.graph }
-    public var id: String { context.process.id.value }
+    package var process: ProcessDefinition { context.process }
+    package var graph: FlowGraph { context.graph }
+    package var id: String { context.process.id.value }
 
     /// Activities of the workspace's processes that trigger this one, in process id then activity order.
-    public let triggeredBy: [(process: ProcessDefinition, activity: Activity)]
+    package let triggeredBy: [(process: ProcessDefinition, activity: Activity)]
     /// Indices into `handoffs.points`, per source activity.
     private let pointsBySource: [[Int]]
 
     /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
-    public init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
+    package init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
         self.init(process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID), policyStatuses: policyStatuses)
     }
 
@@ -44,7 +44,7 @@ public struct CheckedProcess: Sendable {
     }
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
-    public static func all(in report: CheckReport) -> [CheckedProcess] {
+    package static func all(in report: CheckReport) -> [CheckedProcess] {
         let (catalogue, index, unique) = prepare(report)
         let statuses = report.policyStatuses
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
@@ -53,7 +53,7 @@ public struct CheckedProcess: Sendable {
     }
 
     /// The process with this id (its first definition), or nil; only that one process is analysed.
-    public static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
+    package static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
         let (catalogue, index, _) = prepare(report)
         guard let process = index.processesByID[id] else { return nil }
         return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
@@ -75,17 +75,17 @@ public struct CheckedProcess: Sendable {
     }
 
     /// The role with this id as this process sees it (local first, then the catalogue).
-    public func role(_ id: String) -> Role? { context.role(id) }
+    package func role(_ id: String) -> Role? { context.role(id) }
 
     /// The role's display name, or its id when no role has it.
-    public func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
+    package func roleName(_ id: String) -> String { role(id)?.name.value ?? id }
 
     /// The accountable roles of an activity, with `defaults.accountable` applied.
-    public func accountable(_ activity: Activity) -> [String] { context.accountable(activity).map { $0.value } }
+    package func accountable(_ activity: Activity) -> [String] { context.accountable(activity).map { $0.value } }
 
     /// The transitions and triggers that leave activity `index`, as the handoff analysis sees them, in `next` order
     /// then trigger order.
-    public func handoffPoints(from index: Int) -> [HandoffPoint] {
+    package func handoffPoints(from index: Int) -> [HandoffPoint] {
         handoffPointIndices(from: index).map { handoffs.points[$0] }
     }
 

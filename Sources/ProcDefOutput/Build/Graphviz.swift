@@ -2,15 +2,15 @@ import Foundation
 import ProcDef
 
 /// Graphviz's `dot`, found on `PATH`, turning DOT text into SVG or PNG.
-public struct Graphviz: Sendable {
-    public let executable: String
+package struct Graphviz: Sendable {
+    package let executable: String
 
-    public init(executable: String) {
+    package init(executable: String) {
         self.executable = executable
     }
 
     /// The first executable `dot` on `path` (a `PATH` value: folders separated by `:`), or nil.
-    public static func find(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> Graphviz? {
+    package static func find(path: String? = ProcessInfo.processInfo.environment["PATH"]) -> Graphviz? {
         for folder in (path ?? "").split(separator: ":") where !folder.isEmpty {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("dot").path
             var isDirectory: ObjCBool = false
@@ -23,7 +23,7 @@ public struct Graphviz: Sendable {
     }
 
     /// Runs `dot -T<format>` on `dot` and returns what it printed.
-    public func render(_ dot: String, format: DiagramImageFormat) throws(GraphvizError) -> [UInt8] {
+    package func render(_ dot: String, format: DiagramImageFormat) throws(GraphvizError) -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-T\(format.rawValue)"]
@@ -60,11 +60,11 @@ public struct Graphviz: Sendable {
 }
 
 /// Why Graphviz could not render a diagram.
-public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     case launchFailed(String, String)
     case failed(status: Int32, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .launchFailed(let path, let reason): "cannot run '\(path)': \(reason)"
         case .failed(let status, let message): "dot failed (exit status \(status)): \(message.trimmingWhitespace())"

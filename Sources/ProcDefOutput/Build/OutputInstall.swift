@@ -27,7 +27,7 @@ extension OutputTree {
     /// `crashAfterFiles` is a test hook (`PROCDEF_TEST_CRASH_AFTER_FILES`, read by `procdef build`): after writing
     /// that many files into the temporary directory, the process exits at once with status 70, as a build killed
     /// mid-write would, so that tests can check the destination is untouched.
-    public func install(at outPath: String, crashAfterFiles: Int? = nil) throws(OutputTreeError) {
+    package func install(at outPath: String, crashAfterFiles: Int? = nil) throws(OutputTreeError) {
         let fileManager = FileManager.default
         let destination = URL(fileURLWithPath: outPath).standardizedFileURL
         let name = destination.lastPathComponent

@@ -6,14 +6,14 @@ import ProcDef
 /// `schema/invalid-id` enforces, become file names: such an id has no `/`, no `..`, no leading dot and no character a
 /// file system treats specially. Anything else gets no path at all, so nothing is ever written outside `--out`, even
 /// when a build runs with `--allow-errors`.
-public enum OutputLayout {
-    public static let index = "index.md"
+package enum OutputLayout {
+    package static let index = "index.md"
     /// The handoff map of every process, linked from the index and from each runbook's handoff table.
-    public static let handoffs = "handoffs.md"
-    public static let landscape = "diagrams/landscape.dot"
+    package static let handoffs = "handoffs.md"
+    package static let landscape = "diagrams/landscape.dot"
     /// Written into every build, and required in an existing `--out` before a build replaces it: a guard against
     /// `--out` naming a folder of something else (the sources, a home directory) that a swap would delete.
-    public static let marker = ".procdef-build"
+    package static let marker = ".procdef-build"
 
     /// Whether `id` may become part of a file name: a valid id (`Identifier.isValid`, the rule the checker applies)
     /// of at most `Identifier.maxLength` characters, a length every file system accepts.
@@ -21,16 +21,16 @@ public enum OutputLayout {
     /// The checker reports a longer id (`schema/invalid-id`), so a build without `--allow-errors` never meets one;
     /// the length is measured here again all the same, so that what reaches the file system does not rest on the
     /// checker alone.
-    public static func isSafeID(_ id: String) -> Bool {
+    package static func isSafeID(_ id: String) -> Bool {
         id.utf8.count <= Identifier.maxLength && Identifier.isValid(id)
     }
 
     /// `runbooks/<id>.md`, or nil for an id that may not become a file name.
-    public static func runbook(_ id: String) -> String? { path("runbooks", id, "md") }
+    package static func runbook(_ id: String) -> String? { path("runbooks", id, "md") }
     /// `diagrams/<id>.<ext>` (`dot`, `svg`, `png`), or nil.
-    public static func diagram(_ id: String, _ ext: String = "dot") -> String? { path("diagrams", id, ext) }
+    package static func diagram(_ id: String, _ ext: String = "dot") -> String? { path("diagrams", id, ext) }
     /// `raci/<id>.csv`, or nil.
-    public static func raci(_ id: String) -> String? { path("raci", id, "csv") }
+    package static func raci(_ id: String) -> String? { path("raci", id, "csv") }
 
     private static func path(_ folder: String, _ id: String, _ ext: String) -> String? {
         isSafeID(id) ? "\(folder)/\(id).\(ext)" : nil
@@ -38,7 +38,7 @@ public enum OutputLayout {
 
     /// Whether a relative path is one this layout produces: one or two components, each a safe id with an optional
     /// `.ext`, or the marker. `OutputTree` refuses any other path.
-    public static func isValidPath(_ path: String) -> Bool {
+    package static func isValidPath(_ path: String) -> Bool {
         if path == marker { return true }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(components.count) else { return false }

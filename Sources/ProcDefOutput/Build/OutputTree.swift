@@ -4,13 +4,13 @@ import ProcDef
 ///
 /// Every path is checked against `OutputLayout.isValidPath` when it is added, so no path outside the layout (no
 /// `..`, no absolute path, no name made from an unvalidated id) can reach the disk.
-public struct OutputTree: Sendable, Equatable {
-    public private(set) var files: [String: [UInt8]] = [:]
+package struct OutputTree: Sendable, Equatable {
+    package private(set) var files: [String: [UInt8]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Adds a file; a path outside the layout, or one already added, is refused.
-    public mutating func add(_ path: String, _ bytes: [UInt8]) throws(OutputTreeError) {
+    package mutating func add(_ path: String, _ bytes: [UInt8]) throws(OutputTreeError) {
         guard OutputLayout.isValidPath(path) else { throw .invalidPath(path) }
         guard files[path] == nil else { throw .duplicatePath(path) }
         files[path] = bytes
@@ -32,21 +32,21 @@ public struct OutputTree: Sendable, Equatable {
     }
 
     /// Adds a text file, UTF-8 encoded.
-    public mutating func add(_ path: String, text: String) throws(OutputTreeError) {
+    package mutating func add(_ path: String, text: String) throws(OutputTreeError) {
         try add(path, Array(text.utf8))
     }
 
     /// The paths in byte order, the order files are written and listed in.
-    public var paths: [String] { files.keys.sorted() }
+    package var paths: [String] { files.keys.sorted() }
 
     /// The file at `path` as text, for tests and for the commands that print one output.
-    public func text(at path: String) -> String? {
+    package func text(at path: String) -> String? {
         files[path].map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
 /// Why an output tree could not be planned or installed (exit code 2: nothing was written).
-public enum OutputTreeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum OutputTreeError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidPath(String)
     case duplicatePath(String)
     /// `--out` names the current directory, one of its parents, or the root.
@@ -57,7 +57,7 @@ public enum OutputTreeError: Error, Sendable, Equatable, CustomStringConvertible
     case notABuildOutput(String)
     case io(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidPath(let path):
             "refusing to write '\(path)': not a path procdef build writes"

@@ -2,10 +2,10 @@ import ProcDef
 
 /// Renders findings as GitHub Actions workflow commands, which the runner turns into annotations on the
 /// pull request's diff: `::error file=F,line=L,col=C,endLine=..,endColumn=..,title=RULE::MESSAGE`.
-public struct GitHubAnnotationRenderer: Sendable {
-    public init() {}
+package struct GitHubAnnotationRenderer: Sendable {
+    package init() {}
 
-    public func render(_ report: CheckReport) -> String {
+    package func render(_ report: CheckReport) -> String {
         var out = ""
         for diagnostic in report.diagnostics {
             out += render(diagnostic)
@@ -14,7 +14,7 @@ public struct GitHubAnnotationRenderer: Sendable {
         return out
     }
 
-    public func render(_ diagnostic: Diagnostic) -> String {
+    package func render(_ diagnostic: Diagnostic) -> String {
         let command: String
         switch diagnostic.severity {
         case .error: command = "error"
@@ -39,7 +39,7 @@ public struct GitHubAnnotationRenderer: Sendable {
     }
 
     /// The runner's escaping of a command's message: `%`, CR and LF.
-    public static func escapeData(_ text: String) -> String {
+    package static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -53,7 +53,7 @@ public struct GitHubAnnotationRenderer: Sendable {
     }
 
     /// The runner's escaping of a property value: the message's, plus `:` and `,` which delimit properties.
-    public static func escapeProperty(_ text: String) -> String {
+    package static func escapeProperty(_ text: String) -> String {
         var out = ""
         for scalar in escapeData(text).unicodeScalars {
             switch scalar {

@@ -5,10 +5,10 @@ import ProcDef
 /// Each finding carries a fingerprint that stays the same while the finding does: it hashes the rule, the file,
 /// the message and the finding's rank among identical ones, but not its line, so an edit above a finding does not
 /// make GitLab report it as fixed and new again.
-public struct GitLabCodeQualityRenderer: Sendable {
-    public init() {}
+package struct GitLabCodeQualityRenderer: Sendable {
+    package init() {}
 
-    public func render(_ report: CheckReport) -> String {
+    package func render(_ report: CheckReport) -> String {
         var seen: [String: Int] = [:]
         var out = "["
         for (index, diagnostic) in report.diagnostics.enumerated() {

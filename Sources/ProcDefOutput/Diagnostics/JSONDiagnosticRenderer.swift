@@ -55,16 +55,16 @@ import ProcDef
 /// without changing any earlier key: readers that ignore unknown keys keep working. Lines and columns are 1-based, columns count Unicode scalars, and the end is
 /// exclusive. The output is byte-for-byte deterministic: no key order from a dictionary, no locale, no floats.
 /// Written by hand rather than with `JSONEncoder`, which would neither keep key order nor be as fast.
-public struct JSONDiagnosticRenderer: Sendable {
-    public init() {}
+package struct JSONDiagnosticRenderer: Sendable {
+    package init() {}
 
     /// The whole report.
-    public func render(_ report: CheckReport) -> String {
+    package func render(_ report: CheckReport) -> String {
         render(report.diagnostics, summary: report.summary)
     }
 
     /// `diagnostics` in the order given, and `summary`.
-    public func render(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
+    package func render(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
         var output = "{\n  \"version\": 1,\n  \"diagnostics\": ["
         for (index, diagnostic) in diagnostics.enumerated() {
             output += index == 0 ? "\n" : ",\n"

@@ -10,14 +10,14 @@ import ProcDef
 /// A finding's witness path is its one `codeFlows` entry (one `threadFlow`, a location per step, SARIF 2.1.0
 /// §3.36–3.38), and the ids it is about are `properties.subjects`, keyed as in the JSON report: a viewer shows the
 /// path, and a baseline matches results by rule and subjects rather than by message text.
-public struct SARIFRenderer: Sendable {
-    public var toolVersion: String
+package struct SARIFRenderer: Sendable {
+    package var toolVersion: String
 
-    public init(toolVersion: String) {
+    package init(toolVersion: String) {
         self.toolVersion = toolVersion
     }
 
-    public func render(_ report: CheckReport, rules catalogue: [RuleDescriptor] = RuleRegistry.all) -> String {
+    package func render(_ report: CheckReport, rules catalogue: [RuleDescriptor] = RuleRegistry.all) -> String {
         let rules = Self.rules(catalogue: catalogue, policies: report.workspace.policies, diagnostics: report.diagnostics)
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }

@@ -24,14 +24,14 @@ import YAMLTree
 ///
 /// Everything that came from input (messages name keys and values from the file) is passed through
 /// `TerminalEscaping`, so a hostile file cannot send escape sequences to the reader's terminal.
-public struct TextDiagnosticRenderer: Sendable {
+package struct TextDiagnosticRenderer: Sendable {
     /// Bold headers, red errors, yellow warnings, cyan notes. The command line turns it on only when standard
     /// output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).
-    public var colors: Bool
+    package var colors: Bool
     /// How a checked file is read again for its snippets.
     let readSource: SourceReader
 
-    public init(colors: Bool = false) {
+    package init(colors: Bool = false) {
         self.init(colors: colors, readSource: { $0.currentBytes() })
     }
 
@@ -42,13 +42,13 @@ public struct TextDiagnosticRenderer: Sendable {
     }
 
     /// The whole report: every diagnostic with its source line, then the summary line.
-    public func render(_ report: CheckReport) -> String {
+    package func render(_ report: CheckReport) -> String {
         render(report.diagnostics, sources: report.workspace.sources, summary: report.summary)
     }
 
     /// Every diagnostic in the order given, each with its source line from `sources` (matched by path), then the
     /// summary line.
-    public func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
+    package func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
         var files = SnippetSources(sources, read: readSource)
         var output = ""
         for diagnostic in diagnostics {
@@ -61,7 +61,7 @@ public struct TextDiagnosticRenderer: Sendable {
     }
 
     /// One diagnostic, each of its lines ending in a newline; `source` is the file it points into, if known.
-    public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+    package func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
         render(diagnostic, lines: source.flatMap(readSource).map(SnippetSource.init))
     }
 
@@ -71,7 +71,7 @@ public struct TextDiagnosticRenderer: Sendable {
     /// `2 errors, 1 warning in 14 files`, `1 error in 5 files`, `1 error, 2 notes in 5 files`, `3 warnings in 1 file`.
     /// A count of zero is left out, as it tells the reader nothing; a run with no findings at all says
     /// `no problems in 3 files`. Each noun agrees with its number.
-    public static func summaryLine(for summary: CheckSummary) -> String {
+    package static func summaryLine(for summary: CheckSummary) -> String {
         let files = counted(summary.files, "file")
         let counts = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.notes, "note")]
             .filter { $0.0 > 0 }

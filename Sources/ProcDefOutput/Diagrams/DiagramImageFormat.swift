@@ -1,4 +1,4 @@
 /// The image formats `procdef build --render` asks Graphviz for.
-public enum DiagramImageFormat: String, Sendable, Hashable, CaseIterable {
+package enum DiagramImageFormat: String, Sendable, Hashable, CaseIterable {
     case svg, png
 }

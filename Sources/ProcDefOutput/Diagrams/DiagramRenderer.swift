@@ -10,10 +10,10 @@ import ProcDef
 /// - A decision's edges are labelled with their `when`; handoffs are bold with the artifact; a handoff gap (only
 ///   with `--allow-errors`) is red; triggers are dashed edges to a `component` node for the other process, linked
 ///   to its runbook; back edges are `constraint=false` so loops do not pull the layout apart.
-public struct DiagramRenderer: Sendable {
-    public init() {}
+package struct DiagramRenderer: Sendable {
+    package init() {}
 
-    public func render(_ process: CheckedProcess) -> String {
+    package func render(_ process: CheckedProcess) -> String {
         renderText(process).string
     }
 

@@ -2,10 +2,10 @@ import ProcDef
 
 /// Renders `diagrams/landscape.dot`: every process (name and owner) and the triggers between them, each edge
 /// labelled with the activity that starts the other process.
-public struct LandscapeRenderer: Sendable {
-    public init() {}
+package struct LandscapeRenderer: Sendable {
+    package init() {}
 
-    public func render(_ processes: [CheckedProcess]) -> String {
+    package func render(_ processes: [CheckedProcess]) -> String {
         renderText(processes).string
     }
 

@@ -4,9 +4,9 @@
 /// - A field starting with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`: spreadsheets run such a cell as a
 ///   formula, and an activity name like `=HYPERLINK(...)` would do so on the reader's machine (OWASP "CSV
 ///   injection"). Ids and RACI letters never start that way, so only free text such as names is ever changed.
-public enum CSVEscaping {
+package enum CSVEscaping {
     /// `text` as one field, quoted when it must be.
-    public static func field(_ text: String) -> String {
+    package static func field(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value
@@ -24,7 +24,7 @@ public enum CSVEscaping {
     }
 
     /// One record: the fields escaped, joined by commas, ended by CRLF.
-    public static func record(_ fields: [String]) -> String {
+    package static func record(_ fields: [String]) -> String {
         var out = RenderedText()
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(byte: UInt8(ascii: ",")) }

@@ -9,15 +9,15 @@
 /// - `{`, `}`, `<`, `>` and `|` stay as they are: they mean something only in record shapes and `<...>` HTML labels,
 ///   and procdef draws neither; inside a quoted string they are plain text;
 /// - other non-ASCII text stays UTF-8, which is Graphviz's default charset (the graphs also say so).
-public enum DOTEscaping {
+package enum DOTEscaping {
     /// How a label's lines are aligned: each line break becomes `\n` (centred) or `\l` (left-aligned; the last line
     /// then ends with `\l` too, as Graphviz aligns a line by the break that ends it).
-    public enum Alignment: Sendable {
+    package enum Alignment: Sendable {
         case centred, left
     }
 
     /// `text` as a quoted DOT string, quotes included.
-    public static func quoted(_ text: String, alignment: Alignment = .centred) -> String {
+    package static func quoted(_ text: String, alignment: Alignment = .centred) -> String {
         var out = RenderedText(capacity: text.utf8.count + 4)
         appendQuoted(text, alignment: alignment, to: &out)
         return out.string

@@ -3,16 +3,16 @@
 /// Beyond what RFC 8259 requires (quote, backslash, U+0000...U+001F), it also escapes DEL, the C1 controls
 /// (U+0080...U+009F) and U+2028/U+2029: the output is often shown raw in CI logs, where those could drive a
 /// terminal, and JavaScript before ES2019 rejects a raw U+2028/U+2029 inside a string literal.
-public enum JSONEscaping {
+package enum JSONEscaping {
     /// `text` as a quoted JSON string literal.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var output = ""
         appendQuoted(text, to: &output)
         return output
     }
 
     /// Appends `text` as a quoted JSON string literal, so renderers can build one output without temporaries.
-    public static func appendQuoted(_ text: String, to output: inout String) {
+    package static func appendQuoted(_ text: String, to output: inout String) {
         // Works on UTF-8 bytes: every character that needs escaping is recognisable from its bytes, and
         // copying unescaped runs whole keeps this linear and fast on large reports.
         var bytes: [UInt8] = []

@@ -9,9 +9,9 @@
 /// - a leading `-`, `+`, `=` or `1.`/`1)` is escaped, so text at the start of a line never opens a list or a heading;
 /// - line breaks are replaced (a Markdown line break inside a paragraph could start a new block, and a table cell
 ///   cannot hold one at all; `<br>` would be raw HTML), and control characters become U+FFFD.
-public enum MarkdownEscaping {
+package enum MarkdownEscaping {
     /// `text` as inline Markdown on one line: line breaks become spaces.
-    public static func inline(_ text: String) -> String {
+    package static func inline(_ text: String) -> String {
         if needsNoEscaping(text) { return text }
         var out = RenderedText()
         appendInline(text, to: &out)
@@ -19,7 +19,7 @@ public enum MarkdownEscaping {
     }
 
     /// `text` as the content of a GFM table cell: line breaks become ` / `, so separate lines stay apart.
-    public static func cell(_ text: String) -> String {
+    package static func cell(_ text: String) -> String {
         if needsNoEscaping(text) { return text }
         var out = RenderedText()
         appendCell(text, to: &out)

@@ -4,10 +4,10 @@
 /// characters could move the cursor, recolour or retitle the terminal, or hide a line (ESC, CR, BS...); bidirectional
 /// overrides could make a reviewer read different text from what is there ("Trojan Source", CVE-2021-42574).
 /// Each such character is shown as a visible Swift-style escape, `\u{1B}`, which also tells the reader what it was.
-public enum TerminalEscaping {
+package enum TerminalEscaping {
     /// `text` with every unsafe character replaced by its `\u{..}` escape. Tabs are kept when `keepingTabs` is true
     /// (they are harmless, and source lines need them to keep carets aligned).
-    public static func sanitized(_ text: String, keepingTabs: Bool = true) -> String {
+    package static func sanitized(_ text: String, keepingTabs: Bool = true) -> String {
         guard text.unicodeScalars.contains(where: { isUnsafe($0, keepingTabs: keepingTabs) }) else { return text }
         var output = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -21,7 +21,7 @@ public enum TerminalEscaping {
     }
 
     /// Whether `scalar` must not reach a terminal as it is.
-    public static func isUnsafe(_ scalar: Unicode.Scalar, keepingTabs: Bool = true) -> Bool {
+    package static func isUnsafe(_ scalar: Unicode.Scalar, keepingTabs: Bool = true) -> Bool {
         switch scalar.value {
         case 0x09: !keepingTabs
         case 0x00...0x1F, 0x7F...0x9F: true
@@ -34,7 +34,7 @@ public enum TerminalEscaping {
     }
 
     /// The visible stand-in for an unsafe scalar: `\u{1B}`.
-    public static func escape(_ scalar: Unicode.Scalar) -> String {
+    package static func escape(_ scalar: Unicode.Scalar) -> String {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 }

@@ -5,8 +5,8 @@
 /// `: ` or ` #`, that has white space at an end, or any line break or control character (escaped, so that a name from
 /// a spreadsheet cannot end the line and write keys of its own). Bidirectional controls are escaped too, so that the
 /// file reads as it is (Trojan Source, CVE-2021-42574).
-public enum YAMLEscaping {
-    public static func scalar(_ text: String) -> String {
+package enum YAMLEscaping {
+    package static func scalar(_ text: String) -> String {
         isPlain(text) ? text : doubleQuoted(text)
     }
 

@@ -3,16 +3,16 @@ import ProcDef
 /// Renders `index.md`: every process with its owner, purpose and activity count, linked to its runbook, diagram and
 /// RACI CSV; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
 /// between processes.
-public struct IndexRenderer: Sendable {
+package struct IndexRenderer: Sendable {
     /// The image the diagrams were rendered to (`--render`), or nil to link the DOT files.
-    public var diagramImage: DiagramImageFormat?
+    package var diagramImage: DiagramImageFormat?
 
-    public init(diagramImage: DiagramImageFormat? = nil) {
+    package init(diagramImage: DiagramImageFormat? = nil) {
         self.diagramImage = diagramImage
     }
 
     /// `handoffs` is the map of `processes`, when the caller has it; it is built from them otherwise.
-    public func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil) -> String {
+    package func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil) -> String {
         var md = MarkdownWriter(capacity: 1024 + 256 * processes.count)
         md.heading(1, "Process runbooks")
         md.startParagraph()

@@ -3,13 +3,13 @@
 /// GitHub (github-slugger) lowercases the heading's text, drops every character that is not a letter, mark, number,
 /// `_`, `-` or space, turns each space into `-`, and numbers repeats in document order: `roles`, `roles-1`, ...
 /// Headings must therefore be registered in the order they appear.
-public struct HeadingAnchors: Sendable {
+package struct HeadingAnchors: Sendable {
     private var used: Set<String> = []
 
-    public init() {}
+    package init() {}
 
     /// The anchor of the next heading, whose rendered text is `text` (the text, not its Markdown source).
-    public mutating func register(_ text: String) -> String {
+    package mutating func register(_ text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
         var n = 0
@@ -22,7 +22,7 @@ public struct HeadingAnchors: Sendable {
     }
 
     /// The slug of one heading text, before repeats are numbered.
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var text = text
         if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? asciiSlug(utf8) : nil }) {
             return ascii

@@ -4,10 +4,10 @@ import ProcDef
 ///
 /// Header `activity,name,<role ids...>`, then one row per activity: its id, its name, and per role the letters
 /// (`R`, `R/A`, ...) or an empty field.
-public struct RACICSVRenderer: Sendable {
-    public init() {}
+package struct RACICSVRenderer: Sendable {
+    package init() {}
 
-    public func render(_ process: CheckedProcess) -> String {
+    package func render(_ process: CheckedProcess) -> String {
         renderText(process).string
     }
 

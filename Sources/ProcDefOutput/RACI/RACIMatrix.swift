@@ -1,9 +1,9 @@
 import ProcDef
 
 /// The RACI matrix of one process: activities by the roles involved in them, with `defaults.accountable` applied.
-public struct RACIMatrix: Sendable {
+package struct RACIMatrix: Sendable {
     /// One letter of a cell.
-    public enum Letter: String, Sendable, CaseIterable {
+    package enum Letter: String, Sendable, CaseIterable {
         case responsible = "R", accountable = "A", consulted = "C", informed = "I"
 
         var symbol: StaticString {
@@ -17,24 +17,24 @@ public struct RACIMatrix: Sendable {
     }
 
     /// The letters one role holds in one activity: none, or some of R, A, C, I.
-    public struct Cell: Sendable, Equatable {
+    package struct Cell: Sendable, Equatable {
         private var bits: UInt8 = 0
 
-        public init() {}
+        package init() {}
 
-        public init(_ letters: [Letter]) {
+        package init(_ letters: [Letter]) {
             letters.forEach { insert($0) }
         }
 
-        public func contains(_ letter: Letter) -> Bool { bits & Self.bit(letter) != 0 }
+        package func contains(_ letter: Letter) -> Bool { bits & Self.bit(letter) != 0 }
 
-        public mutating func insert(_ letter: Letter) { bits |= Self.bit(letter) }
+        package mutating func insert(_ letter: Letter) { bits |= Self.bit(letter) }
 
         /// The letters in R, A, C, I order.
-        public var letters: [Letter] { Letter.allCases.filter(contains) }
+        package var letters: [Letter] { Letter.allCases.filter(contains) }
 
         /// The cell as written in runbooks and CSV: `R`, `R/A`, or empty.
-        public var text: String {
+        package var text: String {
             var out = RenderedText()
             append(to: &out)
             return out.string
@@ -60,19 +60,19 @@ public struct RACIMatrix: Sendable {
     }
 
     /// One activity's assignments, a cell per column.
-    public struct Row: Sendable {
-        public var activity: Activity
+    package struct Row: Sendable {
+        package var activity: Activity
         /// The letters per column of `roles`; an empty cell when the role has no part in the activity.
-        public var cells: [Cell]
+        package var cells: [Cell]
     }
 
     /// How many activities give one role each letter.
-    public struct LetterCounts: Sendable {
+    package struct LetterCounts: Sendable {
         private var counts = (0, 0, 0, 0)
 
-        public init() {}
+        package init() {}
 
-        public subscript(letter: Letter) -> Int {
+        package subscript(letter: Letter) -> Int {
             get {
                 switch letter {
                 case .responsible: counts.0
@@ -94,10 +94,10 @@ public struct RACIMatrix: Sendable {
 
     /// Role ids in column order: the order in which the activities first name them (R, A, C, I within an
     /// activity), which follows the flow and keeps each team's columns near its activities.
-    public let roles: [String]
-    public let rows: [Row]
+    package let roles: [String]
+    package let rows: [Row]
 
-    public init(_ context: ProcessContext) {
+    package init(_ context: ProcessContext) {
         var columns = RoleColumns()
         let activities = context.activities
         // Each activity's letters, by column, in R, A, C, I order of assignment.
@@ -121,7 +121,7 @@ public struct RACIMatrix: Sendable {
     }
 
     /// In how many activities each role holds each letter, by role id.
-    public func letterCounts() -> [String: LetterCounts] {
+    package func letterCounts() -> [String: LetterCounts] {
         var columns = Array(repeating: LetterCounts(), count: roles.count)
         for row in rows {
             for (c, cell) in row.cells.enumerated() {

@@ -5,10 +5,10 @@ import ProcDef
 /// Rows are the activities by name; columns are role ids (short and unambiguous), and the legend below maps each to
 /// its name and team. Names come from input,
 /// so every cell passes through `TerminalEscaping`.
-public struct RACITableRenderer: Sendable {
-    public init() {}
+package struct RACITableRenderer: Sendable {
+    package init() {}
 
-    public func render(_ process: CheckedProcess) -> String {
+    package func render(_ process: CheckedProcess) -> String {
         let raci = process.raci
         let safe = { (text: String) in TerminalEscaping.sanitized(text.replacingLineBreaks(), keepingTabs: false) }
         var out = "\(safe(process.process.name.value)) (\(safe(process.id))): RACI matrix\n\n"

@@ -3,16 +3,16 @@ import ProcDef
 /// The key tables of docs/format.md, written from the format's description (`KeyTable`), so the reference lists
 /// exactly the keys, types and required fields the decoder works with. The prose around the tables stays
 /// hand-written: only the lines between `<!-- generated: NAME keys -->` and `<!-- end generated -->` are rewritten.
-public struct FormatTableRenderer: Sendable {
+package struct FormatTableRenderer: Sendable {
     /// A section marker names a table the description has no table for, or is never closed.
-    public struct MarkerError: Error, CustomStringConvertible {
-        public let description: String
+    package struct MarkerError: Error, CustomStringConvertible {
+        package let description: String
     }
 
-    public init() {}
+    package init() {}
 
     /// `page` with every generated section rewritten from the description; the same page when it is up to date.
-    public func regenerate(_ page: String) throws -> String {
+    package func regenerate(_ page: String) throws -> String {
         var output: [Substring] = []
         var lines = page.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let line = lines.popFirst() {
@@ -32,7 +32,7 @@ public struct FormatTableRenderer: Sendable {
     }
 
     /// The Markdown table of one key table, a line per row, without the markers.
-    public func render(_ table: KeyTable, named name: String) -> [Substring] {
+    package func render(_ table: KeyTable, named name: String) -> [Substring] {
         var rows: [[String]]
         if let lead = table.summaryLead {
             // A table of conditions reads as the lead continued: `| requirement | holds when |`.

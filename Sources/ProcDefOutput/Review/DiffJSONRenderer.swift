@@ -36,10 +36,10 @@ import ProcDef
 ///
 /// `to` is the target activity's id (for a trigger, its entry activity or null); `process` is the process a trigger
 /// starts, null for a transition. Ids of renamed activities are their new ids on both sides.
-public struct DiffJSONRenderer: Sendable {
-    public init() {}
+package struct DiffJSONRenderer: Sendable {
+    package init() {}
 
-    public func render(_ diff: WorkspaceDiff) -> String {
+    package func render(_ diff: WorkspaceDiff) -> String {
         let writer = JSONWriter()
         writer.object { root in
             root.field("version", 1)

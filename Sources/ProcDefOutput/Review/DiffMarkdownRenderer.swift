@@ -6,12 +6,12 @@ import ProcDef
 /// accountability and ownership, then handoffs and transitions, then everything else per process, and last the
 /// findings resolved. Every piece of text from the definitions is escaped (`MarkdownEscaping`), and ids are code
 /// spans only when they are plain kebab-case.
-public struct DiffMarkdownRenderer: Sendable {
-    public init() {}
+package struct DiffMarkdownRenderer: Sendable {
+    package init() {}
 
     private let phrases = DiffPhrases(style: .markdown)
 
-    public func render(_ diff: WorkspaceDiff) -> String {
+    package func render(_ diff: WorkspaceDiff) -> String {
         var md = MarkdownWriter()
         md.heading(2, "procdef diff")
         guard !diff.isEmpty else {

@@ -4,12 +4,12 @@ import ProcDef
 /// (gaps introduced, new findings, accountability and ownership, handoffs, then the rest), and a summary line.
 ///
 /// Every piece of text from the definitions is put on one line and made safe for a terminal.
-public struct DiffTextRenderer: Sendable {
-    public init() {}
+package struct DiffTextRenderer: Sendable {
+    package init() {}
 
     private let phrases = DiffPhrases(style: .plain)
 
-    public func render(_ diff: WorkspaceDiff) -> String {
+    package func render(_ diff: WorkspaceDiff) -> String {
         var out = ""
         for process in diff.processes {
             out += block(process) + "\n"

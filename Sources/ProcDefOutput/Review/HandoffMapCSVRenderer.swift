@@ -2,15 +2,15 @@ import ProcDef
 
 /// Renders the handoff map as RFC 4180 CSV (CRLF line ends) for spreadsheets: one row per handoff, gaps first; or
 /// the team matrix. Several roles or teams in one field are separated by `; `.
-public struct HandoffMapCSVRenderer: Sendable {
-    public init() {}
+package struct HandoffMapCSVRenderer: Sendable {
+    package init() {}
 
-    public static let header = [
+    package static let header = [
         "status", "process", "from_activity", "from_roles", "from_teams", "to_process", "to_activity", "to_roles", "to_teams",
         "kind", "condition", "artifact", "expectation", "informed", "escalation", "agreement", "file", "line",
     ]
 
-    public func render(_ map: HandoffMap) -> String {
+    package func render(_ map: HandoffMap) -> String {
         var out = CSVEscaping.record(Self.header)
         for entry in map.entries {
             out += CSVEscaping.record([
@@ -24,7 +24,7 @@ public struct HandoffMapCSVRenderer: Sendable {
     }
 
     /// `team,<receiving teams...>`, then a row per sending team.
-    public func renderMatrix(_ matrix: TeamMatrix) -> String {
+    package func renderMatrix(_ matrix: TeamMatrix) -> String {
         var out = CSVEscaping.record(["team"] + matrix.teams)
         for (row, team) in matrix.teams.enumerated() {
             out += CSVEscaping.record([team] + matrix.counts[row].map(String.init))

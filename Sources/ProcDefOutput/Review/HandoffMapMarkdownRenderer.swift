@@ -2,15 +2,15 @@ import ProcDef
 
 /// Renders the handoff map as Markdown: the team matrix, then every handoff, gaps first. `procdef build` writes it
 /// as `handoffs.md`, with each process linked to its runbook.
-public struct HandoffMapMarkdownRenderer: Sendable {
+package struct HandoffMapMarkdownRenderer: Sendable {
     /// Link each process to `runbooks/<id>.md` (paths relative to the build's root).
-    public var linksRunbooks: Bool
+    package var linksRunbooks: Bool
 
-    public init(linksRunbooks: Bool = false) {
+    package init(linksRunbooks: Bool = false) {
         self.linksRunbooks = linksRunbooks
     }
 
-    public func render(_ map: HandoffMap) -> String {
+    package func render(_ map: HandoffMap) -> String {
         renderText(map).string
     }
 
@@ -68,7 +68,7 @@ public struct HandoffMapMarkdownRenderer: Sendable {
     }
 
     /// The team-by-team matrix as a table: a row per sending team, a column per receiving team, `·` for none.
-    public func renderMatrix(_ matrix: TeamMatrix) -> String {
+    package func renderMatrix(_ matrix: TeamMatrix) -> String {
         var md = MarkdownWriter()
         writeMatrix(matrix, to: &md)
         return md.string

@@ -1,10 +1,10 @@
 import ProcDef
 
 /// Renders the handoff map for a terminal: each handoff as a short block (gaps first), then the team matrix.
-public struct HandoffMapTextRenderer: Sendable {
-    public init() {}
+package struct HandoffMapTextRenderer: Sendable {
+    package init() {}
 
-    public func render(_ map: HandoffMap) -> String {
+    package func render(_ map: HandoffMap) -> String {
         var out = ""
         for entry in map.entries {
             out += block(entry) + "\n"
@@ -42,7 +42,7 @@ public struct HandoffMapTextRenderer: Sendable {
     }
 
     /// The matrix with numbered columns, so long team names do not make it unreadably wide.
-    public func renderMatrix(_ matrix: TeamMatrix) -> String {
+    package func renderMatrix(_ matrix: TeamMatrix) -> String {
         guard !matrix.isEmpty else { return "No handoffs between teams.\n" }
         let names = matrix.teams.map(PlainText.line)
         let labels = names.indices.map { "[\($0 + 1)]" }

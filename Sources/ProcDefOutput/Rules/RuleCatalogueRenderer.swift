@@ -1,8 +1,8 @@
 import ProcDef
 
 /// Renders the rule catalogue for `procdef rules` and one rule's documentation for `procdef explain`.
-public struct RuleCatalogueRenderer: Sendable {
-    public init() {}
+package struct RuleCatalogueRenderer: Sendable {
+    package init() {}
 
     /// One line a rule, sorted by id, in three aligned columns: id, default severity (`off` when the rule only runs
     /// if the config turns it on), summary. No header line, so `procdef rules | cut -d' ' -f1` lists the ids.
@@ -11,7 +11,7 @@ public struct RuleCatalogueRenderer: Sendable {
     /// handoff/gap                      error    responsibility changes on a transition with no handoff declared
     /// raci/responsible-is-accountable  off      a role both R and A on one activity
     /// ```
-    public func renderTable(_ rules: [RuleDescriptor]) -> String {
+    package func renderTable(_ rules: [RuleDescriptor]) -> String {
         let sorted = rules.sorted { $0.id < $1.id }
         let idWidth = sorted.map(\.id.count).max() ?? 0
         let severityWidth = sorted.map { Self.severityName($0.defaultSeverity).count }.max() ?? 0
@@ -59,7 +59,7 @@ public struct RuleCatalogueRenderer: Sendable {
     ///   max-depth            32     .procdef.yaml line 3
     ///   max-activities       2000   --max-activities
     /// ```
-    public func renderExplanation(of rule: RuleDescriptor, limits: EffectiveLimits? = nil) -> String {
+    package func renderExplanation(of rule: RuleDescriptor, limits: EffectiveLimits? = nil) -> String {
         var output = "\(rule.id)\n"
         output += "default severity: \(Self.severityName(rule.defaultSeverity))\n"
         output += "summary: \(Self.oneLine(rule.summary))\n"

@@ -6,10 +6,10 @@ import ProcDef
 /// section, then a section per family and one per rule with its explanation, options, and failing and fixed
 /// examples. The descriptors are procdef's own prose, written in Markdown (`code` spans), so they are copied as
 /// they are, except that table cells escape `|` and stay on one line.
-public struct RuleReferenceRenderer: Sendable {
-    public init() {}
+package struct RuleReferenceRenderer: Sendable {
+    package init() {}
 
-    public func render(_ rules: [RuleDescriptor]) -> String {
+    package func render(_ rules: [RuleDescriptor]) -> String {
         let sorted = rules.sorted { $0.id < $1.id }
         var output = """
             # Rule reference

@@ -6,15 +6,15 @@ import ProcDef
 /// one numbered section per activity (who, target time, records, inputs and outputs, the procedure, where it goes
 /// next and on what condition, each handoff, the processes it triggers), a handoff table linked to the build's
 /// handoff map, and the policies with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
-public struct RunbookRenderer: Sendable {
+package struct RunbookRenderer: Sendable {
     /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
-    public var diagramImage: DiagramImageFormat?
+    package var diagramImage: DiagramImageFormat?
 
-    public init(diagramImage: DiagramImageFormat? = nil) {
+    package init(diagramImage: DiagramImageFormat? = nil) {
         self.diagramImage = diagramImage
     }
 
-    public func render(_ process: CheckedProcess) -> String {
+    package func render(_ process: CheckedProcess) -> String {
         renderText(process).string
     }
 

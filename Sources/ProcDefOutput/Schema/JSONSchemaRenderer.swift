@@ -7,16 +7,16 @@ import ProcDef
 /// draft-07 support and validates later drafts only in part, and the format needs nothing newer. One schema covers
 /// the four kinds: an `if`/`then` on `kind` selects the document's definition, so a validator reports the errors of
 /// that kind only, where a `oneOf` would report that the document matches none of four alternatives.
-public struct JSONSchemaRenderer: Sendable {
+package struct JSONSchemaRenderer: Sendable {
     /// The rules whose ids and options `.procdef.yaml` may set.
     let rules: [RuleDescriptor]
 
-    public init(rules: [RuleDescriptor] = RuleRegistry.all) {
+    package init(rules: [RuleDescriptor] = RuleRegistry.all) {
         self.rules = rules
     }
 
     /// The schema as JSON text, indented, ending with a newline; the same bytes on every run.
-    public func render() -> String {
+    package func render() -> String {
         schema.rendered()
     }
 

@@ -4,7 +4,7 @@
 ///
 /// `JSONWriter` streams a report as it goes; a schema is assembled from pieces that are reused and rewritten
 /// (`SchemaShape.nullable`) before anything is written, and its tests read it back by key, so it is a value.
-public indirect enum JSONValue: Sendable {
+package indirect enum JSONValue: Sendable {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -14,32 +14,32 @@ public indirect enum JSONValue: Sendable {
     case null
 
     /// The member `key` of an object; nil for a missing member or a value that is not an object.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// The member names of an object, in order; empty for anything else.
-    public var keys: [String] {
+    package var keys: [String] {
         guard case .object(let members) = self else { return [] }
         return members.map(\.key)
     }
 
     /// The items of an array; nil for anything else.
-    public var items: [JSONValue]? {
+    package var items: [JSONValue]? {
         guard case .array(let items) = self else { return nil }
         return items
     }
 
     /// The text of a string; nil for anything else.
-    public var text: String? {
+    package var text: String? {
         guard case .string(let text) = self else { return nil }
         return text
     }
 
     /// Two-space indentation, one member a line; an array of scalars stays on one line (`"enum": ["a", "b"]`),
     /// which keeps enums and type lists readable. Ends with a newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var output = ""
         append(to: &output, indent: 0)
         output += "\n"

@@ -6,14 +6,14 @@ import ProcDef
 /// on both kinds of transition) and is meant to be edited. Roles come from the repository's catalogue where it
 /// has a role of the right id and kind; the others are defined as process-local roles, under ids the catalogue
 /// does not use, since a local role may not redefine a catalogue role.
-public struct ProcessTemplate: Sendable {
-    public var id: String
+package struct ProcessTemplate: Sendable {
+    package var id: String
     /// The catalogue's roles by id, with their kinds.
-    public var catalogue: [String: RoleKind]
+    package var catalogue: [String: RoleKind]
 
     /// `id` must be a valid id (`Identifier.isValid`): it becomes part of role ids and is written unquoted, except
     /// where YAML would read it as something else (`null`, `404`).
-    public init(id: String, catalogue: [String: RoleKind] = [:]) {
+    package init(id: String, catalogue: [String: RoleKind] = [:]) {
         self.id = id
         self.catalogue = catalogue
     }
@@ -81,12 +81,12 @@ public struct ProcessTemplate: Sendable {
     }
 
     /// The catalogue roles the file refers to, in the order they first appear.
-    public var catalogueRolesUsed: [String] {
+    package var catalogueRolesUsed: [String] {
         let roles = self.roles
         return [roles.owner, roles.manager, roles.desk, roles.fulfiller].filter { !$0.isLocal }.map(\.id) + (customer.map { [$0] } ?? [])
     }
 
-    public func render() -> String {
+    package func render() -> String {
         let (owner, manager, desk, fulfiller) = roles
         let customer = self.customer
         let locals = [owner, manager, desk, fulfiller].filter(\.isLocal)

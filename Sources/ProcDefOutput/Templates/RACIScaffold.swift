@@ -11,23 +11,23 @@ import ProcDef
 ///
 /// A role column whose header is the id of a catalogue role, or spells its id or its name in a person's words
 /// (`Change Manager`), refers to that role; any other becomes a process-local role with the header as its name.
-public struct RACIScaffold: Sendable {
-    public let id: String
-    public let spreadsheet: RACISpreadsheet
+package struct RACIScaffold: Sendable {
+    package let id: String
+    package let spreadsheet: RACISpreadsheet
     /// The role id of each column, in the order of `spreadsheet.roles`.
-    public let roleIDs: [String]
+    package let roleIDs: [String]
     /// The activity id of each row, in the order of `spreadsheet.rows`.
-    public let activityIDs: [String]
+    package let activityIDs: [String]
     /// The columns' catalogue roles, in column order.
-    public let catalogueRolesUsed: [String]
+    package let catalogueRolesUsed: [String]
     /// The file name shown in the header comment.
-    public let source: String
+    package let source: String
     /// The process-local roles: id and name, in column order.
     let localRoles: [(id: String, name: String)]
 
     /// `id` must be a valid id (`Identifier.isValid`); `catalogue` maps the catalogue's role ids to their names.
     /// Throws when two columns are the same role, or a header has nothing to make a role id from.
-    public init(id: String, spreadsheet: RACISpreadsheet, catalogue: [String: String], source: String) throws(SpreadsheetError) {
+    package init(id: String, spreadsheet: RACISpreadsheet, catalogue: [String: String], source: String) throws(SpreadsheetError) {
         self.id = id
         self.spreadsheet = spreadsheet
         self.source = source
@@ -117,7 +117,7 @@ public struct RACIScaffold: Sendable {
     /// The process's name, made from its id as `procdef init` does: the spreadsheet has none.
     var title: String { ProcessTemplate(id: id).title }
 
-    public func render() -> String {
+    package func render() -> String {
         var lines: [String] = [
             "# \(title): written by `procdef init \(id) --from-csv \(Quoting.shortened(source))`.",
             "# The RACI matrix is the spreadsheet's. The activities follow its rows: each",

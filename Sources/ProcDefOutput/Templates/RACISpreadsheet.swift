@@ -14,30 +14,30 @@ import ProcDef
 ///   empty columns).
 /// - A leading `'` before `=`, `+`, `-` or `@` is dropped: it is the guard procdef's CSV (and spreadsheets) put
 ///   before text that would otherwise run as a formula.
-public struct RACISpreadsheet: Sendable {
+package struct RACISpreadsheet: Sendable {
     /// A role column: its header as written, and its 1-based column number.
-    public struct RoleColumn: Sendable, Equatable {
-        public var header: String
-        public var column: Int
+    package struct RoleColumn: Sendable, Equatable {
+        package var header: String
+        package var column: Int
     }
 
     /// An activity row.
-    public struct Row: Sendable {
-        public var name: String
+    package struct Row: Sendable {
+        package var name: String
         /// The id from the id column, when the sheet has one and the cell is not empty.
-        public var id: String?
+        package var id: String?
         /// The letters per role, in the order of `roles`.
-        public var cells: [RACIMatrix.Cell]
+        package var cells: [RACIMatrix.Cell]
         /// The line of the CSV file the row starts on.
-        public var line: Int
+        package var line: Int
     }
 
-    public let roles: [RoleColumn]
-    public let rows: [Row]
+    package let roles: [RoleColumn]
+    package let rows: [Row]
     /// The line of the header row.
-    public let headerLine: Int
+    package let headerLine: Int
 
-    public init(csv bytes: [UInt8]) throws(SpreadsheetError) {
+    package init(csv bytes: [UInt8]) throws(SpreadsheetError) {
         let records = try CSVRecords(bytes: bytes).records.filter { !$0.fields.allSatisfy { $0.text.isBlank } }
         guard let header = records.first else {
             throw SpreadsheetError(line: nil, "the file has no rows", help: Self.layoutHelp)

@@ -1,7 +1,7 @@
 /// A `.procdef.yaml` entry for a rule that does not exist: the setting would silently do nothing.
 /// Raised in `Config/ConfigResolver.swift`, where the finding comes up; this file holds its description.
-public enum UnknownConfiguredRule: Rule {
-    public static let descriptor = RuleDescriptor(
+package enum UnknownConfiguredRule: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "config/unknown-rule",
         defaultSeverity: .error,
         summary: "`.procdef.yaml` sets a rule or family that does not exist",

@@ -1,7 +1,7 @@
 /// `io/symlink-loop`: a symbolic link that leads back into a folder being read.
 /// Raised in `Workspace/FileDiscovery.swift`, where the finding comes up; this file holds its description.
-public struct SymlinkLoop: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct SymlinkLoop: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "io/symlink-loop",
         defaultSeverity: .error,
         summary: "a symbolic link to a folder leads back to one of its own parents",

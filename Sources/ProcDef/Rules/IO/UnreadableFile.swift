@@ -1,7 +1,7 @@
 /// `io/unreadable`: a file found while walking a folder that cannot be read.
 /// Raised in `Workspace/FileDiscovery.swift`, `Workspace/WorkspaceLoading.swift`, where the finding comes up; this file holds its description.
-public struct UnreadableFile: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnreadableFile: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "io/unreadable",
         defaultSeverity: .error,
         summary: "a file or folder found while reading the inputs cannot be read",

@@ -1,7 +1,7 @@
 /// An inline suppression that does not say why: the next reader cannot tell an accepted risk from a shortcut.
 /// Raised in `Suppressions/SuppressionFilter.swift`, where the finding comes up; this file holds its description.
-public enum SuppressionWithoutReason: Rule {
-    public static let descriptor = RuleDescriptor(
+package enum SuppressionWithoutReason: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "lint/suppression-without-reason",
         defaultSeverity: .warning,
         summary: "an inline suppression without a `-- reason`",

@@ -1,7 +1,7 @@
 /// An inline suppression that silenced nothing: it hides nothing today and would hide a new problem tomorrow.
 /// Raised in `Suppressions/SuppressionFilter.swift`, where the finding comes up; this file holds its description.
-public enum UnusedSuppression: Rule {
-    public static let descriptor = RuleDescriptor(
+package enum UnusedSuppression: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "lint/unused-suppression",
         defaultSeverity: .warning,
         summary: "an inline suppression that suppressed nothing",

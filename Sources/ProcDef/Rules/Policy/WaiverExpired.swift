@@ -1,7 +1,7 @@
 /// A waiver past its `until` date: the exemption has lapsed and the policy applies again.
 /// Raised in `Policies/PolicyEvaluator.swift`, where the finding comes up; this file holds its description.
-public enum WaiverExpired: Rule {
-    public static let descriptor = RuleDescriptor(
+package enum WaiverExpired: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "policy/waiver-expired",
         defaultSeverity: .error,
         summary: "a waiver past its `until` date",

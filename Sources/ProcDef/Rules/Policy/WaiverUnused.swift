@@ -1,7 +1,7 @@
 /// A waiver for a policy that holds anyway, or does not apply: dead exemptions hide real ones.
 /// Raised in `Policies/PolicyEvaluator.swift`, where the finding comes up; this file holds its description.
-public enum WaiverUnused: Rule {
-    public static let descriptor = RuleDescriptor(
+package enum WaiverUnused: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "policy/waiver-unused",
         defaultSeverity: .warning,
         summary: "a waiver for a policy that holds anyway",

@@ -1,7 +1,7 @@
 /// `ref/unknown-activity`: a `next` target that is not an activity of the process.
 /// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
-public struct UnknownActivity: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownActivity: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "ref/unknown-activity",
         defaultSeverity: .error,
         summary: "`next.to` names no activity of the process; did-you-mean",

@@ -1,7 +1,7 @@
 /// `ref/unknown-policy`: a `policies` entry or waiver that names no policy.
 /// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
-public struct UnknownPolicy: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownPolicy: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "ref/unknown-policy",
         defaultSeverity: .error,
         summary: "`policies` or a waiver names no policy",

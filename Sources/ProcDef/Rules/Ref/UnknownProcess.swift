@@ -1,7 +1,7 @@
 /// `ref/unknown-process`: a trigger that names no process, or an activity its process does not have.
 /// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
-public struct UnknownProcess: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownProcess: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "ref/unknown-process",
         defaultSeverity: .error,
         summary: "`triggers.process` names no process (or `activity` not in it)",

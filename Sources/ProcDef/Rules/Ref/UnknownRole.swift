@@ -1,7 +1,7 @@
 /// `ref/unknown-role`: a role id that neither the catalogue nor the process's local roles define.
 /// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
-public struct UnknownRole: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownRole: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "ref/unknown-role",
         defaultSeverity: .error,
         summary: "a role id that no catalogue or local role defines; did-you-mean",

@@ -1,7 +1,7 @@
 /// `schema/duplicate-id`: two processes, policies, roles, or activities of one process share an id.
 /// Raised in `Workspace/WorkspaceLinking.swift`, where the finding comes up; this file holds its description.
-public struct DuplicateID: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct DuplicateID: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/duplicate-id",
         defaultSeverity: .error,
         summary: "two processes, policies, roles or activities (in one process) share an id",

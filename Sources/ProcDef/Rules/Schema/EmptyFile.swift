@@ -1,7 +1,7 @@
 /// `schema/empty`: a file with no YAML document in it.
 /// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
-public struct EmptyFile: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct EmptyFile: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/empty",
         defaultSeverity: .error,
         summary: "a file holds no YAML document (empty, or only comments and blank lines)",

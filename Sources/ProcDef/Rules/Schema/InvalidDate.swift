@@ -1,7 +1,7 @@
 /// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date.
 /// Raised in `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
-public struct InvalidDate: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct InvalidDate: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/invalid-date",
         defaultSeverity: .error,
         summary: "waiver `until` not a real date written YYYY-MM-DD",

@@ -1,7 +1,7 @@
 /// `schema/invalid-duration`: a `target` that is not a whole number with a unit.
 /// Raised in `Decode/ActivityDecoding.swift`, where the finding comes up; this file holds its description.
-public struct InvalidDuration: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct InvalidDuration: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/invalid-duration",
         defaultSeverity: .error,
         summary: "`target` not like `90s`, `10m`, `4h`, `2d`",

@@ -1,7 +1,7 @@
 /// `schema/invalid-id`: an id, or a reference to one, that is not kebab-case or is longer than `Identifier.maxLength`.
 /// Raised in `Decode/ModelDecoder.swift`, where the finding comes up; this file holds its description.
-public struct InvalidID: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct InvalidID: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/invalid-id",
         defaultSeverity: .error,
         summary: "an id that is not kebab-case `[a-z0-9]+(-[a-z0-9]+)*` or is longer than \(Identifier.maxLength) characters",

@@ -1,7 +1,7 @@
 /// `schema/missing-field`: a required field is absent (or null).
 /// Raised in `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, where the finding comes up; this file holds its description.
-public struct MissingField: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct MissingField: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/missing-field",
         defaultSeverity: .error,
         summary: "a required field is absent (`id`, `name`, `activities`...)",

@@ -1,7 +1,7 @@
 /// `schema/unknown-key`: a key the format does not know at that spot.
 /// Raised in `Config/ConfigResolver.swift`, `Decode/ModelDecoder.swift`, where the finding comes up; this file holds its description.
-public struct UnknownKey: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownKey: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/unknown-key",
         defaultSeverity: .error,
         summary: "a key the format does not know; `help: did you mean 'responsible'?`",

@@ -1,7 +1,7 @@
 /// `schema/unknown-kind`: a document without a `kind`, or with one procdef does not know.
 /// Raised in `Config/ConfigResolver.swift`, `Decode/DocumentKinds.swift`, where the finding comes up; this file holds its description.
-public struct UnknownKind: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct UnknownKind: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/unknown-kind",
         defaultSeverity: .error,
         summary: "`kind` missing or not one of roles, process, policy or config",

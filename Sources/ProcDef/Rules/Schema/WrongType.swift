@@ -1,7 +1,7 @@
 /// `schema/type`: a value of the wrong shape, or not one of the allowed words.
 /// Raised in `Config/ConfigResolver.swift`, `Decode/ConfigDecoding.swift`, `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, where the finding comes up; this file holds its description.
-public struct WrongType: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct WrongType: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "schema/type",
         defaultSeverity: .error,
         summary: "a value of the wrong shape (list where a string is expected...)",

@@ -1,7 +1,7 @@
 /// `yaml/duplicate-key`: a mapping holds the same key twice.
 /// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
-public struct DuplicateKey: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct DuplicateKey: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "yaml/duplicate-key",
         defaultSeverity: .error,
         summary: "a mapping has the same key twice",

@@ -1,7 +1,7 @@
 /// `yaml/encoding`: the file is not UTF-8 text.
 /// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
-public struct InvalidEncoding: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct InvalidEncoding: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "yaml/encoding",
         defaultSeverity: .error,
         summary: "the file is not UTF-8 text",

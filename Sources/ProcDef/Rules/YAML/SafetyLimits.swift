@@ -1,7 +1,7 @@
 /// `yaml/limits`: the input exceeds a safety limit (file size, nesting depth, aliases, activities per process).
 /// Raised in `Decode/DecodedFile.swift`, `Decode/ProcessDecoding.swift`, `Review/GitRevision.swift`, `Workspace/WorkspaceLoading.swift`, where the finding comes up; this file holds its description.
-public struct SafetyLimits: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct SafetyLimits: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "yaml/limits",
         defaultSeverity: .error,
         summary: "file size, nesting depth, alias count or activities per process over the safety limits",

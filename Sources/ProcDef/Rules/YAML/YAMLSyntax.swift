@@ -1,7 +1,7 @@
 /// `yaml/syntax`: the file is not valid YAML.
 /// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description.
-public struct YAMLSyntax: Rule {
-    public static let descriptor = RuleDescriptor(
+package struct YAMLSyntax: Rule {
+    package static let descriptor = RuleDescriptor(
         id: "yaml/syntax",
         defaultSeverity: .error,
         summary: "the file is not valid YAML",
