@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "procdef-fuzz", targets: ["procdef-fuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         // libyaml from the system, found through pkg-config (Debian: libyaml-dev).

@@ -16,7 +16,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: "Output format: text (for people), json (for scripts), sarif (code scanning), github (workflow annotations) or gitlab (Code Quality report).")
+    @Option(
+        help:
+            "Output format: text (for people), json (for scripts), sarif (code scanning), github (workflow annotations) or gitlab (Code Quality report)."
+    )
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Fail the run on warnings too.")

@@ -4,14 +4,16 @@ import ProcDef
 
 /// The options every command that reads definitions shares: paths, the configuration file and the check date.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Files or folders to read; folders are searched for *.yaml and *.yml.",
-        discussion: "Default: the config's `paths`, else Processes and Policies in the current directory (those that exist).",
-        valueName: "path"
-    ))
+    @Argument(
+        help: ArgumentHelp(
+            "Files or folders to read; folders are searched for *.yaml and *.yml.",
+            discussion: "Default: the config's `paths`, else Processes and Policies in the current directory (those that exist).",
+            valueName: "path"
+        ))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
     var config: String?
 
     @Option(

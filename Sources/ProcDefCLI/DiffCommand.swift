@@ -40,12 +40,15 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let setup = try inputs.setUp()
-        let options = setup.options, active = setup.active
-        let old: Workspace, new: Workspace
+        let options = setup.options
+        let active = setup.active
+        let old: Workspace
+        let new: Workspace
         if let revision = git {
             // Find git before reading anything, so a missing tool costs nothing.
             guard let executable = GitRevision.findGit() else {
-                throw Terminal.fail("--git needs git, and no 'git' was found on PATH", help: "install git, or compare two folders: procdef diff OLD NEW")
+                throw Terminal.fail(
+                    "--git needs git, and no 'git' was found on PATH", help: "install git, or compare two folders: procdef diff OLD NEW")
             }
             let paths = try CheckSession.inputPaths(inputs.paths, active: active)
             new = try load(paths, options: options)

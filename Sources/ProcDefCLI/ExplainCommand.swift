@@ -16,10 +16,11 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A rule id, such as handoff/gap.", valueName: "rule"))
     var rule: String
 
-    @Option(help: ArgumentHelp(
-        "For yaml/limits: the configuration file whose limits to show (default: the nearest .procdef.yaml from the current directory up).",
-        valueName: "file"
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "For yaml/limits: the configuration file whose limits to show (default: the nearest .procdef.yaml from the current directory up).",
+            valueName: "file"
+        ))
     var config: String?
 
     @OptionGroup(title: "Safety limits (yaml/limits only)") var limits: LimitOptions
@@ -29,7 +30,8 @@ struct ExplainCommand: ParsableCommand {
             throw Terminal.fail("unknown rule '\(rule)'", help: help(forUnknown: rule))
         }
         // Only the limits rule depends on the configuration; every other explanation is the same everywhere.
-        let effective = descriptor.id == SafetyLimits.descriptor.id
+        let effective =
+            descriptor.id == SafetyLimits.descriptor.id
             ? try CheckSession.setUp(config: config, limits: limits, base: CheckOptions()).limits
             : nil
         Terminal.write(RuleCatalogueRenderer().renderExplanation(of: descriptor, limits: effective))

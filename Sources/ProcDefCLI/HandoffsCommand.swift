@@ -37,7 +37,9 @@ struct HandoffsCommand: ParsableCommand {
         // map, so the count goes to standard error, after the map, and the exit code tells CI.
         let errors = report.summary.errors
         guard errors > 0 else { return }
-        Terminal.writeError("\(errors) \(errors == 1 ? "error" : "errors") in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)")
+        Terminal.writeError(
+            "\(errors) \(errors == 1 ? "error" : "errors") in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)"
+        )
         if !allowErrors { throw ExitCode(ExitStatus.findings) }
     }
 }

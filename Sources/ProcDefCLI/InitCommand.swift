@@ -31,13 +31,19 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new process's id, kebab-case, such as access-request; the file is named after it.", valueName: "id"))
     var id: String
 
-    @Option(help: ArgumentHelp("The folder to write into; created if missing (default: the first folder of the config's paths, else Processes).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder to write into; created if missing (default: the first folder of the config's paths, else Processes).",
+            valueName: "folder"))
     var dir: String?
 
-    @Option(help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("from-csv"), help: ArgumentHelp("A RACI matrix saved from a spreadsheet as CSV: one row per activity, one column per role.", valueName: "file"))
+    @Option(
+        name: .customLong("from-csv"),
+        help: ArgumentHelp("A RACI matrix saved from a spreadsheet as CSV: one row per activity, one column per role.", valueName: "file"))
     var fromCSV: String?
 
     func run() throws {
@@ -50,12 +56,15 @@ struct InitCommand: ParsableCommand {
         let path = (folder as NSString).appendingPathComponent("\(id).yaml")
         let files = FileManager.default
         if files.fileExists(atPath: path) {
-            throw Terminal.fail("\(path) already exists", help: "procdef init never overwrites a file: choose another id, or remove the file first")
+            throw Terminal.fail(
+                "\(path) already exists", help: "procdef init never overwrites a file: choose another id, or remove the file first")
         }
 
         let workspace = Self.existingWorkspace(folder: folder, configured: configured)
         if let existing = workspace?.process(id: id) {
-            throw Terminal.fail("a process '\(id)' already exists in \(existing.file)", help: "process ids are unique across the repository: choose another id")
+            throw Terminal.fail(
+                "a process '\(id)' already exists in \(existing.file)",
+                help: "process ids are unique across the repository: choose another id")
         }
         let catalogue = workspace?.catalogueRoles ?? [:]
 
@@ -66,8 +75,10 @@ struct InitCommand: ParsableCommand {
             let scaffold = try Self.scaffold(id: id, csv: fromCSV, catalogue: catalogue.mapValues(\.name.value))
             text = scaffold.render()
             catalogueRolesUsed = scaffold.catalogueRolesUsed
-            let activities = scaffold.spreadsheet.rows.count, roles = scaffold.roleIDs.count
-            report = "created \(path) from \(fromCSV): \(activities) \(activities == 1 ? "activity" : "activities"), \(roles) \(roles == 1 ? "role" : "roles")\n"
+            let activities = scaffold.spreadsheet.rows.count
+            let roles = scaffold.roleIDs.count
+            report =
+                "created \(path) from \(fromCSV): \(activities) \(activities == 1 ? "activity" : "activities"), \(roles) \(roles == 1 ? "role" : "roles")\n"
         } else {
             let template = ProcessTemplate(id: id, catalogue: catalogue.mapValues(\.kind.value))
             text = template.render()
@@ -91,7 +102,8 @@ struct InitCommand: ParsableCommand {
         }
 
         if !catalogueRolesUsed.isEmpty { report += "roles from the catalogue: \(catalogueRolesUsed.joined(separator: ", "))\n" }
-        report += fromCSV == nil
+        report +=
+            fromCSV == nil
             ? "next: edit it, then run procdef check --strict\n"
             : "next: run procdef check to list what the spreadsheet does not say, and fill it in\n"
         Terminal.write(report)

@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import ProcDef
 import ProcDefOutput
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How commands that emit from the checked model report its findings.

@@ -17,7 +17,9 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong(InputLimit.maxAliases.name), help: Self.help(.maxAliases), transform: Self.parse(.maxAliases))
     var maxAliases: Int?
 
-    @Option(name: .customLong(InputLimit.maxAliasExpansion.name), help: Self.help(.maxAliasExpansion), transform: Self.parse(.maxAliasExpansion))
+    @Option(
+        name: .customLong(InputLimit.maxAliasExpansion.name), help: Self.help(.maxAliasExpansion), transform: Self.parse(.maxAliasExpansion)
+    )
     var maxAliasExpansion: Int?
 
     @Option(name: .customLong(InputLimit.maxActivities.name), help: Self.help(.maxActivities), transform: Self.parse(.maxActivities))
@@ -40,7 +42,8 @@ struct LimitOptions: ParsableArguments {
     }
 
     private static func help(_ limit: InputLimit) -> ArgumentHelp {
-        ArgumentHelp("\(limit.summary) (default: \(limit.syntax.format(limit.defaultValue))).", valueName: limit.syntax == .size ? "size" : "n")
+        ArgumentHelp(
+            "\(limit.summary) (default: \(limit.syntax.format(limit.defaultValue))).", valueName: limit.syntax == .size ? "size" : "n")
     }
 
     private static func parse(_ limit: InputLimit) -> @Sendable (String) throws -> Int {

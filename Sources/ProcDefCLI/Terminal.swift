@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import ProcDefOutput
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Standard output and error as the commands use them.

@@ -31,7 +31,8 @@ package enum FuzzPipeline {
         precondition(reversed.diagnosticOutput == outcome.diagnosticOutput, "diagnostics depend on the order of the input files")
         precondition(reversed.build == outcome.build, "the build depends on the order of the input files")
         for document in json {
-            precondition((try? JSONSerialization.jsonObject(with: Data(document.utf8))) != nil, "a JSON renderer wrote something that is not JSON")
+            precondition(
+                (try? JSONSerialization.jsonObject(with: Data(document.utf8))) != nil, "a JSON renderer wrote something that is not JSON")
         }
         return outcome
     }
@@ -41,7 +42,8 @@ package enum FuzzPipeline {
         guard parts.count >= 2 else { return }
         let options = CheckOptions(today: today)
         func report(_ part: SourceFile) -> CheckReport {
-            Checker.check(files: [SourceFile(path: "Processes/process.yaml", bytes: part.bytes)] + FixedWorkspaceFiles.all, options: options)
+            Checker.check(
+                files: [SourceFile(path: "Processes/process.yaml", bytes: part.bytes)] + FixedWorkspaceFiles.all, options: options)
         }
         let diff = ProcessDiff.compare(old: report(parts[0]), new: report(parts[1]))
         _ = DiffTextRenderer().render(diff) + DiffMarkdownRenderer().render(diff)
@@ -70,7 +72,9 @@ package enum FuzzPipeline {
             let bytes = tree.files[path] ?? []
             for (index, byte) in bytes.enumerated().dropLast() where byte == UInt8(ascii: "<") {
                 let next = bytes[index + 1]
-                let opensMarkup = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                let opensMarkup =
+                    (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A) || next == UInt8(ascii: "/")
+                    || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
                 precondition(!opensMarkup, "\(path) lets raw HTML through")
             }
         }
@@ -82,7 +86,8 @@ package enum FuzzPipeline {
         let active = workspace.configs.first.map { ActiveConfig(config: $0, source: nil, diagnostics: []) }
         // Whatever a config holds, it can only lower a safety limit: a pull request must not be able to raise one.
         let limits = EffectiveLimits(config: active?.config)
-        precondition(limits.entries.allSatisfy { (1...$0.limit.defaultValue).contains($0.value) }, "a config set a safety limit above its default")
+        precondition(
+            limits.entries.allSatisfy { (1...$0.limit.defaultValue).contains($0.value) }, "a config set a safety limit above its default")
         let report = Checker.check(workspace, config: active, options: options)
         let json = [
             JSONDiagnosticRenderer().render(report),
@@ -102,7 +107,8 @@ package enum FuzzPipeline {
         if case .success(let tree) = build { checkMarkdown(tree) }
         // `procdef raci` and `procdef handoffs` print what the build does not write.
         let map = HandoffMap(report: report)
-        let review = CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
+        let review =
+            CheckedProcess.all(in: report).map { RACITableRenderer().render($0) }.joined()
             + HandoffMapTextRenderer().render(map) + HandoffMapCSVRenderer().render(map)
         return (Outcome(diagnostics: report.diagnostics, diagnosticOutput: output + review, build: build), json)
     }

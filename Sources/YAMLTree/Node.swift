@@ -98,7 +98,8 @@ public struct Node: Sendable {
         let record = self.record
         guard record.kind == .scalar else { return nil }
         return store.text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
         }
     }
 
@@ -194,7 +195,9 @@ public struct MappingEntries: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> MappingEntry {
         precondition(position >= 0 && position < count, "index out of range")
         let links = store!.links
-        return MappingEntry(key: Node(store: store!, index: links[first + 2 * position]), value: Node(store: store!, index: links[first + 2 * position + 1]))
+        return MappingEntry(
+            key: Node(store: store!, index: links[first + 2 * position]), value: Node(store: store!, index: links[first + 2 * position + 1])
+        )
     }
 }
 
@@ -206,7 +209,8 @@ extension MappingEntries {
         var key = key
         return key.withUTF8 { wanted in
             store.text.withUnsafeBufferPointer { text in
-                for position in 0..<count where Self.scalar(store.records[Int(store.links[first + 2 * position])], in: text, equals: wanted) {
+                for position in 0..<count where Self.scalar(store.records[Int(store.links[first + 2 * position])], in: text, equals: wanted)
+                {
                     return position
                 }
                 return nil
@@ -229,7 +233,9 @@ extension MappingEntries {
         }
     }
 
-    private static func scalar(_ record: NodeStore.Record, in text: UnsafeBufferPointer<UInt8>, equals wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func scalar(_ record: NodeStore.Record, in text: UnsafeBufferPointer<UInt8>, equals wanted: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         guard record.kind == .scalar, Int(record.count) == wanted.count else { return false }
         guard let base = text.baseAddress, let other = wanted.baseAddress else { return wanted.isEmpty }
         return memoryEqual(base + Int(record.first), other, wanted.count)
@@ -268,10 +274,4 @@ public struct YAMLDocument: Sendable {
     public var range: SourceRange
     /// The records this document wrote, in the order they were completed.
     let records: Range<Int32>
-
-    init(root: Node, range: SourceRange, records: Range<Int32>) {
-        self.root = root
-        self.range = range
-        self.records = records
-    }
 }

@@ -46,7 +46,8 @@ public enum YAMLReader {
         let byte = bytes[offset]
         let hex = String(byte, radix: 16, uppercase: true)
         let shown = byte < 0x10 ? "0x0\(hex)" : "0x\(hex)"
-        var message = "file is not valid UTF-8: byte \(shown) at line \(position.line), column \(position.column) does not start or continue a UTF-8 sequence"
+        var message =
+            "file is not valid UTF-8: byte \(shown) at line \(position.line), column \(position.column) does not start or continue a UTF-8 sequence"
         if offset + 1 < bytes.count, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF), offset == 0 {
             message = "file is UTF-16 (it starts with a UTF-16 byte-order mark); procdef reads UTF-8 only"
         }
@@ -122,7 +123,9 @@ private struct Composer {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            return YAMLParseResult(documents: [], problems: [YAMLProblem(kind: .limits, message: "out of memory while starting the YAML parser", range: .fileStart)])
+            return YAMLParseResult(
+                documents: [],
+                problems: [YAMLProblem(kind: .limits, message: "out of memory while starting the YAML parser", range: .fileStart)])
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_input_string(parser, base, bytes.count)
@@ -174,7 +177,8 @@ private struct Composer {
             documentFirstRecord = Int32(records.count)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
-                finished.append((root, SourceRange(start: documentStart, end: position(event.end_mark)), documentFirstRecord..<Int32(records.count)))
+                finished.append(
+                    (root, SourceRange(start: documentStart, end: position(event.end_mark)), documentFirstRecord..<Int32(records.count)))
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
@@ -183,33 +187,51 @@ private struct Composer {
                 text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
             }
             let range = SourceRange(start: start, end: position(event.end_mark))
-            let node = record(NodeStore.Record(range: range, first: Int32(first), count: Int32(text.count - first), kind: .scalar, style: Self.style(scalar.style), hasMarks: false), tag: scalar.tag, anchor: scalar.anchor)
+            let node = record(
+                NodeStore.Record(
+                    range: range, first: Int32(first), count: Int32(text.count - first), kind: .scalar, style: Self.style(scalar.style),
+                    hasMarks: false), tag: scalar.tag, anchor: scalar.anchor)
             try add(node, weight: 1)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             let range = SourceRange(start: start, end: position(event.end_mark))
             aliasCount += 1
             if aliasCount > limits.maxAliasesPerDocument {
-                throw Stop(problem: YAMLProblem(kind: .limits, message: "more than \(limits.maxAliasesPerDocument) aliases in one document", range: range))
+                throw Stop(
+                    problem: YAMLProblem(
+                        kind: .limits, message: "more than \(limits.maxAliasesPerDocument) aliases in one document", range: range))
             }
             if openAnchors.contains(name) {
-                throw Stop(problem: YAMLProblem(kind: .syntax, message: "alias '*\(name)' refers to its own enclosing node '&\(name)' (a recursive alias)", range: range))
+                throw Stop(
+                    problem: YAMLProblem(
+                        kind: .syntax, message: "alias '*\(name)' refers to its own enclosing node '&\(name)' (a recursive alias)",
+                        range: range))
             }
             guard let anchored = anchors[name] else {
-                throw Stop(problem: YAMLProblem(kind: .syntax, message: "alias '*\(name)' refers to no anchor defined before it", range: range))
+                throw Stop(
+                    problem: YAMLProblem(kind: .syntax, message: "alias '*\(name)' refers to no anchor defined before it", range: range))
             }
             // Count what expanding the alias would visit, without expanding it (billion laughs).
             aliasExpansion += anchored.weight
             if aliasExpansion > limits.maxAliasExpansion {
-                throw Stop(problem: YAMLProblem(kind: .limits, message: "aliases in this document would expand to more than \(limits.maxAliasExpansion) nodes", range: range))
+                throw Stop(
+                    problem: YAMLProblem(
+                        kind: .limits, message: "aliases in this document would expand to more than \(limits.maxAliasExpansion) nodes",
+                        range: range))
             }
             try add(anchored.node, weight: anchored.weight, isAlias: true)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(Frame(isMapping: false, childrenStart: scratch.count, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            try push(
+                Frame(
+                    isMapping: false, childrenStart: scratch.count, start: start, tag: Self.string(data.tag),
+                    anchor: Self.string(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(Frame(isMapping: true, childrenStart: scratch.count, start: start, tag: Self.string(data.tag), anchor: Self.string(data.anchor)))
+            try push(
+                Frame(
+                    isMapping: true, childrenStart: scratch.count, start: start, tag: Self.string(data.tag),
+                    anchor: Self.string(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let end = position(event.end_mark)
@@ -235,7 +257,9 @@ private struct Composer {
     }
 
     /// Appends a scalar's record, with its tag and anchor when it has either.
-    private mutating func record(_ record: NodeStore.Record, tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+    private mutating func record(
+        _ record: NodeStore.Record, tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?
+    ) -> Int32 {
         let index = Int32(records.count)
         var record = record
         if tag != nil || anchor != nil {
@@ -248,7 +272,9 @@ private struct Composer {
 
     private mutating func push(_ frame: consuming Frame) throws {
         if stack.count >= limits.maxDepth {
-            throw Stop(problem: YAMLProblem(kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: frame.start)))
+            throw Stop(
+                problem: YAMLProblem(
+                    kind: .limits, message: "nesting is deeper than \(limits.maxDepth) levels", range: SourceRange(at: frame.start)))
         }
         if let anchor = frame.anchor { openAnchors.insert(anchor) }
         stack.append(frame)
@@ -278,12 +304,14 @@ private struct Composer {
         if keyRecord.kind == .scalar {
             if let first = firstKey(keyRecord, inFrame: top) {
                 let keyText = self.keyText(keyRecord)
-                problems.append(YAMLProblem(
-                    kind: .duplicateKey,
-                    message: "duplicate key '\(keyText)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
-                    range: keyRecord.range,
-                    notes: [YAMLProblem.Note(message: "'\(keyText)' first given here", range: first)]
-                ))
+                problems.append(
+                    YAMLProblem(
+                        kind: .duplicateKey,
+                        message:
+                            "duplicate key '\(keyText)' in this mapping; it was first given at line \(first.start.line), column \(first.start.column)",
+                        range: keyRecord.range,
+                        notes: [YAMLProblem.Note(message: "'\(keyText)' first given here", range: first)]
+                    ))
                 return
             }
             let entryCount = (scratch.count - stack[top].childrenStart) / 2
@@ -318,7 +346,8 @@ private struct Composer {
 
     private func keyText(_ record: NodeStore.Record) -> String {
         text.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[Int(record.first)..<Int(record.first) + Int(record.count)]), as: UTF8.self)
         }
     }
 
@@ -331,7 +360,9 @@ private struct Composer {
             while position < scratch.count {
                 let earlier = records[Int(scratch[position])]
                 if earlier.kind == .scalar, earlier.count == key.count,
-                   UnsafeBufferPointer(rebasing: buffer[Int(earlier.first)..<Int(earlier.first) + Int(earlier.count)]).elementsEqual(keyBytes) {
+                    UnsafeBufferPointer(rebasing: buffer[Int(earlier.first)..<Int(earlier.first) + Int(earlier.count)]).elementsEqual(
+                        keyBytes)
+                {
                     return earlier.range
                 }
                 position += 2
@@ -348,7 +379,9 @@ private struct Composer {
         case YAML_READER_ERROR:
             // Reader errors leave the mark at 0:0; the real place is a byte offset.
             range = SourceRange(at: cursor.position(ofByte: Int(p.problem_offset)))
-            let detail = p.problem_value >= 0 && text.contains("control") ? " (character U+\(String(p.problem_value, radix: 16, uppercase: true)))" : ""
+            let detail =
+                p.problem_value >= 0 && text.contains("control")
+                ? " (character U+\(String(p.problem_value, radix: 16, uppercase: true)))" : ""
             return YAMLProblem(kind: .syntax, message: text + detail, range: range)
         case YAML_MEMORY_ERROR:
             return YAMLProblem(kind: .limits, message: "out of memory while parsing", range: .fileStart)

@@ -11,7 +11,9 @@ final class AtomicBuildTests: XCTestCase {
     func builtRepository() throws -> (root: URL, out: URL) {
         let root = try Procdef.temporaryDirectory(self)
         for folder in ["Processes", "Policies"] {
-            try FileManager.default.copyItem(at: CommandLineTests.fixtures.appendingPathComponent("clean").appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: CommandLineTests.fixtures.appendingPathComponent("clean").appendingPathComponent(folder),
+                to: root.appendingPathComponent(folder))
         }
         let first = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -22,7 +24,8 @@ final class AtomicBuildTests: XCTestCase {
     func editProcess(in root: URL) throws {
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "name: Incident Management", with: "name: Incident Management, edited").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "name: Incident Management", with: "name: Incident Management, edited").write(
+            to: file, atomically: true, encoding: .utf8)
     }
 
     func testBuildKilledMidWriteLeavesThePreviousOutputAndTheNextBuildCleansUp() throws {
@@ -46,12 +49,14 @@ final class AtomicBuildTests: XCTestCase {
         XCTAssertEqual(try hidden(in: root), [], "the next build removes the leftover")
         let after = try folderSnapshot(out)
         XCTAssertEqual(Set(after.keys), Set(before.keys))
-        XCTAssertTrue(String(decoding: after["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains("Incident Management, edited"))
+        XCTAssertTrue(
+            String(decoding: after["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains("Incident Management, edited"))
     }
 
     func testFirstBuildKilledMidWriteCreatesNoOutput() throws {
         let root = try Procdef.temporaryDirectory(self)
-        try FileManager.default.copyItem(at: CommandLineTests.fixtures.appendingPathComponent("clean/Processes"), to: root.appendingPathComponent("Processes"))
+        try FileManager.default.copyItem(
+            at: CommandLineTests.fixtures.appendingPathComponent("clean/Processes"), to: root.appendingPathComponent("Processes"))
         let killed = try Procdef.run(["build", "--today", "2026-01-15"], in: root, environment: ["PROCDEF_TEST_CRASH_AFTER_FILES": "1"])
         XCTAssertEqual(killed.status, 70, killed.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
@@ -62,7 +67,9 @@ final class AtomicBuildTests: XCTestCase {
         let (root, out) = try builtRepository()
         let before = try folderSnapshot(out)
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
-        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "responsible: resolver-group", with: "responsible: resolver-grup").write(to: file, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+            of: "responsible: resolver-group", with: "responsible: resolver-grup"
+        ).write(to: file, atomically: true, encoding: .utf8)
         let failing = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
         XCTAssertEqual(failing.status, 1)
         XCTAssertEqual(try folderSnapshot(out), before)
@@ -104,7 +111,9 @@ final class AtomicBuildTests: XCTestCase {
         let edited = try Procdef.run(["build", "--today", "2026-01-15"], in: root)
         XCTAssertEqual(edited.status, 0, edited.stderr)
         XCTAssertNotEqual(try inode(runbook), runbookInode, "a changed file is written anew")
-        XCTAssertTrue(String(decoding: try folderSnapshot(out)["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains("Incident Management, edited"))
+        XCTAssertTrue(
+            String(decoding: try folderSnapshot(out)["runbooks/incident-management.md"] ?? [], as: UTF8.self).contains(
+                "Incident Management, edited"))
         XCTAssertEqual(try hidden(in: root), [])
     }
 

@@ -106,7 +106,10 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(run.stdout, "")
         XCTAssertTrue(run.stderr.contains("Processes/incident-management.yaml:"), run.stderr)
         XCTAssertTrue(run.stderr.contains("error:"), run.stderr)
-        XCTAssertTrue(run.stderr.hasSuffix("procdef: error: build stopped by the findings above; nothing was written to 'out' (--allow-errors builds anyway, with the errors marked in the output)\n"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.hasSuffix(
+                "procdef: error: build stopped by the findings above; nothing was written to 'out' (--allow-errors builds anyway, with the errors marked in the output)\n"
+            ), run.stderr)
         XCTAssertEqual(try snapshot(root.appendingPathComponent("out")), previous)
         XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
     }
@@ -114,7 +117,11 @@ final class BuildCommandTests: XCTestCase {
     func testFailingFirstBuildCreatesNothing() throws {
         let root = try exampleRepository()
         let file = root.appendingPathComponent("Processes/problem-management.yaml")
-        try Data(try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "owner: problem-process-owner", with: "owner: problem-procss-owner").utf8).write(to: file)
+        try Data(
+            try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+                of: "owner: problem-process-owner", with: "owner: problem-procss-owner"
+            ).utf8
+        ).write(to: file)
         let run = try build(in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
         XCTAssertEqual(try entries(root), ["Policies", "Processes"])
@@ -126,7 +133,8 @@ final class BuildCommandTests: XCTestCase {
         let file = root.appendingPathComponent("Processes/incident-management.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         guard let handoff = text.range(of: "\n    handoff:\n      artifact: resolution-notes\n"),
-              let confirm = text.range(of: "\n\n  - id: confirm\n", range: handoff.upperBound..<text.endIndex) else {
+            let confirm = text.range(of: "\n\n  - id: confirm\n", range: handoff.upperBound..<text.endIndex)
+        else {
             return XCTFail("the shipped incident process no longer hands resolution notes from resolve to confirm")
         }
         try Data(String(text[..<handoff.lowerBound] + text[confirm.lowerBound...]).utf8).write(to: file)
@@ -208,7 +216,8 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(try entries(root), ["Policies", "Processes"])
 
         XCTAssertEqual(try build(in: root).status, 0)
-        XCTAssertEqual(run.stdout, try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8))
+        XCTAssertEqual(
+            run.stdout, try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8))
     }
 
     func testUnknownProcessSuggestsTheClosest() throws {
@@ -217,7 +226,8 @@ final class BuildCommandTests: XCTestCase {
             let run = try Procdef.run([command, "incident-managment"] + Self.today, in: root)
             XCTAssertEqual(run.status, 2)
             XCTAssertEqual(run.stdout, "")
-            XCTAssertEqual(run.stderr, "procdef: error: no process with id 'incident-managment'\nhelp: did you mean 'incident-management'?\n")
+            XCTAssertEqual(
+                run.stderr, "procdef: error: no process with id 'incident-managment'\nhelp: did you mean 'incident-management'?\n")
         }
     }
 
@@ -262,7 +272,9 @@ final class BuildCommandTests: XCTestCase {
             let run = try Procdef.run([command, "broken", "--allow-errors"] + Self.today, in: root)
             XCTAssertEqual(run.status, 2, run.stderr)
             XCTAssertEqual(run.stdout, "")
-            XCTAssertEqual(run.stderr, """
+            XCTAssertEqual(
+                run.stderr,
+                """
                 procdef: error: no process with id 'broken'
                 help: known processes: access-management, change-enablement, incident-management, major-incident-management, problem-management, service-request-fulfilment, supplier-escalation
                 help: errors keep Processes/broken.yaml from being read, even with --allow-errors; run `procdef check` for them
@@ -285,7 +297,8 @@ final class BuildCommandTests: XCTestCase {
         let start = header.range(of: "problem-coordinator").map { header.distance(from: header.startIndex, to: $0.lowerBound) } ?? 0
         for row in lines.drop(while: { $0 != header }).dropFirst().prefix(while: { !$0.isEmpty }) {
             XCTAssertGreaterThanOrEqual(row.count, start, String(row))
-            XCTAssertEqual(row[row.index(row.startIndex, offsetBy: start - 2)..<row.index(row.startIndex, offsetBy: start)], "  ", String(row))
+            XCTAssertEqual(
+                row[row.index(row.startIndex, offsetBy: start - 2)..<row.index(row.startIndex, offsetBy: start)], "  ", String(row))
         }
     }
 

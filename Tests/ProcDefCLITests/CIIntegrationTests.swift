@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// The formats CI systems read, the configuration file and the exit controls, through the real binary.
 final class CIIntegrationTests: XCTestCase {
@@ -79,10 +79,15 @@ final class CIIntegrationTests: XCTestCase {
     /// A repository whose config silences one finding and whose file silences another inline.
     private func configuredRepository() throws -> URL {
         let folder = try Procdef.temporaryDirectory(self)
-        try FileManager.default.copyItem(at: fixture("warnings").appendingPathComponent("Processes"), to: folder.appendingPathComponent("Processes"))
+        try FileManager.default.copyItem(
+            at: fixture("warnings").appendingPathComponent("Processes"), to: folder.appendingPathComponent("Processes"))
         let file = folder.appendingPathComponent("Processes/password-reset.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "  team-lead: {name: Team Lead, kind: stakeholder}", with: "  team-lead: {name: Team Lead, kind: stakeholder}  # procdef: ignore raci/idle-role -- the lead signs off the monthly review")
+        text = text.replacingOccurrences(
+            of: "  team-lead: {name: Team Lead, kind: stakeholder}",
+            with:
+                "  team-lead: {name: Team Lead, kind: stakeholder}  # procdef: ignore raci/idle-role -- the lead signs off the monthly review"
+        )
         try Data(text.utf8).write(to: file)
         try Data("kind: config\nrules:\n  raci/too-many-consulted: off\n".utf8).write(to: folder.appendingPathComponent(".procdef.yaml"))
         return folder
@@ -92,23 +97,29 @@ final class CIIntegrationTests: XCTestCase {
         let run = try Procdef.run(["check", "--format", "json"], in: try configuredRepository())
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let diagnostics = try XCTUnwrap(json["diagnostics"] as? [[String: Any]])
-        XCTAssertEqual(diagnostics.map { "\($0["line"] ?? ""):\($0["column"] ?? "") \($0["rule"] ?? "")" }, [
-            "14:47 raci/conflicting-assignment",
-            "15:16 raci/conflicting-assignment",
-            "18:3 raci/idle-role",
-        ])
+        XCTAssertEqual(
+            diagnostics.map { "\($0["line"] ?? ""):\($0["column"] ?? "") \($0["rule"] ?? "")" },
+            [
+                "14:47 raci/conflicting-assignment",
+                "15:16 raci/conflicting-assignment",
+                "18:3 raci/idle-role",
+            ])
         XCTAssertEqual(run.status, 0)
     }
 
     func testConfigIsFoundFromASubdirectoryAndItsPathsAreUsed() throws {
         let repository = try configuredRepository()
-        try Data("kind: config\npaths: [Processes]\nrules:\n  raci/*: error\n".utf8).write(to: repository.appendingPathComponent(".procdef.yaml"))
+        try Data("kind: config\npaths: [Processes]\nrules:\n  raci/*: error\n".utf8).write(
+            to: repository.appendingPathComponent(".procdef.yaml"))
         let sub = repository.appendingPathComponent("docs/deep")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         let run = try Procdef.run(["check"], in: sub)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
         // The config's paths are relative to the config file; findings above the current directory show full paths.
-        XCTAssertTrue(run.stdout.contains(repository.standardizedFileURL.path + "/Processes/password-reset.yaml:14:76: error: activity 'reset' (Reset the password) consults 5 roles"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains(
+                repository.standardizedFileURL.path
+                    + "/Processes/password-reset.yaml:14:76: error: activity 'reset' (Reset the password) consults 5 roles"), run.stdout)
         XCTAssertTrue(run.stdout.hasSuffix("4 errors in 3 files\n"), run.stdout)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// The command line as a user meets it: exit codes, where messages go, and the exact output on fixture trees.
 ///
@@ -56,7 +56,9 @@ final class CommandLineTests: XCTestCase {
         let run = try Procdef.run(["check"], in: empty)
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: nothing to check: no path given, and neither 'Processes' nor 'Policies' exists in the current directory
             help: run procdef in the repository root, or name the files or folders to read
 
@@ -88,9 +90,10 @@ final class CommandLineTests: XCTestCase {
             let run = try Procdef.run(["check", "--today", date], in: fixture("clean"))
             XCTAssertEqual(run.status, 2, date)
             XCTAssertEqual(run.stdout, "", date)
-            XCTAssertTrue(run.stderr.hasPrefix(
-                "procdef: error: the value '\(date)' is invalid for '--today <YYYY-MM-DD>': expected a calendar date written YYYY-MM-DD\n"
-            ), run.stderr)
+            XCTAssertTrue(
+                run.stderr.hasPrefix(
+                    "procdef: error: the value '\(date)' is invalid for '--today <YYYY-MM-DD>': expected a calendar date written YYYY-MM-DD\n"
+                ), run.stderr)
         }
     }
 
@@ -106,9 +109,10 @@ final class CommandLineTests: XCTestCase {
         for count in ["0", "2.5", "many"] {
             let run = try Procdef.run(["check", "--max-activities", count], in: fixture("clean"))
             XCTAssertEqual(run.status, 2, count)
-            XCTAssertTrue(run.stderr.hasPrefix(
-                "procdef: error: the value '\(count)' is invalid for '--max-activities <n>': expected a whole number from 1 up, got '\(count)'\n"
-            ), run.stderr)
+            XCTAssertTrue(
+                run.stderr.hasPrefix(
+                    "procdef: error: the value '\(count)' is invalid for '--max-activities <n>': expected a whole number from 1 up, got '\(count)'\n"
+                ), run.stderr)
         }
     }
 
@@ -129,7 +133,10 @@ final class CommandLineTests: XCTestCase {
     func testHelpExitsZero() throws {
         let run = try Procdef.run(["check", "--help"])
         XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stdout.contains("USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--format <format>] [--strict] [--max-warnings <count>]"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains(
+                "USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--format <format>] [--strict] [--max-warnings <count>]"
+            ), run.stdout)
     }
 
     // MARK: check: output
@@ -207,14 +214,19 @@ final class CommandLineTests: XCTestCase {
         let unknownKey = lines.first { $0.hasPrefix("schema/unknown-key ") }
         XCTAssertEqual(unknownKey?.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first, "error")
         // Aligned: every summary starts in the same column.
-        let summaryColumns = Set(lines.map { line in
-            var fields = 0, inField = false
-            for (offset, character) in line.enumerated() {
-                if character != " " && !inField { fields += 1; if fields == 3 { return offset } }
-                inField = character != " "
-            }
-            return -1
-        })
+        let summaryColumns = Set(
+            lines.map { line in
+                var fields = 0
+                var inField = false
+                for (offset, character) in line.enumerated() {
+                    if character != " " && !inField {
+                        fields += 1
+                        if fields == 3 { return offset }
+                    }
+                    inField = character != " "
+                }
+                return -1
+            })
         XCTAssertEqual(summaryColumns.count, 1, run.stdout)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import ProcDef
 import ProcDefOutput
 import XCTest
+
 @testable import ProcDefCLI
 
 /// `limits:` in `.procdef.yaml` through the real binary: each key lowers its limit for the files checked, a raised
@@ -30,7 +31,8 @@ final class ConfigLimitsCommandTests: XCTestCase {
     // Clean processes under the default limits, each over one lowered limit. The good files stay within all of
     // them: they nest four deep, use no alias, and the witness has one activity.
 
-    static let twoActivities = Array("""
+    static let twoActivities = Array(
+        """
         kind: process
         id: two
         name: Two
@@ -42,7 +44,8 @@ final class ConfigLimitsCommandTests: XCTestCase {
 
         """.utf8)
     /// Nested five deep: the process, its activities, an activity, its `next`, a branch.
-    static let nested = Array("""
+    static let nested = Array(
+        """
         kind: process
         id: nested
         name: Nested
@@ -58,7 +61,8 @@ final class ConfigLimitsCommandTests: XCTestCase {
 
         """.utf8)
     /// Two aliases, which stand for three nodes each.
-    static let aliased = Array("""
+    static let aliased = Array(
+        """
         kind: process
         id: aliased
         name: Aliased
@@ -72,9 +76,11 @@ final class ConfigLimitsCommandTests: XCTestCase {
         """.utf8)
     static let big = Array(("kind: roles\nroles: {}\n" + String(repeating: "#", count: 2048) + "\n").utf8)
     /// Nested 70 deep: over the default depth of 64.
-    static let deep = Array(("kind: process\nid: deep\ntags: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n").utf8)
+    static let deep = Array(
+        ("kind: process\nid: deep\ntags: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n").utf8)
     /// 1001 activities: one over the default.
-    static let large = Array(("""
+    static let large = Array(
+        ("""
         kind: process
         id: large
         name: Large
@@ -88,11 +94,26 @@ final class ConfigLimitsCommandTests: XCTestCase {
 
     func testEveryKeyLowersItsLimitForTheFilesChecked() throws {
         let cases: [(key: String, name: String, bytes: [UInt8], finding: Finding)] = [
-            ("max-file-size: 2KiB", "big.yaml", Self.big, Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit")),
-            ("max-depth: 4", "nested.yaml", Self.nested, Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels")),
-            ("max-aliases: 1", "aliased.yaml", Self.aliased, Finding("Processes/aliased.yaml", 9, 73, "yaml/limits", "more than 1 aliases in one document")),
-            ("max-alias-expansion: 5", "aliased.yaml", Self.aliased, Finding("Processes/aliased.yaml", 9, 73, "yaml/limits", "aliases in this document would expand to more than 5 nodes")),
-            ("max-activities: 1", "two.yaml", Self.twoActivities, Finding("Processes/two.yaml", 8, 5, "yaml/limits", "process 'two' has 2 activities, more than the limit of 1")),
+            (
+                "max-file-size: 2KiB", "big.yaml", Self.big,
+                Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit")
+            ),
+            (
+                "max-depth: 4", "nested.yaml", Self.nested,
+                Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels")
+            ),
+            (
+                "max-aliases: 1", "aliased.yaml", Self.aliased,
+                Finding("Processes/aliased.yaml", 9, 73, "yaml/limits", "more than 1 aliases in one document")
+            ),
+            (
+                "max-alias-expansion: 5", "aliased.yaml", Self.aliased,
+                Finding("Processes/aliased.yaml", 9, 73, "yaml/limits", "aliases in this document would expand to more than 5 nodes")
+            ),
+            (
+                "max-activities: 1", "two.yaml", Self.twoActivities,
+                Finding("Processes/two.yaml", 8, 5, "yaml/limits", "process 'two' has 2 activities, more than the limit of 1")
+            ),
         ]
         XCTAssertEqual(cases.map { String($0.key.prefix { $0 != ":" }) }, InputLimit.all.map(\.name))
         for (key, name, bytes, finding) in cases {
@@ -111,33 +132,39 @@ final class ConfigLimitsCommandTests: XCTestCase {
         let root = try repository(config: "kind: config\nlimits:\n  max-depth: 200\n", ["deep.yaml": Self.deep])
         let result = try check(root)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.findings, [
-            Finding(".procdef.yaml", 3, 14, "schema/type", "max-depth 200 is above the default 64: \(Self.raised) --max-depth"),
-            Finding("Processes/deep.yaml", 3, 70, "yaml/limits", "nesting is deeper than 64 levels"),
-            HostileInputTests.witness,
-        ])
+        XCTAssertEqual(
+            result.findings,
+            [
+                Finding(".procdef.yaml", 3, 14, "schema/type", "max-depth 200 is above the default 64: \(Self.raised) --max-depth"),
+                Finding("Processes/deep.yaml", 3, 70, "yaml/limits", "nesting is deeper than 64 levels"),
+                HostileInputTests.witness,
+            ])
     }
 
     func testTurningTheFindingOffDoesNotApplyTheRaisedValue() throws {
         let config = "kind: config\nrules:\n  schema/type: off\nlimits:\n  max-depth: 200\n"
         let result = try check(try repository(config: config, ["deep.yaml": Self.deep]))
-        XCTAssertEqual(result.findings, [
-            Finding("Processes/deep.yaml", 3, 70, "yaml/limits", "nesting is deeper than 64 levels"),
-            HostileInputTests.witness,
-        ])
+        XCTAssertEqual(
+            result.findings,
+            [
+                Finding("Processes/deep.yaml", 3, 70, "yaml/limits", "nesting is deeper than 64 levels"),
+                HostileInputTests.witness,
+            ])
     }
 
     func testTheTextFormatExplainsTheRefusal() throws {
         let root = try repository(config: "kind: config\nlimits:\n  max-file-size: 16MiB\n")
         let run = try Procdef.run(["check", "--today", "2026-01-15", "Processes"], in: root)
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stdout.hasPrefix("""
-            .procdef.yaml:3:18: error: max-file-size 16MiB is above the default 8MiB: \(Self.raised) --max-file-size [schema/type]
-               3 |   max-file-size: 16MiB
-                 |                  ^~~~~
-            help: a pull request can change the config, so the config cannot weaken the protection against hostile YAML (docs/security.md)
+        XCTAssertTrue(
+            run.stdout.hasPrefix(
+                """
+                .procdef.yaml:3:18: error: max-file-size 16MiB is above the default 8MiB: \(Self.raised) --max-file-size [schema/type]
+                   3 |   max-file-size: 16MiB
+                     |                  ^~~~~
+                help: a pull request can change the config, so the config cannot weaken the protection against hostile YAML (docs/security.md)
 
-            """), run.stdout)
+                """), run.stdout)
     }
 
     // MARK: Bad values
@@ -146,36 +173,51 @@ final class ConfigLimitsCommandTests: XCTestCase {
         let config = "kind: config\nlimits:\n  max-depth: 0\n  max-file-size: 8GiB\n  max-aliases: [1]\n  max-dept: 3\n"
         let result = try check(try repository(config: config))
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.findings, [
-            Finding(".procdef.yaml", 3, 14, "schema/type", "'max-depth' in 'limits' of the config must be a whole number from 1 up, found '0'"),
-            Finding(".procdef.yaml", 4, 18, "schema/type", "'max-file-size' in 'limits' of the config must be a size from 1 byte to 1024MiB, such as 8MiB or 524288, found '8GiB'"),
-            Finding(".procdef.yaml", 5, 16, "schema/type", "'max-aliases' in 'limits' of the config must be a whole number from 1 up, found a list"),
-            Finding(".procdef.yaml", 6, 3, "schema/unknown-key", "unknown key 'max-dept' in 'limits' of the config"),
-            HostileInputTests.witness,
-        ])
+        XCTAssertEqual(
+            result.findings,
+            [
+                Finding(
+                    ".procdef.yaml", 3, 14, "schema/type",
+                    "'max-depth' in 'limits' of the config must be a whole number from 1 up, found '0'"),
+                Finding(
+                    ".procdef.yaml", 4, 18, "schema/type",
+                    "'max-file-size' in 'limits' of the config must be a size from 1 byte to 1024MiB, such as 8MiB or 524288, found '8GiB'"),
+                Finding(
+                    ".procdef.yaml", 5, 16, "schema/type",
+                    "'max-aliases' in 'limits' of the config must be a whole number from 1 up, found a list"),
+                Finding(".procdef.yaml", 6, 3, "schema/unknown-key", "unknown key 'max-dept' in 'limits' of the config"),
+                HostileInputTests.witness,
+            ])
     }
 
     // MARK: Flags beat the config
 
     func testAFlagBeatsTheConfig() throws {
         let root = try repository(config: "kind: config\nlimits:\n  max-depth: 4\n", ["nested.yaml": Self.nested])
-        XCTAssertEqual(try check(root).findings, [Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels"), HostileInputTests.witness])
+        XCTAssertEqual(
+            try check(root).findings,
+            [Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels"), HostileInputTests.witness])
         XCTAssertEqual(try check(root, ["--max-depth", "8"]).findings, [HostileInputTests.witness])
         let loose = try repository(config: "kind: config\nlimits:\n  max-depth: 32\n", ["nested.yaml": Self.nested])
         XCTAssertEqual(try check(loose).findings, [HostileInputTests.witness])
-        XCTAssertEqual(try check(loose, ["--max-depth", "4"]).findings, [Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels"), HostileInputTests.witness])
+        XCTAssertEqual(
+            try check(loose, ["--max-depth", "4"]).findings,
+            [Finding("Processes/nested.yaml", 11, 12, "yaml/limits", "nesting is deeper than 4 levels"), HostileInputTests.witness])
     }
 
     func testOnlyAFlagRaisesALimit() throws {
         // One role does everything in the large process; this test is about its size only.
         let config = "kind: config\nlimits:\n  max-activities: 2000\nrules:\n  raci/overloaded-role: off\n"
         let root = try repository(config: config, ["large.yaml": Self.large])
-        let refused = Finding(".procdef.yaml", 3, 19, "schema/type", "max-activities 2000 is above the default 1000: \(Self.raised) --max-activities")
-        XCTAssertEqual(try check(root).findings, [
-            refused,
-            Finding("Processes/large.yaml", 1007, 5, "yaml/limits", "process 'large' has 1001 activities, more than the limit of 1000"),
-            HostileInputTests.witness,
-        ])
+        let refused = Finding(
+            ".procdef.yaml", 3, 19, "schema/type", "max-activities 2000 is above the default 1000: \(Self.raised) --max-activities")
+        XCTAssertEqual(
+            try check(root).findings,
+            [
+                refused,
+                Finding("Processes/large.yaml", 1007, 5, "yaml/limits", "process 'large' has 1001 activities, more than the limit of 1000"),
+                HostileInputTests.witness,
+            ])
         // The flag raises the limit; the config's attempt is still refused, whatever the flag.
         XCTAssertEqual(try check(root, ["--max-activities", "2000"]).findings, [refused, HostileInputTests.witness])
     }
@@ -190,7 +232,9 @@ final class ConfigLimitsCommandTests: XCTestCase {
         let result = try check(try repository(config: config, ["big.yaml": Self.big]))
         XCTAssertEqual(result.status, 1)
         // The config was read (the witness's finding is a warning now), and its limit stopped big.yaml only.
-        XCTAssertEqual(result.findings, [Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit"), HostileInputTests.witness])
+        XCTAssertEqual(
+            result.findings,
+            [Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit"), HostileInputTests.witness])
         let run = try Procdef.run(["check", "--format", "json", "--today", "2026-01-15", "Processes"], in: try repository(config: config))
         XCTAssertEqual(run.status, 0, run.stdout)
     }
@@ -199,7 +243,9 @@ final class ConfigLimitsCommandTests: XCTestCase {
         let config = "kind: config\nrules:\n  ref/unknown-role: warning\n" + Self.padding
         let result = try check(try repository(config: config), ["--max-file-size", "2KiB"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.findings, [Finding(".procdef.yaml", 1, 1, "yaml/limits", "file is 3049 bytes, over the 2 KiB limit"), HostileInputTests.witness])
+        XCTAssertEqual(
+            result.findings,
+            [Finding(".procdef.yaml", 1, 1, "yaml/limits", "file is 3049 bytes, over the 2 KiB limit"), HostileInputTests.witness])
     }
 
     // MARK: explain yaml/limits
@@ -220,7 +266,9 @@ final class ConfigLimitsCommandTests: XCTestCase {
     func testExplainShowsEachLimitAndWhereItCameFrom() throws {
         let root = try repository(config: "kind: config\nlimits:\n  max-depth: 32\n  max-aliases: 500\n  max-file-size: 512KiB\n")
         let configured = try explainLimits(["--max-activities", "2000"], in: root)
-        XCTAssertEqual(configured.section, """
+        XCTAssertEqual(
+            configured.section,
+            """
 
             Limits in effect here (a flag beats the config, which beats the default):
               max-file-size        512KiB  .procdef.yaml line 5
@@ -231,7 +279,9 @@ final class ConfigLimitsCommandTests: XCTestCase {
 
             """)
         let plain = try explainLimits(in: try Procdef.temporaryDirectory(self))
-        XCTAssertEqual(plain.section, """
+        XCTAssertEqual(
+            plain.section,
+            """
 
             Limits in effect here (a flag beats the config, which beats the default):
               max-file-size        8MiB   default
@@ -251,7 +301,9 @@ final class ConfigLimitsCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("ci"), withIntermediateDirectories: true)
         try Data("kind: config\n\nlimits: {max-alias-expansion: 2000}\n".utf8).write(to: root.appendingPathComponent("ci/limits.yaml"))
         let result = try explainLimits(["--config", "ci/limits.yaml", "--max-depth", "100"], in: root)
-        XCTAssertEqual(result.section, """
+        XCTAssertEqual(
+            result.section,
+            """
 
             Limits in effect here (a flag beats the config, which beats the default):
               max-file-size        8MiB  default
@@ -284,4 +336,3 @@ final class ConfigLimitsCommandTests: XCTestCase {
         XCTAssertEqual(try LimitOptions.parse([]).given, [:])
     }
 }
-

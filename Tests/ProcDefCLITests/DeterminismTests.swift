@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// The same input gives byte-identical output in every format and in the build tree, whatever order the files were
 /// created in, named in, or read in, and however the threads that check them are scheduled.
@@ -15,7 +15,10 @@ final class DeterminismTests: XCTestCase {
         shippedFiles + [
             ("Processes/zz-roles.yaml", HostileInputTests.fixtures.appendingPathComponent("good/roles.yaml")),
             ("Processes/witness.yaml", HostileInputTests.fixtures.appendingPathComponent("good/witness.yaml")),
-            ("Processes/again/incident-management.yaml", CommandLineTests.fixtures.appendingPathComponent("errors/Processes/incident-management.yaml")),
+            (
+                "Processes/again/incident-management.yaml",
+                CommandLineTests.fixtures.appendingPathComponent("errors/Processes/incident-management.yaml")
+            ),
             ("Processes/names/hostile-names.yaml", HostileNamesTests.names.appendingPathComponent("hostile-names.yaml")),
         ]
     }
@@ -32,7 +35,9 @@ final class DeterminismTests: XCTestCase {
     static var shippedFiles: [(String, URL)] {
         ["Processes", "Policies"].flatMap { folder in
             let names = (try? FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent(folder).path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") }.sorted().map { ("\(folder)/\($0)", repositoryRoot.appendingPathComponent(folder).appendingPathComponent($0)) }
+            return names.filter { $0.hasSuffix(".yaml") }.sorted().map {
+                ("\(folder)/\($0)", repositoryRoot.appendingPathComponent(folder).appendingPathComponent($0))
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// `procdef diff` as a reviewer runs it: fixture pairs under `Fixtures/diff/<case>/{old,new}` for each kind of
 /// change, in every format, against `Golden/diff/`; the shipped examples with one handoff removed and one
@@ -91,8 +91,9 @@ final class DiffCommandTests: XCTestCase {
 
         // The branch of `confirm` to `investigate`: drop its `handoff:` and every line indented under it.
         guard let confirm = lines.firstIndex(of: "  - id: confirm"),
-              let branch = lines[confirm...].firstIndex(where: { $0.hasSuffix("- to: investigate") }),
-              let handoff = lines[branch...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "handoff:" }) else {
+            let branch = lines[confirm...].firstIndex(where: { $0.hasSuffix("- to: investigate") }),
+            let handoff = lines[branch...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "handoff:" })
+        else {
             throw ExampleChanged(what: "the handoff on confirm's branch to investigate")
         }
         let depth = indent(lines[handoff])
@@ -101,7 +102,8 @@ final class DiffCommandTests: XCTestCase {
         lines.removeSubrange(handoff..<end)
 
         guard let close = lines.firstIndex(of: "  - id: close"),
-              let accountable = lines[close...].prefix(while: { !$0.isEmpty }).firstIndex(of: "    accountable: service-desk-lead") else {
+            let accountable = lines[close...].prefix(while: { !$0.isEmpty }).firstIndex(of: "    accountable: service-desk-lead")
+        else {
             throw ExampleChanged(what: "close's accountable service-desk-lead")
         }
         lines.remove(at: accountable)
@@ -125,14 +127,18 @@ final class DiffCommandTests: XCTestCase {
             assertGolden(run.stdout, named: "diff/examples.\(ext)")
         }
         let text = try diff(["old", "new"], in: root).stdout
-        XCTAssertTrue(text.contains("""
-              handoff gaps introduced:
-                'confirm' -> 'investigate': responsibility passes from 'service-desk' to 'application-support', 'infrastructure-ops' with no handoff declared
-            """), text)
-        XCTAssertTrue(text.contains("""
-                'incident-manager': - -> A on 'close'
-                'service-desk-lead': A -> - on 'close'
-            """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                  handoff gaps introduced:
+                    'confirm' -> 'investigate': responsibility passes from 'service-desk' to 'application-support', 'infrastructure-ops' with no handoff declared
+                """), text)
+        XCTAssertTrue(
+            text.contains(
+                """
+                    'incident-manager': - -> A on 'close'
+                    'service-desk-lead': A -> - on 'close'
+                """), text)
         XCTAssertTrue(text.hasSuffix("\n1 process changed: 1 handoff gap introduced, 1 new error\n"), text)
     }
 
@@ -150,7 +156,8 @@ final class DiffCommandTests: XCTestCase {
     private func git(_ arguments: [String], in directory: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=procdef tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            ["git", "-c", "user.name=procdef tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output
@@ -205,7 +212,9 @@ final class DiffCommandTests: XCTestCase {
         let processes = root.appendingPathComponent("Processes")
         let run = try diff(["--git", "HEAD", ".", "../Policies"], in: processes)
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stdout.contains("\nincident-management (Incident Management): changed\n") || run.stdout.hasPrefix("incident-management (Incident Management): changed\n"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains("\nincident-management (Incident Management): changed\n")
+                || run.stdout.hasPrefix("incident-management (Incident Management): changed\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("    incident-management.yaml:"), run.stdout)
         XCTAssertTrue(run.stdout.contains("with no handoff declared [handoff/gap]\n"), run.stdout)
         // A file added since the revision is a process added; hidden folders are skipped as on disk.
@@ -250,7 +259,9 @@ final class DiffCommandTests: XCTestCase {
         let run = try diff(["--git", "HEAD"], in: root, environment: ["PATH": empty.path])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: --git needs git, and no 'git' was found on PATH
             help: install git, or compare two folders: procdef diff OLD NEW
 
@@ -285,7 +296,9 @@ final class DiffCommandTests: XCTestCase {
         let run = try diff(["--git", "HEAD", "--max-file-size", "64KiB"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
-        XCTAssertEqual(run.stdout, """
+        XCTAssertEqual(
+            run.stdout,
+            """
             outside any process:
               resolved findings:
                 Processes/archive.yaml:1:1: error: file is 70012 bytes, over the 64 KiB limit [yaml/limits]
@@ -300,7 +313,8 @@ final class DiffCommandTests: XCTestCase {
         let root = try exampleGitRepository()
         let git = try Self.realGit()
         let folder = try Procdef.temporaryDirectory(self)
-        try Data("""
+        try Data(
+            """
             #!/bin/sh
             if [ "$1" = "cat-file" ]; then
               read -r object
@@ -309,13 +323,17 @@ final class DiffCommandTests: XCTestCase {
             fi
             exec '\(git)' "$@"
 
-            """.utf8).write(to: folder.appendingPathComponent("git"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("git"))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.appendingPathComponent("git").path)
         let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
         let run = try diff(["--git", "HEAD"], in: root, environment: ["PATH": path])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, "procdef: error: git cat-file --batch failed: its output ended in the middle of 'Policies/access-approval-separated.yaml' (git killed by signal 9)\n")
+        XCTAssertEqual(
+            run.stderr,
+            "procdef: error: git cat-file --batch failed: its output ended in the middle of 'Policies/access-approval-separated.yaml' (git killed by signal 9)\n"
+        )
     }
 
     /// The git on `PATH`, for a stand-in to run.

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// The commands that fit procdef into editors and repositories: `schema`, `init` and the shell completions.
 final class EcosystemCommandTests: XCTestCase {
@@ -43,7 +43,9 @@ final class EcosystemCommandTests: XCTestCase {
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
-        XCTAssertEqual(run.stdout, """
+        XCTAssertEqual(
+            run.stdout,
+            """
             created Processes/access-request.yaml
             next: edit it, then run procdef check --strict
 
@@ -60,7 +62,9 @@ final class EcosystemCommandTests: XCTestCase {
         let directory = try repositoryWithShippedCatalogue()
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, """
+        XCTAssertEqual(
+            run.stdout,
+            """
             created Processes/access-request.yaml
             roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
             next: edit it, then run procdef check --strict
@@ -79,7 +83,8 @@ final class EcosystemCommandTests: XCTestCase {
     func testInitPassesWithEveryShippedDefinition() throws {
         let directory = try Procdef.temporaryDirectory(self)
         for folder in ["Processes", "Policies"] {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: Self.repository.appendingPathComponent(folder), to: directory.appendingPathComponent(folder))
         }
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -108,7 +113,9 @@ final class EcosystemCommandTests: XCTestCase {
         let second = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(second.status, 2)
         XCTAssertEqual(second.stdout, "")
-        XCTAssertEqual(second.stderr, """
+        XCTAssertEqual(
+            second.stderr,
+            """
             procdef: error: Processes/access-request.yaml already exists
             help: procdef init never overwrites a file: choose another id, or remove the file first
 
@@ -118,11 +125,14 @@ final class EcosystemCommandTests: XCTestCase {
 
     func testInitRefusesAnIDTheRepositoryAlreadyUses() throws {
         let directory = try repositoryWithShippedCatalogue()
-        let incident = "kind: process\nid: access-request\nname: Access\nowner: incident-process-owner\nactivities: [{id: a, name: A, responsible: service-desk, accountable: incident-manager}]\n"
+        let incident =
+            "kind: process\nid: access-request\nname: Access\nowner: incident-process-owner\nactivities: [{id: a, name: A, responsible: service-desk, accountable: incident-manager}]\n"
         try Data(incident.utf8).write(to: directory.appendingPathComponent("Processes/access.yaml"))
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: a process 'access-request' already exists in Processes/access.yaml
             help: process ids are unique across the repository: choose another id
 
@@ -135,7 +145,9 @@ final class EcosystemCommandTests: XCTestCase {
         let run = try Procdef.run(["init", "Access_Request"], in: directory)
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: invalid process id 'Access_Request'
             help: ids are kebab-case: lowercase letters and digits joined by single hyphens, like 'access-request'
 
@@ -175,8 +187,10 @@ final class EcosystemCommandTests: XCTestCase {
         let directory = try Procdef.temporaryDirectory(self)
         let defs = directory.appendingPathComponent("defs")
         try FileManager.default.createDirectory(at: defs.appendingPathComponent("policies"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Processes/roles.yaml"), to: defs.appendingPathComponent("roles.yaml"))
-        try Data("kind: config\npaths: [defs/roles.yaml, defs/processes, defs/policies]\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))
+        try FileManager.default.copyItem(
+            at: Self.repository.appendingPathComponent("Processes/roles.yaml"), to: defs.appendingPathComponent("roles.yaml"))
+        try Data("kind: config\npaths: [defs/roles.yaml, defs/processes, defs/policies]\n".utf8).write(
+            to: directory.appendingPathComponent(".procdef.yaml"))
         return directory
     }
 
@@ -209,7 +223,9 @@ final class EcosystemCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let stdout = run.stdout.replacingOccurrences(of: directory.standardizedFileURL.path, with: "<repository>")
             .replacingOccurrences(of: directory.path, with: "<repository>")
-        XCTAssertEqual(stdout, """
+        XCTAssertEqual(
+            stdout,
+            """
             created <repository>/defs/processes/onboarding.yaml
             roles from the catalogue: service-desk-lead, service-desk, application-support, end-user
             next: edit it, then run procdef check --strict
@@ -222,7 +238,8 @@ final class EcosystemCommandTests: XCTestCase {
         let directory = try repositoryWithConfig()
         try FileManager.default.removeItem(at: directory.appendingPathComponent(".procdef.yaml"))
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("settings"), withIntermediateDirectories: true)
-        try Data("kind: config\npaths: [../defs/roles.yaml, ../defs/drafts]\n".utf8).write(to: directory.appendingPathComponent("settings/procdef.yaml"))
+        try Data("kind: config\npaths: [../defs/roles.yaml, ../defs/drafts]\n".utf8).write(
+            to: directory.appendingPathComponent("settings/procdef.yaml"))
         let run = try Procdef.run(["init", "access-request", "--config", "settings/procdef.yaml"], in: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "created defs/drafts/access-request.yaml\n" + Self.catalogueReport)
@@ -246,7 +263,9 @@ final class EcosystemCommandTests: XCTestCase {
         try Data(taken.utf8).write(to: directory.appendingPathComponent("defs/policies/access.yaml"))
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: a process 'access-request' already exists in defs/policies/access.yaml
             help: process ids are unique across the repository: choose another id
 
@@ -259,7 +278,8 @@ final class EcosystemCommandTests: XCTestCase {
         try Data("kind: config\npaths: [defs/roles.yaml]\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))
         let run = try Procdef.run(["init", "access-request"], in: directory)
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "procdef: error: the configuration's paths name no folder to write the process into\nhelp: name one with --dir\n")
+        XCTAssertEqual(
+            run.stderr, "procdef: error: the configuration's paths name no folder to write the process into\nhelp: name one with --dir\n")
 
         // No `paths` at all: `Processes`, as without a config.
         try Data("kind: config\nout: site\n".utf8).write(to: directory.appendingPathComponent(".procdef.yaml"))

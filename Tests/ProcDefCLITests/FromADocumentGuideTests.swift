@@ -40,7 +40,9 @@ final class FromADocumentGuideTests: XCTestCase {
                 }
             case .excerpt(let path):
                 let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
-                XCTAssertTrue(text.contains(block.body), "line \(block.line): \(path) does not contain the excerpt:\n\(block.body)\n--- \(path):\n\(text)")
+                XCTAssertTrue(
+                    text.contains(block.body),
+                    "line \(block.line): \(path) does not contain the excerpt:\n\(block.body)\n--- \(path):\n\(text)")
                 if block.body == text { whole.insert(path) }
                 counts["excerpt", default: 0] += 1
             case .other:
@@ -54,7 +56,8 @@ final class FromADocumentGuideTests: XCTestCase {
 
     /// The guide says that the finished transcription fails the check (exit code 1): it keeps a gap on purpose.
     func testTheFinishedTranscriptionFailsTheCheck() throws {
-        let run = try Procdef.run(["check", "roles.yaml", "policies.yaml", "5-open-questions.yaml", "--today", "2026-12-04"], in: Self.example)
+        let run = try Procdef.run(
+            ["check", "roles.yaml", "policies.yaml", "5-open-questions.yaml", "--today", "2026-12-04"], in: Self.example)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
     }
 
@@ -63,10 +66,12 @@ final class FromADocumentGuideTests: XCTestCase {
     func testTheGuideAndTheExampleFolderNameTheSameFiles() throws {
         let markdown = try String(contentsOf: Self.guide, encoding: .utf8)
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.example.path).sorted()
-        XCTAssertEqual(files, [
-            "1-roles.yaml", "2-activities.yaml", "3-flow.yaml", "4-handoffs.yaml", "5-open-questions.yaml",
-            "lost-or-stolen-laptop.md", "policies.yaml", "raci.csv", "roles.yaml",
-        ])
+        XCTAssertEqual(
+            files,
+            [
+                "1-roles.yaml", "2-activities.yaml", "3-flow.yaml", "4-handoffs.yaml", "5-open-questions.yaml",
+                "lost-or-stolen-laptop.md", "policies.yaml", "raci.csv", "roles.yaml",
+            ])
         for file in files {
             XCTAssertTrue(markdown.contains("excerpt=\(file)\n"), "the guide does not show \(file)")
         }

@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// `procdef handoffs`: the shipped examples' handoff map in every format, a map with gaps (listed first), the
 /// matrix alone, and the exit codes.
@@ -11,7 +11,8 @@ final class HandoffsCommandTests: XCTestCase {
     func testShippedExamplesInEveryFormat() throws {
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
             // A fixed date: from the day the examples' waiver expires, the map would come with an error count.
-            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--format", format, "--today", "2026-12-01"], in: Self.repository)
+            let run = try Procdef.run(
+                ["handoffs", "Processes", "Policies", "--format", format, "--today", "2026-12-01"], in: Self.repository)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertEqual(run.stderr, "")
             assertGolden(run.stdout, named: "handoffs/examples.\(ext)")
@@ -20,7 +21,8 @@ final class HandoffsCommandTests: XCTestCase {
 
     func testMatrixAlone() throws {
         for (format, ext) in [("text", "txt"), ("markdown", "md"), ("csv", "csv")] {
-            let run = try Procdef.run(["handoffs", "Processes", "Policies", "--matrix", "--format", format, "--today", "2026-12-01"], in: Self.repository)
+            let run = try Procdef.run(
+                ["handoffs", "Processes", "Policies", "--matrix", "--format", format, "--today", "2026-12-01"], in: Self.repository)
             XCTAssertEqual(run.status, 0, run.stderr)
             assertGolden(run.stdout, named: "handoffs/matrix.\(ext)")
         }
@@ -32,7 +34,10 @@ final class HandoffsCommandTests: XCTestCase {
         for (format, ext) in [("text", "txt"), ("csv", "csv")] {
             let run = try Procdef.run(["handoffs", "new", "--format", format], in: Self.gaps)
             XCTAssertEqual(run.status, 1, run.stderr)
-            XCTAssertEqual(run.stderr, "procdef: 2 errors in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)\n")
+            XCTAssertEqual(
+                run.stderr,
+                "procdef: 2 errors in the definitions; run `procdef check` for them (the map shows the definitions as they could be read)\n"
+            )
             let allowed = try Procdef.run(["handoffs", "new", "--format", format, "--allow-errors"], in: Self.gaps)
             XCTAssertEqual(allowed.status, 0, allowed.stderr)
             XCTAssertEqual(allowed.stderr, run.stderr)

@@ -18,12 +18,16 @@ enum HostileInput {
 
     /// 20,000 aliases of one scalar in one flow sequence.
     static var manyAliases: [UInt8] {
-        Array(("kind: process\nid: aliases\nname: &n x\ntags: [" + Array(repeating: "*n", count: 20_000).joined(separator: ", ") + "]\n").utf8)
+        Array(
+            ("kind: process\nid: aliases\nname: &n x\ntags: [" + Array(repeating: "*n", count: 20_000).joined(separator: ", ") + "]\n").utf8
+        )
     }
 
     /// `[[[...]]]`, 200,000 levels deep: libyaml alone takes minutes on this (its flow parse is quadratic in depth).
     static var deepFlow: [UInt8] {
-        Array(("kind: process\nid: deep\ntags: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n").utf8)
+        Array(
+            ("kind: process\nid: deep\ntags: " + String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) + "\n")
+                .utf8)
     }
 
     /// `- - - ... x`: a block sequence 100,000 levels deep on one line.
@@ -53,7 +57,8 @@ enum HostileInput {
     /// A complete process written as one flow mapping on a single 2 MB line, with a misspelt key at its far end.
     static var longLine: [UInt8] {
         let purpose = String(repeating: "x", count: 2_000_000)
-        return Array("""
+        return Array(
+            """
             {kind: process, id: long-line, name: Long line, owner: incident-process-owner, \
             defaults: {accountable: incident-manager}, purpose: \(purpose), \
             activities: [{id: log, name: Log, responsible: service-desk, informed: [user], informd: [user]}]}

@@ -35,7 +35,8 @@ final class HostileNamesTests: XCTestCase {
         let root = try Procdef.temporaryDirectory(self)
         let processes = root.appendingPathComponent("Processes")
         try FileManager.default.createDirectory(at: processes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: HostileInputTests.fixtures.appendingPathComponent("good/roles.yaml"), to: processes.appendingPathComponent("roles.yaml"))
+        try FileManager.default.copyItem(
+            at: HostileInputTests.fixtures.appendingPathComponent("good/roles.yaml"), to: processes.appendingPathComponent("roles.yaml"))
         try Data(Self.keyFile.utf8).write(to: processes.appendingPathComponent("hostile-key.yaml"))
         let run = try Procdef.run(["check", "--format", format, "--today", "2026-01-15", "Processes"], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
@@ -63,7 +64,9 @@ final class HostileNamesTests: XCTestCase {
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let results = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         let message = (results.first?["message"] as? [String: Any])?["text"] as? String
-        XCTAssertTrue(message?.hasPrefix("unknown key \(Self.quotedKey) in process 'hostile-key'\nhelp: valid keys here: ") ?? false, message ?? output)
+        XCTAssertTrue(
+            message?.hasPrefix("unknown key \(Self.quotedKey) in process 'hostile-key'\nhelp: valid keys here: ") ?? false,
+            message ?? output)
     }
 
     func testGitLabKeepsTheKeyExactly() throws {
@@ -91,7 +94,10 @@ final class HostileNamesTests: XCTestCase {
         let run = try Procdef.run(["build", "--today", "2026-01-15", "--out", "out", "names"], in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let out = root.appendingPathComponent("out")
-        for path in ["index.md", "handoffs.md", "runbooks/hostile-names.md", "diagrams/hostile-names.dot", "diagrams/landscape.dot", "raci/hostile-names.csv"] {
+        for path in [
+            "index.md", "handoffs.md", "runbooks/hostile-names.md", "diagrams/hostile-names.dot", "diagrams/landscape.dot",
+            "raci/hostile-names.csv",
+        ] {
             let text = String(decoding: try Data(contentsOf: out.appendingPathComponent(path)), as: UTF8.self)
             if !path.hasSuffix(".csv") {
                 // CSV keeps the CRLF that ends each record (RFC 4180); no name brings one of its own.

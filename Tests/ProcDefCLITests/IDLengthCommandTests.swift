@@ -16,7 +16,8 @@ final class IDLengthCommandTests: XCTestCase {
         let root = try HostileInputTests.repository(with: [:], for: self)
         let processes = root.appendingPathComponent("Processes")
         try FileManager.default.removeItem(at: processes.appendingPathComponent("witness.yaml"))
-        try Data("""
+        try Data(
+            """
             kind: process
             id: \(id)
             name: Long
@@ -25,7 +26,8 @@ final class IDLengthCommandTests: XCTestCase {
             activities:
               - {id: a, name: A, responsible: service-desk, informed: [user]}
 
-            """.utf8).write(to: processes.appendingPathComponent("long.yaml"))
+            """.utf8
+        ).write(to: processes.appendingPathComponent("long.yaml"))
         return root
     }
 
@@ -36,12 +38,17 @@ final class IDLengthCommandTests: XCTestCase {
 
         let check = try Procdef.run(["check", "--format", "json"] + Self.today + ["Processes"], in: root)
         XCTAssertEqual(check.status, 1, check.stdout + check.stderr)
-        XCTAssertEqual(try HostileInputTests.findings(check.stdout), [HostileInputTests.Finding("Processes/long.yaml", 2, 5, "schema/invalid-id", message)])
+        XCTAssertEqual(
+            try HostileInputTests.findings(check.stdout),
+            [HostileInputTests.Finding("Processes/long.yaml", 2, 5, "schema/invalid-id", message)])
 
         let build = try Procdef.run(["build"] + Self.today + ["Processes"], in: root)
         XCTAssertEqual(build.status, 1, build.stdout + build.stderr)
         XCTAssertTrue(build.stderr.hasPrefix("Processes/long.yaml:2:5: error: \(message) [schema/invalid-id]\n"), build.stderr)
-        XCTAssertTrue(build.stderr.contains("help: ids are at most 64 characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it\n"), build.stderr)
+        XCTAssertTrue(
+            build.stderr.contains(
+                "help: ids are at most 64 characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it\n"
+            ), build.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
     }
 
@@ -56,7 +63,8 @@ final class IDLengthCommandTests: XCTestCase {
         XCTAssertEqual(build.status, 0, build.stdout + build.stderr)
         XCTAssertEqual(build.stderr, "")
         for path in ["runbooks/\(id).md", "diagrams/\(id).dot", "raci/\(id).csv"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").appendingPathComponent(path).path), path)
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: root.appendingPathComponent("out").appendingPathComponent(path).path), path)
         }
     }
 
@@ -78,7 +86,9 @@ final class IDLengthCommandTests: XCTestCase {
         let run = try Procdef.run(["init", id], in: directory)
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, """
+        XCTAssertEqual(
+            run.stderr,
+            """
             procdef: error: invalid process id '\(id)': 65 characters, more than the limit of 64
             help: ids are at most 64 characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it
 

@@ -22,16 +22,19 @@ final class LimitFlagsTests: XCTestCase {
 
     func testMaxAliasesAndExpansion() throws {
         let text = Array("kind: process\nid: aliased\nname: &n [a, b, c]\ntags: [*n, *n]\n".utf8)
-        XCTAssertEqual(try check(["--max-aliases", "1"], "aliased.yaml", text).findings,
-                       [Finding("Processes/aliased.yaml", 4, 12, "yaml/limits", "more than 1 aliases in one document")])
-        XCTAssertEqual(try check(["--max-alias-expansion", "5"], "aliased.yaml", text).findings,
-                       [Finding("Processes/aliased.yaml", 4, 12, "yaml/limits", "aliases in this document would expand to more than 5 nodes")])
+        XCTAssertEqual(
+            try check(["--max-aliases", "1"], "aliased.yaml", text).findings,
+            [Finding("Processes/aliased.yaml", 4, 12, "yaml/limits", "more than 1 aliases in one document")])
+        XCTAssertEqual(
+            try check(["--max-alias-expansion", "5"], "aliased.yaml", text).findings,
+            [Finding("Processes/aliased.yaml", 4, 12, "yaml/limits", "aliases in this document would expand to more than 5 nodes")])
     }
 
     func testMaxFileSize() throws {
         let bytes = Array(("kind: roles\nroles: {}\n" + String(repeating: "#", count: 2048) + "\n").utf8)
-        XCTAssertEqual(try check(["--max-file-size", "2KiB"], "big.yaml", bytes).findings,
-                       [Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit")])
+        XCTAssertEqual(
+            try check(["--max-file-size", "2KiB"], "big.yaml", bytes).findings,
+            [Finding("Processes/big.yaml", 1, 1, "yaml/limits", "file is 2071 bytes, over the 2 KiB limit")])
         XCTAssertEqual(try check(["--max-file-size", "3K"], "big.yaml", bytes).findings, [])
     }
 
@@ -42,7 +45,8 @@ final class LimitFlagsTests: XCTestCase {
     }
 
     func testMaxActivities() throws {
-        let text = Array("""
+        let text = Array(
+            """
             kind: process
             id: two
             name: Two

@@ -23,7 +23,9 @@ enum Procdef {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     /// Runs `procdef arguments...` in `directory` with `NO_COLOR` set, unless `environment` says otherwise.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil) throws -> ProcdefRun {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil) throws
+        -> ProcdefRun
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -32,7 +34,8 @@ enum Procdef {
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let input = Pipe()
@@ -55,7 +58,9 @@ enum Procdef {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return ProcdefRun(status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return ProcdefRun(
+            status: process.terminationStatus, stdout: String(decoding: collected.stdout, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder, removed when the test ends.

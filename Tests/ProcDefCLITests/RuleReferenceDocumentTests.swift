@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 /// `docs/rules.md` is `procdef rules --format markdown`, byte for byte: the rule reference on the web cannot drift
 /// from the rules the binary has.

@@ -1,8 +1,12 @@
-@testable import ProcDefCLI
 import XCTest
 
+@testable import ProcDefCLI
+
 final class RuleSuggestionTests: XCTestCase {
-    let ids = ["handoff/gap", "handoff/unneeded", "ref/unknown-role", "ref/unknown-activity", "schema/unknown-key", "schema/duplicate-id", "yaml/duplicate-key"]
+    let ids = [
+        "handoff/gap", "handoff/unneeded", "ref/unknown-role", "ref/unknown-activity", "schema/unknown-key", "schema/duplicate-id",
+        "yaml/duplicate-key",
+    ]
 
     func testTyposFindTheRule() {
         XCTAssertEqual(RuleSuggestion.closest(to: "handoff/gapp", among: ids), "handoff/gap")

@@ -45,23 +45,31 @@ final class ShippedExamplesCommandTests: XCTestCase {
     func testFixerWhoAlsoTellsBreaksTheSeparationPolicy() throws {
         let root = try exampleRepository()
         let file = root.appendingPathComponent("Processes/major-incident-management.yaml")
-        let line = try edit(
-            file,
-            replacing: "    name: Publish the first stakeholder notice\n    responsible: communications-lead\n",
-            with: "    name: Publish the first stakeholder notice\n    responsible: incident-manager\n"
-        ) + 1
+        let line =
+            try edit(
+                file,
+                replacing: "    name: Publish the first stakeholder notice\n    responsible: communications-lead\n",
+                with: "    name: Publish the first stakeholder notice\n    responsible: incident-manager\n"
+            ) + 1
 
         let run = try Procdef.run(["check", "--today", Self.today], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
         let errors = findings(run.stdout).filter { $0.contains(": error: ") }
-        XCTAssertEqual(errors, [
-            "Processes/major-incident-management.yaml:\(line):18: error: role 'incident-manager' (Incident Manager on Duty) is responsible for 'declare' (Declare the major incident and take command) and 'publish-first-notice' (Publish the first stakeholder notice); these duties must be separate [policy/major-incident-fix-and-tell]",
-        ])
+        XCTAssertEqual(
+            errors,
+            [
+                "Processes/major-incident-management.yaml:\(line):18: error: role 'incident-manager' (Incident Manager on Duty) is responsible for 'declare' (Declare the major incident and take command) and 'publish-first-notice' (Publish the first stakeholder notice); these duties must be separate [policy/major-incident-fix-and-tell]"
+            ])
         // The handoffs around the notice now stay with one role, which the notes point out; nothing else changes.
-        XCTAssertEqual(findings(run.stdout).filter { !$0.contains(": error: ") }.map { $0.components(separatedBy: " [").last ?? "" }, [
-            "handoff/unneeded]", "handoff/unneeded]",
-        ])
-        XCTAssertTrue(run.stdout.contains("help: policy 'major-incident-fix-and-tell': In a major incident, fixing and communicating are separate jobs ("), run.stdout)
+        XCTAssertEqual(
+            findings(run.stdout).filter { !$0.contains(": error: ") }.map { $0.components(separatedBy: " [").last ?? "" },
+            [
+                "handoff/unneeded]", "handoff/unneeded]",
+            ])
+        XCTAssertTrue(
+            run.stdout.contains(
+                "help: policy 'major-incident-fix-and-tell': In a major incident, fixing and communicating are separate jobs ("), run.stdout
+        )
         XCTAssertTrue(run.stdout.contains("\n1 error, 2 notes in "), run.stdout)
     }
 
@@ -84,16 +92,20 @@ final class ShippedExamplesCommandTests: XCTestCase {
                       agreement: OLA-03 Resolver groups
 
             """
-        let line = try edit(file, replacing: handoff, with: """
-                  - to: investigate
-                    when: No workaround is known, or the priority is P1.
+        let line = try edit(
+            file, replacing: handoff,
+            with: """
+                      - to: investigate
+                        when: No workaround is known, or the priority is P1.
 
-            """)
+                """)
         let run = try Procdef.run(["check", "--today", Self.today], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
-        XCTAssertEqual(findings(run.stdout), [
-            "Processes/incident-management.yaml:\(line):9: error: responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'application-support' (Application Support Engineer) and 'infrastructure-ops' (Infrastructure Operations Engineer) at 'investigate' (Investigate and diagnose) with no handoff declared [handoff/gap]",
-        ])
+        XCTAssertEqual(
+            findings(run.stdout),
+            [
+                "Processes/incident-management.yaml:\(line):9: error: responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'application-support' (Application Support Engineer) and 'infrastructure-ops' (Infrastructure Operations Engineer) at 'investigate' (Investigate and diagnose) with no handoff declared [handoff/gap]"
+            ])
         XCTAssertTrue(run.stdout.hasSuffix("1 error in 18 files\n"), run.stdout)
     }
 
@@ -113,10 +125,12 @@ final class ShippedExamplesCommandTests: XCTestCase {
 
         let expired = try Procdef.run(["check", "--today", dayAfter], in: Self.repository)
         XCTAssertEqual(expired.status, 1, expired.stdout)
-        XCTAssertEqual(findings(expired.stdout), [
-            "Processes/access-management.yaml:\(roleLine):18: error: role 'security-analyst' (On-call Security Analyst) is responsible for 'grant-emergency-access' (Approve and issue break-glass access), which is both an activity that is tagged 'access-approval' and an activity that is tagged 'access-provisioning'; these duties must be separate [policy/access-approval-separated]",
-            "Processes/access-management.yaml:\(untilIndex + 1):12: error: waiver for policy 'access-approval-separated' expired on \(until) (today is \(dayAfter)) [policy/waiver-expired]",
-        ])
+        XCTAssertEqual(
+            findings(expired.stdout),
+            [
+                "Processes/access-management.yaml:\(roleLine):18: error: role 'security-analyst' (On-call Security Analyst) is responsible for 'grant-emergency-access' (Approve and issue break-glass access), which is both an activity that is tagged 'access-approval' and an activity that is tagged 'access-provisioning'; these duties must be separate [policy/access-approval-separated]",
+                "Processes/access-management.yaml:\(untilIndex + 1):12: error: waiver for policy 'access-approval-separated' expired on \(until) (today is \(dayAfter)) [policy/waiver-expired]",
+            ])
     }
 
     /// README.md tells the waiver's story with dates: the newcomer sees exactly the output it shows, on any day.

@@ -41,7 +41,9 @@ final class TutorialTests: XCTestCase {
                 }
             case .excerpt(let path):
                 let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
-                XCTAssertTrue(text.contains(block.body), "line \(block.line): \(path) does not contain the excerpt:\n\(block.body)\n--- \(path):\n\(text)")
+                XCTAssertTrue(
+                    text.contains(block.body),
+                    "line \(block.line): \(path) does not contain the excerpt:\n\(block.body)\n--- \(path):\n\(text)")
                 counts["excerpt", default: 0] += 1
             case .other:
                 break
@@ -54,7 +56,9 @@ final class TutorialTests: XCTestCase {
     /// Every image the tutorial shows is in the repository.
     func testTheTutorialsImagesExist() throws {
         let markdown = try String(contentsOf: Self.docs.appendingPathComponent("tutorial.md"), encoding: .utf8)
-        let images = markdown.components(separatedBy: "](images/").dropFirst().compactMap { $0.split(separator: ")").first.map(String.init) }
+        let images = markdown.components(separatedBy: "](images/").dropFirst().compactMap {
+            $0.split(separator: ")").first.map(String.init)
+        }
         XCTAssertEqual(images, ["tutorial-gaps.svg", "tutorial-fixed.svg"])
         for image in images {
             let text = try String(contentsOf: Self.docs.appendingPathComponent("images").appendingPathComponent(image), encoding: .utf8)
@@ -63,7 +67,8 @@ final class TutorialTests: XCTestCase {
     }
 
     func testTheParserSeesFencesCommandsAndOutputs() {
-        let blocks = TutorialBlock.parse("""
+        let blocks = TutorialBlock.parse(
+            """
             text
             ```yaml file=Processes/a.yaml
             kind: roles

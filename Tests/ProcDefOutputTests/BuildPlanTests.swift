@@ -1,23 +1,27 @@
 import ProcDef
 import ProcDefTestSupport
 import XCTest
+
 @testable import ProcDefOutput
 
 /// The planned tree: its paths, what it leaves out, and the broken inputs a build with `--allow-errors` can meet.
 final class BuildPlanTests: XCTestCase {
     func testPlansEveryFileOfEveryProcess() throws {
         let plan = try BuildPlan(report: ServiceFixture.report)
-        XCTAssertEqual(plan.tree.paths, [
-            "diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot", "handoffs.md", "index.md",
-            "raci/problem-analysis.csv", "raci/service-restoration.csv",
-            "runbooks/problem-analysis.md", "runbooks/service-restoration.md",
-        ])
+        XCTAssertEqual(
+            plan.tree.paths,
+            [
+                "diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot", "handoffs.md", "index.md",
+                "raci/problem-analysis.csv", "raci/service-restoration.csv",
+                "runbooks/problem-analysis.md", "runbooks/service-restoration.md",
+            ])
         XCTAssertEqual(plan.diagrams, ["diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot"])
         XCTAssertEqual(plan.skipped, [])
     }
 
     func testIdsThatCannotBeFileNamesAreLeftOut() throws {
-        let unsafe = Model.process("../../etc/passwd", "Escape", owner: "desk", activities: [Model.activity("a", "A", responsible: ["desk"])])
+        let unsafe = Model.process(
+            "../../etc/passwd", "Escape", owner: "desk", activities: [Model.activity("a", "A", responsible: ["desk"])])
         let report = Model.report(catalogue: ServiceFixture.catalogue, processes: [ServiceFixture.service, unsafe])
         let plan = try BuildPlan(report: report)
         XCTAssertEqual(plan.skipped, ["../../etc/passwd"])
@@ -27,7 +31,8 @@ final class BuildPlanTests: XCTestCase {
     }
 
     func testAProcessNamedLandscapeIsRefusedNotOverwritten() throws {
-        let landscape = Model.process("landscape", "Landscape", owner: "desk", activities: [Model.activity("a", "A", responsible: ["desk"])])
+        let landscape = Model.process(
+            "landscape", "Landscape", owner: "desk", activities: [Model.activity("a", "A", responsible: ["desk"])])
         let report = Model.report(catalogue: ServiceFixture.catalogue, processes: [landscape])
         XCTAssertThrowsError(try BuildPlan(report: report)) { error in
             XCTAssertEqual(error as? BuildError, .reservedID("landscape"))

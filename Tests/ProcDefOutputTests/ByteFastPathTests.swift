@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDefOutput
 
 /// The byte-level paths the build renders ASCII text through must give exactly what the scalar-by-scalar
@@ -7,12 +8,14 @@ import XCTest
 final class ByteFastPathTests: XCTestCase {
     /// Deterministic strings: no randomness that differs from run to run.
     func samples(count: Int = 4000, maxLength: Int = 24) -> [String] {
-        let alphabet: [String] = ["a", "Z", "q", "7", "0", " ", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\\", "`", "*", "_",
-                                  "[", "]", "|", "~", "#", "$", "<", ">", "&", "\"", "-", "+", "=", ".", ")", ",", "@", "'", "\u{01}", "\u{7F}",
-                                  "word", "longerword", "ab-cd"]
+        let alphabet: [String] = [
+            "a", "Z", "q", "7", "0", " ", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\\", "`", "*", "_",
+            "[", "]", "|", "~", "#", "$", "<", ">", "&", "\"", "-", "+", "=", ".", ")", ",", "@", "'", "\u{01}", "\u{7F}",
+            "word", "longerword", "ab-cd",
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
         var strings = ["", " ", "\n", "1.", "1)", "12. x", "- a", "+", "=x", "  a  ", "a\r\nb", "\r\r\n"]
@@ -34,7 +37,8 @@ final class ByteFastPathTests: XCTestCase {
     func testDOTQuotingMatchesTheScalarDefinition() {
         for text in samples() {
             XCTAssertEqual(DOTEscaping.quoted(text), DOTEscaping.escapedQuoted(text, alignment: .centred), text.debugDescription)
-            XCTAssertEqual(DOTEscaping.quoted(text, alignment: .left), DOTEscaping.escapedQuoted(text, alignment: .left), text.debugDescription)
+            XCTAssertEqual(
+                DOTEscaping.quoted(text, alignment: .left), DOTEscaping.escapedQuoted(text, alignment: .left), text.debugDescription)
             var prefixed = RenderedText()
             DOTEscaping.appendQuoted(text, prefix: "a_", to: &prefixed)
             XCTAssertEqual(prefixed.string, DOTEscaping.escapedQuoted("a_" + text, alignment: .centred), text.debugDescription)
@@ -45,14 +49,17 @@ final class ByteFastPathTests: XCTestCase {
         let texts = samples()
         for i in stride(from: 0, to: texts.count - 2, by: 3) {
             let fields = Array(texts[i..<(i + 3)])
-            XCTAssertEqual(CSVEscaping.record(fields), fields.map(CSVEscaping.field).joined(separator: ",") + "\r\n", fields.debugDescription)
+            XCTAssertEqual(
+                CSVEscaping.record(fields), fields.map(CSVEscaping.field).joined(separator: ",") + "\r\n", fields.debugDescription)
         }
     }
 
     func testLabelWrappingMatchesTheCharacterDefinition() {
         for text in samples(maxLength: 60) {
             for width in [4, 24, 30] {
-                XCTAssertEqual(LabelWrapping.wrap(text, width: width), LabelWrapping.wrapCharacters(text, width: width), "\(text.debugDescription) at \(width)")
+                XCTAssertEqual(
+                    LabelWrapping.wrap(text, width: width), LabelWrapping.wrapCharacters(text, width: width),
+                    "\(text.debugDescription) at \(width)")
             }
         }
     }

@@ -1,7 +1,8 @@
 import ProcDef
-import XCTest
-@testable import ProcDefOutput
 import ProcDefTestSupport
+import XCTest
+
+@testable import ProcDefOutput
 
 /// Every emitter on the service fixture and on the hostile one, compared with `Golden/build/` (`RECORD_GOLDEN=1`
 /// re-records).

@@ -1,5 +1,6 @@
 import ProcDefTestSupport
 import XCTest
+
 @testable import ProcDefOutput
 
 /// The escaping functions one by one, with the hostile strings the design names: quotes, backslashes (a trailing
@@ -56,7 +57,9 @@ final class MarkdownEscapingTests: XCTestCase {
 
     /// A right-to-left override would make `Desk U+202E gnp.exe` read as `Desk exe.png` in a rendered runbook.
     func testBidiControlsAreReplaced() {
-        XCTAssertEqual(MarkdownEscaping.inline("Desk \u{202E}gnp.exe\u{202C} \u{2066}x\u{2069}\u{61C}"), "Desk \u{FFFD}gnp.exe\u{FFFD} \u{FFFD}x\u{FFFD}\u{FFFD}")
+        XCTAssertEqual(
+            MarkdownEscaping.inline("Desk \u{202E}gnp.exe\u{202C} \u{2066}x\u{2069}\u{61C}"),
+            "Desk \u{FFFD}gnp.exe\u{FFFD} \u{FFFD}x\u{FFFD}\u{FFFD}")
         XCTAssertEqual(DOTEscaping.quoted("a\u{202E}b\u{2067}"), "\"a\u{FFFD}b\u{FFFD}\"")
     }
 

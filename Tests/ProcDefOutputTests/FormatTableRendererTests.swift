@@ -17,7 +17,9 @@ final class FormatTableRendererTests: XCTestCase {
             try Data(regenerated.utf8).write(to: Self.page)
             return
         }
-        XCTAssertEqual(regenerated, committed, "docs/format.md's key tables are out of date: RECORD_GOLDEN=1 swift test --filter FormatTableRendererTests")
+        XCTAssertEqual(
+            regenerated, committed,
+            "docs/format.md's key tables are out of date: RECORD_GOLDEN=1 swift test --filter FormatTableRendererTests")
     }
 
     /// Every table that documents keys on its own is generated; the nested ones are written on their parent's row.
@@ -31,13 +33,15 @@ final class FormatTableRendererTests: XCTestCase {
 
     func testRowsSayWhatTheCheckerDoes() {
         let lines = FormatTableRenderer().render(KeyTable.branch, named: "branch").map(String.init)
-        XCTAssertEqual(lines, [
-            "| field | type | required | meaning |",
-            "|---|---|---|---|",
-            "| `to` | activity id | yes | the target |",
-            "| `when` | text | no: `flow/unconditioned-branch`, in a decision | the condition for taking this branch |",
-            "| `handoff` | handoff | no: `handoff/gap`, when responsibility changes | the handoff on this branch |",
-        ])
+        XCTAssertEqual(
+            lines,
+            [
+                "| field | type | required | meaning |",
+                "|---|---|---|---|",
+                "| `to` | activity id | yes | the target |",
+                "| `when` | text | no: `flow/unconditioned-branch`, in a decision | the condition for taking this branch |",
+                "| `handoff` | handoff | no: `handoff/gap`, when responsibility changes | the handoff on this branch |",
+            ])
     }
 
     func testSectionsAreRewrittenInPlaceKeepingTheirIndentation() throws {
@@ -50,7 +54,9 @@ final class FormatTableRendererTests: XCTestCase {
 
             More prose.
             """
-        XCTAssertEqual(try FormatTableRenderer().regenerate(page), """
+        XCTAssertEqual(
+            try FormatTableRenderer().regenerate(page),
+            """
             Prose stays.
 
               <!-- generated: applies-to keys -->

@@ -1,7 +1,8 @@
+import ProcDefTestSupport
+import XCTest
+
 @testable import ProcDef
 @testable import ProcDefOutput
-import XCTest
-import ProcDefTestSupport
 
 /// The schema says what the decoder reads: the same keys in the same order, the same required keys, the same words.
 /// These tests compare the generated schema with the decoder's own lists, so the two cannot drift apart.
@@ -136,21 +137,30 @@ final class JSONSchemaRendererTests: XCTestCase {
             XCTAssertEqual(integer(property?["minimum"]), 1, limit.name)
         }
         XCTAssertEqual(limits["properties"]?["max-file-size"]?["pattern"]?.text, "^[+]?[0-9]+(K|KB|KiB|M|MB|MiB)?$")
-        XCTAssertEqual(limits["properties"]?["max-depth"]?["description"]?.text, "Deepest nesting of YAML collections (default: 64, the most the config may set).")
+        XCTAssertEqual(
+            limits["properties"]?["max-depth"]?["description"]?.text,
+            "Deepest nesting of YAML collections (default: 64, the most the config may set).")
     }
 
     func testRuleSettings() {
         let rules = [
-            RuleDescriptor(id: "raci/too-many-consulted", defaultSeverity: .warning, summary: "more consulted roles than the limit",
-                           explanation: "", failingExample: "", fixedExample: "",
-                           options: [RuleOptionDescriptor(name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...1_000_000)]),
-            RuleDescriptor(id: "raci/overloaded-role", defaultSeverity: .note, summary: "a role carries\ntoo large a share",
-                           explanation: "", failingExample: "", fixedExample: "",
-                           options: [RuleOptionDescriptor(name: "accountable-share", defaultValue: 0.5, summary: "the largest share", allowed: 0...1)]),
-            RuleDescriptor(id: "raci/responsible-is-accountable", defaultSeverity: nil, summary: "a role both R and A on one activity",
-                           explanation: "", failingExample: "", fixedExample: ""),
-            RuleDescriptor(id: "handoff/gap", defaultSeverity: .error, summary: "responsibility changes with no handoff",
-                           explanation: "", failingExample: "", fixedExample: ""),
+            RuleDescriptor(
+                id: "raci/too-many-consulted", defaultSeverity: .warning, summary: "more consulted roles than the limit",
+                explanation: "", failingExample: "", fixedExample: "",
+                options: [
+                    RuleOptionDescriptor(
+                        name: "max", defaultValue: 4, summary: "the most consulted roles an activity may have", allowed: 0...1_000_000)
+                ]),
+            RuleDescriptor(
+                id: "raci/overloaded-role", defaultSeverity: .note, summary: "a role carries\ntoo large a share",
+                explanation: "", failingExample: "", fixedExample: "",
+                options: [RuleOptionDescriptor(name: "accountable-share", defaultValue: 0.5, summary: "the largest share", allowed: 0...1)]),
+            RuleDescriptor(
+                id: "raci/responsible-is-accountable", defaultSeverity: nil, summary: "a role both R and A on one activity",
+                explanation: "", failingExample: "", fixedExample: ""),
+            RuleDescriptor(
+                id: "handoff/gap", defaultSeverity: .error, summary: "responsibility changes with no handoff",
+                explanation: "", failingExample: "", fixedExample: ""),
         ]
         let config = JSONSchemaRenderer(rules: rules).schema["definitions"]?["config"]?["properties"]?["rules"]
         assertGolden(config?.rendered() ?? "", named: "schema-rule-settings.json")
@@ -171,7 +181,9 @@ final class JSONSchemaRendererTests: XCTestCase {
             ("none", .array([])),
             ("nested", .array([.object([("k", .integer(1))])])),
         ])
-        XCTAssertEqual(value.rendered(), """
+        XCTAssertEqual(
+            value.rendered(),
+            """
             {
               "text": "quote \\" backslash \\\\ newline \\n",
               "words": ["a", null, true],
@@ -189,11 +201,11 @@ final class JSONSchemaRendererTests: XCTestCase {
     }
 }
 
-private extension JSONValue {
-    var keysAndValues: [(key: String, value: JSONValue)] {
+extension JSONValue {
+    fileprivate var keysAndValues: [(key: String, value: JSONValue)] {
         guard case .object(let members) = self else { return [] }
         return members
     }
 
-    var keysOfProperties: [String] { self["properties"]?.keys ?? [] }
+    fileprivate var keysOfProperties: [String] { self["properties"]?.keys ?? [] }
 }

@@ -6,7 +6,8 @@ import XCTest
 /// `procdef init`'s template: clean under every rule, alone or with the shipped catalogue and policies, whatever
 /// roles the catalogue has. The exact files are golden-tested through the command (`EcosystemCommandTests`).
 final class ProcessTemplateTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The shipped catalogue's roles, read as `procdef init` reads them.
     static func shippedCatalogue() throws -> [String: RoleKind] {
@@ -53,13 +54,16 @@ final class ProcessTemplateTests: XCTestCase {
         XCTAssertTrue(text.contains("  fulfilment-team-3:\n"), text)
         XCTAssertTrue(text.contains("owner: access-request-owner-2\n"), text)
         XCTAssertEqual(template.catalogueRolesUsed, [])
-        let roles = "kind: roles\nroles:\n" + catalogue.keys.sorted().map { "  \($0): {name: X, kind: \(catalogue[$0]?.rawValue ?? "")}\n" }.joined()
+        let roles =
+            "kind: roles\nroles:\n"
+            + catalogue.keys.sorted().map { "  \($0): {name: X, kind: \(catalogue[$0]?.rawValue ?? "")}\n" }.joined()
         // The catalogue's own roles are idle in this repository; the template's are not.
         XCTAssertEqual(findings([("Processes/roles.yaml", roles), ("Processes/access-request.yaml", text)]), [])
     }
 
     func testCatalogueRolesOfTheWrongKindAreNotUsed() {
-        let template = ProcessTemplate(id: "onboarding", catalogue: ["service-desk-lead": .practitioner, "end-user": .stakeholder, "requester": .customer])
+        let template = ProcessTemplate(
+            id: "onboarding", catalogue: ["service-desk-lead": .practitioner, "end-user": .stakeholder, "requester": .customer])
         let text = template.render()
         XCTAssertTrue(text.contains("manager: onboarding-manager\n"), text)
         XCTAssertTrue(text.contains("    informed: [requester]\n"), text)

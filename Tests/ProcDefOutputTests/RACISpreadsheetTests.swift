@@ -1,8 +1,9 @@
 import Foundation
 import ProcDef
-import XCTest
-@testable import ProcDefOutput
 import ProcDefTestSupport
+import XCTest
+
+@testable import ProcDefOutput
 
 /// Reading a RACI matrix exported from a spreadsheet: the layout, each CSV feature spreadsheets write, and every
 /// problem reported with its line, column and header. `procdef init --from-csv` is tested end to end in
@@ -27,7 +28,9 @@ final class RACISpreadsheetTests: XCTestCase {
 
     /// The rows as `name: cells`, cells as `procdef build` writes them (`-` for an empty one).
     func rows(_ sheet: RACISpreadsheet) -> [String] {
-        sheet.rows.map { row in "\(row.id.map { "[\($0)] " } ?? "")\(row.name): " + row.cells.map { $0.text.isEmpty ? "-" : $0.text }.joined(separator: " ") }
+        sheet.rows.map { row in
+            "\(row.id.map { "[\($0)] " } ?? "")\(row.name): " + row.cells.map { $0.text.isEmpty ? "-" : $0.text }.joined(separator: " ")
+        }
     }
 
     // MARK: layout
@@ -138,16 +141,27 @@ final class RACISpreadsheetTests: XCTestCase {
     func testACellThatIsNotALetterNamesItsLineColumnAndHeader() {
         let csv = "Activity,Service Desk,Change Manager\nLog,R,A\nAssess,C,A\nApprove,R,S\n"
         XCTAssertEqual(problem(csv).0, "RACI.csv:4: column 3 ('Change Manager'): 'S' is not R, A, C or I")
-        XCTAssertEqual(problem(csv).1, "RASCI's S (supports) has no letter in RACI: write R if the role does part of the work, C if it is consulted; a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part")
+        XCTAssertEqual(
+            problem(csv).1,
+            "RASCI's S (supports) has no letter in RACI: write R if the role does part of the work, C if it is consulted; a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part"
+        )
         XCTAssertEqual(problem("Activity,Desk\nLog,x\n").0, "RACI.csv:2: column 2 ('Desk'): 'x' is not R, A, C or I")
-        XCTAssertEqual(problem("Activity,Desk\nLog,x\n").1, "an X says the role takes part, not how: write R, A, C or I; a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part")
-        XCTAssertEqual(problem("Activity,Desk\nLog, Does the work \n").0, "RACI.csv:2: column 2 ('Desk'): 'Does the work' is not R, A, C or I")
-        XCTAssertEqual(problem("Activity,Desk\nLog,-\n").1, "a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part")
+        XCTAssertEqual(
+            problem("Activity,Desk\nLog,x\n").1,
+            "an X says the role takes part, not how: write R, A, C or I; a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part"
+        )
+        XCTAssertEqual(
+            problem("Activity,Desk\nLog, Does the work \n").0, "RACI.csv:2: column 2 ('Desk'): 'Does the work' is not R, A, C or I")
+        XCTAssertEqual(
+            problem("Activity,Desk\nLog,-\n").1,
+            "a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part")
     }
 
     /// Below a cell that spans lines, the spreadsheet's row is no longer the line: the message gives both.
     func testBelowAMultilineCellTheRowIsNamedToo() {
-        XCTAssertEqual(problem("Activity,Desk\n\"Two\nlines\",R\nNext,\"maybe\nnot\"\n").0, "RACI.csv:4: row 3, column 2 ('Desk'): 'maybe\\nnot' is not R, A, C or I")
+        XCTAssertEqual(
+            problem("Activity,Desk\n\"Two\nlines\",R\nNext,\"maybe\nnot\"\n").0,
+            "RACI.csv:4: row 3, column 2 ('Desk'): 'maybe\\nnot' is not R, A, C or I")
     }
 
     func testFilesThatAreNotUTF8AreRefused() {
@@ -168,7 +182,8 @@ final class RACISpreadsheetTests: XCTestCase {
     }
 
     func testSheetsWithoutRolesOrActivities() {
-        let help = "the first row is the header: the activity column, then one column per role; each row below is an activity, with R, A, C or I in the columns of the roles involved"
+        let help =
+            "the first row is the header: the activity column, then one column per role; each row below is an activity, with R, A, C or I in the columns of the roles involved"
         XCTAssertEqual(problem("").0, "RACI.csv: the file has no rows")
         XCTAssertEqual(problem("\r\n,,\r\n").0, "RACI.csv: the file has no rows")
         XCTAssertEqual(problem("Activity\nLog\n").0, "RACI.csv:1: the header names no role")
@@ -193,7 +208,8 @@ final class RACIScaffoldTests: XCTestCase {
     let catalogue = ["service-desk": "Service Desk Analyst", "change-manager": "Change Manager", "desk-lead": "Lead", "lead": "Lead"]
 
     func scaffold(_ csv: String) throws -> RACIScaffold {
-        try RACIScaffold(id: "change-request", spreadsheet: try RACISpreadsheet(csv: Array(csv.utf8)), catalogue: catalogue, source: "RACI.csv")
+        try RACIScaffold(
+            id: "change-request", spreadsheet: try RACISpreadsheet(csv: Array(csv.utf8)), catalogue: catalogue, source: "RACI.csv")
     }
 
     func problem(_ csv: String) throws -> String {
@@ -209,30 +225,38 @@ final class RACIScaffoldTests: XCTestCase {
 
     /// By the catalogue id, spelt as an id or in words; by the catalogue name; else a local role named by the header.
     func testRolesFromTheCatalogueOrLocal() throws {
-        let scaffold = try scaffold("Activity,change-manager,Service Desk Analyst,CAB Member,Équipe Réseau,Lead,ServiceOwner\nLog,R,A,C,I,I,I\n")
+        let scaffold = try scaffold(
+            "Activity,change-manager,Service Desk Analyst,CAB Member,Équipe Réseau,Lead,ServiceOwner\nLog,R,A,C,I,I,I\n")
         XCTAssertEqual(scaffold.roleIDs, ["change-manager", "service-desk", "cab-member", "equipe-reseau", "lead", "service-owner"])
         XCTAssertEqual(scaffold.catalogueRolesUsed, ["change-manager", "service-desk", "lead"])
         XCTAssertEqual(scaffold.localRoles.map(\.id), ["cab-member", "equipe-reseau", "service-owner"])
         XCTAssertEqual(scaffold.localRoles.map(\.name), ["CAB Member", "Équipe Réseau", "ServiceOwner"])
         XCTAssertEqual(try self.scaffold("Activity,Change Manager\nLog,R\n").catalogueRolesUsed, ["change-manager"])
         // An id is kept whole, however long; words make an id of at most 40 characters, cut between words.
-        let long = try self.scaffold("Activity,identity-and-access-management-administrator-on-call,Identity and Access Management Administrator On Call\nLog,R,A\n")
+        let long = try self.scaffold(
+            "Activity,identity-and-access-management-administrator-on-call,Identity and Access Management Administrator On Call\nLog,R,A\n")
         XCTAssertEqual(long.roleIDs, ["identity-and-access-management-administrator-on-call", "identity-and-access-management"])
     }
 
     func testTwoColumnsForOneRoleAreRefused() throws {
-        XCTAssertEqual(try problem("Activity,Change Manager,Desk,change manager\nLog,R,,\n"), """
+        XCTAssertEqual(
+            try problem("Activity,Change Manager,Desk,change manager\nLog,R,,\n"),
+            """
             RACI.csv:1: column 4 ('change manager') is the same role as column 2 ('Change Manager'): 'change-manager'
             help: keep one column per role: merge the two
             """)
-        XCTAssertEqual(try problem("Activity,service-desk,Service Desk Analyst\nLog,R,\n"), """
+        XCTAssertEqual(
+            try problem("Activity,service-desk,Service Desk Analyst\nLog,R,\n"),
+            """
             RACI.csv:1: column 3 ('Service Desk Analyst') is the same role as column 2 ('service-desk'): 'service-desk'
             help: keep one column per role: merge the two
             """)
     }
 
     func testAHeaderWithNothingToMakeAnIDFrom() throws {
-        XCTAssertEqual(try problem("Activity,Desk,日本\nLog,R,\n"), """
+        XCTAssertEqual(
+            try problem("Activity,Desk,日本\nLog,R,\n"),
+            """
             RACI.csv:1: column 3 ('日本'): no role id can be made from the header
             help: name the role with Latin letters or digits, or write its id (kebab-case, like change-manager) as the header
             """)
@@ -258,7 +282,9 @@ final class RACIScaffoldTests: XCTestCase {
             SourceFile(path: "change-request.yaml", bytes: Array(scaffold.render().utf8)),
         ])
         let process = try XCTUnwrap(CheckedProcess.named("change-request", in: report))
-        XCTAssertEqual(RACICSVRenderer().render(process), """
+        XCTAssertEqual(
+            RACICSVRenderer().render(process),
+            """
             activity,name,service-desk,change-manager,cab-member\r
             raise,Raise,R,A,\r
             authorise,Authorise,I,A,R/A\r
@@ -270,32 +296,43 @@ final class RACIScaffoldTests: XCTestCase {
         XCTAssertEqual(process.graph.ends, [2])
         let findings = report.diagnostics.filter { $0.file == "change-request.yaml" }.map { "\($0.range.start.line): \($0.rule)" }
         // What the sheet does not say, and the second A, as the checker reports them.
-        XCTAssertEqual(findings, [
-            "9: ownership/owner-required", "17: schema/missing-field", "21: handoff/gap", "26: handoff/gap",
-            "29: raci/single-accountable", "32: raci/accountable-required",
-        ])
+        XCTAssertEqual(
+            findings,
+            [
+                "9: ownership/owner-required", "17: schema/missing-field", "21: handoff/gap", "26: handoff/gap",
+                "29: raci/single-accountable", "32: raci/accountable-required",
+            ])
     }
 
     /// Thousands of sheets made of the characters CSV and YAML care about: each is either refused with a message or
     /// becomes a file that procdef reads back with the sheet's names and letters, and no YAML or schema finding.
     func testArbitrarySheetsAreRefusedOrReadBackExactly() throws {
         var generator = SplitMix64(seed: 16)
-        let alphabet = [",", ";", "\"", "\r", "\n", "R", "a", "C/I", "x", " ", "é", "'", "=", ":", " #", "-", "\\", "\t", "\u{202E}", "null", "4"]
+        let alphabet = [
+            ",", ";", "\"", "\r", "\n", "R", "a", "C/I", "x", " ", "é", "'", "=", ":", " #", "-", "\\", "\t", "\u{202E}", "null", "4",
+        ]
         var read = 0
         for _ in 0..<3000 {
             let length = Int(generator.next() % 40)
-            let text = "Activity,Service Desk,Change Manager\n" + (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            let text =
+                "Activity,Service Desk,Change Manager\n"
+                + (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             guard let sheet = try? RACISpreadsheet(csv: Array(text.utf8)),
-                  let scaffold = try? RACIScaffold(id: "p", spreadsheet: sheet, catalogue: [:], source: "RACI.csv") else { continue }
+                let scaffold = try? RACIScaffold(id: "p", spreadsheet: sheet, catalogue: [:], source: "RACI.csv")
+            else { continue }
             read += 1
             let report = Checker.check(files: [SourceFile(path: "p.yaml", bytes: Array(scaffold.render().utf8))])
             let process = try XCTUnwrap(report.workspace.process(id: "p"), text)
             XCTAssertEqual(process.activities.map(\.name.value), sheet.rows.map(\.name), text)
-            XCTAssertEqual(report.diagnostics.filter { $0.rule.hasPrefix("yaml/") || $0.rule == "schema/type" || $0.rule == "schema/unknown-key" }.map(\.message), [], text)
+            XCTAssertEqual(
+                report.diagnostics.filter { $0.rule.hasPrefix("yaml/") || $0.rule == "schema/type" || $0.rule == "schema/unknown-key" }.map(
+                    \.message), [], text)
             let matrix = try XCTUnwrap(CheckedProcess.named("p", in: report)).raci
             // The matrix has a column only for the roles some activity names, in the order they first appear.
             let sheetColumn = Dictionary(uniqueKeysWithValues: zip(scaffold.roleIDs, scaffold.roleIDs.indices))
-            let expected = sheet.rows.map { row in matrix.roles.map { role in sheetColumn[role].map { row.cells[$0].text } ?? "no such column" } }
+            let expected = sheet.rows.map { row in
+                matrix.roles.map { role in sheetColumn[role].map { row.cells[$0].text } ?? "no such column" }
+            }
             XCTAssertEqual(matrix.rows.map { $0.cells.map(\.text) }, expected, text)
         }
         XCTAssertGreaterThan(read, 300)
@@ -317,7 +354,8 @@ final class RACIScaffoldTests: XCTestCase {
         let previous = fileManager.currentDirectoryPath
         XCTAssertTrue(fileManager.changeCurrentDirectoryPath(repository.path))
         defer { _ = fileManager.changeCurrentDirectoryPath(previous) }
-        let report = try Checker.check(paths: ["Processes", "Policies"], options: CheckOptions(today: try XCTUnwrap(CalendarDate(parsing: "2026-06-01"))))
+        let report = try Checker.check(
+            paths: ["Processes", "Policies"], options: CheckOptions(today: try XCTUnwrap(CalendarDate(parsing: "2026-06-01"))))
         let catalogue = report.workspace.catalogueRoles.mapValues(\.name.value)
         let roles = try String(contentsOfFile: "Processes/roles.yaml", encoding: .utf8)
 
@@ -325,7 +363,8 @@ final class RACIScaffoldTests: XCTestCase {
         XCTAssertEqual(processes.count, 7)
         for original in processes {
             let csv = RACICSVRenderer().render(original)
-            let scaffold = try RACIScaffold(id: original.id, spreadsheet: try RACISpreadsheet(csv: Array(csv.utf8)), catalogue: catalogue, source: "\(original.id).csv")
+            let scaffold = try RACIScaffold(
+                id: original.id, spreadsheet: try RACISpreadsheet(csv: Array(csv.utf8)), catalogue: catalogue, source: "\(original.id).csv")
             let reread = Checker.check(files: [
                 SourceFile(path: "Processes/roles.yaml", bytes: Array(roles.utf8)),
                 SourceFile(path: "Processes/\(original.id).yaml", bytes: Array(scaffold.render().utf8)),

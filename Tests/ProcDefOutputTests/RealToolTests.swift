@@ -1,6 +1,7 @@
 import ProcDef
 import ProcDefTestSupport
 import XCTest
+
 @testable import ProcDefOutput
 
 /// What procdef emits, read by the tools that consume it: Graphviz must accept every DOT file, and a permissive

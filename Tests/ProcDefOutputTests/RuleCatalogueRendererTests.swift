@@ -1,7 +1,7 @@
 import ProcDef
 import ProcDefOutput
-import XCTest
 import ProcDefTestSupport
+import XCTest
 
 final class RuleCatalogueRendererTests: XCTestCase {
     let rules = [
@@ -48,7 +48,9 @@ final class RuleCatalogueRendererTests: XCTestCase {
     ]
 
     func testTableIsSortedAndAligned() {
-        XCTAssertEqual(RuleCatalogueRenderer().renderTable(rules), """
+        XCTAssertEqual(
+            RuleCatalogueRenderer().renderTable(rules),
+            """
             handoff/artifact-not-consumed    note   the target declares inputs and the artifact is not among them
             handoff/gap                      error  responsibility changes on a transition with no handoff declared
             raci/responsible-is-accountable  off    a role both R and A on one activity
@@ -71,18 +73,22 @@ final class RuleCatalogueRendererTests: XCTestCase {
             RuleOptionDescriptor(name: "share", defaultValue: 0.5, summary: "a fraction", allowed: 0...1),
         ]
         let text = RuleCatalogueRenderer().renderExplanation(of: rule)
-        XCTAssertTrue(text.contains("""
+        XCTAssertTrue(
+            text.contains(
+                """
 
-            Options (set in .procdef.yaml, e.g. `handoff/gap: {max: 4}`):
-              max (default 4): the most consulted roles an activity may have
-              share (default 0.5): a fraction
+                Options (set in .procdef.yaml, e.g. `handoff/gap: {max: 4}`):
+                  max (default 4): the most consulted roles an activity may have
+                  share (default 0.5): a fraction
 
-            Failing example:
-            """), text)
+                Failing example:
+                """), text)
     }
 
     func testExplanationWithoutProseOrFailingExample() {
-        XCTAssertEqual(RuleCatalogueRenderer().renderExplanation(of: rules[2]), """
+        XCTAssertEqual(
+            RuleCatalogueRenderer().renderExplanation(of: rules[2]),
+            """
             handoff/artifact-not-consumed
             default severity: note
             summary: the target declares inputs and the artifact is not among them

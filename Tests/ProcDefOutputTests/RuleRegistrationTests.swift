@@ -1,13 +1,15 @@
 import Foundation
 import ProcDef
 import XCTest
+
 @testable import ProcDefOutput
 
 /// Every rule is registered once, in `RuleRegistry.ruleTypes`, and owns its findings: a process rule's check is in
 /// its own file, and a rule whose findings come up while loading names, in its doc comment, each file that raises
 /// it. Every rule is then listed by `procdef rules`, explained by `procdef explain` and documented in docs/rules.md.
 final class RuleRegistrationTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let library = repository.appendingPathComponent("Sources/ProcDef")
 
     /// A rule type declared in Sources: its name, whether it is a process rule, and its file's text.
@@ -28,7 +30,8 @@ final class RuleRegistrationTests: XCTestCase {
     }
 
     private func declaredRules() throws -> [DeclaredRule] {
-        let declaration = try NSRegularExpression(pattern: "^(?:(?:public|package) )?(?:enum|struct) (\\w+): (Process)?Rule\\b", options: .anchorsMatchLines)
+        let declaration = try NSRegularExpression(
+            pattern: "^(?:(?:public|package) )?(?:enum|struct) (\\w+): (Process)?Rule\\b", options: .anchorsMatchLines)
         var rules: [DeclaredRule] = []
         for path in try swiftFiles(under: Self.library) {
             let text = try String(contentsOf: Self.library.appendingPathComponent(path), encoding: .utf8)
@@ -60,7 +63,8 @@ final class RuleRegistrationTests: XCTestCase {
             let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
             for match in literal.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let id = Range(match.range(at: 1), in: text).map({ String(text[$0]) }),
-                      let family = id.split(separator: "/").first.map(String.init), families.contains(family), !id.hasSuffix("/*") else { continue }
+                    let family = id.split(separator: "/").first.map(String.init), families.contains(family), !id.hasSuffix("/*")
+                else { continue }
                 seen += 1
                 XCTAssertTrue(known.contains(id), "\(path) names the rule \(id), which is not registered")
             }
@@ -77,7 +81,9 @@ final class RuleRegistrationTests: XCTestCase {
         for rule in try declaredRules() {
             let raisers = files.filter { path in
                 // The registry lists rules and the format's key descriptions name the rule of each key: neither raises one.
-                guard path != rule.path, !path.hasSuffix("RuleRegistry.swift"), !path.hasPrefix("Format/"), let text = texts[path] else { return false }
+                guard path != rule.path, !path.hasSuffix("RuleRegistry.swift"), !path.hasPrefix("Format/"), let text = texts[path] else {
+                    return false
+                }
                 return ["self", "descriptor", "diagnostic"].contains { text.contains("\(rule.name).\($0)") }
             }
             if rule.isProcessRule {
@@ -87,7 +93,8 @@ final class RuleRegistrationTests: XCTestCase {
             }
             let line = rule.text.split(separator: "\n").first { $0.hasPrefix("/// Raised in ") }
             let named = line.map { String($0).components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map(\.element) } ?? []
-            XCTAssertEqual(named, raisers, "\(rule.name) (\(rule.path)): its `/// Raised in` line must name exactly the files that raise it")
+            XCTAssertEqual(
+                named, raisers, "\(rule.name) (\(rule.path)): its `/// Raised in` line must name exactly the files that raise it")
         }
     }
 

@@ -8,45 +8,54 @@ import XCTest
 /// that fails along a path, and an expired waiver.
 final class SARIFCodeFlowTests: XCTestCase {
     static let files: [(String, String)] = [
-        ("roles.yaml", """
-        kind: roles
-        roles:
-          owner: {name: Process Owner, kind: owner}
-          manager: {name: Incident Manager, kind: manager}
-          desk: {name: Service Desk, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        """),
-        ("Processes/incident.yaml", """
-        kind: process
-        id: incident
-        name: Incident
-        owner: owner
-        manager: manager
-        tags: [incident]
-        defaults: {accountable: manager}
-        activities:
-          - id: log
-            name: Log
-            responsible: desk
-            next: diagnose
-          - id: diagnose
-            name: Diagnose
-            responsible: resolver
-            tags: [diagnosis]
-        waivers:
-          - policy: recorded-first
-            reason: Recording moves into log next quarter.
-            until: 2026-05-31
-        """),
-        ("Policies/recorded-first.yaml", """
-        kind: policy
-        id: recorded-first
-        title: Incidents are recorded before diagnosis
-        severity: error
-        applies-to: {tags: [incident]}
-        require:
-          before: {first: {records: incident}, then: {tag: diagnosis}}
-        """),
+        (
+            "roles.yaml",
+            """
+            kind: roles
+            roles:
+              owner: {name: Process Owner, kind: owner}
+              manager: {name: Incident Manager, kind: manager}
+              desk: {name: Service Desk, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            """
+        ),
+        (
+            "Processes/incident.yaml",
+            """
+            kind: process
+            id: incident
+            name: Incident
+            owner: owner
+            manager: manager
+            tags: [incident]
+            defaults: {accountable: manager}
+            activities:
+              - id: log
+                name: Log
+                responsible: desk
+                next: diagnose
+              - id: diagnose
+                name: Diagnose
+                responsible: resolver
+                tags: [diagnosis]
+            waivers:
+              - policy: recorded-first
+                reason: Recording moves into log next quarter.
+                until: 2026-05-31
+            """
+        ),
+        (
+            "Policies/recorded-first.yaml",
+            """
+            kind: policy
+            id: recorded-first
+            title: Incidents are recorded before diagnosis
+            severity: error
+            applies-to: {tags: [incident]}
+            require:
+              before: {first: {records: incident}, then: {tag: diagnosis}}
+            """
+        ),
     ]
 
     private func render() -> String {
@@ -89,23 +98,33 @@ final class SARIFCodeFlowTests: XCTestCase {
 
     func testPathsBecomeCodeFlowsAndSubjectsBecomeProperties() throws {
         let results = try results(render())
-        XCTAssertEqual(try steps(results["handoff/gap"]), [
-            "Processes/incident.yaml:9 'log' is done by 'desk'",
-            "Processes/incident.yaml:12 the case passes to 'diagnose'",
-            "Processes/incident.yaml:13 'diagnose' is done by 'resolver'",
-        ])
-        XCTAssertEqual(subjects(results["handoff/gap"]), ["process": "incident", "activities": ["log", "diagnose"], "roles": ["desk", "resolver"]] as NSDictionary)
+        XCTAssertEqual(
+            try steps(results["handoff/gap"]),
+            [
+                "Processes/incident.yaml:9 'log' is done by 'desk'",
+                "Processes/incident.yaml:12 the case passes to 'diagnose'",
+                "Processes/incident.yaml:13 'diagnose' is done by 'resolver'",
+            ])
+        XCTAssertEqual(
+            subjects(results["handoff/gap"]),
+            ["process": "incident", "activities": ["log", "diagnose"], "roles": ["desk", "resolver"]] as NSDictionary)
 
-        XCTAssertEqual(try steps(results["policy/recorded-first"]), [
-            "Processes/incident.yaml:9 the case starts at 'log'",
-            "Processes/incident.yaml:13 'diagnose' is reached without passing an activity that records 'incident'",
-        ])
-        XCTAssertEqual(subjects(results["policy/recorded-first"]), ["process": "incident", "activities": ["diagnose"], "policy": "recorded-first"] as NSDictionary)
+        XCTAssertEqual(
+            try steps(results["policy/recorded-first"]),
+            [
+                "Processes/incident.yaml:9 the case starts at 'log'",
+                "Processes/incident.yaml:13 'diagnose' is reached without passing an activity that records 'incident'",
+            ])
+        XCTAssertEqual(
+            subjects(results["policy/recorded-first"]),
+            ["process": "incident", "activities": ["diagnose"], "policy": "recorded-first"] as NSDictionary)
 
         XCTAssertNil(results["policy/waiver-expired"]?["codeFlows"], "no path, no code flow")
-        XCTAssertEqual(subjects(results["policy/waiver-expired"]), [
-            "process": "incident", "policy": "recorded-first", "waiver": ["process": "incident", "policy": "recorded-first"],
-        ] as NSDictionary)
+        XCTAssertEqual(
+            subjects(results["policy/waiver-expired"]),
+            [
+                "process": "incident", "policy": "recorded-first", "waiver": ["process": "incident", "policy": "recorded-first"],
+            ] as NSDictionary)
     }
 
     /// The official SARIF 2.1.0 schema, as `.ci/run` checks it: from `PROCDEF_SARIF_SCHEMA`, else where `.ci/run`
@@ -113,7 +132,8 @@ final class SARIFCodeFlowTests: XCTestCase {
     func testTheReportValidatesAgainstTheSARIFSchema() throws {
         let validator = try OptionalTool.checkJSONSchema.require()
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let schema = ProcessInfo.processInfo.environment["PROCDEF_SARIF_SCHEMA"]
+        let schema =
+            ProcessInfo.processInfo.environment["PROCDEF_SARIF_SCHEMA"]
             ?? root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
         guard FileManager.default.isReadableFile(atPath: schema) else {
             throw XCTSkip("the SARIF 2.1.0 schema is not at \(schema); set PROCDEF_SARIF_SCHEMA to its path")

@@ -90,13 +90,28 @@ final class SchemaValidationTests: XCTestCase {
     static let edgeCases: [(yaml: String, isWellFormed: Bool)] = [
         // Any scalar is text, and a number is a valid id; null means absent.
         ("kind: process\nid: 404\nname: 2024\nversion: 4\npurpose: ~\nowner:\nactivities: [{id: 1, name: true}]\n", true),
-        ("kind: process\nid: true\nname: P\nactivities: [{id: false, name: A, responsible: [true]}]\nroles: {\"true\": {name: T, kind: practitioner}}\n", true),
+        (
+            "kind: process\nid: true\nname: P\nactivities: [{id: false, name: A, responsible: [true]}]\nroles: {\"true\": {name: T, kind: practitioner}}\n",
+            true
+        ),
         // A single mapping counts as a list of one; a branch may be a bare id; handoff: ~ is no handoff.
-        ("kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {to: b, when: x}, triggers: {process: q}, handoff: ~}\n  - {id: b, name: B, next: [a, {to: b}]}\nwaivers: {policy: x, reason: y, until: 2027-03-31}\n", true),
+        (
+            "kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {to: b, when: x}, triggers: {process: q}, handoff: ~}\n  - {id: b, name: B, next: [a, {to: b}]}\nwaivers: {policy: x, reason: y, until: 2027-03-31}\n",
+            true
+        ),
         ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),
-        ("kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n", true),
-        ("kind: config\npaths: Processes\nrules:\n  flow/*: off\n  policy/incidents-are-logged: warning\n  raci/overloaded-role: {accountable-share: 0.6, severity: ~}\n", true),
-        ("kind: config\nlimits:\n  max-file-size: 512KiB\n  max-depth: 64\n  max-aliases: \"50\"\n  max-alias-expansion: 10000\n  max-activities: ~\n", true),
+        (
+            "kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n",
+            true
+        ),
+        (
+            "kind: config\npaths: Processes\nrules:\n  flow/*: off\n  policy/incidents-are-logged: warning\n  raci/overloaded-role: {accountable-share: 0.6, severity: ~}\n",
+            true
+        ),
+        (
+            "kind: config\nlimits:\n  max-file-size: 512KiB\n  max-depth: 64\n  max-aliases: \"50\"\n  max-alias-expansion: 10000\n  max-activities: ~\n",
+            true
+        ),
         // What the decoder rejects.
         ("kind: process\nid: p\nname: P\nversion: -1\nactivities: []\n", false),
         ("kind: process\nid: p\nname: ~\nactivities: []\n", false),
@@ -117,7 +132,10 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: config\nrules:\n  raci/too-many-consulted: {max: 3, min: 1}\n", false),
         ("kind: config\nrules:\n  handoff/gap: ~\n", false),
         // Ids of every kind, definitions and references, are at most 64 characters.
-        ("kind: process\nid: \(longID(64))\nname: P\nowner: \(longID(64))\nroles: {\(longID(64)): {name: R, kind: owner}}\nactivities: [{id: \(longID(64)), name: A, next: \(longID(64))}]\n", true),
+        (
+            "kind: process\nid: \(longID(64))\nname: P\nowner: \(longID(64))\nroles: {\(longID(64)): {name: R, kind: owner}}\nactivities: [{id: \(longID(64)), name: A, next: \(longID(64))}]\n",
+            true
+        ),
         ("kind: process\nid: \(longID(65))\nname: P\nactivities: []\n", false),
         ("kind: process\nid: p\nname: P\nactivities: [{id: \(longID(65)), name: A}]\n", false),
         ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, responsible: [\(longID(65))]}]\n", false),

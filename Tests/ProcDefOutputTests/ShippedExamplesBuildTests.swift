@@ -2,12 +2,14 @@ import Foundation
 import ProcDef
 import ProcDefTestSupport
 import XCTest
+
 @testable import ProcDefOutput
 
 /// The whole build of the shipped `Processes/` and `Policies/`, file by file against `Golden/examples/`: what a
 /// practitioner gets from `procdef build` in this repository.
 final class ShippedExamplesBuildTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// Checks the examples from the repository root, so file paths in the runbooks read `Processes/...` wherever the
     /// tests run from.
@@ -33,7 +35,8 @@ final class ShippedExamplesBuildTests: XCTestCase {
         }
         // A golden for a file the build no longer writes is stale.
         let golden = Self.repository.appendingPathComponent("Tests/ProcDefOutputTests/Golden/examples")
-        let recorded = FileManager.default.enumerator(atPath: golden.path)?.compactMap { $0 as? String }
+        let recorded =
+            FileManager.default.enumerator(atPath: golden.path)?.compactMap { $0 as? String }
             .filter { !$0.hasSuffix("/") && ($0.hasSuffix(".md") || $0.hasSuffix(".dot") || $0.hasSuffix(".csv")) } ?? []
         XCTAssertEqual(Set(recorded), Set(plan.tree.paths))
     }

@@ -1,9 +1,10 @@
 import Foundation
 import ProcDef
-@testable import ProcDefOutput
+import ProcDefTestSupport
 import XCTest
 import YAMLTree
-import ProcDefTestSupport
+
+@testable import ProcDefOutput
 
 /// A range on the given lines and columns (offsets do not matter to the renderers).
 func span(_ line: Int, _ column: Int, to endLine: Int? = nil, _ endColumn: Int? = nil) -> SourceRange {
@@ -33,7 +34,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
             message: "responsibility passes from service-desk to resolver-group with no handoff declared",
             help: "add a `handoff:` with the artifact handed over and the receiver's expectation"
         )
-        XCTAssertEqual(renderer.render(gap, source: file), """
+        XCTAssertEqual(
+            renderer.render(gap, source: file),
+            """
             Processes/incident-management.yaml:41:9: error: responsibility passes from service-desk to resolver-group with no handoff declared [handoff/gap]
                41 |       - to: diagnose
                   |         ^
@@ -43,14 +46,18 @@ final class TextDiagnosticRendererTests: XCTestCase {
     }
 
     func testReportWithSeveralFilesAndSeverities() {
-        let roles = source("Processes/roles.yaml", """
+        let roles = source(
+            "Processes/roles.yaml",
+            """
             kind: roles
             roles:
               service-desk: {name: Service Desk, kind: practitioner}
               service-desk: {name: Duplicate, kind: practitioner}
 
             """)
-        let process = source("Processes/incident.yaml", """
+        let process = source(
+            "Processes/incident.yaml",
+            """
             kind: process
             id: incident
             name: Incident
@@ -65,24 +72,33 @@ final class TextDiagnosticRendererTests: XCTestCase {
 
             """)
         let diagnostics = [
-            Diagnostic(file: process.path, range: span(4, 8, to: 4, 22), severity: .error, rule: "ref/unknown-role",
-                       message: "unknown role 'incident-owner'", help: nil),
-            Diagnostic(file: process.path, range: span(8, 5, to: 8, 15), severity: .error, rule: "schema/unknown-key",
-                       message: "unknown key 'resposible' in an activity", help: "did you mean 'responsible'?"),
-            Diagnostic(file: process.path, range: span(9, 16, to: 9, 31), severity: .warning, rule: "raci/too-many-consulted",
-                       message: "activity 'log' consults 5 roles; the limit is 4"),
-            Diagnostic(file: process.path, range: span(11, 18, to: 11, 30), severity: .error, rule: "ref/unknown-role",
-                       message: "unknown role 'service-dsk'", help: "did you mean 'service-desk'?"),
-            Diagnostic(file: roles.path, range: span(4, 3, to: 4, 15), severity: .error, rule: "yaml/duplicate-key",
-                       message: "duplicate key 'service-desk'",
-                       notes: [Diagnostic.Note(message: "first defined here", range: span(3, 3, to: 3, 15))]),
-            Diagnostic(file: roles.path, range: span(1, 1), severity: .note, rule: "raci/idle-role",
-                       message: "role 'service-desk' is defined but nobody uses it",
-                       notes: [Diagnostic.Note(message: "roles are shared by every process", file: "Policies/README.yaml"),
-                               Diagnostic.Note(message: "the run goes on with the other files")]),
+            Diagnostic(
+                file: process.path, range: span(4, 8, to: 4, 22), severity: .error, rule: "ref/unknown-role",
+                message: "unknown role 'incident-owner'", help: nil),
+            Diagnostic(
+                file: process.path, range: span(8, 5, to: 8, 15), severity: .error, rule: "schema/unknown-key",
+                message: "unknown key 'resposible' in an activity", help: "did you mean 'responsible'?"),
+            Diagnostic(
+                file: process.path, range: span(9, 16, to: 9, 31), severity: .warning, rule: "raci/too-many-consulted",
+                message: "activity 'log' consults 5 roles; the limit is 4"),
+            Diagnostic(
+                file: process.path, range: span(11, 18, to: 11, 30), severity: .error, rule: "ref/unknown-role",
+                message: "unknown role 'service-dsk'", help: "did you mean 'service-desk'?"),
+            Diagnostic(
+                file: roles.path, range: span(4, 3, to: 4, 15), severity: .error, rule: "yaml/duplicate-key",
+                message: "duplicate key 'service-desk'",
+                notes: [Diagnostic.Note(message: "first defined here", range: span(3, 3, to: 3, 15))]),
+            Diagnostic(
+                file: roles.path, range: span(1, 1), severity: .note, rule: "raci/idle-role",
+                message: "role 'service-desk' is defined but nobody uses it",
+                notes: [
+                    Diagnostic.Note(message: "roles are shared by every process", file: "Policies/README.yaml"),
+                    Diagnostic.Note(message: "the run goes on with the other files"),
+                ]),
         ].sorted(by: Diagnostic.precedes)
-        let text = renderer.render(diagnostics, sources: [roles, process],
-                                   summary: summary(files: 2, processes: 1, errors: 4, warnings: 1, notes: 1))
+        let text = renderer.render(
+            diagnostics, sources: [roles, process],
+            summary: summary(files: 2, processes: 1, errors: 4, warnings: 1, notes: 1))
         assertGolden(text, named: "report.txt")
     }
 
@@ -109,7 +125,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testRangeOnOneLineIsUnderlined() {
         let file = source("a.yaml", "owner: incident-owner\n")
         let d = Diagnostic(file: "a.yaml", range: span(1, 8, to: 1, 22), severity: .warning, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), """
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            """
             a.yaml:1:8: warning: m [r/x]
                1 | owner: incident-owner
                  |        ^~~~~~~~~~~~~~
@@ -120,7 +138,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testRangeOverSeveralLinesIsUnderlinedToTheLineEnd() {
         let file = source("a.yaml", "roles:\n  a: b\n")
         let d = Diagnostic(file: "a.yaml", range: span(1, 1, to: 3, 1), severity: .note, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), """
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            """
             a.yaml:1:1: note: m [r/x]
                1 | roles:
                  | ^~~~~~
@@ -131,7 +151,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testRangePastTheLineEndIsClampedToIt() {
         let file = source("a.yaml", "id: ab\n")
         let d = Diagnostic(file: "a.yaml", range: span(1, 5, to: 1, 40), severity: .error, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), """
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            """
             a.yaml:1:5: error: m [r/x]
                1 | id: ab
                  |     ^~
@@ -142,7 +164,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testCaretJustAfterTheLineEnd() {
         let file = source("a.yaml", "owner:\n")
         let d = Diagnostic(file: "a.yaml", range: span(1, 7), severity: .error, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), """
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            """
             a.yaml:1:7: error: m [r/x]
                1 | owner:
                  |       ^
@@ -159,7 +183,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testGutterGrowsWithTheLineNumber() {
         let text = String(repeating: "x: 1\n", count: 12344) + "key: value\n"
         let d = Diagnostic(file: "big.yaml", range: span(12345, 6), severity: .error, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: source("big.yaml", text)), """
+        XCTAssertEqual(
+            renderer.render(d, source: source("big.yaml", text)),
+            """
             big.yaml:12345:6: error: m [r/x]
                12345 | key: value
                      |      ^
@@ -178,7 +204,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testColumnsCountUnicodeScalars() {
         let file = source("u.yaml", "name: Café ☕ x: y\n")
         let d = Diagnostic(file: "u.yaml", range: span(1, 14), severity: .error, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), """
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            """
             u.yaml:1:14: error: m [r/x]
                1 | name: Café ☕ x: y
                  |              ^
@@ -191,7 +219,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testControlCharactersInTheSourceLineAreEscaped() {
         let file = source("h.yaml", "a: \u{1B}[2J\u{1B}]0;pwned\u{07}\r b: \u{202E}x\n")
         let d = Diagnostic(file: "h.yaml", range: span(1, 18, to: 1, 20), severity: .error, rule: "r/x", message: "m")
-        XCTAssertEqual(renderer.render(d, source: file), #"""
+        XCTAssertEqual(
+            renderer.render(d, source: file),
+            #"""
             h.yaml:1:18: error: m [r/x]
                1 | a: \u{1B}[2J\u{1B}]0;pwned\u{7}\u{D} b: \u{202E}x
                  |                                ^~~~~~
@@ -205,7 +235,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
             message: "unknown key 'x\u{1B}]2;title\u{07}'\nsecond line", help: "did you mean '\u{9B}31m'?",
             notes: [Diagnostic.Note(message: "\u{08}\u{08}\u{08}hidden")]
         )
-        XCTAssertEqual(renderer.render(d, source: nil), #"""
+        XCTAssertEqual(
+            renderer.render(d, source: nil),
+            #"""
             evil\u{1B}[31m.yaml: error: unknown key 'x\u{1B}]2;title\u{7}'\u{A}second line [schema/unknown-key]
             help: did you mean '\u{9B}31m'?
             note: \u{8}\u{8}\u{8}hidden
@@ -221,14 +253,16 @@ final class TextDiagnosticRendererTests: XCTestCase {
             help: "add a `handoff:`:\n  handoff:\n    artifact: x\u{1B}[2J\n\nlast"
         )
         // A blank line would end the diagnostic for the eye, so it keeps the margin.
-        XCTAssertEqual(renderer.render(d, source: nil), [
-            "a.yaml: error: m [handoff/gap]",
-            "help: add a `handoff:`:",
-            "        handoff:",
-            #"          artifact: x\u{1B}[2J"#,
-            "      ",
-            "      last",
-        ].joined(separator: "\n") + "\n")
+        XCTAssertEqual(
+            renderer.render(d, source: nil),
+            [
+                "a.yaml: error: m [handoff/gap]",
+                "help: add a `handoff:`:",
+                "        handoff:",
+                #"          artifact: x\u{1B}[2J"#,
+                "      ",
+                "      last",
+            ].joined(separator: "\n") + "\n")
     }
 
     /// A line of minified YAML or a base64 blob is cut around the caret.
@@ -251,13 +285,15 @@ final class TextDiagnosticRendererTests: XCTestCase {
             (Diagnostic(file: "b.yaml", range: span(1, 2), severity: .error, rule: "r/x", message: "binary"), binary),
             (Diagnostic(file: "", range: span(1, 1), severity: .warning, rule: "r/x", message: "no file"), nil),
         ]
-        XCTAssertEqual(cases.map { renderer.render($0.0, source: $0.1) }, [
-            "f.yaml: error: whole file [r/x]\n",
-            "f.yaml:9:1: error: past the end [r/x]\n",
-            "f.yaml:1:1: error: source unknown [r/x]\n",
-            "b.yaml:1:2: error: binary [r/x]\n",
-            "warning: no file [r/x]\n",
-        ])
+        XCTAssertEqual(
+            cases.map { renderer.render($0.0, source: $0.1) },
+            [
+                "f.yaml: error: whole file [r/x]\n",
+                "f.yaml:9:1: error: past the end [r/x]\n",
+                "f.yaml:1:1: error: source unknown [r/x]\n",
+                "b.yaml:1:2: error: binary [r/x]\n",
+                "warning: no file [r/x]\n",
+            ])
     }
 
     func testNotesWithAndWithoutPlaces() {
@@ -270,7 +306,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
                 Diagnostic.Note(message: "no place"),
             ]
         )
-        XCTAssertEqual(renderer.render(d, source: nil), """
+        XCTAssertEqual(
+            renderer.render(d, source: nil),
+            """
             a.yaml: error: duplicate id 'x' [schema/duplicate-id]
             b.yaml:3:5: note: first defined here
             a.yaml:2:1: note: in this file
@@ -284,12 +322,16 @@ final class TextDiagnosticRendererTests: XCTestCase {
     func testColours() {
         let file = source("c.yaml", "owner: x\nmanager: y\n")
         let diagnostics = [
-            Diagnostic(file: "c.yaml", range: span(1, 8, to: 1, 9), severity: .error, rule: "ref/unknown-role", message: "unknown role 'x'", help: "did you mean 'y'?"),
-            Diagnostic(file: "c.yaml", range: span(2, 1, to: 2, 8), severity: .warning, rule: "ownership/manager-kind", message: "w",
-                       notes: [Diagnostic.Note(message: "defined here", range: span(1, 1))]),
+            Diagnostic(
+                file: "c.yaml", range: span(1, 8, to: 1, 9), severity: .error, rule: "ref/unknown-role", message: "unknown role 'x'",
+                help: "did you mean 'y'?"),
+            Diagnostic(
+                file: "c.yaml", range: span(2, 1, to: 2, 8), severity: .warning, rule: "ownership/manager-kind", message: "w",
+                notes: [Diagnostic.Note(message: "defined here", range: span(1, 1))]),
             Diagnostic(file: "c.yaml", range: span(2, 10), severity: .note, rule: "raci/overloaded-role", message: "n"),
         ]
-        let text = TextDiagnosticRenderer(colors: true).render(diagnostics, sources: [file], summary: summary(errors: 1, warnings: 1, notes: 1))
+        let text = TextDiagnosticRenderer(colors: true).render(
+            diagnostics, sources: [file], summary: summary(errors: 1, warnings: 1, notes: 1))
         assertGolden(text.replacingOccurrences(of: "\u{1B}", with: "␛"), named: "colours.txt")
     }
 
@@ -299,7 +341,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
         let diagnostics = [(2, 4), (1, 5), (1, 8), (2, 1)].map { line, column in
             Diagnostic(file: "m.yaml", range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)")
         }
-        XCTAssertEqual(renderer.render(diagnostics, sources: [file], summary: summary(errors: 4)), """
+        XCTAssertEqual(
+            renderer.render(diagnostics, sources: [file], summary: summary(errors: 4)),
+            """
             m.yaml:2:4: error: 2:4 [r/x]
                2 | b: z
                  |    ^
@@ -332,7 +376,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
         let file = source("Processes/p.yaml", "kind: process\n")
         let d = Diagnostic(file: file.path, range: span(1, 1, to: 1, 5), severity: .warning, rule: "r/x", message: "m")
         let report = CheckReport(workspace: Workspace(sources: [file]), diagnostics: [d])
-        XCTAssertEqual(renderer.render(report), """
+        XCTAssertEqual(
+            renderer.render(report),
+            """
             Processes/p.yaml:1:1: warning: m [r/x]
                1 | kind: process
                  | ^~~~
@@ -381,7 +427,8 @@ final class TextDiagnosticRendererTests: XCTestCase {
         var diagnostics: [Diagnostic] = []
         for line in 1...lines.count {
             for column in [1, 3] {
-                diagnostics.append(Diagnostic(file: a, range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)"))
+                diagnostics.append(
+                    Diagnostic(file: a, range: span(line, column), severity: .error, rule: "r/x", message: "\(line):\(column)"))
             }
         }
         diagnostics.append(Diagnostic(file: b, range: span(2, 1), severity: .warning, rule: "r/y", message: "b"))
@@ -403,7 +450,9 @@ final class TextDiagnosticRendererTests: XCTestCase {
         }
         expected += "\(b):2:1: warning: b [r/y]\n   2 | roles: {}\n     | ^\n\n10 errors, 1 warning in 3 files\n"
         XCTAssertEqual(text, expected)
-        XCTAssertEqual(text, TextDiagnosticRenderer().render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1)))
+        XCTAssertEqual(
+            text,
+            TextDiagnosticRenderer().render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1)))
 
         _ = counted.render(diagnostics, sources: workspace.sources, summary: summary(files: 3, errors: 10, warnings: 1))
         XCTAssertEqual(reads.counts, [a: 2, b: 2])

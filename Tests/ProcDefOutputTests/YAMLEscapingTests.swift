@@ -1,12 +1,15 @@
 import ProcDef
 import XCTest
+
 @testable import ProcDefOutput
 
 /// Text from a spreadsheet written into YAML: plain where it can be, quoted where YAML would read something else, and
 /// always read back by procdef as the same text.
 final class YAMLEscapingTests: XCTestCase {
     func testOrdinaryTextStaysPlain() {
-        for text in ["Log the incident", "Assess, approve and plan", "Café — 日本", "CAB member's vote", "2fa reset", "e", "a:b", "Priority 1?"] {
+        for text in [
+            "Log the incident", "Assess, approve and plan", "Café — 日本", "CAB member's vote", "2fa reset", "e", "a:b", "Priority 1?",
+        ] {
             XCTAssertEqual(YAMLEscaping.scalar(text), text)
         }
         XCTAssertEqual(YAMLEscaping.scalar("Log [urgent] {p1}"), "Log [urgent] {p1}")

@@ -53,7 +53,9 @@ public enum ExternalTool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -73,7 +75,8 @@ public enum ExternalTool {
         process.waitUntilExit()
         let errorText = String(decoding: errors.get(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            throw ToolFailure(description: "\(name) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(errorText)")
+            throw ToolFailure(
+                description: "\(name) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(errorText)")
         }
         return String(decoding: output, as: UTF8.self)
     }

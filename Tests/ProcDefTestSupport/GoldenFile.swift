@@ -34,7 +34,9 @@ public func assertGolden(_ actual: String, at url: URL, file: StaticString = #fi
     }
     let expectedText = String(decoding: expected, as: UTF8.self)
     if expectedText != actual {
-        XCTFail("output differs from \(url.lastPathComponent) (RECORD_GOLDEN=1 re-records it):\n\(lineDiff(expected: expectedText, actual: actual))", file: file, line: line)
+        XCTFail(
+            "output differs from \(url.lastPathComponent) (RECORD_GOLDEN=1 re-records it):\n\(lineDiff(expected: expectedText, actual: actual))",
+            file: file, line: line)
     }
 }
 

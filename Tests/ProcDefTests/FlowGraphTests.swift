@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class FlowGraphTests: XCTestCase {
@@ -16,7 +17,10 @@ final class FlowGraphTests: XCTestCase {
     }
 
     private func graph(_ activities: [Activity]) -> FlowGraph {
-        FlowGraph(process: ProcessDefinition(id: Located("p", at: here), name: Located("P", at: here), activities: activities, file: "p.yaml", range: here, headerRange: here))
+        FlowGraph(
+            process: ProcessDefinition(
+                id: Located("p", at: here), name: Located("P", at: here), activities: activities, file: "p.yaml", range: here,
+                headerRange: here))
     }
 
     func testFallThroughSingleAndBranches() {

@@ -1,11 +1,13 @@
 import Foundation
 import XCTest
+
 @testable import ProcDef
 
 /// `docs/format.md` is the reference of the format: its key tables are generated from the format's description, the
 /// tables written by hand list what the model has, and the documentation names no rule that does not exist.
 final class FormatReferenceTests: XCTestCase {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     private func read(_ path: String) throws -> String {
         try String(contentsOf: Self.repository.appendingPathComponent(path), encoding: .utf8)
@@ -40,11 +42,14 @@ final class FormatReferenceTests: XCTestCase {
 
     /// Every rule id the hand-written documentation names is a rule procdef has, or the finding of a shipped policy.
     func testTheDocumentationNamesOnlyRulesThatExist() throws {
-        let policies = try Workspace.load(paths: [Self.repository.appendingPathComponent("Policies").path]).policies.map { "policy/\($0.id.value)" }
+        let policies = try Workspace.load(paths: [Self.repository.appendingPathComponent("Policies").path]).policies.map {
+            "policy/\($0.id.value)"
+        }
         let known = Set(RuleRegistry.all.map(\.id) + policies)
         let families = Set(RuleRegistry.all.map(\.family))
         // docs/rules.md is generated from the registry, and its examples misspell rule ids on purpose.
-        let pages = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("docs").path)
+        let pages =
+            try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("docs").path)
             .filter { $0.hasSuffix(".md") && $0 != "rules.md" }.sorted().map { "docs/" + $0 } + ["README.md"]
         var named = 0
         for page in pages {
@@ -70,7 +75,10 @@ final class FormatReferenceTests: XCTestCase {
         XCTAssertEqual(DocumentedKey(cell: "`any: true`"), DocumentedKey(key: "any", nested: []))
         XCTAssertEqual(DocumentedKey(cell: "`case-owner`"), DocumentedKey(key: "case-owner", nested: []))
         XCTAssertNil(DocumentedKey(cell: "no code here"))
-        XCTAssertEqual(RuleMention.ids(in: "`handoff/gap`, [raci/idle-role], out/raci/x.csv, `raci/*`, `policy/<id>`", families: ["handoff", "raci", "policy"]), ["handoff/gap", "raci/idle-role"])
+        XCTAssertEqual(
+            RuleMention.ids(
+                in: "`handoff/gap`, [raci/idle-role], out/raci/x.csv, `raci/*`, `policy/<id>`", families: ["handoff", "raci", "policy"]),
+            ["handoff/gap", "raci/idle-role"])
     }
 }
 
@@ -265,7 +273,9 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
                 }
                 let found = diagnostics(renaming: key.name, onLine: tagged.line, of: tagged.fixture, to: "x-absent")
                 if key.presence == .required {
-                    XCTAssertTrue(found.contains { $0.rule == "schema/missing-field" && $0.message.hasSuffix("has no '\(key.name)'") }, "\(name).\(key.name): \(found.map(\.message))")
+                    XCTAssertTrue(
+                        found.contains { $0.rule == "schema/missing-field" && $0.message.hasSuffix("has no '\(key.name)'") },
+                        "\(name).\(key.name): \(found.map(\.message))")
                 } else {
                     XCTAssertTrue(found.contains { $0.rule == key.presence.absenceRule }, "\(name).\(key.name): \(found.map(\.rule))")
                 }
@@ -281,7 +291,9 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             let found = diagnostics(renaming: tagged.key, onLine: tagged.line, of: tagged.fixture, to: misspelt)
             let unknown = found.first { $0.rule == "schema/unknown-key" && $0.message.hasPrefix("unknown key '\(misspelt)'") }
             XCTAssertNotNil(unknown, "\(tagged.table).\(tagged.key): \(found.map(\.message))")
-            XCTAssertTrue(unknown?.help?.contains("'\(tagged.key)'") == true || unknown?.help?.contains(" \(tagged.key)") == true, "\(tagged.table).\(tagged.key): \(unknown?.help ?? "no help")")
+            XCTAssertTrue(
+                unknown?.help?.contains("'\(tagged.key)'") == true || unknown?.help?.contains(" \(tagged.key)") == true,
+                "\(tagged.table).\(tagged.key): \(unknown?.help ?? "no help")")
         }
         XCTAssertEqual(tables, Set(KeyTable.all.map(\.name)), "every key table has a key in the fixtures")
     }

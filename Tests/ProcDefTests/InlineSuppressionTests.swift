@@ -1,12 +1,14 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class InlineSuppressionTests: XCTestCase {
     private func scan(_ text: String) -> [InlineSuppression] {
         let bytes = Array(text.utf8)
         let result = YAMLReader.parse(bytes)
-        return InlineSuppression.scan(bytes, scalarRanges: result.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound })
+        return InlineSuppression.scan(
+            bytes, scalarRanges: result.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound })
     }
 
     func testMarkerPrefilterFindsTheMarkerAnywhereAndNothingElse() {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// `procdef explain` prints each rule's examples; this runs them, so the documentation cannot drift from the code.
@@ -45,7 +46,9 @@ final class RuleDocumentationTests: XCTestCase {
     func testFixedExamplesAreCleanUnderEveryRule() {
         for rule in RuleRegistry.all where exempt[rule.id] == nil {
             let findings = check(rule.fixedExample).diagnostics
-            XCTAssertEqual(findings.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [], "the fixed example of \(rule.id)")
+            XCTAssertEqual(
+                findings.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [],
+                "the fixed example of \(rule.id)")
         }
     }
 
@@ -62,7 +65,9 @@ final class RuleDocumentationTests: XCTestCase {
             let others = check(rule.failingExample, enabling: rule).diagnostics.filter {
                 $0.rule != rule.id && $0.severity != .note && $0.rule != companions[rule.id]?.rule
             }
-            XCTAssertEqual(others.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [], "the failing example of \(rule.id)")
+            XCTAssertEqual(
+                others.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }, [],
+                "the failing example of \(rule.id)")
         }
     }
 

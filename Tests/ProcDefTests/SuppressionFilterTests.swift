@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// Inline suppressions through the whole check: what they silence, and what they report about themselves.
@@ -23,65 +24,105 @@ final class SuppressionFilterTests: XCTestCase {
     private let tooManyMarked = "consulted: [resolver, network, comms, sponsor, 1️⃣carrier]"
 
     func testTheFindingWithoutSuppression() {
-        XCTAssertFindings(process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], [
-            ExpectedFinding("1️⃣", "raci/too-many-consulted", "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision"),
-        ])
+        assertFindings(
+            process("    " + tooManyMarked), rules: ["raci/too-many-consulted"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "raci/too-many-consulted",
+                    "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision"
+                )
+            ])
     }
 
     func testSameLineSuppressionSilencesIt() {
-        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore raci/too-many-consulted -- the CAB sits as one body"), rules: nil, [])
+        assertFindings(process("    \(tooMany)  # procdef: ignore raci/too-many-consulted -- the CAB sits as one body"), rules: nil, [])
     }
 
     func testLineAboveSuppressionSilencesIt() {
-        XCTAssertFindings(process("    # procdef: ignore raci/too-many-consulted -- the CAB sits as one body\n    \(tooMany)"), rules: nil, [])
+        assertFindings(
+            process("    # procdef: ignore raci/too-many-consulted -- the CAB sits as one body\n    \(tooMany)"), rules: nil, [])
     }
 
     func testFamilyPatternSilencesIt() {
-        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore raci/* -- the CAB sits as one body"), rules: nil, [])
+        assertFindings(process("    \(tooMany)  # procdef: ignore raci/* -- the CAB sits as one body"), rules: nil, [])
     }
 
     func testSuppressionInsideAQuotedStringDoesNotCount() {
-        let text = process("    " + tooManyMarked).replacingOccurrences(of: "name: Assess the change", with: "name: \"Assess # procdef: ignore raci/too-many-consulted -- no\"")
-        XCTAssertFindings(text, rules: ["raci/too-many-consulted", "lint/unused-suppression"], [
-            ExpectedFinding("1️⃣", "raci/too-many-consulted", "activity 'assess' (Assess # procdef: ignore raci/too-many-consulted -- no) consults 5 roles, over the limit of 4: every consultation is a wait before the decision"),
-        ])
+        let text = process("    " + tooManyMarked).replacingOccurrences(
+            of: "name: Assess the change", with: "name: \"Assess # procdef: ignore raci/too-many-consulted -- no\"")
+        assertFindings(
+            text, rules: ["raci/too-many-consulted", "lint/unused-suppression"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "raci/too-many-consulted",
+                    "activity 'assess' (Assess # procdef: ignore raci/too-many-consulted -- no) consults 5 roles, over the limit of 4: every consultation is a wait before the decision"
+                )
+            ])
     }
 
     func testUnusedSuppressionIsReported() {
-        XCTAssertFindings(process("    consulted: [resolver]  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB sits as one body"), rules: nil, [
-            ExpectedFinding("1️⃣", "lint/unused-suppression", "suppression of 'raci/too-many-consulted' silenced nothing: there is no such finding on this line", severity: .warning, help: "remove the suppression, or move it onto the finding's line or the line above it"),
-        ])
+        assertFindings(
+            process("    consulted: [resolver]  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB sits as one body"), rules: nil,
+            [
+                ExpectedFinding(
+                    "1️⃣", "lint/unused-suppression",
+                    "suppression of 'raci/too-many-consulted' silenced nothing: there is no such finding on this line", severity: .warning,
+                    help: "remove the suppression, or move it onto the finding's line or the line above it")
+            ])
     }
 
     func testSuppressionOfAnUnknownRule() {
-        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore raci/too-many-consulted, 1️⃣raci/too-many-consultd -- the CAB"), rules: nil, [
-            ExpectedFinding("1️⃣", "lint/unused-suppression", "suppression names 'raci/too-many-consultd', which is not a rule", severity: .warning, help: "did you mean 'raci/too-many-consulted'?"),
-        ])
+        assertFindings(
+            process("    \(tooMany)  # procdef: ignore raci/too-many-consulted, 1️⃣raci/too-many-consultd -- the CAB"), rules: nil,
+            [
+                ExpectedFinding(
+                    "1️⃣", "lint/unused-suppression", "suppression names 'raci/too-many-consultd', which is not a rule", severity: .warning,
+                    help: "did you mean 'raci/too-many-consulted'?")
+            ])
     }
 
     func testSuppressionWithoutAReasonStillSilencesButWarns() {
-        XCTAssertFindings(process("    \(tooMany)  1️⃣# procdef: ignore raci/too-many-consulted"), rules: nil, [
-            ExpectedFinding("1️⃣", "lint/suppression-without-reason", "this suppression gives no reason", severity: .warning, help: "say why the finding is acceptable: `# procdef: ignore raci/too-many-consulted -- reason`"),
-        ])
+        assertFindings(
+            process("    \(tooMany)  1️⃣# procdef: ignore raci/too-many-consulted"), rules: nil,
+            [
+                ExpectedFinding(
+                    "1️⃣", "lint/suppression-without-reason", "this suppression gives no reason", severity: .warning,
+                    help: "say why the finding is acceptable: `# procdef: ignore raci/too-many-consulted -- reason`")
+            ])
     }
 
     func testSuppressingARuleThatIsOffReportsItUnused() {
         var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
         options.rules.levels["raci/too-many-consulted"] = .some(nil)
-        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB"), rules: nil, options: options, [
-            ExpectedFinding("1️⃣", "lint/unused-suppression", "suppression of 'raci/too-many-consulted' silenced nothing: there is no such finding on this line", severity: .warning, help: "remove the suppression, or move it onto the finding's line or the line above it"),
-        ])
+        assertFindings(
+            process("    \(tooMany)  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB"), rules: nil, options: options,
+            [
+                ExpectedFinding(
+                    "1️⃣", "lint/unused-suppression",
+                    "suppression of 'raci/too-many-consulted' silenced nothing: there is no such finding on this line", severity: .warning,
+                    help: "remove the suppression, or move it onto the finding's line or the line above it")
+            ])
     }
 
     func testConfiguredLevelsApplyToEveryFinding() {
         var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
         options.rules.familyLevels["raci"] = .some(.error)
-        XCTAssertFindings(process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options, [
-            ExpectedFinding("1️⃣", "raci/too-many-consulted", "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision", severity: .error),
-        ])
+        assertFindings(
+            process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options,
+            [
+                ExpectedFinding(
+                    "1️⃣", "raci/too-many-consulted",
+                    "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision",
+                    severity: .error)
+            ])
         options.rules.levels["raci/too-many-consulted"] = .some(.note)
-        XCTAssertFindings(process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options, [
-            ExpectedFinding("1️⃣", "raci/too-many-consulted", "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision", severity: .note),
-        ])
+        assertFindings(
+            process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options,
+            [
+                ExpectedFinding(
+                    "1️⃣", "raci/too-many-consulted",
+                    "activity 'assess' (Assess the change) consults 5 roles, over the limit of 4: every consultation is a wait before the decision",
+                    severity: .note)
+            ])
     }
 }

@@ -1,6 +1,7 @@
-import XCTest
-@testable import YAMLTree
 import ProcDefTestSupport
+import XCTest
+
+@testable import YAMLTree
 
 final class YAMLReaderTests: XCTestCase {
     private func parse(_ text: String, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
@@ -109,11 +110,15 @@ final class YAMLReaderTests: XCTestCase {
     func testRecursiveAliasIsAnError() {
         let result = parse("&x [*x]\n")
         XCTAssertEqual(result.documents.count, 0)
-        XCTAssertEqual(result.problems, [YAMLProblem(
-            kind: .syntax,
-            message: "alias '*x' refers to its own enclosing node '&x' (a recursive alias)",
-            range: SourceRange(start: pos(1, 5, 4), end: pos(1, 7, 6))
-        )])
+        XCTAssertEqual(
+            result.problems,
+            [
+                YAMLProblem(
+                    kind: .syntax,
+                    message: "alias '*x' refers to its own enclosing node '&x' (a recursive alias)",
+                    range: SourceRange(start: pos(1, 5, 4), end: pos(1, 7, 6))
+                )
+            ])
     }
 
     func testUndefinedAliasIsAnError() {
@@ -160,7 +165,9 @@ final class YAMLReaderTests: XCTestCase {
         let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
         let result = parse(text)
         XCTAssertEqual(result.documents.count, 0)
-        XCTAssertEqual(result.problems, [YAMLProblem(kind: .limits, message: "nesting is deeper than 64 levels", range: SourceRange(at: pos(1, 65, 64)))])
+        XCTAssertEqual(
+            result.problems,
+            [YAMLProblem(kind: .limits, message: "nesting is deeper than 64 levels", range: SourceRange(at: pos(1, 65, 64)))])
     }
 
     func testDepthLimitOnBlockNesting() {
@@ -187,21 +194,29 @@ final class YAMLReaderTests: XCTestCase {
 
     func testLimitsAreConfigurable() {
         let limits = YAMLLimits(maxFileSize: 10, maxDepth: 2, maxAliasesPerDocument: 1, maxAliasExpansion: 5)
-        XCTAssertEqual(YAMLReader.parse(Array("a: [1, 2, 3]\n".utf8), limits: limits).problems.first?.message, "file is 13 bytes, over the 10 bytes limit")
+        XCTAssertEqual(
+            YAMLReader.parse(Array("a: [1, 2, 3]\n".utf8), limits: limits).problems.first?.message,
+            "file is 13 bytes, over the 10 bytes limit")
         XCTAssertEqual(parse("[[[1]]]", limits: YAMLLimits(maxDepth: 2)).problems.first?.message, "nesting is deeper than 2 levels")
-        XCTAssertEqual(parse("a: &a 1\nb: [*a, *a]\n", limits: YAMLLimits(maxAliasesPerDocument: 1)).problems.first?.message, "more than 1 aliases in one document")
+        XCTAssertEqual(
+            parse("a: &a 1\nb: [*a, *a]\n", limits: YAMLLimits(maxAliasesPerDocument: 1)).problems.first?.message,
+            "more than 1 aliases in one document")
     }
 
     // MARK: duplicate keys
 
     func testDuplicateKeyGivesBothPositionsAndKeepsTheFirst() {
         let result = parse("id: log\nname: Log\nid: other\n")
-        XCTAssertEqual(result.problems, [YAMLProblem(
-            kind: .duplicateKey,
-            message: "duplicate key 'id' in this mapping; it was first given at line 1, column 1",
-            range: SourceRange(start: pos(3, 1, 18), end: pos(3, 3, 20)),
-            notes: [YAMLProblem.Note(message: "'id' first given here", range: SourceRange(start: pos(1, 1, 0), end: pos(1, 3, 2)))]
-        )])
+        XCTAssertEqual(
+            result.problems,
+            [
+                YAMLProblem(
+                    kind: .duplicateKey,
+                    message: "duplicate key 'id' in this mapping; it was first given at line 1, column 1",
+                    range: SourceRange(start: pos(3, 1, 18), end: pos(3, 3, 20)),
+                    notes: [YAMLProblem.Note(message: "'id' first given here", range: SourceRange(start: pos(1, 1, 0), end: pos(1, 3, 2)))]
+                )
+            ])
         let entries = mapping(result.documents.first?.root)
         XCTAssertEqual(entries.compactMap { text($0.value) }, ["log", "Log"])
     }
@@ -210,10 +225,12 @@ final class YAMLReaderTests: XCTestCase {
         // Past 16 keys the reader switches from a linear scan to a hash index; both must find the first key.
         let keys = (0..<40).map { "k\($0): \($0)\n" }.joined()
         let result = parse(keys + "k3: again\nk39: again\n")
-        XCTAssertEqual(result.problems.map(\.message), [
-            "duplicate key 'k3' in this mapping; it was first given at line 4, column 1",
-            "duplicate key 'k39' in this mapping; it was first given at line 40, column 1",
-        ])
+        XCTAssertEqual(
+            result.problems.map(\.message),
+            [
+                "duplicate key 'k3' in this mapping; it was first given at line 4, column 1",
+                "duplicate key 'k39' in this mapping; it was first given at line 40, column 1",
+            ])
         XCTAssertEqual(mapping(result.documents.first?.root).count, 40)
     }
 
@@ -226,12 +243,16 @@ final class YAMLReaderTests: XCTestCase {
         let large = (0..<20).map { "k\($0): \($0)\n" }.joined() + pair
         XCTAssertEqual(parse(large).problems, [])
         XCTAssertEqual(mapping(parse(large).documents.first?.root).count, 22)
-        XCTAssertEqual(parse(large + "caf\u{E9}: 3\n").problems.map(\.message), [
-            "duplicate key 'caf\u{E9}' in this mapping; it was first given at line 21, column 1",
-        ])
-        XCTAssertEqual(parse(pair + "cafe\u{301}: 3\n").problems.map(\.message), [
-            "duplicate key 'cafe\u{301}' in this mapping; it was first given at line 2, column 1",
-        ])
+        XCTAssertEqual(
+            parse(large + "caf\u{E9}: 3\n").problems.map(\.message),
+            [
+                "duplicate key 'caf\u{E9}' in this mapping; it was first given at line 21, column 1"
+            ])
+        XCTAssertEqual(
+            parse(pair + "cafe\u{301}: 3\n").problems.map(\.message),
+            [
+                "duplicate key 'cafe\u{301}' in this mapping; it was first given at line 2, column 1"
+            ])
     }
 
     func testSameKeyInDifferentMappingsIsFine() {
@@ -252,7 +273,8 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertEqual(problem.kind, .syntax)
         XCTAssertEqual(problem.message, "did not find expected '-' indicator")
         XCTAssertEqual(problem.range.start, pos(4, 4, 41))
-        XCTAssertEqual(problem.notes, [YAMLProblem.Note(message: "while parsing a block collection", range: SourceRange(at: pos(3, 3, 28)))])
+        XCTAssertEqual(
+            problem.notes, [YAMLProblem.Note(message: "while parsing a block collection", range: SourceRange(at: pos(3, 3, 28)))])
     }
 
     func testDocumentsBeforeASyntaxErrorAreKept() {
@@ -279,16 +301,23 @@ final class YAMLReaderTests: XCTestCase {
         let bytes: [UInt8] = Array("kind: roles\nname: Caf".utf8) + [0xE9] + Array("\n".utf8)
         let result = YAMLReader.parse(bytes)
         XCTAssertEqual(result.documents.count, 0)
-        XCTAssertEqual(result.problems, [YAMLProblem(
-            kind: .encoding,
-            message: "file is not valid UTF-8: byte 0xE9 at line 2, column 10 does not start or continue a UTF-8 sequence; save the file as UTF-8",
-            range: SourceRange(at: pos(2, 10, 21))
-        )])
+        XCTAssertEqual(
+            result.problems,
+            [
+                YAMLProblem(
+                    kind: .encoding,
+                    message:
+                        "file is not valid UTF-8: byte 0xE9 at line 2, column 10 does not start or continue a UTF-8 sequence; save the file as UTF-8",
+                    range: SourceRange(at: pos(2, 10, 21))
+                )
+            ])
     }
 
     func testUTF16IsNamed() {
         let result = YAMLReader.parse([0xFF, 0xFE, 0x6B, 0x00])
-        XCTAssertEqual(result.problems.first?.message, "file is UTF-16 (it starts with a UTF-16 byte-order mark); procdef reads UTF-8 only; save the file as UTF-8")
+        XCTAssertEqual(
+            result.problems.first?.message,
+            "file is UTF-16 (it starts with a UTF-16 byte-order mark); procdef reads UTF-8 only; save the file as UTF-8")
     }
 
     func testControlCharacterIsASyntaxProblemAtItsPlace() {

@@ -23,7 +23,9 @@ public enum ConfigResolver {
 
     /// Resolves every `rules:` entry against the known rules. `policyIDs` are the loaded policies' ids, each a rule
     /// `policy/<id>`. Exact ids beat family patterns (`handoff/*`) whatever their order in the file.
-    public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (RuleConfiguration, [Diagnostic]) {
+    public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (
+        RuleConfiguration, [Diagnostic]
+    ) {
         var configuration = RuleConfiguration()
         var diagnostics: [Diagnostic] = []
         let byID = Dictionary(catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -31,7 +33,8 @@ public enum ConfigResolver {
         let knownIDs = catalogue.map(\.id) + policyIDs.sorted().map { "policy/\($0)" }
 
         func report<R: Rule>(_ rule: R.Type, _ range: SourceRange, _ message: String, help: String?) {
-            diagnostics.append(Diagnostic(file: config.file, range: range, severity: .error, rule: R.descriptor.id, message: message, help: help))
+            diagnostics.append(
+                Diagnostic(file: config.file, range: range, severity: .error, rule: R.descriptor.id, message: message, help: help))
         }
 
         for setting in config.rules {
@@ -39,19 +42,25 @@ public enum ConfigResolver {
             if pattern.hasSuffix("/*") {
                 let family = String(pattern.dropLast(2))
                 guard families.contains(family) else {
-                    let help = Suggestion.closest(to: family, among: families.sorted()).map { "did you mean '\($0)/*'?" } ?? "families are: \(families.sorted().joined(separator: ", "))"
+                    let help =
+                        Suggestion.closest(to: family, among: families.sorted()).map { "did you mean '\($0)/*'?" }
+                        ?? "families are: \(families.sorted().joined(separator: ", "))"
                     report(UnknownConfiguredRule.self, setting.pattern.range, "no rule family '\(family)'", help: help)
                     continue
                 }
                 if let level = setting.level { configuration.familyLevels[family] = .some(level.value.severity) }
                 for option in setting.options {
-                    report(UnknownKey.self, option.name.range, "options are set per rule, not per family: '\(option.name.value)' under '\(pattern)'", help: "move '\(option.name.value)' under the rule it belongs to")
+                    report(
+                        UnknownKey.self, option.name.range,
+                        "options are set per rule, not per family: '\(option.name.value)' under '\(pattern)'",
+                        help: "move '\(option.name.value)' under the rule it belongs to")
                 }
                 continue
             }
             let isPolicy = pattern.hasPrefix("policy/") && policyIDs.contains(String(pattern.dropFirst("policy/".count)))
             guard byID[pattern] != nil || isPolicy else {
-                let help = Suggestion.closest(to: pattern, among: knownIDs).map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule"
+                let help =
+                    Suggestion.closest(to: pattern, among: knownIDs).map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule"
                 report(UnknownConfiguredRule.self, setting.pattern.range, "no rule '\(pattern)'", help: help)
                 continue
             }
@@ -60,13 +69,19 @@ public enum ConfigResolver {
             for option in setting.options {
                 guard let descriptor = declared.first(where: { $0.name == option.name.value }) else {
                     let names = declared.map(\.name)
-                    let help = Suggestion.closest(to: option.name.value, among: names).map { "did you mean '\($0)'?" }
-                        ?? (names.isEmpty ? "'\(pattern)' has no options; only `severity` can be set" : "its options are: \(names.joined(separator: ", "))")
+                    let help =
+                        Suggestion.closest(to: option.name.value, among: names).map { "did you mean '\($0)'?" }
+                        ?? (names.isEmpty
+                            ? "'\(pattern)' has no options; only `severity` can be set"
+                            : "its options are: \(names.joined(separator: ", "))")
                     report(UnknownKey.self, option.name.range, "unknown option '\(option.name.value)' for rule '\(pattern)'", help: help)
                     continue
                 }
                 guard case .number(let value) = option.value.value, descriptor.allowed.contains(value) else {
-                    report(WrongType.self, option.value.range, "option '\(descriptor.name)' of rule '\(pattern)' must be a number from \(format(descriptor.allowed.lowerBound)) to \(format(descriptor.allowed.upperBound))", help: descriptor.summary)
+                    report(
+                        WrongType.self, option.value.range,
+                        "option '\(descriptor.name)' of rule '\(pattern)' must be a number from \(format(descriptor.allowed.lowerBound)) to \(format(descriptor.allowed.upperBound))",
+                        help: descriptor.summary)
                     continue
                 }
                 configuration.options[pattern, default: [:]][descriptor.name] = value
@@ -103,9 +118,16 @@ extension ConfigResolver {
         let file = loaded.sources.first?.path ?? path
         let others = loaded.catalogues.count + loaded.processes.count + loaded.policies.count
         if loaded.configs.count != 1 || others > 0 {
-            let found = loaded.configs.count > 1 ? "holds \(loaded.configs.count) `kind: config` documents" : (others > 0 ? "holds other documents than `kind: config`" : "holds no `kind: config` document")
+            let found =
+                loaded.configs.count > 1
+                ? "holds \(loaded.configs.count) `kind: config` documents"
+                : (others > 0 ? "holds other documents than `kind: config`" : "holds no `kind: config` document")
             if diagnostics.allSatisfy({ $0.severity != .error }) {
-                diagnostics.append(Diagnostic(file: file, range: .fileStart, severity: .error, rule: UnknownKind.descriptor.id, message: "the configuration file \(found)", help: "a configuration file holds exactly one document, starting `kind: config`"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, range: .fileStart, severity: .error, rule: UnknownKind.descriptor.id,
+                        message: "the configuration file \(found)",
+                        help: "a configuration file holds exactly one document, starting `kind: config`"))
             }
         }
         return ActiveConfig(config: loaded.configs.first, source: loaded.sources.first, diagnostics: diagnostics)

@@ -44,7 +44,8 @@ package struct EffectiveLimits: Sendable, Equatable {
                 return Entry(limit: limit, value: value, source: .commandLine(flag: limit.flag))
             }
             if let config, let setting = config.limits.first(where: { $0.limit == limit }) {
-                return Entry(limit: limit, value: setting.value.value, source: .config(file: config.file, line: setting.name.range.start.line))
+                return Entry(
+                    limit: limit, value: setting.value.value, source: .config(file: config.file, line: setting.name.range.start.line))
             }
             return Entry(limit: limit, value: limit.defaultValue, source: .defaultValue)
         }

@@ -17,10 +17,14 @@ public struct InputLimit: Sendable, Hashable, CustomStringConvertible {
         self.keyPath = keyPath
     }
 
-    public static let maxFileSize = InputLimit("max-file-size", .size, "Largest file read, in bytes or with a KiB or MiB suffix", \.limits.maxFileSize)
+    public static let maxFileSize = InputLimit(
+        "max-file-size", .size, "Largest file read, in bytes or with a KiB or MiB suffix", \.limits.maxFileSize)
     public static let maxDepth = InputLimit("max-depth", .count, "Deepest nesting of YAML collections", \.limits.maxDepth)
-    public static let maxAliases = InputLimit("max-aliases", .count, "Most aliases (*name) in one YAML document", \.limits.maxAliasesPerDocument)
-    public static let maxAliasExpansion = InputLimit("max-alias-expansion", .count, "Most nodes the aliases of one document may stand for, counted without expanding them", \.limits.maxAliasExpansion)
+    public static let maxAliases = InputLimit(
+        "max-aliases", .count, "Most aliases (*name) in one YAML document", \.limits.maxAliasesPerDocument)
+    public static let maxAliasExpansion = InputLimit(
+        "max-alias-expansion", .count, "Most nodes the aliases of one document may stand for, counted without expanding them",
+        \.limits.maxAliasExpansion)
     public static let maxActivities = InputLimit("max-activities", .count, "Most activities in one process", \.maxActivitiesPerProcess)
 
     /// Every limit, in the order help, docs and `procdef explain yaml/limits` list them.

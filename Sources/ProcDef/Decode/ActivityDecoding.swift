@@ -51,7 +51,10 @@ extension ModelDecoder {
         var context: String { place() }
         guard let text = text(map, "target", in: context, expected: "a duration like 90s, 10m, 4h or 2d") else { return nil }
         guard let target = TimeTarget(parsing: text.value) else {
-            report(InvalidDuration.self, at: text.range, "'target' in \(context) must be a duration like 90s, 10m, 4h or 2d, found \(Quoting.quoted(text.value))", help: "write a whole number followed by s, m, h or d")
+            report(
+                InvalidDuration.self, at: text.range,
+                "'target' in \(context) must be a duration like 90s, 10m, 4h or 2d, found \(Quoting.quoted(text.value))",
+                help: "write a whole number followed by s, m, h or d")
             return nil
         }
         return Located(target, at: text.range)
@@ -89,13 +92,18 @@ extension ModelDecoder {
             return nil
         }
         let to = reference(map, "to", in: "a branch of \(activityContext)", kind: "activity")
-        var context: String { to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)" }
+        var context: String {
+            to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
+        }
         checkKeys(map, allowed: Self.branchKeys, in: context)
         requireFields(map, Self.branchRequiredKeys, in: context, at: map.startRange)
         let when = text(map, "when", in: context)
         var handoff: Handoff?
         if let field = map.field("handoff") {
-            var handoffContext: String { to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a branch of \(activityContext)" }
+            var handoffContext: String {
+                to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" }
+                    ?? "the handoff of a branch of \(activityContext)"
+            }
             handoff = decodeHandoff(field.value, in: handoffContext)
         }
         return to.map { Branch(to: $0, when: when, handoff: handoff, range: node.range) }
@@ -106,14 +114,20 @@ extension ModelDecoder {
         return mappings(map, "triggers", in: activityContext, item: "a trigger").compactMap { node in
             let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
             let process = reference(fieldMap, "process", in: "a trigger of \(activityContext)", kind: "process")
-            var context: String { process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" } ?? "a trigger of \(activityContext)" }
+            var context: String {
+                process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" }
+                    ?? "a trigger of \(activityContext)"
+            }
             checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
             requireFields(fieldMap, Self.triggerRequiredKeys, in: context, at: fieldMap.startRange)
             let activity = reference(fieldMap, "activity", in: context, kind: "activity")
             let when = text(fieldMap, "when", in: context)
             var handoff: Handoff?
             if let field = fieldMap.field("handoff") {
-                var handoffContext: String { process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "the handoff of a trigger of \(activityContext)" }
+                var handoffContext: String {
+                    process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" }
+                        ?? "the handoff of a trigger of \(activityContext)"
+                }
                 handoff = decodeHandoff(field.value, in: handoffContext)
             }
             return process.map { Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range) }

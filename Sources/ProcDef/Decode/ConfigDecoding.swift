@@ -13,11 +13,15 @@ extension ModelDecoder {
             out: text(map, "out", in: context, expected: "a path"),
             file: file, range: document.range
         )
-        if let rules = map.value("rules"), let rulesMap = fields(of: rules, "'rules' in \(context)", expected: "a mapping from rule id to setting") {
+        if let rules = map.value("rules"),
+            let rulesMap = fields(of: rules, "'rules' in \(context)", expected: "a mapping from rule id to setting")
+        {
             checkKeysAreText(rulesMap, in: "'rules' of \(context)")
             config.rules = rulesMap.fields.compactMap(decodeRuleSetting)
         }
-        if let limits = map.value("limits"), let limitsMap = fields(of: limits, "'limits' in \(context)", expected: "a mapping from limit name to value") {
+        if let limits = map.value("limits"),
+            let limitsMap = fields(of: limits, "'limits' in \(context)", expected: "a mapping from limit name to value")
+        {
             checkKeys(limitsMap, allowed: Self.limitKeys, in: "'limits' of \(context)")
             // A repeated key is a `yaml/duplicate-key` finding already; as everywhere, the first one counts.
             var seen: Set<String> = []
@@ -41,7 +45,8 @@ extension ModelDecoder {
             report(
                 WrongType.self, at: field.value.range,
                 "\(limit.name) \(format(value)) is above the default \(format(ceiling)): the config may only lower a limit; raise it on the command line with \(limit.flag)",
-                help: "a pull request can change the config, so the config cannot weaken the protection against hostile YAML (docs/security.md)"
+                help:
+                    "a pull request can change the config, so the config cannot weaken the protection against hostile YAML (docs/security.md)"
             )
             return nil
         }
@@ -78,7 +83,8 @@ extension ModelDecoder {
                 reportType(value, "option '\(option.key)' in \(context)", expected: "a number, true or false, or a string")
                 continue
             }
-            setting.options.append(RuleOption(name: Located(option.key, at: option.keyNode.range), value: Located(decodedValue, at: value.range)))
+            setting.options.append(
+                RuleOption(name: Located(option.key, at: option.keyNode.range), value: Located(decodedValue, at: value.range)))
         }
         return setting
     }

@@ -44,7 +44,9 @@ package struct DecodedFile: Sendable {
         // A bare `---` gives a document with a null root; it says nothing, so it is neither an error nor a document.
         let documents = parsed.documents.filter { !$0.root.isNull }
         if documents.isEmpty && parsed.problems.isEmpty {
-            decoder.report(EmptyFile.self, at: .fileStart, "file holds no YAML document", help: "start the file with `kind:` and one of roles, process, policy or config")
+            decoder.report(
+                EmptyFile.self, at: .fileStart, "file holds no YAML document",
+                help: "start the file with `kind:` and one of roles, process, policy or config")
         }
         for document in documents {
             decoder.decodeDocument(document)
@@ -53,12 +55,13 @@ package struct DecodedFile: Sendable {
     }
 
     static func diagnostic(for problem: YAMLProblem, file: String) -> Diagnostic {
-        let rule: any Rule.Type = switch problem.kind {
-        case .syntax: YAMLSyntax.self
-        case .duplicateKey: DuplicateKey.self
-        case .limits: SafetyLimits.self
-        case .encoding: InvalidEncoding.self
-        }
+        let rule: any Rule.Type =
+            switch problem.kind {
+            case .syntax: YAMLSyntax.self
+            case .duplicateKey: DuplicateKey.self
+            case .limits: SafetyLimits.self
+            case .encoding: InvalidEncoding.self
+            }
         let notes = problem.notes.map { Diagnostic.Note(message: $0.message, file: file, range: $0.range) }
         return rule.diagnostic(file: file, range: problem.range, message: problem.message, notes: notes)
     }

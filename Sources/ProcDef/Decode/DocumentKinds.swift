@@ -16,7 +16,8 @@ extension ModelDecoder {
         }
         let map = FieldMap(root, entries: entries)
         guard let kindField = map.field("kind"), !kindField.value.isNull else {
-            report(UnknownKind.self, at: map.startRange, "document has no 'kind'", help: "add `kind:` with one of \(DocumentKind.spelledOut)")
+            report(
+                UnknownKind.self, at: map.startRange, "document has no 'kind'", help: "add `kind:` with one of \(DocumentKind.spelledOut)")
             return
         }
         let value = kindField.value
@@ -26,7 +27,8 @@ extension ModelDecoder {
         }
         guard let kind = DocumentKind(rawValue: text) else {
             let help = Suggestion.didYouMean(text, among: DocumentKind.allCases.map(\.rawValue))
-            report(UnknownKind.self, at: value.range, "unknown kind \(Quoting.quoted(text)); expected \(DocumentKind.spelledOut)", help: help)
+            report(
+                UnknownKind.self, at: value.range, "unknown kind \(Quoting.quoted(text)); expected \(DocumentKind.spelledOut)", help: help)
             return
         }
         let header = SourceRange(from: kindField.keyNode.range, through: value.range)

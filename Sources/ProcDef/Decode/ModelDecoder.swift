@@ -68,7 +68,9 @@ final class ModelDecoder {
     }
 
     func report(_ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
-        decoded.diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess)))
+        decoded.diagnostics.append(
+            rule.diagnostic(
+                file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess)))
     }
 
     // MARK: Shapes
@@ -96,7 +98,8 @@ final class ModelDecoder {
             let entry = entries[position]
             guard let key = entry.key.scalarText else { continue }
             let field = FieldMap.Field(key: key, keyNode: entry.key, value: entry.value)
-            let help = field.key == "<<"
+            let help =
+                field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
                 : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
             report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help)
@@ -120,7 +123,9 @@ final class ModelDecoder {
     // MARK: Scalars
 
     /// Any scalar as text (`name: 2024` is the text "2024").
-    func text(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, expected: @autoclosure () -> String = "a string") -> Located<String>? {
+    func text(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, expected: @autoclosure () -> String = "a string")
+        -> Located<String>?
+    {
         guard let node = map.value(key) else { return nil }
         guard let text = internedText(node) else {
             reportType(node, "'\(key)' in \(context())", expected: expected())
@@ -130,7 +135,9 @@ final class ModelDecoder {
     }
 
     /// A string, or a list of strings; null items and nested lists are type errors.
-    func texts(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, item: @autoclosure () -> String = "a string") -> [Located<String>] {
+    func texts(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, item: @autoclosure () -> String = "a string")
+        -> [Located<String>]
+    {
         guard let node = map.value(key) else { return [] }
         return texts(node, "'\(key)' in \(context())", item: item())
     }
@@ -170,19 +177,25 @@ final class ModelDecoder {
     func integer(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, minimum: Int = 0) -> Located<Int>? {
         guard let node = map.value(key) else { return nil }
         guard let value = node.plainInteger, value >= minimum else {
-            reportType(node, "'\(key)' in \(context())", expected: minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
+            reportType(
+                node, "'\(key)' in \(context())",
+                expected: minimum == 0 ? "a whole number, 0 or more" : "a whole number, \(minimum) or more")
             return nil
         }
         return Located(value, at: node.range)
     }
 
     /// One of a fixed set of words, such as a role kind; a bad value lists the allowed ones and suggests the closest.
-    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ map: FieldMap, _ key: String, in context: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(
+        _ map: FieldMap, _ key: String, in context: @autoclosure () -> String, _: Choice.Type
+    ) -> Located<Choice>? where Choice.RawValue == String {
         guard let node = map.value(key) else { return nil }
         return choice(node, "'\(key)' in \(context())", Choice.self)
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: @autoclosure () -> String, _: Choice.Type) -> Located<Choice>? where Choice.RawValue == String {
+    func choice<Choice: RawRepresentable & CaseIterable & Sendable>(_ node: Node, _ label: @autoclosure () -> String, _: Choice.Type)
+        -> Located<Choice>? where Choice.RawValue == String
+    {
         if let text = node.scalar?.text, !node.isNull, let value = Choice(rawValue: text) {
             return Located(value, at: node.range)
         }

@@ -47,12 +47,15 @@ extension Node {
 
     /// The value of a plain number such as `0.5` or `3`; nil for text, `.nan` and `.inf`.
     var plainNumber: Double? {
-        guard let scalar, scalar.style == .plain, tag == nil || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:int" else { return nil }
+        guard let scalar, scalar.style == .plain, tag == nil || tag == "tag:yaml.org,2002:float" || tag == "tag:yaml.org,2002:int" else {
+            return nil
+        }
         let text = scalar.text
         guard !text.isEmpty, text.count <= 40,
-              text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              text.contains(where: { $0.isNumber }),
-              let value = Double(text), value.isFinite else { return nil }
+            text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+            text.contains(where: { $0.isNumber }),
+            let value = Double(text), value.isFinite
+        else { return nil }
         return value
     }
 
@@ -96,8 +99,13 @@ package enum Quoting {
             default:
                 // Bidi embeddings, overrides and isolates too: in a message shown by a SARIF viewer or a GitHub
                 // annotation they would make the quoted text read as something else (Trojan Source, CVE-2021-42574).
-                let isBidiControl = (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x061C
-                if scalar.properties.generalCategory == .control || isBidiControl { result += "?" } else { result.unicodeScalars.append(scalar) }
+                let isBidiControl =
+                    (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x061C
+                if scalar.properties.generalCategory == .control || isBidiControl {
+                    result += "?"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
             count += 1
         }

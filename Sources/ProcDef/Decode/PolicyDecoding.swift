@@ -28,7 +28,9 @@ extension ModelDecoder {
 
         let title = text(map, "title", in: context) ?? Located("", at: header)
         let rationale = text(map, "rationale", in: context)
-        let severity = choice(map, "severity", in: context, PolicySeverity.self).map { Located($0.value.severity, at: $0.range) } ?? Located(.error, at: header)
+        let severity =
+            choice(map, "severity", in: context, PolicySeverity.self).map { Located($0.value.severity, at: $0.range) }
+            ?? Located(.error, at: header)
         var scope: PolicyScope?
         if let node = map.value("applies-to"), let scopeMap = fields(of: node, "'applies-to' in \(context)") {
             let scopeContext = "'applies-to' of \(context)"
@@ -42,10 +44,11 @@ extension ModelDecoder {
         }
         let requirements = map.value("require").map { decodeRequirements($0, policyContext: context) } ?? []
         guard let id else { return }
-        decoded.policies.append(Policy(
-            id: id, title: title, rationale: rationale, severity: severity, appliesTo: scope,
-            requirements: requirements, file: file, range: document.range, headerRange: header
-        ))
+        decoded.policies.append(
+            Policy(
+                id: id, title: title, rationale: rationale, severity: severity, appliesTo: scope,
+                requirements: requirements, file: file, range: document.range, headerRange: header
+            ))
     }
 
     /// `require` is a mapping of requirements, or a list of such mappings when one kind of requirement is needed twice.
@@ -108,11 +111,15 @@ extension ModelDecoder {
             let known = Self.processKeys.filter { $0 != "kind" }
             for name in fields where !known.contains(name.value) {
                 let help = Suggestion.didYouMean(name.value, among: known) ?? "process fields: \(known.joined(separator: ", "))"
-                report(WrongType.self, at: name.range, "\(Quoting.quoted(name.value)) in 'has' of \(context) is not a process field", help: help)
+                report(
+                    WrongType.self, at: name.range, "\(Quoting.quoted(name.value)) in 'has' of \(context) is not a process field",
+                    help: help)
             }
             return map.has("has") ? .processHas(fields) : nil
         case "max":
-            guard let map = requiredFields(field, in: context, expected: "a mapping with 'consulted', 'informed' or 'activities'") else { return nil }
+            guard let map = requiredFields(field, in: context, expected: "a mapping with 'consulted', 'informed' or 'activities'") else {
+                return nil
+            }
             let keys = Self.maxKeys
             checkKeys(map, allowed: keys, in: context)
             guard keys.contains(where: map.has) else {
@@ -140,7 +147,8 @@ extension ModelDecoder {
 
     /// The two selectors of `before` or `all`, under the two `keys` in order.
     private func selectorPair(_ field: FieldMap.Field, keys: [String], in context: String) -> (ActivitySelector, ActivitySelector)? {
-        let first = keys[0], second = keys[1]
+        let first = keys[0]
+        let second = keys[1]
         guard let map = requiredFields(field, in: context, expected: "a mapping with '\(first)' and '\(second)'") else { return nil }
         checkKeys(map, allowed: [first, second], in: context)
         requireFields(map, [first, second], in: context, at: field.keyNode.range)

@@ -57,7 +57,10 @@ extension ModelDecoder {
         }
         if options.maxActivitiesPerProcess >= 0, items.count > options.maxActivitiesPerProcess {
             let firstExtra = items[options.maxActivitiesPerProcess]
-            report(SafetyLimits.self, at: SourceRange(at: firstExtra.range.start), "\(processContext) has \(items.count) activities, more than the limit of \(options.maxActivitiesPerProcess)", help: "split the process, and start the parts from one another with `triggers:`")
+            report(
+                SafetyLimits.self, at: SourceRange(at: firstExtra.range.start),
+                "\(processContext) has \(items.count) activities, more than the limit of \(options.maxActivitiesPerProcess)",
+                help: "split the process, and start the parts from one another with `triggers:`")
         }
         return items.compactMap { decodeActivity($0, processContext: processContext) }
     }
@@ -78,8 +81,10 @@ extension ModelDecoder {
     private func date(_ map: FieldMap, _ key: String, in context: String) -> Located<CalendarDate>? {
         guard let text = text(map, key, in: context, expected: "a date written YYYY-MM-DD") else { return nil }
         if let date = CalendarDate(parsing: text.value) { return Located(date, at: text.range) }
-        let looksLikeDate = text.value.utf8.count == 10 && text.value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
-        let message = looksLikeDate
+        let looksLikeDate =
+            text.value.utf8.count == 10 && text.value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
+        let message =
+            looksLikeDate
             ? "'\(key)' in \(context) is not a real date: \(Quoting.quoted(text.value))"
             : "'\(key)' in \(context) must be a date written YYYY-MM-DD, found \(Quoting.quoted(text.value))"
         report(InvalidDate.self, at: text.range, message)

@@ -29,7 +29,9 @@ extension ModelDecoder {
         let id = Located(field.key, at: field.keyNode.range)
         checkIdentifier(id, "role id")
         let context = "role \(Quoting.quoted(field.key))"
-        let map = fields(of: field.value, context, expected: "a mapping with 'name' and 'kind'") ?? FieldMap(field.value, entries: MappingEntries())
+        let map =
+            fields(of: field.value, context, expected: "a mapping with 'name' and 'kind'")
+            ?? FieldMap(field.value, entries: MappingEntries())
         checkKeys(map, allowed: Self.roleKeys, in: context)
         if field.value.isNull || field.value.mapping != nil {
             requireFields(map, Self.roleRequiredKeys, in: context, at: field.keyNode.range)

@@ -17,7 +17,9 @@ public struct FindingSubjects: Sendable, Hashable {
     /// The waiver a finding is about; a waiver is identified by the process that declares it and the policy it waives.
     public var waiver: WaiverSubject?
 
-    public init(process: String? = nil, activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil) {
+    public init(
+        process: String? = nil, activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil
+    ) {
         self.process = process
         self.activities = activities
         self.roles = roles

@@ -77,7 +77,10 @@ package struct FlowGraph: Sendable {
                 // of unreachable-activity findings behind the one real mistake.
                 if activity.isEnd { ends.append(i) }
                 if let t = index[target.value] {
-                    addTransition(Transition(source: i, target: t, kind: .single, condition: nil, handoff: activity.handoff, range: target.range, isBackEdge: false))
+                    addTransition(
+                        Transition(
+                            source: i, target: t, kind: .single, condition: nil, handoff: activity.handoff, range: target.range,
+                            isBackEdge: false))
                 } else {
                     hasUnknownTarget[i] = true
                 }
@@ -85,7 +88,10 @@ package struct FlowGraph: Sendable {
                 if activity.isEnd { ends.append(i) }
                 for (b, branch) in branches.enumerated() {
                     if let t = index[branch.to.value] {
-                        addTransition(Transition(source: i, target: t, kind: .branch(index: b), condition: branch.when, handoff: branch.handoff, range: branch.range, isBackEdge: false))
+                        addTransition(
+                            Transition(
+                                source: i, target: t, kind: .branch(index: b), condition: branch.when, handoff: branch.handoff,
+                                range: branch.range, isBackEdge: false))
                     } else {
                         hasUnknownTarget[i] = true
                     }
@@ -94,7 +100,10 @@ package struct FlowGraph: Sendable {
                 if activity.isEnd || i == activities.count - 1 {
                     ends.append(i)
                 } else {
-                    addTransition(Transition(source: i, target: i + 1, kind: .fallThrough, condition: nil, handoff: activity.handoff, range: activity.id.range, isBackEdge: false))
+                    addTransition(
+                        Transition(
+                            source: i, target: i + 1, kind: .fallThrough, condition: nil, handoff: activity.handoff,
+                            range: activity.id.range, isBackEdge: false))
                 }
             }
         }

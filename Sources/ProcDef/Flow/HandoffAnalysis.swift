@@ -15,7 +15,6 @@ package struct HandoffAnalysis: Sendable {
     /// list (where each branch carries its own handoff).
     package let strayHandoffs: [StrayHandoff]
 
-
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
     package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
         let catalogue = catalogue ?? workspace.catalogueRoles
@@ -48,12 +47,19 @@ package struct HandoffAnalysis: Sendable {
                 case .single: kind = .single
                 case .branch(let index): kind = .branch(index: index)
                 }
-                let target = HandoffEndpoint(process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
-                points.append(HandoffPoint(kind: kind, source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target, handoff: transition.handoff, range: transition.range))
+                let target = HandoffEndpoint(
+                    process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
+                points.append(
+                    HandoffPoint(
+                        kind: kind, source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target,
+                        handoff: transition.handoff, range: transition.range))
             }
             for (index, trigger) in triggersBySource[i] ?? [] {
                 guard let target = targets.endpoint(of: trigger) else { continue }
-                points.append(HandoffPoint(kind: .trigger(index: index), source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target, handoff: trigger.handoff, range: trigger.range))
+                points.append(
+                    HandoffPoint(
+                        kind: .trigger(index: index), source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target,
+                        handoff: trigger.handoff, range: trigger.range))
             }
             if let handoff = activity.handoff {
                 switch activity.next {
@@ -101,7 +107,10 @@ package struct HandoffPoint: Sendable {
     /// Whether responsibility passes to other roles on this edge.
     package let change: ResponsibilityChange
 
-    package init(kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?, range: SourceRange) {
+    package init(
+        kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?,
+        range: SourceRange
+    ) {
         self.kind = kind
         self.source = source
         self.sourceActivity = sourceActivity
@@ -164,7 +173,9 @@ package enum ResponsibilityChange: Sendable, Hashable {
         }
         if !shared.isEmpty {
             self = .unchanged(shared: shared)
-        } else if source.isEmpty || target.isEmpty || source.contains(where: { $0.role == nil }) || target.contains(where: { $0.role == nil }) {
+        } else if source.isEmpty || target.isEmpty || source.contains(where: { $0.role == nil })
+            || target.contains(where: { $0.role == nil })
+        {
             self = .undetermined
         } else {
             self = .changed

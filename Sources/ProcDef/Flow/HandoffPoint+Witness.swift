@@ -21,9 +21,16 @@ extension HandoffPoint {
         let sourceID = sourceActivity.id
         var steps = [WitnessStep(file: file, range: sourceID.range, message: "'\(sourceID.value)' is done by \(Self.list(sourceRoles))")]
         if range != sourceID.range {
-            steps.append(WitnessStep(file: file, range: range, message: isTrigger ? "the trigger starts '\(target.activity.id.value)'" : "the case passes to '\(target.activity.id.value)'"))
+            steps.append(
+                WitnessStep(
+                    file: file, range: range,
+                    message: isTrigger
+                        ? "the trigger starts '\(target.activity.id.value)'" : "the case passes to '\(target.activity.id.value)'"))
         }
-        steps.append(WitnessStep(file: target.process?.file ?? file, range: target.activity.id.range, message: "'\(target.activity.id.value)' is done by \(Self.list(target.roles))"))
+        steps.append(
+            WitnessStep(
+                file: target.process?.file ?? file, range: target.activity.id.range,
+                message: "'\(target.activity.id.value)' is done by \(Self.list(target.roles))"))
         return steps
     }
 

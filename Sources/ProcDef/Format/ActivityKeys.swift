@@ -3,8 +3,12 @@ extension KeyTable {
     package static let activity = KeyTable([
         FormatKey("id", "id", .required, invalid: InvalidID.self, "unique in the process; the target of `next`"),
         FormatKey("name", "text", .required, "the step's title"),
-        FormatKey("responsible", "role list", .optionalReported(by: ResponsibleRequired.self), invalid: UnknownRole.self, "who does the work (R); one or more roles"),
-        FormatKey("accountable", "role reference", invalid: UnknownRole.self, "who answers for it (A): exactly one role; falls back to `defaults.accountable`"),
+        FormatKey(
+            "responsible", "role list", .optionalReported(by: ResponsibleRequired.self), invalid: UnknownRole.self,
+            "who does the work (R); one or more roles"),
+        FormatKey(
+            "accountable", "role reference", invalid: UnknownRole.self,
+            "who answers for it (A): exactly one role; falls back to `defaults.accountable`"),
         FormatKey("consulted", "role list", invalid: UnknownRole.self, "asked before or during the work (C); two-way"),
         FormatKey("informed", "role list", invalid: UnknownRole.self, "told of the result (I); one-way"),
         FormatKey("records", "list of names", "what the activity records (`incident`, `problem`...); policies select on it"),
@@ -13,7 +17,9 @@ extension KeyTable {
         FormatKey("target", "duration", invalid: InvalidDuration.self, "the time target for the step"),
         FormatKey("tags", "list of names", "free labels; policies select on them"),
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
-        FormatKey("next", "activity id, or list of branches", invalid: UnknownActivity.self, "where the flow goes next: one activity id, or a list of branches (see [Flow](#flow))"),
+        FormatKey(
+            "next", "activity id, or list of branches", invalid: UnknownActivity.self,
+            "where the flow goes next: one activity id, or a list of branches (see [Flow](#flow))"),
         FormatKey("end", "boolean", "`true`: the process ends here"),
         FormatKey("handoff", "handoff", "the handoff on the fall-through or the single `next` target"),
         FormatKey("triggers", "list of triggers", "other processes this activity starts"),
@@ -22,17 +28,26 @@ extension KeyTable {
     /// One branch of `next`, written as a mapping.
     package static let branch = KeyTable([
         FormatKey("to", "activity id", .required, invalid: UnknownActivity.self, "the target"),
-        FormatKey("when", "text", .optionalReported(by: UnconditionedBranch.self, when: "in a decision"), "the condition for taking this branch"),
-        FormatKey("handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
+        FormatKey(
+            "when", "text", .optionalReported(by: UnconditionedBranch.self, when: "in a decision"), "the condition for taking this branch"),
+        FormatKey(
+            "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])
 
     /// A handoff block, on an activity, a branch or a trigger.
     package static let handoff = KeyTable([
-        FormatKey("artifact", "name", .optionalReported(by: MissingArtifact.self), "what is handed over (`incident-record`, `resolution-notes`)"),
-        FormatKey("expectation", "text", .optionalReported(by: MissingExpectation.self, when: "as a warning"), "what the receiver commits to, with a time where there is one"),
+        FormatKey(
+            "artifact", "name", .optionalReported(by: MissingArtifact.self), "what is handed over (`incident-record`, `resolution-notes`)"),
+        FormatKey(
+            "expectation", "text", .optionalReported(by: MissingExpectation.self, when: "as a warning"),
+            "what the receiver commits to, with a time where there is one"),
         FormatKey("informed", "role list", invalid: UnknownRole.self, "who is told of the handoff"),
-        FormatKey("escalation", oneOf: Escalation.allCases.map(\.rawValue), "a functional escalation moves the case to a team with more expertise; a hierarchic one moves it up the management line"),
-        FormatKey("agreement", "text", .optionalReported(by: SupplierAgreement.self, when: "towards a supplier"), "the OLA or underpinning contract that binds the receiver"),
+        FormatKey(
+            "escalation", oneOf: Escalation.allCases.map(\.rawValue),
+            "a functional escalation moves the case to a team with more expertise; a hierarchic one moves it up the management line"),
+        FormatKey(
+            "agreement", "text", .optionalReported(by: SupplierAgreement.self, when: "towards a supplier"),
+            "the OLA or underpinning contract that binds the receiver"),
     ])
 
     /// One item of an activity's `triggers`.
@@ -40,6 +55,8 @@ extension KeyTable {
         FormatKey("process", "process id", .required, invalid: UnknownProcess.self, "the process started"),
         FormatKey("activity", "activity id", invalid: UnknownProcess.self, "its entry point; default its start"),
         FormatKey("when", "text", "the condition for starting it"),
-        FormatKey("handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "what is handed to the other process"),
+        FormatKey(
+            "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"),
+            "what is handed to the other process"),
     ])
 }

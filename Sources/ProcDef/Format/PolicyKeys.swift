@@ -7,7 +7,9 @@ extension KeyTable {
         FormatKey("rationale", "text", "why the organisation has the rule; shown when it fails"),
         FormatKey("severity", oneOf: ModelDecoder.PolicySeverity.allCases.map(\.rawValue), .required, "the severity of its findings"),
         FormatKey("applies-to", "map", "which processes the policy governs (below); a process can also opt in with `policies`"),
-        FormatKey("require", "map of requirements", .required, "one or more requirements, all of which must hold; to use one kind of requirement twice, write a list of such maps"),
+        FormatKey(
+            "require", "map of requirements", .required,
+            "one or more requirements, all of which must hold; to use one kind of requirement twice, write a list of such maps"),
     ])
 
     /// A policy's `applies-to`: a process is governed when any key selects it.
@@ -18,15 +20,28 @@ extension KeyTable {
     ])
 
     /// A mapping under a policy's `require`: each key is one kind of requirement.
-    package static let requirements = KeyTable([
-        FormatKey("exists", "selector", written: "exists: SEL", "at least one activity matches"),
-        FormatKey("visits", "selector", written: "visits: SEL", "every path from the start to an end passes a matching activity"),
-        FormatKey("before", "map of two selectors", written: "before: {first: SEL, then: SEL}", "every path from the start to an activity matching `then` passes an activity matching `first` before it (an activity matching both is fine)"),
-        FormatKey("all", "map of two selectors", written: "all: {of: SEL, match: SEL}", "every activity that matches `of` also matches `match`"),
-        FormatKey("separate", "list of two selectors", written: "separate: [SEL, SEL]", "no role is responsible both for an activity matching the first and for one matching the second (separation of duties: requester and approver; firefighting and communication)"),
-        FormatKey("process", "map", written: "process: {has: [FIELD...]}", "the process sets these top-level fields (e.g. `case-owner`, `manager`)"),
-        FormatKey("max", "map of counts", written: "max: {consulted: N, informed: N, activities: N}", "no activity has more consulted or informed roles than N, and the process has no more than N activities"),
-    ], summaryLead: "holds when")
+    package static let requirements = KeyTable(
+        [
+            FormatKey("exists", "selector", written: "exists: SEL", "at least one activity matches"),
+            FormatKey("visits", "selector", written: "visits: SEL", "every path from the start to an end passes a matching activity"),
+            FormatKey(
+                "before", "map of two selectors", written: "before: {first: SEL, then: SEL}",
+                "every path from the start to an activity matching `then` passes an activity matching `first` before it (an activity matching both is fine)"
+            ),
+            FormatKey(
+                "all", "map of two selectors", written: "all: {of: SEL, match: SEL}",
+                "every activity that matches `of` also matches `match`"),
+            FormatKey(
+                "separate", "list of two selectors", written: "separate: [SEL, SEL]",
+                "no role is responsible both for an activity matching the first and for one matching the second (separation of duties: requester and approver; firefighting and communication)"
+            ),
+            FormatKey(
+                "process", "map", written: "process: {has: [FIELD...]}",
+                "the process sets these top-level fields (e.g. `case-owner`, `manager`)"),
+            FormatKey(
+                "max", "map of counts", written: "max: {consulted: N, informed: N, activities: N}",
+                "no activity has more consulted or informed roles than N, and the process has no more than N activities"),
+        ], summaryLead: "holds when")
 
     /// `before: {first, then}`: both selectors are required.
     package static let before = KeyTable([
@@ -42,7 +57,7 @@ extension KeyTable {
 
     /// `process: {has: [...]}`.
     package static let processRequirement = KeyTable([
-        FormatKey("has", "list of process fields", .required, "the top-level fields the process sets"),
+        FormatKey("has", "list of process fields", .required, "the top-level fields the process sets")
     ])
 
     /// `max: {...}`: at least one of the keys, which the decoder checks itself (none is required on its own).
@@ -53,18 +68,19 @@ extension KeyTable {
     ])
 
     /// A selector over activities: an activity matches when every key holds.
-    package static let selector = KeyTable([
-        FormatKey("any", "boolean", written: "any: true", "is any activity"),
-        FormatKey("id", "list of activity ids", invalid: InvalidID.self, "has this id"),
-        FormatKey("tag", "list of names", "has this tag"),
-        FormatKey("records", "list of names", "records this"),
-        FormatKey("responsible", "role list", "has this role responsible"),
-        FormatKey("responsible-kind", oneOf: RoleKind.allCases.map(\.rawValue), "has a responsible role of this kind"),
-        FormatKey("accountable", "role list", "has this role accountable (its own or the default)"),
-        FormatKey("informs", "role list", "has this role informed"),
-        FormatKey("informs-kind", oneOf: RoleKind.allCases.map(\.rawValue), "has an informed role of this kind"),
-        FormatKey("consults", "role list", "has this role consulted"),
-        FormatKey("end", "boolean", written: "end: true", "ends the process"),
-        FormatKey("start", "boolean", written: "start: true", "is the start"),
-    ], summaryLead: "matches an activity that")
+    package static let selector = KeyTable(
+        [
+            FormatKey("any", "boolean", written: "any: true", "is any activity"),
+            FormatKey("id", "list of activity ids", invalid: InvalidID.self, "has this id"),
+            FormatKey("tag", "list of names", "has this tag"),
+            FormatKey("records", "list of names", "records this"),
+            FormatKey("responsible", "role list", "has this role responsible"),
+            FormatKey("responsible-kind", oneOf: RoleKind.allCases.map(\.rawValue), "has a responsible role of this kind"),
+            FormatKey("accountable", "role list", "has this role accountable (its own or the default)"),
+            FormatKey("informs", "role list", "has this role informed"),
+            FormatKey("informs-kind", oneOf: RoleKind.allCases.map(\.rawValue), "has an informed role of this kind"),
+            FormatKey("consults", "role list", "has this role consulted"),
+            FormatKey("end", "boolean", written: "end: true", "ends the process"),
+            FormatKey("start", "boolean", written: "start: true", "is the start"),
+        ], summaryLead: "matches an activity that")
 }

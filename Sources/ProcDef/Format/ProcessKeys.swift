@@ -2,19 +2,29 @@ extension KeyTable {
     /// A `kind: process` document.
     package static let process = KeyTable([
         .kind("process", "`process`: this document is a process"),
-        FormatKey("id", "id", .required, invalid: InvalidID.self, "unique across the repository; used by `triggers`, policies and output file names"),
+        FormatKey(
+            "id", "id", .required, invalid: InvalidID.self,
+            "unique across the repository; used by `triggers`, policies and output file names"),
         FormatKey("name", "text", .required, "the process's title"),
         FormatKey("version", "integer", "the owner's revision number, shown in runbooks"),
         FormatKey("purpose", "text", "why the process exists"),
-        FormatKey("owner", "role reference", .optionalReported(by: OwnerRequired.self), invalid: UnknownRole.self, "the Process Owner, exactly one; its kind should be `owner`"),
+        FormatKey(
+            "owner", "role reference", .optionalReported(by: OwnerRequired.self), invalid: UnknownRole.self,
+            "the Process Owner, exactly one; its kind should be `owner`"),
         FormatKey("manager", "role reference", invalid: UnknownRole.self, "the Process Manager; its kind should be `manager` or `owner`"),
-        FormatKey("case-owner", "role reference", invalid: UnknownRole.self, "the role that owns each case end to end, from first contact to closure (see [Handoffs](#handoffs))"),
+        FormatKey(
+            "case-owner", "role reference", invalid: UnknownRole.self,
+            "the role that owns each case end to end, from first contact to closure (see [Handoffs](#handoffs))"),
         FormatKey("tags", "list of names", "used by policies' `applies-to`"),
         FormatKey("trigger", "text", "what starts a case"),
         FormatKey("outcome", "text", "what a finished case looks like"),
         // The reference documents the one key of `defaults` on the process's own row.
-        FormatKey("defaults", "role reference", invalid: UnknownRole.self, written: "defaults.accountable", "the accountable role of every activity that names none"),
-        FormatKey("roles", "map of id to role", invalid: InvalidID.self, "process-local roles, same shape as the catalogue; a local role may not reuse a catalogue role's id"),
+        FormatKey(
+            "defaults", "role reference", invalid: UnknownRole.self, written: "defaults.accountable",
+            "the accountable role of every activity that names none"),
+        FormatKey(
+            "roles", "map of id to role", invalid: InvalidID.self,
+            "process-local roles, same shape as the catalogue; a local role may not reuse a catalogue role's id"),
         FormatKey("activities", "list of activities", .required, "the steps, in order; the first is the start"),
         FormatKey("policies", "list of policy ids", invalid: UnknownPolicy.self, "opt in to policies that do not apply by tag"),
         FormatKey("waivers", "list of waivers", "exemptions from policies, each with a reason and an end date"),
@@ -22,13 +32,16 @@ extension KeyTable {
 
     /// `defaults:` of a process.
     package static let defaults = KeyTable([
-        FormatKey("accountable", "role reference", invalid: UnknownRole.self, "the accountable role of every activity that names none"),
+        FormatKey("accountable", "role reference", invalid: UnknownRole.self, "the accountable role of every activity that names none")
     ])
 
     /// One item of a process's `waivers`.
     package static let waiver = KeyTable([
         FormatKey("policy", "policy id", .required, invalid: UnknownPolicy.self, "the policy waived"),
         FormatKey("reason", "text", .required, "why the process may break it, for the reviewer"),
-        FormatKey("until", "date", .required, invalid: InvalidDate.self, "the last day the waiver holds; after it, the policy applies again; a day that does not exist (`2027-02-30`) is `schema/invalid-date`"),
+        FormatKey(
+            "until", "date", .required, invalid: InvalidDate.self,
+            "the last day the waiver holds; after it, the policy applies again; a day that does not exist (`2027-02-30`) is `schema/invalid-date`"
+        ),
     ])
 }

@@ -10,6 +10,8 @@ extension KeyTable {
         FormatKey("name", "text", .required, "what people call the role"),
         FormatKey("kind", oneOf: RoleKind.allCases.map(\.rawValue), .required, "what part the role plays (below)"),
         FormatKey("team", "text", "the team that staffs the role"),
-        FormatKey("contact", "text", "how to reach it (a Slack channel, a mail alias); shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"),
+        FormatKey(
+            "contact", "text",
+            "how to reach it (a Slack channel, a mail alias); shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"),
     ])
 }

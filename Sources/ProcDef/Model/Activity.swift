@@ -163,7 +163,10 @@ public struct Activity: Sendable {
 /// A time target such as `90s`, `10m`, `4h` or `2d`.
 public struct TimeTarget: Sendable, Hashable {
     public enum Unit: String, Sendable, Hashable {
-        case seconds = "s", minutes = "m", hours = "h", days = "d"
+        case seconds = "s"
+        case minutes = "m"
+        case hours = "h"
+        case days = "d"
 
         public var seconds: Int {
             switch self {
@@ -188,7 +191,9 @@ public struct TimeTarget: Sendable, Hashable {
         // Digits and units are ASCII, so the bytes decide: every activity's target passes here.
         var text = text
         let parsed = text.withUTF8 { bytes -> (amount: Int, unit: Unit)? in
-            guard bytes.count >= 2, bytes.count <= 10, let unit = Unit(rawValue: String(UnicodeScalar(bytes[bytes.count - 1]))) else { return nil }
+            guard bytes.count >= 2, bytes.count <= 10, let unit = Unit(rawValue: String(UnicodeScalar(bytes[bytes.count - 1]))) else {
+                return nil
+            }
             var amount = 0
             for byte in bytes.dropLast() {
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }

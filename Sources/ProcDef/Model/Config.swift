@@ -10,7 +10,10 @@ public struct Config: Sendable {
     public var file: String
     public var range: SourceRange
 
-    public init(paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], limits: [LimitSetting] = [], file: String, range: SourceRange) {
+    public init(
+        paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], limits: [LimitSetting] = [], file: String,
+        range: SourceRange
+    ) {
         self.paths = paths
         self.out = out
         self.rules = rules

@@ -42,7 +42,8 @@ public enum Identifier {
             if let fixed = kebabCased(id) { help += ", like '\(fixed)'" }
             return help
         case .length:
-            return "ids are at most \(maxLength) characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it"
+            return
+                "ids are at most \(maxLength) characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it"
         }
     }
 

@@ -12,7 +12,10 @@ public struct Policy: Sendable {
     public var range: SourceRange
     public var headerRange: SourceRange
 
-    public init(id: Located<String>, title: Located<String>, rationale: Located<String>? = nil, severity: Located<Severity>, appliesTo: PolicyScope? = nil, requirements: [Located<Requirement>] = [], file: String, range: SourceRange, headerRange: SourceRange) {
+    public init(
+        id: Located<String>, title: Located<String>, rationale: Located<String>? = nil, severity: Located<Severity>,
+        appliesTo: PolicyScope? = nil, requirements: [Located<Requirement>] = [], file: String, range: SourceRange, headerRange: SourceRange
+    ) {
         self.id = id
         self.title = title
         self.rationale = rationale

@@ -25,7 +25,10 @@ public struct Role: Sendable {
     /// The role's whole mapping.
     public var range: SourceRange
 
-    public init(id: Located<String>, name: Located<String>, kind: Located<RoleKind>, team: Located<String>? = nil, contact: Located<String>? = nil, scope: Scope, file: String, range: SourceRange) {
+    public init(
+        id: Located<String>, name: Located<String>, kind: Located<RoleKind>, team: Located<String>? = nil, contact: Located<String>? = nil,
+        scope: Scope, file: String, range: SourceRange
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

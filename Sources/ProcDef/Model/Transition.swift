@@ -43,7 +43,10 @@ public struct Handoff: Sendable {
         var agreement: Located<String>?
         var range: SourceRange
 
-        init(artifact: Located<String>?, expectation: Located<String>?, informed: [Located<String>], escalation: Located<Escalation>?, agreement: Located<String>?, range: SourceRange) {
+        init(
+            artifact: Located<String>?, expectation: Located<String>?, informed: [Located<String>], escalation: Located<Escalation>?,
+            agreement: Located<String>?, range: SourceRange
+        ) {
             self.artifact = artifact
             self.expectation = expectation
             self.informed = informed
@@ -53,7 +56,9 @@ public struct Handoff: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+            Storage(
+                artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range
+            )
         }
     }
 
@@ -90,8 +95,12 @@ public struct Handoff: Sendable {
         set { writable().range = newValue }
     }
 
-    public init(artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [], escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange) {
-        storage = Storage(artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+    public init(
+        artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [],
+        escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange
+    ) {
+        storage = Storage(
+            artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
     }
 }
 
@@ -104,7 +113,10 @@ public struct Trigger: Sendable {
     public var handoff: Handoff?
     public var range: SourceRange
 
-    public init(process: Located<String>, activity: Located<String>? = nil, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+    public init(
+        process: Located<String>, activity: Located<String>? = nil, when: Located<String>? = nil, handoff: Handoff? = nil,
+        range: SourceRange
+    ) {
         self.process = process
         self.activity = activity
         self.when = when

@@ -60,25 +60,38 @@ package struct PolicyEvaluator: Sendable {
             let ruleID = "policy/\(policy.id.value)"
             let severity: Severity? = context.configuration.configuredLevel(of: ruleID) ?? policy.severity.value
             if violations.isEmpty {
-                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
+                statuses.append(
+                    PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
                 if let waiver, activeWaiver != nil {
                     findings.report(
-                        WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy holds for process '\(process.id.value)'", help: "remove the waiver",
+                        WaiverUnused.self, at: waiver.policy.range,
+                        "waiver for policy '\(policy.id.value)' is not needed: the policy holds for process '\(process.id.value)'",
+                        help: "remove the waiver",
                         policy: policy.id.value, waiver: WaiverSubject(process: process.id.value, policy: policy.id.value)
                     )
                 }
             } else if let (waiver, until) = activeWaiver {
-                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .waived(until: until, reason: waiver.reason?.value ?? "")))
+                statuses.append(
+                    PolicyStatus(
+                        policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value,
+                        state: .waived(until: until, reason: waiver.reason?.value ?? "")))
             } else {
-                statuses.append(PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .fails(count: violations.count)))
+                statuses.append(
+                    PolicyStatus(
+                        policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value,
+                        state: .fails(count: violations.count)))
                 if let severity {
                     let help = Self.help(for: policy)
                     for violation in violations {
-                        diagnostics.append(Diagnostic(
-                            file: process.file, range: violation.range, severity: severity, rule: ruleID, message: violation.message, help: help,
-                            subjects: FindingSubjects(process: process.id.value, activities: violation.activities, roles: violation.roles, policy: policy.id.value),
-                            path: violation.path
-                        ))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: process.file, range: violation.range, severity: severity, rule: ruleID, message: violation.message,
+                                help: help,
+                                subjects: FindingSubjects(
+                                    process: process.id.value, activities: violation.activities, roles: violation.roles,
+                                    policy: policy.id.value),
+                                path: violation.path
+                            ))
                     }
                 }
             }
@@ -87,7 +100,8 @@ package struct PolicyEvaluator: Sendable {
         for waiver in process.waivers {
             if let until = waiver.until, until.value < today {
                 findings.report(
-                    WaiverExpired.self, at: until.range, "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))",
+                    WaiverExpired.self, at: until.range,
+                    "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))",
                     help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason",
                     policy: waiver.policy.value, waiver: WaiverSubject(process: process.id.value, policy: waiver.policy.value)
                 )
@@ -95,7 +109,9 @@ package struct PolicyEvaluator: Sendable {
             guard let policy = policyByID[waiver.policy.value] else { continue }
             if !applies(policy, to: process), waiver.until.map({ $0.value >= today }) ?? true {
                 findings.report(
-                    WaiverUnused.self, at: waiver.policy.range, "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'", help: "remove the waiver",
+                    WaiverUnused.self, at: waiver.policy.range,
+                    "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'",
+                    help: "remove the waiver",
                     policy: policy.id.value, waiver: WaiverSubject(process: process.id.value, policy: policy.id.value)
                 )
             }
@@ -120,14 +136,19 @@ package struct PolicyEvaluator: Sendable {
         func steps(_ indices: [Int], last: String) -> [WitnessStep] {
             indices.enumerated().map { offset, index in
                 let id = activities[index].id
-                let message = offset == indices.count - 1 ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
+                let message =
+                    offset == indices.count - 1 ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
                 return WitnessStep(file: process.file, range: id.range, message: message)
             }
         }
         switch requirement {
         case .exists(let selector):
             if activities.indices.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
-            return [PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' has no activity matching the policy: it needs \(selector.phrase)")]
+            return [
+                PolicyViolation(
+                    range: process.headerRange,
+                    message: "process '\(process.id.value)' has no activity matching the policy: it needs \(selector.phrase)")
+            ]
 
         case .visits(let selector):
             let matching = matcher.matches(selector)
@@ -135,12 +156,14 @@ package struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
                 guard let witness = paths.path(to: end) else { continue }
-                violations.append(PolicyViolation(
-                    range: activities[end].id.range,
-                    message: "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))",
-                    activities: [activities[end].id.value],
-                    path: steps(witness, last: "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)")
-                ))
+                violations.append(
+                    PolicyViolation(
+                        range: activities[end].id.range,
+                        message:
+                            "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))",
+                        activities: [activities[end].id.value],
+                        path: steps(witness, last: "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)")
+                    ))
             }
             return violations
 
@@ -154,19 +177,25 @@ package struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for index in activities.indices where violating[index] {
                 guard let witness = paths.path(to: index) else { continue }
-                violations.append(PolicyViolation(
-                    range: activities[index].id.range,
-                    message: "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))",
-                    activities: [activities[index].id.value],
-                    path: steps(witness, last: "'\(activities[index].id.value)' is reached without passing \(first.phrase)")
-                ))
+                violations.append(
+                    PolicyViolation(
+                        range: activities[index].id.range,
+                        message:
+                            "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))",
+                        activities: [activities[index].id.value],
+                        path: steps(witness, last: "'\(activities[index].id.value)' is reached without passing \(first.phrase)")
+                    ))
             }
             return violations
 
         case .all(let of, let match):
             return activities.indices.compactMap { index in
                 guard matcher.matches(of, at: index), !matcher.matches(match, at: index) else { return nil }
-                return PolicyViolation(range: activities[index].id.range, message: "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)", activities: [activities[index].id.value])
+                return PolicyViolation(
+                    range: activities[index].id.range,
+                    message:
+                        "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)",
+                    activities: [activities[index].id.value])
             }
 
         case .separate(let left, let right):
@@ -180,18 +209,24 @@ package struct PolicyEvaluator: Sendable {
             for index in activities.indices where matcher.matches(right, at: index) {
                 for role in activities[index].responsible {
                     guard let other = firstLeft[role.value] else { continue }
-                    let where_ = other == index
+                    let place =
+                        other == index
                         ? "\(context.describe(activities[index])), which is both \(left.phrase) and \(right.phrase)"
                         : "\(context.describe(activities[other])) and \(context.describe(activities[index]))"
                     let named = other == index ? [activities[index].id.value] : [activities[other].id.value, activities[index].id.value]
-                    violations.append(PolicyViolation(range: role.range, message: "role \(context.describeRole(role.value)) is responsible for \(where_); these duties must be separate", activities: named, roles: [role.value]))
+                    violations.append(
+                        PolicyViolation(
+                            range: role.range,
+                            message: "role \(context.describeRole(role.value)) is responsible for \(place); these duties must be separate",
+                            activities: named, roles: [role.value]))
                 }
             }
             return violations
 
         case .processHas(let fields):
             return fields.compactMap { field in
-                process.presentFields.contains(field.value) ? nil
+                process.presentFields.contains(field.value)
+                    ? nil
                     : PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' does not set '\(field.value)'")
             }
 
@@ -199,14 +234,27 @@ package struct PolicyEvaluator: Sendable {
             var violations: [PolicyViolation] = []
             for activity in activities {
                 if let limit = consulted?.value, activity.consulted.count > limit {
-                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed", activities: [activity.id.value]))
+                    violations.append(
+                        PolicyViolation(
+                            range: activity.id.range,
+                            message:
+                                "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed",
+                            activities: [activity.id.value]))
                 }
                 if let limit = informed?.value, activity.informed.count > limit {
-                    violations.append(PolicyViolation(range: activity.id.range, message: "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed", activities: [activity.id.value]))
+                    violations.append(
+                        PolicyViolation(
+                            range: activity.id.range,
+                            message:
+                                "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed",
+                            activities: [activity.id.value]))
                 }
             }
             if let limit = activityLimit?.value, activities.count > limit {
-                violations.append(PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' has \(activities.count) activities, more than the \(limit) allowed"))
+                violations.append(
+                    PolicyViolation(
+                        range: process.headerRange,
+                        message: "process '\(process.id.value)' has \(activities.count) activities, more than the \(limit) allowed"))
             }
             return violations
         }

@@ -32,7 +32,8 @@ struct ActivityAlignment {
 
     /// A missing side (a process added or removed) has no activities: everything is added or removed.
     init(old: ProcessDefinition?, new: ProcessDefinition?) {
-        let before = old?.activities ?? [], after = new?.activities ?? []
+        let before = old?.activities ?? []
+        let after = new?.activities ?? []
         var partnerOfOld = [Int?](repeating: nil, count: before.count)
         var partnerOfNew = [Int?](repeating: nil, count: after.count)
         var pairs: [Pair] = []
@@ -91,11 +92,14 @@ struct ActivityAlignment {
 
     /// The strongest reason to take `a` and `b` for the same activity, or nil.
     static func similarity(_ a: Activity, in old: ProcessDefinition, _ b: Activity, in new: ProcessDefinition) -> RenameBasis? {
-        let nameA = normalized(a.name.value), nameB = normalized(b.name.value)
+        let nameA = normalized(a.name.value)
+        let nameB = normalized(b.name.value)
         if !nameA.isEmpty && nameA == nameB { return .name }
-        let stepsA = a.procedure.values().map(normalized), stepsB = b.procedure.values().map(normalized)
+        let stepsA = a.procedure.values().map(normalized)
+        let stepsB = b.procedure.values().map(normalized)
         if !stepsA.isEmpty && stepsA == stepsB { return .procedure }
-        let responsibleA = Set(a.responsible.values()), responsibleB = Set(b.responsible.values())
+        let responsibleA = Set(a.responsible.values())
+        let responsibleB = Set(b.responsible.values())
         if !responsibleA.isEmpty && responsibleA == responsibleB && accountable(a, old) == accountable(b, new) { return .roles }
         return nil
     }
@@ -130,7 +134,10 @@ struct ActivityAlignment {
         }
         var best: Int?
         for k in pairs.indices {
-            guard let b = best else { best = k; continue }
+            guard let b = best else {
+                best = k
+                continue
+            }
             if length[k] > length[b] || (length[k] == length[b] && displacement[k] < displacement[b]) { best = k }
         }
         var run: Set<Pair> = []
@@ -147,7 +154,8 @@ struct ActivityAlignment {
         var tails: [Int] = []
         var previous = [Int?](repeating: nil, count: pairs.count)
         for (k, pair) in pairs.enumerated() {
-            var low = 0, high = tails.count
+            var low = 0
+            var high = tails.count
             while low < high {
                 let mid = (low + high) / 2
                 if pairs[tails[mid]].new < pair.new { low = mid + 1 } else { high = mid }

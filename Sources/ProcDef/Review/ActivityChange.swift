@@ -23,7 +23,10 @@ package struct ActivityChange: Sendable, Hashable {
     /// `end`). RACI changes are `RACIChange`s, and transitions `EdgeChange`s.
     package var fields: [FieldChange]
 
-    package init(kind: Kind, id: String, name: String, previousID: String? = nil, basis: RenameBasis? = nil, position: Int, previousPosition: Int? = nil, fields: [FieldChange] = []) {
+    package init(
+        kind: Kind, id: String, name: String, previousID: String? = nil, basis: RenameBasis? = nil, position: Int,
+        previousPosition: Int? = nil, fields: [FieldChange] = []
+    ) {
         self.kind = kind
         self.id = id
         self.name = name

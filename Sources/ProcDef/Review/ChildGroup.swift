@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A child process that Foundation's `Process` started, and the process group it leads, looked at and stopped by
 /// id and never reaped: `Process` reaps it.
@@ -43,11 +44,11 @@ struct ChildGroup: Sendable {
                 // Nothing waitable leaves the zeroed record as it was.
                 guard info.si_signo == SIGCHLD else { return .running }
                 #if canImport(Glibc)
-                let status: Int32? = info._sifields._sigchld.si_status
+                    let status: Int32? = info._sifields._sigchld.si_status
                 #elseif canImport(Darwin)
-                let status: Int32? = info.si_status
+                    let status: Int32? = info.si_status
                 #else
-                let status: Int32? = nil
+                    let status: Int32? = nil
                 #endif
                 return .exited(status.map { Termination(signaled: info.si_code != CLD_EXITED, status: $0) })
             }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The standard input of a child process: a connected socket pair instead of a pipe, fed from another thread.
 ///
@@ -27,10 +28,10 @@ final class ChildInput: @unchecked Sendable {
         var pair: [Int32] = [-1, -1]
         guard socketpair(AF_UNIX, socketType, 0, &pair) == 0 else { return .failure(FileSystem.Failure(code: errno)) }
         #if canImport(Darwin)
-        // No SOCK_CLOEXEC or MSG_NOSIGNAL there: the same per descriptor.
-        for descriptor in pair { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        var on: Int32 = 1
-        _ = setsockopt(pair[0], SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            // No SOCK_CLOEXEC or MSG_NOSIGNAL there: the same per descriptor.
+            for descriptor in pair { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+            var on: Int32 = 1
+            _ = setsockopt(pair[0], SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
         return .success(ChildInput(own: pair[0], child: pair[1]))
     }
@@ -89,13 +90,13 @@ final class ChildInput: @unchecked Sendable {
     }
 
     #if canImport(Glibc)
-    private static let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-    private static let sendFlags = Int32(MSG_NOSIGNAL)
+        private static let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        private static let sendFlags = Int32(MSG_NOSIGNAL)
     #elseif canImport(Musl)
-    private static let socketType = SOCK_STREAM | SOCK_CLOEXEC
-    private static let sendFlags = MSG_NOSIGNAL
+        private static let socketType = SOCK_STREAM | SOCK_CLOEXEC
+        private static let sendFlags = MSG_NOSIGNAL
     #else
-    private static let socketType = SOCK_STREAM
-    private static let sendFlags: Int32 = 0
+        private static let socketType = SOCK_STREAM
+        private static let sendFlags: Int32 = 0
     #endif
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The read end of a pipe from a child process, read in chunks as the bytes arrive, never more than asked for held.
@@ -62,11 +62,17 @@ final class ChildOutput {
                     // small blobs take few reads.
                     if wanted >= buffer.count {
                         let read = readSome(into: base + initialized, count: wanted)
-                        if read == 0 { complete = false; return }
+                        if read == 0 {
+                            complete = false
+                            return
+                        }
                         initialized += read
                         continue
                     }
-                    if !fill() { complete = false; return }
+                    if !fill() {
+                        complete = false
+                        return
+                    }
                 }
                 let taken = min(wanted, end - start)
                 buffer.withUnsafeBytes { source in

@@ -73,7 +73,10 @@ package struct HandoffFacts: Sendable, Hashable {
     package var escalation: Escalation?
     package var informed: [String]
 
-    package init(artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil, informed: [String] = []) {
+    package init(
+        artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil,
+        informed: [String] = []
+    ) {
         self.artifact = artifact
         self.expectation = expectation
         self.agreement = agreement

@@ -99,7 +99,8 @@ struct FindingKey: Hashable {
             while let last = core.last, ",;.)'\"".contains(last) { core = core.dropLast() }
             let parts = core.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count >= 3, let column = parts.last, let line = parts.dropLast().last,
-                  [line, column].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) }) else { return String(word) }
+                [line, column].allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIINumber) })
+            else { return String(word) }
             return "<position>" + word[core.endIndex...]
         }.joined(separator: " ")
     }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension GitRevision {
     /// One blob as `git cat-file --batch` gave it.
@@ -33,7 +34,8 @@ extension GitRevision {
         }
         // --buffer: the whole request list is written at once, so git need not flush after every object.
         let process = makeProcess(["cat-file", "--batch", "--buffer"])
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input.childEnd
         process.standardOutput = output
         process.standardError = errors
@@ -130,7 +132,8 @@ extension GitRevision {
             return .failure(.missing(entry.path, object: entry.object))
         }
         guard fields.count == 3, fields[0] == entry.object, fields[1] == "blob",
-              let size = Int(fields[2]), size >= 0 else {
+            let size = Int(fields[2]), size >= 0
+        else {
             return .failure(.unexpected(entry.path, reply: text))
         }
         let blob: Blob

@@ -28,7 +28,8 @@ package struct GitRevision: Sendable {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("git").path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
+                FileManager.default.isExecutableFile(atPath: candidate)
+            {
                 return candidate
             }
         }
@@ -130,7 +131,8 @@ package struct GitRevision: Sendable {
     /// Runs git with `arguments` in `directory`, reading both pipes at once so neither can fill and block it.
     func run(_ arguments: [String]) throws(GitError) -> Output {
         let process = makeProcess(arguments)
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice

@@ -14,7 +14,11 @@ package struct HandoffMap: Sendable {
         var seen: Set<String> = []
         let processes = report.workspace.processes.filter { seen.insert($0.id.value).inserted }
         let analyses = processes.parallelMap { process in
-            (process: process, handoffs: HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue))
+            (
+                process: process,
+                handoffs: HandoffAnalysis(
+                    process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue)
+            )
         }
         self.init(analyses)
     }

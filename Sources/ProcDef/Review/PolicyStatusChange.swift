@@ -16,11 +16,13 @@ package struct PolicyStatusChange: Sendable, Hashable {
 
     /// The changes between two lists of statuses of one process, by policy id.
     static func compare(_ old: [PolicyStatus], _ new: [PolicyStatus]) -> [PolicyStatusChange] {
-        var before: [String: PolicyStatus] = [:], after: [String: PolicyStatus] = [:]
+        var before: [String: PolicyStatus] = [:]
+        var after: [String: PolicyStatus] = [:]
         for status in old where before[status.policyID] == nil { before[status.policyID] = status }
         for status in new where after[status.policyID] == nil { after[status.policyID] = status }
         return Set(before.keys).union(after.keys).sorted().compactMap { id in
-            let a = before[id], b = after[id]
+            let a = before[id]
+            let b = after[id]
             guard a?.state != b?.state else { return nil }
             return PolicyStatusChange(policyID: id, title: b?.title ?? a?.title ?? id, before: a?.state, after: b?.state)
         }

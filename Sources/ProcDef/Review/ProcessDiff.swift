@@ -8,7 +8,8 @@
 /// checks with the same options, so that only the definitions differ.
 package enum ProcessDiff {
     package static func compare(old: CheckReport, new: CheckReport) -> WorkspaceDiff {
-        let before = ReviewSnapshot(old), after = ReviewSnapshot(new)
+        let before = ReviewSnapshot(old)
+        let after = ReviewSnapshot(new)
         let ids = Set(before.processes.keys).union(after.processes.keys).sorted()
         let changes = ids.parallelMap { id in
             compareProcess(old: before.processes[id], new: after.processes[id], before: before, after: after)
@@ -23,7 +24,9 @@ package enum ProcessDiff {
         )
     }
 
-    private static func compareProcess(old: ProcessDefinition?, new: ProcessDefinition?, before: ReviewSnapshot, after: ReviewSnapshot) -> ProcessChange? {
+    private static func compareProcess(old: ProcessDefinition?, new: ProcessDefinition?, before: ReviewSnapshot, after: ReviewSnapshot)
+        -> ProcessChange?
+    {
         guard let shown = new ?? old else { return nil }
         let id = shown.id.value
         let status: ProcessChange.Status = old == nil ? .added : (new == nil ? .removed : .changed)
@@ -70,27 +73,51 @@ package enum ProcessDiff {
 
     // MARK: Activities
 
-    private static func activities(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places) -> [ActivityChange] {
-        let before = old?.activities ?? [], after = new?.activities ?? []
+    private static func activities(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places)
+        -> [ActivityChange]
+    {
+        let before = old?.activities ?? []
+        let after = new?.activities ?? []
         var changes: [(place: Place, change: ActivityChange)] = []
         for i in alignment.removed {
-            changes.append((places.old(i, rank: 0), ActivityChange(kind: .removed, id: before[i].id.value, name: before[i].name.value, position: i + 1)))
+            changes.append(
+                (
+                    places.old(i, rank: 0),
+                    ActivityChange(kind: .removed, id: before[i].id.value, name: before[i].name.value, position: i + 1)
+                ))
         }
         for j in alignment.added {
-            changes.append((places.new(j, rank: 0), ActivityChange(kind: .added, id: after[j].id.value, name: after[j].name.value, position: j + 1)))
+            changes.append(
+                (places.new(j, rank: 0), ActivityChange(kind: .added, id: after[j].id.value, name: after[j].name.value, position: j + 1)))
         }
         let moved = Set(alignment.moved)
         for pair in alignment.pairs {
-            let a = before[pair.old], b = after[pair.new]
+            let a = before[pair.old]
+            let b = after[pair.new]
             if let basis = pair.basis {
-                changes.append((places.new(pair.new, rank: 1), ActivityChange(kind: .renamed, id: b.id.value, name: b.name.value, previousID: a.id.value, basis: basis, position: pair.new + 1)))
+                changes.append(
+                    (
+                        places.new(pair.new, rank: 1),
+                        ActivityChange(
+                            kind: .renamed, id: b.id.value, name: b.name.value, previousID: a.id.value, basis: basis, position: pair.new + 1
+                        )
+                    ))
             }
             if moved.contains(pair) {
-                changes.append((places.new(pair.new, rank: 2), ActivityChange(kind: .moved, id: b.id.value, name: b.name.value, position: pair.new + 1, previousPosition: pair.old + 1)))
+                changes.append(
+                    (
+                        places.new(pair.new, rank: 2),
+                        ActivityChange(
+                            kind: .moved, id: b.id.value, name: b.name.value, position: pair.new + 1, previousPosition: pair.old + 1)
+                    ))
             }
             let edited = activityFields(a, b)
             if !edited.isEmpty {
-                changes.append((places.new(pair.new, rank: 3), ActivityChange(kind: .edited, id: b.id.value, name: b.name.value, position: pair.new + 1, fields: edited)))
+                changes.append(
+                    (
+                        places.new(pair.new, rank: 3),
+                        ActivityChange(kind: .edited, id: b.id.value, name: b.name.value, position: pair.new + 1, fields: edited)
+                    ))
             }
         }
         return changes.sorted { $0.place < $1.place }.map(\.change)
@@ -119,16 +146,22 @@ package enum ProcessDiff {
 
     // MARK: RACI
 
-    private static func raci(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places) -> [RACIChange] {
-        let before = old?.activities ?? [], after = new?.activities ?? []
-        let oldDefault = old?.defaultAccountable?.value, newDefault = new?.defaultAccountable?.value
+    private static func raci(_ old: ProcessDefinition?, _ new: ProcessDefinition?, _ alignment: ActivityAlignment, _ places: Places)
+        -> [RACIChange]
+    {
+        let before = old?.activities ?? []
+        let after = new?.activities ?? []
+        let oldDefault = old?.defaultAccountable?.value
+        let newDefault = new?.defaultAccountable?.value
         var changes: [(place: Place, changes: [RACIChange])] = []
         for i in alignment.removed {
-            let lost = RACIAssignments.changes(from: RACIAssignments(before[i], defaultAccountable: oldDefault), to: RACIAssignments(), activity: before[i].id.value)
+            let lost = RACIAssignments.changes(
+                from: RACIAssignments(before[i], defaultAccountable: oldDefault), to: RACIAssignments(), activity: before[i].id.value)
             changes.append((places.old(i, rank: 0), lost))
         }
         for j in alignment.added {
-            let gained = RACIAssignments.changes(from: RACIAssignments(), to: RACIAssignments(after[j], defaultAccountable: newDefault), activity: after[j].id.value)
+            let gained = RACIAssignments.changes(
+                from: RACIAssignments(), to: RACIAssignments(after[j], defaultAccountable: newDefault), activity: after[j].id.value)
             changes.append((places.new(j, rank: 0), gained))
         }
         for pair in alignment.pairs {
@@ -166,21 +199,25 @@ package enum ProcessDiff {
                 continue
             }
             unmatched[edge.ref]?.removeFirst()
-            let a = oldEdges[k].state, b = edge.state
+            let a = oldEdges[k].state
+            let b = edge.state
             if differs(a, b) {
                 edgeChanges.append((place, EdgeChange(kind: .changed, edge: edge.ref, before: a, after: b)))
             }
             if !a.isGap && b.isGap {
                 gapChanges.append((place, GapChange(kind: .introduced, edge: edge.ref, state: b)))
             } else if a.isGap && !b.isGap {
-                let fix: GapChange.Fix = b.handoff != nil ? .handoffDeclared : (b.passesResponsibility == false ? .sameRoles : .undetermined)
+                let fix: GapChange.Fix =
+                    b.handoff != nil ? .handoffDeclared : (b.passesResponsibility == false ? .sameRoles : .undetermined)
                 gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: a, fix: fix)))
             }
         }
         for (k, edge) in oldEdges.enumerated() where unmatched[edge.ref]?.contains(k) ?? false {
             let place = places.old(edge.source, rank: edge.order)
             edgeChanges.append((place, EdgeChange(kind: .removed, edge: edge.ref, before: edge.state, after: nil)))
-            if edge.state.isGap { gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: edge.state, fix: .edgeRemoved))) }
+            if edge.state.isGap {
+                gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: edge.state, fix: .edgeRemoved)))
+            }
         }
         return (edgeChanges.sorted { $0.place < $1.place }.map(\.change), gapChanges.sorted { $0.place < $1.place }.map(\.change))
     }

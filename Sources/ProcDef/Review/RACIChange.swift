@@ -47,7 +47,8 @@ struct RACIAssignments {
     /// The changes from `old` to `new` on `activity`, by role id.
     static func changes(from old: RACIAssignments, to new: RACIAssignments, activity: String) -> [RACIChange] {
         Set(old.letters.keys).union(new.letters.keys).sorted().compactMap { role in
-            let before = old.text(role), after = new.text(role)
+            let before = old.text(role)
+            let after = new.text(role)
             return before == after ? nil : RACIChange(activity: activity, role: role, before: before, after: after)
         }
     }

@@ -30,7 +30,8 @@ struct ReviewSnapshot: Sendable {
     /// fall-through, then its triggers), with the handoff analysis's view of each: the roles on both ends and whether
     /// responsibility changes. Edges to unknown activities or processes are kept, with no roles on the far end.
     func edges(of process: ProcessDefinition) -> [FlowEdge] {
-        let analysis = HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue)
+        let analysis = HandoffAnalysis(
+            process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue)
         var points: [PointKey: HandoffPoint] = [:]
         for point in analysis.points { points[PointKey(source: point.source, kind: point.kind)] = point }
         let activities = process.activities
@@ -42,11 +43,14 @@ struct ReviewSnapshot: Sendable {
                 written.append((.single, EdgeRef(source: activity.id.value, target: target.value), nil, activity.handoff))
             case .branches(let branches, _)?:
                 for (b, branch) in branches.enumerated() {
-                    written.append((.branch(index: b), EdgeRef(source: activity.id.value, target: branch.to.value), branch.when?.value, branch.handoff))
+                    written.append(
+                        (.branch(index: b), EdgeRef(source: activity.id.value, target: branch.to.value), branch.when?.value, branch.handoff)
+                    )
                 }
             case nil:
                 if !activity.isEnd && i + 1 < activities.count {
-                    written.append((.fallThrough, EdgeRef(source: activity.id.value, target: activities[i + 1].id.value), nil, activity.handoff))
+                    written.append(
+                        (.fallThrough, EdgeRef(source: activity.id.value, target: activities[i + 1].id.value), nil, activity.handoff))
                 }
             }
             for (t, trigger) in activity.triggers.enumerated() {

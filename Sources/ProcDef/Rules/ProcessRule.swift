@@ -20,7 +20,9 @@ package struct ProcessContext: Sendable {
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
-    package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration) {
+    package init(
+        process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration
+    ) {
         self.process = process
         self.graph = graph
         self.workspace = workspace
@@ -33,7 +35,9 @@ package struct ProcessContext: Sendable {
         self.localRoles = local
         let defaultAccountable = process.defaultAccountable
         self.activityRoles = process.activities.map { activity in
-            ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in (!local.isEmpty && local[id] != nil) || catalogue[id] != nil }
+            ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in
+                (!local.isEmpty && local[id] != nil) || catalogue[id] != nil
+            }
         }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
     }
@@ -91,9 +95,10 @@ package struct Findings: Sendable {
     ) {
         guard let severity = configuration.severity(of: R.descriptor) else { return }
         let subjects = FindingSubjects(process: process, activities: activities, roles: roles, policy: policy, waiver: waiver)
-        diagnostics.append(Diagnostic(
-            file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes,
-            subjects: subjects, path: path
-        ))
+        diagnostics.append(
+            Diagnostic(
+                file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes,
+                subjects: subjects, path: path
+            ))
     }
 }

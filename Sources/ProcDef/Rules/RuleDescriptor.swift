@@ -14,7 +14,10 @@ public struct RuleDescriptor: Sendable {
     /// The numeric options `.procdef.yaml` may set for this rule.
     public var options: [RuleOptionDescriptor]
 
-    public init(id: String, defaultSeverity: Severity?, summary: String, explanation: String, failingExample: String, fixedExample: String, options: [RuleOptionDescriptor] = []) {
+    public init(
+        id: String, defaultSeverity: Severity?, summary: String, explanation: String, failingExample: String, fixedExample: String,
+        options: [RuleOptionDescriptor] = []
+    ) {
         self.id = id
         self.defaultSeverity = defaultSeverity
         self.summary = summary

@@ -7,7 +7,8 @@ extension Rule {
         subjects: FindingSubjects = FindingSubjects()
     ) -> Diagnostic {
         Diagnostic(
-            file: file, range: range, severity: descriptor.defaultSeverity ?? .warning, rule: descriptor.id, message: message, help: help, notes: notes,
+            file: file, range: range, severity: descriptor.defaultSeverity ?? .warning, rule: descriptor.id, message: message, help: help,
+            notes: notes,
             subjects: subjects
         )
     }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YAMLTree
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `# procdef: ignore RULE[, RULE] -- reason`, read from the raw lines because libyaml drops comments.
 ///
@@ -76,7 +77,10 @@ package struct InlineSuppression: Sendable, Hashable {
                     while j < i && (bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t")) { j += 1 }
                     if j + marker.count <= i && Array(bytes[j..<(j + marker.count)]) == marker {
                         let ownLine = bytes[lineStart..<hash].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-                        if let suppression = parse(bytes, commentStart: hash, bodyStart: j + marker.count, lineEnd: i, line: lineNumber, lineStart: lineStart, ownLine: ownLine) {
+                        if let suppression = parse(
+                            bytes, commentStart: hash, bodyStart: j + marker.count, lineEnd: i, line: lineNumber, lineStart: lineStart,
+                            ownLine: ownLine)
+                        {
                             found.append(suppression)
                         }
                     }
@@ -92,7 +96,9 @@ package struct InlineSuppression: Sendable, Hashable {
     }
 
     /// The offset of the `#` that starts a comment on this line, if any.
-    private static func commentStart(_ bytes: [UInt8], from start: Int, to end: Int, scalarRanges: [Range<Int>], scalarIndex: inout Int) -> Int? {
+    private static func commentStart(_ bytes: [UInt8], from start: Int, to end: Int, scalarRanges: [Range<Int>], scalarIndex: inout Int)
+        -> Int?
+    {
         var k = start
         while k < end {
             if bytes[k] == UInt8(ascii: "#") && (k == start || bytes[k - 1] == UInt8(ascii: " ") || bytes[k - 1] == UInt8(ascii: "\t")) {
@@ -108,7 +114,9 @@ package struct InlineSuppression: Sendable, Hashable {
         return nil
     }
 
-    private static func parse(_ bytes: [UInt8], commentStart: Int, bodyStart: Int, lineEnd: Int, line: Int, lineStart: Int, ownLine: Bool) -> InlineSuppression? {
+    private static func parse(_ bytes: [UInt8], commentStart: Int, bodyStart: Int, lineEnd: Int, line: Int, lineStart: Int, ownLine: Bool)
+        -> InlineSuppression?
+    {
         func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
         func column(of offset: Int) -> Int {
             1 + bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 }
@@ -128,7 +136,9 @@ package struct InlineSuppression: Sendable, Hashable {
         var tokenStart: Int?
         func flush(at end: Int) {
             if let start = tokenStart {
-                rules.append(Located(String(decoding: bytes[start..<end], as: UTF8.self), at: SourceRange(start: position(start), end: position(end))))
+                rules.append(
+                    Located(
+                        String(decoding: bytes[start..<end], as: UTF8.self), at: SourceRange(start: position(start), end: position(end))))
             }
             tokenStart = nil
         }
@@ -150,7 +160,9 @@ package struct InlineSuppression: Sendable, Hashable {
         flush(at: k)
         var end = lineEnd
         if end > lineStart && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return InlineSuppression(rules: rules, reason: reason, range: SourceRange(start: position(commentStart), end: position(end)), targetLine: ownLine ? line + 1 : line)
+        return InlineSuppression(
+            rules: rules, reason: reason, range: SourceRange(start: position(commentStart), end: position(end)),
+            targetLine: ownLine ? line + 1 : line)
     }
 }
 

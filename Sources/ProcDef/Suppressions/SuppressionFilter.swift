@@ -23,7 +23,9 @@ package enum SuppressionFilter {
         kept.reserveCapacity(diagnostics.count)
         for diagnostic in diagnostics {
             var silenced = false
-            if !diagnostic.rule.hasPrefix("lint/"), let candidates = byTarget[diagnostic.file]?[diagnostic.range.start.line], let list = suppressions[diagnostic.file] {
+            if !diagnostic.rule.hasPrefix("lint/"), let candidates = byTarget[diagnostic.file]?[diagnostic.range.start.line],
+                let list = suppressions[diagnostic.file]
+            {
                 for index in candidates {
                     for (r, rule) in list[index].rules.enumerated() where InlineSuppression.pattern(rule.value, matches: diagnostic.rule) {
                         used.insert(usedKey(diagnostic.file, index, r))
@@ -38,21 +40,36 @@ package enum SuppressionFilter {
             var findings = Findings(file: file, configuration: configuration)
             for (index, suppression) in list.enumerated() {
                 if suppression.rules.isEmpty {
-                    findings.report(UnusedSuppression.self, at: suppression.range, "this suppression names no rule", help: "write `# procdef: ignore RULE -- reason`")
+                    findings.report(
+                        UnusedSuppression.self, at: suppression.range, "this suppression names no rule",
+                        help: "write `# procdef: ignore RULE -- reason`")
                 }
                 for (r, rule) in suppression.rules.enumerated() where !used.contains(usedKey(file, index, r)) {
                     let isFamily = rule.value.hasSuffix("/*")
-                    let exists = isFamily ? ruleIDs.contains { InlineSuppression.pattern(rule.value, matches: $0) } || rule.value == "policy/*" : knownRule(rule.value)
+                    let exists =
+                        isFamily
+                        ? ruleIDs.contains { InlineSuppression.pattern(rule.value, matches: $0) } || rule.value == "policy/*"
+                        : knownRule(rule.value)
                     if !exists {
-                        let help = Suggestion.closest(to: rule.value, among: ruleIDs).map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule"
-                        findings.report(UnusedSuppression.self, at: rule.range, "suppression names '\(rule.value)', which is not a rule", help: help)
+                        let help =
+                            Suggestion.closest(to: rule.value, among: ruleIDs).map { "did you mean '\($0)'?" }
+                            ?? "`procdef rules` lists every rule"
+                        findings.report(
+                            UnusedSuppression.self, at: rule.range, "suppression names '\(rule.value)', which is not a rule", help: help)
                     } else {
                         let target = suppression.targetLine == suppression.range.start.line ? "on this line" : "on the next line"
-                        findings.report(UnusedSuppression.self, at: rule.range, "suppression of '\(rule.value)' silenced nothing: there is no such finding \(target)", help: "remove the suppression, or move it onto the finding's line or the line above it")
+                        findings.report(
+                            UnusedSuppression.self, at: rule.range,
+                            "suppression of '\(rule.value)' silenced nothing: there is no such finding \(target)",
+                            help: "remove the suppression, or move it onto the finding's line or the line above it")
                     }
                 }
                 if suppression.reason == nil {
-                    findings.report(SuppressionWithoutReason.self, at: suppression.range, "this suppression gives no reason", help: "say why the finding is acceptable: `# procdef: ignore \(suppression.rules.map(\.value).joined(separator: ", ")) -- reason`")
+                    findings.report(
+                        SuppressionWithoutReason.self, at: suppression.range, "this suppression gives no reason",
+                        help:
+                            "say why the finding is acceptable: `# procdef: ignore \(suppression.rules.map(\.value).joined(separator: ", ")) -- reason`"
+                    )
                 }
             }
             kept.append(contentsOf: findings.diagnostics)

@@ -14,7 +14,10 @@ public struct CheckOptions: Sendable {
     /// every process at once, they would hold memory that a check never reads again.
     public var keepsProcessContexts = false
 
-    public init(limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000, rules: RuleConfiguration = RuleConfiguration()) {
+    public init(
+        limits: YAMLLimits = YAMLLimits(), today: CalendarDate? = nil, maxActivitiesPerProcess: Int = 1000,
+        rules: RuleConfiguration = RuleConfiguration()
+    ) {
         self.limits = limits
         self.today = today
         self.maxActivitiesPerProcess = maxActivitiesPerProcess

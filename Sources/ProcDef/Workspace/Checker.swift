@@ -62,8 +62,11 @@ public enum Checker {
         let rules = RuleRegistry.processRules
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
         let keepsContexts = options.keepsProcessContexts
-        let perProcess = workspace.processes.parallelMap { process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
-            let context = ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: configuration)
+        let perProcess = workspace.processes.parallelMap {
+            process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
+            let context = ProcessContext(
+                process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
+                configuration: configuration)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)

@@ -79,10 +79,14 @@ struct FileDiscovery {
 
     /// Walks with an explicit stack rather than recursion: folder depth is input, and must not decide stack use.
     private mutating func walk(_ path: String, display: String, status: FileSystem.Status) {
-        var pending: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = [(path, display, status.identity, nil)]
+        var pending: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = [
+            (path, display, status.identity, nil)
+        ]
         while let folder = pending.popLast() {
             if let ancestor = folder.parent?.folder(folder.identity) {
-                report(SymlinkLoop.self, folder.display, "symbolic link leads back to '\(ancestor.display)', a folder it is inside of; not followed")
+                report(
+                    SymlinkLoop.self, folder.display,
+                    "symbolic link leads back to '\(ancestor.display)', a folder it is inside of; not followed")
                 continue
             }
             guard walkedDirectories.insert(folder.identity).inserted else { continue }

@@ -1,16 +1,19 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The few POSIX calls the loader needs, wrapped so that callers see values and errors, never raw pointers.
 enum FileSystem {
     /// What `stat` says about a path, following symbolic links.
     struct Status: Sendable {
-        enum Kind: Sendable { case file, directory, other(String) }
+        enum Kind: Sendable {
+            case file, directory
+            case other(String)
+        }
         var kind: Kind
         var identity: FileIdentity
         var size: Int
@@ -114,16 +117,18 @@ enum FileSystem {
 
 extension FileSystem.Status {
     init(_ info: stat) {
-        let kind: Kind = switch info.st_mode & S_IFMT {
-        case S_IFREG: .file
-        case S_IFDIR: .directory
-        case S_IFIFO: .other("a FIFO")
-        case S_IFSOCK: .other("a socket")
-        case S_IFCHR: .other("a character device")
-        case S_IFBLK: .other("a block device")
-        default: .other("a special file")
-        }
-        self.init(kind: kind, identity: FileSystem.FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), size: Int(info.st_size))
+        let kind: Kind =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: .file
+            case S_IFDIR: .directory
+            case S_IFIFO: .other("a FIFO")
+            case S_IFSOCK: .other("a socket")
+            case S_IFCHR: .other("a character device")
+            case S_IFBLK: .other("a block device")
+            default: .other("a special file")
+            }
+        self.init(
+            kind: kind, identity: FileSystem.FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), size: Int(info.st_size))
     }
 }
 

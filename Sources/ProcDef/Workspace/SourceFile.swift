@@ -36,7 +36,8 @@ public struct SourceFile: Sendable {
     public func currentBytes() -> [UInt8]? {
         guard let disk else { return bytes }
         guard case .bytes(let reread) = FileSystem.read(disk.path, limit: disk.size),
-              reread.count == disk.size, Self.fingerprint(reread) == disk.fingerprint else { return nil }
+            reread.count == disk.size, Self.fingerprint(reread) == disk.fingerprint
+        else { return nil }
         return reread
     }
 

@@ -24,7 +24,10 @@ public struct Workspace: Sendable {
     private var processPositions: [String: Int] = [:]
     private var policyPositions: [String: Int] = [:]
 
-    public init(sources: [SourceFile] = [], catalogues: [RoleCatalogue] = [], processes: [ProcessDefinition] = [], policies: [Policy] = [], configs: [Config] = [], diagnostics: [Diagnostic] = []) {
+    public init(
+        sources: [SourceFile] = [], catalogues: [RoleCatalogue] = [], processes: [ProcessDefinition] = [], policies: [Policy] = [],
+        configs: [Config] = [], diagnostics: [Diagnostic] = []
+    ) {
         self.sources = sources
         self.catalogues = catalogues
         self.processes = processes

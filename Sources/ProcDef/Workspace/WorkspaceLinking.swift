@@ -14,7 +14,9 @@ struct WorkspaceLinker {
         let policies = files.flatMap(\.policies)
         linker.diagnostics = files.flatMap(\.diagnostics)
 
-        linker.reportDuplicates(catalogues.flatMap(\.roles), what: "role", id: \.id, file: \.file, suffix: " in the catalogue") { FindingSubjects(roles: [$0]) }
+        linker.reportDuplicates(catalogues.flatMap(\.roles), what: "role", id: \.id, file: \.file, suffix: " in the catalogue") {
+            FindingSubjects(roles: [$0])
+        }
         linker.reportDuplicates(processes, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
         linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file) { FindingSubjects(policy: $0) }
 
@@ -29,7 +31,10 @@ struct WorkspaceLinker {
         let linked = workspace
         let perProcess = workspace.processes.parallelMap { process in
             var linker = WorkspaceLinker()
-            linker.reportDuplicates(process.activities, what: "activity", id: \.id, file: { _ in process.file }, suffix: " in process \(Quoting.quoted(process.id.value))") {
+            linker.reportDuplicates(
+                process.activities, what: "activity", id: \.id, file: { _ in process.file },
+                suffix: " in process \(Quoting.quoted(process.id.value))"
+            ) {
                 FindingSubjects(process: process.id.value, activities: [$0])
             }
             linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
@@ -77,7 +82,8 @@ struct WorkspaceLinker {
     /// Reports every definition after the first of the same id, in the order given.
     /// `subjects` names the duplicated id as what the finding is about (a process, a role, an activity of a process).
     private mutating func reportDuplicates<T>(
-        _ values: [T], what: String, id: (T) -> Located<String>, file: (T) -> String, suffix: String = "", subjects: (String) -> FindingSubjects
+        _ values: [T], what: String, id: (T) -> Located<String>, file: (T) -> String, suffix: String = "",
+        subjects: (String) -> FindingSubjects
     ) {
         var first: [String: (file: String, range: SourceRange)] = [:]
         for value in values {
@@ -90,7 +96,10 @@ struct WorkspaceLinker {
             report(
                 DuplicateID.self, file: file(value), at: valueID.range,
                 "\(what) \(Quoting.quoted(valueID.value)) is already defined\(suffix) at \(Self.location(earlier.file, earlier.range))",
-                notes: [Diagnostic.Note(message: "\(what) \(Quoting.quoted(valueID.value)) first defined here", file: earlier.file, range: earlier.range)],
+                notes: [
+                    Diagnostic.Note(
+                        message: "\(what) \(Quoting.quoted(valueID.value)) first defined here", file: earlier.file, range: earlier.range)
+                ],
                 subjects: subjects(valueID.value)
             )
         }
@@ -103,7 +112,11 @@ struct WorkspaceLinker {
                 DuplicateID.self, file: process.file, at: role.id.range,
                 "role \(Quoting.quoted(role.id.value)) is already defined in the catalogue at \(Self.location(catalogueRole.file, catalogueRole.id.range)); a local role may not redefine a catalogue role",
                 help: "use the catalogue role, or give the local role an id of its own",
-                notes: [Diagnostic.Note(message: "catalogue role \(Quoting.quoted(role.id.value)) defined here", file: catalogueRole.file, range: catalogueRole.id.range)],
+                notes: [
+                    Diagnostic.Note(
+                        message: "catalogue role \(Quoting.quoted(role.id.value)) defined here", file: catalogueRole.file,
+                        range: catalogueRole.id.range)
+                ],
                 subjects: FindingSubjects(process: process.id.value, roles: [role.id.value])
             )
         }
@@ -123,10 +136,13 @@ struct WorkspaceLinker {
                 let visible = roleIDs ?? workspace.roleIDs(visibleIn: process)
                 roleIDs = visible
                 let place = place()
-                let help = Suggestion.didYouMean(id.value, among: visible)
+                let help =
+                    Suggestion.didYouMean(id.value, among: visible)
                     ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
                 let subjects = FindingSubjects(process: processID, activities: activity.map { [$0] } ?? [], roles: [id.value])
-                report(UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help, subjects: subjects)
+                report(
+                    UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help,
+                    subjects: subjects)
             }
         }
         func checkHandoff(_ handoff: Handoff?, of activity: String, _ place: @autoclosure () -> String) {
@@ -159,7 +175,8 @@ struct WorkspaceLinker {
             }
             for trigger in activity.triggers {
                 checkTrigger(trigger, in: process, from: activityID, activityName: activityName, workspace: workspace)
-                checkHandoff(trigger.handoff, of: activityID, "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
+                checkHandoff(
+                    trigger.handoff, of: activityID, "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
             }
         }
 
@@ -171,42 +188,61 @@ struct WorkspaceLinker {
         }
     }
 
-    private mutating func checkActivity(_ target: Located<String>, of process: ProcessDefinition, from source: String, _ place: @autoclosure () -> String) {
+    private mutating func checkActivity(
+        _ target: Located<String>, of process: ProcessDefinition, from source: String, _ place: @autoclosure () -> String
+    ) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
-        let help = Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
+        let help =
+            Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id; to start another process, use 'triggers:'"
         report(
-            UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)", help: help,
+            UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
+            help: help,
             subjects: FindingSubjects(process: process.id.value, activities: [source, target.value])
         )
     }
 
-    private mutating func checkTrigger(_ trigger: Trigger, in process: ProcessDefinition, from source: String, activityName: @autoclosure () -> String, workspace: Workspace) {
+    private mutating func checkTrigger(
+        _ trigger: Trigger, in process: ProcessDefinition, from source: String, activityName: @autoclosure () -> String,
+        workspace: Workspace
+    ) {
         // The triggered process is named in the message; subjects stay with the process and activity that hold the trigger.
         let subjects = FindingSubjects(process: process.id.value, activities: [source])
         guard Identifier.isValid(trigger.process.value) else { return }
         var place: String { "the trigger of \(activityName())" }
         guard let target = workspace.process(id: trigger.process.value) else {
-            let help = Suggestion.didYouMean(trigger.process.value, among: workspace.processes.map(\.id.value))
+            let help =
+                Suggestion.didYouMean(trigger.process.value, among: workspace.processes.map(\.id.value))
                 ?? "check the process id, and check the whole repository at once so that every process is known"
-            report(UnknownProcess.self, file: process.file, at: trigger.process.range, "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help, subjects: subjects)
+            report(
+                UnknownProcess.self, file: process.file, at: trigger.process.range,
+                "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help, subjects: subjects)
             return
         }
         guard let entry = trigger.activity, Identifier.isValid(entry.value), target.activityIndex(entry.value) == nil else { return }
-        let help = Suggestion.didYouMean(entry.value, among: target.activities.map(\.id.value))
+        let help =
+            Suggestion.didYouMean(entry.value, among: target.activities.map(\.id.value))
             ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity"
-        report(UnknownProcess.self, file: process.file, at: entry.range, "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help, subjects: subjects)
+        report(
+            UnknownProcess.self, file: process.file, at: entry.range,
+            "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help,
+            subjects: subjects)
     }
 
     /// `waiver` is true for a waiver's policy reference: the finding is then about that waiver too.
-    private mutating func checkPolicy(_ id: Located<String>, _ place: String, in process: ProcessDefinition, waiver: Bool, workspace: Workspace) {
+    private mutating func checkPolicy(
+        _ id: Located<String>, _ place: String, in process: ProcessDefinition, waiver: Bool, workspace: Workspace
+    ) {
         guard Identifier.isValid(id.value), workspace.policy(id: id.value) == nil else { return }
-        let help = Suggestion.didYouMean(id.value, among: workspace.policies.map(\.id.value))
+        let help =
+            Suggestion.didYouMean(id.value, among: workspace.policies.map(\.id.value))
             ?? "check the policy id, and check the policies together with the processes"
         let subjects = FindingSubjects(
             process: process.id.value, policy: id.value, waiver: waiver ? WaiverSubject(process: process.id.value, policy: id.value) : nil
         )
-        report(UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help, subjects: subjects)
+        report(
+            UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help,
+            subjects: subjects)
     }
 }

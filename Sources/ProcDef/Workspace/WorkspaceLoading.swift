@@ -22,12 +22,16 @@ extension Workspace {
 
     /// Every input read and decoded, one file a task. The table of texts lives only as long as this: it is not needed
     /// after decoding, and the linking that follows is when a check's memory peaks.
-    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(source: SourceFile?, decoded: DecodedFile)] {
+    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(
+        source: SourceFile?, decoded: DecodedFile
+    )] {
         let texts = TextInterner()
         return inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
     }
 
-    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (source: SourceFile?, decoded: DecodedFile) {
+    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (
+        source: SourceFile?, decoded: DecodedFile
+    ) {
         var failed = DecodedFile(file: input.displayPath)
         let limit = options.limits.maxFileSize
         switch FileSystem.read(input.path, limit: limit) {
@@ -36,15 +40,21 @@ extension Workspace {
             // Decoded, the bytes are needed only for snippets: dropped here, read again by the text renderer.
             return (SourceFile(path: input.displayPath, readFrom: input.path, bytes: bytes), decoded)
         case .tooLarge(let size, let exact):
-            failed.diagnostics.append(SafetyLimits.diagnostic(
-                file: input.displayPath, range: .fileStart,
-                message: exact ? "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit" : "file is over the \(YAMLReader.describeSize(limit)) limit",
-                help: "split it into several files"
-            ))
+            failed.diagnostics.append(
+                SafetyLimits.diagnostic(
+                    file: input.displayPath, range: .fileStart,
+                    message: exact
+                        ? "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit"
+                        : "file is over the \(YAMLReader.describeSize(limit)) limit",
+                    help: "split it into several files"
+                ))
         case .notRegular(let what):
-            failed.diagnostics.append(UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: it is \(what), not a regular file"))
+            failed.diagnostics.append(
+                UnreadableFile.diagnostic(
+                    file: input.displayPath, range: .fileStart, message: "cannot read file: it is \(what), not a regular file"))
         case .failed(let failure):
-            failed.diagnostics.append(UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: \(failure.message)"))
+            failed.diagnostics.append(
+                UnreadableFile.diagnostic(file: input.displayPath, range: .fileStart, message: "cannot read file: \(failure.message)"))
         }
         return (nil, failed)
     }

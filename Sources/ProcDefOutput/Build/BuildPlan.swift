@@ -37,7 +37,8 @@ package struct BuildPlan: Sendable {
             let process = processes[job]
             // The layout functions return nil only for unsafe ids, which were filtered out above.
             guard let runbookPath = OutputLayout.runbook(process.id), let diagramPath = OutputLayout.diagram(process.id),
-                  let csvPath = OutputLayout.raci(process.id) else { return [] }
+                let csvPath = OutputLayout.raci(process.id)
+            else { return [] }
             return [
                 (runbookPath, runbook.renderText(process).takeBytes()),
                 (diagramPath, diagram.renderText(process).takeBytes()),
@@ -95,7 +96,8 @@ package enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .output(let error): error.description
         case .graphviz(let path, let error): "rendering \(path): \(error.description)"
-        case .reservedID(let id): "process id '\(id)' cannot be built: its diagram would replace diagrams/\(id).dot, the process landscape; rename the process"
+        case .reservedID(let id):
+            "process id '\(id)' cannot be built: its diagram would replace diagrams/\(id).dot, the process landscape; rename the process"
         }
     }
 }

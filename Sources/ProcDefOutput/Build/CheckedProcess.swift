@@ -23,13 +23,25 @@ package struct CheckedProcess: Sendable {
     private let pointsBySource: [[Int]]
 
     /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
-    package init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition], policyStatuses: [PolicyStatus]) {
-        self.init(process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID), policyStatuses: policyStatuses)
+    package init(
+        process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition],
+        policyStatuses: [PolicyStatus]
+    ) {
+        self.init(
+            process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID),
+            policyStatuses: policyStatuses)
     }
 
     /// `analysed`: the context the check's rules ran on, when the report kept it; made here otherwise.
-    init(process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus], analysed: ProcessContext? = nil) {
-        let context = analysed ?? ProcessContext(process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue, configuration: RuleConfiguration())
+    init(
+        process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus],
+        analysed: ProcessContext? = nil
+    ) {
+        let context =
+            analysed
+            ?? ProcessContext(
+                process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
+                configuration: RuleConfiguration())
         self.context = context
         self.handoffs = context.handoffs
         self.raci = RACIMatrix(context)
@@ -48,7 +60,9 @@ package struct CheckedProcess: Sendable {
         let (catalogue, index, unique) = prepare(report)
         let statuses = report.policyStatuses
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
-            CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
+            CheckedProcess(
+                process: process, workspace: report.workspace, catalogue: catalogue, index: index,
+                policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
         }
     }
 
@@ -56,7 +70,9 @@ package struct CheckedProcess: Sendable {
     package static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
         let (catalogue, index, _) = prepare(report)
         guard let process = index.processesByID[id] else { return nil }
-        return CheckedProcess(process: process, workspace: report.workspace, catalogue: catalogue, index: index, policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
+        return CheckedProcess(
+            process: process, workspace: report.workspace, catalogue: catalogue, index: index,
+            policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
     }
 
     /// The catalogue by role id, the workspace index, and the processes with the first of each id, in input order.

@@ -15,7 +15,8 @@ package struct Graphviz: Sendable {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("dot").path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate) {
+                FileManager.default.isExecutableFile(atPath: candidate)
+            {
                 return Graphviz(executable: candidate)
             }
         }
@@ -27,7 +28,9 @@ package struct Graphviz: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-T\(format.rawValue)"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

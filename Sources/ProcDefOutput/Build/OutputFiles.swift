@@ -1,10 +1,11 @@
 import Dispatch
 import Foundation
 import ProcDef
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes the files of an output tree into a new directory, and removes a directory tree, both spread over the cores.
@@ -30,7 +31,9 @@ enum OutputFiles {
     /// exist yet. With `previous`, an existing tree, unchanged files are linked from it (see the type's comment).
     /// `flush` fsyncs every file written; `crashAfterFiles` is the test hook of `OutputTree.install`, and makes the
     /// writes sequential so that "after N files" means the first N paths.
-    static func write(_ files: [String: [UInt8]], into root: String, reusingFrom previous: String?, flush: Bool, crashAfterFiles: Int?) throws(OutputTreeError) {
+    static func write(_ files: [String: [UInt8]], into root: String, reusingFrom previous: String?, flush: Bool, crashAfterFiles: Int?)
+        throws(OutputTreeError)
+    {
         guard mkdir(root, 0o755) == 0 else { throw .io(path: root, reason: errnoReason()) }
         var folderNames: [String] = []
         var entries: [Entry] = []
@@ -65,7 +68,8 @@ enum OutputFiles {
         }
 
         let target = Folders(root: rootFD, folders: descriptors, path: root, names: folderNames)
-        let source = previousRoot >= 0 ? Folders(root: previousRoot, folders: previousDescriptors, path: previous ?? "", names: folderNames) : nil
+        let source =
+            previousRoot >= 0 ? Folders(root: previousRoot, folders: previousDescriptors, path: previous ?? "", names: folderNames) : nil
         let reuse = source.map { Reuse(from: $0) }
 
         if let crashAfterFiles {
@@ -139,7 +143,9 @@ enum OutputFiles {
         }()
     }
 
-    private static func place(_ entry: Entry, in target: Folders, reusing reuse: Reuse?, flush: Bool, scratch: inout [UInt8]) throws(OutputTreeError) {
+    private static func place(_ entry: Entry, in target: Folders, reusing reuse: Reuse?, flush: Bool, scratch: inout [UInt8])
+        throws(OutputTreeError)
+    {
         let directory = target.descriptor(entry.folder)
         if let reuse, linkUnchanged(entry, from: reuse, into: directory, scratch: &scratch) { return }
         let fd = openat(directory, entry.name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -169,7 +175,8 @@ enum OutputFiles {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1, info.st_uid == reuse.owner,
-              (info.st_mode & 0o7777) == reuse.mode, Int(info.st_size) == entry.bytes.count else { return false }
+            (info.st_mode & 0o7777) == reuse.mode, Int(info.st_size) == entry.bytes.count
+        else { return false }
         // One byte more than expected, so that a file that grew since `fstat` reads as different.
         let size = entry.bytes.count
         if scratch.count < size + 1 { scratch = [UInt8](repeating: 0, count: size + 1) }
@@ -273,8 +280,8 @@ enum OutputFiles {
 /// The C library's `write`, which a method named `write` would otherwise shadow.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
+        Glibc.write(fd, buffer, count)
     #else
-    Darwin.write(fd, buffer, count)
+        Darwin.write(fd, buffer, count)
     #endif
 }

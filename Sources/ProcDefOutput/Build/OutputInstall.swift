@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension OutputTree {
@@ -34,7 +35,9 @@ extension OutputTree {
         let parent = destination.deletingLastPathComponent()
         let current = URL(fileURLWithPath: fileManager.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath().path
         let resolved = destination.resolvingSymlinksInPath().path
-        guard destination.path != "/", !name.isEmpty, name != "..", current != resolved, !current.hasPrefix(resolved == "/" ? "/" : resolved + "/") else {
+        guard destination.path != "/", !name.isEmpty, name != "..", current != resolved,
+            !current.hasPrefix(resolved == "/" ? "/" : resolved + "/")
+        else {
             throw .unsafeDestination(outPath)
         }
 
@@ -106,7 +109,8 @@ extension OutputTree {
     private func write(into root: String, reusingFrom previous: String?, crashAfterFiles: Int?) throws(OutputTreeError) {
         let syncWholeFileSystem = Self.syncFileSystem()
         var all = files
-        all[OutputLayout.marker] = Array("Written by procdef build. The next build replaces this whole folder; it refuses to replace a folder without this file.\n".utf8)
+        all[OutputLayout.marker] = Array(
+            "Written by procdef build. The next build replaces this whole folder; it refuses to replace a folder without this file.\n".utf8)
         try OutputFiles.write(all, into: root, reusingFrom: previous, flush: syncWholeFileSystem == nil, crashAfterFiles: crashAfterFiles)
         if let syncWholeFileSystem {
             let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -120,11 +124,11 @@ extension OutputTree {
     /// Linux's `syncfs`, looked up at run time because the C library module does not export it; nil elsewhere.
     private static func syncFileSystem() -> (@convention(c) (Int32) -> Int32)? {
         #if os(Linux)
-        typealias SyncFS = @convention(c) (Int32) -> Int32
-        guard let symbol = dlsym(nil, "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFS.self)
+            typealias SyncFS = @convention(c) (Int32) -> Int32
+            guard let symbol = dlsym(nil, "syncfs") else { return nil }
+            return unsafeBitCast(symbol, to: SyncFS.self)
         #else
-        return nil
+            return nil
         #endif
     }
 
@@ -147,7 +151,8 @@ extension OutputTree {
             guard entry.hasPrefix(prefix) else { continue }
             let digits = entry.dropFirst(prefix.count)
             guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-                  let pid = pid_t(digits), pid > 0 else { return nil }
+                let pid = pid_t(digits), pid > 0
+            else { return nil }
             return pid
         }
         return nil
@@ -164,13 +169,13 @@ extension OutputTree {
     /// time because the C library module does not export it); false when it cannot, and nothing moved.
     private static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
-        guard let symbol = dlsym(nil, "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+            guard let symbol = dlsym(nil, "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 
@@ -178,4 +183,3 @@ extension OutputTree {
         (error as NSError).localizedDescription
     }
 }
-

@@ -27,7 +27,8 @@ package struct GitLabCodeQualityRenderer: Sendable {
             out += ",\n    \"location\": {\n      \"path\": "
             JSONEscaping.appendQuoted(diagnostic.file, to: &out)
             out += ",\n      \"positions\": {\n"
-            out += "        \"begin\": {\"line\": \(max(1, diagnostic.range.start.line)), \"column\": \(max(1, diagnostic.range.start.column))},\n"
+            out +=
+                "        \"begin\": {\"line\": \(max(1, diagnostic.range.start.line)), \"column\": \(max(1, diagnostic.range.start.column))},\n"
             out += "        \"end\": {\"line\": \(max(1, diagnostic.range.end.line)), \"column\": \(max(1, diagnostic.range.end.column))}\n"
             out += "      }\n    }\n  }"
         }

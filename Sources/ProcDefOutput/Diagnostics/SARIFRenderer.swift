@@ -74,7 +74,11 @@ package struct SARIFRenderer: Sendable {
             let id = "policy/\(policy.id.value)"
             known.insert(id)
             let rationale = policy.rationale?.value ?? policy.title.value
-            rules.append(SARIFRule(id: id, name: ruleName(id), short: policy.title.value, full: rationale, help: "\(policy.title.value)\n\n\(rationale)\n\nDefined in \(policy.file).", level: level(policy.severity.value), enabled: true))
+            rules.append(
+                SARIFRule(
+                    id: id, name: ruleName(id), short: policy.title.value, full: rationale,
+                    help: "\(policy.title.value)\n\n\(rationale)\n\nDefined in \(policy.file).", level: level(policy.severity.value),
+                    enabled: true))
         }
         // A finding of a rule nobody declared (a policy that failed to decode) still needs an entry to point at.
         for id in Set(diagnostics.map(\.rule)).subtracting(known).sorted() {
@@ -183,7 +187,9 @@ package struct SARIFRenderer: Sendable {
                                                 region.field("startLine", max(1, start.line))
                                                 region.field("startColumn", max(1, start.column))
                                                 region.field("endLine", max(1, end.line))
-                                                region.field("endColumn", max(1, end.line == start.line ? max(end.column, start.column) : end.column))
+                                                region.field(
+                                                    "endColumn", max(1, end.line == start.line ? max(end.column, start.column) : end.column)
+                                                )
                                             }
                                         }
                                         location.object("message") { $0.field("text", step.message) }
@@ -221,7 +227,7 @@ package struct SARIFRenderer: Sendable {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)

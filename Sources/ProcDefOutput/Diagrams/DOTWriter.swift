@@ -126,15 +126,17 @@ struct DOTWriter {
 
     static func isBare(_ word: StaticString) -> Bool {
         word.withUTF8Buffer { bytes in
-            !bytes.isEmpty && bytes.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                     UInt8(ascii: "_"), UInt8(ascii: "."):
-                    true
-                default:
-                    false
+            !bytes.isEmpty
+                && bytes.allSatisfy { byte in
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                        UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                        UInt8(ascii: "_"), UInt8(ascii: "."):
+                        true
+                    default:
+                        false
+                    }
                 }
-            }
         }
     }
 
@@ -189,7 +191,10 @@ enum LabelWrapping {
         func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var i = 0
         while i < utf8.count {
-            guard !isWhitespace(utf8[i]) else { i += 1; continue }
+            guard !isWhitespace(utf8[i]) else {
+                i += 1
+                continue
+            }
             var end = i
             while end < utf8.count, !isWhitespace(utf8[end]) { end += 1 }
             var word = i
@@ -218,7 +223,10 @@ enum LabelWrapping {
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).map(String.init)
         for var word in words {
             while word.count > width + width / 2 {
-                if !current.isEmpty { lines.append(current); current = "" }
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
                 lines.append(String(word.prefix(width)))
                 word = String(word.dropFirst(width))
             }

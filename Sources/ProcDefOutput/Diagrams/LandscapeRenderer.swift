@@ -54,7 +54,8 @@ package struct LandscapeRenderer: Sendable {
         var missing: [String] = []
         var seen: Set<String> = []
         for process in processes {
-            for edge in process.graph.triggers where !known.contains(edge.trigger.process.value) && seen.insert(edge.trigger.process.value).inserted {
+            for edge in process.graph.triggers
+            where !known.contains(edge.trigger.process.value) && seen.insert(edge.trigger.process.value).inserted {
                 missing.append(edge.trigger.process.value)
             }
         }

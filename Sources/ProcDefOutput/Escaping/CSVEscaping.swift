@@ -38,10 +38,14 @@ package enum CSVEscaping {
     static func appendField(_ text: String, to out: inout RenderedText) {
         var text = text
         let copied = text.withUTF8 { utf8 -> Bool in
-            if let first = utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first) {
+            if let first = utf8.first,
+                [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+            {
                 return false
             }
-            guard !utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else { return false }
+            guard !utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) else {
+                return false
+            }
             out.append(contentsOf: utf8)
             return true
         }

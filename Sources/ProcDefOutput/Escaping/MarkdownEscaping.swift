@@ -78,11 +78,12 @@ package enum MarkdownEscaping {
             while digits < line.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[digits]) { digits += 1 }
         }
         for (i, byte) in line.enumerated() {
-            let opensBlock = (atStart && i == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
+            let opensBlock =
+                (atStart && i == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
                 || (digits > 0 && i == digits && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")))
             switch byte {
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "$"):
+                UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "$"):
                 out.append(byte: UInt8(ascii: "\\"))
                 out.append(byte: byte)
             case UInt8(ascii: "<"): out.append("&lt;")
@@ -120,7 +121,8 @@ package enum MarkdownEscaping {
         // The end of a leading run of digits: `1.` or `1)` there would open an ordered list.
         let digits = atStart ? scalars.prefix(while: { ("0"..."9").contains($0) }).count : 0
         for (i, scalar) in scalars.enumerated() {
-            let opensBlock = (atStart && i == 0 && (scalar == "-" || scalar == "+" || scalar == "="))
+            let opensBlock =
+                (atStart && i == 0 && (scalar == "-" || scalar == "+" || scalar == "="))
                 || (digits > 0 && i == digits && (scalar == "." || scalar == ")"))
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "|", "~", "#", "$":
@@ -198,7 +200,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -24,8 +24,9 @@ package struct IndexRenderer: Sendable {
         var wroteTable = false
         for process in processes {
             guard let runbook = OutputLayout.runbook(process.id),
-                  let diagram = OutputLayout.diagram(process.id, diagramExtension),
-                  let csv = OutputLayout.raci(process.id) else { continue }
+                let diagram = OutputLayout.diagram(process.id, diagramExtension),
+                let csv = OutputLayout.raci(process.id)
+            else { continue }
             if !wroteTable {
                 md.startTable(["Process", "Owner", "Purpose", "Activities", "Files"])
                 wroteTable = true

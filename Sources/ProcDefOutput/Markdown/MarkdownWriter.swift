@@ -230,9 +230,10 @@ struct MarkdownWriter {
     }
 
     private static func isSafePath(_ value: String) -> Bool {
-        !value.isEmpty && value.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-".unicodeScalars.contains($0))
-        }
+        !value.isEmpty
+            && value.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "/._-".unicodeScalars.contains($0))
+            }
     }
 
     /// `*not set*`: procdef's own words in emphasis.

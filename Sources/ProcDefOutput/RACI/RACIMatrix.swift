@@ -4,7 +4,10 @@ import ProcDef
 package struct RACIMatrix: Sendable {
     /// One letter of a cell.
     package enum Letter: String, Sendable, CaseIterable {
-        case responsible = "R", accountable = "A", consulted = "C", informed = "I"
+        case responsible = "R"
+        case accountable = "A"
+        case consulted = "C"
+        case informed = "I"
 
         var symbol: StaticString {
             switch self {
@@ -23,7 +26,7 @@ package struct RACIMatrix: Sendable {
         package init() {}
 
         package init(_ letters: [Letter]) {
-            letters.forEach { insert($0) }
+            for letter in letters { insert(letter) }
         }
 
         package func contains(_ letter: Letter) -> Bool { bits & Self.bit(letter) != 0 }

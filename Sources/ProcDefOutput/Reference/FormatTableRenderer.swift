@@ -19,7 +19,9 @@ package struct FormatTableRenderer: Sendable {
             output.append(line)
             guard let name = Self.generatedName(line) else { continue }
             guard let table = KeyTable.all.first(where: { $0.name == name })?.table else {
-                throw MarkerError(description: "docs marker '\(line.trimmed)' names no key table; known: \(KeyTable.all.map(\.name).joined(separator: ", "))")
+                throw MarkerError(
+                    description:
+                        "docs marker '\(line.trimmed)' names no key table; known: \(KeyTable.all.map(\.name).joined(separator: ", "))")
             }
             guard let end = lines.firstIndex(where: { $0.trimmed == Self.endMarker }) else {
                 throw MarkerError(description: "docs marker '\(line.trimmed)' has no '\(Self.endMarker)' after it")
@@ -59,7 +61,8 @@ package struct FormatTableRenderer: Sendable {
     /// `NAME` of a `<!-- generated: NAME keys -->` line.
     private static func generatedName(_ line: Substring) -> String? {
         let text = line.trimmed
-        let prefix = "<!-- generated: ", suffix = " keys -->"
+        let prefix = "<!-- generated: "
+        let suffix = " keys -->"
         guard text.hasPrefix(prefix), text.hasSuffix(suffix), text.count > prefix.count + suffix.count else { return nil }
         return String(text.dropFirst(prefix.count).dropLast(suffix.count))
     }
@@ -84,9 +87,9 @@ package struct FormatTableRenderer: Sendable {
     }
 }
 
-private extension Substring {
+extension Substring {
     /// Without the spaces around it: markers may be indented, as inside a list item.
-    var trimmed: Substring {
+    fileprivate var trimmed: Substring {
         guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else { return self[endIndex...] }
         return self[first...last]
     }

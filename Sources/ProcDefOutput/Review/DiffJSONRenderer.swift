@@ -45,7 +45,9 @@ package struct DiffJSONRenderer: Sendable {
             root.field("version", 1)
             root.object("summary") { summary in
                 for status in [ProcessChange.Status.changed, .added, .removed] {
-                    summary.field("processes" + status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst(), diff.processes.count { $0.status == status })
+                    summary.field(
+                        "processes" + status.rawValue.prefix(1).uppercased() + status.rawValue.dropFirst(),
+                        diff.processes.count { $0.status == status })
                 }
                 summary.field("processesUnchanged", diff.unchangedProcesses)
                 let gaps = diff.gaps.map(\.gap)

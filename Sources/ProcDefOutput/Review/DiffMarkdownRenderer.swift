@@ -78,7 +78,7 @@ package struct DiffMarkdownRenderer: Sendable {
         let changed = diff.processes.filter { !$0.activities.isEmpty || !$0.policies.isEmpty || !$0.fields.isEmpty }
         if !changed.isEmpty {
             md.heading(3, "Other changes")
-            changed.forEach { otherChanges($0, to: &md) }
+            for change in changed { otherChanges(change, to: &md) }
         }
         if !diff.roles.isEmpty {
             md.heading(3, "Role catalogue")

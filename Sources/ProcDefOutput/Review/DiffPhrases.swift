@@ -186,12 +186,16 @@ struct DiffPhrases: Sendable {
             return n > 0 ? (n, status.rawValue) : nil
         }
         // The noun goes with the first count only: "2 processes changed, 1 added".
-        let head = counts.isEmpty ? "no process changed" : counts.enumerated().map { index, item in
-            index == 0 ? "\(count(item.0, "process", "processes")) \(item.1)" : "\(item.0) \(item.1)"
-        }.joined(separator: ", ")
+        let head =
+            counts.isEmpty
+            ? "no process changed"
+            : counts.enumerated().map { index, item in
+                index == 0 ? "\(count(item.0, "process", "processes")) \(item.1)" : "\(item.0) \(item.1)"
+            }.joined(separator: ", ")
         var parts: [String] = []
         let gaps = diff.gaps.map(\.gap)
-        let introduced = gaps.count { $0.kind == .introduced }, fixed = gaps.count { $0.kind == .fixed }
+        let introduced = gaps.count { $0.kind == .introduced }
+        let fixed = gaps.count { $0.kind == .fixed }
         if introduced > 0 { parts.append(count(introduced, "handoff gap introduced", "handoff gaps introduced")) }
         if fixed > 0 { parts.append(count(fixed, "handoff gap fixed", "handoff gaps fixed")) }
         let findings = diff.introducedFindings

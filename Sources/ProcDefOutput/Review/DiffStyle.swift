@@ -13,7 +13,9 @@ struct DiffStyle: Sendable {
 
     static let plain = DiffStyle(id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, key: { $0 }, arrow: "->")
 
-    static let markdown = DiffStyle(id: { id in MarkdownWriter.inline { $0.code(id) } }, text: { text in "\"" + MarkdownWriter.inline { $0.cellText(text) } + "\"" }, key: { "`\($0)`" }, arrow: "→")
+    static let markdown = DiffStyle(
+        id: { id in MarkdownWriter.inline { $0.code(id) } }, text: { text in "\"" + MarkdownWriter.inline { $0.cellText(text) } + "\"" },
+        key: { "`\($0)`" }, arrow: "→")
 }
 
 /// Free text on one terminal line.

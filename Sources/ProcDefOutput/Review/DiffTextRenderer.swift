@@ -33,8 +33,10 @@ package struct DiffTextRenderer: Sendable {
         out += section("handoff gaps introduced", introduced.map { phrases.edge($0.edge) + ": " + phrases.gap($0) })
         out += section("new findings", process.findings.introduced.map(finding))
         out += section("accountability and ownership", process.ownership.map(phrases.field) + byRole(process.raci).map(phrases.raci))
-        out += section("handoffs and transitions", process.edges.map { phrases.edge($0.edge) + ": " + phrases.edgeChange($0) }
-            + fixed.map { phrases.edge($0.edge) + ": gap " + phrases.gap($0) })
+        out += section(
+            "handoffs and transitions",
+            process.edges.map { phrases.edge($0.edge) + ": " + phrases.edgeChange($0) }
+                + fixed.map { phrases.edge($0.edge) + ": gap " + phrases.gap($0) })
         out += section("activities", process.activities.map(phrases.activity))
         out += section("policies", process.policies.map(phrases.policy))
         out += section("process fields", process.fields.map(phrases.field))

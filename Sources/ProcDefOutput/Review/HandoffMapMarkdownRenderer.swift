@@ -23,7 +23,9 @@ package struct HandoffMapMarkdownRenderer: Sendable {
         let summary = HandoffMapWording.summary(map)
         md.markdown(summary.prefix(1).uppercased() + summary.dropFirst())
         md.markdown(". ")
-        md.markdown("Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first.")
+        md.markdown(
+            "Every place where a case passes from one role to another, across all processes; gaps and handoffs missing their artifact or expectation come first."
+        )
         md.endLine()
         md.heading(2, "Teams")
         writeMatrix(map.teams, to: &md)
@@ -99,8 +101,11 @@ package struct HandoffMapMarkdownRenderer: Sendable {
             md.endRow()
         }
         md.startParagraph()
-        md.markdown("Transitions that change hands, from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; ")
-        md.markdown("a transition between several teams counts once for each pair, so the cells add up to the pairs of teams, not the transitions.")
+        md.markdown(
+            "Transitions that change hands, from the team of each row to the team of each column. Teams are the roles' `team`, else the role id; "
+        )
+        md.markdown(
+            "a transition between several teams counts once for each pair, so the cells add up to the pairs of teams, not the transitions.")
         md.endLine()
     }
 

@@ -15,7 +15,9 @@ package struct HandoffMapTextRenderer: Sendable {
 
     private func block(_ entry: HandoffMapEntry) -> String {
         var out = "\(HandoffMapWording.status(entry.status)): \(side(entry.from)) -> "
-        out += entry.to.processID == entry.from.processID && !entry.isTrigger ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
+        out +=
+            entry.to.processID == entry.from.processID && !entry.isTrigger
+            ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
         if let condition = entry.condition { out += ", when \"\(PlainText.line(condition))\"" }
         out += "\n"
         out += "  from: \(roles(entry.from))\n"
@@ -85,7 +87,8 @@ enum HandoffMapWording {
         let transitions = map.entries.count
         let pairs = map.teams.pairCount
         let teams = map.teams.teams.count
-        let out = "\(transitions) \(transitions == 1 ? "transition" : "transitions") that \(transitions == 1 ? "changes" : "change") hands, "
+        let out =
+            "\(transitions) \(transitions == 1 ? "transition" : "transitions") that \(transitions == 1 ? "changes" : "change") hands, "
             + "between \(pairs) \(pairs == 1 ? "pair" : "pairs") of teams (\(teams) \(teams == 1 ? "team" : "teams"))"
         var parts: [String] = []
         let gaps = map.gapCount

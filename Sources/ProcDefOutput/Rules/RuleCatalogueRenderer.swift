@@ -65,12 +65,15 @@ package struct RuleCatalogueRenderer: Sendable {
         output += "summary: \(Self.oneLine(rule.summary))\n"
         let explanation = Self.trimmingBlankEdges(rule.explanation)
         if !explanation.isEmpty {
-            output += "\n" + explanation.split(separator: "\n", omittingEmptySubsequences: false)
+            output +=
+                "\n"
+                + explanation.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { Self.wrapped($0, width: Self.proseWidth) }
                 .joined(separator: "\n") + "\n"
         }
         if !rule.options.isEmpty {
-            output += "\nOptions (set in .procdef.yaml, e.g. `\(rule.id): {\(rule.options[0].name): \(Self.number(rule.options[0].defaultValue))}`):\n"
+            output +=
+                "\nOptions (set in .procdef.yaml, e.g. `\(rule.id): {\(rule.options[0].name): \(Self.number(rule.options[0].defaultValue))}`):\n"
             for option in rule.options {
                 output += "  \(option.name) (default \(Self.number(option.defaultValue))): \(option.summary)\n"
             }
@@ -83,7 +86,8 @@ package struct RuleCatalogueRenderer: Sendable {
             for (entry, value) in zip(limits.entries, values) {
                 // The source names the config file by its path, which may hold anything a directory name can.
                 let source = TerminalEscaping.sanitized(entry.source.description, keepingTabs: false)
-                output += "  " + Self.padded(entry.limit.name, to: nameWidth) + "  " + Self.padded(value, to: valueWidth) + "  " + source + "\n"
+                output +=
+                    "  " + Self.padded(entry.limit.name, to: nameWidth) + "  " + Self.padded(value, to: valueWidth) + "  " + source + "\n"
             }
         }
         output += "\nFailing example:\n\n" + Self.indented(rule.failingExample)

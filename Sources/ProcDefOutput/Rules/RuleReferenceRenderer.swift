@@ -31,7 +31,8 @@ package struct RuleReferenceRenderer: Sendable {
 
             """
         for rule in sorted {
-            output += "| [`\(rule.id)`](#\(HeadingAnchors.slug(rule.id))) | \(Self.severityName(rule.defaultSeverity)) | \(Self.cell(rule.summary)) |\n"
+            output +=
+                "| [`\(rule.id)`](#\(HeadingAnchors.slug(rule.id))) | \(Self.severityName(rule.defaultSeverity)) | \(Self.cell(rule.summary)) |\n"
         }
         var family = ""
         for rule in sorted {
@@ -53,7 +54,8 @@ package struct RuleReferenceRenderer: Sendable {
             output += "\n" + explanation + "\n"
         }
         if let first = rule.options.first {
-            output += "\nOptions, set in `.procdef.yaml` (for example `\(rule.id): {\(first.name): \(RuleCatalogueRenderer.number(first.defaultValue))}`):\n\n"
+            output +=
+                "\nOptions, set in `.procdef.yaml` (for example `\(rule.id): {\(first.name): \(RuleCatalogueRenderer.number(first.defaultValue))}`):\n\n"
             output += "| Option | Default | Meaning |\n|---|---|---|\n"
             for option in rule.options {
                 output += "| `\(option.name)` | \(RuleCatalogueRenderer.number(option.defaultValue)) | \(Self.cell(option.summary)) |\n"

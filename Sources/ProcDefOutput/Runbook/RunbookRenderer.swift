@@ -192,7 +192,9 @@ private struct RunbookPage {
 
     mutating func facts() {
         md.startTable(["Fact", "Value"])
-        for (label, field) in [("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner)] {
+        for (label, field) in [
+            ("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner),
+        ] {
             md.startRow()
             md.markdown(label)
             md.nextCell()
@@ -248,11 +250,13 @@ private struct RunbookPage {
         }
         process.raci.roles.forEach(add)
         for activity in definition.activities {
-            if let handoff = activity.handoff { handoff.informed.forEach { add($0.value) } }
-            if case .branches(let branches, _)? = activity.next {
-                for branch in branches { branch.handoff?.informed.forEach { add($0.value) } }
+            // In the order the runbook names them: the activity's own handoff, its branches', its triggers'.
+            var handoffs = [activity.handoff]
+            if case .branches(let branches, _)? = activity.next { handoffs += branches.map(\.handoff) }
+            handoffs += activity.triggers.map(\.handoff)
+            for handoff in handoffs.compactMap({ $0 }) {
+                for role in handoff.informed { add(role.value) }
             }
-            for trigger in activity.triggers { trigger.handoff?.informed.forEach { add($0.value) } }
         }
         return order
     }
@@ -281,7 +285,10 @@ private struct RunbookPage {
             if definition.caseOwner?.value == id { parts.add("case owner", to: &md) }
             let counts = tallies[id] ?? RACIMatrix.LetterCounts()
             var counted = false
-            for (letter, phrase) in [(RACIMatrix.Letter.responsible, "responsible for " as StaticString), (.accountable, "accountable for "), (.consulted, "consulted on "), (.informed, "informed on ")] {
+            for (letter, phrase) in [
+                (RACIMatrix.Letter.responsible, "responsible for " as StaticString), (.accountable, "accountable for "),
+                (.consulted, "consulted on "), (.informed, "informed on "),
+            ] {
                 let n = counts[letter]
                 guard n > 0 else { continue }
                 parts.add(phrase, to: &md)
@@ -311,7 +318,9 @@ private struct RunbookPage {
             md.endLink(to: "../diagrams/\(id).\(image.rawValue)")
             md.endLine()
             md.startParagraph()
-            md.markdown("Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. ")
+            md.markdown(
+                "Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. "
+            )
             md.markdown("Source: ")
             dotLink(id)
             md.markdown(".")
@@ -467,7 +476,9 @@ private struct RunbookPage {
         for k in leaving {
             md.bulletItem()
             activityLink(points[k].target.index)
-            if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b), let when = branches[b].when {
+            if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b),
+                let when = branches[b].when
+            {
                 md.markdown(", when: ")
                 md.text(when.value)
             } else {

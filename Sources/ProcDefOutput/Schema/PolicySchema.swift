@@ -29,9 +29,12 @@ extension JSONSchemaRenderer {
                     ("minItems", .integer(2)),
                     ("maxItems", .integer(2)),
                 ]),
-                "process": SchemaObject("{has: [FIELD...]}", KeyTable.processRequirement, shapes: [
-                    "has": SchemaShape.wordList(processFields),
-                ]).schema,
+                "process": SchemaObject(
+                    "{has: [FIELD...]}", KeyTable.processRequirement,
+                    shapes: [
+                        "has": SchemaShape.wordList(processFields)
+                    ]
+                ).schema,
                 "max": maxLimits,
             ],
             // A requirement written with no value is a missing selector or mapping (`schema/missing-field`).

@@ -19,10 +19,15 @@ extension JSONSchemaRenderer {
 
     /// A list of mappings, where a single mapping counts as a list of one (`triggers: {process: x}`).
     static func listOrOne(_ definition: String) -> JSONValue {
-        .object([("anyOf", .array([
-            SchemaShape.ref(definition),
-            .object([("type", .string("array")), ("items", SchemaShape.ref(definition))]),
-        ]))])
+        .object([
+            (
+                "anyOf",
+                .array([
+                    SchemaShape.ref(definition),
+                    .object([("type", .string("array")), ("items", SchemaShape.ref(definition))]),
+                ])
+            )
+        ])
     }
 
     static var activity: SchemaObject {
@@ -41,11 +46,16 @@ extension JSONSchemaRenderer {
     /// `next: confirm`, `next: [a, b]`, `next: [{to: a, when: ...}, b]`, or a single `{to, when}` mapping.
     static var next: JSONValue {
         let branch = JSONValue.object([("anyOf", .array([SchemaShape.id, SchemaShape.ref("branch")]))])
-        return .object([("anyOf", .array([
-            SchemaShape.id,
-            SchemaShape.ref("branch"),
-            .object([("type", .string("array")), ("items", branch)]),
-        ]))])
+        return .object([
+            (
+                "anyOf",
+                .array([
+                    SchemaShape.id,
+                    SchemaShape.ref("branch"),
+                    .object([("type", .string("array")), ("items", branch)]),
+                ])
+            )
+        ])
     }
 
     static var branch: SchemaObject {

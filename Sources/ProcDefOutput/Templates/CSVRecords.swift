@@ -49,7 +49,8 @@ struct CSVRecords: Sendable {
 
     /// The separator of the first line that has one: a semicolon when it has more of them than commas outside quotes.
     private static func separator(in bytes: ArraySlice<UInt8>) -> UInt8 {
-        var commas = 0, semicolons = 0
+        var commas = 0
+        var semicolons = 0
         var inQuotes = false
         for byte in bytes {
             switch byte {
@@ -72,7 +73,9 @@ struct CSVRecords: Sendable {
         var records: [CSVRecord] = []
         var fields: [CSVField] = []
         var field: [UInt8] = []
-        var line = 1, fieldLine = 1, recordLine = 1
+        var line = 1
+        var fieldLine = 1
+        var recordLine = 1
         var state = State.fieldStart
 
         func endField() {
@@ -144,7 +147,9 @@ struct CSVRecords: Sendable {
         }
         switch state {
         case .quoted:
-            throw SpreadsheetError(line: fieldLine, "column \(fields.count + 1): a quoted cell is never closed", help: "end the cell with a quote (\"); a quote inside it is written twice (\"\")")
+            throw SpreadsheetError(
+                line: fieldLine, "column \(fields.count + 1): a quoted cell is never closed",
+                help: "end the cell with a quote (\"); a quote inside it is written twice (\"\")")
         case .fieldStart where fields.isEmpty:
             break
         default:

@@ -41,10 +41,22 @@ package struct ProcessTemplate: Sendable {
 
     var roles: (owner: Assignment, manager: Assignment, desk: Assignment, fulfiller: Assignment) {
         (
-            owner: assign(Slot(kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: Self.fitted(id, "-owner"), localName: "\(title) Process Owner")),
-            manager: assign(Slot(kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: Self.fitted(id, "-manager"), localName: "\(title) Manager")),
-            desk: assign(Slot(kind: .practitioner, candidates: ["service-desk"], localID: "service-desk", localName: "Service Desk Analyst", localTeam: "Service Desk")),
-            fulfiller: assign(Slot(kind: .practitioner, candidates: ["fulfilment-team", "application-support"], localID: "fulfilment-team", localName: "Fulfilment Team", localTeam: "Fulfilment"))
+            owner: assign(
+                Slot(
+                    kind: .owner, candidates: ["\(id)-process-owner", "\(id)-owner"], localID: Self.fitted(id, "-owner"),
+                    localName: "\(title) Process Owner")),
+            manager: assign(
+                Slot(
+                    kind: .manager, candidates: ["\(id)-manager", "service-desk-lead"], localID: Self.fitted(id, "-manager"),
+                    localName: "\(title) Manager")),
+            desk: assign(
+                Slot(
+                    kind: .practitioner, candidates: ["service-desk"], localID: "service-desk", localName: "Service Desk Analyst",
+                    localTeam: "Service Desk")),
+            fulfiller: assign(
+                Slot(
+                    kind: .practitioner, candidates: ["fulfilment-team", "application-support"], localID: "fulfilment-team",
+                    localName: "Fulfilment Team", localTeam: "Fulfilment"))
         )
     }
 

@@ -54,7 +54,8 @@ package struct RACIScaffold: Sendable {
                 locals.append((derived, column.header))
             } else {
                 throw SpreadsheetError(
-                    line: spreadsheet.headerLine, "column \(column.column) (\(Quoting.quoted(column.header))): no role id can be made from the header",
+                    line: spreadsheet.headerLine,
+                    "column \(column.column) (\(Quoting.quoted(column.header))): no role id can be made from the header",
                     help: "name the role with Latin letters or digits, or write its id (kebab-case, like change-manager) as the header"
                 )
             }

@@ -61,16 +61,22 @@ package struct RACISpreadsheet: Sendable {
             for (index, field) in record.fields.enumerated() where index >= layout.firstRoleColumn && !field.text.isBlank {
                 if index >= headers.count || headers[index].isEmpty {
                     throw SpreadsheetError(
-                        line: field.line, Self.place(record, field, column: index + 1, header: "") + "\(Quoting.quoted(Self.cellText(field.text))) is in a column with no role in the header",
+                        line: field.line,
+                        Self.place(record, field, column: index + 1, header: "")
+                            + "\(Quoting.quoted(Self.cellText(field.text))) is in a column with no role in the header",
                         help: "name the role in the header row, or remove the column"
                     )
                 }
             }
             let name = record.fields.indices.contains(layout.nameColumn) ? Self.cellText(record.fields[layout.nameColumn].text) : ""
             guard !name.isEmpty else {
-                let field = record.fields.indices.contains(layout.nameColumn) ? record.fields[layout.nameColumn] : CSVField(text: "", line: record.line)
+                let field =
+                    record.fields.indices.contains(layout.nameColumn)
+                    ? record.fields[layout.nameColumn] : CSVField(text: "", line: record.line)
                 throw SpreadsheetError(
-                    line: field.line, Self.place(record, field, column: layout.nameColumn + 1, header: headers[layout.nameColumn]) + "the activity has no name",
+                    line: field.line,
+                    Self.place(record, field, column: layout.nameColumn + 1, header: headers[layout.nameColumn])
+                        + "the activity has no name",
                     help: "every row under the header is an activity: give it a name, or delete the row"
                 )
             }
@@ -89,7 +95,8 @@ package struct RACISpreadsheet: Sendable {
                 guard let cell = Self.letters(field.text) else {
                     let text = field.text.trimmingWhitespace()
                     throw SpreadsheetError(
-                        line: field.line, Self.place(record, field, column: role.column, header: role.header) + "\(Quoting.quoted(text)) is not R, A, C or I",
+                        line: field.line,
+                        Self.place(record, field, column: role.column, header: role.header) + "\(Quoting.quoted(text)) is not R, A, C or I",
                         help: Self.letterHelp(text)
                     )
                 }
@@ -103,7 +110,8 @@ package struct RACISpreadsheet: Sendable {
         self.rows = rows
     }
 
-    static let layoutHelp = "the first row is the header: the activity column, then one column per role; each row below is an activity, with R, A, C or I in the columns of the roles involved"
+    static let layoutHelp =
+        "the first row is the header: the activity column, then one column per role; each row below is an activity, with R, A, C or I in the columns of the roles involved"
 
     /// Which columns hold the activity names and ids, and where the roles start (0-based).
     private struct Layout {
@@ -172,7 +180,8 @@ package struct RACISpreadsheet: Sendable {
     private static func letterHelp(_ text: String) -> String {
         let general = "a cell holds R, A, C or I, or several of them such as A/R; leave it empty when the role has no part"
         switch text.uppercased() {
-        case "S": return "RASCI's S (supports) has no letter in RACI: write R if the role does part of the work, C if it is consulted; " + general
+        case "S":
+            return "RASCI's S (supports) has no letter in RACI: write R if the role does part of the work, C if it is consulted; " + general
         case "X": return "an X says the role takes part, not how: write R, A, C or I; " + general
         default: return general
         }

@@ -2,6 +2,7 @@ import Foundation
 import ProcDef
 import ProcDefTestSupport
 import XCTest
+
 @testable import ProcDefOutput
 
 /// The diff and handoff-map renderers on hostile definitions: Markdown that a permissive renderer shows as text,
@@ -45,11 +46,14 @@ final class DiffRenderingTests: XCTestCase {
 
     /// YAML double-quoted text for `hostile`: backslash, quote and ESC escaped.
     private static var quoted: String {
-        hostile.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\u{1B}", with: "\\e")
+        hostile.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(
+            of: "\u{1B}", with: "\\e")
     }
 
     private static func check(_ process: String) -> CheckReport {
-        let files = [SourceFile(path: "roles.yaml", bytes: Array(roles.utf8)), SourceFile(path: "incident.yaml", bytes: Array(process.utf8))]
+        let files = [
+            SourceFile(path: "roles.yaml", bytes: Array(roles.utf8)), SourceFile(path: "incident.yaml", bytes: Array(process.utf8)),
+        ]
         return Checker.check(files: files, options: CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
     }
 
@@ -61,7 +65,9 @@ final class DiffRenderingTests: XCTestCase {
     }
 
     static var changedHandoff: WorkspaceDiff {
-        ProcessDiff.compare(old: check(process(name: "Log", expectation: "Within 1 hour.")), new: check(process(name: "Log", expectation: quoted + "\\nsecond line")))
+        ProcessDiff.compare(
+            old: check(process(name: "Log", expectation: "Within 1 hour.")),
+            new: check(process(name: "Log", expectation: quoted + "\\nsecond line")))
     }
 
     /// Every changed edge says what changed: here the receiving end's responsible role becomes unknown, and back.
@@ -70,9 +76,14 @@ final class DiffRenderingTests: XCTestCase {
         let unknown = process(name: "Log", expectation: nil, responsible: "nobody-yet")
         let diff = ProcessDiff.compare(old: Self.check(same), new: Self.check(unknown))
         let text = DiffTextRenderer().render(diff)
-        XCTAssertTrue(text.contains("'log' -> 'fix': whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)\n"), text)
+        XCTAssertTrue(
+            text.contains(
+                "'log' -> 'fix': whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)\n"),
+            text)
         let back = ProcessDiff.compare(old: Self.check(unknown), new: Self.check(same))
-        XCTAssertTrue(DiffTextRenderer().render(back).contains("'log' -> 'fix': responsibility now stays with 'desk' on both ends\n"), DiffTextRenderer().render(back))
+        XCTAssertTrue(
+            DiffTextRenderer().render(back).contains("'log' -> 'fix': responsibility now stays with 'desk' on both ends\n"),
+            DiffTextRenderer().render(back))
     }
 
     func testGoldens() {

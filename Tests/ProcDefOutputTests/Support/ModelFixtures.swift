@@ -9,15 +9,21 @@ enum Model {
     static func at<T: Sendable>(_ value: T) -> Located<T> { Located(value, at: here) }
     static func ids(_ values: [String]) -> [Located<String>] { values.map { at($0) } }
 
-    static func role(_ id: String, _ name: String, _ kind: RoleKind, team: String? = nil, contact: String? = nil, local processID: String? = nil) -> Role {
+    static func role(
+        _ id: String, _ name: String, _ kind: RoleKind, team: String? = nil, contact: String? = nil, local processID: String? = nil
+    ) -> Role {
         Role(
             id: at(id), name: at(name), kind: at(kind), team: team.map { at($0) }, contact: contact.map { at($0) },
             scope: processID.map { .local(processID: $0) } ?? .catalogue, file: "Processes/roles.yaml", range: here
         )
     }
 
-    static func handoff(_ artifact: String?, _ expectation: String?, informed: [String] = [], escalation: Escalation? = nil, agreement: String? = nil) -> Handoff {
-        Handoff(artifact: artifact.map { at($0) }, expectation: expectation.map { at($0) }, informed: ids(informed), escalation: escalation.map { at($0) }, agreement: agreement.map { at($0) }, range: here)
+    static func handoff(
+        _ artifact: String?, _ expectation: String?, informed: [String] = [], escalation: Escalation? = nil, agreement: String? = nil
+    ) -> Handoff {
+        Handoff(
+            artifact: artifact.map { at($0) }, expectation: expectation.map { at($0) }, informed: ids(informed),
+            escalation: escalation.map { at($0) }, agreement: agreement.map { at($0) }, range: here)
     }
 
     static func branch(_ to: String, when: String?, handoff: Handoff? = nil) -> Branch {
@@ -60,7 +66,9 @@ enum Model {
         )
     }
 
-    static func report(catalogue: [Role], processes: [ProcessDefinition], statuses: [String: [PolicyStatus]] = [:], diagnostics: [Diagnostic] = []) -> CheckReport {
+    static func report(
+        catalogue: [Role], processes: [ProcessDefinition], statuses: [String: [PolicyStatus]] = [:], diagnostics: [Diagnostic] = []
+    ) -> CheckReport {
         let workspace = Workspace(
             catalogues: [RoleCatalogue(roles: catalogue, file: "Processes/roles.yaml", range: here)],
             processes: processes.sorted { $0.id.value < $1.id.value }
@@ -106,8 +114,10 @@ enum ServiceFixture {
                 procedure: ["Set the priority."],
                 next: Model.branches(
                     Model.branch("workaround", when: "A known workaround applies."),
-                    Model.branch("diagnose", when: "No workaround is known and the cause must be found by the resolver group.",
-                                 handoff: Model.handoff("incident-record", "The resolver acknowledges within 30 minutes.", informed: ["user"], escalation: .functional))
+                    Model.branch(
+                        "diagnose", when: "No workaround is known and the cause must be found by the resolver group.",
+                        handoff: Model.handoff(
+                            "incident-record", "The resolver acknowledges within 30 minutes.", informed: ["user"], escalation: .functional))
                 )
             ),
             Model.activity("workaround", "Apply the workaround", responsible: ["desk"], target: "1h", next: Model.next("confirm")),
@@ -116,13 +126,19 @@ enum ServiceFixture {
                 outputs: ["diagnosis", "fault-report"], target: "4h",
                 procedure: ["Reproduce the fault.", "Write every finding in the work notes."],
                 next: Model.branches(
-                    Model.branch("confirm", when: "The fix is applied.",
-                                 handoff: Model.handoff("diagnosis", "The desk confirms with the user within 1 day.")),
-                    Model.branch("carrier-repair", when: "The fault is on the carrier's circuit.",
-                                 handoff: Model.handoff("fault-report", "The carrier restores the circuit within 4 hours.", escalation: .hierarchic, agreement: "UC-7"))
+                    Model.branch(
+                        "confirm", when: "The fix is applied.",
+                        handoff: Model.handoff("diagnosis", "The desk confirms with the user within 1 day.")),
+                    Model.branch(
+                        "carrier-repair", when: "The fault is on the carrier's circuit.",
+                        handoff: Model.handoff(
+                            "fault-report", "The carrier restores the circuit within 4 hours.", escalation: .hierarchic, agreement: "UC-7"))
                 ),
-                triggers: [Model.trigger("problem-analysis", when: "The incident recurs.",
-                                         handoff: Model.handoff("incident-record", "A problem is recorded within 2 days."))]
+                triggers: [
+                    Model.trigger(
+                        "problem-analysis", when: "The incident recurs.",
+                        handoff: Model.handoff("incident-record", "A problem is recorded within 2 days."))
+                ]
             ),
             Model.activity(
                 "carrier-repair", "Carrier repairs the circuit", responsible: ["carrier"], informed: ["desk"],
@@ -134,11 +150,14 @@ enum ServiceFixture {
                 target: "1d",
                 next: Model.branches(
                     Model.branch("close", when: "The user confirms."),
-                    Model.branch("diagnose", when: "It still fails.",
-                                 handoff: Model.handoff("incident-record", "The resolver resumes within 30 minutes."))
+                    Model.branch(
+                        "diagnose", when: "It still fails.",
+                        handoff: Model.handoff("incident-record", "The resolver resumes within 30 minutes."))
                 )
             ),
-            Model.activity("close", "Close the incident", responsible: ["desk"], accountable: ["desk"], informed: ["user"], records: ["closure"], end: true),
+            Model.activity(
+                "close", "Close the incident", responsible: ["desk"], accountable: ["desk"], informed: ["user"], records: ["closure"],
+                end: true),
         ]
     )
 
@@ -154,10 +173,11 @@ enum ServiceFixture {
     static let statuses: [String: [PolicyStatus]] = [
         "service-restoration": [
             PolicyStatus(policyID: "incidents-are-logged", title: "All incidents must be logged", severity: .error, state: .holds),
-            PolicyStatus(policyID: "customer-informed-at-close", title: "The customer is informed at close", severity: .error,
-                         state: .waived(until: CalendarDate(year: 2027, month: 3, day: 31) ?? .unixEpoch, reason: "The user confirms in 'confirm'.")),
+            PolicyStatus(
+                policyID: "customer-informed-at-close", title: "The customer is informed at close", severity: .error,
+                state: .waived(until: CalendarDate(year: 2027, month: 3, day: 31) ?? .unixEpoch, reason: "The user confirms in 'confirm'.")),
             PolicyStatus(policyID: "comms-separate", title: "Fixing and telling are separate", severity: .warning, state: .fails(count: 2)),
-        ],
+        ]
     ]
 
     static var report: CheckReport {
@@ -170,8 +190,11 @@ enum ServiceFixture {
 enum HostileFixture {
     static let name = "Ev\"il | <script>alert(1)</script> {x} \\"
     static let catalogue: [Role] = [
-        Model.role("owner", "O'Brien \"Boss\" <b>bold</b> & co \\", .owner, team: "Team | Pipe\nSecond line", contact: "<script>alert('c')</script>"),
-        Model.role("desk", "Desk *star* _under_ [link](http://x) `code` # hash", .practitioner, team: "Ünïcødé 日本 — team", contact: "a\\b\\"),
+        Model.role(
+            "owner", "O'Brien \"Boss\" <b>bold</b> & co \\", .owner, team: "Team | Pipe\nSecond line",
+            contact: "<script>alert('c')</script>"),
+        Model.role(
+            "desk", "Desk *star* _under_ [link](http://x) `code` # hash", .practitioner, team: "Ünïcødé 日本 — team", contact: "a\\b\\"),
         Model.role("other", "- leading dash\r\n= equals", .practitioner, team: "{braces} \\N \\l \\\"", contact: "=cmd|' /C calc'!A0"),
     ]
 
@@ -186,10 +209,13 @@ enum HostileFixture {
             Model.activity(
                 "first", "1. Start <script>alert(\"x\")</script> \\", responsible: ["desk", "owner"], informed: ["other"],
                 records: ["rec|ord"], inputs: ["in\"put"], outputs: ["out\\put"], target: "90s",
-                procedure: ["Step with | pipe and \\ backslash\nand a newline", "<script>alert(2)</script>", "- not a bullet", "$5 and $10"],
+                procedure: [
+                    "Step with | pipe and \\ backslash\nand a newline", "<script>alert(2)</script>", "- not a bullet", "$5 and $10",
+                ],
                 next: Model.branches(
-                    Model.branch("second", when: "When \"quoted\" {braced} <angled> | piped and very long indeed, longer than thirty characters \\",
-                                 handoff: Model.handoff("art\"ifact\\", "Expect | this\nand <that> \\", informed: ["other"], agreement: "OLA|1 <x>")),
+                    Model.branch(
+                        "second", when: "When \"quoted\" {braced} <angled> | piped and very long indeed, longer than thirty characters \\",
+                        handoff: Model.handoff("art\"ifact\\", "Expect | this\nand <that> \\", informed: ["other"], agreement: "OLA|1 <x>")),
                     Model.branch("third", when: nil)
                 ),
                 triggers: [Model.trigger("missing-process", when: "Never \"really\"")]
@@ -202,9 +228,10 @@ enum HostileFixture {
 
     static let statuses: [String: [PolicyStatus]] = [
         "hostile": [
-            PolicyStatus(policyID: "p", title: "Title | <script>x</script> \\", severity: .error,
-                         state: .waived(until: CalendarDate(year: 2030, month: 1, day: 2) ?? .unixEpoch, reason: "Reason | with\nnewline <b> \\")),
-        ],
+            PolicyStatus(
+                policyID: "p", title: "Title | <script>x</script> \\", severity: .error,
+                state: .waived(until: CalendarDate(year: 2030, month: 1, day: 2) ?? .unixEpoch, reason: "Reason | with\nnewline <b> \\"))
+        ]
     ]
 
     static var report: CheckReport {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// Which old activity is which new one: by id, then renames at the same place by similarity, then moves.
@@ -20,7 +21,9 @@ final class ActivityAlignmentTests: XCTestCase {
     }
 
     func testAnInsertedActivityMovesNothing() throws {
-        let a = activity("log", "Log"), b = activity("fix", "Fix"), c = activity("close", "Close")
+        let a = activity("log", "Log")
+        let b = activity("fix", "Fix")
+        let c = activity("close", "Close")
         let result = try alignment([a, b, c], [a, activity("triage", "Triage", "lead"), b, c])
         XCTAssertEqual(result.added, [1])
         XCTAssertEqual(result.removed, [])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ProcDef
 
 /// Which files listed at a revision a folder walk of the asked paths would read. (Reading them is tested below, and
@@ -51,20 +52,25 @@ final class GitBlobBatchTests: XCTestCase {
         try repository.write("Processes/notes.md", "# not YAML\n")
         try repository.write("Processes/.drafts/draft.yaml", "# hidden\n")
         try repository.write("README.txt", "named itself\n")
-        try FileManager.default.createSymbolicLink(atPath: repository.root.appendingPathComponent("Processes/link.yaml").path, withDestinationPath: "a.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: repository.root.appendingPathComponent("Processes/link.yaml").path, withDestinationPath: "a.yaml")
         try repository.commit()
         let commit = String(decoding: try repository.run(["rev-parse", "HEAD"]), as: UTF8.self).trimmingCharacters(in: .newlines)
         try repository.run(["update-index", "--add", "--cacheinfo", "160000,\(commit),Processes/vendored.yaml"])
         try repository.run(["commit", "-q", "-m", "submodule"])
-        XCTAssertEqual(String(decoding: try repository.run(["ls-tree", "HEAD", "Processes/vendored.yaml", "Processes/link.yaml"]), as: UTF8.self), """
+        XCTAssertEqual(
+            String(decoding: try repository.run(["ls-tree", "HEAD", "Processes/vendored.yaml", "Processes/link.yaml"]), as: UTF8.self),
+            """
             120000 blob \(String(decoding: try repository.run(["rev-parse", "HEAD:Processes/link.yaml"]), as: UTF8.self).trimmingCharacters(in: .newlines))\tProcesses/link.yaml
             160000 commit \(commit)\tProcesses/vendored.yaml
 
             """)
 
         let sources = try repository.load(["Processes", "README.txt"]).sources
-        let expected = ["Processes/a.yaml", "Processes/b.yaml", "Processes/empty.yaml", "Processes/large.yml",
-                        "Processes/new\nline.yaml", "Processes/no newline.yaml", "README.txt"]
+        let expected = [
+            "Processes/a.yaml", "Processes/b.yaml", "Processes/empty.yaml", "Processes/large.yml",
+            "Processes/new\nline.yaml", "Processes/no newline.yaml", "README.txt",
+        ]
         XCTAssertEqual(sources.map(\.path), expected)
         for source in sources {
             XCTAssertEqual(source.bytes, try repository.show(source.path), source.path)
@@ -91,10 +97,11 @@ final class GitBlobBatchTests: XCTestCase {
         try repository.write("small.yaml", "kind: roles\nroles: {}\n")
         try repository.commit()
         let log = repository.root.appendingPathComponent(".git/requests")
-        let git = try repository.standIn(catFile: """
-            tee '\(log.path)' | "$GIT" "$@"
-            exit $?
-            """)
+        let git = try repository.standIn(
+            catFile: """
+                tee '\(log.path)' | "$GIT" "$@"
+                exit $?
+                """)
         let workspace = try repository.load(git: git, maxFileSize: 2_048)
         XCTAssertEqual(workspace.sources.map(\.path), ["small.yaml"])
         XCTAssertEqual(workspace.diagnostics.map(\.rule), ["yaml/limits"])
@@ -112,12 +119,13 @@ final class GitBlobBatchTests: XCTestCase {
         try repository.write("a.yaml", "kind: roles\nroles: {}\n")
         try repository.write("b.yaml", "kind: roles\nroles:\n  service-desk: {name: Service Desk, kind: practitioner}\n")
         try repository.commit()
-        let git = try repository.standIn(catFile: """
-            read -r object
-            printf '%s blob 5242880\\n' "$object"
-            head -c 5242880 /dev/zero
-            printf '\\n'
-            """)
+        let git = try repository.standIn(
+            catFile: """
+                read -r object
+                printf '%s blob 5242880\\n' "$object"
+                head -c 5242880 /dev/zero
+                printf '\\n'
+                """)
         let workspace = try repository.load(git: git, maxFileSize: 1_024)
         XCTAssertEqual(workspace.sources.map(\.path), ["b.yaml"])
         XCTAssertEqual(workspace.sources.first?.bytes, try repository.show("b.yaml"))
@@ -129,12 +137,16 @@ final class GitBlobBatchTests: XCTestCase {
         let repository = try GitFixture(self)
         try repository.write("a.yaml", "kind: roles\nroles: {}\n")
         try repository.commit()
-        let git = try repository.standIn(catFile: """
-            read -r object
-            printf '%s blob 100\\n0123456789' "$object"
-            kill -9 $$
-            """)
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "its output ended in the middle of 'a.yaml' (git killed by signal 9)"))
+        let git = try repository.standIn(
+            catFile: """
+                read -r object
+                printf '%s blob 100\\n0123456789' "$object"
+                kill -9 $$
+                """)
+        assertLoad(
+            repository, git: git,
+            throws: .failed(command: "git cat-file --batch", message: "its output ended in the middle of 'a.yaml' (git killed by signal 9)")
+        )
     }
 
     /// A process git started that outlives it keeps the pipes open, so their end of file never comes: the read ends
@@ -145,19 +157,24 @@ final class GitBlobBatchTests: XCTestCase {
         try repository.commit()
         let pidFile = repository.root.appendingPathComponent(".git/left-behind")
         addTeardownBlock {
-            if let text = try? String(contentsOf: pidFile, encoding: .utf8), let id = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            if let text = try? String(contentsOf: pidFile, encoding: .utf8),
+                let id = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            {
                 kill(id, SIGKILL)
             }
         }
-        let git = try repository.standIn(catFile: """
-            sleep 600 &
-            echo $! > '\(pidFile.path)'
-            read -r object
-            printf '%s blob 100\\n0123456789' "$object"
-            echo 'fatal: gave up' >&2
-            exit 1
-            """)
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "its output ended in the middle of 'a.yaml' (fatal: gave up)"))
+        let git = try repository.standIn(
+            catFile: """
+                sleep 600 &
+                echo $! > '\(pidFile.path)'
+                read -r object
+                printf '%s blob 100\\n0123456789' "$object"
+                echo 'fatal: gave up' >&2
+                exit 1
+                """)
+        assertLoad(
+            repository, git: git,
+            throws: .failed(command: "git cat-file --batch", message: "its output ended in the middle of 'a.yaml' (fatal: gave up)"))
         let id = try XCTUnwrap(Int32(String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         // Gone, or a zombie until whatever adopted it reaps it; killed, it may take a moment to get there.
         func stopped() -> Bool {
@@ -173,12 +190,17 @@ final class GitBlobBatchTests: XCTestCase {
         let repository = try GitFixture(self)
         try repository.write("a.yaml", "kind: roles\nroles: {}\n")
         try repository.commit()
-        let git = try repository.standIn(catFile: """
-            read -r object
-            echo '0000000000000000000000000000000000000000 blob 3'
-            exec sleep 600
-            """)
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "unexpected reply for 'a.yaml': '0000000000000000000000000000000000000000 blob 3'"))
+        let git = try repository.standIn(
+            catFile: """
+                read -r object
+                echo '0000000000000000000000000000000000000000 blob 3'
+                exec sleep 600
+                """)
+        assertLoad(
+            repository, git: git,
+            throws: .failed(
+                command: "git cat-file --batch", message: "unexpected reply for 'a.yaml': '0000000000000000000000000000000000000000 blob 3'"
+            ))
     }
 
     /// Output that is not an answer at all is not buffered looking for a line feed: 200 bytes are quoted, git is
@@ -187,11 +209,15 @@ final class GitBlobBatchTests: XCTestCase {
         let repository = try GitFixture(self)
         try repository.write("a.yaml", "kind: roles\nroles: {}\n")
         try repository.commit()
-        let git = try repository.standIn(catFile: """
-            head -c 10000000 /dev/zero | tr '\\0' x
-            exec sleep 600
-            """)
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "unexpected reply for 'a.yaml': '\(String(repeating: "x", count: 200))…'"))
+        let git = try repository.standIn(
+            catFile: """
+                head -c 10000000 /dev/zero | tr '\\0' x
+                exec sleep 600
+                """)
+        assertLoad(
+            repository, git: git,
+            throws: .failed(
+                command: "git cat-file --batch", message: "unexpected reply for 'a.yaml': '\(String(repeating: "x", count: 200))…'"))
     }
 
     /// A git that exits without reading its input makes the feeding write fail, which must not raise SIGPIPE and
@@ -200,7 +226,9 @@ final class GitBlobBatchTests: XCTestCase {
         let repository = try GitFixture(self)
         try repository.commit((0..<6_000).map { (String(format: "p%04d.yaml", $0), Array("# \($0)\n".utf8)) })
         let git = try repository.standIn(catFile: "exit 3")
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "its output ended before 'p0000.yaml' (git exit status 3)"))
+        assertLoad(
+            repository, git: git,
+            throws: .failed(command: "git cat-file --batch", message: "its output ended before 'p0000.yaml' (git exit status 3)"))
     }
 
     /// An object listed but gone by the time it is read (a concurrent `git gc --prune=now`, say) is named, and git
@@ -210,16 +238,21 @@ final class GitBlobBatchTests: XCTestCase {
         try repository.write("a.yaml", "kind: roles\nroles: {}\n")
         try repository.commit()
         let object = String(decoding: try repository.run(["rev-parse", "HEAD:a.yaml"]), as: UTF8.self).trimmingCharacters(in: .newlines)
-        let git = try repository.standIn(catFile: """
-            read -r object
-            echo "$object missing"
-            exec sleep 600
-            """)
-        assertLoad(repository, git: git, throws: .failed(command: "git cat-file --batch", message: "'a.yaml' is missing from the repository (object \(object))"))
+        let git = try repository.standIn(
+            catFile: """
+                read -r object
+                echo "$object missing"
+                exec sleep 600
+                """)
+        assertLoad(
+            repository, git: git,
+            throws: .failed(command: "git cat-file --batch", message: "'a.yaml' is missing from the repository (object \(object))"))
     }
 
     /// Loads HEAD through `git` on another thread and expects `error`; a load still running after a minute has hung.
-    private func assertLoad(_ repository: GitFixture, git: String, throws error: GitError, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertLoad(
+        _ repository: GitFixture, git: String, throws error: GitError, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let outcome = LoadOutcome()
         let done = expectation(description: "load returned")
         let revision = GitRevision("HEAD", git: git, directory: repository.root.path)

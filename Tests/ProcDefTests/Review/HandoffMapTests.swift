@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// The handoff map: what counts as a handoff, the order (gaps first), teams and the team matrix.
@@ -10,7 +11,8 @@ final class HandoffMapTests: XCTestCase {
     }
 
     func testGapsThenMissingArtifactThenMissingExpectationThenDeclared() {
-        let b = ReviewFixture.process("""
+        let b = ReviewFixture.process(
+            """
               - id: one
                 name: One
                 responsible: desk
@@ -27,7 +29,8 @@ final class HandoffMapTests: XCTestCase {
                 responsible: [resolver, network]
 
             """, id: "b")
-        let a = ReviewFixture.process("""
+        let a = ReviewFixture.process(
+            """
               - id: first
                 name: First
                 responsible: desk
@@ -42,13 +45,15 @@ final class HandoffMapTests: XCTestCase {
 
             """, id: "a")
         let entries = map([b, a]).entries
-        XCTAssertEqual(entries.map { "\($0.status.rawValue) \($0.from.processID) \($0.from.activityID)->\($0.to.activityID)" }, [
-            "gap b three->four",
-            "missing-artifact a first->second",
-            "missing-expectation b two->three",
-            "declared a second->third",
-            "declared b one->two",
-        ])
+        XCTAssertEqual(
+            entries.map { "\($0.status.rawValue) \($0.from.processID) \($0.from.activityID)->\($0.to.activityID)" },
+            [
+                "gap b three->four",
+                "missing-artifact a first->second",
+                "missing-expectation b two->three",
+                "declared a second->third",
+                "declared b one->two",
+            ])
         // Teams: the role's team, else its id; several roles give several teams, in role order.
         XCTAssertEqual(entries[0].to.teams, ["Support", "network"])
         XCTAssertEqual(entries[0].from.teams, ["Service Desk"])
@@ -56,7 +61,8 @@ final class HandoffMapTests: XCTestCase {
 
     /// A handoff between several teams counts once for each pair; one within a team counts on the diagonal.
     func testTeamMatrix() {
-        let process = ReviewFixture.process("""
+        let process = ReviewFixture.process(
+            """
               - id: one
                 name: One
                 responsible: desk
@@ -72,18 +78,21 @@ final class HandoffMapTests: XCTestCase {
             """)
         let teams = map([process]).teams
         XCTAssertEqual(teams.teams, ["Service Desk", "Support", "network"])
-        XCTAssertEqual(teams.counts, [
-            [0, 1, 1],
-            [1, 0, 0],
-            [1, 0, 0],
-        ])
+        XCTAssertEqual(
+            teams.counts,
+            [
+                [0, 1, 1],
+                [1, 0, 0],
+                [1, 0, 0],
+            ])
         XCTAssertEqual(teams.count(from: "Service Desk", to: "network"), 1)
         XCTAssertEqual(teams.count(from: "nowhere", to: "Support"), 0)
     }
 
     /// A trigger's receiving side is the other process's entry activity, with that process's roles.
     func testTriggersAreHandoffsIntoTheOtherProcess() throws {
-        let incident = ReviewFixture.process("""
+        let incident = ReviewFixture.process(
+            """
               - id: fix
                 name: Fix
                 responsible: resolver

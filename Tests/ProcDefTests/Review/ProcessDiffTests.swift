@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// The semantics of `ProcessDiff` that the command-line goldens do not pin down on their own.
@@ -41,7 +42,8 @@ final class ProcessDiffTests: XCTestCase {
     /// A finding that appears once more on the new side is introduced once: the last occurrence.
     func testExtraOccurrencesOfAFindingAreIntroduced() {
         func record(_ line: Int) -> FindingRecord {
-            FindingRecord(severity: .warning, rule: "raci/idle-role", message: "idle", processID: "p", file: "p.yaml", line: line, column: 1)
+            FindingRecord(
+                severity: .warning, rule: "raci/idle-role", message: "idle", processID: "p", file: "p.yaml", line: line, column: 1)
         }
         let changes = FindingChanges.compare([record(3)], [record(5), record(9)])
         XCTAssertEqual(changes.introduced, [record(9)])
@@ -55,32 +57,42 @@ final class ProcessDiffTests: XCTestCase {
         let new = old.replacingOccurrences(of: "defaults:\n  accountable: manager", with: "defaults:\n  accountable: lead")
         let process = ReviewFixture.diff(old, new).processes.first
         XCTAssertEqual(process?.ownership, [FieldChange(field: "defaults.accountable", before: "manager", after: "lead")])
-        XCTAssertEqual(process?.raci, [
-            RACIChange(activity: "fix", role: "lead", before: "-", after: "A"),
-            RACIChange(activity: "fix", role: "manager", before: "A", after: "-"),
-        ])
+        XCTAssertEqual(
+            process?.raci,
+            [
+                RACIChange(activity: "fix", role: "lead", before: "-", after: "A"),
+                RACIChange(activity: "fix", role: "manager", before: "A", after: "-"),
+            ])
         XCTAssertEqual(process?.raci.map(\.movesAccountability), [true, true])
     }
 
     /// A role responsible and accountable at once is `R/A`; becoming informed only is `R/A -> I`.
     func testCombinedLetters() {
         let old = ReviewFixture.process(twoSteps.replacingOccurrences(of: "accountable: lead", with: "accountable: desk"))
-        let new = ReviewFixture.process(twoSteps.replacingOccurrences(of: "    responsible: desk\n    accountable: lead", with: "    responsible: lead\n    informed: [desk]"))
-        XCTAssertEqual(ReviewFixture.diff(old, new).processes.first?.raci, [
-            RACIChange(activity: "log", role: "desk", before: "R/A", after: "I"),
-            RACIChange(activity: "log", role: "lead", before: "-", after: "R"),
-            RACIChange(activity: "log", role: "manager", before: "-", after: "A"),
-        ])
+        let new = ReviewFixture.process(
+            twoSteps.replacingOccurrences(
+                of: "    responsible: desk\n    accountable: lead", with: "    responsible: lead\n    informed: [desk]"))
+        XCTAssertEqual(
+            ReviewFixture.diff(old, new).processes.first?.raci,
+            [
+                RACIChange(activity: "log", role: "desk", before: "R/A", after: "I"),
+                RACIChange(activity: "log", role: "lead", before: "-", after: "R"),
+                RACIChange(activity: "log", role: "manager", before: "-", after: "A"),
+            ])
     }
 
     /// A gap closes when its edge goes, and is no longer told when a side names an unknown role.
     func testHowGapsAreFixed() throws {
-        let gap = twoSteps.replacingOccurrences(of: "    handoff:\n      artifact: call-record\n      expectation: The resolver picks it up within 1 hour.\n", with: "")
+        let gap = twoSteps.replacingOccurrences(
+            of: "    handoff:\n      artifact: call-record\n      expectation: The resolver picks it up within 1 hour.\n", with: "")
         let old = ReviewFixture.process(gap)
-        let removed = ReviewFixture.diff(old, ReviewFixture.process(gap.replacingOccurrences(of: "    accountable: lead\n", with: "    accountable: lead\n    end: true\n")))
+        let removed = ReviewFixture.diff(
+            old,
+            ReviewFixture.process(gap.replacingOccurrences(of: "    accountable: lead\n", with: "    accountable: lead\n    end: true\n")))
         XCTAssertEqual(removed.processes.first?.gaps.map(\.fix), [.edgeRemoved])
         XCTAssertEqual(removed.processes.first?.edges.map(\.kind), [.removed])
-        let unknown = ReviewFixture.diff(old, ReviewFixture.process(gap.replacingOccurrences(of: "responsible: resolver", with: "responsible: resolvr")))
+        let unknown = ReviewFixture.diff(
+            old, ReviewFixture.process(gap.replacingOccurrences(of: "responsible: resolver", with: "responsible: resolvr")))
         let fixed = try XCTUnwrap(unknown.processes.first?.gaps.first)
         XCTAssertEqual(fixed.kind, .fixed)
         XCTAssertEqual(fixed.fix, .undetermined)
@@ -101,24 +113,29 @@ final class ProcessDiffTests: XCTestCase {
     /// A trigger is named by the process it starts (and its entry activity), not by its position.
     func testTriggersAreNamedByTheProcessTheyStart() throws {
         let other = ReviewFixture.process("      - id: record\n        name: Record\n        responsible: resolver\n", id: "problem")
-        let old = twoSteps + """
-                triggers:
-                  - process: problem
-                    handoff: {artifact: incident, expectation: Recorded within 2 days.}
+        let old =
+            twoSteps + """
+                    triggers:
+                      - process: problem
+                        handoff: {artifact: incident, expectation: Recorded within 2 days.}
 
-            """
+                """
         let new = old.replacingOccurrences(of: "Recorded within 2 days.", with: "Recorded within 1 day.")
-            .replacingOccurrences(of: "    triggers:\n", with: "    triggers:\n      - process: problem\n        activity: record\n        when: Always.\n")
+            .replacingOccurrences(
+                of: "    triggers:\n", with: "    triggers:\n      - process: problem\n        activity: record\n        when: Always.\n")
         let oldReport = ReviewFixture.check(["roles.yaml": ReviewFixture.roles, "a.yaml": ReviewFixture.process(old), "b.yaml": other])
         let newReport = ReviewFixture.check(["roles.yaml": ReviewFixture.roles, "a.yaml": ReviewFixture.process(new), "b.yaml": other])
         let edges = try XCTUnwrap(ProcessDiff.compare(old: oldReport, new: newReport).processes.first?.edges)
         XCTAssertEqual(edges.map(\.kind), [.added, .changed])
-        XCTAssertEqual(edges.map(\.edge), [
-            EdgeRef(source: "fix", target: "record", process: "problem"),
-            EdgeRef(source: "fix", target: nil, process: "problem"),
-        ])
-        XCTAssertEqual(edges[1].after?.handoff?.changedFields(from: try XCTUnwrap(edges[1].before?.handoff)),
-                       [FieldChange(field: "expectation", before: "Recorded within 2 days.", after: "Recorded within 1 day.")])
+        XCTAssertEqual(
+            edges.map(\.edge),
+            [
+                EdgeRef(source: "fix", target: "record", process: "problem"),
+                EdgeRef(source: "fix", target: nil, process: "problem"),
+            ])
+        XCTAssertEqual(
+            edges[1].after?.handoff?.changedFields(from: try XCTUnwrap(edges[1].before?.handoff)),
+            [FieldChange(field: "expectation", before: "Recorded within 2 days.", after: "Recorded within 1 day.")])
         // The trigger without a handoff passes from resolver to resolver: no gap.
         XCTAssertEqual(edges[0].after?.passesResponsibility, false)
     }
@@ -128,9 +145,11 @@ final class ProcessDiffTests: XCTestCase {
         let holds = PolicyStatus(policyID: "logged", title: "Logged", severity: .error, state: .holds)
         let fails = PolicyStatus(policyID: "logged", title: "Logged", severity: .error, state: .fails(count: 2))
         let other = PolicyStatus(policyID: "closed", title: "Closed", severity: .warning, state: .holds)
-        XCTAssertEqual(PolicyStatusChange.compare([holds, other], [fails]), [
-            PolicyStatusChange(policyID: "closed", title: "Closed", before: .holds, after: nil),
-            PolicyStatusChange(policyID: "logged", title: "Logged", before: .holds, after: .fails(count: 2)),
-        ])
+        XCTAssertEqual(
+            PolicyStatusChange.compare([holds, other], [fails]),
+            [
+                PolicyStatusChange(policyID: "closed", title: "Closed", before: .holds, after: nil),
+                PolicyStatusChange(policyID: "logged", title: "Logged", before: .holds, after: .fails(count: 2)),
+            ])
     }
 }

@@ -39,6 +39,7 @@ enum ReviewFixture {
 
     /// The diff between a workspace of the catalogue and `old`, and one of the catalogue and `new`.
     static func diff(_ old: String, _ new: String) -> WorkspaceDiff {
-        ProcessDiff.compare(old: check(["roles.yaml": roles, "process.yaml": old]), new: check(["roles.yaml": roles, "process.yaml": new]))
+        ProcessDiff.compare(
+            old: check(["roles.yaml": roles, "process.yaml": old]), new: check(["roles.yaml": roles, "process.yaml": new]))
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 /// The ids of the rules reported while reading, decoding and linking.
@@ -9,7 +10,7 @@ extension XCTestCase {
     /// Loads marked files from memory (the standard catalogue is added as `roles.yaml` unless a file defines roles) and
     /// asserts that the workspace's findings are exactly `expected`: file, line and column of each marker, rule id,
     /// severity (error unless given), message, and help (none unless given). Markers are unique across the files.
-    func XCTAssertDecoding(
+    func assertDecoding(
         _ files: [String: String],
         options: CheckOptions = CheckOptions(),
         _ expected: [ExpectedFinding],
@@ -32,7 +33,9 @@ extension XCTestCase {
             "\(file):\(line):\(column) [\(rule)] \(severity.rawValue): \(message)" + (help.map { "\n    help: \($0)" } ?? "")
         }
         let actual = workspace.diagnostics.map {
-            render(file: $0.file, line: $0.range.start.line, column: $0.range.start.column, rule: $0.rule, severity: $0.severity, message: $0.message, help: $0.help)
+            render(
+                file: $0.file, line: $0.range.start.line, column: $0.range.start.column, rule: $0.rule, severity: $0.severity,
+                message: $0.message, help: $0.help)
         }
         var wanted: [String] = []
         for finding in expected {
@@ -40,13 +43,19 @@ extension XCTestCase {
                 XCTFail("marker \(finding.marker) is not in the fixture", file: file, line: line)
                 continue
             }
-            wanted.append(render(file: place.file, line: place.line, column: place.column, rule: finding.rule, severity: finding.severity ?? .error, message: finding.message, help: finding.help))
+            wanted.append(
+                render(
+                    file: place.file, line: place.line, column: place.column, rule: finding.rule, severity: finding.severity ?? .error,
+                    message: finding.message, help: finding.help))
         }
         XCTAssertEqual(actual.sorted().joined(separator: "\n"), wanted.sorted().joined(separator: "\n"), file: file, line: line)
     }
 
     /// The same for one file, `fixture.yaml`.
-    func XCTAssertDecoding(_ marked: String, options: CheckOptions = CheckOptions(), _ expected: [ExpectedFinding], file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
+    func assertDecoding(
+        _ marked: String, options: CheckOptions = CheckOptions(), _ expected: [ExpectedFinding], file: StaticString = #filePath,
+        line: UInt = #line
+    ) {
+        assertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 /// A git repository made in a temporary folder for one test, and stand-ins for git that misbehave on cue.
@@ -25,9 +26,12 @@ struct GitFixture {
     func run(_ arguments: [String], input: [UInt8]? = nil) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = ["-c", "user.name=procdef tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false"] + arguments
+        process.arguments =
+            ["-c", "user.name=procdef tests", "-c", "user.email=tests@example.com", "-c", "commit.gpgsign=false"] + arguments
         process.currentDirectoryURL = root
-        let output = Pipe(), errors = Pipe(), feed = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        let feed = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input == nil ? FileHandle.nullDevice : feed
@@ -44,7 +48,8 @@ struct GitFixture {
         group.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw GitFixtureError(description: "git \(arguments.joined(separator: " ")) failed: \(String(decoding: messages.data, as: UTF8.self))")
+            throw GitFixtureError(
+                description: "git \(arguments.joined(separator: " ")) failed: \(String(decoding: messages.data, as: UTF8.self))")
         }
         return Array(data)
     }
@@ -102,7 +107,9 @@ struct GitFixture {
     }
 
     /// The definition files at `revision` as `procdef diff --git` reads them, through `git` (a stand-in or the real one).
-    func load(_ paths: [String] = ["."], at revision: String = "HEAD", git: String? = nil, maxFileSize: Int = 8 * 1024 * 1024) throws -> Workspace {
+    func load(_ paths: [String] = ["."], at revision: String = "HEAD", git: String? = nil, maxFileSize: Int = 8 * 1024 * 1024) throws
+        -> Workspace
+    {
         try GitRevision(revision, git: git ?? self.git, directory: root.path)
             .load(paths: paths, options: CheckOptions(limits: YAMLLimits(maxFileSize: maxFileSize)))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 /// A YAML fixture with markers (1️⃣ … 9️⃣) at the spots findings point to, in the style of swift-format's rule tests:
@@ -16,7 +17,8 @@ struct MarkedFixture {
     init(_ marked: String) {
         var clean = ""
         var positions: [String: (line: Int, column: Int)] = [:]
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var rest = Substring(marked)
         outer: while let character = rest.first {
             for symbol in Self.markerSymbols where rest.hasPrefix(symbol) {
@@ -59,24 +61,26 @@ struct ExpectedFinding: CustomStringConvertible {
 
 /// The role catalogue most rule fixtures run against, so each fixture shows only the process under test.
 let standardCatalogue = """
-kind: roles
-roles:
-  process-owner: {name: Incident Process Owner, kind: owner, team: ITSM Office}
-  incident-manager: {name: Incident Manager, kind: manager, team: Service Desk}
-  service-desk: {name: Service Desk Analyst, kind: practitioner, team: Service Desk}
-  resolver: {name: Resolver Group, kind: practitioner, team: Application Support}
-  network: {name: Network Engineer, kind: practitioner, team: Infrastructure}
-  comms: {name: Communications Lead, kind: practitioner, team: Communications}
-  user: {name: Affected User, kind: customer}
-  carrier: {name: Network Carrier, kind: supplier, team: Carrier NOC}
-  sponsor: {name: Business Sponsor, kind: stakeholder}
+    kind: roles
+    roles:
+      process-owner: {name: Incident Process Owner, kind: owner, team: ITSM Office}
+      incident-manager: {name: Incident Manager, kind: manager, team: Service Desk}
+      service-desk: {name: Service Desk Analyst, kind: practitioner, team: Service Desk}
+      resolver: {name: Resolver Group, kind: practitioner, team: Application Support}
+      network: {name: Network Engineer, kind: practitioner, team: Infrastructure}
+      comms: {name: Communications Lead, kind: practitioner, team: Communications}
+      user: {name: Affected User, kind: customer}
+      carrier: {name: Network Carrier, kind: supplier, team: Carrier NOC}
+      sponsor: {name: Business Sponsor, kind: stakeholder}
 
-"""
+    """
 
 enum RuleFixtureRunner {
     /// Writes the fixture (and, unless it defines its own, the standard catalogue) into a fresh folder and runs the
     /// whole check on it, exactly as `procdef check` would.
-    static func run(_ files: [String: String], options: CheckOptions = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))) throws -> CheckReport {
+    static func run(_ files: [String: String], options: CheckOptions = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
+        throws -> CheckReport
+    {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -98,7 +102,7 @@ extension XCTestCase {
     /// An XCTest assertion (named like XCTest's own, since it fails the calling test through `XCTAssertEqual`).
     /// Checks `marked` (as `fixture.yaml`) and asserts that the findings of the given rules (all rules when nil) are
     /// exactly `expected`: rule id, line and column of each marker, message and help (when given), severity (when given).
-    func XCTAssertFindings(
+    func assertFindings(
         _ marked: String,
         rules: Set<String>? = nil,
         extraFiles: [String: String] = [:],
@@ -121,7 +125,8 @@ extension XCTestCase {
             return rules?.contains(diagnostic.rule) ?? true
         }
         func render(_ d: Diagnostic) -> String {
-            "\(d.range.start.line):\(d.range.start.column) [\(d.rule)] \(d.severity.rawValue): \(d.message)" + (d.help.map { " help: \($0)" } ?? "")
+            "\(d.range.start.line):\(d.range.start.column) [\(d.rule)] \(d.severity.rawValue): \(d.message)"
+                + (d.help.map { " help: \($0)" } ?? "")
         }
         var expectedLines: [String] = []
         for finding in expected {
@@ -129,10 +134,15 @@ extension XCTestCase {
                 XCTFail("marker \(finding.marker) is not in the fixture", file: file, line: line)
                 continue
             }
-            let match = actual.first { $0.rule == finding.rule && $0.message == finding.message && $0.range.start.line == position.line && $0.range.start.column == position.column }
+            let match = actual.first {
+                $0.rule == finding.rule && $0.message == finding.message && $0.range.start.line == position.line
+                    && $0.range.start.column == position.column
+            }
             let severity = finding.severity?.rawValue ?? match?.severity.rawValue ?? "?"
             let help = finding.help ?? match?.help
-            expectedLines.append("\(position.line):\(position.column) [\(finding.rule)] \(severity): \(finding.message)" + (help.map { " help: \($0)" } ?? ""))
+            expectedLines.append(
+                "\(position.line):\(position.column) [\(finding.rule)] \(severity): \(finding.message)"
+                    + (help.map { " help: \($0)" } ?? ""))
         }
         XCTAssertEqual(actual.map(render).sorted(), expectedLines.sorted(), file: file, line: line)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ProcDef
 
 /// The repository's own `Processes/` and `Policies/` are the default input and the format's showcase: a small but
@@ -67,15 +68,17 @@ final class ShippedExamplesTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(triggers, [
-            "incident-management.categorize -> major-incident-management",
-            "incident-management.investigate -> supplier-escalation",
-            "incident-management.resolve -> change-enablement",
-            "incident-management.resolve -> problem-management",
-            "major-incident-management.review -> problem-management",
-            "problem-management.document-known-error -> change-enablement",
-            "service-request-fulfilment.fulfil -> change-enablement",
-        ])
+        XCTAssertEqual(
+            triggers,
+            [
+                "incident-management.categorize -> major-incident-management",
+                "incident-management.investigate -> supplier-escalation",
+                "incident-management.resolve -> change-enablement",
+                "incident-management.resolve -> problem-management",
+                "major-incident-management.review -> problem-management",
+                "problem-management.document-known-error -> change-enablement",
+                "service-request-fulfilment.fulfil -> change-enablement",
+            ])
     }
 
     // MARK: policies
@@ -139,7 +142,10 @@ final class ShippedExamplesTests: XCTestCase {
         }
         XCTAssertEqual(Set(roles.map(\.kind.value)), Set(RoleKind.allCases))
         let teams = Set(roles.compactMap(\.team?.value))
-        for team in ["Service Desk", "Application Support", "Infrastructure Operations", "Information Security", "Service Management Office", "Service Communications", "Finance", "Business units"] {
+        for team in [
+            "Service Desk", "Application Support", "Infrastructure Operations", "Information Security", "Service Management Office",
+            "Service Communications", "Finance", "Business units",
+        ] {
             XCTAssertTrue(teams.contains(team), "no role in team '\(team)'")
         }
         XCTAssertTrue(roles.contains { $0.kind.value == .supplier }, "no supplier")
@@ -177,11 +183,11 @@ final class ShippedExamplesTests: XCTestCase {
             XCTAssertNotNil(process.trigger, id)
             XCTAssertNotNil(process.outcome, id)
             for activity in process.activities {
-                let where_ = "\(id).\(activity.id.value)"
-                XCTAssertNotNil(activity.target, where_)
-                XCTAssertFalse(activity.inputs.isEmpty, where_)
-                XCTAssertFalse(activity.outputs.isEmpty, where_)
-                XCTAssertGreaterThanOrEqual(activity.procedure.count, 2, where_)
+                let place = "\(id).\(activity.id.value)"
+                XCTAssertNotNil(activity.target, place)
+                XCTAssertFalse(activity.inputs.isEmpty, place)
+                XCTAssertFalse(activity.outputs.isEmpty, place)
+                XCTAssertGreaterThanOrEqual(activity.procedure.count, 2, place)
             }
         }
     }
@@ -209,11 +215,13 @@ final class ShippedExamplesTests: XCTestCase {
         }
         XCTAssertGreaterThan(handoffs, 30)
         XCTAssertEqual(escalations, [.functional, .hierarchic])
-        XCTAssertEqual(supplierAgreements, [
-            "supplier-escalation.raise-supplier-case -> supplier-restores: UC-NET-014",
-            "supplier-escalation.escalate-to-supplier -> supplier-restores: UC-NET-014",
-            "supplier-escalation.verify-restoration -> supplier-restores: UC-NET-014",
-        ])
+        XCTAssertEqual(
+            supplierAgreements,
+            [
+                "supplier-escalation.raise-supplier-case -> supplier-restores: UC-NET-014",
+                "supplier-escalation.escalate-to-supplier -> supplier-restores: UC-NET-014",
+                "supplier-escalation.verify-restoration -> supplier-restores: UC-NET-014",
+            ])
     }
 
     /// Fixing and telling are two jobs: in a major incident the incident manager restores service and the
@@ -230,9 +238,9 @@ final class ShippedExamplesTests: XCTestCase {
     }
 }
 
-private extension Optional where Wrapped == NextClause {
+extension Optional where Wrapped == NextClause {
     /// The branches of a `next` list; none for a single target or no `next`.
-    var branches: [Branch] {
+    fileprivate var branches: [Branch] {
         if case .branches(let branches, _) = self { return branches }
         return []
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// Lines found through the index are the lines a scan of the whole file finds, as `SourceFile.line(_:)` found them

@@ -1,5 +1,6 @@
 import Dispatch
 import XCTest
+
 @testable import ProcDef
 
 /// The workspace's table of texts: equal texts share one copy, and nothing else about them changes.
@@ -70,15 +71,18 @@ final class TextInternerTests: XCTestCase {
     func testTextsSharedAcrossFilesOfOneWorkspace() {
         let role = "incident-process-owner"
         let files = (0..<4).map { index in
-            SourceFile(path: "p\(index).yaml", bytes: Array("""
-                kind: process
-                id: p-\(index)
-                name: P
-                owner: \(role)
-                activities:
-                  - {id: a, name: A, responsible: \(role), end: true}
+            SourceFile(
+                path: "p\(index).yaml",
+                bytes: Array(
+                    """
+                    kind: process
+                    id: p-\(index)
+                    name: P
+                    owner: \(role)
+                    activities:
+                      - {id: a, name: A, responsible: \(role), end: true}
 
-                """.utf8))
+                    """.utf8))
         }
         let workspace = Workspace.load(files: files)
         let owners = workspace.processes.compactMap { $0.owner?.value }

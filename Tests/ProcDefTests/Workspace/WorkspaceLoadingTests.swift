@@ -1,11 +1,13 @@
 import Foundation
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Loading from disk: the folder walk, what is skipped, symbolic links, unreadable entries, limits and display paths.
@@ -77,10 +79,12 @@ final class WorkspaceLoadingTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: path("Processes/sub/again"), withDestinationPath: "..")
         try FileManager.default.createSymbolicLink(atPath: path("Processes/self.yaml"), withDestinationPath: "self.yaml")
         let workspace = try Workspace.load(paths: [path("Processes")])
-        XCTAssertEqual(summary(workspace), [
-            "\(path("Processes/self.yaml")) [io/symlink-loop] symbolic link never resolves: it leads round a loop of links",
-            "\(path("Processes/sub/again")) [io/symlink-loop] symbolic link leads back to '\(path("Processes"))', a folder it is inside of; not followed",
-        ])
+        XCTAssertEqual(
+            summary(workspace),
+            [
+                "\(path("Processes/self.yaml")) [io/symlink-loop] symbolic link never resolves: it leads round a loop of links",
+                "\(path("Processes/sub/again")) [io/symlink-loop] symbolic link leads back to '\(path("Processes"))', a folder it is inside of; not followed",
+            ])
         XCTAssertEqual(workspace.sources.map(\.path), [path("Processes/a.yaml"), path("Processes/sub/b.yaml")])
         XCTAssertEqual(workspace.diagnostics.map(\.severity), [.error, .error])
     }
@@ -100,10 +104,12 @@ final class WorkspaceLoadingTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: path("gone.yaml"), withDestinationPath: "nowhere.yaml")
         try FileManager.default.createSymbolicLink(atPath: path("gone-folder"), withDestinationPath: "nowhere")
         let workspace = try Workspace.load(paths: [root])
-        XCTAssertEqual(summary(workspace), [
-            "\(path("gone.yaml")) [io/unreadable] broken symbolic link: its target does not exist",
-            "\(path("pipe.yaml")) [io/unreadable] cannot read file: it is a FIFO, not a regular file",
-        ])
+        XCTAssertEqual(
+            summary(workspace),
+            [
+                "\(path("gone.yaml")) [io/unreadable] broken symbolic link: its target does not exist",
+                "\(path("pipe.yaml")) [io/unreadable] cannot read file: it is a FIFO, not a regular file",
+            ])
         XCTAssertEqual(workspace.sources.map(\.path), [path("a.yaml")])
     }
 
@@ -140,16 +146,20 @@ final class WorkspaceLoadingTests: XCTestCase {
         try write("Processes/one.yaml", process)
         try write("Processes/two.yaml", process)
         let workspace = try Workspace.load(paths: [root])
-        XCTAssertEqual(summary(workspace), [
-            "\(path("Processes/two.yaml")) [schema/duplicate-id] process 'incident' is already defined at \(path("Processes/one.yaml")):2:5",
-        ])
+        XCTAssertEqual(
+            summary(workspace),
+            [
+                "\(path("Processes/two.yaml")) [schema/duplicate-id] process 'incident' is already defined at \(path("Processes/one.yaml")):2:5"
+            ])
         XCTAssertEqual(workspace.processes.map(\.file), [path("Processes/one.yaml"), path("Processes/two.yaml")])
         XCTAssertEqual(workspace.process(id: "incident")?.file, path("Processes/one.yaml"))
     }
 
     func testDidYouMeanAcrossFiles() throws {
         try write("roles.yaml", catalogue("service-desk"))
-        try write("incident.yaml", """
+        try write(
+            "incident.yaml",
+            """
             kind: process
             id: incident
             name: Incident
@@ -159,7 +169,9 @@ final class WorkspaceLoadingTests: XCTestCase {
 
             """)
         let workspace = try Workspace.load(paths: [root])
-        XCTAssertEqual(summary(workspace), ["\(path("incident.yaml")) [ref/unknown-role] unknown role 'servce-desk' in 'responsible' of activity 'log'"])
+        XCTAssertEqual(
+            summary(workspace),
+            ["\(path("incident.yaml")) [ref/unknown-role] unknown role 'servce-desk' in 'responsible' of activity 'log'"])
         XCTAssertEqual(workspace.diagnostics.first?.help, "did you mean 'service-desk'?")
         XCTAssertEqual(workspace.diagnostics.first?.range.start.line, 6)
         XCTAssertEqual(workspace.diagnostics.first?.range.start.column, 39)
@@ -167,7 +179,9 @@ final class WorkspaceLoadingTests: XCTestCase {
 
     func testLoadingTwiceGivesTheSameResult() throws {
         for index in 0..<12 {
-            try write("Processes/p\(index).yaml", """
+            try write(
+                "Processes/p\(index).yaml",
+                """
                 kind: process
                 id: process-\(11 - index)
                 name: P

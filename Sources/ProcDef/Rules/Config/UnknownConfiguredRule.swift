@@ -6,19 +6,19 @@ package enum UnknownConfiguredRule: Rule {
         defaultSeverity: .error,
         summary: "`.procdef.yaml` sets a rule or family that does not exist",
         explanation: """
-        Every key under `rules:` in `.procdef.yaml` must be a rule id (`raci/too-many-consulted`), a family \
-        (`handoff/*`) or a policy (`policy/<policy-id>`). A misspelt id would otherwise be ignored, and the rule \
-        you meant to tune or silence would go on as before. `procdef rules` lists every id.
-        """,
+            Every key under `rules:` in `.procdef.yaml` must be a rule id (`raci/too-many-consulted`), a family \
+            (`handoff/*`) or a policy (`policy/<policy-id>`). A misspelt id would otherwise be ignored, and the rule \
+            you meant to tune or silence would go on as before. `procdef rules` lists every id.
+            """,
         failingExample: """
-        kind: config
-        rules:
-          raci/too-many-consultd: {max: 3}
-        """,
+            kind: config
+            rules:
+              raci/too-many-consultd: {max: 3}
+            """,
         fixedExample: """
-        kind: config
-        rules:
-          raci/too-many-consulted: {max: 3}
-        """
+            kind: config
+            rules:
+              raci/too-many-consulted: {max: 3}
+            """
     )
 }

@@ -5,65 +5,65 @@ enum EndWithNext: ProcessRule {
         defaultSeverity: .error,
         summary: "an activity with both `end: true` and `next`",
         explanation: """
-        `end: true` says the process is over once this activity is done; `next` says where the case goes after it. \
-        Both at once leaves the practitioner at the end of the runbook not knowing whether the case is closed or \
-        still has somewhere to go, and the customer not knowing whether to expect anything more.
+            `end: true` says the process is over once this activity is done; `next` says where the case goes after it. \
+            Both at once leaves the practitioner at the end of the runbook not knowing whether the case is closed or \
+            still has somewhere to go, and the customer not knowing whether to expect anything more.
 
-        Remove `next` if the process really ends here, or remove `end: true` if the flow goes on. An activity that \
-        sometimes ends and sometimes goes on is a decision: send one branch to an activity that closes the case.
-        """,
+            Remove `next` if the process really ends here, or remove `end: true` if the flow goes on. An activity that \
+            sometimes ends and sometimes goes on is a decision: send one branch to an activity that closes the case.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: resolve
-            name: Resolve the incident
-            responsible: service-desk
-            end: true
-            next: close
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: resolve
+                name: Resolve the incident
+                responsible: service-desk
+                end: true
+                next: close
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: resolve
-            name: Resolve the incident
-            responsible: service-desk
-            next: close
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-            end: true
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: resolve
+                name: Resolve the incident
+                responsible: service-desk
+                next: close
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+                end: true
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {

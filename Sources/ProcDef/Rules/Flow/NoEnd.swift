@@ -5,82 +5,82 @@ enum NoEnd: ProcessRule {
         defaultSeverity: .error,
         summary: "an activity from which no end can be reached (a loop with no way out)",
         explanation: """
-        Every case must be able to close. A loop with no way out (rework that always goes back to review, an \
-        escalation that always escalates again) is a case that can never be resolved and never confirmed with the \
-        customer: in the runbook it is an instruction to go round forever, and in reporting it is a case that stays \
-        open.
+            Every case must be able to close. A loop with no way out (rework that always goes back to review, an \
+            escalation that always escalates again) is a case that can never be resolved and never confirmed with the \
+            customer: in the runbook it is an instruction to go round forever, and in reporting it is a case that stays \
+            open.
 
-        To avoid a flood of findings, the rule reports each closed loop once, not every activity caught in it: a \
-        loop is reported when no transition leaves it at all (a loop that leaves only into another closed loop is \
-        fixed by fixing that one). The finding points at the loop's first activity a case reaches from the start \
-        and names the loop, e.g. `the loop review -> rework -> review has no way out`. An activity whose `next` is \
-        an empty list and that is not marked `end: true` is a dead end, reported on its own. Activities that cannot \
-        be reached at all are left to `flow/unreachable`. A `next` that names no activity is left to \
-        `ref/unknown-activity`, and a loop containing one is not reported: the misspelt target is usually its way out.
+            To avoid a flood of findings, the rule reports each closed loop once, not every activity caught in it: a \
+            loop is reported when no transition leaves it at all (a loop that leaves only into another closed loop is \
+            fixed by fixing that one). The finding points at the loop's first activity a case reaches from the start \
+            and names the loop, e.g. `the loop review -> rework -> review has no way out`. An activity whose `next` is \
+            an empty list and that is not marked `end: true` is a dead end, reported on its own. Activities that cannot \
+            be reached at all are left to `flow/unreachable`. A `next` that names no activity is left to \
+            `ref/unknown-activity`, and a loop containing one is not reported: the misspelt target is usually its way out.
 
-        Give one activity of the loop a branch out of it, towards an activity that leads to an end (and say `when` \
-        each branch is taken), or mark the activity where the work is done `end: true`.
-        """,
+            Give one activity of the loop a branch out of it, towards an activity that leads to an end (and say `when` \
+            each branch is taken), or mark the activity where the work is done `end: true`.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          change-process-owner: {name: Change Process Owner, kind: owner}
-          change-manager: {name: Change Manager, kind: manager}
-          change-advisory-board: {name: Change Advisory Board, kind: stakeholder}
-        ---
-        kind: process
-        id: change-management
-        name: Change Management
-        owner: change-process-owner
-        defaults:
-          accountable: change-manager
-        activities:
-          - id: submit
-            name: Submit the change
-            responsible: change-manager
-          - id: review
-            name: Review the change
-            responsible: change-manager
-            consulted: [change-advisory-board]
-          - id: rework
-            name: Rework the change plan
-            responsible: change-manager
-            next: review
-        """,
+            kind: roles
+            roles:
+              change-process-owner: {name: Change Process Owner, kind: owner}
+              change-manager: {name: Change Manager, kind: manager}
+              change-advisory-board: {name: Change Advisory Board, kind: stakeholder}
+            ---
+            kind: process
+            id: change-management
+            name: Change Management
+            owner: change-process-owner
+            defaults:
+              accountable: change-manager
+            activities:
+              - id: submit
+                name: Submit the change
+                responsible: change-manager
+              - id: review
+                name: Review the change
+                responsible: change-manager
+                consulted: [change-advisory-board]
+              - id: rework
+                name: Rework the change plan
+                responsible: change-manager
+                next: review
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          change-process-owner: {name: Change Process Owner, kind: owner}
-          change-manager: {name: Change Manager, kind: manager}
-          change-advisory-board: {name: Change Advisory Board, kind: stakeholder}
-        ---
-        kind: process
-        id: change-management
-        name: Change Management
-        owner: change-process-owner
-        defaults:
-          accountable: change-manager
-        activities:
-          - id: submit
-            name: Submit the change
-            responsible: change-manager
-          - id: review
-            name: Review the change
-            responsible: change-manager
-            consulted: [change-advisory-board]
-            next:
-              - to: rework
-                when: The board asks for changes.
-              - to: implement
-                when: The board approves the change.
-          - id: rework
-            name: Rework the change plan
-            responsible: change-manager
-            next: review
-          - id: implement
-            name: Implement the change
-            responsible: change-manager
-        """
+            kind: roles
+            roles:
+              change-process-owner: {name: Change Process Owner, kind: owner}
+              change-manager: {name: Change Manager, kind: manager}
+              change-advisory-board: {name: Change Advisory Board, kind: stakeholder}
+            ---
+            kind: process
+            id: change-management
+            name: Change Management
+            owner: change-process-owner
+            defaults:
+              accountable: change-manager
+            activities:
+              - id: submit
+                name: Submit the change
+                responsible: change-manager
+              - id: review
+                name: Review the change
+                responsible: change-manager
+                consulted: [change-advisory-board]
+                next:
+                  - to: rework
+                    when: The board asks for changes.
+                  - to: implement
+                    when: The board approves the change.
+              - id: rework
+                name: Rework the change plan
+                responsible: change-manager
+                next: review
+              - id: implement
+                name: Implement the change
+                responsible: change-manager
+            """
     )
 
     /// Longest loop shown in full; longer ones are shortened in the middle.
@@ -113,13 +113,16 @@ enum NoEnd: ProcessRule {
             let loop = shortestCycle(graph, through: entry, within: { components.component[$0] == components.component[entry] })
             guard let last = loop.dropLast().last else { continue }
             let entryID = activities[entry].id.value
-            let help = last == entry
+            let help =
+                last == entry
                 ? "send '\(entryID)' to an activity that leads to an end instead of itself, or write `end: true` on it if the process ends there"
                 : "let the case leave the loop: give '\(activities[last].id.value)' a branch out, e.g. `next: [{to: \(entryID), when: ...}, {to: <an activity that leads to an end>, when: ...}]`, or write `end: true` where the work is done"
             let members = loop.dropLast().map { activities[$0].id.value }
             // The loop itself is the witness: each step leads to the next, and the last back to the entry.
             let path = zip(loop, loop.dropFirst()).map { from, to in
-                WitnessStep(file: context.process.file, range: activities[from].id.range, message: "'\(activities[from].id.value)' leads only to '\(activities[to].id.value)'")
+                WitnessStep(
+                    file: context.process.file, range: activities[from].id.range,
+                    message: "'\(activities[from].id.value)' leads only to '\(activities[to].id.value)'")
             }
             findings.report(
                 Self.self, at: activities[entry].id.range,

@@ -5,68 +5,68 @@ enum ArtifactNotProduced: ProcessRule {
         defaultSeverity: .warning,
         summary: "the artifact is not an output of the source activity (when it declares outputs)",
         explanation: """
-        A handoff promises the receiver a specific artifact. When the source activity declares its `outputs` and \
-        the artifact is not among them, either the handoff names the wrong thing (often a typo or an old name) or \
-        the activity's outputs are incomplete; either way the runbook tells the sender to hand over something \
-        its own step never produces, and the receiver waits for it.
+            A handoff promises the receiver a specific artifact. When the source activity declares its `outputs` and \
+            the artifact is not among them, either the handoff names the wrong thing (often a typo or an old name) or \
+            the activity's outputs are incomplete; either way the runbook tells the sender to hand over something \
+            its own step never produces, and the receiver waits for it.
 
-        Hand over one of the source activity's outputs, or add the artifact to its `outputs` if the activity \
-        really produces it. An activity that declares no outputs is not checked.
-        """,
+            Hand over one of the source activity's outputs, or add the artifact to its `outputs` if the activity \
+            really produces it. An activity that declares no outputs is not checked.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            outputs: [incident-record]
-            handoff:
-              artifact: call-notes
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                outputs: [incident-record]
+                handoff:
+                  artifact: call-notes
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            outputs: [incident-record]
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                outputs: [incident-record]
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
@@ -74,7 +74,8 @@ enum ArtifactNotProduced: ProcessRule {
         for point in context.handoffs.points {
             let declared = point.sourceActivity.outputs
             guard let artifact = point.artifact, !declared.isEmpty,
-                  !outputs.contains(artifact.value, in: declared, process: nil, index: point.source) else { continue }
+                !outputs.contains(artifact.value, in: declared, process: nil, index: point.source)
+            else { continue }
             let source = context.describe(point.sourceActivity)
             findings.report(
                 Self.self, at: artifact.range,

@@ -5,74 +5,74 @@ enum HandoffGap: ProcessRule {
         defaultSeverity: .error,
         summary: "responsibility changes on a transition with no handoff declared",
         explanation: """
-        Every interaction between two parties is a moment of truth: where work passes from one team to another, \
-        expectations must be defined for the transaction, or the case waits in a queue nobody watches and the \
-        customer ends up chasing it through internal teams. A transition (a fall-through, a `next` target, a \
-        branch) or a trigger into another process changes responsibility when the responsible roles of the source \
-        and the target activity share no role. Such a transition without a `handoff:` is a handoff gap, the thing \
-        reviewers look for before a process goes live.
+            Every interaction between two parties is a moment of truth: where work passes from one team to another, \
+            expectations must be defined for the transaction, or the case waits in a queue nobody watches and the \
+            customer ends up chasing it through internal teams. A transition (a fall-through, a `next` target, a \
+            branch) or a trigger into another process changes responsibility when the responsible roles of the source \
+            and the target activity share no role. Such a transition without a `handoff:` is a handoff gap, the thing \
+            reviewers look for before a process goes live.
 
-        Add a `handoff:` with the `artifact` handed over (the record, the notes, the change request) and the \
-        `expectation` the receiver commits to (acknowledge within 30 minutes, confirm with the user within one \
-        business day). Where it goes: under the `next` entry for a branch, under the trigger for a trigger, and \
-        on the source activity for its fall-through or single `next`. A handoff to a supplier also names the \
-        `agreement` (OLA or underpinning contract) that binds it.
+            Add a `handoff:` with the `artifact` handed over (the record, the notes, the change request) and the \
+            `expectation` the receiver commits to (acknowledge within 30 minutes, confirm with the user within one \
+            business day). Where it goes: under the `next` entry for a branch, under the trigger for a trigger, and \
+            on the source activity for its fall-through or single `next`. A handoff to a supplier also names the \
+            `agreement` (OLA or underpinning contract) that binds it.
 
-        An activity that names no responsible role, or a role nobody defines, is reported by \
-        `raci/responsible-required` and `ref/unknown-role`; no gap is guessed behind those findings. An edge to \
-        an unknown activity or process is left to `ref/unknown-activity` and `ref/unknown-process`.
-        """,
+            An activity that names no responsible role, or a role nobody defines, is reported by \
+            `raci/responsible-required` and `ref/unknown-role`; no gap is guessed behind those findings. An edge to \
+            an unknown activity or process is left to `ref/unknown-activity` and `ref/unknown-process`.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            outputs: [incident-record]
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                outputs: [incident-record]
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            outputs: [incident-record]
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                outputs: [incident-record]
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {

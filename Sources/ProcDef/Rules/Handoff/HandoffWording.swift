@@ -52,7 +52,8 @@ enum HandoffWording {
         case .branch: "to this `next` entry"
         case .trigger: "to this trigger"
         case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
-        case .fallThrough: "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
+        case .fallThrough:
+            "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
         }
     }
 }

@@ -5,66 +5,66 @@ enum MissingExpectation: ProcessRule {
         defaultSeverity: .warning,
         summary: "a handoff that does not say what the receiver commits to",
         explanation: """
-        Expectations must be defined for every transaction: a handoff that says what passes but not what the \
-        receiver promises (acknowledge within 30 minutes, a problem record within 2 business days, confirmation \
-        with the user within 1 business day) is a hand-over into silence. The sender cannot tell when to chase, \
-        and the customer gets no answer to "when will I hear back?". A blank `expectation` counts as missing.
+            Expectations must be defined for every transaction: a handoff that says what passes but not what the \
+            receiver promises (acknowledge within 30 minutes, a problem record within 2 business days, confirmation \
+            with the user within 1 business day) is a hand-over into silence. The sender cannot tell when to chase, \
+            and the customer gets no answer to "when will I hear back?". A blank `expectation` counts as missing.
 
-        Add `expectation:` with what the receiving role commits to, ideally with a time, and agree it with that \
-        team (for a supplier, it belongs in the `agreement`). Every declared handoff is checked; a handoff on an \
-        activity that applies to no transition is reported by `handoff/unneeded` only.
-        """,
+            Add `expectation:` with what the receiving role commits to, ideally with a time, and agree it with that \
+            team (for a supplier, it belongs in the `agreement`). Every declared handoff is checked; a handoff on an \
+            activity that applies to no transition is reported by `handoff/unneeded` only.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
@@ -73,7 +73,8 @@ enum MissingExpectation: ProcessRule {
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what the receiver commits to",
-                help: "add `expectation:` with what \(HandoffWording.receiver(point)) \(point.target.roles.count > 1 ? "commit" : "commits") to, e.g. `expectation: Acknowledged within 30 minutes.`",
+                help:
+                    "add `expectation:` with what \(HandoffWording.receiver(point)) \(point.target.roles.count > 1 ? "commit" : "commits") to, e.g. `expectation: Acknowledged within 30 minutes.`",
                 activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }

@@ -5,65 +5,65 @@ enum UnneededHandoff: ProcessRule {
         defaultSeverity: .note,
         summary: "a handoff declared where responsibility does not change",
         explanation: """
-        Handoffs mark the moments of truth where work passes between teams; reviewers read the handoff table to \
-        see who must trust whom. A handoff between two activities that share a responsible role hands nothing \
-        over, and it dilutes the table: the real handoffs get lost among steps one team does in a row. It often \
-        survives a reorganisation that merged two teams, or it was meant for a neighbouring transition.
+            Handoffs mark the moments of truth where work passes between teams; reviewers read the handoff table to \
+            see who must trust whom. A handoff between two activities that share a responsible role hands nothing \
+            over, and it dilutes the table: the real handoffs get lost among steps one team does in a row. It often \
+            survives a reorganisation that merged two teams, or it was meant for a neighbouring transition.
 
-        The rule also reports an activity-level `handoff:` that applies to no transition at all: on an activity \
-        that ends the process, or on an activity with a `next` list, where each branch carries its own `handoff`. \
-        Such a block is silently ignored, so move it under the `next` entry or trigger it belongs to, or remove it.
+            The rule also reports an activity-level `handoff:` that applies to no transition at all: on an activity \
+            that ends the process, or on an activity with a `next` list, where each branch carries its own `handoff`. \
+            Such a block is silently ignored, so move it under the `next` entry or trigger it belongs to, or remove it.
 
-        Remove the handoff, or move it to the transition where responsibility really changes. If the hand-over \
-        is deliberate (between shifts of one team, say), keep it and suppress the note on that line.
-        """,
+            Remove the handoff, or move it to the transition where responsibility really changes. If the hand-over \
+            is deliberate (between shifts of one team, say), keep it and suppress the note on that line.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-              expectation: Categorized within 10 minutes.
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+                  expectation: Categorized within 10 minutes.
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {

@@ -6,51 +6,51 @@ package enum UnusedSuppression: Rule {
         defaultSeverity: .warning,
         summary: "an inline suppression that suppressed nothing",
         explanation: """
-        `# procdef: ignore RULE -- reason` silences findings of RULE on its own line (after content) or on the \
-        next line (on a line of its own). When nothing is silenced, the suppression is stale: the problem was \
-        fixed or moved, or the rule id is misspelt. A stale suppression would silently swallow the next real \
-        finding on that line, so procdef reports it. Remove it, fix the rule id, or move it next to the finding.
-        """,
+            `# procdef: ignore RULE -- reason` silences findings of RULE on its own line (after content) or on the \
+            next line (on a line of its own). When nothing is silenced, the suppression is stale: the problem was \
+            fixed or moved, or the rule id is misspelt. A stale suppression would silently swallow the next real \
+            finding on that line, so procdef reports it. Remove it, fix the rule id, or move it next to the finding.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        activities:
-          # procdef: ignore handoff/gap -- the desk does both steps
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            accountable: incident-owner
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-            accountable: incident-owner
-        """,
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            activities:
+              # procdef: ignore handoff/gap -- the desk does both steps
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                accountable: incident-owner
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+                accountable: incident-owner
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            accountable: incident-owner
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-            accountable: incident-owner
-        """
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                accountable: incident-owner
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+                accountable: incident-owner
+            """
     )
 }

@@ -3,92 +3,93 @@ enum CaseOwnerContinuity: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "ownership/case-owner-continuity",
         defaultSeverity: .warning,
-        summary: "after a handoff away from the case owner, the case owner is not responsible, accountable or informed at the receiving activity",
+        summary:
+            "after a handoff away from the case owner, the case owner is not responsible, accountable or informed at the receiving activity",
         explanation: """
-        "We own the problem end to end": the process's `case-owner` owns each case from first contact to closure, \
-        and the customer never has to chase it through internal teams. That promise breaks the moment the case \
-        owner hands the work on and stops hearing about it: the customer calls the service desk, and the service \
-        desk no longer knows where their case is.
+            "We own the problem end to end": the process's `case-owner` owns each case from first contact to closure, \
+            and the customer never has to chase it through internal teams. That promise breaks the moment the case \
+            owner hands the work on and stops hearing about it: the customer calls the service desk, and the service \
+            desk no longer knows where their case is.
 
-        The rule looks at every transition on which the case owner is responsible for the source activity and not \
-        for the target (a handoff away from the case owner). At the receiving activity the case owner must still \
-        be involved: responsible, accountable (with `defaults.accountable` applied), consulted or informed. Being \
-        consulted counts, because it is a stronger tie than being informed. The `informed:` list of the handoff \
-        declared on the transition counts as well: it says who is told when the case arrives at the receiving \
-        activity, which is exactly the moment this rule cares about. Triggers that start another process are not \
-        handoffs away from the case owner: the flow of this process goes on with them. A receiving activity with \
-        no responsible role is left to `raci/responsible-required`.
+            The rule looks at every transition on which the case owner is responsible for the source activity and not \
+            for the target (a handoff away from the case owner). At the receiving activity the case owner must still \
+            be involved: responsible, accountable (with `defaults.accountable` applied), consulted or informed. Being \
+            consulted counts, because it is a stronger tie than being informed. The `informed:` list of the handoff \
+            declared on the transition counts as well: it says who is told when the case arrives at the receiving \
+            activity, which is exactly the moment this rule cares about. Triggers that start another process are not \
+            handoffs away from the case owner: the flow of this process goes on with them. A receiving activity with \
+            no responsible role is left to `raci/responsible-required`.
 
-        To fix a finding, add the case owner to the receiving activity's `informed:`, or to the handoff's \
-        `informed:` on the transition (`handoff: {artifact: ..., expectation: ..., informed: [service-desk]}`).
-        """,
+            To fix a finding, add the case owner to the receiving activity's `informed:`, or to the handoff's \
+            `informed:` on the transition (`handoff: {artifact: ..., expectation: ..., informed: [service-desk]}`).
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver-group: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        case-owner: service-desk
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver-group
-            handoff:
-              artifact: resolution-notes
-              expectation: Service desk confirms with the user within 1 day.
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver-group: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            case-owner: service-desk
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver-group
+                handoff:
+                  artifact: resolution-notes
+                  expectation: Service desk confirms with the user within 1 day.
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver-group: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        case-owner: service-desk
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver-group
-            informed: [service-desk]
-            handoff:
-              artifact: resolution-notes
-              expectation: Service desk confirms with the user within 1 day.
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver-group: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            case-owner: service-desk
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver-group
+                informed: [service-desk]
+                handoff:
+                  artifact: resolution-notes
+                  expectation: Service desk confirms with the user within 1 day.
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
@@ -99,13 +100,15 @@ enum CaseOwnerContinuity: ProcessRule {
         var isInvolved = Array(repeating: false, count: activities.count)
         for (i, activity) in activities.enumerated() {
             isResponsible[i] = activity.responsible.contains { $0.value == caseOwner }
-            isInvolved[i] = isResponsible[i]
+            isInvolved[i] =
+                isResponsible[i]
                 || context.accountable(activity).contains { $0.value == caseOwner }
                 || activity.consulted.contains { $0.value == caseOwner }
                 || activity.informed.contains { $0.value == caseOwner }
         }
         for transition in context.graph.transitions {
-            let source = transition.source, target = transition.target
+            let source = transition.source
+            let target = transition.target
             guard isResponsible[source], !isResponsible[target], !isInvolved[target] else { continue }
             let receiver = activities[target]
             guard !receiver.responsible.isEmpty else { continue }
@@ -114,12 +117,17 @@ enum CaseOwnerContinuity: ProcessRule {
             findings.report(
                 Self.self, at: transition.range,
                 "the case owner \(context.describeRole(caseOwner)) hands the case to \(receivers) at \(context.describe(receiver)) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact",
-                help: "keep the case owner in the loop: add `\(caseOwner)` to the `informed:` of '\(receiver.id.value)', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [\(caseOwner)]}`)",
+                help:
+                    "keep the case owner in the loop: add `\(caseOwner)` to the `informed:` of '\(receiver.id.value)', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [\(caseOwner)]}`)",
                 activities: [activities[source].id.value, receiver.id.value],
                 roles: [caseOwner] + receiver.responsible.map(\.value),
                 path: [
-                    WitnessStep(file: context.process.file, range: activities[source].id.range, message: "the case owner '\(caseOwner)' is responsible for '\(activities[source].id.value)'"),
-                    WitnessStep(file: context.process.file, range: transition.range, message: "the case passes to '\(receiver.id.value)', where the case owner takes no part"),
+                    WitnessStep(
+                        file: context.process.file, range: activities[source].id.range,
+                        message: "the case owner '\(caseOwner)' is responsible for '\(activities[source].id.value)'"),
+                    WitnessStep(
+                        file: context.process.file, range: transition.range,
+                        message: "the case passes to '\(receiver.id.value)', where the case owner takes no part"),
                 ]
             )
         }

@@ -5,57 +5,57 @@ enum OwnerKind: ProcessRule {
         defaultSeverity: .warning,
         summary: "the owner's role kind is not `owner`",
         explanation: """
-        The Process Owner is accountable for the process; the Process Manager runs it; practitioners do the work. \
-        Naming a manager or a practitioner as owner usually means the process has no real owner: the person who \
-        runs the queue cannot also be the one who judges whether the process serves the business, and a customer, \
-        supplier or stakeholder cannot own an internal process at all.
+            The Process Owner is accountable for the process; the Process Manager runs it; practitioners do the work. \
+            Naming a manager or a practitioner as owner usually means the process has no real owner: the person who \
+            runs the queue cannot also be the one who judges whether the process serves the business, and a customer, \
+            supplier or stakeholder cannot own an internal process at all.
 
-        Name a role of kind `owner` as the process's `owner:`. If the role really is the Process Owner, say so in \
-        the role catalogue with `kind: owner`. Unknown roles are left to `ref/unknown-role`.
-        """,
+            Name a role of kind `owner` as the process's `owner:`. If the role really is the Process Owner, say so in \
+            the role catalogue with `kind: owner`. Unknown roles are left to `ref/unknown-role`.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-process-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-process-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """
+            kind: roles
+            roles:
+              incident-process-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
@@ -63,7 +63,8 @@ enum OwnerKind: ProcessRule {
         findings.report(
             Self.self, at: owner.range,
             "the process owner \(context.describeRole(owner.value)) is a role of kind `\(role.kind.value.rawValue)`, not `owner`",
-            help: "name a role of kind `owner` as `owner:`, or give \(context.describeRole(owner.value)) `kind: owner` in its role definition if it really owns the process",
+            help:
+                "name a role of kind `owner` as `owner:`, or give \(context.describeRole(owner.value)) `kind: owner` in its role definition if it really owns the process",
             roles: [owner.value]
         )
     }

@@ -6,65 +6,65 @@ package enum WaiverUnused: Rule {
         defaultSeverity: .warning,
         summary: "a waiver for a policy that holds anyway",
         explanation: """
-        A waiver that exempts a process from a policy it already satisfies (or that does not apply to it) says \
-        nothing true: reviewers read it as a known exception that does not exist. Such waivers pile up after the \
-        process is fixed. Remove the waiver; if the policy fails again later, the check will say so.
-        """,
+            A waiver that exempts a process from a policy it already satisfies (or that does not apply to it) says \
+            nothing true: reviewers read it as a known exception that does not exist. Such waivers pile up after the \
+            process is fixed. Remove the waiver; if the policy fails again later, the check will say so.
+            """,
         failingExample: """
-        kind: policy
-        id: case-owner-named
-        title: Customer-facing processes name a case owner
-        severity: warning
-        applies-to: {tags: [customer-facing]}
-        require:
-          process: {has: [case-owner]}
-        ---
-        kind: roles
-        roles:
-          desk-owner: {name: Service Desk Owner, kind: owner}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: request-fulfilment
-        name: Request Fulfilment
-        owner: desk-owner
-        case-owner: service-desk
-        tags: [customer-facing]
-        activities:
-          - id: fulfil
-            name: Fulfil the request
-            responsible: service-desk
-            accountable: desk-owner
-        waivers:
-          - policy: case-owner-named
-            reason: The desk rota is being reorganised.
-            until: 2999-12-31
-        """,
+            kind: policy
+            id: case-owner-named
+            title: Customer-facing processes name a case owner
+            severity: warning
+            applies-to: {tags: [customer-facing]}
+            require:
+              process: {has: [case-owner]}
+            ---
+            kind: roles
+            roles:
+              desk-owner: {name: Service Desk Owner, kind: owner}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: request-fulfilment
+            name: Request Fulfilment
+            owner: desk-owner
+            case-owner: service-desk
+            tags: [customer-facing]
+            activities:
+              - id: fulfil
+                name: Fulfil the request
+                responsible: service-desk
+                accountable: desk-owner
+            waivers:
+              - policy: case-owner-named
+                reason: The desk rota is being reorganised.
+                until: 2999-12-31
+            """,
         fixedExample: """
-        kind: policy
-        id: case-owner-named
-        title: Customer-facing processes name a case owner
-        severity: warning
-        applies-to: {tags: [customer-facing]}
-        require:
-          process: {has: [case-owner]}
-        ---
-        kind: roles
-        roles:
-          desk-owner: {name: Service Desk Owner, kind: owner}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: request-fulfilment
-        name: Request Fulfilment
-        owner: desk-owner
-        case-owner: service-desk
-        tags: [customer-facing]
-        activities:
-          - id: fulfil
-            name: Fulfil the request
-            responsible: service-desk
-            accountable: desk-owner
-        """
+            kind: policy
+            id: case-owner-named
+            title: Customer-facing processes name a case owner
+            severity: warning
+            applies-to: {tags: [customer-facing]}
+            require:
+              process: {has: [case-owner]}
+            ---
+            kind: roles
+            roles:
+              desk-owner: {name: Service Desk Owner, kind: owner}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: request-fulfilment
+            name: Request Fulfilment
+            owner: desk-owner
+            case-owner: service-desk
+            tags: [customer-facing]
+            activities:
+              - id: fulfil
+                name: Fulfil the request
+                responsible: service-desk
+                accountable: desk-owner
+            """
     )
 }

@@ -7,72 +7,75 @@ enum ConflictingAssignment: ProcessRule {
         defaultSeverity: .warning,
         summary: "a role both consulted and informed, or consulted/informed while responsible/accountable",
         explanation: """
-        The RACI letters are a ladder: the responsible role does the work, the accountable role answers for it, a \
-        consulted role is asked before the decision (two-way), an informed role is told after it (one-way). A role \
-        on two rungs of one activity is a sign the matrix was filled in by copying rather than by thinking: a \
-        consulted role is necessarily informed, and the roles that do or own the work need neither a consultation \
-        nor a notification about it. Worse, readers of the runbook cannot tell which part the role really plays.
+            The RACI letters are a ladder: the responsible role does the work, the accountable role answers for it, a \
+            consulted role is asked before the decision (two-way), an informed role is told after it (one-way). A role \
+            on two rungs of one activity is a sign the matrix was filled in by copying rather than by thinking: a \
+            consulted role is necessarily informed, and the roles that do or own the work need neither a consultation \
+            nor a notification about it. Worse, readers of the runbook cannot tell which part the role really plays.
 
-        The rule reports the redundant entry: a `consulted` entry for a role that is also responsible or \
-        accountable, and an `informed` entry for a role that is also responsible, accountable or consulted. The \
-        accountable role counts with `defaults.accountable` applied. Remove the redundant entry, or, if the role \
-        really plays the weaker part, remove it from the stronger list instead.
-        """,
+            The rule reports the redundant entry: a `consulted` entry for a role that is also responsible or \
+            accountable, and an `informed` entry for a role that is also responsible, accountable or consulted. The \
+            accountable role counts with `defaults.accountable` applied. Remove the redundant entry, or, if the role \
+            really plays the weaker part, remove it from the stronger list instead.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          comms: {name: Communications Lead, kind: practitioner}
-        ---
-        kind: process
-        id: major-incident-communication
-        name: Major Incident Communication
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: draft
-            name: Draft the status update
-            responsible: comms
-            consulted: [service-desk]
-            informed: [service-desk]
-          - id: publish
-            name: Publish the status update
-            responsible: comms
-            informed: [service-desk]
-        """,
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              comms: {name: Communications Lead, kind: practitioner}
+            ---
+            kind: process
+            id: major-incident-communication
+            name: Major Incident Communication
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: draft
+                name: Draft the status update
+                responsible: comms
+                consulted: [service-desk]
+                informed: [service-desk]
+              - id: publish
+                name: Publish the status update
+                responsible: comms
+                informed: [service-desk]
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          comms: {name: Communications Lead, kind: practitioner}
-        ---
-        kind: process
-        id: major-incident-communication
-        name: Major Incident Communication
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: draft
-            name: Draft the status update
-            responsible: comms
-            consulted: [service-desk]
-          - id: publish
-            name: Publish the status update
-            responsible: comms
-            informed: [service-desk]
-        """
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              comms: {name: Communications Lead, kind: practitioner}
+            ---
+            kind: process
+            id: major-incident-communication
+            name: Major Incident Communication
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: draft
+                name: Draft the status update
+                responsible: comms
+                consulted: [service-desk]
+              - id: publish
+                name: Publish the status update
+                responsible: comms
+                informed: [service-desk]
+            """
     )
 
     private enum Letter: String {
-        case responsible = "R", accountable = "A", consulted = "C", informed = "I"
+        case responsible = "R"
+        case accountable = "A"
+        case consulted = "C"
+        case informed = "I"
 
         var word: String {
             switch self {
@@ -106,12 +109,16 @@ enum ConflictingAssignment: ProcessRule {
             for reference in consulted {
                 let letters = stronger(reference.value, includingConsulted: false)
                 guard !letters.isEmpty else { continue }
-                report(reference, as: .consulted, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context, into: &findings)
+                report(
+                    reference, as: .consulted, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context,
+                    into: &findings)
             }
             for reference in roles.informed {
                 let letters = stronger(reference.value, includingConsulted: true)
                 guard !letters.isEmpty else { continue }
-                report(reference, as: .informed, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context, into: &findings)
+                report(
+                    reference, as: .informed, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context,
+                    into: &findings)
             }
         }
     }

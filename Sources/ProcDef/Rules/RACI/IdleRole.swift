@@ -7,68 +7,68 @@ enum IdleRole: ProcessRule {
         defaultSeverity: .warning,
         summary: "a local role that is neither responsible nor accountable anywhere",
         explanation: """
-        A process defines local roles under `roles:` for the people who work in it and nowhere else: the resolver \
-        group of one service, the vendor liaison of one contract. A local role that is neither responsible nor \
-        accountable for any activity does no work here: it is left over from an earlier version, a typo that \
-        another role id took over, or a stakeholder that belongs in the organisation's role catalogue. Either way \
-        the runbook lists a role that nobody can find a job for.
+            A process defines local roles under `roles:` for the people who work in it and nowhere else: the resolver \
+            group of one service, the vendor liaison of one contract. A local role that is neither responsible nor \
+            accountable for any activity does no work here: it is left over from an earlier version, a typo that \
+            another role id took over, or a stakeholder that belongs in the organisation's role catalogue. Either way \
+            the runbook lists a role that nobody can find a job for.
 
-        The rule reports the role's id in the process's `roles:` mapping. Accountability through \
-        `defaults.accountable` counts, and so does being the process's `owner` or `manager` (the Process Owner is \
-        accountable for the process, the Process Manager runs it). Make the role responsible or accountable where \
-        it does the work, or remove it; a role that is only consulted or informed belongs in the role catalogue.
-        """,
+            The rule reports the role's id in the process's `roles:` mapping. Accountability through \
+            `defaults.accountable` counts, and so does being the process's `owner` or `manager` (the Process Owner is \
+            accountable for the process, the Process Manager runs it). Make the role responsible or accountable where \
+            it does the work, or remove it; a role that is only consulted or informed belongs in the role catalogue.
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        roles:
-          duty-officer: {name: Duty Officer, kind: practitioner}
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            informed: [duty-officer]
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            roles:
+              duty-officer: {name: Duty Officer, kind: practitioner}
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                informed: [duty-officer]
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        roles:
-          duty-officer: {name: Duty Officer, kind: practitioner}
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-            informed: [duty-officer]
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-            accountable: duty-officer
-        """
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            roles:
+              duty-officer: {name: Duty Officer, kind: practitioner}
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                informed: [duty-officer]
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+                accountable: duty-officer
+            """
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
@@ -102,7 +102,8 @@ enum IdleRole: ProcessRule {
             findings.report(
                 Self.self, at: role.id.range,
                 "local role \(context.describeRole(id)) is neither responsible nor accountable for any activity of '\(process.id.value)'; \(usage)",
-                help: "make '\(id)' `responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)",
+                help:
+                    "make '\(id)' `responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)",
                 roles: [id]
             )
         }

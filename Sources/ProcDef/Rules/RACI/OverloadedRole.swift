@@ -11,103 +11,104 @@ enum OverloadedRole: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "raci/overloaded-role",
         defaultSeverity: .note,
-        summary: "a role accountable for more than \(percentText(fraction: Share.accountable.defaultLimit))%, responsible for more than \(percentText(fraction: Share.responsible.defaultLimit))% or consulted on more than \(percentText(fraction: Share.consulted.defaultLimit))% of a process's activities (limits configurable)",
+        summary:
+            "a role accountable for more than \(percentText(fraction: Share.accountable.defaultLimit))%, responsible for more than \(percentText(fraction: Share.responsible.defaultLimit))% or consulted on more than \(percentText(fraction: Share.consulted.defaultLimit))% of a process's activities (limits configurable)",
         explanation: """
-        Balance is a service-management virtue: no role should be swamped. A role that does most of a process's \
-        work is its bottleneck and its single point of failure (when that team is busy with a major incident, every \
-        other case waits); a role accountable for most of it owns nothing in particular; a role consulted on most of \
-        it is the squeaky wheel every decision waits for. Each is legitimate sometimes, which is why this is a note.
+            Balance is a service-management virtue: no role should be swamped. A role that does most of a process's \
+            work is its bottleneck and its single point of failure (when that team is busy with a major incident, every \
+            other case waits); a role accountable for most of it owns nothing in particular; a role consulted on most of \
+            it is the squeaky wheel every decision waits for. Each is legitimate sometimes, which is why this is a note.
 
-        For each role, the rule counts the activities it is responsible for, accountable for (with \
-        `defaults.accountable` applied) and consulted on, and reports each share over its limit once, at the role's \
-        first assignment of that kind (for accountability given through `defaults.accountable`, at the default). \
-        The process's `owner` and `manager` may be accountable for any share: answering for the whole process is \
-        their job. \
-        Spread the work over more specific roles, give parts of the process their own accountable role, or consult \
-        the role only where its input can change the outcome.
+            For each role, the rule counts the activities it is responsible for, accountable for (with \
+            `defaults.accountable` applied) and consulted on, and reports each share over its limit once, at the role's \
+            first assignment of that kind (for accountability given through `defaults.accountable`, at the default). \
+            The process's `owner` and `manager` may be accountable for any share: answering for the whole process is \
+            their job. \
+            Spread the work over more specific roles, give parts of the process their own accountable role, or consult \
+            the role only where its input can change the outcome.
 
-        In a small process one role doing everything is normal, so the rule only looks at processes with at least \
-        `min-activities` activities. Options, as fractions of the process's activities, a share exactly at the \
-        limit being fine: `accountable-share` (default \(Share.accountable.defaultLimit)), `responsible-share` \
-        (default \(Share.responsible.defaultLimit)), `consulted-share` (default \(Share.consulted.defaultLimit)), and \
-        `min-activities` (default \(Int(minActivitiesOption.defaultValue))).
-        """,
+            In a small process one role doing everything is normal, so the rule only looks at processes with at least \
+            `min-activities` activities. Options, as fractions of the process's activities, a share exactly at the \
+            limit being fine: `accountable-share` (default \(Share.accountable.defaultLimit)), `responsible-share` \
+            (default \(Share.responsible.defaultLimit)), `consulted-share` (default \(Share.consulted.defaultLimit)), and \
+            `min-activities` (default \(Int(minActivitiesOption.defaultValue))).
+            """,
         failingExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: service-desk
-          - id: resolve
-            name: Resolve the incident
-            responsible: service-desk
-          - id: confirm
-            name: Confirm with the user
-            responsible: service-desk
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: service-desk
+              - id: resolve
+                name: Resolve the incident
+                responsible: service-desk
+              - id: confirm
+                name: Confirm with the user
+                responsible: service-desk
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         fixedExample: """
-        kind: roles
-        roles:
-          incident-owner: {name: Incident Process Owner, kind: owner}
-          incident-manager: {name: Incident Manager, kind: manager}
-          service-desk: {name: Service Desk Analyst, kind: practitioner}
-          resolver: {name: Resolver Group, kind: practitioner}
-        ---
-        kind: process
-        id: incident-management
-        name: Incident Management
-        owner: incident-owner
-        manager: incident-manager
-        defaults:
-          accountable: incident-manager
-        activities:
-          - id: log
-            name: Log the incident
-            responsible: service-desk
-          - id: categorize
-            name: Categorize and prioritize
-            responsible: service-desk
-            handoff:
-              artifact: incident-record
-              expectation: Resolver group acknowledges within 30 minutes.
-          - id: diagnose
-            name: Investigate and diagnose
-            responsible: resolver
-          - id: resolve
-            name: Resolve the incident
-            responsible: resolver
-            handoff:
-              artifact: resolution-notes
-              expectation: Service desk confirms with the user within 1 business day.
-          - id: confirm
-            name: Confirm with the user
-            responsible: service-desk
-          - id: close
-            name: Close the incident
-            responsible: service-desk
-        """,
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              resolver: {name: Resolver Group, kind: practitioner}
+            ---
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+              - id: categorize
+                name: Categorize and prioritize
+                responsible: service-desk
+                handoff:
+                  artifact: incident-record
+                  expectation: Resolver group acknowledges within 30 minutes.
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+              - id: resolve
+                name: Resolve the incident
+                responsible: resolver
+                handoff:
+                  artifact: resolution-notes
+                  expectation: Service desk confirms with the user within 1 business day.
+              - id: confirm
+                name: Confirm with the user
+                responsible: service-desk
+              - id: close
+                name: Close the incident
+                responsible: service-desk
+            """,
         options: Share.allCases.map(\.descriptor) + [minActivitiesOption]
     )
 

@@ -1,10 +1,12 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class DuplicateIDTests: XCTestCase {
     func testActivitiesOfOneProcess() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -14,8 +16,9 @@ final class DuplicateIDTests: XCTestCase {
                 name: Log the incident
               - id: 1️⃣log
                 name: Log it again
-            """, [
-                ExpectedFinding("1️⃣", "schema/duplicate-id", "activity 'log' is already defined in process 'incident' at fixture.yaml:6:9"),
+            """,
+            [
+                ExpectedFinding("1️⃣", "schema/duplicate-id", "activity 'log' is already defined in process 'incident' at fixture.yaml:6:9")
             ])
     }
 
@@ -34,18 +37,22 @@ final class DuplicateIDTests: XCTestCase {
             severity: error
             require: {exists: {any: true}}
             """
-        XCTAssertDecoding([
-            "Processes/a.yaml": process,
-            "Processes/b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: 1️⃣incident").replacingOccurrences(of: "id: logged", with: "id: 2️⃣logged"),
-        ], [
-            ExpectedFinding("1️⃣", "schema/duplicate-id", "process 'incident' is already defined at Processes/a.yaml:2:5"),
-            ExpectedFinding("2️⃣", "schema/duplicate-id", "policy 'logged' is already defined at Processes/a.yaml:9:5"),
-        ])
+        assertDecoding(
+            [
+                "Processes/a.yaml": process,
+                "Processes/b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: 1️⃣incident").replacingOccurrences(
+                    of: "id: logged", with: "id: 2️⃣logged"),
+            ],
+            [
+                ExpectedFinding("1️⃣", "schema/duplicate-id", "process 'incident' is already defined at Processes/a.yaml:2:5"),
+                ExpectedFinding("2️⃣", "schema/duplicate-id", "policy 'logged' is already defined at Processes/a.yaml:9:5"),
+            ])
     }
 
     func testRoles() {
-        XCTAssertDecoding([
-            "Processes/roles.yaml": """
+        assertDecoding(
+            [
+                "Processes/roles.yaml": """
                 kind: roles
                 roles:
                   desk: {name: Desk, kind: practitioner}
@@ -55,7 +62,7 @@ final class DuplicateIDTests: XCTestCase {
                 roles:
                   1️⃣desk: {name: Desk again, kind: practitioner}
                 """,
-            "Processes/incident.yaml": """
+                "Processes/incident.yaml": """
                 kind: process
                 id: incident
                 name: Incident
@@ -66,22 +73,32 @@ final class DuplicateIDTests: XCTestCase {
                 activities:
                   - {id: log, name: Log, responsible: [desk, helper]}
                 """,
-        ], [
-            ExpectedFinding("1️⃣", "schema/duplicate-id", "role 'desk' is already defined in the catalogue at Processes/roles.yaml:3:3"),
-            ExpectedFinding("2️⃣", "schema/duplicate-id", "role 'owner' is already defined in the catalogue at Processes/roles.yaml:4:3; a local role may not redefine a catalogue role", help: "use the catalogue role, or give the local role an id of its own"),
-        ])
+            ],
+            [
+                ExpectedFinding("1️⃣", "schema/duplicate-id", "role 'desk' is already defined in the catalogue at Processes/roles.yaml:3:3"),
+                ExpectedFinding(
+                    "2️⃣", "schema/duplicate-id",
+                    "role 'owner' is already defined in the catalogue at Processes/roles.yaml:4:3; a local role may not redefine a catalogue role",
+                    help: "use the catalogue role, or give the local role an id of its own"),
+            ])
     }
 
     func testTheNoteLocatesTheFirstDefinition() {
         let workspace = Workspace.load(files: [
             SourceFile(path: "b.yaml", bytes: Array("kind: roles\nroles:\n  desk: {name: D, kind: owner}\n".utf8)),
-            SourceFile(path: "a.yaml", bytes: Array("kind: roles\nroles:\n  x: {name: X, kind: owner}\n  desk: {name: D, kind: owner}\n".utf8)),
+            SourceFile(
+                path: "a.yaml", bytes: Array("kind: roles\nroles:\n  x: {name: X, kind: owner}\n  desk: {name: D, kind: owner}\n".utf8)),
         ])
         XCTAssertEqual(workspace.diagnostics.count, 1)
         XCTAssertEqual(workspace.diagnostics.first?.file, "b.yaml")
-        XCTAssertEqual(workspace.diagnostics.first?.notes, [
-            Diagnostic.Note(message: "role 'desk' first defined here", file: "a.yaml", range: SourceRange(start: SourcePosition(line: 4, column: 3, offset: 49), end: SourcePosition(line: 4, column: 7, offset: 53))),
-        ])
+        XCTAssertEqual(
+            workspace.diagnostics.first?.notes,
+            [
+                Diagnostic.Note(
+                    message: "role 'desk' first defined here", file: "a.yaml",
+                    range: SourceRange(
+                        start: SourcePosition(line: 4, column: 3, offset: 49), end: SourcePosition(line: 4, column: 7, offset: 53)))
+            ])
     }
 
     func testDistinctIdsAndSameLocalRoleInTwoProcessesPass() {
@@ -96,9 +113,10 @@ final class DuplicateIDTests: XCTestCase {
               - {id: log, name: Log, responsible: helper}
               - {id: close, name: Close, responsible: helper}
             """
-        XCTAssertDecoding([
-            "a.yaml": process,
-            "b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: problem"),
-        ], [])
+        assertDecoding(
+            [
+                "a.yaml": process,
+                "b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: problem"),
+            ], [])
     }
 }

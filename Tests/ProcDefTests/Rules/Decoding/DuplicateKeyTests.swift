@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class DuplicateKeyTests: XCTestCase {
@@ -15,9 +16,12 @@ final class DuplicateKeyTests: XCTestCase {
                 responsible: service-desk
                 1️⃣responsible: resolver
             """
-        XCTAssertDecoding(fixture, [
-            ExpectedFinding("1️⃣", "yaml/duplicate-key", "duplicate key 'responsible' in this mapping; it was first given at line 8, column 5"),
-        ])
+        assertDecoding(
+            fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "yaml/duplicate-key", "duplicate key 'responsible' in this mapping; it was first given at line 8, column 5")
+            ])
         let decoded = DecodedFile(decoding: SourceFile(path: "fixture.yaml", bytes: Array(MarkedFixture(fixture).text.utf8)))
         XCTAssertEqual(decoded.processes.first?.activities.first?.responsible.values(), ["service-desk"])
         XCTAssertEqual(decoded.diagnostics.map(\.rule), ["yaml/duplicate-key"])
@@ -27,7 +31,8 @@ final class DuplicateKeyTests: XCTestCase {
     }
 
     func testDistinctKeysPass() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident

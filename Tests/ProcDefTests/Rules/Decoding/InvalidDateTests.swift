@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class InvalidDateTests: XCTestCase {
@@ -13,7 +14,8 @@ final class InvalidDateTests: XCTestCase {
         """
 
     func testUntilMustBeARealISODate() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -25,10 +27,15 @@ final class InvalidDateTests: XCTestCase {
               - {policy: logged, reason: Testing., until: 2️⃣31.12.2027}
               - {policy: logged, reason: Testing., until: 3️⃣2027-2-3}
             \(policy)
-            """, [
+            """,
+            [
                 ExpectedFinding("1️⃣", "schema/invalid-date", "'until' in the waiver for policy 'logged' is not a real date: '2027-02-30'"),
-                ExpectedFinding("2️⃣", "schema/invalid-date", "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '31.12.2027'"),
-                ExpectedFinding("3️⃣", "schema/invalid-date", "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '2027-2-3'"),
+                ExpectedFinding(
+                    "2️⃣", "schema/invalid-date",
+                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '31.12.2027'"),
+                ExpectedFinding(
+                    "3️⃣", "schema/invalid-date",
+                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '2027-2-3'"),
             ])
     }
 
@@ -44,8 +51,9 @@ final class InvalidDateTests: XCTestCase {
               - {policy: logged, reason: Testing., until: 2028-02-29}
             \(policy)
             """
-        XCTAssertDecoding(fixture, [])
-        let waiver = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first?.waivers.first)
+        assertDecoding(fixture, [])
+        let waiver = try XCTUnwrap(
+            Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first?.waivers.first)
         XCTAssertEqual(waiver.until?.value.description, "2028-02-29")
     }
 }

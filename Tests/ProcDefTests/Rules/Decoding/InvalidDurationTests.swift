@@ -1,10 +1,12 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class InvalidDurationTests: XCTestCase {
     func testTargetsMustBeANumberAndOneUnit() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -13,10 +15,18 @@ final class InvalidDurationTests: XCTestCase {
               - {id: log, name: Log, target: 1️⃣10 minutes}
               - {id: fix, name: Fix, target: 2️⃣1h30m}
               - {id: close, name: Close, target: 3️⃣15}
-            """, [
-                ExpectedFinding("1️⃣", "schema/invalid-duration", "'target' in activity 'log' must be a duration like 90s, 10m, 4h or 2d, found '10 minutes'", help: "write a whole number followed by s, m, h or d"),
-                ExpectedFinding("2️⃣", "schema/invalid-duration", "'target' in activity 'fix' must be a duration like 90s, 10m, 4h or 2d, found '1h30m'", help: "write a whole number followed by s, m, h or d"),
-                ExpectedFinding("3️⃣", "schema/invalid-duration", "'target' in activity 'close' must be a duration like 90s, 10m, 4h or 2d, found '15'", help: "write a whole number followed by s, m, h or d"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/invalid-duration",
+                    "'target' in activity 'log' must be a duration like 90s, 10m, 4h or 2d, found '10 minutes'",
+                    help: "write a whole number followed by s, m, h or d"),
+                ExpectedFinding(
+                    "2️⃣", "schema/invalid-duration", "'target' in activity 'fix' must be a duration like 90s, 10m, 4h or 2d, found '1h30m'",
+                    help: "write a whole number followed by s, m, h or d"),
+                ExpectedFinding(
+                    "3️⃣", "schema/invalid-duration", "'target' in activity 'close' must be a duration like 90s, 10m, 4h or 2d, found '15'",
+                    help: "write a whole number followed by s, m, h or d"),
             ])
     }
 
@@ -32,7 +42,7 @@ final class InvalidDurationTests: XCTestCase {
               - {id: c, name: C, target: 4h}
               - {id: d, name: D, target: 2d}
             """
-        XCTAssertDecoding(fixture, [])
+        assertDecoding(fixture, [])
         let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
         XCTAssertEqual(process.activities.compactMap { $0.target?.value.totalSeconds }, [90, 600, 14_400, 172_800])
     }

@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class InvalidIDTests: XCTestCase {
@@ -8,7 +9,8 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testDefinitionsAndReferencesMustBeKebabCase() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: 1️⃣Incident_Management
             name: Incident
@@ -26,19 +28,28 @@ final class InvalidIDTests: XCTestCase {
                 triggers:
                   - process: 6️⃣problem_management
             policies: [7️⃣-logged]
-            """, [
+            """,
+            [
                 ExpectedFinding("1️⃣", "schema/invalid-id", "invalid process id 'Incident_Management'", help: help("incident-management")),
                 ExpectedFinding("2️⃣", "schema/invalid-id", "invalid role id 'resolverGroup'", help: help("resolver-group")),
                 ExpectedFinding("3️⃣", "schema/invalid-id", "invalid activity id 'log--it'", help: help("log-it")),
-                ExpectedFinding("4️⃣", "schema/invalid-id", "invalid role id 'Service_Desk' in 'responsible' of activity 'log--it'", help: help("service-desk")),
-                ExpectedFinding("5️⃣", "schema/invalid-id", "invalid activity id 'Close' in 'next' of activity 'log--it'", help: help("close")),
-                ExpectedFinding("6️⃣", "schema/invalid-id", "invalid process id 'problem_management' in 'process' of a trigger of activity 'close'", help: help("problem-management")),
-                ExpectedFinding("7️⃣", "schema/invalid-id", "invalid policy id '-logged' in 'policies' of process 'Incident_Management'", help: help("logged")),
+                ExpectedFinding(
+                    "4️⃣", "schema/invalid-id", "invalid role id 'Service_Desk' in 'responsible' of activity 'log--it'",
+                    help: help("service-desk")),
+                ExpectedFinding(
+                    "5️⃣", "schema/invalid-id", "invalid activity id 'Close' in 'next' of activity 'log--it'", help: help("close")),
+                ExpectedFinding(
+                    "6️⃣", "schema/invalid-id", "invalid process id 'problem_management' in 'process' of a trigger of activity 'close'",
+                    help: help("problem-management")),
+                ExpectedFinding(
+                    "7️⃣", "schema/invalid-id", "invalid policy id '-logged' in 'policies' of process 'Incident_Management'",
+                    help: help("logged")),
             ])
     }
 
     func testIdWithNothingUsableHasNoSpelledOutFix() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -46,13 +57,17 @@ final class InvalidIDTests: XCTestCase {
             activities:
               - id: 1️⃣"--"
                 name: Log
-            """, [
-                ExpectedFinding("1️⃣", "schema/invalid-id", "invalid activity id '--'", help: "ids are kebab-case: lowercase letters and digits joined by single hyphens"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/invalid-id", "invalid activity id '--'",
+                    help: "ids are kebab-case: lowercase letters and digits joined by single hyphens")
             ])
     }
 
     func testKebabCaseIdsPass() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident-management-2
             name: Incident
@@ -91,7 +106,8 @@ final class IDLengthTests: XCTestCase {
         "'\(id.prefix(60))…'"
     }
 
-    private let help = "ids are at most 64 characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it"
+    private let help =
+        "ids are at most 64 characters, since they become file names (`runbooks/<id>.md`): shorten the id and every reference to it"
     private let over = ": 65 characters, more than the limit of 64"
 
     func testTheLimitIsOneConstant() {
@@ -111,15 +127,16 @@ final class IDLengthTests: XCTestCase {
     func testEveryKindOfIdOf64CharactersIsAccepted() {
         let (owner, desk, user, local) = (id("owner", 64), id("desk", 64), id("user", 64), id("local", 64))
         let (process, first, second, policy) = (id("process", 64), id("first", 64), id("second", 64), id("policy", 64))
-        XCTAssertDecoding([
-            "roles.yaml": """
+        assertDecoding(
+            [
+                "roles.yaml": """
                 kind: roles
                 roles:
                   \(owner): {name: Owner, kind: owner}
                   \(desk): {name: Desk, kind: practitioner}
                   \(user): {name: User, kind: customer}
                 """,
-            "process.yaml": """
+                "process.yaml": """
                 kind: process
                 id: \(process)
                 name: P
@@ -143,7 +160,7 @@ final class IDLengthTests: XCTestCase {
                 policies: [\(policy)]
                 waivers: [{policy: \(policy), reason: r, until: 2030-01-01}]
                 """,
-            "policy.yaml": """
+                "policy.yaml": """
                 kind: policy
                 id: \(policy)
                 title: T
@@ -152,19 +169,22 @@ final class IDLengthTests: XCTestCase {
                 require:
                   exists: {id: \(first), responsible: \(desk), accountable: \(owner), informs: \(user), consults: \(local)}
                 """,
-        ], [])
+            ], [])
     }
 
     func testDefinitionsOf65CharactersAreRefused() {
-        let (role, process, local, activity, policy) = (id("role", 65), id("process", 65), id("local", 65), id("activity", 65), id("policy", 65))
-        XCTAssertDecoding([
-            "roles.yaml": """
+        let (role, process, local, activity, policy) = (
+            id("role", 65), id("process", 65), id("local", 65), id("activity", 65), id("policy", 65)
+        )
+        assertDecoding(
+            [
+                "roles.yaml": """
                 kind: roles
                 roles:
                   process-owner: {name: Owner, kind: owner}
                   1️⃣\(role): {name: Role, kind: practitioner}
                 """,
-            "process.yaml": """
+                "process.yaml": """
                 kind: process
                 id: 2️⃣\(process)
                 name: P
@@ -175,20 +195,21 @@ final class IDLengthTests: XCTestCase {
                   - id: 4️⃣\(activity)
                     name: A
                 """,
-            "policy.yaml": """
+                "policy.yaml": """
                 kind: policy
                 id: 5️⃣\(policy)
                 title: T
                 severity: error
                 require: {exists: {any: true}}
                 """,
-        ], [
-            ExpectedFinding("1️⃣", "schema/invalid-id", "invalid role id \(quoted(role))\(over)", help: help),
-            ExpectedFinding("2️⃣", "schema/invalid-id", "invalid process id \(quoted(process))\(over)", help: help),
-            ExpectedFinding("3️⃣", "schema/invalid-id", "invalid role id \(quoted(local))\(over)", help: help),
-            ExpectedFinding("4️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity))\(over)", help: help),
-            ExpectedFinding("5️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy))\(over)", help: help),
-        ])
+            ],
+            [
+                ExpectedFinding("1️⃣", "schema/invalid-id", "invalid role id \(quoted(role))\(over)", help: help),
+                ExpectedFinding("2️⃣", "schema/invalid-id", "invalid process id \(quoted(process))\(over)", help: help),
+                ExpectedFinding("3️⃣", "schema/invalid-id", "invalid role id \(quoted(local))\(over)", help: help),
+                ExpectedFinding("4️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity))\(over)", help: help),
+                ExpectedFinding("5️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy))\(over)", help: help),
+            ])
     }
 
     /// A reference to a 65-character id is refused where it is written; it is not also an unknown reference.
@@ -196,7 +217,8 @@ final class IDLengthTests: XCTestCase {
         let (owner, desk, user, activity, process, entry, policy) = (
             id("owner", 65), id("desk", 65), id("user", 65), id("activity", 65), id("process", 65), id("entry", 65), id("policy", 65)
         )
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: p
             name: P
@@ -213,16 +235,30 @@ final class IDLengthTests: XCTestCase {
                 triggers: [{process: 6️⃣\(process), activity: 7️⃣\(entry)}]
             policies: [8️⃣\(policy)]
             waivers: [{policy: 9️⃣\(policy), reason: r, until: 2030-01-01}]
-            """, [
+            """,
+            [
                 ExpectedFinding("1️⃣", "schema/invalid-id", "invalid role id \(quoted(owner)) in 'owner' of process 'p'\(over)", help: help),
-                ExpectedFinding("2️⃣", "schema/invalid-id", "invalid role id \(quoted(desk)) in 'responsible' of activity 'a'\(over)", help: help),
-                ExpectedFinding("3️⃣", "schema/invalid-id", "invalid role id \(quoted(user)) in 'informed' of activity 'a'\(over)", help: help),
-                ExpectedFinding("4️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity)) in 'next' of activity 'a'\(over)", help: help),
-                ExpectedFinding("5️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity)) in 'to' of a branch of activity 'b'\(over)", help: help),
-                ExpectedFinding("6️⃣", "schema/invalid-id", "invalid process id \(quoted(process)) in 'process' of a trigger of activity 'b'\(over)", help: help),
-                ExpectedFinding("7️⃣", "schema/invalid-id", "invalid activity id \(quoted(entry)) in 'activity' of the trigger of process \(quoted(process)) in activity 'b'\(over)", help: help),
-                ExpectedFinding("8️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy)) in 'policies' of process 'p'\(over)", help: help),
-                ExpectedFinding("9️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy)) in 'policy' of a waiver of process 'p'\(over)", help: help),
+                ExpectedFinding(
+                    "2️⃣", "schema/invalid-id", "invalid role id \(quoted(desk)) in 'responsible' of activity 'a'\(over)", help: help),
+                ExpectedFinding(
+                    "3️⃣", "schema/invalid-id", "invalid role id \(quoted(user)) in 'informed' of activity 'a'\(over)", help: help),
+                ExpectedFinding(
+                    "4️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity)) in 'next' of activity 'a'\(over)", help: help),
+                ExpectedFinding(
+                    "5️⃣", "schema/invalid-id", "invalid activity id \(quoted(activity)) in 'to' of a branch of activity 'b'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "6️⃣", "schema/invalid-id", "invalid process id \(quoted(process)) in 'process' of a trigger of activity 'b'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "7️⃣", "schema/invalid-id",
+                    "invalid activity id \(quoted(entry)) in 'activity' of the trigger of process \(quoted(process)) in activity 'b'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "8️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy)) in 'policies' of process 'p'\(over)", help: help),
+                ExpectedFinding(
+                    "9️⃣", "schema/invalid-id", "invalid policy id \(quoted(policy)) in 'policy' of a waiver of process 'p'\(over)",
+                    help: help),
             ])
     }
 
@@ -230,8 +266,9 @@ final class IDLengthTests: XCTestCase {
         let (manager, accountable, told, process, selected, responsible) = (
             id("manager", 65), id("accountable", 65), id("told", 65), id("process", 65), id("selected", 65), id("responsible", 65)
         )
-        XCTAssertDecoding([
-            "process.yaml": """
+        assertDecoding(
+            [
+                "process.yaml": """
                 kind: process
                 id: p
                 name: P
@@ -247,7 +284,7 @@ final class IDLengthTests: XCTestCase {
                     name: B
                     responsible: resolver
                 """,
-            "policy.yaml": """
+                "policy.yaml": """
                 kind: policy
                 id: q
                 title: T
@@ -256,13 +293,27 @@ final class IDLengthTests: XCTestCase {
                 require:
                   exists: {id: 5️⃣\(selected), responsible: 6️⃣\(responsible)}
                 """,
-        ], [
-            ExpectedFinding("1️⃣", "schema/invalid-id", "invalid role id \(quoted(manager)) in 'manager' of process 'p'\(over)", help: help),
-            ExpectedFinding("2️⃣", "schema/invalid-id", "invalid role id \(quoted(accountable)) in 'accountable' of the defaults of process 'p'\(over)", help: help),
-            ExpectedFinding("3️⃣", "schema/invalid-id", "invalid role id \(quoted(told)) in 'informed' of the handoff of activity 'a'\(over)", help: help),
-            ExpectedFinding("4️⃣", "schema/invalid-id", "invalid process id \(quoted(process)) in 'ids' of 'applies-to' of policy 'q'\(over)", help: help),
-            ExpectedFinding("5️⃣", "schema/invalid-id", "invalid activity id \(quoted(selected)) in 'id' of the selector of requirement 'exists' of policy 'q'\(over)", help: help),
-            ExpectedFinding("6️⃣", "schema/invalid-id", "invalid role id \(quoted(responsible)) in 'responsible' of the selector of requirement 'exists' of policy 'q'\(over)", help: help),
-        ])
+            ],
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/invalid-id", "invalid role id \(quoted(manager)) in 'manager' of process 'p'\(over)", help: help),
+                ExpectedFinding(
+                    "2️⃣", "schema/invalid-id",
+                    "invalid role id \(quoted(accountable)) in 'accountable' of the defaults of process 'p'\(over)", help: help),
+                ExpectedFinding(
+                    "3️⃣", "schema/invalid-id", "invalid role id \(quoted(told)) in 'informed' of the handoff of activity 'a'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "4️⃣", "schema/invalid-id", "invalid process id \(quoted(process)) in 'ids' of 'applies-to' of policy 'q'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "5️⃣", "schema/invalid-id",
+                    "invalid activity id \(quoted(selected)) in 'id' of the selector of requirement 'exists' of policy 'q'\(over)",
+                    help: help),
+                ExpectedFinding(
+                    "6️⃣", "schema/invalid-id",
+                    "invalid role id \(quoted(responsible)) in 'responsible' of the selector of requirement 'exists' of policy 'q'\(over)",
+                    help: help),
+            ])
     }
 }

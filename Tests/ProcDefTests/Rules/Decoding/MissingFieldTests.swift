@@ -1,11 +1,13 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class MissingFieldTests: XCTestCase {
     func testMissingFieldsPointAtTheParentKeyOrTheMappingStart() {
         // A missing `owner` is `ownership/owner-required`'s finding, not a schema one.
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -27,7 +29,8 @@ final class MissingFieldTests: XCTestCase {
             7️⃣kind: policy
             id: logged
             title:
-            """, [
+            """,
+            [
                 ExpectedFinding("2️⃣", "schema/missing-field", "role 'helper' has no 'kind'"),
                 ExpectedFinding("3️⃣", "schema/missing-field", "activity 'log' has no 'name'"),
                 ExpectedFinding("4️⃣", "schema/missing-field", "a branch of activity 'log' has no 'to'"),
@@ -41,19 +44,22 @@ final class MissingFieldTests: XCTestCase {
     }
 
     func testProcessWithoutIdOrActivities() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             1️⃣kind: process
             name: Incident
             owner: process-owner
             activities: ~
-            """, [
+            """,
+            [
                 ExpectedFinding("1️⃣", "schema/missing-field", "the process has no 'id'"),
                 ExpectedFinding("1️⃣", "schema/missing-field", "the process has no 'activities'"),
             ])
     }
 
     func testCompleteDocumentsPass() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident

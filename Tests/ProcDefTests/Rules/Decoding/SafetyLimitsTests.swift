@@ -1,12 +1,14 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class SafetyLimitsTests: XCTestCase {
     private let shallow = CheckOptions(limits: YAMLLimits(maxDepth: 5))
 
     func testNestingDeeperThanTheLimit() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -15,13 +17,15 @@ final class SafetyLimitsTests: XCTestCase {
               - id: log
                 name: Log the incident
                 tags: [[1️⃣[x]]]
-            """, options: shallow, [
-                ExpectedFinding("1️⃣", "yaml/limits", "nesting is deeper than 5 levels"),
+            """, options: shallow,
+            [
+                ExpectedFinding("1️⃣", "yaml/limits", "nesting is deeper than 5 levels")
             ])
     }
 
     func testNestingWithinTheLimit() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -34,7 +38,8 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testMoreActivitiesThanTheLimitPointsAtTheFirstOneOver() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -44,13 +49,17 @@ final class SafetyLimitsTests: XCTestCase {
               - {id: log, name: Log, responsible: service-desk}
               - {id: fix, name: Fix, responsible: service-desk}
               - 1️⃣{id: close, name: Close, responsible: service-desk}
-            """, options: CheckOptions(maxActivitiesPerProcess: 2), [
-                ExpectedFinding("1️⃣", "yaml/limits", "process 'incident' has 3 activities, more than the limit of 2", help: "split the process, and start the parts from one another with `triggers:`"),
+            """, options: CheckOptions(maxActivitiesPerProcess: 2),
+            [
+                ExpectedFinding(
+                    "1️⃣", "yaml/limits", "process 'incident' has 3 activities, more than the limit of 2",
+                    help: "split the process, and start the parts from one another with `triggers:`")
             ])
     }
 
     func testActivitiesUpToTheLimitPass() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident

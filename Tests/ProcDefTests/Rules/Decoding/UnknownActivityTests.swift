@@ -1,10 +1,12 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class UnknownActivityTests: XCTestCase {
     func testNextTargetsMustBeActivitiesOfTheProcess() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -22,10 +24,15 @@ final class UnknownActivityTests: XCTestCase {
                     when: Recurring.
               - id: close
                 name: Close
-            """, [
-                ExpectedFinding("1️⃣", "ref/unknown-activity", "unknown activity 'diagnos' in 'next' of activity 'log'", help: "did you mean 'diagnose'?"),
-                ExpectedFinding("2️⃣", "ref/unknown-activity", "unknown activity 'clsoe' in 'next' of activity 'diagnose'", help: "did you mean 'close'?"),
-                ExpectedFinding("3️⃣", "ref/unknown-activity", "unknown activity 'problem-management' in 'next' of activity 'diagnose'", help: "process 'incident' has no activity with this id; to start another process, use 'triggers:'"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "ref/unknown-activity", "unknown activity 'diagnos' in 'next' of activity 'log'", help: "did you mean 'diagnose'?"),
+                ExpectedFinding(
+                    "2️⃣", "ref/unknown-activity", "unknown activity 'clsoe' in 'next' of activity 'diagnose'", help: "did you mean 'close'?"),
+                ExpectedFinding(
+                    "3️⃣", "ref/unknown-activity", "unknown activity 'problem-management' in 'next' of activity 'diagnose'",
+                    help: "process 'incident' has no activity with this id; to start another process, use 'triggers:'"),
             ])
     }
 
@@ -42,7 +49,7 @@ final class UnknownActivityTests: XCTestCase {
                 next: [close, {to: log, when: Again.}]
               - {id: close, name: Close}
             """
-        XCTAssertDecoding(fixture, [])
+        assertDecoding(fixture, [])
         let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
         XCTAssertEqual(process.activityIndex("close"), 2)
         XCTAssertEqual(process.activity("diagnose")?.name.value, "Diagnose")
@@ -53,7 +60,9 @@ final class UnknownActivityTests: XCTestCase {
     }
 
     func testTheIndexFollowsChangesToTheActivities() {
-        var process = ProcessDefinition(id: Located("p", at: .fileStart), name: Located("P", at: .fileStart), file: "p.yaml", range: .fileStart, headerRange: .fileStart)
+        var process = ProcessDefinition(
+            id: Located("p", at: .fileStart), name: Located("P", at: .fileStart), file: "p.yaml", range: .fileStart, headerRange: .fileStart
+        )
         process.activities = [Activity(id: Located("a", at: .fileStart), name: Located("A", at: .fileStart), range: .fileStart)]
         XCTAssertEqual(process.activityIndex("a"), 0)
         process.activities[0].id = Located("b", at: .fileStart)

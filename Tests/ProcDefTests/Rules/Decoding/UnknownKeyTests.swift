@@ -1,10 +1,12 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class UnknownKeyTests: XCTestCase {
     func testMisspeltKeysSuggestTheClosestValidKeyAtThatSpot() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -21,16 +23,22 @@ final class UnknownKeyTests: XCTestCase {
                 name: Close
                 responsible: service-desk
                 handoff: {artifact: record, 4️⃣colour: red}
-            """, [
+            """,
+            [
                 ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'managr' in process 'incident'", help: "did you mean 'manager'?"),
-                ExpectedFinding("2️⃣", "schema/unknown-key", "unknown key 'resposible' in activity 'log'", help: "did you mean 'responsible'?"),
-                ExpectedFinding("3️⃣", "schema/unknown-key", "unknown key 'wen' in the branch to 'close' of activity 'log'", help: "did you mean 'when'?"),
-                ExpectedFinding("4️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'close'", help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                ExpectedFinding(
+                    "2️⃣", "schema/unknown-key", "unknown key 'resposible' in activity 'log'", help: "did you mean 'responsible'?"),
+                ExpectedFinding(
+                    "3️⃣", "schema/unknown-key", "unknown key 'wen' in the branch to 'close' of activity 'log'", help: "did you mean 'when'?"),
+                ExpectedFinding(
+                    "4️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'close'",
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
             ])
     }
 
     func testKeysOfPoliciesAndSelectors() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: policy
             id: logged
             title: Incidents are logged
@@ -39,15 +47,21 @@ final class UnknownKeyTests: XCTestCase {
             require:
               2️⃣befor: {first: {records: incident}, then: {any: true}}
               exists: {records: incident, 3️⃣responsibles: service-desk}
-            """, [
-                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'tag' in 'applies-to' of policy 'logged'", help: "did you mean 'tags'?"),
-                ExpectedFinding("2️⃣", "schema/unknown-key", "unknown key 'befor' in 'require' of policy 'logged'", help: "did you mean 'before'?"),
-                ExpectedFinding("3️⃣", "schema/unknown-key", "unknown key 'responsibles' in the selector of requirement 'exists' of policy 'logged'", help: "did you mean 'responsible'?"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-key", "unknown key 'tag' in 'applies-to' of policy 'logged'", help: "did you mean 'tags'?"),
+                ExpectedFinding(
+                    "2️⃣", "schema/unknown-key", "unknown key 'befor' in 'require' of policy 'logged'", help: "did you mean 'before'?"),
+                ExpectedFinding(
+                    "3️⃣", "schema/unknown-key", "unknown key 'responsibles' in the selector of requirement 'exists' of policy 'logged'",
+                    help: "did you mean 'responsible'?"),
             ])
     }
 
     func testEveryDocumentedKeyPasses() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -112,7 +126,8 @@ extension UnknownKeyTests {
     /// An alias is decoded where it is used, so a finding inside the anchored node is reported once per distinct
     /// context, at the anchor, and never twice with the same words.
     func testFindingsInsideAnAliasedNodeAreNotRepeated() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: process
             id: incident
             name: Incident
@@ -126,9 +141,14 @@ extension UnknownKeyTests {
                   - {to: close, handoff: *shared}
               - id: close
                 name: Close
-            """, [
-                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'log'", help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
-                ExpectedFinding("1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff to 'close' of activity 'log'", help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'log'",
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff to 'close' of activity 'log'",
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
             ])
     }
 }

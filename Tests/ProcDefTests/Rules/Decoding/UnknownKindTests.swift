@@ -1,19 +1,25 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class UnknownKindTests: XCTestCase {
     func testMisspeltKindSuggestsTheClosest() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: 1️⃣proces
             id: incident
-            """, [
-                ExpectedFinding("1️⃣", "schema/unknown-kind", "unknown kind 'proces'; expected roles, process, policy or config", help: "did you mean 'process'?"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-kind", "unknown kind 'proces'; expected roles, process, policy or config",
+                    help: "did you mean 'process'?")
             ])
     }
 
     func testMissingKindPointsAtTheDocument() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: roles
             roles:
               desk: {name: Desk, kind: practitioner}
@@ -22,22 +28,28 @@ final class UnknownKindTests: XCTestCase {
             name: Incident
             ---
             kind: 2️⃣[process]
-            """, [
-                ExpectedFinding("1️⃣", "schema/unknown-kind", "document has no 'kind'", help: "add `kind:` with one of roles, process, policy or config"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-kind", "document has no 'kind'", help: "add `kind:` with one of roles, process, policy or config"),
                 ExpectedFinding("2️⃣", "schema/unknown-kind", "'kind' must be one of roles, process, policy or config, found a list"),
             ])
     }
 
     func testDocumentThatIsNotAMapping() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             1️⃣- kind: process
-            """, [
-                ExpectedFinding("1️⃣", "schema/type", "a document must be a mapping with a 'kind' (roles, process, policy or config), found a list"),
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/type", "a document must be a mapping with a 'kind' (roles, process, policy or config), found a list")
             ])
     }
 
     func testEveryKnownKindPasses() {
-        XCTAssertDecoding("""
+        assertDecoding(
+            """
             kind: roles
             roles:
               process-owner: {name: Process Owner, kind: owner}

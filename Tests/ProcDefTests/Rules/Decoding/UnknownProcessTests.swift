@@ -1,5 +1,6 @@
 import XCTest
 import YAMLTree
+
 @testable import ProcDef
 
 final class UnknownProcessTests: XCTestCase {
@@ -14,8 +15,9 @@ final class UnknownProcessTests: XCTestCase {
         """
 
     func testTriggersMustNameAProcessAndOneOfItsActivities() {
-        XCTAssertDecoding([
-            "incident.yaml": """
+        assertDecoding(
+            [
+                "incident.yaml": """
                 kind: process
                 id: incident
                 name: Incident
@@ -29,17 +31,26 @@ final class UnknownProcessTests: XCTestCase {
                         activity: 2️⃣analyze
                       - process: 3️⃣change
                 """,
-            "problem.yaml": problemManagement,
-        ], [
-            ExpectedFinding("1️⃣", "ref/unknown-process", "unknown process 'problem-mangement' in the trigger of activity 'resolve'", help: "did you mean 'problem-management'?"),
-            ExpectedFinding("2️⃣", "ref/unknown-process", "unknown activity 'analyze' of process 'problem-management' in the trigger of activity 'resolve'", help: "did you mean 'analyse'?"),
-            ExpectedFinding("3️⃣", "ref/unknown-process", "unknown process 'change' in the trigger of activity 'resolve'", help: "check the process id, and check the whole repository at once so that every process is known"),
-        ])
+                "problem.yaml": problemManagement,
+            ],
+            [
+                ExpectedFinding(
+                    "1️⃣", "ref/unknown-process", "unknown process 'problem-mangement' in the trigger of activity 'resolve'",
+                    help: "did you mean 'problem-management'?"),
+                ExpectedFinding(
+                    "2️⃣", "ref/unknown-process",
+                    "unknown activity 'analyze' of process 'problem-management' in the trigger of activity 'resolve'",
+                    help: "did you mean 'analyse'?"),
+                ExpectedFinding(
+                    "3️⃣", "ref/unknown-process", "unknown process 'change' in the trigger of activity 'resolve'",
+                    help: "check the process id, and check the whole repository at once so that every process is known"),
+            ])
     }
 
     func testKnownProcessesAndEntryActivitiesPass() {
-        XCTAssertDecoding([
-            "incident.yaml": """
+        assertDecoding(
+            [
+                "incident.yaml": """
                 kind: process
                 id: incident
                 name: Incident
@@ -51,7 +62,7 @@ final class UnknownProcessTests: XCTestCase {
                       - process: problem-management
                       - {process: problem-management, activity: analyse}
                 """,
-            "problem.yaml": problemManagement,
-        ], [])
+                "problem.yaml": problemManagement,
+            ], [])
     }
 }

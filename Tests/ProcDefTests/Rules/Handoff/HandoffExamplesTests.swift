@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ProcDef
 
 /// Each handoff rule's documented examples: the failing one triggers the rule and no other handoff rule nor any error
