@@ -60,10 +60,20 @@ struct ChildGroup: Sendable {
     var hasExited: Bool { state != .running }
 
     /// How the child ended, once its output has: from `waitid` when it tells, else from `Process`.
+    ///
+    /// Either way `Process` is let finish before this returns: until it has reaped the child it keeps itself alive,
+    /// and a procdef that exits before then leaves it (and what it holds) unreleased, which LeakSanitizer reports. Its
+    /// `isRunning` turns false as soon as it has reaped, so a short poll usually spares `waitUntilExit()`'s 50 ms sleep.
     func termination(of process: Process) -> Termination {
-        if waitForExit(seconds: 10), case .exited(let termination?) = state { return termination }
+        var known: Termination?
+        if waitForExit(seconds: 10), case .exited(let termination?) = state { known = termination }
+        var polls = 0
+        while process.isRunning && polls < 200 {
+            usleep(500)
+            polls += 1
+        }
         process.waitUntilExit()
-        return Termination(signaled: process.terminationReason == .uncaughtSignal, status: process.terminationStatus)
+        return known ?? Termination(signaled: process.terminationReason == .uncaughtSignal, status: process.terminationStatus)
     }
 
     /// Waits until the child has exited, at most `seconds`; whether it has.
