@@ -84,7 +84,7 @@ final class ConfigLimitsTests: XCTestCase {
     // MARK: Raising
 
     func testAValueAboveTheDefaultIsRefused() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 ".procdef.yaml": """
                 kind: config
@@ -150,7 +150,7 @@ final class ConfigLimitsTests: XCTestCase {
     // MARK: Bad values
 
     func testBadValuesAreTypeErrors() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 ".procdef.yaml": """
                 kind: config
@@ -177,7 +177,7 @@ final class ConfigLimitsTests: XCTestCase {
     }
 
     func testSizesOutOfRangeAndOddTypes() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 ".procdef.yaml": """
                 kind: config
@@ -203,7 +203,7 @@ final class ConfigLimitsTests: XCTestCase {
     }
 
     func testLimitsMustBeAMapping() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 ".procdef.yaml": """
                 kind: config
@@ -216,7 +216,7 @@ final class ConfigLimitsTests: XCTestCase {
     }
 
     func testUnknownKeysHaveDidYouMean() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 ".procdef.yaml": """
                 kind: config

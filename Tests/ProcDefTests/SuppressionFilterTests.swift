@@ -24,7 +24,7 @@ final class SuppressionFilterTests: XCTestCase {
     private let tooManyMarked = "consulted: [resolver, network, comms, sponsor, 1️⃣carrier]"
 
     func testTheFindingWithoutSuppression() {
-        assertFindings(
+        XCTAssertFindings(
             process("    " + tooManyMarked), rules: ["raci/too-many-consulted"],
             [
                 ExpectedFinding(
@@ -35,22 +35,22 @@ final class SuppressionFilterTests: XCTestCase {
     }
 
     func testSameLineSuppressionSilencesIt() {
-        assertFindings(process("    \(tooMany)  # procdef: ignore raci/too-many-consulted -- the CAB sits as one body"), rules: nil, [])
+        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore raci/too-many-consulted -- the CAB sits as one body"), rules: nil, [])
     }
 
     func testLineAboveSuppressionSilencesIt() {
-        assertFindings(
+        XCTAssertFindings(
             process("    # procdef: ignore raci/too-many-consulted -- the CAB sits as one body\n    \(tooMany)"), rules: nil, [])
     }
 
     func testFamilyPatternSilencesIt() {
-        assertFindings(process("    \(tooMany)  # procdef: ignore raci/* -- the CAB sits as one body"), rules: nil, [])
+        XCTAssertFindings(process("    \(tooMany)  # procdef: ignore raci/* -- the CAB sits as one body"), rules: nil, [])
     }
 
     func testSuppressionInsideAQuotedStringDoesNotCount() {
         let text = process("    " + tooManyMarked).replacingOccurrences(
             of: "name: Assess the change", with: "name: \"Assess # procdef: ignore raci/too-many-consulted -- no\"")
-        assertFindings(
+        XCTAssertFindings(
             text, rules: ["raci/too-many-consulted", "lint/unused-suppression"],
             [
                 ExpectedFinding(
@@ -61,7 +61,7 @@ final class SuppressionFilterTests: XCTestCase {
     }
 
     func testUnusedSuppressionIsReported() {
-        assertFindings(
+        XCTAssertFindings(
             process("    consulted: [resolver]  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB sits as one body"), rules: nil,
             [
                 ExpectedFinding(
@@ -72,7 +72,7 @@ final class SuppressionFilterTests: XCTestCase {
     }
 
     func testSuppressionOfAnUnknownRule() {
-        assertFindings(
+        XCTAssertFindings(
             process("    \(tooMany)  # procdef: ignore raci/too-many-consulted, 1️⃣raci/too-many-consultd -- the CAB"), rules: nil,
             [
                 ExpectedFinding(
@@ -82,7 +82,7 @@ final class SuppressionFilterTests: XCTestCase {
     }
 
     func testSuppressionWithoutAReasonStillSilencesButWarns() {
-        assertFindings(
+        XCTAssertFindings(
             process("    \(tooMany)  1️⃣# procdef: ignore raci/too-many-consulted"), rules: nil,
             [
                 ExpectedFinding(
@@ -94,7 +94,7 @@ final class SuppressionFilterTests: XCTestCase {
     func testSuppressingARuleThatIsOffReportsItUnused() {
         var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
         options.rules.levels["raci/too-many-consulted"] = .some(nil)
-        assertFindings(
+        XCTAssertFindings(
             process("    \(tooMany)  # procdef: ignore 1️⃣raci/too-many-consulted -- the CAB"), rules: nil, options: options,
             [
                 ExpectedFinding(
@@ -107,7 +107,7 @@ final class SuppressionFilterTests: XCTestCase {
     func testConfiguredLevelsApplyToEveryFinding() {
         var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
         options.rules.familyLevels["raci"] = .some(.error)
-        assertFindings(
+        XCTAssertFindings(
             process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options,
             [
                 ExpectedFinding(
@@ -116,7 +116,7 @@ final class SuppressionFilterTests: XCTestCase {
                     severity: .error)
             ])
         options.rules.levels["raci/too-many-consulted"] = .some(.note)
-        assertFindings(
+        XCTAssertFindings(
             process("    " + tooManyMarked), rules: ["raci/too-many-consulted"], options: options,
             [
                 ExpectedFinding(

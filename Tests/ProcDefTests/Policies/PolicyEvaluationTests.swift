@@ -62,7 +62,7 @@ final class PolicyEvaluationTests: XCTestCase {
         _ require: String, _ expected: [ExpectedFinding], fixture: String? = nil, appliesTo: String = "{tags: [incident]}",
         file: StaticString = #filePath, line: UInt = #line
     ) {
-        assertFindings(
+        XCTAssertFindings(
             fixture ?? flow, rules: ["policy/the-policy"], extraFiles: policy(require, appliesTo: appliesTo), expected, file: file,
             line: line)
     }
@@ -260,7 +260,7 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testWarningSeverity() {
-        assertFindings(
+        XCTAssertFindings(
             "5️⃣" + flow, rules: ["policy/the-policy"], extraFiles: policy("process: {has: [manager]}", severity: "warning"),
             [
                 ExpectedFinding("5️⃣", "policy/the-policy", "process 'incident' does not set 'manager'", severity: .warning)
@@ -282,7 +282,7 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testValidWaiverCoversTheFailure() throws {
-        assertFindings(
+        XCTAssertFindings(
             waived("2026-12-31"), rules: ["policy/the-policy", "policy/waiver-expired", "policy/waiver-unused"],
             extraFiles: policy("visits: {records: incident}"), [])
         let report = try RuleFixtureRunner.run(
@@ -293,7 +293,7 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testExpiredWaiverFailsAndNoLongerCovers() {
-        assertFindings(
+        XCTAssertFindings(
             waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"),
             [
                 ExpectedFinding(
@@ -308,13 +308,13 @@ final class PolicyEvaluationTests: XCTestCase {
 
     func testTodayDecidesExpiry() {
         let before = CheckOptions(today: CalendarDate(year: 2026, month: 5, day: 31))
-        assertFindings(
+        XCTAssertFindings(
             waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"),
             options: before, [])
     }
 
     func testUnusedWaiver() {
-        assertFindings(
+        XCTAssertFindings(
             waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}"),
             [
                 ExpectedFinding(
@@ -324,7 +324,7 @@ final class PolicyEvaluationTests: XCTestCase {
     }
 
     func testWaiverForAPolicyThatDoesNotApply() {
-        assertFindings(
+        XCTAssertFindings(
             waived("2026-12-31"), rules: ["policy/waiver-unused"],
             extraFiles: policy("visits: {start: true}").mapValues {
                 $0.replacingOccurrences(of: "{tags: [incident]}", with: "{tags: [change]}")

@@ -10,7 +10,9 @@ extension XCTestCase {
     /// Loads marked files from memory (the standard catalogue is added as `roles.yaml` unless a file defines roles) and
     /// asserts that the workspace's findings are exactly `expected`: file, line and column of each marker, rule id,
     /// severity (error unless given), message, and help (none unless given). Markers are unique across the files.
-    func assertDecoding(
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // Named like XCTest\'s own assertions, which it is one of.
+    func XCTAssertDecoding(
         _ files: [String: String],
         options: CheckOptions = CheckOptions(),
         _ expected: [ExpectedFinding],
@@ -52,10 +54,12 @@ extension XCTestCase {
     }
 
     /// The same for one file, `fixture.yaml`.
-    func assertDecoding(
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // Named like XCTest\'s own assertions, which it is one of.
+    func XCTAssertDecoding(
         _ marked: String, options: CheckOptions = CheckOptions(), _ expected: [ExpectedFinding], file: StaticString = #filePath,
         line: UInt = #line
     ) {
-        assertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
+        XCTAssertDecoding(["fixture.yaml": marked], options: options, expected, file: file, line: line)
     }
 }

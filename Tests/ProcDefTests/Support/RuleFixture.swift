@@ -102,7 +102,9 @@ extension XCTestCase {
     /// An XCTest assertion (named like XCTest's own, since it fails the calling test through `XCTAssertEqual`).
     /// Checks `marked` (as `fixture.yaml`) and asserts that the findings of the given rules (all rules when nil) are
     /// exactly `expected`: rule id, line and column of each marker, message and help (when given), severity (when given).
-    func assertFindings(
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // Named like XCTest\'s own assertions, which it is one of.
+    func XCTAssertFindings(
         _ marked: String,
         rules: Set<String>? = nil,
         extraFiles: [String: String] = [:],

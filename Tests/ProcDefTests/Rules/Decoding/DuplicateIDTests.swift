@@ -5,7 +5,7 @@ import YAMLTree
 
 final class DuplicateIDTests: XCTestCase {
     func testActivitiesOfOneProcess() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -37,7 +37,7 @@ final class DuplicateIDTests: XCTestCase {
             severity: error
             require: {exists: {any: true}}
             """
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "Processes/a.yaml": process,
                 "Processes/b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: 1️⃣incident").replacingOccurrences(
@@ -50,7 +50,7 @@ final class DuplicateIDTests: XCTestCase {
     }
 
     func testRoles() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "Processes/roles.yaml": """
                 kind: roles
@@ -113,7 +113,7 @@ final class DuplicateIDTests: XCTestCase {
               - {id: log, name: Log, responsible: helper}
               - {id: close, name: Close, responsible: helper}
             """
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "a.yaml": process,
                 "b.yaml": process.replacingOccurrences(of: "id: incident", with: "id: problem"),

@@ -16,7 +16,7 @@ final class DuplicateKeyTests: XCTestCase {
                 responsible: service-desk
                 1️⃣responsible: resolver
             """
-        assertDecoding(
+        XCTAssertDecoding(
             fixture,
             [
                 ExpectedFinding(
@@ -31,7 +31,7 @@ final class DuplicateKeyTests: XCTestCase {
     }
 
     func testDistinctKeysPass() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

@@ -7,7 +7,7 @@ final class EmptyFileTests: XCTestCase {
     private let emptyHelp = "start the file with `kind:` and one of roles, process, policy or config"
 
     func testOnlyCommentsAndBlankLines() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             1️⃣# Incident management: to be written.
 
@@ -18,7 +18,7 @@ final class EmptyFileTests: XCTestCase {
     }
 
     func testZeroBytes() {
-        assertDecoding(
+        XCTAssertDecoding(
             ["empty.yaml": "1️⃣"],
             [
                 ExpectedFinding("1️⃣", "schema/empty", "file holds no YAML document", help: emptyHelp)
@@ -26,7 +26,7 @@ final class EmptyFileTests: XCTestCase {
     }
 
     func testOnlyADocumentMarker() {
-        assertDecoding(
+        XCTAssertDecoding(
             "1️⃣---\n",
             [
                 ExpectedFinding("1️⃣", "schema/empty", "file holds no YAML document", help: emptyHelp)
@@ -34,7 +34,7 @@ final class EmptyFileTests: XCTestCase {
     }
 
     func testFileWithADocumentAndATrailingMarkerPasses() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: roles
             roles:

@@ -14,7 +14,7 @@ final class InvalidDateTests: XCTestCase {
         """
 
     func testUntilMustBeARealISODate() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -51,7 +51,7 @@ final class InvalidDateTests: XCTestCase {
               - {policy: logged, reason: Testing., until: 2028-02-29}
             \(policy)
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let waiver = try XCTUnwrap(
             Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first?.waivers.first)
         XCTAssertEqual(waiver.until?.value.description, "2028-02-29")

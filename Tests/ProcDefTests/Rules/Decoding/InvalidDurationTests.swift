@@ -5,7 +5,7 @@ import YAMLTree
 
 final class InvalidDurationTests: XCTestCase {
     func testTargetsMustBeANumberAndOneUnit() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -42,7 +42,7 @@ final class InvalidDurationTests: XCTestCase {
               - {id: c, name: C, target: 4h}
               - {id: d, name: D, target: 2d}
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
         XCTAssertEqual(process.activities.compactMap { $0.target?.value.totalSeconds }, [90, 600, 14_400, 172_800])
     }

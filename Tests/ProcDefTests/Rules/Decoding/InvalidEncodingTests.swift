@@ -19,7 +19,7 @@ final class InvalidEncodingTests: XCTestCase {
     }
 
     func testUTF8TextPasses() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: roles
             roles:

@@ -9,7 +9,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testDefinitionsAndReferencesMustBeKebabCase() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: 1️⃣Incident_Management
@@ -48,7 +48,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testIdWithNothingUsableHasNoSpelledOutFix() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -66,7 +66,7 @@ final class InvalidIDTests: XCTestCase {
     }
 
     func testKebabCaseIdsPass() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident-management-2
@@ -127,7 +127,7 @@ final class IDLengthTests: XCTestCase {
     func testEveryKindOfIdOf64CharactersIsAccepted() {
         let (owner, desk, user, local) = (id("owner", 64), id("desk", 64), id("user", 64), id("local", 64))
         let (process, first, second, policy) = (id("process", 64), id("first", 64), id("second", 64), id("policy", 64))
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "roles.yaml": """
                 kind: roles
@@ -176,7 +176,7 @@ final class IDLengthTests: XCTestCase {
         let (role, process, local, activity, policy) = (
             id("role", 65), id("process", 65), id("local", 65), id("activity", 65), id("policy", 65)
         )
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "roles.yaml": """
                 kind: roles
@@ -217,7 +217,7 @@ final class IDLengthTests: XCTestCase {
         let (owner, desk, user, activity, process, entry, policy) = (
             id("owner", 65), id("desk", 65), id("user", 65), id("activity", 65), id("process", 65), id("entry", 65), id("policy", 65)
         )
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: p
@@ -266,7 +266,7 @@ final class IDLengthTests: XCTestCase {
         let (manager, accountable, told, process, selected, responsible) = (
             id("manager", 65), id("accountable", 65), id("told", 65), id("process", 65), id("selected", 65), id("responsible", 65)
         )
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "process.yaml": """
                 kind: process

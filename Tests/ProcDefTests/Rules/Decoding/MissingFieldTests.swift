@@ -6,7 +6,7 @@ import YAMLTree
 final class MissingFieldTests: XCTestCase {
     func testMissingFieldsPointAtTheParentKeyOrTheMappingStart() {
         // A missing `owner` is `ownership/owner-required`'s finding, not a schema one.
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -44,7 +44,7 @@ final class MissingFieldTests: XCTestCase {
     }
 
     func testProcessWithoutIdOrActivities() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             1️⃣kind: process
             name: Incident
@@ -58,7 +58,7 @@ final class MissingFieldTests: XCTestCase {
     }
 
     func testCompleteDocumentsPass() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

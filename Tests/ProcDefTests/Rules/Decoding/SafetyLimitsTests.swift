@@ -7,7 +7,7 @@ final class SafetyLimitsTests: XCTestCase {
     private let shallow = CheckOptions(limits: YAMLLimits(maxDepth: 5))
 
     func testNestingDeeperThanTheLimit() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -24,7 +24,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testNestingWithinTheLimit() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -38,7 +38,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testMoreActivitiesThanTheLimitPointsAtTheFirstOneOver() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -58,7 +58,7 @@ final class SafetyLimitsTests: XCTestCase {
     }
 
     func testActivitiesUpToTheLimitPass() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

@@ -5,7 +5,7 @@ import YAMLTree
 
 final class UnknownActivityTests: XCTestCase {
     func testNextTargetsMustBeActivitiesOfTheProcess() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -49,7 +49,7 @@ final class UnknownActivityTests: XCTestCase {
                 next: [close, {to: log, when: Again.}]
               - {id: close, name: Close}
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
         XCTAssertEqual(process.activityIndex("close"), 2)
         XCTAssertEqual(process.activity("diagnose")?.name.value, "Diagnose")

@@ -5,7 +5,7 @@ import YAMLTree
 
 final class UnknownKeyTests: XCTestCase {
     func testMisspeltKeysSuggestTheClosestValidKeyAtThatSpot() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -37,7 +37,7 @@ final class UnknownKeyTests: XCTestCase {
     }
 
     func testKeysOfPoliciesAndSelectors() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: policy
             id: logged
@@ -60,7 +60,7 @@ final class UnknownKeyTests: XCTestCase {
     }
 
     func testEveryDocumentedKeyPasses() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -126,7 +126,7 @@ extension UnknownKeyTests {
     /// An alias is decoded where it is used, so a finding inside the anchored node is reported once per distinct
     /// context, at the anchor, and never twice with the same words.
     func testFindingsInsideAnAliasedNodeAreNotRepeated() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

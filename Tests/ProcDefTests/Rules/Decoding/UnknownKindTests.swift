@@ -5,7 +5,7 @@ import YAMLTree
 
 final class UnknownKindTests: XCTestCase {
     func testMisspeltKindSuggestsTheClosest() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: 1️⃣proces
             id: incident
@@ -18,7 +18,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testMissingKindPointsAtTheDocument() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: roles
             roles:
@@ -37,7 +37,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testDocumentThatIsNotAMapping() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             1️⃣- kind: process
             """,
@@ -48,7 +48,7 @@ final class UnknownKindTests: XCTestCase {
     }
 
     func testEveryKnownKindPasses() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: roles
             roles:

@@ -13,7 +13,7 @@ final class UnknownPolicyTests: XCTestCase {
         """
 
     func testOptInsAndWaiversMustNameAPolicy() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "process.yaml": """
                 kind: process
@@ -56,7 +56,7 @@ final class UnknownPolicyTests: XCTestCase {
             """,
             "policy.yaml": policy,
         ]
-        assertDecoding(files, [])
+        XCTAssertDecoding(files, [])
         let workspace = Workspace.load(files: files.map { SourceFile(path: $0.key, bytes: Array($0.value.utf8)) })
         XCTAssertEqual(workspace.policy(id: "incidents-are-logged")?.file, "policy.yaml")
         XCTAssertNil(workspace.policy(id: "nothing"))

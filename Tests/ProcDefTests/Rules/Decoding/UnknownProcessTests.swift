@@ -15,7 +15,7 @@ final class UnknownProcessTests: XCTestCase {
         """
 
     func testTriggersMustNameAProcessAndOneOfItsActivities() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "incident.yaml": """
                 kind: process
@@ -48,7 +48,7 @@ final class UnknownProcessTests: XCTestCase {
     }
 
     func testKnownProcessesAndEntryActivitiesPass() {
-        assertDecoding(
+        XCTAssertDecoding(
             [
                 "incident.yaml": """
                 kind: process

@@ -5,7 +5,7 @@ import YAMLTree
 
 final class UnknownRoleTests: XCTestCase {
     func testEveryRoleReferenceIsResolved() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -57,7 +57,7 @@ final class UnknownRoleTests: XCTestCase {
     }
 
     func testHandoffsOnBranchesAndTriggers() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -96,7 +96,7 @@ final class UnknownRoleTests: XCTestCase {
             activities:
               - {id: log, name: Log, responsible: [service-desk, helper], informed: user}
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let workspace = Workspace.load(files: [
             SourceFile(path: "fixture.yaml", bytes: Array(fixture.utf8)),
             SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)),

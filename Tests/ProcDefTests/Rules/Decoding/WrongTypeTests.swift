@@ -5,7 +5,7 @@ import YAMLTree
 
 final class WrongTypeTests: XCTestCase {
     func testWrongShapesSayWhatWasExpectedAndFound() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -47,7 +47,7 @@ final class WrongTypeTests: XCTestCase {
     }
 
     func testPolicyAndConfigValues() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: policy
             id: logged
@@ -107,7 +107,7 @@ final class WrongTypeTests: XCTestCase {
               raci/too-many-consulted: {severity: warning, max: 3, share: 0.5, strict: true, mode: loose}
               flow/self-loop: off
             """
-        assertDecoding(fixture, [])
+        XCTAssertDecoding(fixture, [])
         let workspace = Workspace.load(files: [SourceFile(path: "fixture.yaml", bytes: Array(fixture.utf8))])
         let process = try XCTUnwrap(workspace.process(id: "incident"))
         XCTAssertEqual(process.version?.value, 4)
@@ -131,7 +131,7 @@ final class WrongTypeTests: XCTestCase {
 
 extension WrongTypeTests {
     func testQuotedBooleansAndMergeKeysAreExplained() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

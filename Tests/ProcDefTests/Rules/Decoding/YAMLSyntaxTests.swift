@@ -5,7 +5,7 @@ import YAMLTree
 
 final class YAMLSyntaxTests: XCTestCase {
     func testUnclosedFlowSequenceIsReportedWhereTheParserGaveUp() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident
@@ -35,7 +35,7 @@ final class YAMLSyntaxTests: XCTestCase {
     }
 
     func testWellFormedFileHasNoSyntaxFinding() {
-        assertDecoding(
+        XCTAssertDecoding(
             """
             kind: process
             id: incident

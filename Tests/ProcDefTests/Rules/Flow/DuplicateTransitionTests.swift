@@ -4,7 +4,7 @@ import XCTest
 
 final class DuplicateTransitionTests: XCTestCase {
     func testSecondAndLaterOccurrencesAreReported() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -80,7 +80,7 @@ final class DuplicateTransitionTests: XCTestCase {
     }
 
     func testDistinctTargetsAreClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

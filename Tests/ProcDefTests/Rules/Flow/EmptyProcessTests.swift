@@ -4,7 +4,7 @@ import XCTest
 
 final class EmptyProcessTests: XCTestCase {
     func testProcessWithoutActivities() {
-        assertFindings(
+        XCTAssertFindings(
             """
             1️⃣kind: process
             id: change-management
@@ -23,7 +23,7 @@ final class EmptyProcessTests: XCTestCase {
     }
 
     func testProcessWithOneActivityIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -46,7 +46,7 @@ final class EmptyProcessTests: XCTestCase {
             name: Change Management
             owner: process-owner
             """
-        assertFindings(fixture, rules: ["flow/empty"], [])
+        XCTAssertFindings(fixture, rules: ["flow/empty"], [])
         let report = try RuleFixtureRunner.run(["fixture.yaml": fixture])
         XCTAssertTrue(report.diagnostics.contains { $0.rule == "schema/missing-field" })
     }

@@ -4,7 +4,7 @@ import XCTest
 
 final class EndWithNextTests: XCTestCase {
     func testEndWithSingleNextAndWithBranches() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -50,7 +50,7 @@ final class EndWithNextTests: XCTestCase {
     }
 
     func testEndOrNextAloneIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -10,7 +10,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testLoopWithNoWayOut() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -40,7 +40,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testLoopWithAWayOutIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -68,7 +68,7 @@ final class NoEndTests: XCTestCase {
 
     /// Only the loop is reported, at its first activity a case reaches: not the activities that lead into it.
     func testActivitiesLeadingIntoTheLoopAreNotReportedEachTime() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -104,7 +104,7 @@ final class NoEndTests: XCTestCase {
 
     /// The rework loop leaves towards the escalation, whose own loop is closed: fixing that one fixes both, so only it is reported.
     func testOnlyTheLoopWithNoWayOutAtAllIsReported() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -144,7 +144,7 @@ final class NoEndTests: XCTestCase {
     }
 
     func testEachClosedLoopIsReported() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -198,7 +198,7 @@ final class NoEndTests: XCTestCase {
                 responsible: resolver\(i == 10 ? "\n    next: s1" : "")
             """
         }.joined(separator: "\n")
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -219,7 +219,7 @@ final class NoEndTests: XCTestCase {
 
     /// A misspelt `next` is usually the loop's intended way out: `ref/unknown-activity` reports it, not this rule.
     func testLoopWithAnUnknownTargetIsLeftToTheReferenceCheck() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -247,7 +247,7 @@ final class NoEndTests: XCTestCase {
 
     /// A loop nobody reaches is `flow/unreachable`'s finding (once per activity), not this rule's.
     func testUnreachableLoopIsLeftToUnreachable() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-management
@@ -274,7 +274,7 @@ final class NoEndTests: XCTestCase {
 extension NoEndTests {
     /// `next: []` without `end: true` is a dead end: no loop, but no end either.
     func testEmptyNextIsADeadEnd() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -8,7 +8,7 @@ final class SelfLoopTests: XCTestCase {
     }
 
     func testBranchAndSingleNextToItself() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -48,7 +48,7 @@ final class SelfLoopTests: XCTestCase {
     }
 
     func testLoopThroughAnotherActivityIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

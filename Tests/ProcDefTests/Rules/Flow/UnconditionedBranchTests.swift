@@ -6,7 +6,7 @@ final class UnconditionedBranchTests: XCTestCase {
     private let rule: Set<String> = ["flow/unconditioned-branch"]
 
     func testDecisionWithOneBranchWithoutWhen() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -45,7 +45,7 @@ final class UnconditionedBranchTests: XCTestCase {
     }
 
     func testEveryBranchWithoutWhenIsReported() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -87,7 +87,7 @@ final class UnconditionedBranchTests: XCTestCase {
 
     /// One target is no decision, written as a list or not, and the same target twice is still one target.
     func testSingleTargetsAreNotDecisions() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -114,7 +114,7 @@ final class UnconditionedBranchTests: XCTestCase {
     }
 
     func testDecisionWithEveryBranchConditionedIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -7,7 +7,7 @@ final class UnreachableTests: XCTestCase {
     }
 
     func testEachUnreachableActivityIsReportedWithWhyNothingFallsThrough() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -55,7 +55,7 @@ final class UnreachableTests: XCTestCase {
 
     /// A decision names all its targets: the activity listed after it is not reached by falling through.
     func testNoFallThroughAfterADecision() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -97,7 +97,7 @@ final class UnreachableTests: XCTestCase {
 
     /// Triggers start a new case (of this or another process): they do not make an activity reachable in this flow.
     func testTriggersDoNotMakeAnActivityReachable() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -143,7 +143,7 @@ final class UnreachableTests: XCTestCase {
     }
 
     func testEveryActivityReachedIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

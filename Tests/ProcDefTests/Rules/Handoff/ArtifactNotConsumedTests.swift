@@ -6,7 +6,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     private let rule: Set<String> = ["handoff/artifact-not-consumed"]
 
     func testArtifactTheTargetDoesNotTakeIsReportedAtTheArtifact() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -32,7 +32,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     }
 
     func testTriggerArtifactIsCheckedAgainstTheOtherProcesssEntryActivity() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -60,7 +60,7 @@ final class ArtifactNotConsumedTests: XCTestCase {
     }
 
     func testAConsumedArtifactOrATargetWithoutInputsPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize

@@ -6,7 +6,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     private let rule: Set<String> = ["handoff/artifact-not-produced"]
 
     func testArtifactThatIsNotAnOutputIsReportedAtTheArtifact() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -32,7 +32,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testAMisspeltArtifactGetsADidYouMean() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -59,7 +59,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testTriggerArtifactIsCheckedAgainstTheTriggeringActivity() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -84,7 +84,7 @@ final class ArtifactNotProducedTests: XCTestCase {
     }
 
     func testAProducedArtifactOrASourceWithoutOutputsPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize

@@ -12,7 +12,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testFallThroughGapIsReportedAtTheSourceActivityID() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: 1️⃣categorize
@@ -33,7 +33,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testBranchGapIsReportedAtTheNextEntry() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -62,7 +62,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testSingleNextGapIsReportedAtTheNextValue() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -87,7 +87,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testTriggerGapsIntoANamedEntryActivityAndIntoTheStart() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -116,7 +116,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testTriggerIntoAnUnknownProcessOrActivityIsLeftToRefRules() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -130,7 +130,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testASharedRoleMeansNoGap() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: swarm
@@ -146,7 +146,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testSeveralRolesOnEachSideAreAllNamed() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: 1️⃣swarm
@@ -168,7 +168,7 @@ final class HandoffGapTests: XCTestCase {
     /// A missing or misspelt responsible role is raci/responsible-required's or ref/unknown-role's finding; guessing a
     /// gap behind it would only double the noise.
     func testNoGapIsGuessedWhenASideHasNoOrAnUnknownResponsibleRole() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: log
@@ -186,7 +186,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testADeclaredHandoffClosesTheGap() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -210,7 +210,7 @@ final class HandoffGapTests: XCTestCase {
     }
 
     func testAGapTowardsASupplierSuggestsTheAgreementAndAnArtifactBothSidesDeclare() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: 1️⃣diagnose-link
@@ -250,7 +250,7 @@ final class HandoffGapTests: XCTestCase {
                 responsible: analyst
 
             """
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -277,7 +277,7 @@ final class HandoffGapTests: XCTestCase {
                   - 1️⃣to: diagnose
                     when: No workaround is known.
             """
-        assertFindings(
+        XCTAssertFindings(
             DesignExample.incident(escalation: escalation), rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles,
             [
                 ExpectedFinding(
@@ -291,7 +291,7 @@ final class HandoffGapTests: XCTestCase {
 
     func testDesignIncidentExampleIsFreeOfHandoffFindings() throws {
         let incident = DesignExample.incident(escalation: DesignExample.escalationWithHandoff)
-        assertFindings(incident, rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
+        XCTAssertFindings(incident, rules: HandoffFixtures.allRules, extraFiles: DesignExample.otherFiles, [])
         var files = DesignExample.otherFiles
         files["incident.yaml"] = incident
         let report = try RuleFixtureRunner.run(files)

@@ -6,7 +6,7 @@ final class MissingArtifactTests: XCTestCase {
     private let rule: Set<String> = ["handoff/missing-artifact"]
 
     func testHandoffWithoutArtifactIsReportedAtTheHandoff() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -29,7 +29,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testBlankArtifactOnABranchCountsAsMissingAndTheHelpListsTheOutputs() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -56,7 +56,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testTriggerHandoffWithoutArtifact() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -78,7 +78,7 @@ final class MissingArtifactTests: XCTestCase {
 
     /// A declared handoff shows up in the runbook's handoff table, so it is checked even where it is not needed.
     func testAnUnneededHandoffIsStillCheckedButAStrayOneIsNot() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: log
@@ -101,7 +101,7 @@ final class MissingArtifactTests: XCTestCase {
     }
 
     func testHandoffWithArtifactPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize

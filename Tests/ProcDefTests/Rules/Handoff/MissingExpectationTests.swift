@@ -6,7 +6,7 @@ final class MissingExpectationTests: XCTestCase {
     private let rule: Set<String> = ["handoff/missing-expectation"]
 
     func testBranchHandoffWithoutExpectationNamesTheReceiver() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -38,7 +38,7 @@ final class MissingExpectationTests: XCTestCase {
     }
 
     func testBlankExpectationOnATriggerCountsAsMissing() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose
@@ -62,7 +62,7 @@ final class MissingExpectationTests: XCTestCase {
     }
 
     func testHandoffWithExpectationPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize

@@ -6,7 +6,7 @@ final class SupplierAgreementTests: XCTestCase {
     private let rule: Set<String> = ["handoff/supplier-agreement"]
 
     func testHandoffToASupplierWithoutAgreementIsReportedAtTheHandoff() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose-link
@@ -31,7 +31,7 @@ final class SupplierAgreementTests: XCTestCase {
     }
 
     func testBlankAgreementOnABranchToASupplierAmongOtherRolesCountsAsMissing() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose-link
@@ -56,7 +56,7 @@ final class SupplierAgreementTests: XCTestCase {
     }
 
     func testHandoffWithAgreementPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: diagnose-link
@@ -74,7 +74,7 @@ final class SupplierAgreementTests: XCTestCase {
 
     /// Nothing is handed to the supplier when it is already responsible at the source, or to a customer or practitioner.
     func testNoSupplierNewToTheTargetPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: repair-link

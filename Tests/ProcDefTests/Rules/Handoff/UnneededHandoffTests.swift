@@ -6,7 +6,7 @@ final class UnneededHandoffTests: XCTestCase {
     private let rule: Set<String> = ["handoff/unneeded"]
 
     func testHandoffBetweenActivitiesOfTheSameRoleIsReportedAtTheHandoff() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: log
@@ -30,7 +30,7 @@ final class UnneededHandoffTests: XCTestCase {
     }
 
     func testSeveralSharedRolesOnABranchAreNamed() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: swarm
@@ -54,7 +54,7 @@ final class UnneededHandoffTests: XCTestCase {
     }
 
     func testHandoffsThatApplyToNoTransition() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize
@@ -95,7 +95,7 @@ final class UnneededHandoffTests: XCTestCase {
 
     /// Where responsibility changes, or cannot be told (a side names no role or an unknown one), a handoff is welcome.
     func testHandoffWhereResponsibilityChangesOrIsUnknownPasses() {
-        assertFindings(
+        XCTAssertFindings(
             HandoffFixtures.incident(
                 """
                   - id: categorize

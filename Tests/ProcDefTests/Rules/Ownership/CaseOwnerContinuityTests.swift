@@ -10,7 +10,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testFallThroughAwayFromTheCaseOwner() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -44,7 +44,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testBranchAndSingleNextAwayFromTheCaseOwner() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -92,7 +92,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     /// Informed, consulted or accountable (also through `defaults.accountable`) at the receiving activity, or told
     /// by the handoff's `informed:`: in every case the case owner still knows where the case is.
     func testCaseOwnerStillInvolvedAtTheReceivingActivityIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -141,7 +141,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testDefaultAccountableCountsAsInvolved() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -163,7 +163,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     /// Only handoffs away from the case owner count: resolver to network is not the case owner's to watch, and
     /// keeping the case owner among several responsible roles is no handoff away from it.
     func testHandoffsNotAwayFromTheCaseOwnerAreClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -194,7 +194,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
 
     /// A trigger starts another process while this flow goes on with the case owner: it is not a handoff away.
     func testTriggersAreNotHandoffsAway() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -229,7 +229,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
     }
 
     func testNoCaseOwnerIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -250,7 +250,7 @@ final class CaseOwnerContinuityTests: XCTestCase {
 
     /// An activity with nobody responsible is `raci/responsible-required`'s finding, not a handoff away.
     func testReceivingActivityWithoutResponsibleRoleIsLeftToRACI() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -4,7 +4,7 @@ import XCTest
 
 final class ManagerKindTests: XCTestCase {
     func testPractitionerNamedAsManager() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -30,7 +30,7 @@ final class ManagerKindTests: XCTestCase {
     }
 
     func testSupplierNamedAsManager() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -53,7 +53,7 @@ final class ManagerKindTests: XCTestCase {
 
     func testManagerOrOwnerAsManagerIsClean() {
         for manager in ["incident-manager", "process-owner"] {
-            assertFindings(
+            XCTAssertFindings(
                 """
                 kind: process
                 id: incident-management
@@ -71,7 +71,7 @@ final class ManagerKindTests: XCTestCase {
     }
 
     func testNoManagerIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -4,7 +4,7 @@ import XCTest
 
 final class OwnerKindTests: XCTestCase {
     func testManagerNamedAsOwner() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -29,7 +29,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testCustomerNamedAsOwner() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -49,7 +49,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testLocalOwnerRoleOfKindOwnerIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -67,7 +67,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testUnknownOwnerIsLeftToTheReferenceCheck() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -83,7 +83,7 @@ final class OwnerKindTests: XCTestCase {
     }
 
     func testOwnerOfKindOwnerIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -4,7 +4,7 @@ import XCTest
 
 final class OwnerRequiredTests: XCTestCase {
     func testProcessWithoutOwner() {
-        assertFindings(
+        XCTAssertFindings(
             """
             1️⃣kind: process
             id: incident-management
@@ -27,7 +27,7 @@ final class OwnerRequiredTests: XCTestCase {
     }
 
     func testProcessWithOwnerIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

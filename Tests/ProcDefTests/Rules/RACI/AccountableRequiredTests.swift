@@ -6,7 +6,7 @@ final class AccountableRequiredTests: XCTestCase {
     private let rule = "raci/accountable-required"
 
     func testActivityWithNoAccountableAndNoDefault() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -32,7 +32,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testHelpUsesAPlaceholderWhenTheProcessHasNoManager() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -52,7 +52,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testDefaultsAccountableFillsTheGap() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -73,7 +73,7 @@ final class AccountableRequiredTests: XCTestCase {
     }
 
     func testAnUnknownAccountableRoleIsLeftToTheReferenceRule() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

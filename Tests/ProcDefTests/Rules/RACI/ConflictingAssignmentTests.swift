@@ -6,7 +6,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     private let rule = "raci/conflicting-assignment"
 
     func testRoleConsultedAndInformedPointsAtTheInformedEntry() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: major-incident-communication
@@ -31,7 +31,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testResponsibleRoleConsultedPointsAtTheConsultedEntry() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -57,7 +57,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testAccountableThroughTheDefaultAndInformed() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -87,7 +87,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testEveryLetterAtOnceReportsBothRedundantEntries() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -116,7 +116,7 @@ final class ConflictingAssignmentTests: XCTestCase {
     }
 
     func testDistinctLettersAndUnknownRolesAreClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -9,7 +9,7 @@ final class CustomerAccountableTests: XCTestCase {
         "make an internal role accountable (e.g. the supplier manager) and keep 'carrier' `responsible` under its underpinning contract"
 
     func testCustomerAndSupplierAccountableOnActivities() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -40,7 +40,7 @@ final class CustomerAccountableTests: XCTestCase {
     }
 
     func testAccountableThroughTheDefaultIsReportedOnceAtTheDefault() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -73,7 +73,7 @@ final class CustomerAccountableTests: XCTestCase {
     }
 
     func testAnExternalDefaultThatNoActivityUsesAndInternalRolesAreClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

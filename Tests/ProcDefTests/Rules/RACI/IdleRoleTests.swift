@@ -8,7 +8,7 @@ final class IdleRoleTests: XCTestCase {
         "`responsible` or `accountable` where it does the work, or remove it from `roles:` (a role that is only consulted or informed belongs in the role catalogue)"
 
     func testLocalRolesThatDoNoWork() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -53,7 +53,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testInformedOnlyThroughAHandoff() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -85,7 +85,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testResponsibleAccountableByDefaultOrRunningTheProcessIsNotIdle() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -111,7 +111,7 @@ final class IdleRoleTests: XCTestCase {
     }
 
     func testADefaultThatNoActivityUsesDoesNotCount() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

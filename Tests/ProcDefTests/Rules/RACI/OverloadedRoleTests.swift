@@ -34,7 +34,7 @@ final class OverloadedRoleTests: XCTestCase {
         """
 
     func testResponsibleOverTheLimitWhileOtherSharesSitExactlyAtTheirs() {
-        assertFindings(
+        XCTAssertFindings(
             serviceRequest, rules: [rule],
             [
                 ExpectedFinding(
@@ -47,11 +47,11 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testSharesAreOptions() {
-        assertFindings(serviceRequest, rules: [rule], options: options(["responsible-share": 0.9]), [])
+        XCTAssertFindings(serviceRequest, rules: [rule], options: options(["responsible-share": 0.9]), [])
     }
 
     func testAccountableByDefaultAndConsultedOverTheirLimits() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: service-request
@@ -86,7 +86,7 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testExplicitAccountabilityPointsAtTheFirstAccountableEntryWithFractionalPercentages() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -110,7 +110,7 @@ final class OverloadedRoleTests: XCTestCase {
     }
 
     func testTheProcessOwnerAndManagerMayBeAccountableForEverything() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -142,11 +142,11 @@ final class OverloadedRoleTests: XCTestCase {
         """
 
     func testSmallProcessesAreLeftAlone() {
-        assertFindings(smallProcess, rules: [rule], [])
+        XCTAssertFindings(smallProcess, rules: [rule], [])
     }
 
     func testTheMinimumProcessSizeIsAnOption() {
-        assertFindings(
+        XCTAssertFindings(
             smallProcess, rules: [rule], options: options(["min-activities": 3]),
             [
                 ExpectedFinding(

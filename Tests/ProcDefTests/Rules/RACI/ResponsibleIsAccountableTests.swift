@@ -31,11 +31,11 @@ final class ResponsibleIsAccountableTests: XCTestCase {
         """
 
     func testSilentByDefault() {
-        assertFindings(fixture, rules: [rule], [])
+        XCTAssertFindings(fixture, rules: [rule], [])
     }
 
     func testWhenEnabledReportsTheAccountableEntryOrTheResponsibleOneForTheDefault() {
-        assertFindings(
+        XCTAssertFindings(
             fixture, rules: [rule], options: enabled,
             [
                 ExpectedFinding(
@@ -53,7 +53,7 @@ final class ResponsibleIsAccountableTests: XCTestCase {
     }
 
     func testSeparateRolesAreCleanWhenEnabled() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-enablement

@@ -6,7 +6,7 @@ final class ResponsibleRequiredTests: XCTestCase {
     private let rule = "raci/responsible-required"
 
     func testActivitiesWithNoResponsibleRole() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -38,7 +38,7 @@ final class ResponsibleRequiredTests: XCTestCase {
     }
 
     func testEveryActivityWithAResponsibleRoleIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

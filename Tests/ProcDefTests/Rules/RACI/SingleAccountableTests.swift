@@ -6,7 +6,7 @@ final class SingleAccountableTests: XCTestCase {
     private let rule = "raci/single-accountable"
 
     func testTwoAccountableRolesPointAtTheSecond() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -31,7 +31,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testThreeAccountableRolesAreOneFinding() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -57,7 +57,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testTheSameRoleTwiceAndUnknownRolesDoNotCount() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management
@@ -76,7 +76,7 @@ final class SingleAccountableTests: XCTestCase {
     }
 
     func testOneAccountableRoleIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: incident-management

@@ -6,7 +6,7 @@ final class TooManyConsultedTests: XCTestCase {
     private let rule = "raci/too-many-consulted"
 
     func testFiveConsultedRolesPointAtTheFirstOverTheLimit() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-enablement
@@ -32,7 +32,7 @@ final class TooManyConsultedTests: XCTestCase {
     }
 
     func testExactlyAtTheLimitWithRepeatsAndUnknownRolesIsClean() {
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-enablement
@@ -53,7 +53,7 @@ final class TooManyConsultedTests: XCTestCase {
             today: CalendarDate(year: 2026, month: 6, day: 1),
             rules: RuleConfiguration(options: ["raci/too-many-consulted": ["max": 2]])
         )
-        assertFindings(
+        XCTAssertFindings(
             """
             kind: process
             id: change-enablement
