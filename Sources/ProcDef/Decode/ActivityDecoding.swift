@@ -5,7 +5,7 @@ extension ModelDecoder {
     static let activityKeys = KeyTable.activity.names
     static let activityRequiredKeys = KeyTable.activity.requiredNames
     static let branchKeys = KeyTable.branch.names
-    static let branchRequiredKeys = KeyTable.branch.requiredNames
+    static let forkBranchKeys = KeyTable.forkBranch.names
     static let handoffKeys = KeyTable.handoff.names
     static let triggerKeys = KeyTable.trigger.names
     static let triggerRequiredKeys = KeyTable.trigger.requiredNames
@@ -38,6 +38,7 @@ extension ModelDecoder {
             procedure: texts(map, "procedure", in: context, item: "a step"),
             next: next(map, in: context),
             end: flag(map, "end", in: context),
+            join: choice(map, "join", in: context, JoinMode.self),
             triggers: triggers(map, in: context),
             range: node.range
         )
@@ -69,7 +70,11 @@ extension ModelDecoder {
             checkIdentifier(target, "activity id", in: place)
             return .single(target)
         }
-        // A single `{to, when}` mapping is read as a list of one branch; a plain id in the list as a branch without `when`.
+        // `next: {all: [...]}` forks; any other single mapping is read as a decision of one branch, and a plain id in
+        // a list as a branch without `when`.
+        if let entries = node.mapping, entries.count == 1, let all = FieldMap(node, entries: entries).value("all") {
+            return decodeFork(all, in: "the fork of \(context)").map(NextClause.fork)
+        }
         let items = node.sequence.map(Array.init) ?? [node]
         var branches: [Branch] = []
         for item in items {
@@ -77,27 +82,62 @@ extension ModelDecoder {
                 let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: place)
                 branches.append(Branch(to: target, range: item.range))
-            } else if let branch = decodeBranch(item, activityContext: context) {
+            } else if let branch = decodeBranch(item, isForkBranch: false, activityContext: context) {
                 branches.append(branch)
             }
         }
         return .branches(branches, range: node.range)
     }
 
-    private func decodeBranch(_ node: Node, activityContext activityPlace: @autoclosure () -> String) -> Branch? {
+    /// The value of `all`: two or more branches, each an activity id or a mapping. nil when no branch decodes.
+    private func decodeFork(_ node: Node, in forkPlace: @autoclosure () -> String) -> Fork? {
+        var context: String { forkPlace() }
+        guard let items = node.sequence else {
+            reportType(node, "'all' of \(context)", expected: "a list of at least two branches")
+            return nil
+        }
+        if items.count < 2 {
+            report(
+                WrongType.self, at: node.range,
+                "'all' of \(context) must list at least two branches, found \(items.count == 0 ? "none" : "one")",
+                help: "a fork starts parallel work: list every branch that runs at the same time, or write `next: ID` for one")
+        }
+        var branches: [Branch] = []
+        for item in items {
+            if !item.isNull, let text = internedText(item) {
+                let target = Located(text, at: item.range)
+                checkIdentifier(target, "activity id", in: "'all' of \(context)")
+                branches.append(Branch(to: target, range: item.range))
+            } else if let branch = decodeBranch(item, isForkBranch: true, activityContext: context) {
+                branches.append(branch)
+            }
+        }
+        return branches.isEmpty ? nil : Fork(branches: branches, range: node.range)
+    }
+
+    private func decodeBranch(_ node: Node, isForkBranch: Bool, activityContext activityPlace: @autoclosure () -> String) -> Branch? {
         var activityContext: String { activityPlace() }
-        var label: String { "each item of 'next' in \(activityContext)" }
-        guard let map = fields(of: node, label, expected: "an activity id or a mapping with 'to'") else {
-            if node.isNull { reportType(node, label, expected: "an activity id or a mapping with 'to'") }
+        var label: String { isForkBranch ? "each item of 'all' in \(activityContext)" : "each item of 'next' in \(activityContext)" }
+        let expected = "an activity id or a mapping with 'to' or 'all'"
+        guard let map = fields(of: node, label, expected: expected) else {
+            if node.isNull { reportType(node, label, expected: expected) }
             return nil
         }
         let to = reference(map, "to", in: "a branch of \(activityContext)", kind: "activity")
         var context: String {
             to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
         }
-        checkKeys(map, allowed: Self.branchKeys, in: context)
-        requireFields(map, Self.branchRequiredKeys, in: context, at: map.startRange)
-        let when = text(map, "when", in: context)
+        if isForkBranch {
+            checkKeys(
+                map, allowed: Self.forkBranchKeys, in: context,
+                misplaced: [
+                    "when":
+                        "every branch of a fork runs, so none has a condition; to choose one branch, list them under `next` without `all`"
+                ])
+        } else {
+            checkKeys(map, allowed: Self.branchKeys, in: context)
+        }
+        let when = isForkBranch ? nil : text(map, "when", in: context)
         var handoff: Handoff?
         if let field = map.field("handoff") {
             var handoffContext: String {
@@ -105,6 +145,22 @@ extension ModelDecoder {
                     ?? "the handoff of a branch of \(activityContext)"
             }
             handoff = decodeHandoff(field.value, in: handoffContext)
+        }
+        let allField = map.field("all")
+        if let allField, map.has("to") {
+            report(
+                WrongType.self, at: allField.keyNode.range, "\(context) has both 'to' and 'all'",
+                help: "a branch goes to one activity (`to`) or forks (`all`), not both: move `to` into the `all` list")
+            return nil
+        }
+        if let allField {
+            guard let fork = decodeFork(allField.value, in: "a branch of \(activityContext)") else { return nil }
+            return Branch(fork: fork, when: when, handoff: handoff, range: node.range)
+        }
+        if !map.has("to") {
+            report(
+                MissingField.self, at: map.startRange, "\(context) has no 'to'",
+                help: "name the activity the branch goes to with `to`, or fork with `all`")
         }
         return to.map { Branch(to: $0, when: when, handoff: handoff, range: node.range) }
     }

@@ -90,7 +90,10 @@ final class ModelDecoder {
     }
 
     /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
-    func checkKeys(_ map: FieldMap, allowed: [String], in context: @autoclosure () -> String) {
+    /// `misplaced` gives the help for a key the format has elsewhere but not here, by name.
+    func checkKeys(
+        _ map: FieldMap, allowed: [String], in context: @autoclosure () -> String, misplaced: KeyValuePairs<String, String> = [:]
+    ) {
         checkKeysAreText(map, in: context())
         // Nearly every key is allowed: test that on the bytes, and make a `String` only for a key to report.
         let entries = map.entries
@@ -101,7 +104,8 @@ final class ModelDecoder {
             let help =
                 field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
-                : Suggestion.didYouMean(field.key, among: allowed) ?? "valid keys here: \(allowed.joined(separator: ", "))"
+                : misplaced.first(where: { $0.key == field.key })?.value ?? Suggestion.didYouMean(field.key, among: allowed)
+                    ?? "valid keys here: \(allowed.joined(separator: ", "))"
             report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help)
         }
     }

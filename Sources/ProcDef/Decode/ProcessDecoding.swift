@@ -5,6 +5,8 @@ extension ModelDecoder {
     static let processKeys = KeyTable.process.names
     static let processRequiredKeys = KeyTable.process.requiredNames
     static let defaultsKeys = KeyTable.defaults.names
+    static let cancelKeys = KeyTable.cancel.names
+    static let cancelRequiredKeys = KeyTable.cancel.requiredNames
     static let waiverKeys = KeyTable.waiver.names
     static let waiverRequiredKeys = KeyTable.waiver.requiredNames
 
@@ -33,6 +35,7 @@ extension ModelDecoder {
             trigger: text(map, "trigger", in: context),
             outcome: text(map, "outcome", in: context),
             activities: activities,
+            cancellations: decodeCancellations(map, in: context),
             policies: references(map, "policies", in: context, kind: "policy"),
             waivers: decodeWaivers(map, in: context),
             presentFields: Set(map.fields.filter { !$0.value.isNull && Self.processKeys.contains($0.key) }.map(\.key)),
@@ -63,6 +66,24 @@ extension ModelDecoder {
                 help: "split the process, and start the parts from one another with `triggers:`")
         }
         return items.compactMap { decodeActivity($0, processContext: processContext) }
+    }
+
+    private func decodeCancellations(_ map: FieldMap, in processContext: String) -> [Cancellation] {
+        mappings(map, "cancel", in: processContext, item: "a cancellation").compactMap { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
+            let to = reference(fieldMap, "to", in: "a cancellation of \(processContext)", kind: "activity")
+            let context = to.map { "the cancellation to \(Quoting.quoted($0.value))" } ?? "a cancellation of \(processContext)"
+            checkKeys(fieldMap, allowed: Self.cancelKeys, in: context)
+            requireFields(fieldMap, Self.cancelRequiredKeys, in: context, at: fieldMap.startRange)
+            let from = fieldMap.has("from") ? references(fieldMap, "from", in: context, kind: "activity") : nil
+            var handoff: Handoff?
+            if let field = fieldMap.field("handoff") {
+                handoff = decodeHandoff(field.value, in: "the handoff of \(context)")
+            }
+            return to.map {
+                Cancellation(when: text(fieldMap, "when", in: context), to: $0, from: from, handoff: handoff, range: node.range)
+            }
+        }
     }
 
     private func decodeWaivers(_ map: FieldMap, in processContext: String) -> [Waiver] {

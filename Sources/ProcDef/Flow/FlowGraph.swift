@@ -14,6 +14,15 @@ package struct FlowGraph: Sendable {
         case single
         /// Entry `index` (0-based) of a `next` list.
         case branch(index: Int)
+        /// A branch of a fork: every branch of it runs.
+        case fork(ForkRoute)
+    }
+
+    /// Where a fork branch sits in its activity's `next`: the decision entry that forks (nil for `next: {all: ...}`),
+    /// then the branch's index in each `all` list down to it.
+    package struct ForkRoute: Sendable, Hashable {
+        package var decision: Int?
+        package var path: [Int]
     }
 
     /// One edge of the flow, with what was declared on it.
@@ -27,6 +36,49 @@ package struct FlowGraph: Sendable {
         package var range: SourceRange
         /// True when this edge closes a loop (target is on the depth-first path to the source); diagrams draw it `constraint=false`.
         package var isBackEdge: Bool
+        /// The fork this edge is a branch of (an index into `forks`), and the branch's position in it.
+        package var fork: (site: Int, branch: Int)?
+    }
+
+    /// One `all` list: parallel work that starts when `source` ends.
+    package struct ForkSite: Sendable {
+        /// What one branch of the fork starts.
+        package enum Start: Sendable {
+            /// An activity, by position, through the transition at this index of `transitions`.
+            case activity(Int, transition: Int)
+            /// A nested fork, by its index in `forks`.
+            case fork(Int)
+            /// An activity the process does not have (`ref/unknown-activity`).
+            case unknown
+        }
+
+        package var source: Int
+        package var route: ForkRoute
+        /// The condition of the decision entry that forks, if any.
+        package var condition: Located<String>?
+        /// The `all` list.
+        package var range: SourceRange
+        package var branches: [Start]
+        /// The fork this one is a branch of, when it is nested directly in another `all` list.
+        package var parent: (site: Int, branch: Int)?
+        /// The `join: all` activity that closes it, if one does: the nearest join that two or more of its branches reach.
+        package var join: Int?
+    }
+
+    /// What ending an activity can lead to, as the soundness analysis explores it.
+    package enum Outcome: Sendable {
+        case activity(Int)
+        case fork(Int)
+        case unknown
+    }
+
+    /// A `cancel` entry, resolved.
+    package struct CancelEntry: Sendable {
+        package var cancellation: Cancellation
+        /// The position of `to`; nil when the process has no such activity.
+        package var target: Int?
+        /// The activities it interrupts: `from` as written (known ids), or the default.
+        package var sources: [Int]
     }
 
     /// A `triggers` entry: an edge into another process (which may not exist: `ref/unknown-process` covers that).
@@ -37,6 +89,16 @@ package struct FlowGraph: Sendable {
 
     package let activityCount: Int
     package private(set) var transitions: [Transition] = []
+    /// Every `all` list, in the order written.
+    package private(set) var forks: [ForkSite] = []
+    /// Per activity, what ending it can lead to: one outcome per decision branch, or the single one; empty for an end.
+    package private(set) var outcomes: [[Outcome]]
+    /// The process's `cancel` entries.
+    package private(set) var cancellations: [CancelEntry] = []
+    /// Per activity, the `cancellations` entries that can interrupt it.
+    package private(set) var cancellable: [[Int]]
+    /// True when the process has a fork or a cancellation: only then is the soundness analysis more than reachability.
+    package var hasParallelWork: Bool { !forks.isEmpty || !cancellations.isEmpty }
     package private(set) var triggers: [TriggerEdge] = []
     /// Indices into `transitions`, per activity.
     package private(set) var outgoing: [[Int]]
@@ -66,6 +128,8 @@ package struct FlowGraph: Sendable {
         isReachable = Array(repeating: false, count: activities.count)
         canReachEnd = Array(repeating: false, count: activities.count)
         hasUnknownTarget = Array(repeating: false, count: activities.count)
+        outcomes = Array(repeating: [], count: activities.count)
+        cancellable = Array(repeating: [], count: activities.count)
 
         for (i, activity) in activities.enumerated() {
             for trigger in activity.triggers {
@@ -81,21 +145,36 @@ package struct FlowGraph: Sendable {
                         Transition(
                             source: i, target: t, kind: .single, condition: nil, handoff: activity.handoff, range: target.range,
                             isBackEdge: false))
+                    outcomes[i] = [.activity(t)]
                 } else {
                     hasUnknownTarget[i] = true
+                    outcomes[i] = [.unknown]
                 }
             case .branches(let branches, _)?:
                 if activity.isEnd { ends.append(i) }
                 for (b, branch) in branches.enumerated() {
-                    if let t = index[branch.to.value] {
+                    if let fork = branch.fork {
+                        let site = addFork(
+                            fork, source: i, route: ForkRoute(decision: b, path: []), condition: branch.when,
+                            handoff: branch.handoff, parent: nil, index: index)
+                        outcomes[i].append(.fork(site))
+                    } else if let to = branch.to, let t = index[to.value] {
                         addTransition(
                             Transition(
                                 source: i, target: t, kind: .branch(index: b), condition: branch.when, handoff: branch.handoff,
                                 range: branch.range, isBackEdge: false))
+                        outcomes[i].append(.activity(t))
                     } else {
                         hasUnknownTarget[i] = true
+                        outcomes[i].append(.unknown)
                     }
                 }
+            case .fork(let fork)?:
+                if activity.isEnd { ends.append(i) }
+                let site = addFork(
+                    fork, source: i, route: ForkRoute(decision: nil, path: []), condition: nil, handoff: activity.handoff,
+                    parent: nil, index: index)
+                outcomes[i] = [.fork(site)]
             case nil:
                 if activity.isEnd || i == activities.count - 1 {
                     ends.append(i)
@@ -104,11 +183,147 @@ package struct FlowGraph: Sendable {
                         Transition(
                             source: i, target: i + 1, kind: .fallThrough, condition: nil, handoff: activity.handoff,
                             range: activity.id.range, isBackEdge: false))
+                    outcomes[i] = [.activity(i + 1)]
+                }
+            }
+            // An end closes the case whatever else it says (`flow/end-with-next` reports the rest).
+            if activity.isEnd { outcomes[i] = [] }
+        }
+        resolveCancellations(process.cancellations, index: index)
+        computeReachability()
+        markBackEdges()
+        if !forks.isEmpty { assignJoins(activities) }
+    }
+
+    /// Adds the transitions of one `all` list (and of the lists nested in it); returns the fork's index in `forks`.
+    /// A branch without its own handoff takes the nearest one declared around it (`inherited`).
+    private mutating func addFork(
+        _ fork: Fork, source: Int, route: ForkRoute, condition: Located<String>?, handoff inherited: Handoff?,
+        parent: (site: Int, branch: Int)?, index: [String: Int]
+    ) -> Int {
+        let site = forks.count
+        forks.append(
+            ForkSite(source: source, route: route, condition: condition, range: fork.range, branches: [], parent: parent, join: nil))
+        var starts: [ForkSite.Start] = []
+        for (b, branch) in fork.branches.enumerated() {
+            var branchRoute = route
+            branchRoute.path.append(b)
+            let handoff = branch.handoff ?? inherited
+            if let nested = branch.fork {
+                let inner = addFork(
+                    nested, source: source, route: branchRoute, condition: nil, handoff: handoff, parent: (site, b), index: index)
+                starts.append(.fork(inner))
+            } else if let to = branch.to, let t = index[to.value] {
+                starts.append(.activity(t, transition: transitions.count))
+                addTransition(
+                    Transition(
+                        source: source, target: t, kind: .fork(branchRoute), condition: nil, handoff: handoff, range: branch.range,
+                        isBackEdge: false, fork: (site, b)))
+            } else {
+                hasUnknownTarget[source] = true
+                starts.append(.unknown)
+            }
+        }
+        forks[site].branches = starts
+        return site
+    }
+
+    /// Resolves each `cancel` entry's target and sources; the default sources are the activities the start reaches
+    /// without passing `to` (the others are only reachable after it), other than ends.
+    private mutating func resolveCancellations(_ entries: [Cancellation], index: [String: Int]) {
+        for cancellation in entries {
+            let target = index[cancellation.to.value]
+            var sources: [Int] = []
+            if let from = cancellation.from {
+                var seen = Set<Int>()
+                for id in from {
+                    if let s = index[id.value], seen.insert(s).inserted { sources.append(s) }
+                }
+            } else if let target {
+                let before = shortestPaths(avoiding: { $0 == target }).reached
+                for i in 0..<activityCount where before[i] && i != target && !ends.contains(i) { sources.append(i) }
+            }
+            for s in sources { cancellable[s].append(cancellations.count) }
+            cancellations.append(CancelEntry(cancellation: cancellation, target: target, sources: sources))
+        }
+    }
+
+    /// Matches each fork with the `join: all` activity that closes it: the nearest join that two or more of its
+    /// branches reach. Inner forks are matched first, so the branch of an outer fork passes through an inner fork's join.
+    private mutating func assignJoins(_ activities: [Activity]) {
+        let isJoin = activities.map(\.isJoin)
+        var matched = Array(repeating: false, count: forks.count)
+        var progress = true
+        while progress {
+            progress = false
+            for f in forks.indices where !matched[f] {
+                let reached = branchRegions(
+                    of: f, isJoin: isJoin,
+                    passingJoins: { j in
+                        forks.indices.contains { matched[$0] && forks[$0].join == j }
+                    })
+                // The join two or more branches reach, nearest first along the first branch that reaches one.
+                var counts: [Int: Int] = [:]
+                for region in reached { for j in region.joins { counts[j, default: 0] += 1 } }
+                let candidates = counts.filter { $0.value >= 2 }.map(\.key)
+                guard !candidates.isEmpty else { continue }
+                var best: (join: Int, distance: Int)?
+                for region in reached {
+                    for (j, distance) in region.joinDistances where candidates.contains(j) {
+                        if best == nil || distance < best!.distance || (distance == best!.distance && j < best!.join) {
+                            best = (j, distance)
+                        }
+                    }
+                }
+                if let best {
+                    forks[f].join = best.join
+                    matched[f] = true
+                    progress = true
                 }
             }
         }
-        computeReachability()
-        markBackEdges()
+    }
+
+    /// What one branch of a fork reaches before any join that is not yet known to close an inner fork.
+    package struct BranchRegion: Sendable {
+        package var activities: [Int] = []
+        package var joins: Set<Int> = []
+        package var joinDistances: [(Int, Int)] = []
+    }
+
+    /// The regions of a fork's branches: the activities each reaches over the flow's transitions, not passing the
+    /// fork's own activity or a join other than those `passingJoins` accepts.
+    package func branchRegions(of site: Int, isJoin: [Bool], passingJoins: (Int) -> Bool) -> [BranchRegion] {
+        let fork = forks[site]
+        return fork.branches.map { start in
+            var region = BranchRegion()
+            var seen = Set<Int>()
+            var queue: [(Int, Int)] = []
+            func enqueueStart(_ start: ForkSite.Start) {
+                switch start {
+                case .activity(let t, _): if seen.insert(t).inserted { queue.append((t, 1)) }
+                case .fork(let inner): for s in forks[inner].branches { enqueueStart(s) }
+                case .unknown: break
+                }
+            }
+            enqueueStart(start)
+            var head = 0
+            while head < queue.count {
+                let (node, distance) = queue[head]
+                head += 1
+                region.activities.append(node)
+                if isJoin[node] {
+                    region.joins.insert(node)
+                    region.joinDistances.append((node, distance))
+                    if !passingJoins(node) { continue }
+                }
+                if node == fork.source { continue }
+                for t in outgoing[node] where seen.insert(transitions[t].target).inserted {
+                    queue.append((transitions[t].target, distance + 1))
+                }
+            }
+            return region
+        }
     }
 
     /// The position of the activity with this id, if the process has it.
@@ -132,6 +347,14 @@ package struct FlowGraph: Sendable {
             for t in outgoing[node] where !isReachable[transitions[t].target] {
                 isReachable[transitions[t].target] = true
                 queue.append(transitions[t].target)
+            }
+            // A cancellation reaches its target; it does not help an activity reach an end (below): a case that
+            // can finish only by being cancelled has no way to finish.
+            for c in cancellable[node] {
+                if let target = cancellations[c].target, !isReachable[target] {
+                    isReachable[target] = true
+                    queue.append(target)
+                }
             }
         }
         queue = ends

@@ -35,6 +35,24 @@ package struct HandoffAnalysis: Sendable {
             triggersBySource[edge.source, default: []].append((index, edge.trigger))
         }
 
+        // Work arriving at a join from the branches it closes comes back to the role that coordinates it when that
+        // role ran any of them: per join, the roles responsible in its forks' branches.
+        var joinedBranchRoles: [Int: (activities: Set<Int>, roles: Set<String>)] = [:]
+        if !graph.forks.isEmpty {
+            let isJoin = activities.map(\.isJoin)
+            let closing = Set(graph.forks.compactMap(\.join))
+            for (f, fork) in graph.forks.enumerated() {
+                guard let join = fork.join else { continue }
+                var entry = joinedBranchRoles[join] ?? ([], [])
+                for region in graph.branchRegions(of: f, isJoin: isJoin, passingJoins: { closing.contains($0) && $0 != join }) {
+                    for a in region.activities where a != join && entry.activities.insert(a).inserted {
+                        for role in rolesHere(a) { entry.roles.insert(role.identity) }
+                    }
+                }
+                joinedBranchRoles[join] = entry
+            }
+        }
+
         var points: [HandoffPoint] = []
         points.reserveCapacity(graph.transitions.count + graph.triggers.count)
         var strays: [StrayHandoff] = []
@@ -46,13 +64,18 @@ package struct HandoffAnalysis: Sendable {
                 case .fallThrough: kind = .fallThrough
                 case .single: kind = .single
                 case .branch(let index): kind = .branch(index: index)
+                case .fork(let route): kind = .fork(route)
                 }
                 let target = HandoffEndpoint(
                     process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
-                points.append(
-                    HandoffPoint(
-                        kind: kind, source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target,
-                        handoff: transition.handoff, range: transition.range))
+                var point = HandoffPoint(
+                    kind: kind, source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target,
+                    handoff: transition.handoff, range: transition.range)
+                if point.change == .changed, let joined = joinedBranchRoles[transition.target], joined.activities.contains(i) {
+                    let returning = target.roles.filter { joined.roles.contains($0.identity) }.map(\.id.value)
+                    if !returning.isEmpty { point.change = .returning(to: returning) }
+                }
+                points.append(point)
             }
             for (index, trigger) in triggersBySource[i] ?? [] {
                 guard let target = targets.endpoint(of: trigger) else { continue }
@@ -63,6 +86,8 @@ package struct HandoffAnalysis: Sendable {
             }
             if let handoff = activity.handoff {
                 switch activity.next {
+                case .fork?:
+                    break
                 case .branches?:
                     strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .branchList))
                 case nil where graph.outgoing[i].isEmpty:
@@ -72,6 +97,21 @@ package struct HandoffAnalysis: Sendable {
                     break
                 }
             }
+        }
+        // A cancellation is one point, however many activities it interrupts: its handoff is asked for once. It is
+        // seen from the first interrupted activity whose roles differ from the target's (else the first one).
+        for (c, entry) in graph.cancellations.enumerated() {
+            guard let targetIndex = entry.target, let first = entry.sources.first else { continue }
+            let target = HandoffEndpoint(
+                process: nil, index: targetIndex, activity: activities[targetIndex], roles: rolesHere(targetIndex))
+            let source =
+                entry.sources.first {
+                    ResponsibilityChange(from: rolesHere($0), to: target.roles) == .changed
+                } ?? first
+            points.append(
+                HandoffPoint(
+                    kind: .cancel(entry: c), source: source, sourceActivity: activities[source], sourceRoles: rolesHere(source),
+                    target: target, handoff: entry.cancellation.handoff, range: entry.cancellation.range))
         }
         self.points = points
         self.strayHandoffs = strays
@@ -90,6 +130,12 @@ package struct HandoffPoint: Sendable {
         case branch(index: Int)
         /// Entry `index` (0-based) of the activity's `triggers`; the trigger's `handoff` applies.
         case trigger(index: Int)
+        /// A branch of a fork; its own `handoff` applies, else the nearest one around it (the activity's, for
+        /// `next: {all: ...}`).
+        case fork(FlowGraph.ForkRoute)
+        /// Entry `entry` (0-based) of the process's `cancel` list, seen from one of the activities it interrupts; the
+        /// entry's `handoff` applies.
+        case cancel(entry: Int)
     }
 
     package let kind: Kind
@@ -105,7 +151,7 @@ package struct HandoffPoint: Sendable {
     package let range: SourceRange
 
     /// Whether responsibility passes to other roles on this edge.
-    package let change: ResponsibilityChange
+    package var change: ResponsibilityChange
 
     package init(
         kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?,
@@ -163,6 +209,9 @@ package enum ResponsibilityChange: Sendable, Hashable {
     /// A side names no responsible role, or one that no catalogue or process defines: those are raci/ and ref/
     /// findings, and guessing here would only add noise behind them.
     case undetermined
+    /// A branch arrives at a `join: all` whose responsible roles (these ids) ran one of the joined branches: the
+    /// work comes back to the role that coordinates it, which is not a handoff.
+    case returning(to: [String])
 
     package init(from source: [ResolvedRole], to target: [ResolvedRole]) {
         let targetIdentities = Set(target.map(\.identity))

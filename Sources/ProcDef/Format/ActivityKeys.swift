@@ -18,18 +18,40 @@ extension KeyTable {
         FormatKey("tags", "list of names", "free labels; policies select on them"),
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
         FormatKey(
-            "next", "activity id, or list of branches", invalid: UnknownActivity.self,
-            "where the flow goes next: one activity id, or a list of branches (see [Flow](#flow))"),
-        FormatKey("end", "boolean", "`true`: the process ends here"),
-        FormatKey("handoff", "handoff", "the handoff on the fall-through or the single `next` target"),
+            "next", "activity id, list of branches, or fork", invalid: UnknownActivity.self,
+            "where the flow goes next: one activity id, a list of branches (a decision), or `{all: [...]}` (a fork: every branch runs); see [Flow](#flow)"
+        ),
+        FormatKey("end", "boolean", "`true`: the case closes here, with every branch still running"),
+        FormatKey(
+            "join", oneOf: JoinMode.allCases.map(\.rawValue),
+            "`all`: the activity waits for every branch of the fork it closes (see [Parallel work](#parallel-work))"),
+        FormatKey(
+            "handoff", "handoff",
+            "the handoff on the fall-through, the single `next` target, or every branch of a `next: {all: ...}` fork that changes hands"),
         FormatKey("triggers", "list of triggers", "other processes this activity starts"),
     ])
 
-    /// One branch of `next`, written as a mapping.
+    /// One branch of a `next` list (a decision), written as a mapping.
     package static let branch = KeyTable([
-        FormatKey("to", "activity id", .required, invalid: UnknownActivity.self, "the target"),
+        FormatKey(
+            "to", "activity id", .optionalReported(by: MissingField.self, when: "unless the branch has `all`"),
+            invalid: UnknownActivity.self,
+            "the target"),
+        FormatKey(
+            "all", "list of fork branches", invalid: WrongType.self, "instead of `to`: the branch forks, and every one of these runs"),
         FormatKey(
             "when", "text", .optionalReported(by: UnconditionedBranch.self, when: "in a decision"), "the condition for taking this branch"),
+        FormatKey(
+            "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
+    ])
+
+    /// One branch of a fork's `all` list: a decision branch without `when`, since every branch runs.
+    package static let forkBranch = KeyTable([
+        FormatKey(
+            "to", "activity id", .optionalReported(by: MissingField.self, when: "unless the branch has `all`"),
+            invalid: UnknownActivity.self,
+            "the activity this branch starts"),
+        FormatKey("all", "list of fork branches", invalid: WrongType.self, "instead of `to`: the branch forks again"),
         FormatKey(
             "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])

@@ -26,6 +26,9 @@ extension KeyTable {
             "roles", "map of id to role", invalid: InvalidID.self,
             "process-local roles, same shape as the catalogue; a local role may not reuse a catalogue role's id"),
         FormatKey("activities", "list of activities", .required, "the steps, in order; the first is the start"),
+        FormatKey(
+            "cancel", "list of cancellations",
+            "ways to cut the case short from many steps at once, ending every running branch (see [Cancellation](#cancellation))"),
         FormatKey("policies", "list of policy ids", invalid: UnknownPolicy.self, "opt in to policies that do not apply by tag"),
         FormatKey("waivers", "list of waivers", "exemptions from policies, each with a reason and an end date"),
     ])
@@ -33,6 +36,19 @@ extension KeyTable {
     /// `defaults:` of a process.
     package static let defaults = KeyTable([
         FormatKey("accountable", "role reference", invalid: UnknownRole.self, "the accountable role of every activity that names none")
+    ])
+
+    /// One item of a process's `cancel`.
+    package static let cancel = KeyTable([
+        FormatKey("when", "text", .required, "the condition that cuts the case short"),
+        FormatKey("to", "activity id", .required, invalid: UnknownActivity.self, "where the case goes: every running branch ends"),
+        FormatKey(
+            "from", "list of activity ids", invalid: UnknownActivity.self,
+            "the activities it interrupts; default every activity that is not an end, other than `to` and those only reachable after it"
+        ),
+        FormatKey(
+            "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"),
+            "one handoff for all of the entry's branches"),
     ])
 
     /// One item of a process's `waivers`.

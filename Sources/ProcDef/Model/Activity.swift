@@ -21,6 +21,7 @@ public struct Activity: Sendable {
         var procedure: [Located<String>]
         var next: NextClause?
         var end: Located<Bool>?
+        var join: Located<JoinMode>?
         var handoff: Handoff?
         var triggers: [Trigger]
         var range: SourceRange
@@ -30,7 +31,7 @@ public struct Activity: Sendable {
             consulted: [Located<String>], informed: [Located<String>], records: [Located<String>],
             inputs: [Located<String>], outputs: [Located<String>], target: Located<TimeTarget>?,
             tags: [Located<String>], procedure: [Located<String>], next: NextClause?,
-            end: Located<Bool>?, handoff: Handoff?, triggers: [Trigger], range: SourceRange
+            end: Located<Bool>?, join: Located<JoinMode>?, handoff: Handoff?, triggers: [Trigger], range: SourceRange
         ) {
             self.id = id
             self.name = name
@@ -46,6 +47,7 @@ public struct Activity: Sendable {
             self.procedure = procedure
             self.next = next
             self.end = end
+            self.join = join
             self.handoff = handoff
             self.triggers = triggers
             self.range = range
@@ -55,7 +57,7 @@ public struct Activity: Sendable {
             Storage(
                 id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
                 informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
-                procedure: procedure, next: next, end: end, handoff: handoff, triggers: triggers, range: range
+                procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
             )
         }
     }
@@ -128,7 +130,12 @@ public struct Activity: Sendable {
         get { storage.end }
         set { writable().end = newValue }
     }
-    /// The handoff on the fall-through or the single `next` target.
+    /// `join: all`: the activity waits for every branch of the fork it closes.
+    public var join: Located<JoinMode>? {
+        get { storage.join }
+        set { writable().join = newValue }
+    }
+    /// The handoff on the fall-through or the single `next` target, or on every branch of a `next: {all: ...}` fork.
     public var handoff: Handoff? {
         get { storage.handoff }
         set { writable().handoff = newValue }
@@ -148,16 +155,19 @@ public struct Activity: Sendable {
         consulted: [Located<String>] = [], informed: [Located<String>] = [], records: [Located<String>] = [],
         inputs: [Located<String>] = [], outputs: [Located<String>] = [], target: Located<TimeTarget>? = nil,
         tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
-        end: Located<Bool>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [], range: SourceRange
+        end: Located<Bool>? = nil, join: Located<JoinMode>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [],
+        range: SourceRange
     ) {
         storage = Storage(
             id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
             informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
-            procedure: procedure, next: next, end: end, handoff: handoff, triggers: triggers, range: range
+            procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
         )
     }
 
     public var isEnd: Bool { end?.value == true }
+    /// True for `join: all`.
+    public var isJoin: Bool { join != nil }
 }
 
 /// A time target such as `90s`, `10m`, `4h` or `2d`.

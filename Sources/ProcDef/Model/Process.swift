@@ -20,6 +20,7 @@ public struct ProcessDefinition: Sendable {
         var defaultAccountable: Located<String>?
         var roles: [Role]
         var activities: [Activity]
+        var cancellations: [Cancellation]
         var policies: [Located<String>]
         var waivers: [Waiver]
         var presentFields: Set<String>
@@ -35,7 +36,8 @@ public struct ProcessDefinition: Sendable {
             id: Located<String>, name: Located<String>, version: Located<Int>?, purpose: Located<String>?,
             owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, tags: [Located<String>],
             trigger: Located<String>?, outcome: Located<String>?, defaultAccountable: Located<String>?, roles: [Role],
-            activities: [Activity], policies: [Located<String>], waivers: [Waiver], presentFields: Set<String>,
+            activities: [Activity], cancellations: [Cancellation], policies: [Located<String>], waivers: [Waiver],
+            presentFields: Set<String>,
             file: String, range: SourceRange, headerRange: SourceRange,
             activityPositions: [String: Int], localRolePositions: [String: Int]
         ) {
@@ -52,6 +54,7 @@ public struct ProcessDefinition: Sendable {
             self.defaultAccountable = defaultAccountable
             self.roles = roles
             self.activities = activities
+            self.cancellations = cancellations
             self.policies = policies
             self.waivers = waivers
             self.presentFields = presentFields
@@ -66,8 +69,8 @@ public struct ProcessDefinition: Sendable {
             Storage(
                 id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
                 tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
-                activities: activities, policies: policies, waivers: waivers, presentFields: presentFields, file: file,
-                range: range, headerRange: headerRange,
+                activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+                presentFields: presentFields, file: file, range: range, headerRange: headerRange,
                 activityPositions: activityPositions, localRolePositions: localRolePositions
             )
         }
@@ -141,6 +144,11 @@ public struct ProcessDefinition: Sendable {
             storage.activityPositions = Self.firstPositions(of: newValue.map(\.id.value))
         }
     }
+    /// The `cancel` entries: ways to cut the case short from many activities at once.
+    public var cancellations: [Cancellation] {
+        get { storage.cancellations }
+        set { writable().cancellations = newValue }
+    }
     public var policies: [Located<String>] {
         get { storage.policies }
         set { writable().policies = newValue }
@@ -176,14 +184,14 @@ public struct ProcessDefinition: Sendable {
         owner: Located<String>? = nil, manager: Located<String>? = nil, caseOwner: Located<String>? = nil,
         tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
         defaultAccountable: Located<String>? = nil, roles: [Role] = [], activities: [Activity] = [],
-        policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
+        cancellations: [Cancellation] = [], policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
         file: String, range: SourceRange, headerRange: SourceRange
     ) {
         storage = Storage(
             id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
             tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
-            activities: activities, policies: policies, waivers: waivers, presentFields: presentFields, file: file,
-            range: range, headerRange: headerRange,
+            activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+            presentFields: presentFields, file: file, range: range, headerRange: headerRange,
             activityPositions: Self.firstPositions(of: activities.map(\.id.value)),
             localRolePositions: Self.firstPositions(of: roles.map(\.id.value))
         )

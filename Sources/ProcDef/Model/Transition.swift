@@ -4,13 +4,31 @@ import YAMLTree
 public enum NextClause: Sendable {
     /// `next: target`
     case single(Located<String>)
-    /// `next: [{to, when, handoff}, ...]`; the range is the whole list's.
+    /// `next: [{to, when, handoff}, ...]`: a decision, one branch taken; the range is the whole list's.
     case branches([Branch], range: SourceRange)
+    /// `next: {all: [...]}`: a fork, every branch taken.
+    case fork(Fork)
 }
 
-/// One entry of a `next` list.
+/// `all: [branch, ...]`: parallel work. Every branch starts when the activity ends.
+public struct Fork: Sendable {
+    public var branches: [Branch]
+    /// The `all` list.
+    public var range: SourceRange
+
+    public init(branches: [Branch], range: SourceRange) {
+        self.branches = branches
+        self.range = range
+    }
+}
+
+/// One entry of a `next` list or of a fork's `all` list: a target activity (`to`) or a fork (`all`), never both.
 public struct Branch: Sendable {
-    public var to: Located<String>
+    /// The target activity; nil when the branch forks.
+    public var to: Located<String>?
+    /// The branch's own fork (`all`); nil when it goes to one activity.
+    public var fork: Fork?
+    /// The condition, in a decision; a fork branch has none.
     public var when: Located<String>?
     public var handoff: Handoff?
     /// The entry's whole mapping: where a gap on this branch is reported.
@@ -18,7 +36,52 @@ public struct Branch: Sendable {
 
     public init(to: Located<String>, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
         self.to = to
+        self.fork = nil
         self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+
+    public init(fork: Fork, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+        self.to = nil
+        self.fork = fork
+        self.when = when
+        self.handoff = handoff
+        self.range = range
+    }
+
+    /// Every activity id the branch leads to, through its nested forks, in the order written.
+    public var targets: [Located<String>] {
+        if let to { return [to] }
+        return fork?.branches.flatMap(\.targets) ?? []
+    }
+}
+
+/// What a `join` waits for.
+public enum JoinMode: String, Sendable, Hashable, CaseIterable {
+    /// Every branch of the fork the activity closes.
+    case all
+}
+
+/// One entry of a process's `cancel` list: a way to cut the case short from any of several activities, ending every
+/// running branch.
+public struct Cancellation: Sendable {
+    public var when: Located<String>?
+    public var to: Located<String>
+    /// The activities it interrupts, as written; nil: the default (every activity that is not an end, other than `to`
+    /// and those only reachable after it).
+    public var from: [Located<String>]?
+    /// One handoff for all of the entry's branches.
+    public var handoff: Handoff?
+    /// The entry's whole mapping.
+    public var range: SourceRange
+
+    public init(
+        when: Located<String>?, to: Located<String>, from: [Located<String>]? = nil, handoff: Handoff? = nil, range: SourceRange
+    ) {
+        self.when = when
+        self.to = to
+        self.from = from
         self.handoff = handoff
         self.range = range
     }

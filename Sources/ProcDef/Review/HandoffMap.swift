@@ -120,6 +120,14 @@ package struct HandoffMapEntry: Sendable, Hashable {
             }
         case .trigger(let index):
             if point.sourceActivity.triggers.indices.contains(index) { condition = point.sourceActivity.triggers[index].when?.value }
+        case .fork(let route):
+            if let decision = route.decision, case .branches(let branches, _)? = point.sourceActivity.next,
+                branches.indices.contains(decision)
+            {
+                condition = branches[decision].when?.value
+            }
+        case .cancel(let entry):
+            if process.cancellations.indices.contains(entry) { condition = process.cancellations[entry].when?.value }
         case .fallThrough, .single:
             condition = nil
         }

@@ -30,23 +30,43 @@ struct ReviewSnapshot: Sendable {
     /// fall-through, then its triggers), with the handoff analysis's view of each: the roles on both ends and whether
     /// responsibility changes. Edges to unknown activities or processes are kept, with no roles on the far end.
     func edges(of process: ProcessDefinition) -> [FlowEdge] {
-        let analysis = HandoffAnalysis(
-            process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue)
+        let graph = FlowGraph(process: process)
+        let analysis = HandoffAnalysis(process: process, graph: graph, workspace: report.workspace, catalogue: catalogue)
         var points: [PointKey: HandoffPoint] = [:]
         for point in analysis.points { points[PointKey(source: point.source, kind: point.kind)] = point }
         let activities = process.activities
         var edges: [FlowEdge] = []
         for (i, activity) in activities.enumerated() {
             var written: [(kind: HandoffPoint.Kind, ref: EdgeRef, condition: String?, handoff: Handoff?)] = []
+            // Each fork branch is an edge of its own, with the decision's condition and the nearest handoff around it.
+            func appendFork(_ fork: Fork, route: FlowGraph.ForkRoute, condition: String?, handoff: Handoff?) {
+                for (b, branch) in fork.branches.enumerated() {
+                    var branchRoute = route
+                    branchRoute.path.append(b)
+                    if let to = branch.to {
+                        written.append(
+                            (.fork(branchRoute), EdgeRef(source: activity.id.value, target: to.value), condition, branch.handoff ?? handoff)
+                        )
+                    } else if let nested = branch.fork {
+                        appendFork(nested, route: branchRoute, condition: condition, handoff: branch.handoff ?? handoff)
+                    }
+                }
+            }
             switch activity.next {
             case .single(let target)?:
                 written.append((.single, EdgeRef(source: activity.id.value, target: target.value), nil, activity.handoff))
             case .branches(let branches, _)?:
                 for (b, branch) in branches.enumerated() {
-                    written.append(
-                        (.branch(index: b), EdgeRef(source: activity.id.value, target: branch.to.value), branch.when?.value, branch.handoff)
-                    )
+                    if let to = branch.to {
+                        written.append(
+                            (.branch(index: b), EdgeRef(source: activity.id.value, target: to.value), branch.when?.value, branch.handoff))
+                    } else if let fork = branch.fork {
+                        appendFork(
+                            fork, route: FlowGraph.ForkRoute(decision: b, path: []), condition: branch.when?.value, handoff: branch.handoff)
+                    }
                 }
+            case .fork(let fork)?:
+                appendFork(fork, route: FlowGraph.ForkRoute(decision: nil, path: []), condition: nil, handoff: activity.handoff)
             case nil:
                 if !activity.isEnd && i + 1 < activities.count {
                     written.append(
@@ -57,12 +77,21 @@ struct ReviewSnapshot: Sendable {
                 let ref = EdgeRef(source: activity.id.value, target: trigger.activity?.value, process: trigger.process.value)
                 written.append((.trigger(index: t), ref, trigger.when?.value, trigger.handoff))
             }
+            // A cancellation is an edge from every activity it interrupts.
+            for (c, entry) in graph.cancellations.enumerated() where entry.sources.contains(i) {
+                let cancellation = entry.cancellation
+                written.append(
+                    (
+                        .cancel(entry: c), EdgeRef(source: activity.id.value, target: cancellation.to.value), cancellation.when?.value,
+                        cancellation.handoff
+                    ))
+            }
             for (order, edge) in written.enumerated() {
                 let point = points[PointKey(source: i, kind: edge.kind)]
                 let passes: Bool?
                 switch point?.change {
                 case .changed?: passes = true
-                case .unchanged?: passes = false
+                case .unchanged?, .returning?: passes = false
                 case .undetermined?, nil: passes = nil
                 }
                 let state = EdgeState(

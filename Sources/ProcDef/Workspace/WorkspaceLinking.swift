@@ -145,7 +145,7 @@ struct WorkspaceLinker {
                     subjects: subjects)
             }
         }
-        func checkHandoff(_ handoff: Handoff?, of activity: String, _ place: @autoclosure () -> String) {
+        func checkHandoff(_ handoff: Handoff?, of activity: String?, _ place: @autoclosure () -> String) {
             if let handoff { checkRoles(handoff.informed, of: activity, "'informed' of \(place())") }
         }
 
@@ -166,18 +166,37 @@ struct WorkspaceLinker {
             case .single(let target):
                 checkActivity(target, of: process, from: activityID, "'next' of \(activityName)")
             case .branches(let branches, _):
-                for branch in branches {
-                    checkActivity(branch.to, of: process, from: activityID, "'next' of \(activityName)")
-                    checkHandoff(branch.handoff, of: activityID, "the handoff to \(Quoting.quoted(branch.to.value)) of \(activityName)")
-                }
+                checkBranches(branches, "'next' of \(activityName)")
+            case .fork(let fork):
+                checkBranches(fork.branches, "the fork of \(activityName)")
             case nil:
                 break
+            }
+            func checkBranches(_ branches: [Branch], _ place: String) {
+                for branch in branches {
+                    if let to = branch.to {
+                        checkActivity(to, of: process, from: activityID, place)
+                        checkHandoff(branch.handoff, of: activityID, "the handoff to \(Quoting.quoted(to.value)) of \(activityName)")
+                    } else {
+                        checkHandoff(branch.handoff, of: activityID, "the handoff of a fork branch of \(activityName)")
+                    }
+                    if let fork = branch.fork { checkBranches(fork.branches, "the fork of \(activityName)") }
+                }
             }
             for trigger in activity.triggers {
                 checkTrigger(trigger, in: process, from: activityID, activityName: activityName, workspace: workspace)
                 checkHandoff(
                     trigger.handoff, of: activityID, "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
             }
+        }
+
+        for cancellation in process.cancellations {
+            let place = "the cancellation to \(Quoting.quoted(cancellation.to.value))"
+            checkActivity(cancellation.to, of: process, from: nil, "'to' of \(place)")
+            for source in cancellation.from ?? [] {
+                checkActivity(source, of: process, from: nil, "'from' of \(place)")
+            }
+            checkHandoff(cancellation.handoff, of: nil, "the handoff of \(place)")
         }
 
         for policy in process.policies {
@@ -189,7 +208,7 @@ struct WorkspaceLinker {
     }
 
     private mutating func checkActivity(
-        _ target: Located<String>, of process: ProcessDefinition, from source: String, _ place: @autoclosure () -> String
+        _ target: Located<String>, of process: ProcessDefinition, from source: String?, _ place: @autoclosure () -> String
     ) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
@@ -199,7 +218,7 @@ struct WorkspaceLinker {
         report(
             UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
             help: help,
-            subjects: FindingSubjects(process: process.id.value, activities: [source, target.value])
+            subjects: FindingSubjects(process: process.id.value, activities: (source.map { [$0] } ?? []) + [target.value])
         )
     }
 

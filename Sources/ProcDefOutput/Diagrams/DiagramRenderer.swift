@@ -116,6 +116,7 @@ package struct DiagramRenderer: Sendable {
             case .fallThrough: kind = .fallThrough
             case .single: kind = .single
             case .branch(let index): kind = .branch(index: index)
+            case .fork(let route): kind = .fork(route)
             }
             let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: kind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()

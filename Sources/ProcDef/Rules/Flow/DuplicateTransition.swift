@@ -88,12 +88,13 @@ enum DuplicateTransition: ProcessRule {
             guard case .branches(let branches, _)? = activity.next, branches.count >= 2 else { continue }
             var first: [String: Branch] = [:]
             for branch in branches {
-                guard let earlier = first[branch.to.value] else {
-                    first[branch.to.value] = branch
+                guard let to = branch.to else { continue }
+                guard let earlier = first[to.value] else {
+                    first[to.value] = branch
                     continue
                 }
                 let target =
-                    context.graph.index(of: branch.to.value).map { context.describe(context.activities[$0]) } ?? "'\(branch.to.value)'"
+                    context.graph.index(of: to.value).map { context.describe(context.activities[$0]) } ?? "'\(to.value)'"
                 findings.report(
                     Self.self, at: branch.range,
                     "activity \(context.describe(activity)) lists \(target) twice in `next`",
@@ -101,9 +102,9 @@ enum DuplicateTransition: ProcessRule {
                         "merge the two branches into one, combining their `when` conditions, or point this one at the activity it was meant for",
                     notes: [
                         Diagnostic.Note(
-                            message: "'\(branch.to.value)' is first listed here", file: context.process.file, range: earlier.range)
+                            message: "'\(to.value)' is first listed here", file: context.process.file, range: earlier.range)
                     ],
-                    activities: [activity.id.value, branch.to.value]
+                    activities: [activity.id.value, to.value]
                 )
             }
         }

@@ -72,7 +72,8 @@ enum EndWithNext: ProcessRule {
             let targets: [String]
             switch next {
             case .single(let target): targets = [target.value]
-            case .branches(let branches, _): targets = branches.map(\.to.value)
+            case .branches(let branches, _): targets = branches.flatMap(\.targets).map(\.value)
+            case .fork(let fork): targets = fork.branches.flatMap(\.targets).map(\.value)
             }
             let listed = targets.map { "'\($0)'" }.joined(separator: ", ")
             let goesOn = targets.isEmpty ? "" : " to \(listed)"

@@ -84,16 +84,23 @@ enum UnconditionedBranch: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         for activity in context.activities {
             guard case .branches(let branches, _)? = activity.next, branches.count >= 2 else { continue }
-            guard Set(branches.map(\.to.value)).count >= 2 else { continue }
+            // Two branches to the same activity are flow/duplicate-transition's; a branch that forks counts as its own target.
+            guard Set(branches.map { $0.to?.value ?? $0.targets.map(\.value).joined(separator: " ") }).count >= 2 else { continue }
             for branch in branches where branch.when.map({ $0.value.isBlank }) ?? true {
-                let target =
-                    context.graph.index(of: branch.to.value).map { context.describe(context.activities[$0]) } ?? "'\(branch.to.value)'"
+                let targets = branch.targets.map(\.value)
+                let target: String
+                if let to = branch.to {
+                    target = context.graph.index(of: to.value).map { context.describe(context.activities[$0]) } ?? "'\(to.value)'"
+                } else {
+                    target = "the fork to " + targets.map { "'\($0)'" }.joined(separator: ", ")
+                }
+                let example = branch.to.map { "`- {to: \($0.value), when: No workaround is known.}`" } ?? "`- {when: ..., all: [...]}`"
                 findings.report(
                     Self.self, at: branch.range,
                     "the branch from decision \(context.describe(activity)) to \(target) does not say `when` it is taken",
                     help:
-                        "add `when:` with the condition that sends the case to '\(branch.to.value)', e.g. `- {to: \(branch.to.value), when: No workaround is known.}`",
-                    activities: [activity.id.value, branch.to.value]
+                        "add `when:` with the condition that sends the case \(branch.to.map { "to '\($0.value)'" } ?? "down this fork"), e.g. \(example)",
+                    activities: [activity.id.value] + targets
                 )
             }
         }

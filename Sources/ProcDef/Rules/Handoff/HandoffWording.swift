@@ -51,6 +51,10 @@ enum HandoffWording {
         switch point.kind {
         case .branch: "to this `next` entry"
         case .trigger: "to this trigger"
+        case .fork(let route) where route.decision == nil && route.path.count == 1:
+            "to this branch of the fork, or to activity '\(point.sourceActivity.id.value)' for every branch"
+        case .fork: "to this branch of the fork"
+        case .cancel: "to this `cancel` entry"
         case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
         case .fallThrough:
             "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
