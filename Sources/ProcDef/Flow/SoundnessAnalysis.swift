@@ -77,15 +77,16 @@ package struct SoundnessAnalysis: Sendable {
 
     private init() {}
 
-    /// Explores `graph` up to `stateLimit` states (negative: no limit).
-    package init(graph: FlowGraph, activities: [Activity], stateLimit: Int) {
+    /// Explores `graph` up to `stateLimit` states (negative: no limit). `stepsOverStructuredBlocks` false explores
+    /// every fork branch by branch, which only tests use, to show what the decomposition saves.
+    package init(graph: FlowGraph, activities: [Activity], stateLimit: Int, stepsOverStructuredBlocks: Bool = true) {
         guard graph.hasParallelWork, graph.start != nil, !graph.hasUnknownTarget.contains(true) else { return }
         if let wide = graph.forks.firstIndex(where: { $0.branches.count > 64 }) {
             undecided = .tooManyBranches(fork: wide)
             return
         }
         var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
-        explorer.findStructuredBlocks()
+        if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
         explorer.findStaticMerges()
         explorer.explore()
         deadlocks = explorer.deadlocks.sorted { $0.join < $1.join }

@@ -1,6 +1,6 @@
 /// `flow/analysis-limit`: the soundness of a process's parallel work was not decided.
-enum AnalysisLimit: ProcessRule {
-    static let descriptor = RuleDescriptor(
+package enum AnalysisLimit: ProcessRule {
+    package static let descriptor = RuleDescriptor(
         id: "flow/analysis-limit",
         defaultSeverity: .note,
         summary: "the soundness of a process's parallel work was not decided: the exploration reached its limit",
@@ -87,7 +87,7 @@ enum AnalysisLimit: ProcessRule {
             """
     )
 
-    static func check(_ context: ProcessContext, into findings: inout Findings) {
+    package static func check(_ context: ProcessContext, into findings: inout Findings) {
         guard let undecided = context.soundness.undecided else { return }
         let process = context.process
         let why: String

@@ -237,3 +237,77 @@ final class DeadlockTests: XCTestCase {
         XCTAssertEqual(analysis.statesExplored, 2)
     }
 }
+
+/// The decomposition into fork-join blocks is what keeps nested forks cheap: the same process explored branch by
+/// branch needs the product of its branches' positions.
+final class SoundnessDecompositionTests: XCTestCase {
+    /// A fork of three branches of three steps each, the first branch holding the same shape again, three deep.
+    private func nestedForks(depth: Int, counter: inout Int) -> (first: String, last: String, lines: [String]) {
+        counter += 1
+        let fork = "fork-\(counter)"
+        let join = "join-\(counter)"
+        var lines: [String] = []
+        var starts: [String] = []
+        var branchLines: [String] = []
+        for branch in 1...3 {
+            var previous: String?
+            for step in 1...3 {
+                let id: String
+                let last: String
+                var stepLines: [String] = []
+                if branch == 1 && step == 2 && depth < 3 {
+                    let inner = nestedForks(depth: depth + 1, counter: &counter)
+                    id = inner.first
+                    last = inner.last
+                    stepLines = inner.lines
+                } else {
+                    counter += 1
+                    id = "step-\(counter)"
+                    last = id
+                    stepLines = ["  - {id: \(id), name: Step \(counter), responsible: incident-manager, next: NEXT-\(id)}"]
+                }
+                if let previous {
+                    branchLines = branchLines.map { $0.replacingOccurrences(of: "NEXT-\(previous)}", with: "\(id)}") }
+                } else {
+                    starts.append(id)
+                }
+                branchLines += stepLines
+                previous = last
+            }
+            if let previous { branchLines = branchLines.map { $0.replacingOccurrences(of: "NEXT-\(previous)}", with: "\(join)}") } }
+        }
+        lines.append(
+            "  - {id: \(fork), name: Fork \(fork), responsible: incident-manager, next: {all: [\(starts.joined(separator: ", "))]}}")
+        lines += branchLines
+        lines.append("  - {id: \(join), name: Join \(join), responsible: incident-manager, join: all, next: NEXT-\(join)}")
+        return (fork, join, lines)
+    }
+
+    func testNestedForksAreDecidedBlockByBlock() throws {
+        var counter = 0
+        let block = nestedForks(depth: 1, counter: &counter)
+        let text = """
+            kind: process
+            id: nested
+            name: Nested
+            owner: process-owner
+            defaults:
+              accountable: incident-manager
+            activities:
+            \(block.lines.joined(separator: "\n").replacingOccurrences(of: "next: NEXT-\(block.last)}", with: "end: true}"))
+
+            """
+        let report = try RuleFixtureRunner.run(["fixture.yaml": text])
+        XCTAssertEqual(report.diagnostics.filter { $0.rule.hasPrefix("flow/") }.map(\.message), [])
+        let process = try XCTUnwrap(report.workspace.processes.first)
+        let graph = FlowGraph(process: process)
+        XCTAssertEqual(graph.forks.count, 3)
+        let decomposed = SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: -1)
+        XCTAssertEqual(decomposed.isStructuredBlock, [true, true, true])
+        XCTAssertEqual(decomposed.statesExplored, 2)
+        let flat = SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: -1, stepsOverStructuredBlocks: false)
+        XCTAssertNil(flat.undecided)
+        XCTAssertTrue(flat.deadlocks.isEmpty && flat.unfinishedBranches.isEmpty && flat.unjoinedMerges.isEmpty)
+        XCTAssertEqual(flat.statesExplored, 17473)
+    }
+}
