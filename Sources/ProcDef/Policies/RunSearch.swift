@@ -4,9 +4,10 @@
 /// With forks, a run is not a path: every branch of a fork runs, a `join: all` starts once all of them have arrived,
 /// and an activity on one branch is not ordered with those on its siblings. The search is a least fixpoint over
 /// "from a branch at activity `a`, the run can reach the goal while no avoided activity runs", evaluated as shortest
-/// witness costs (Bellman-Ford over the activities in depth-first postorder, so a process without loops settles in
-/// one round and each loop adds about one), which also yields the shortest witness run. The arrivals at each join
-/// do not depend on the goal and are computed once per avoided set.
+/// witness costs, which also yields the shortest witness run: a worklist that starts with the activities in
+/// depth-first postorder (so a process without loops settles in one pass) and re-evaluates an activity only when a
+/// cost it reads has dropped. The arrivals at each join do not depend on the goal and are computed once per avoided
+/// set.
 ///
 /// A cancellation is a real run of the case (a case cancelled after it was logged was logged): its edge from every
 /// activity it interrupts counts like a transition, ending the other branches.
@@ -45,6 +46,9 @@ struct RunSearch {
     private var siblingsAvoid: [[Bool]]
     /// The activities reachable from the start, each after its successors where there is no loop.
     private let order: [Int]
+    /// Per activity, the activities whose costs read its costs: the sources of its incoming transitions, of the
+    /// forks it starts a branch of or joins, and of the cancellations that go to it.
+    private let dependents: [[Int]]
 
     init(graph: FlowGraph, avoided: [Bool], siblingsStart: Bool) {
         self.graph = graph
@@ -62,6 +66,14 @@ struct RunSearch {
         arrival = Array(repeating: Array(repeating: Self.never, count: graph.activityCount), count: joinSlot.count)
         siblingsAvoid = []
         order = Self.postorder(graph)
+        var dependents = Array(repeating: [Int](), count: graph.activityCount)
+        for transition in graph.transitions { dependents[transition.target].append(transition.source) }
+        for fork in graph.forks { if let join = fork.join { dependents[join].append(fork.source) } }
+        for entry in graph.cancellations {
+            guard let target = entry.target else { continue }
+            for source in entry.sources { dependents[target].append(source) }
+        }
+        self.dependents = dependents
         siblingsAvoid = graph.forks.indices.map { f in
             let starts = graph.forks[f].branches.map { firstActivities(of: $0).allSatisfy { !avoided[$0] } }
             return starts.indices.map { b in starts.indices.allSatisfy { $0 == b || starts[$0] } }
@@ -73,18 +85,11 @@ struct RunSearch {
     func run(to goal: Int) -> [Item]? {
         guard let start = graph.start else { return nil }
         var reach = Array(repeating: Self.never, count: graph.activityCount)
-        var changed = true
-        var rounds = 0
-        while changed && rounds <= order.count {
-            changed = false
-            rounds += 1
-            for a in order {
-                let cost = reachCost(a, goal: goal, reach: reach)
-                if cost < reach[a] {
-                    reach[a] = cost
-                    changed = true
-                }
-            }
+        settle { a in
+            let cost = reachCost(a, goal: goal, reach: reach)
+            guard cost < reach[a] else { return false }
+            reach[a] = cost
+            return true
         }
         guard reach[start] < Self.never else { return nil }
         return reachItems(start, goal: goal, reach: reach)
@@ -155,13 +160,13 @@ struct RunSearch {
         }
         if let join = fork.join, let slot = joinSlot[join] {
             var total = reach[join]
-            for start in fork.branches { total = Self.plus(total, arriveStart(start, slot: slot, join: join)) }
+            for start in fork.branches { total = Self.plus(total, arriveStart(start, slot: slot, join: join, arrival: arrival)) }
             best = min(best, total)
         }
         return best
     }
 
-    private func arriveCost(_ a: Int, slot: Int, join: Int) -> Int {
+    private func arriveCost(_ a: Int, slot: Int, join: Int, arrival: [[Int]]) -> Int {
         if avoided[a] { return Self.never }
         var best = Self.never
         for outcome in graph.outcomes[a] {
@@ -173,7 +178,7 @@ struct RunSearch {
                     best = min(best, Self.plus(1, arrival[slot][t]))
                 }
             case .fork(let f):
-                best = min(best, Self.plus(1, forkArrive(f, slot: slot, join: join)))
+                best = min(best, Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival)))
             case .unknown:
                 break
             }
@@ -181,10 +186,10 @@ struct RunSearch {
         return best
     }
 
-    private func arriveStart(_ start: FlowGraph.ForkSite.Start, slot: Int, join: Int) -> Int {
+    private func arriveStart(_ start: FlowGraph.ForkSite.Start, slot: Int, join: Int, arrival: [[Int]]) -> Int {
         switch start {
         case .activity(let t, _): return t == join ? 0 : isClosingJoin[t] ? Self.never : arrival[slot][t]
-        case .fork(let f): return forkArrive(f, slot: slot, join: join)
+        case .fork(let f): return forkArrive(f, slot: slot, join: join, arrival: arrival)
         case .unknown: return Self.never
         }
     }
@@ -192,75 +197,125 @@ struct RunSearch {
     /// A nested fork arrives at `join` when all its branches arrive at its own join and that join arrives at
     /// `join` (or, when it is closed by the same join, when all its branches arrive there); a fork without a join
     /// arrives with any one branch.
-    private func forkArrive(_ f: Int, slot: Int, join: Int) -> Int {
+    private func forkArrive(_ f: Int, slot: Int, join: Int, arrival: [[Int]]) -> Int {
         let fork = graph.forks[f]
         guard let inner = fork.join, let innerSlot = joinSlot[inner] else {
             var best = Self.never
             for (b, start) in fork.branches.enumerated() where !siblingsStart || siblingsAvoid[f][b] {
-                best = min(best, arriveStart(start, slot: slot, join: join))
+                best = min(best, arriveStart(start, slot: slot, join: join, arrival: arrival))
             }
             return best
         }
         if inner == join {
-            return fork.branches.reduce(0) { Self.plus($0, arriveStart($1, slot: slot, join: join)) }
+            return fork.branches.reduce(0) { Self.plus($0, arriveStart($1, slot: slot, join: join, arrival: arrival)) }
         }
-        return fork.branches.reduce(arrival[slot][inner]) { Self.plus($0, arriveStart($1, slot: innerSlot, join: inner)) }
+        return fork.branches.reduce(arrival[slot][inner]) { Self.plus($0, arriveStart($1, slot: innerSlot, join: inner, arrival: arrival)) }
     }
 
     private mutating func settleArrivals() {
         guard !joinSlot.isEmpty else { return }
         let joins = joinSlot.sorted { $0.value < $1.value }.map(\.key)
-        var changed = true
-        var rounds = 0
-        while changed && rounds <= order.count {
-            changed = false
-            rounds += 1
+        var arrival = self.arrival
+        settle { a in
+            var changed = false
             for (slot, join) in joins.enumerated() {
-                for a in order {
-                    let cost = arriveCost(a, slot: slot, join: join)
-                    if cost < arrival[slot][a] {
-                        arrival[slot][a] = cost
-                        changed = true
-                    }
+                let cost = arriveCost(a, slot: slot, join: join, arrival: arrival)
+                if cost < arrival[slot][a] {
+                    arrival[slot][a] = cost
+                    changed = true
                 }
+            }
+            return changed
+        }
+        self.arrival = arrival
+    }
+
+    /// Evaluates every activity once, in postorder, then again each one whose inputs dropped, until none does.
+    /// `lower` re-evaluates one activity and says whether its cost dropped.
+    private func settle(_ lower: (Int) -> Bool) {
+        var queued = Array(repeating: false, count: graph.activityCount)
+        var queue = order
+        for a in order { queued[a] = true }
+        var head = 0
+        while head < queue.count {
+            let a = queue[head]
+            head += 1
+            queued[a] = false
+            guard lower(a) else { continue }
+            for d in dependents[a] where !queued[d] {
+                queued[d] = true
+                queue.append(d)
+            }
+            // The queue only grows; drop what has been read once it is large, so its memory stays bounded.
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
             }
         }
     }
 
     // MARK: Witness
 
+    /// Where a witness goes after the items of a fork: on from its join, or nowhere (the fork's items end it).
+    private typealias Continuation = (items: [Item], next: Int?)
+
     /// Rebuilds the run behind a settled cost: at each step, the first choice (in the order written) whose cost is
-    /// the settled one. Each choice's parts cost strictly less than the whole, so this ends.
-    private func reachItems(_ a: Int, goal: Int, reach: [Int]) -> [Item] {
-        if a == goal { return [.activity(a)] }
-        let cost = reach[a]
-        for outcome in graph.outcomes[a] {
-            switch outcome {
-            case .activity(let t):
-                if !isClosingJoin[t], Self.plus(1, reach[t]) == cost { return [.activity(a)] + reachItems(t, goal: goal, reach: reach) }
-            case .fork(let f):
-                if Self.plus(1, forkReach(f, reach: reach)) == cost { return [.activity(a)] + forkReachItems(f, goal: goal, reach: reach) }
-            case .unknown:
-                break
+    /// the settled one. Each choice's parts cost strictly less than the whole, so this ends; a sequence of steps is
+    /// a loop, so only nested forks recurse.
+    private func reachItems(_ from: Int, goal: Int, reach: [Int]) -> [Item] {
+        var items: [Item] = []
+        var cursor: Int? = from
+        while let a = cursor {
+            items.append(.activity(a))
+            cursor = nil
+            if a == goal { break }
+            let cost = reach[a]
+            var forked = false
+            choice: for outcome in graph.outcomes[a] {
+                switch outcome {
+                case .activity(let t):
+                    if !isClosingJoin[t], Self.plus(1, reach[t]) == cost {
+                        cursor = t
+                        break choice
+                    }
+                case .fork(let f):
+                    if Self.plus(1, forkReach(f, reach: reach)) == cost {
+                        let (parallel, next) = forkReachItems(f, goal: goal, reach: reach)
+                        items += parallel
+                        cursor = next
+                        forked = true
+                        break choice
+                    }
+                case .unknown:
+                    break
+                }
+            }
+            if cursor == nil && !forked {
+                for c in graph.cancellable[a] {
+                    if let target = graph.cancellations[c].target, Self.plus(1, reach[target]) == cost {
+                        items.append(.cancel(entry: c))
+                        cursor = target
+                        break
+                    }
+                }
             }
         }
-        for c in graph.cancellable[a] {
-            if let target = graph.cancellations[c].target, Self.plus(1, reach[target]) == cost {
-                return [.activity(a), .cancel(entry: c)] + reachItems(target, goal: goal, reach: reach)
-            }
-        }
-        return [.activity(a)]
+        return items
     }
 
     private func reachStartItems(_ start: FlowGraph.ForkSite.Start, goal: Int, reach: [Int]) -> [Item] {
         switch start {
-        case .activity(let t, _): return reachItems(t, goal: goal, reach: reach)
-        case .fork(let f): return forkReachItems(f, goal: goal, reach: reach)
-        case .unknown: return []
+        case .activity(let t, _):
+            return reachItems(t, goal: goal, reach: reach)
+        case .fork(let f):
+            let (items, next) = forkReachItems(f, goal: goal, reach: reach)
+            return items + (next.map { reachItems($0, goal: goal, reach: reach) } ?? [])
+        case .unknown:
+            return []
         }
     }
 
-    private func forkReachItems(_ f: Int, goal: Int, reach: [Int]) -> [Item] {
+    private func forkReachItems(_ f: Int, goal: Int, reach: [Int]) -> Continuation {
         let fork = graph.forks[f]
         let cost = forkReach(f, reach: reach)
         for (b, start) in fork.branches.enumerated() where !siblingsStart || siblingsAvoid[f][b] {
@@ -272,50 +327,65 @@ struct RunSearch {
                             isOpen: false)
                         : openBranch(otherStart)
                 }
-                return [.parallel(fork: f, branches: branches)]
+                return ([.parallel(fork: f, branches: branches)], nil)
             }
         }
-        guard let join = fork.join, let slot = joinSlot[join] else { return [] }
+        guard let join = fork.join, let slot = joinSlot[join] else { return ([], nil) }
         let branches = fork.branches.map { start in
             RunBranch(firstActivities: firstActivities(of: start), items: arriveStartItems(start, slot: slot, join: join), isOpen: false)
         }
-        return [.parallel(fork: f, branches: branches)] + reachItems(join, goal: goal, reach: reach)
+        return ([.parallel(fork: f, branches: branches)], join)
     }
 
-    private func arriveItems(_ a: Int, slot: Int, join: Int) -> [Item] {
-        let cost = arrival[slot][a]
-        for outcome in graph.outcomes[a] {
-            switch outcome {
-            case .activity(let t):
-                if t == join && cost == 1 { return [.activity(a)] }
-                if t != join, !isClosingJoin[t], Self.plus(1, arrival[slot][t]) == cost {
-                    return [.activity(a)] + arriveItems(t, slot: slot, join: join)
+    private func arriveItems(_ from: Int, slot: Int, join: Int) -> [Item] {
+        var items: [Item] = []
+        var cursor: Int? = from
+        while let a = cursor {
+            items.append(.activity(a))
+            cursor = nil
+            let cost = arrival[slot][a]
+            choice: for outcome in graph.outcomes[a] {
+                switch outcome {
+                case .activity(let t):
+                    if t == join && cost == 1 { break choice }
+                    if t != join, !isClosingJoin[t], Self.plus(1, arrival[slot][t]) == cost {
+                        cursor = t
+                        break choice
+                    }
+                case .fork(let f):
+                    if Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival)) == cost {
+                        let (forked, next) = forkArriveItems(f, slot: slot, join: join)
+                        items += forked
+                        cursor = next
+                        break choice
+                    }
+                case .unknown:
+                    break
                 }
-            case .fork(let f):
-                if Self.plus(1, forkArrive(f, slot: slot, join: join)) == cost {
-                    return [.activity(a)] + forkArriveItems(f, slot: slot, join: join)
-                }
-            case .unknown:
-                break
             }
         }
-        return [.activity(a)]
+        return items
     }
 
     private func arriveStartItems(_ start: FlowGraph.ForkSite.Start, slot: Int, join: Int) -> [Item] {
         switch start {
-        case .activity(let t, _): return t == join ? [] : arriveItems(t, slot: slot, join: join)
-        case .fork(let f): return forkArriveItems(f, slot: slot, join: join)
-        case .unknown: return []
+        case .activity(let t, _):
+            return t == join ? [] : arriveItems(t, slot: slot, join: join)
+        case .fork(let f):
+            let (items, next) = forkArriveItems(f, slot: slot, join: join)
+            return items + (next.map { arriveItems($0, slot: slot, join: join) } ?? [])
+        case .unknown:
+            return []
         }
     }
 
-    private func forkArriveItems(_ f: Int, slot: Int, join: Int) -> [Item] {
+    /// The items of a nested fork on the way to `join`, and the inner join the run goes on from when it is not `join`.
+    private func forkArriveItems(_ f: Int, slot: Int, join: Int) -> Continuation {
         let fork = graph.forks[f]
         guard let inner = fork.join, let innerSlot = joinSlot[inner] else {
-            let cost = forkArrive(f, slot: slot, join: join)
+            let cost = forkArrive(f, slot: slot, join: join, arrival: arrival)
             for (b, start) in fork.branches.enumerated() where !siblingsStart || siblingsAvoid[f][b] {
-                guard arriveStart(start, slot: slot, join: join) == cost else { continue }
+                guard arriveStart(start, slot: slot, join: join, arrival: arrival) == cost else { continue }
                 let branches = fork.branches.enumerated().map { other, otherStart in
                     other == b
                         ? RunBranch(
@@ -323,9 +393,9 @@ struct RunSearch {
                             isOpen: false)
                         : openBranch(otherStart)
                 }
-                return [.parallel(fork: f, branches: branches)]
+                return ([.parallel(fork: f, branches: branches)], nil)
             }
-            return []
+            return ([], nil)
         }
         let (branchSlot, branchJoin) = inner == join ? (slot, join) : (innerSlot, inner)
         let branches = fork.branches.map { start in
@@ -333,9 +403,7 @@ struct RunSearch {
                 firstActivities: firstActivities(of: start), items: arriveStartItems(start, slot: branchSlot, join: branchJoin),
                 isOpen: false)
         }
-        return inner == join
-            ? [.parallel(fork: f, branches: branches)]
-            : [.parallel(fork: f, branches: branches)] + arriveItems(inner, slot: slot, join: join)
+        return ([.parallel(fork: f, branches: branches)], inner == join ? nil : inner)
     }
 
     /// A branch the run does not follow: it has started its first activities (or waits at a join it goes straight to).
