@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// `handoff/artifact-not-produced`: a handoff hands over something the source activity does not produce.
 enum ArtifactNotProduced: ProcessRule {
     static let descriptor = RuleDescriptor(
@@ -71,9 +73,11 @@ enum ArtifactNotProduced: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         var outputs = DeclaredNames()
+        // A handoff written around a fork holds for several branches from the same activity: it is reported once.
+        var reported = Set<SourceRange>()
         for point in context.handoffs.points {
             let declared = point.sourceActivity.outputs
-            guard let artifact = point.artifact, !declared.isEmpty,
+            guard let artifact = point.artifact, !declared.isEmpty, reported.insert(artifact.range).inserted,
                 !outputs.contains(artifact.value, in: declared, process: nil, index: point.source)
             else { continue }
             let source = context.describe(point.sourceActivity)
