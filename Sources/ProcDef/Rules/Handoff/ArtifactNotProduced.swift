@@ -13,7 +13,9 @@ enum ArtifactNotProduced: ProcessRule {
             its own step never produces, and the receiver waits for it.
 
             Hand over one of the source activity's outputs, or add the artifact to its `outputs` if the activity \
-            really produces it. An activity that declares no outputs is not checked.
+            really produces it. An activity that declares no outputs is not checked, and neither is a `cancel` \
+            entry's handoff: the case can be cut short at any of several steps, so what it hands over is the case's \
+            record as it stands, not the output of one of them.
             """,
         failingExample: """
             kind: roles
@@ -76,6 +78,7 @@ enum ArtifactNotProduced: ProcessRule {
         // A handoff written around a fork holds for several branches from the same activity: it is reported once.
         var reported = Set<SourceRange>()
         for point in context.handoffs.points {
+            if case .cancel = point.kind { continue }
             let declared = point.sourceActivity.outputs
             guard let artifact = point.artifact, !declared.isEmpty, reported.insert(artifact.range).inserted,
                 !outputs.contains(artifact.value, in: declared, process: nil, index: point.source)

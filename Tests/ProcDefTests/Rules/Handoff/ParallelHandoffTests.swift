@@ -213,4 +213,25 @@ final class ParallelHandoffTests: XCTestCase {
                 )
             ])
     }
+
+    func testACancelHandoffIsNotHeldToTheOutputsOfTheStepItInterrupts() {
+        // The case can be cut short while triaging or diagnosing: what passes on is the record as it stands then.
+        let fixture = cancellable(
+            "  - when: The alarm proves false.\n    to: close-false-alarm\n"
+                + "    handoff: {artifact: 1️⃣resolution-notes, expectation: Closed within the hour.}"
+        ).replacingOccurrences(
+            of: "responsible: service-desk\n    handoff", with: "responsible: service-desk\n    outputs: [incident-record]\n    handoff")
+        XCTAssertFindings(fixture, rules: HandoffFixtures.allRules, [])
+        // The same artifact on the transition out of triage is reported.
+        XCTAssertFindings(
+            fixture.replacingOccurrences(
+                of: "artifact: incident-record, expectation: Resolver", with: "artifact: 2️⃣resolution-notes, expectation: Resolver"),
+            rules: HandoffFixtures.allRules,
+            [
+                ExpectedFinding(
+                    "2️⃣", "handoff/artifact-not-produced",
+                    "'triage' (Triage the alert) hands over 'resolution-notes' to 'diagnose' (Investigate and diagnose), but 'resolution-notes' is not among its outputs"
+                )
+            ])
+    }
 }
