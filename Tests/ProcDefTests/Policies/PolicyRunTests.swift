@@ -257,6 +257,131 @@ final class PolicyRunTests: XCTestCase {
             ])
     }
 
+    func testNestedForksClosedByOneJoin() {
+        // The inner fork's branches and the outer one's all meet at the review: it waits for the three of them.
+        let fixture =
+            header + """
+                activities:
+                  - id: declare
+                    name: Declare the incident
+                    responsible: incident-manager
+                    next:
+                      all:
+                        - to: fix
+                        - all:
+                            - to: notify
+                            - to: log
+                  - id: fix
+                    name: Restore the service
+                    responsible: resolver
+                    next: review
+                  - id: notify
+                    name: Notify the users
+                    responsible: comms
+                    next: review
+                  - id: 1️⃣log
+                    name: Log the incident
+                    responsible: service-desk
+                    records: [incident]
+                    next: review
+                  - id: review
+                    name: Review the incident
+                    join: all
+                    responsible: incident-manager
+                    end: true
+                """
+        assertPolicy("visits: {records: incident}", fixture, [])
+        assertPolicy("before: {first: {records: incident}, then: {id: review}}", fixture, [])
+        assertPolicy(
+            "before: {first: {id: fix}, then: {records: incident}}", fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/the-policy",
+                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> [fix ... & [notify ... & log]])"
+                )
+            ])
+    }
+
+    func testAForkWithoutAJoin() {
+        // Each branch ends on its own: the case can close at 'close' while the other branch has only started.
+        let fixture =
+            header + """
+                activities:
+                  - id: declare
+                    name: Declare the incident
+                    responsible: incident-manager
+                    next:
+                      all:
+                        - to: close
+                        - to: notify
+                  - id: 1️⃣close
+                    name: Close the incident
+                    responsible: incident-manager
+                    end: true
+                  - id: notify
+                    name: Notify the users
+                    responsible: comms
+                  - id: log
+                    name: Log the incident
+                    responsible: service-desk
+                    records: [incident]
+                    end: true
+                """
+        assertPolicy(
+            "visits: {records: incident}", fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/the-policy",
+                    "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> [close & notify ...])"
+                )
+            ])
+        assertPolicy("visits: {id: notify}", fixture, [])
+    }
+
+    func testAForkInsideALoop() {
+        // Each round fixes and tells in parallel; a second round's fix still runs alongside its own telling.
+        let fixture =
+            header + """
+                activities:
+                  - id: declare
+                    name: Declare the incident
+                    responsible: incident-manager
+                    next:
+                      all:
+                        - to: fix
+                        - to: notify
+                  - id: 1️⃣fix
+                    name: Restore the service
+                    responsible: resolver
+                    next: review
+                  - id: notify
+                    name: Notify the users
+                    responsible: comms
+                    next: review
+                  - id: review
+                    name: Review the fix
+                    join: all
+                    responsible: incident-manager
+                    next:
+                      - {to: declare, when: The fix did not hold.}
+                      - {to: close, when: The fix held.}
+                  - id: close
+                    name: Close the incident
+                    responsible: incident-manager
+                    end: true
+                """
+        assertPolicy("before: {first: {id: notify}, then: {id: close}}", fixture, [])
+        assertPolicy("visits: {id: [fix, notify]}", fixture, [])
+        assertPolicy(
+            "before: {first: {id: notify}, then: {id: fix}}", fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/the-policy",
+                    "activity 'fix' (Restore the service) can be reached without passing an activity that is 'notify' before it (path: declare -> [fix & notify ...])"
+                )
+            ])
+    }
+
     // MARK: Cancellation
 
     func testACancelledCaseIsARun() {
