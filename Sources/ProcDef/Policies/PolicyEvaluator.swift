@@ -156,7 +156,7 @@ package struct PolicyEvaluator: Sendable {
         let search = RunSearch(graph: graph, avoided: avoided, siblingsStart: siblingsStart)
         return { goal, last in
             guard candidates[goal], let run = search.run(to: goal) else { return nil }
-            let witness = RunWitness(run, process: process, graph: graph, last: last)
+            let witness = RunWitness(run, context: context, last: last)
             return (witness.text, witness.steps)
         }
     }

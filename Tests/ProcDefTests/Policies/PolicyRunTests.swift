@@ -96,7 +96,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "6️⃣", "policy/the-policy",
-                    "the process can end at 'abandon' (Abandon the fix) without passing an activity that records 'incident' (path: declare -> [fix -> abandon & notify ...])"
+                    "the process can end at 'abandon' (Abandon the fix) without passing an activity that records 'incident' (path: declare -> fix [the branch to 'fix'] -> abandon)"
                 )
             ])
     }
@@ -115,7 +115,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "2️⃣", "policy/the-policy",
-                    "activity 'fix' (Restore the service) can be reached without passing an activity that is 'notify' before it (path: declare -> [fix & notify ...])"
+                    "activity 'fix' (Restore the service) can be reached without passing an activity that is 'notify' before it (path: declare -> fix [the branch to 'fix'])"
                 )
             ])
         assertPolicy(
@@ -123,7 +123,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "4️⃣", "policy/the-policy",
-                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> [fix ... & notify -> log])"
+                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> notify [the branch to 'notify'] -> log)"
                 )
             ])
     }
@@ -145,7 +145,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "6️⃣", "policy/the-policy",
-                    "activity 'abandon' (Abandon the fix) can be reached without passing an activity that is 'notify' before it (path: declare -> [fix -> abandon & notify ...])"
+                    "activity 'abandon' (Abandon the fix) can be reached without passing an activity that is 'notify' before it (path: declare -> fix [the branch to 'fix'] -> abandon)"
                 )
             ])
     }
@@ -200,7 +200,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "2️⃣", "policy/the-policy",
-                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> [fix ... & log])"
+                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> log [the branch to 'log'])"
                 )
             ])
     }
@@ -252,7 +252,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "1️⃣", "policy/the-policy",
-                    "activity 'sync' (Agree the message) can be reached without passing an activity that is 'fix' before it (path: declare -> [fix ... & [notify & log] -> sync])"
+                    "activity 'sync' (Agree the message) can be reached without passing an activity that is 'fix' before it (path: declare -> notify [the branch to 'notify'] -> log [the branch to 'log'] -> sync [the branch that forks to 'notify' and 'log'])"
                 )
             ])
     }
@@ -297,7 +297,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "1️⃣", "policy/the-policy",
-                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> [fix ... & [notify ... & log]])"
+                    "activity 'log' (Log the incident) can be reached without passing an activity that is 'fix' before it (path: declare -> log [the branch to 'log'])"
                 )
             ])
     }
@@ -332,7 +332,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "1️⃣", "policy/the-policy",
-                    "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> [close & notify ...])"
+                    "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> close [the branch to 'close'])"
                 )
             ])
         assertPolicy("visits: {id: notify}", fixture, [])
@@ -377,7 +377,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "1️⃣", "policy/the-policy",
-                    "activity 'fix' (Restore the service) can be reached without passing an activity that is 'notify' before it (path: declare -> [fix & notify ...])"
+                    "activity 'fix' (Restore the service) can be reached without passing an activity that is 'notify' before it (path: declare -> fix [the branch to 'fix'])"
                 )
             ])
     }
@@ -410,7 +410,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 ExpectedFinding(
                     "7️⃣", "policy/the-policy",
-                    "the process can end at 'close-false-alarm' (Close the false alarm) without passing an activity that records 'incident' (path: declare -> [fix -> (cancelled) close-false-alarm & notify ...])"
+                    "the process can end at 'close-false-alarm' (Close the false alarm) without passing an activity that records 'incident' (path: declare -> fix [the branch to 'fix'] -> (cancelled) close-false-alarm)"
                 )
             ])
         // Cancelled only once the incident is logged: every run logs it.
@@ -495,7 +495,7 @@ final class PolicyRunTests: XCTestCase {
         XCTAssertEqual(
             findings.map(\.message),
             [
-                "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> [fix -> verify & notify] -> review -> close)"
+                "the process can end at 'close' (Close the incident) without passing an activity that records 'incident' (path: declare -> fix [the branch to 'fix'] -> verify -> notify [the branch to 'notify'] -> review -> close)"
             ])
         let steps = findings.first?.path.map { step in
             "\(step.range.start.line):\(step.range.start.column) \(step.message)"
@@ -508,9 +508,9 @@ final class PolicyRunTests: XCTestCase {
             steps,
             [
                 at("1️⃣", "the case starts at 'declare'"),
-                at("2️⃣", "on the branch to 'fix', the case passes 'fix'"),
-                at("3️⃣", "on the branch to 'fix', the case passes 'verify'"),
-                at("4️⃣", "on the branch to 'notify', the case passes 'notify'"),
+                at("2️⃣", "the case passes 'fix' on the branch to 'fix'"),
+                at("3️⃣", "the case passes 'verify' on the branch to 'fix'"),
+                at("4️⃣", "the case passes 'notify' on the branch to 'notify'"),
                 at("5️⃣", "the branches meet at 'review'"),
                 at("6️⃣", "the process ends at 'close' without passing an activity that records 'incident'"),
             ])
@@ -568,7 +568,7 @@ final class PolicyRunTests: XCTestCase {
             [
                 at("1️⃣", "the case starts at 'declare'"),
                 at("3️⃣", "the branch to 'notify' starts in parallel"),
-                at("2️⃣", "on the branch to 'fix', the case passes 'fix'"),
+                at("2️⃣", "the case passes 'fix' on the branch to 'fix'"),
                 at("5️⃣", "the case is cancelled: every running branch ends and the case goes to 'close-false-alarm'"),
                 at("4️⃣", "the process ends at 'close-false-alarm' without passing an activity that records 'incident'"),
             ])
