@@ -117,6 +117,58 @@ final class ParallelHandoffTests: XCTestCase {
             ])
     }
 
+    func testADecisionEntryThatForksCarriesAHandoffForItsBranches() {
+        // The entry's handoff covers its branch to the resolvers; the nested branch to the network engineers has
+        // none of its own and takes the entry's; the incident manager's own branch needs none.
+        let fixture = HandoffFixtures.incident(
+            """
+              - id: assess
+                name: Confirm and assess the incident
+                responsible: incident-manager
+                next:
+                  - when: The incident is major.
+                    handoff: {artifact: incident-record, expectation: Started within 15 minutes.}
+                    all:
+                      - to: fix
+                      - all:
+                          - to: reroute
+                          - to: track
+                  - when: The incident is minor.
+                    all:
+                      - {to: track, handoff: 2️⃣{artifact: incident-record, expectation: Tracked at once.}}
+                      - 1️⃣to: fix
+              - id: fix
+                name: Restore the service
+                responsible: resolver
+                next: review
+              - id: reroute
+                name: Reroute the traffic
+                responsible: network
+                next: review
+              - id: track
+                name: Track the leads
+                responsible: incident-manager
+                next: review
+              - id: review
+                name: Hold the review
+                join: all
+                responsible: incident-manager
+                end: true
+            """)
+        XCTAssertFindings(
+            fixture, rules: ["handoff/gap", "handoff/unneeded"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "handoff/gap",
+                    "responsibility passes from 'incident-manager' (Incident Manager) at 'assess' (Confirm and assess the incident) to 'resolver' (Resolver Group) at 'fix' (Restore the service) with no handoff declared",
+                    help: gapHelp("to this branch of the fork")),
+                ExpectedFinding(
+                    "2️⃣", "handoff/unneeded",
+                    "the handoff from 'assess' (Confirm and assess the incident) to 'track' (Track the leads) is declared where responsibility does not change: 'incident-manager' (Incident Manager) is responsible for both"
+                ),
+            ])
+    }
+
     // MARK: Arrivals at a join
 
     func testArrivalsAtAJoinWhoseRoleRanOneOfTheBranchesAreNoGaps() {
