@@ -266,23 +266,26 @@ final class ParallelHandoffTests: XCTestCase {
             ])
     }
 
-    func testACancelHandoffIsNotHeldToTheOutputsOfTheStepItInterrupts() {
-        // The case can be cut short while triaging or diagnosing: what passes on is the record as it stands then.
+    func testACancelHandoffsArtifactIsLookedForAmongTheOutputsOfEveryActivityItInterrupts() {
+        // The case can be cut short while triaging or diagnosing: the artifact need only be an output of one of them.
         let fixture = cancellable(
             "  - when: The alarm proves false.\n    to: close-false-alarm\n"
                 + "    handoff: {artifact: 1️⃣resolution-notes, expectation: Closed within the hour.}"
-        ).replacingOccurrences(
-            of: "responsible: service-desk\n    handoff", with: "responsible: service-desk\n    outputs: [incident-record]\n    handoff")
+        )
+        .replacingOccurrences(
+            of: "responsible: service-desk\n    handoff", with: "responsible: service-desk\n    outputs: [incident-record]\n    handoff"
+        )
+        .replacingOccurrences(of: "responsible: resolver\n", with: "responsible: resolver\n    outputs: [resolution-notes]\n")
         XCTAssertFindings(fixture, rules: HandoffFixtures.allRules, [])
-        // The same artifact on the transition out of triage is reported.
         XCTAssertFindings(
-            fixture.replacingOccurrences(
-                of: "artifact: incident-record, expectation: Resolver", with: "artifact: 2️⃣resolution-notes, expectation: Resolver"),
+            fixture.replacingOccurrences(of: "artifact: 1️⃣resolution-notes", with: "artifact: 1️⃣resolution-note"),
             rules: HandoffFixtures.allRules,
             [
                 ExpectedFinding(
-                    "2️⃣", "handoff/artifact-not-produced",
-                    "'triage' (Triage the alert) hands over 'resolution-notes' to 'diagnose' (Investigate and diagnose), but 'resolution-notes' is not among its outputs"
+                    "1️⃣", "handoff/artifact-not-produced",
+                    "the cancellation to 'close-false-alarm' (Close the false alarm) hands over 'resolution-note', but no activity it interrupts lists 'resolution-note' among its outputs",
+                    help:
+                        "did you mean 'resolution-notes'? the activities it interrupts declare outputs: incident-record, resolution-notes"
                 )
             ])
     }
