@@ -705,37 +705,17 @@ private struct RunbookPage {
                 md.code(entry.cancellation.to.value)
                 md.markdown(" (no such activity)")
             }
-            if entry.sources.isEmpty {
-                md.markdown(" from no step")
-            } else {
-                md.markdown(entry.cancellation.from == nil ? " at any point in " : " from ")
-                stepNumbers(entry.sources)
-            }
+            md.markdown(entry.cancellation.from == nil && !entry.sources.isEmpty ? " at any point in " : " from ")
+            stepNumbers(entry.sources)
             condition(entry.cancellation.when)
             md.endLine()
             if let k = points.indices.first(where: { points[$0].kind == .cancel(entry: c) }) { handoffDetails(k, depth: 1) }
         }
     }
 
-    /// `step 2`, `steps 2–4`, `steps 1, 3 and 5–6`: positions as the runbook numbers them, runs joined by an en dash.
+    /// `step 2`, `steps 2–4`: `StepNumbers`, whose digits, commas and dashes need no escaping.
     private mutating func stepNumbers(_ positions: [Int]) {
-        let numbers = Set(positions.map { $0 + 1 }).sorted()
-        var runs: [(Int, Int)] = []
-        for n in numbers {
-            if let last = runs.last, last.1 == n - 1 { runs[runs.count - 1].1 = n } else { runs.append((n, n)) }
-        }
-        md.markdown(numbers.count == 1 ? "step " : "steps ")
-        for (r, run) in runs.enumerated() {
-            if r > 0 { md.markdown(r == runs.count - 1 ? " and " : ", ") }
-            md.number(run.0)
-            if run.1 == run.0 + 1 {
-                md.markdown(", ")
-                md.number(run.1)
-            } else if run.1 > run.0 {
-                md.markdown("–")
-                md.number(run.1)
-            }
-        }
+        md.markdown(StepNumbers.phrase(positions))
     }
 
     /// The receiving roles, named as the receiving process sees them; with `contacts`, each with its contact, which
