@@ -44,6 +44,15 @@ final class ParallelWorkRenderingTests: XCTestCase {
         XCTAssertFalse(runbook.contains("[3. Contain and remediate](#3-contain-and-remediate) | [5. Hold"), runbook)
     }
 
+    func testHandoffMapNamesForkBranchesAndCancellations() {
+        // The fork branches and the cancellation are handoffs; the arrivals at the join are returns, so not listed.
+        let map = HandoffMap(report: ParallelFixture.report)
+        assertGolden(HandoffMapTextRenderer().render(map), named: "review/security-incident-handoffs.txt")
+        assertGolden(HandoffMapCSVRenderer().render(map), named: "review/security-incident-handoffs.csv")
+        assertGolden(HandoffMapMarkdownRenderer().render(map), named: "review/security-incident-handoffs.md")
+        XCTAssertFalse(map.entries.contains { $0.to.activityID == "retrospective" })
+    }
+
     func testStepNumbers() {
         XCTAssertEqual(StepNumbers.phrase([]), "no step")
         XCTAssertEqual(StepNumbers.phrase([1]), "step 2")
