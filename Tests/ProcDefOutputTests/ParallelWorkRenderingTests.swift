@@ -53,6 +53,58 @@ final class ParallelWorkRenderingTests: XCTestCase {
         XCTAssertFalse(map.entries.contains { $0.to.activityID == "retrospective" })
     }
 
+    /// Three branches, one of which forks again and meets at its own join before the outer one.
+    private func nested() throws -> CheckedProcess {
+        let process = Model.process(
+            "nested", "Nested",
+            activities: [
+                Model.activity(
+                    "split", "Split", responsible: ["desk"],
+                    next: Model.all(Model.to("left"), Model.to("middle"), Model.forking(Model.to("up"), Model.to("down")))),
+                Model.activity("left", "Left", responsible: ["desk"], next: Model.next("meet")),
+                Model.activity("middle", "Middle", responsible: ["desk"], next: Model.next("meet")),
+                Model.activity("up", "Up", responsible: ["desk"], next: Model.next("inner")),
+                Model.activity("down", "Down", responsible: ["desk"], next: Model.next("inner")),
+                Model.activity("inner", "Inner meeting", responsible: ["desk"], next: Model.next("meet"), join: true),
+                Model.activity("meet", "Meet", responsible: ["desk"], end: true, join: true),
+            ])
+        let report = Model.report(catalogue: [Model.role("desk", "Desk", .practitioner)], processes: [process])
+        return try XCTUnwrap(Model.checked(report, "nested"))
+    }
+
+    func testNestedForksInTheRunbook() throws {
+        let runbook = RunbookRenderer().render(try nested())
+        XCTAssertTrue(
+            runbook.contains(
+                """
+                **Next:** these run at the same time:
+
+                - [2. Left](#2-left) (Desk)
+                - [3. Middle](#3-middle) (Desk)
+                - These, at the same time as each other:
+                  - [4. Up](#4-up) (Desk)
+                  - [5. Down](#5-down) (Desk)
+                  - They meet at [6. Inner meeting](#6-inner-meeting), which starts once both are done.
+
+                They meet at [7. Meet](#7-meet), which starts once all 3 are done.
+                """), runbook)
+        XCTAssertTrue(
+            runbook.contains(
+                "**Waits for every branch:** this step starts once every branch started at [1. Split](#1-split) has reached it."),
+            runbook)
+    }
+
+    func testNestedForksInTheDiagram() throws {
+        let dot = DiagramRenderer().render(try nested())
+        for edge in [
+            #""a_split" -> "fork_0";"#, #""fork_0" -> "a_left";"#, #""fork_0" -> "fork_1";"#, #""fork_1" -> "a_up";"#,
+            #""a_up" -> "join_inner";"#, #""join_inner" -> "a_inner";"#, #""a_inner" -> "join_meet";"#, #""join_meet" -> "a_meet";"#,
+        ] {
+            XCTAssertTrue(dot.contains(edge), "\(edge) in\n\(dot)")
+        }
+        XCTAssertTrue(try GraphvizTool.svg(dot).contains("<svg"))
+    }
+
     func testStepNumbers() {
         XCTAssertEqual(StepNumbers.phrase([]), "no step")
         XCTAssertEqual(StepNumbers.phrase([1]), "step 2")

@@ -4,8 +4,9 @@ import ProcDef
 ///
 /// Layout: title and purpose, a facts table, the roles with team and contact, the flow diagram, the RACI matrix,
 /// one numbered section per activity (who, target time, records, inputs and outputs, the procedure, where it goes
-/// next and on what condition, each handoff, the processes it triggers), a handoff table linked to the build's
-/// handoff map, and the policies with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
+/// next and on what condition, which steps run at the same time and where they meet, each handoff, the processes it
+/// triggers), the process's cancellations once, a handoff table linked to the build's handoff map, and the policies
+/// with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
 package struct RunbookRenderer: Sendable {
     /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
     package var diagramImage: DiagramImageFormat?
