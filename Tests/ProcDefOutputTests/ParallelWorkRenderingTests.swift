@@ -105,6 +105,22 @@ final class ParallelWorkRenderingTests: XCTestCase {
         XCTAssertTrue(try GraphvizTool.svg(dot).contains("<svg"))
     }
 
+    func testHostileConditionsStayText() throws {
+        var process = ParallelFixture.process
+        process.cancellations[0].when = Model.at(HostileFixture.name)
+        process.activities[0].next = Model.branches(
+            Model.forking(when: HostileFixture.name + " | fork", Model.to("contain"), Model.to("send-sitrep")),
+            Model.branch("assess", when: "Otherwise."))
+        let report = Model.report(catalogue: ParallelFixture.catalogue, processes: [process])
+        let checked = try XCTUnwrap(Model.checked(report, "security-incident"))
+        let html = try CmarkGFM.html(RunbookRenderer().render(checked))
+        XCTAssertFalse(html.lowercased().contains("<script"), html)
+        XCTAssertTrue(html.contains("Ev&quot;il | &lt;script&gt;alert(1)&lt;/script&gt; {x} \\"), html)
+        let svg = try GraphvizTool.svg(DiagramRenderer().render(checked))
+        XCTAssertFalse(svg.contains("<script"), svg)
+        XCTAssertTrue(svg.contains("&lt;script&gt;"), svg)
+    }
+
     func testStepNumbers() {
         XCTAssertEqual(StepNumbers.phrase([]), "no step")
         XCTAssertEqual(StepNumbers.phrase([1]), "step 2")
