@@ -43,6 +43,21 @@ final class ConfigLimitsCommandTests: XCTestCase {
           - {id: b, name: B, responsible: service-desk, informed: [user]}
 
         """.utf8)
+    /// A fork whose branches meet without a join: its soundness is explored state by state (four states).
+    static let forked = Array(
+        """
+        kind: process
+        id: forked
+        name: Forked
+        owner: incident-process-owner
+        defaults: {accountable: incident-manager}
+        activities:
+          - {id: a, name: A, responsible: service-desk, informed: [user], next: {all: [b, c]}}
+          - {id: b, name: B, responsible: service-desk, informed: [user], next: d}
+          - {id: c, name: C, responsible: service-desk, informed: [user], next: d}
+          - {id: d, name: D, responsible: service-desk, informed: [user], join: all}
+
+        """.utf8)
     /// Nested five deep: the process, its activities, an activity, its `next`, a branch.
     static let nested = Array(
         """
@@ -113,6 +128,13 @@ final class ConfigLimitsCommandTests: XCTestCase {
             (
                 "max-activities: 1", "two.yaml", Self.twoActivities,
                 Finding("Processes/two.yaml", 8, 5, "yaml/limits", "process 'two' has 2 activities, more than the limit of 1")
+            ),
+            (
+                "max-states: 1", "forked.yaml", Self.forked,
+                Finding(
+                    "Processes/forked.yaml", 1, 1, "flow/analysis-limit",
+                    "the soundness of process 'forked' was not decided: exploring its parallel work took more than 1 states (the `max-states` limit); deadlocks and unfinished branches may remain unreported"
+                )
             ),
         ]
         XCTAssertEqual(cases.map { String($0.key.prefix { $0 != ":" }) }, InputLimit.all.map(\.name))
@@ -276,6 +298,7 @@ final class ConfigLimitsCommandTests: XCTestCase {
               max-aliases          100     default
               max-alias-expansion  10000   default
               max-activities       2000    --max-activities
+              max-states           100000  default
 
             """)
         let plain = try explainLimits(in: try Procdef.temporaryDirectory(self))
@@ -284,11 +307,12 @@ final class ConfigLimitsCommandTests: XCTestCase {
             """
 
             Limits in effect here (a flag beats the config, which beats the default):
-              max-file-size        8MiB   default
-              max-depth            64     default
-              max-aliases          100    default
-              max-alias-expansion  10000  default
-              max-activities       1000   default
+              max-file-size        8MiB    default
+              max-depth            64      default
+              max-aliases          100     default
+              max-alias-expansion  10000   default
+              max-activities       1000    default
+              max-states           100000  default
 
             """)
         XCTAssertEqual(configured.rest, plain.rest)
@@ -306,11 +330,12 @@ final class ConfigLimitsCommandTests: XCTestCase {
             """
 
             Limits in effect here (a flag beats the config, which beats the default):
-              max-file-size        8MiB  default
-              max-depth            100   --max-depth
-              max-aliases          100   default
-              max-alias-expansion  2000  ci/limits.yaml line 3
-              max-activities       1000  default
+              max-file-size        8MiB    default
+              max-depth            100     --max-depth
+              max-aliases          100     default
+              max-alias-expansion  2000    ci/limits.yaml line 3
+              max-activities       1000    default
+              max-states           100000  default
 
             """)
     }
