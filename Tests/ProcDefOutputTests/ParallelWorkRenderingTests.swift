@@ -44,6 +44,24 @@ final class ParallelWorkRenderingTests: XCTestCase {
         XCTAssertFalse(runbook.contains("[3. Contain and remediate](#3-contain-and-remediate) | [5. Hold"), runbook)
     }
 
+    func testAReturnWithAHandoffNamesBothRoles() throws {
+        // Back to the commander, who ran the situation report: no change of hands, but the handoff still goes from the
+        // responders to the commander, and the map lists it as the handoff declared anyway that it is.
+        var process = ParallelFixture.process
+        process.activities[2].handoff = Model.handoff("containment-report", "The commander schedules the retrospective within 2 days.")
+        let report = Model.report(catalogue: ParallelFixture.catalogue, processes: [process])
+        let runbook = RunbookRenderer().render(try XCTUnwrap(Model.checked(report, "security-incident")))
+        XCTAssertTrue(
+            runbook.contains(
+                """
+                **Next:** [5. Hold the retrospective](#5-hold-the-retrospective) (it waits for every branch), with this handoff:
+
+                - **Handoff** from Responders to Incident Commander (\\#sec-ic): hand over `containment-report`
+                """), runbook)
+        let entry = try XCTUnwrap(HandoffMap(report: report).entries.first { $0.to.activityID == "retrospective" })
+        XCTAssertEqual(entry.status, .declared)
+    }
+
     func testHandoffMapNamesForkBranchesAndCancellations() {
         // The fork branches and the cancellation are handoffs; the arrivals at the join are returns, so not listed.
         let map = HandoffMap(report: ParallelFixture.report)

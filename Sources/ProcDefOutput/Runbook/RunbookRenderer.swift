@@ -659,7 +659,9 @@ private struct RunbookPage {
         let itemDepth = depth
         md.bulletItem(depth: itemDepth)
         md.strong("Handoff")
-        if points[k].change == .changed {
+        // Work coming back to a join's coordinating role is no change of hands, but a handoff declared on the way
+        // still goes from one role to another.
+        if points[k].change == .changed || points[k].isReturn {
             md.markdown(" from ")
             sourceRoleNames(k)
             md.markdown(" to ")
@@ -869,6 +871,12 @@ extension HandoffPoint {
     /// True for a `cancel` entry: the runbook lists those once, apart from each step's own way on.
     var isCancel: Bool {
         if case .cancel = kind { return true }
+        return false
+    }
+
+    /// True for a branch arriving back at the role that coordinates its join.
+    var isReturn: Bool {
+        if case .returning = change { return true }
         return false
     }
 }
