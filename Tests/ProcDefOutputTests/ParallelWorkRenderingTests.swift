@@ -38,6 +38,22 @@ final class ParallelWorkRenderingTests: XCTestCase {
         XCTAssertEqual(runbook.components(separatedBy: "The alarm proves false.").count - 1, 1, runbook)
     }
 
+    func testADefaultFromIsAnyPointAndTheTargetsOwnRoleHandsNothingOver() throws {
+        // Without `from`, triage (the analyst's, like the target) is interrupted too; the analyst hands over to no one.
+        var process = ParallelFixture.process
+        process.cancellations[0].from = nil
+        process.cancellations[0].handoff = nil
+        let report = Model.report(catalogue: ParallelFixture.catalogue, processes: [process])
+        let runbook = RunbookRenderer().render(try XCTUnwrap(Model.checked(report, "security-incident")))
+        XCTAssertTrue(
+            runbook.contains(
+                """
+                - Go to [6. Close as a false alarm](#6-close-as-a-false-alarm) at any point in steps 1–4, when: The alarm proves false.
+                  - **Handoff gap:** responsibility passes from Incident Commander, Responders to Security Analyst (\\#soc) and no \
+                handoff is declared.
+                """), runbook)
+    }
+
     func testArrivalsAtTheJoinAreNotHandoffs() throws {
         // The responders' work comes back to the incident commander, who ran the situation report: a return, not a gap.
         let runbook = RunbookRenderer().render(try XCTUnwrap(Model.checked(ParallelFixture.report, "security-incident")))
@@ -99,7 +115,7 @@ final class ParallelWorkRenderingTests: XCTestCase {
 
                 - [2. Left](#2-left) (Desk)
                 - [3. Middle](#3-middle) (Desk)
-                - These, at the same time as each other:
+                - These run at the same time too:
                   - [4. Up](#4-up) (Desk)
                   - [5. Down](#5-down) (Desk)
                   - They meet at [6. Inner meeting](#6-inner-meeting), which starts once both are done.

@@ -107,7 +107,7 @@ private struct RunbookPage {
     }
 
     /// `roleNames` of the roles responsible for the source activity of point `k`; for a cancellation, of every step
-    /// it can interrupt, since any of them may be the one that hands over.
+    /// it can interrupt (but the target's roles), since any of them may be the one that hands over.
     mutating func sourceRoleNames(_ k: Int) {
         guard case .cancel(let c) = points[k].kind, process.graph.cancellations.indices.contains(c) else {
             for (i, role) in points[k].sourceRoles.enumerated() {
@@ -116,11 +116,13 @@ private struct RunbookPage {
             }
             return
         }
-        var seen: Set<String> = []
+        // The target's own roles hand nothing over when the case is cut short from their steps.
+        var seen = Set(points[k].target.roles.map(\.id.value))
         var ids: [Located<String>] = []
         for source in process.graph.cancellations[c].sources {
             for id in activities[source].responsible where seen.insert(id.value).inserted { ids.append(id) }
         }
+        if ids.isEmpty { ids = points[k].sourceRoles.map(\.id) }
         roleNames(ids)
     }
 
@@ -586,7 +588,7 @@ private struct RunbookPage {
                 handoffDetails(k, depth: depth + 1)
             case .fork(let inner):
                 md.bulletItem(depth: depth)
-                md.markdown("These, at the same time as each other:")
+                md.markdown("These run at the same time too:")
                 md.endLine()
                 forkBranches(inner, depth: depth + 1, leaving)
                 md.bulletItem(depth: depth + 1)
