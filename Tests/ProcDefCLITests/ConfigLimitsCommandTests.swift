@@ -43,7 +43,7 @@ final class ConfigLimitsCommandTests: XCTestCase {
           - {id: b, name: B, responsible: service-desk, informed: [user]}
 
         """.utf8)
-    /// A fork whose branches meet without a join: its soundness is explored state by state (four states).
+    /// A fork closed by a join: the soundness check steps over the block, from the fork to the join (two states).
     static let forked = Array(
         """
         kind: process
@@ -318,6 +318,26 @@ final class ConfigLimitsCommandTests: XCTestCase {
         XCTAssertEqual(configured.rest, plain.rest)
         // Without the section, the explanation every other rule gets.
         XCTAssertEqual(plain.rest, RuleCatalogueRenderer().renderExplanation(of: SafetyLimits.descriptor))
+    }
+
+    /// `explain flow/analysis-limit` says how many states each process with parallel work took, against the limit in
+    /// effect, so an owner sees how close a process is to going undecided.
+    func testExplainShowsTheStatesExploredPerProcess() throws {
+        let root = try repository(config: "kind: config\nlimits:\n  max-states: 1\n", ["forked.yaml": Self.forked])
+        let run = try Procdef.run(["explain", "flow/analysis-limit", "Processes"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.hasSuffix(
+                """
+
+                States the soundness check explores here (limit 1, `max-states`):
+                  forked  2 states  not decided: over the limit
+
+                """), run.stdout + run.stderr)
+        let raised = try Procdef.run(["explain", "flow/analysis-limit", "--max-states", "10", "Processes"], in: root)
+        XCTAssertTrue(raised.stdout.hasSuffix("(limit 10, `max-states`):\n  forked  2 states  decided\n"), raised.stdout)
+        let none = try Procdef.run(["explain", "flow/analysis-limit", "Processes/witness.yaml"], in: root)
+        XCTAssertTrue(none.stdout.hasSuffix("  no process here has a fork or a cancellation\n"), none.stdout)
     }
 
     func testExplainReadsTheConfigNamedByConfig() throws {

@@ -16,7 +16,8 @@ enum Deadlock: ProcessRule {
             witness run (each step, and the branch it ran on) and the branch that never arrives. Forks whose \
             branches stay inside their block and can always reach the join are sound by construction and are not \
             explored branch by branch, so nested forks stay cheap. A branch caught in a loop with no way out is \
-            `flow/no-end`'s finding, not this one.
+            `flow/no-end`'s finding, not this one, and a process whose `next` names an activity it does not have is \
+            not explored until `ref/unknown-activity` is fixed.
 
             Make every branch of the fork reach the join on every path: send the decision's other way to the join \
             too, or, when a branch may really close the case on its own, do not make the join wait for it (take \
