@@ -128,8 +128,10 @@ package struct PolicyEvaluator: Sendable {
     /// How the search for a goal that the start reaches while no `avoided` activity has run is shown: the witness's
     /// text and steps, the last step saying what went wrong. Without parallel work a run is a path, and one
     /// breadth-first search serves every goal; with forks or cancellations it is a run (`RunSearch`).
+    /// The last step's text is made only for a goal that is reached: selectors' phrases are costly, and nearly every
+    /// goal is not.
     private func witnesses(in context: ProcessContext, avoiding avoided: [Bool], siblingsStart: Bool) -> (
-        Int, String
+        Int, () -> String
     ) -> (String, [WitnessStep])? {
         let process = context.process
         let graph = context.graph
@@ -144,7 +146,7 @@ package struct PolicyEvaluator: Sendable {
                     let id = activities[index].id
                     let message =
                         offset == indices.count - 1
-                        ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
+                        ? last() : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
                     return WitnessStep(file: process.file, range: id.range, message: message)
                 }
                 return (text, steps)
@@ -156,7 +158,7 @@ package struct PolicyEvaluator: Sendable {
         let search = RunSearch(graph: graph, avoided: avoided, siblingsStart: siblingsStart)
         return { goal, last in
             guard candidates[goal], let run = search.run(to: goal) else { return nil }
-            let witness = RunWitness(run, context: context, last: last)
+            let witness = RunWitness(run, context: context, last: last())
             return (witness.text, witness.steps)
         }
     }
@@ -179,7 +181,7 @@ package struct PolicyEvaluator: Sendable {
             let witness = witnesses(in: context, avoiding: matching, siblingsStart: true)
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
-                let last = "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)"
+                let last = { "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)" }
                 guard let (text, path) = witness(end, last) else { continue }
                 violations.append(
                     PolicyViolation(
@@ -201,7 +203,7 @@ package struct PolicyEvaluator: Sendable {
             let witness = witnesses(in: context, avoiding: stops, siblingsStart: false)
             var violations: [PolicyViolation] = []
             for index in activities.indices where violating[index] {
-                let last = "'\(activities[index].id.value)' is reached without passing \(first.phrase)"
+                let last = { "'\(activities[index].id.value)' is reached without passing \(first.phrase)" }
                 guard let (text, path) = witness(index, last) else { continue }
                 violations.append(
                     PolicyViolation(
