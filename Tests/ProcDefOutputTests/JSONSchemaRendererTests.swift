@@ -61,7 +61,7 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(required(try definition("process")), ["kind"] + ModelDecoder.processRequiredKeys)
         XCTAssertEqual(required(try definition("waiver")), ModelDecoder.waiverRequiredKeys)
         XCTAssertEqual(required(try definition("activity")), ModelDecoder.activityRequiredKeys)
-        XCTAssertEqual(required(try definition("branch")), ModelDecoder.branchRequiredKeys)
+        XCTAssertEqual(required(try definition("branch")), [])
         XCTAssertEqual(required(try definition("handoff")), [])
         XCTAssertEqual(required(try definition("trigger")), ModelDecoder.triggerRequiredKeys)
         XCTAssertEqual(required(try definition("policy")), ["kind"] + ModelDecoder.policyRequiredKeys)

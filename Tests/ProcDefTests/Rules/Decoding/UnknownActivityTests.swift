@@ -55,7 +55,7 @@ final class UnknownActivityTests: XCTestCase {
         XCTAssertEqual(process.activity("diagnose")?.name.value, "Diagnose")
         XCTAssertNil(process.activityIndex("nothing"))
         guard case .branches(let branches, _) = process.activity("diagnose")?.next else { return XCTFail("expected branches") }
-        XCTAssertEqual(branches.map(\.to.value), ["close", "log"])
+        XCTAssertEqual(branches.map { $0.to?.value }, ["close", "log"])
         XCTAssertEqual(branches.map { $0.when?.value }, [nil, "Again."])
     }
 
