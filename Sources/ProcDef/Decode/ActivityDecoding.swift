@@ -72,8 +72,8 @@ extension ModelDecoder {
         }
         // `next: {all: [...]}` forks; any other single mapping is read as a decision of one branch, and a plain id in
         // a list as a branch without `when`.
-        if let entries = node.mapping, entries.count == 1, let all = FieldMap(node, entries: entries).value("all") {
-            return decodeFork(all, in: "the fork of \(context)").map(NextClause.fork)
+        if let entries = node.mapping, entries.count == 1, let all = FieldMap(node, entries: entries).field("all") {
+            return decodeFork(all.value, in: "the fork of \(context)").map(NextClause.fork)
         }
         let items = node.sequence.map(Array.init) ?? [node]
         var branches: [Branch] = []
