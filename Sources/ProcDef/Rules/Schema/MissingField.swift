@@ -1,5 +1,5 @@
 /// `schema/missing-field`: a required field is absent (or null).
-/// Raised in `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, where the finding comes up; this file holds its description.
+/// Raised in `Decode/ActivityDecoding.swift`, `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, where the finding comes up; this file holds its description.
 package struct MissingField: Rule {
     package static let descriptor = RuleDescriptor(
         id: "schema/missing-field",
