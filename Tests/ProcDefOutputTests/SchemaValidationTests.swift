@@ -140,6 +140,7 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{to: a, from: [a]}]\n", false),
         ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{when: x, to: a, form: [a]}]\n", false),
         ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [Cancel it]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{when: x, to: a, from: []}]\n", false),
         // What the decoder rejects.
         ("kind: process\nid: p\nname: P\nversion: -1\nactivities: []\n", false),
         ("kind: process\nid: p\nname: ~\nactivities: []\n", false),

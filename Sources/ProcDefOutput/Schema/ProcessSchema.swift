@@ -101,7 +101,9 @@ extension JSONSchemaRenderer {
     static var cancel: SchemaObject {
         SchemaObject(
             "A way to cut the case short from many activities at once: every running branch ends and the case goes to its target.",
-            KeyTable.cancel)
+            KeyTable.cancel,
+            // `from: []` would interrupt nothing, which the decoder reports.
+            shapes: ["from": SchemaShape.nonEmptyIDList])
     }
 
     static var handoff: SchemaObject {

@@ -277,6 +277,9 @@ final class ParallelWorkDecodingTests: XCTestCase {
                 to: close
                 from: 3️⃣problem-management
                 4️⃣form: [log]
+              - when: Never.
+                to: close
+                from: 5️⃣[]
             """,
             [
                 ExpectedFinding(
@@ -290,6 +293,11 @@ final class ParallelWorkDecodingTests: XCTestCase {
                     help: "process 'incident' has no activity with this id"),
                 ExpectedFinding(
                     "4️⃣", "schema/unknown-key", "unknown key 'form' in the cancellation to 'close'", help: "did you mean 'from'?"),
+                ExpectedFinding(
+                    "5️⃣", "schema/type", "'from' of the cancellation to 'close' must list at least one activity, found none",
+                    help:
+                        "leave `from` out to interrupt every activity that is not an end, other than `to` and those only reachable after it"
+                ),
             ])
     }
 
