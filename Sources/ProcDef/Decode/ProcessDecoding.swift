@@ -15,7 +15,7 @@ extension ModelDecoder {
         subjectProcess = id?.value
         defer { subjectProcess = nil }
         let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
-        checkKeys(map, allowed: Self.processKeys, in: context)
+        checkKeys(map, allowed: Self.processKeys, in: context, misplaced: ["join": Self.joinHelp])
         requireFields(map, Self.processRequiredKeys, in: context, at: header)
 
         let activities = decodeActivities(map, processContext: context)

@@ -226,6 +226,55 @@ final class ParallelWorkDecodingTests: XCTestCase {
             ])
     }
 
+    func testForkJoinAndCancelKeysInTheWrongPlaceSayWhereTheyBelong() {
+        XCTAssertDecoding(
+            """
+            kind: process
+            id: incident
+            name: Incident
+            1️⃣join: all
+            activities:
+              - id: log
+                name: Log
+                2️⃣all: [fix, tell]
+                3️⃣cancel: {when: The caller hangs up., to: close}
+              - id: fix
+                name: Fix
+                next:
+                  - to: close
+                    when: Fixed.
+                    4️⃣join: all
+                  - to: tell
+                    when: Not yet.
+              - id: tell
+                name: Tell
+                next:
+                  all:
+                    - to: close
+                      5️⃣join: all
+                    - fix
+              - id: close
+                name: Close
+            """,
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/unknown-key", "unknown key 'join' in process 'incident'",
+                    help: "`join: all` belongs to the activity where the branches of a fork meet, not to a branch or a process"),
+                ExpectedFinding(
+                    "2️⃣", "schema/unknown-key", "unknown key 'all' in activity 'log'",
+                    help: "a fork is written under `next`: `next: {all: [first, second]}` starts every branch when this activity ends"),
+                ExpectedFinding(
+                    "3️⃣", "schema/unknown-key", "unknown key 'cancel' in activity 'log'",
+                    help: "`cancel` is a list of the process: write the entry there, with this activity in its `from`"),
+                ExpectedFinding(
+                    "4️⃣", "schema/unknown-key", "unknown key 'join' in the branch to 'close' of activity 'fix'",
+                    help: "`join: all` belongs to the activity where the branches of a fork meet, not to a branch or a process"),
+                ExpectedFinding(
+                    "5️⃣", "schema/unknown-key", "unknown key 'join' in the branch to 'close' of the fork of activity 'tell'",
+                    help: "`join: all` belongs to the activity where the branches of a fork meet, not to a branch or a process"),
+            ])
+    }
+
     // MARK: Cancellation
 
     func testACancelEntryNeedsWhenAndTo() {
