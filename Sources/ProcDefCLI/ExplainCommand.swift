@@ -9,7 +9,9 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain a rule, with a failing and a fixed example.",
         discussion: """
             For yaml/limits, also the safety limits in effect here and where each comes from (default, the config, \
-            or a flag): the config is found as check finds it, and the limit flags are taken as check takes them.
+            or a flag): the config is found as check finds it, and the limit flags are taken as check takes them. \
+            For flow/analysis-limit, also how many states the soundness check explores in each process with parallel \
+            work among the paths (as check reads them), against the max-states limit in effect.
             """
     )
 
@@ -23,7 +25,13 @@ struct ExplainCommand: ParsableCommand {
         ))
     var config: String?
 
-    @OptionGroup(title: "Safety limits (yaml/limits only)") var limits: LimitOptions
+    @Argument(
+        help: ArgumentHelp(
+            "For flow/analysis-limit: the files or folders whose processes to explore (default: as check finds them).",
+            valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup(title: "Safety limits (yaml/limits and flow/analysis-limit only)") var limits: LimitOptions
 
     func run() throws {
         guard let descriptor = RuleRegistry.descriptor(for: rule) else {
@@ -35,6 +43,37 @@ struct ExplainCommand: ParsableCommand {
             ? try CheckSession.setUp(config: config, limits: limits, base: CheckOptions()).limits
             : nil
         Terminal.write(RuleCatalogueRenderer().renderExplanation(of: descriptor, limits: effective))
+        if descriptor.id == AnalysisLimit.descriptor.id { try writeExploration() }
+    }
+
+    /// The states explored per process with parallel work, so a process owner sees how far each is from the limit.
+    private func writeExploration() throws {
+        let setup = try CheckSession.setUp(config: config, limits: limits, base: CheckOptions())
+        let workspace = try Workspace.load(paths: try CheckSession.inputPaths(paths, active: setup.active), options: setup.options)
+        let limit = setup.options.maxStatesPerProcess
+        var rows: [(id: String, states: String, verdict: String)] = []
+        for process in workspace.processes.sorted(by: { $0.id.value < $1.id.value }) {
+            let graph = FlowGraph(process: process)
+            guard graph.hasParallelWork else { continue }
+            let analysis = SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: limit)
+            let verdict: String
+            switch analysis.undecided {
+            case nil: verdict = graph.hasUnknownTarget.contains(true) ? "not explored: a `next` names an unknown activity" : "decided"
+            case .stateLimit?: verdict = "not decided: over the limit"
+            case .tooManyBranches?: verdict = "not decided: a fork has more than 64 branches"
+            }
+            rows.append((process.id.value, String(analysis.statesExplored), verdict))
+        }
+        var out = "\nStates the soundness check explores here (limit \(limit), `max-states`):\n"
+        if rows.isEmpty { out += "  no process here has a fork or a cancellation\n" }
+        let idWidth = rows.map(\.id.count).max() ?? 0
+        let statesWidth = rows.map(\.states.count).max() ?? 0
+        for row in rows {
+            let id = row.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            let states = String(repeating: " ", count: statesWidth - row.states.count) + row.states
+            out += "  \(id)  \(states) states  \(row.verdict)\n"
+        }
+        Terminal.write(out)
     }
 
     private func help(forUnknown id: String) -> String {

@@ -25,11 +25,14 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong(InputLimit.maxActivities.name), help: Self.help(.maxActivities), transform: Self.parse(.maxActivities))
     var maxActivities: Int?
 
+    @Option(name: .customLong(InputLimit.maxStates.name), help: Self.help(.maxStates), transform: Self.parse(.maxStates))
+    var maxStates: Int?
+
     /// The limits given on the command line.
     var given: [InputLimit: Int] {
         let flags: [(InputLimit, Int?)] = [
             (.maxFileSize, maxFileSize), (.maxDepth, maxDepth), (.maxAliases, maxAliases),
-            (.maxAliasExpansion, maxAliasExpansion), (.maxActivities, maxActivities),
+            (.maxAliasExpansion, maxAliasExpansion), (.maxActivities, maxActivities), (.maxStates, maxStates),
         ]
         return Dictionary(uniqueKeysWithValues: flags.compactMap { limit, value in value.map { (limit, $0) } })
     }

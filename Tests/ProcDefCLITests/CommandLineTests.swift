@@ -135,7 +135,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(
             run.stdout.contains(
-                "USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--format <format>] [--strict] [--max-warnings <count>]"
+                "USAGE: procdef check [<path> ...] [--config <file>] [--today <YYYY-MM-DD>] [--max-file-size <size>] [--max-depth <n>] [--max-aliases <n>] [--max-alias-expansion <n>] [--max-activities <n>] [--max-states <n>] [--format <format>] [--strict] [--max-warnings <count>]"
             ), run.stdout)
     }
 

@@ -43,6 +43,21 @@ final class ConfigLimitsCommandTests: XCTestCase {
           - {id: b, name: B, responsible: service-desk, informed: [user]}
 
         """.utf8)
+    /// A fork closed by a join: the soundness check steps over the block, from the fork to the join (two states).
+    static let forked = Array(
+        """
+        kind: process
+        id: forked
+        name: Forked
+        owner: incident-process-owner
+        defaults: {accountable: incident-manager}
+        activities:
+          - {id: a, name: A, responsible: service-desk, informed: [user], next: {all: [b, c]}}
+          - {id: b, name: B, responsible: service-desk, informed: [user], next: d}
+          - {id: c, name: C, responsible: service-desk, informed: [user], next: d}
+          - {id: d, name: D, responsible: service-desk, informed: [user], join: all}
+
+        """.utf8)
     /// Nested five deep: the process, its activities, an activity, its `next`, a branch.
     static let nested = Array(
         """
@@ -113,6 +128,13 @@ final class ConfigLimitsCommandTests: XCTestCase {
             (
                 "max-activities: 1", "two.yaml", Self.twoActivities,
                 Finding("Processes/two.yaml", 8, 5, "yaml/limits", "process 'two' has 2 activities, more than the limit of 1")
+            ),
+            (
+                "max-states: 1", "forked.yaml", Self.forked,
+                Finding(
+                    "Processes/forked.yaml", 1, 1, "flow/analysis-limit",
+                    "the soundness of process 'forked' was not decided: exploring its parallel work took more than 1 states (the `max-states` limit); deadlocks and unfinished branches may remain unreported"
+                )
             ),
         ]
         XCTAssertEqual(cases.map { String($0.key.prefix { $0 != ":" }) }, InputLimit.all.map(\.name))
@@ -276,6 +298,7 @@ final class ConfigLimitsCommandTests: XCTestCase {
               max-aliases          100     default
               max-alias-expansion  10000   default
               max-activities       2000    --max-activities
+              max-states           100000  default
 
             """)
         let plain = try explainLimits(in: try Procdef.temporaryDirectory(self))
@@ -284,16 +307,37 @@ final class ConfigLimitsCommandTests: XCTestCase {
             """
 
             Limits in effect here (a flag beats the config, which beats the default):
-              max-file-size        8MiB   default
-              max-depth            64     default
-              max-aliases          100    default
-              max-alias-expansion  10000  default
-              max-activities       1000   default
+              max-file-size        8MiB    default
+              max-depth            64      default
+              max-aliases          100     default
+              max-alias-expansion  10000   default
+              max-activities       1000    default
+              max-states           100000  default
 
             """)
         XCTAssertEqual(configured.rest, plain.rest)
         // Without the section, the explanation every other rule gets.
         XCTAssertEqual(plain.rest, RuleCatalogueRenderer().renderExplanation(of: SafetyLimits.descriptor))
+    }
+
+    /// `explain flow/analysis-limit` says how many states each process with parallel work took, against the limit in
+    /// effect, so an owner sees how close a process is to going undecided.
+    func testExplainShowsTheStatesExploredPerProcess() throws {
+        let root = try repository(config: "kind: config\nlimits:\n  max-states: 1\n", ["forked.yaml": Self.forked])
+        let run = try Procdef.run(["explain", "flow/analysis-limit", "Processes"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.hasSuffix(
+                """
+
+                States the soundness check explores here (limit 1, `max-states`):
+                  forked  2 states  not decided: over the limit
+
+                """), run.stdout + run.stderr)
+        let raised = try Procdef.run(["explain", "flow/analysis-limit", "--max-states", "10", "Processes"], in: root)
+        XCTAssertTrue(raised.stdout.hasSuffix("(limit 10, `max-states`):\n  forked  2 states  decided\n"), raised.stdout)
+        let none = try Procdef.run(["explain", "flow/analysis-limit", "Processes/witness.yaml"], in: root)
+        XCTAssertTrue(none.stdout.hasSuffix("  no process here has a fork or a cancellation\n"), none.stdout)
     }
 
     func testExplainReadsTheConfigNamedByConfig() throws {
@@ -306,11 +350,12 @@ final class ConfigLimitsCommandTests: XCTestCase {
             """
 
             Limits in effect here (a flag beats the config, which beats the default):
-              max-file-size        8MiB  default
-              max-depth            100   --max-depth
-              max-aliases          100   default
-              max-alias-expansion  2000  ci/limits.yaml line 3
-              max-activities       1000  default
+              max-file-size        8MiB    default
+              max-depth            100     --max-depth
+              max-aliases          100     default
+              max-alias-expansion  2000    ci/limits.yaml line 3
+              max-activities       1000    default
+              max-states           100000  default
 
             """)
     }

@@ -30,6 +30,7 @@ final class ConfigLimitsTests: XCTestCase {
               max-aliases: 10
               max-alias-expansion: 500
               max-activities: 200
+              max-states: 5000
             """)
         XCTAssertEqual(findings.map(\.message), [])
         let limits = EffectiveLimits(config: try XCTUnwrap(config))
@@ -41,10 +42,12 @@ final class ConfigLimitsTests: XCTestCase {
                 "max-aliases 10 .procdef.yaml line 5",
                 "max-alias-expansion 500 .procdef.yaml line 6",
                 "max-activities 200 .procdef.yaml line 7",
+                "max-states 5000 .procdef.yaml line 8",
             ])
         let options = limits.applied(to: CheckOptions())
         XCTAssertEqual(options.limits, YAMLLimits(maxFileSize: 512 * 1024, maxDepth: 16, maxAliasesPerDocument: 10, maxAliasExpansion: 500))
         XCTAssertEqual(options.maxActivitiesPerProcess, 200)
+        XCTAssertEqual(options.maxStatesPerProcess, 5000)
     }
 
     func testTheDefaultItselfAndEverySpellingOfASizeAreAccepted() throws {
@@ -66,6 +69,7 @@ final class ConfigLimitsTests: XCTestCase {
                 "max-aliases 100 .procdef.yaml line 5",
                 "max-alias-expansion 10000 default",
                 "max-activities 1000 default",
+                "max-states 100000 default",
             ])
     }
 
@@ -78,6 +82,7 @@ final class ConfigLimitsTests: XCTestCase {
                 "max-aliases 100 default",
                 "max-alias-expansion 10000 default",
                 "max-activities 1000 default",
+                "max-states 100000 default",
             ])
     }
 
@@ -138,6 +143,7 @@ final class ConfigLimitsTests: XCTestCase {
                 "max-aliases 50 .procdef.yaml line 6",
                 "max-alias-expansion 10000 default",
                 "max-activities 1000 default",
+                "max-states 100000 default",
             ])
     }
 
@@ -222,15 +228,15 @@ final class ConfigLimitsTests: XCTestCase {
                 kind: config
                 limits:
                   1️⃣max-dept: 32
-                  2️⃣max-states: 100
+                  2️⃣max-files: 100
                 """
             ],
             [
                 ExpectedFinding(
                     "1️⃣", "schema/unknown-key", "unknown key 'max-dept' in 'limits' of the config", help: "did you mean 'max-depth'?"),
                 ExpectedFinding(
-                    "2️⃣", "schema/unknown-key", "unknown key 'max-states' in 'limits' of the config",
-                    help: "valid keys here: max-file-size, max-depth, max-aliases, max-alias-expansion, max-activities"),
+                    "2️⃣", "schema/unknown-key", "unknown key 'max-files' in 'limits' of the config",
+                    help: "valid keys here: max-file-size, max-depth, max-aliases, max-alias-expansion, max-activities, max-states"),
             ])
     }
 
@@ -247,6 +253,7 @@ final class ConfigLimitsTests: XCTestCase {
                 "max-aliases 100 default",
                 "max-alias-expansion 10000 default",
                 "max-activities 200 .procdef.yaml line 4",
+                "max-states 100000 default",
             ])
         XCTAssertEqual(limits.applied(to: CheckOptions()).limits.maxDepth, 128)
     }
@@ -268,8 +275,9 @@ final class ConfigLimitsTests: XCTestCase {
     }
 
     func testEveryLimitIsAKeyOfTheConfig() {
-        XCTAssertEqual(ModelDecoder.limitKeys, ["max-file-size", "max-depth", "max-aliases", "max-alias-expansion", "max-activities"])
-        XCTAssertEqual(InputLimit.all.map(\.defaultValue), [8 << 20, 64, 100, 10_000, 1000])
+        XCTAssertEqual(
+            ModelDecoder.limitKeys, ["max-file-size", "max-depth", "max-aliases", "max-alias-expansion", "max-activities", "max-states"])
+        XCTAssertEqual(InputLimit.all.map(\.defaultValue), [8 << 20, 64, 100, 10_000, 1000, 100_000])
         XCTAssertEqual(InputLimit.all.map { $0.value(in: CheckOptions()) }, InputLimit.all.map(\.defaultValue))
     }
 }

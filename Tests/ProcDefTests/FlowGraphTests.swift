@@ -115,4 +115,63 @@ final class FlowGraphTests: XCTestCase {
         XCTAssertTrue(g.canReachEnd.allSatisfy { $0 })
         XCTAssertLessThanOrEqual(g.traversalSteps, 6 * size, "graph analyses should visit each activity and edge a bounded number of times")
     }
+
+    private func fork(_ branches: [Branch]) -> NextClause { .fork(Fork(branches: branches, range: here)) }
+
+    private func to(_ target: String) -> Branch { Branch(to: Located(target, at: here), range: here) }
+
+    private func all(_ branches: Branch...) -> Branch { Branch(fork: Fork(branches: branches, range: here), range: here) }
+
+    private func join(_ id: String, next: NextClause? = nil, end: Bool = false) -> Activity {
+        var joined = activity(id, next: next, end: end)
+        joined.join = Located(.all, at: here)
+        return joined
+    }
+
+    /// Each fork is matched with the nearest join two of its branches reach; the inner fork's join first, and the
+    /// outer fork's branch passes through it to the outer join.
+    func testForksAreMatchedWithTheJoinsThatCloseThem() {
+        let g = graph([
+            activity("assess", next: fork([to("contain"), all(to("tell-users"), to("tell-business"))])),
+            activity("contain", next: single("review")),
+            activity("tell-users", next: single("report")),
+            activity("tell-business", next: single("report")),
+            join("report", next: single("review")),
+            join("review", end: true),
+        ])
+        XCTAssertEqual(g.forks.map(\.source), [0, 0])
+        XCTAssertEqual(g.forks.map(\.join), [5, 4])
+        XCTAssertEqual(g.forks.map { $0.parent?.site }, [nil, 0])
+        XCTAssertEqual(
+            g.transitions.filter { $0.source == 0 }.map(\.kind),
+            [
+                .fork(.init(decision: nil, path: [0])), .fork(.init(decision: nil, path: [1, 0])),
+                .fork(.init(decision: nil, path: [1, 1])),
+            ])
+        XCTAssertEqual(g.isReachable, Array(repeating: true, count: 6))
+        XCTAssertEqual(g.canReachEnd, Array(repeating: true, count: 6))
+    }
+
+    /// A cancellation without `from` interrupts every activity the start reaches without passing its target, other
+    /// than the ends; the target's own way on is not interrupted by it.
+    func testACancellationsDefaultSources() {
+        let g = FlowGraph(
+            process: ProcessDefinition(
+                id: Located("p", at: here), name: Located("P", at: here),
+                activities: [
+                    activity("triage"),
+                    activity("contain", next: single("close")),
+                    activity("close", end: true),
+                    activity("false-alarm"),
+                    activity("tell-reporter", end: true),
+                ],
+                cancellations: [Cancellation(when: nil, to: Located("false-alarm", at: here), range: here)],
+                file: "p.yaml", range: here, headerRange: here))
+        XCTAssertEqual(g.cancellations.map(\.target), [3])
+        XCTAssertEqual(g.cancellations.map(\.sources), [[0, 1]])
+        XCTAssertEqual(g.cancellable, [[0], [0], [], [], []])
+        // Reached only by the cancellation, and still reached.
+        XCTAssertEqual(g.isReachable, [true, true, true, true, true])
+        XCTAssertTrue(g.hasParallelWork)
+    }
 }

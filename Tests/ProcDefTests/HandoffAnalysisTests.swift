@@ -42,7 +42,7 @@ final class HandoffAnalysisTests: XCTestCase {
             case .changed: change = "changed"
             case .unchanged(let shared): change = "same(\(shared.joined(separator: ",")))"
             case .undetermined: change = "unknown"
-            case .returning(let roles): change = "return(\(roles.joined(separator: ",")))"
+            case .returning(let roles): change = "returning(\(roles.joined(separator: ",")))"
             }
             let target = (point.target.process.map { "\($0.id.value)/" } ?? "") + point.target.activity.id.value
             return "\(point.sourceActivity.id.value)->\(target) \(point.kind) \(change)\(point.handoff == nil ? "" : " +handoff")"

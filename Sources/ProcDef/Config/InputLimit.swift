@@ -27,8 +27,11 @@ public struct InputLimit: Sendable, Hashable, CustomStringConvertible {
         \.limits.maxAliasExpansion)
     public static let maxActivities = InputLimit("max-activities", .count, "Most activities in one process", \.maxActivitiesPerProcess)
 
+    public static let maxStates = InputLimit(
+        "max-states", .count, "Most states the soundness check explores in one process's parallel work", \.maxStatesPerProcess)
+
     /// Every limit, in the order help, docs and `procdef explain yaml/limits` list them.
-    public static let all: [InputLimit] = [maxFileSize, maxDepth, maxAliases, maxAliasExpansion, maxActivities]
+    public static let all: [InputLimit] = [maxFileSize, maxDepth, maxAliases, maxAliasExpansion, maxActivities, maxStates]
 
     public static func named(_ name: String) -> InputLimit? {
         all.first { $0.name == name }

@@ -10,6 +10,20 @@ public enum NextClause: Sendable {
     case fork(Fork)
 }
 
+extension NextClause {
+    /// The handoffs declared on the branches, through nested forks, in the order written.
+    public var branchHandoffs: [Handoff] {
+        func collect(_ branches: [Branch]) -> [Handoff] {
+            branches.flatMap { branch in (branch.handoff.map { [$0] } ?? []) + (branch.fork.map { collect($0.branches) } ?? []) }
+        }
+        switch self {
+        case .single: return []
+        case .branches(let branches, _): return collect(branches)
+        case .fork(let fork): return collect(fork.branches)
+        }
+    }
+}
+
 /// `all: [branch, ...]`: parallel work. Every branch starts when the activity ends.
 public struct Fork: Sendable {
     public var branches: [Branch]

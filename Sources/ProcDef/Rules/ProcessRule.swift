@@ -17,11 +17,14 @@ package struct ProcessContext: Sendable {
     package let handoffs: HandoffAnalysis
     /// The known roles of each activity's RACI lists, by activity position, resolved once for all the rules.
     package let activityRoles: [ActivityRoles]
+    /// Whether the parallel work can always finish cleanly; trivial for a process without forks or cancellations.
+    package let soundness: SoundnessAnalysis
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
     package init(
-        process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration
+        process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration,
+        stateLimit: Int = CheckOptions().maxStatesPerProcess
     ) {
         self.process = process
         self.graph = graph
@@ -40,6 +43,8 @@ package struct ProcessContext: Sendable {
             }
         }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
+        self.soundness =
+            graph.hasParallelWork ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
     }
 
     package var activities: [Activity] { process.activities }

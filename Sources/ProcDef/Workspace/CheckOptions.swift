@@ -7,6 +7,8 @@ public struct CheckOptions: Sendable {
     public var today: CalendarDate?
     /// Most activities one process may have (a `yaml/limits` error beyond it).
     public var maxActivitiesPerProcess: Int
+    /// Most states the soundness check explores in one process's parallel work (`flow/analysis-limit` beyond it).
+    public var maxStatesPerProcess: Int = 100_000
     /// Severities and options of the rules.
     public var rules: RuleConfiguration
     /// Whether the report keeps each process's `ProcessContext` (flow graph, handoff analysis, resolved roles), so

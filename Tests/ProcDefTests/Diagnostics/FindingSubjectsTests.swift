@@ -200,6 +200,8 @@ final class FindingSubjectsTests: XCTestCase {
             var options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
             // Rules that are off by default are switched on, as `procdef explain` runs their examples.
             if descriptor.defaultSeverity == nil { options.rules.levels[descriptor.id] = .some(.warning) }
+            // Its example needs the state limit that its comment sets in .procdef.yaml.
+            if descriptor.id == AnalysisLimit.descriptor.id { options.maxStatesPerProcess = 3 }
             let report = Checker.check(
                 files: [SourceFile(path: "example.yaml", bytes: Array(descriptor.failingExample.utf8))], options: options)
             let processIDs = Set(report.workspace.processes.map(\.id.value))

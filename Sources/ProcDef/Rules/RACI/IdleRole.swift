@@ -89,6 +89,9 @@ enum IdleRole: ProcessRule {
                 informed.formUnion(handoff.informed.values())
             }
         }
+        for cancellation in process.cancellations {
+            if let handoff = cancellation.handoff { informed.formUnion(handoff.informed.values()) }
+        }
         var seen: Set<String> = []
         for role in process.roles where seen.insert(role.id.value).inserted && !working.contains(role.id.value) {
             let id = role.id.value
@@ -109,13 +112,12 @@ enum IdleRole: ProcessRule {
         }
     }
 
-    /// Every handoff declared on an activity: on its fall-through or single `next`, its branches and its triggers.
+    /// Every handoff declared on an activity: on its fall-through or single `next`, its branches (forks' too) and its
+    /// triggers.
     private static func handoffs(of activity: Activity) -> [Handoff] {
         var result: [Handoff] = []
         if let handoff = activity.handoff { result.append(handoff) }
-        if case .branches(let branches, _)? = activity.next {
-            result += branches.compactMap(\.handoff)
-        }
+        result += activity.next?.branchHandoffs ?? []
         result += activity.triggers.compactMap(\.handoff)
         return result
     }

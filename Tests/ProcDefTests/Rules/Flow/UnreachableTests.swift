@@ -173,4 +173,53 @@ final class UnreachableTests: XCTestCase {
                 end: true
             """, rules: ["flow/unreachable"], [])
     }
+
+    /// A fork's branches and a cancellation's target are ways in; an activity reached by neither still is not.
+    func testForkBranchesAndCancellationsReach() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                next:
+                  all: [diagnose, notify]
+              - id: 1️⃣orphan
+                name: Never reached
+                responsible: service-desk
+                end: true
+              - id: diagnose
+                name: Diagnose
+                responsible: service-desk
+                next: close
+              - id: notify
+                name: Notify the user
+                responsible: service-desk
+                next: close
+              - id: close
+                name: Close the incident
+                join: all
+                responsible: service-desk
+                end: true
+              - id: withdraw
+                name: Close as withdrawn
+                responsible: service-desk
+                end: true
+            cancel:
+              - when: The user withdraws the incident.
+                to: withdraw
+            """, rules: ["flow/unreachable"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/unreachable",
+                    "activity 'orphan' (Never reached) cannot be reached from the start 'log' (Log the incident): 'log' (Log the incident) before it names its `next`, so the flow does not fall through to it",
+                    severity: .error, help: help("orphan"))
+            ])
+    }
 }

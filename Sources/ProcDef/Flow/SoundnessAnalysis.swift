@@ -1,0 +1,596 @@
+/// Whether a process with parallel work can always finish, and finish cleanly: the property workflow-net theory calls
+/// soundness (option to complete, proper completion), decided by exploring the states of the case.
+///
+/// A state is the set of activities that hold a running branch, plus the joins already holding some of their
+/// branches. Each running branch remembers the forks it must still arrive back from (the forks that have a
+/// `join: all`), so a join knows which of its branches has arrived and what the case does once all have.
+///
+/// Forks whose block is well structured (every branch stays inside, meets no other branch, and can always reach the
+/// join) are sound by construction: the exploration steps over them from fork to join, so nested forks do not
+/// multiply their states. Only the forks that are not so are explored branch by branch. A process without forks and
+/// cancellations is never explored (its flow rules are linear).
+package struct SoundnessAnalysis: Sendable {
+    /// Which branch a step ran on: branch `branch` of fork `site`.
+    package struct BranchLabel: Sendable, Hashable {
+        package var site: Int32
+        package var branch: Int32
+    }
+
+    /// One step of a witness run: the activity that ran, and the branch it ran on (nil before any fork).
+    package struct Step: Sendable, Hashable {
+        package var activity: Int
+        package var branch: BranchLabel?
+    }
+
+    package enum DeadlockCause: Sendable, Hashable {
+        /// The missing branch reaches the end `end` first, closing the case.
+        case branchEnds(end: Int)
+        /// Every running branch waits, or runs on without ever arriving.
+        case neverArrives
+        /// The missing branch goes back to the fork's own activity before it arrives, starting the fork again.
+        case loopsBack
+    }
+
+    package struct Deadlock: Sendable {
+        package var join: Int
+        package var fork: Int
+        /// The branches of `fork` that never arrive.
+        package var missing: [Int]
+        package var cause: DeadlockCause
+        package var run: [Step]
+    }
+
+    package struct UnfinishedBranch: Sendable {
+        package var end: Int
+        /// The activities still holding a running branch when the case closes, and their branches.
+        package var running: [Step]
+        package var run: [Step]
+    }
+
+    package struct UnjoinedMerge: Sendable {
+        package var activity: Int
+        /// The fork whose branches meet, when known (a merge found by exploring a loop may have none).
+        package var fork: Int?
+        /// The two branches that arrive.
+        package var branches: [BranchLabel]
+        package var run: [Step]
+    }
+
+    package enum Undecided: Sendable, Hashable {
+        /// More states than the limit.
+        case stateLimit(Int)
+        /// A fork with more branches than the exploration can tell apart.
+        case tooManyBranches(fork: Int)
+    }
+
+    package private(set) var deadlocks: [Deadlock] = []
+    package private(set) var unfinishedBranches: [UnfinishedBranch] = []
+    package private(set) var unjoinedMerges: [UnjoinedMerge] = []
+    /// Why the analysis stopped before deciding, if it did; the findings it made until then stand.
+    package private(set) var undecided: Undecided?
+    package private(set) var statesExplored = 0
+    /// Per fork, whether its block was found sound by construction and stepped over.
+    package private(set) var isStructuredBlock: [Bool] = []
+
+    /// Nothing to decide: a process without forks or cancellations.
+    package static let trivial = SoundnessAnalysis()
+
+    private init() {}
+
+    /// Explores `graph` up to `stateLimit` states (negative: no limit). `stepsOverStructuredBlocks` false explores
+    /// every fork branch by branch, which only tests use, to show what the decomposition saves.
+    package init(graph: FlowGraph, activities: [Activity], stateLimit: Int, stepsOverStructuredBlocks: Bool = true) {
+        guard graph.hasParallelWork, graph.start != nil, !graph.hasUnknownTarget.contains(true) else { return }
+        if let wide = graph.forks.firstIndex(where: { $0.branches.count > 64 }) {
+            undecided = .tooManyBranches(fork: wide)
+            return
+        }
+        var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
+        if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
+        explorer.findStaticMerges()
+        explorer.explore()
+        deadlocks = explorer.deadlocks.sorted { $0.join < $1.join }
+        unjoinedMerges = explorer.merges.sorted { $0.activity < $1.activity }
+        // Two branches that meet at an end are one defect, and `join: all` there fixes it: the merge says so.
+        let merged = Set(unjoinedMerges.map(\.activity))
+        unfinishedBranches = explorer.unfinished.filter { !merged.contains($0.end) }.sorted { $0.end < $1.end }
+        undecided = explorer.undecided
+        statesExplored = explorer.states.count
+        isStructuredBlock = explorer.structured
+    }
+}
+
+/// The exploration's working state; kept apart so the analysis itself is a plain value.
+private struct Explorer {
+    /// A fork with a join that a running branch must still arrive back from.
+    struct Frame: Hashable {
+        var site: Int32
+        var branch: Int32
+        /// The branch the fork's own activity ran on, which the case continues on after the join.
+        var outer: SoundnessAnalysis.BranchLabel?
+    }
+
+    struct Token: Hashable {
+        var activity: Int32
+        var frames: [Frame]
+        var label: SoundnessAnalysis.BranchLabel?
+    }
+
+    /// A join holding some of the branches of one run of a fork.
+    struct Waiting: Hashable {
+        var join: Int32
+        var site: Int32
+        var frames: [Frame]
+        var outer: SoundnessAnalysis.BranchLabel?
+        var arrived: UInt64
+    }
+
+    struct State: Hashable {
+        var tokens: [Token]
+        var waiting: [Waiting]
+    }
+
+    /// How a state was first reached: from which state, by which activity's step.
+    struct Origin {
+        var parent: Int
+        var step: SoundnessAnalysis.Step
+    }
+
+    let graph: FlowGraph
+    let isEnd: [Bool]
+    let isJoin: [Bool]
+    let stateLimit: Int
+    var structured: [Bool]
+    /// Per structured fork, the cancellation entries some activity inside its block can take.
+    var blockCancellations: [[Int]]
+
+    var states: [State] = []
+    var index: [State: Int] = [:]
+    var origins: [Origin] = []
+    /// Successors by normal steps (not cancellations), per state, for the liveness pass.
+    var successors: [[Int]] = []
+    var completes: [Bool] = []
+
+    var deadlocks: [SoundnessAnalysis.Deadlock] = []
+    var unfinished: [SoundnessAnalysis.UnfinishedBranch] = []
+    var merges: [SoundnessAnalysis.UnjoinedMerge] = []
+    var undecided: SoundnessAnalysis.Undecided?
+    private var reportedJoins: Set<Int> = []
+    private var reportedEnds: Set<Int> = []
+    private var reportedMerges: Set<Int> = []
+
+    init(graph: FlowGraph, isEnd: [Bool], isJoin: [Bool], stateLimit: Int) {
+        self.graph = graph
+        self.isEnd = isEnd
+        self.isJoin = isJoin
+        self.stateLimit = stateLimit
+        structured = Array(repeating: false, count: graph.forks.count)
+        blockCancellations = Array(repeating: [], count: graph.forks.count)
+    }
+
+    // MARK: Structured blocks
+
+    /// Marks each fork whose block is sound by construction, innermost first: it has a join; each branch's region
+    /// (what it reaches before the join) holds no end, does not lead back to the fork, shares nothing with another
+    /// branch, is entered only through the fork, holds only structured forks, and can reach the join from every
+    /// activity in it; and the join is entered only from the branches.
+    mutating func findStructuredBlocks() {
+        let forks = graph.forks
+        // Nested sites first: a fork's inner forks must be decided before it.
+        var order = Array(forks.indices)
+        order.sort { depth(of: $0) > depth(of: $1) }
+        var changed = true
+        while changed {
+            changed = false
+            for f in order where !structured[f] && isStructured(f) {
+                structured[f] = true
+                changed = true
+            }
+        }
+    }
+
+    private func depth(of site: Int) -> Int {
+        var depth = 0
+        var cursor = graph.forks[site].parent
+        while let parent = cursor {
+            depth += 1
+            cursor = graph.forks[parent.site].parent
+        }
+        return depth
+    }
+
+    private func isDescendant(_ site: Int, of ancestor: Int) -> Bool {
+        var cursor: Int? = site
+        while let current = cursor {
+            if current == ancestor { return true }
+            cursor = graph.forks[current].parent?.site
+        }
+        return false
+    }
+
+    private mutating func isStructured(_ f: Int) -> Bool {
+        let fork = graph.forks[f]
+        guard let join = fork.join else { return false }
+        var owner: [Int: Int] = [:]
+        for (b, start) in fork.branches.enumerated() {
+            var queue: [Int] = []
+            func enqueue(_ start: FlowGraph.ForkSite.Start) -> Bool {
+                switch start {
+                case .activity(let t, _):
+                    if t == join { return true }
+                    if owner[t] == nil {
+                        owner[t] = b
+                        queue.append(t)
+                    } else if owner[t] != b {
+                        return false
+                    }
+                    return true
+                case .fork(let inner):
+                    guard structured[inner] else { return false }
+                    return graph.forks[inner].branches.allSatisfy { enqueue($0) }
+                case .unknown:
+                    return false
+                }
+            }
+            guard enqueue(start) else { return false }
+            var head = 0
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                if node == fork.source || isEnd[node] || graph.outgoing[node].isEmpty { return false }
+                for outcome in graph.outcomes[node] {
+                    if case .fork(let inner) = outcome, !structured[inner] { return false }
+                }
+                for t in graph.outgoing[node] {
+                    let target = graph.transitions[t].target
+                    if target == join { continue }
+                    if let other = owner[target] {
+                        if other != b { return false }
+                    } else {
+                        owner[target] = b
+                        queue.append(target)
+                    }
+                }
+            }
+        }
+        let inBlock = Set(owner.keys)
+        // Entered only through the fork (or from inside the same branch), never by a cancellation.
+        for node in inBlock {
+            for t in graph.incoming[node] {
+                let transition = graph.transitions[t]
+                if inBlock.contains(transition.source) { continue }
+                guard transition.source == fork.source, let site = transition.fork?.site, isDescendant(site, of: f) else { return false }
+            }
+        }
+        for entry in graph.cancellations where entry.target.map(inBlock.contains) ?? false { return false }
+        for t in graph.incoming[join] {
+            let transition = graph.transitions[t]
+            if inBlock.contains(transition.source) { continue }
+            guard transition.source == fork.source, let site = transition.fork?.site, isDescendant(site, of: f) else { return false }
+        }
+        // Every activity of the block can reach the join inside it.
+        var canReachJoin = Set<Int>()
+        var queue = [join]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for t in graph.incoming[node] {
+                let source = graph.transitions[t].source
+                if inBlock.contains(source), canReachJoin.insert(source).inserted { queue.append(source) }
+            }
+        }
+        guard canReachJoin.count == inBlock.count else { return false }
+        var cancels: [Int] = []
+        for (c, entry) in graph.cancellations.enumerated() where entry.sources.contains(where: inBlock.contains) { cancels.append(c) }
+        blockCancellations[f] = cancels
+        return true
+    }
+
+    // MARK: Merges that happen one after the other
+
+    /// Two branches of one fork that both reach an activity without `join: all` run it twice, even when they arrive
+    /// at different times (which the exploration of states, where each state is a set, does not see).
+    mutating func findStaticMerges() {
+        for (f, fork) in graph.forks.enumerated() where !structured[f] {
+            var reach: [[Int: Int]] = []  // per branch: activity -> the activity it was reached from (-1: the fork)
+            for start in fork.branches {
+                var parent: [Int: Int] = [:]
+                var queue: [Int] = []
+                func enqueue(_ start: FlowGraph.ForkSite.Start) {
+                    switch start {
+                    case .activity(let t, _):
+                        if parent[t] == nil {
+                            parent[t] = -1
+                            queue.append(t)
+                        }
+                    case .fork(let inner): for s in graph.forks[inner].branches { enqueue(s) }
+                    case .unknown: break
+                    }
+                }
+                enqueue(start)
+                var head = 0
+                while head < queue.count {
+                    let node = queue[head]
+                    head += 1
+                    if node == fork.source || node == fork.join || isEnd[node] { continue }
+                    for t in graph.outgoing[node] where parent[graph.transitions[t].target] == nil {
+                        parent[graph.transitions[t].target] = node
+                        queue.append(graph.transitions[t].target)
+                    }
+                }
+                reach.append(parent)
+            }
+            for i in reach.indices {
+                for j in reach.indices where j > i {
+                    // The first activities both reach: in the intersection, entered from outside it.
+                    let shared = Set(reach[i].keys).intersection(reach[j].keys)
+                    for node in shared.sorted() where node != fork.join && node != fork.source && !isJoin[node] {
+                        let entered = { (parent: [Int: Int]) -> Bool in
+                            guard let p = parent[node] else { return false }
+                            return p == -1 || !shared.contains(p)
+                        }
+                        guard entered(reach[i]), entered(reach[j]), reportedMerges.insert(node).inserted else { continue }
+                        let prefix = runToFork(f)
+                        let label = { (b: Int) in SoundnessAnalysis.BranchLabel(site: Int32(f), branch: Int32(b)) }
+                        let pathI = branchPath(reach[i], to: node).map { SoundnessAnalysis.Step(activity: $0, branch: label(i)) }
+                        let pathJ = branchPath(reach[j], to: node).map { SoundnessAnalysis.Step(activity: $0, branch: label(j)) }
+                        merges.append(
+                            SoundnessAnalysis.UnjoinedMerge(
+                                activity: node, fork: f, branches: [label(i), label(j)], run: prefix + pathI + pathJ))
+                    }
+                }
+            }
+        }
+    }
+
+    private func branchPath(_ parent: [Int: Int], to node: Int) -> [Int] {
+        var path = [node]
+        var cursor = node
+        while let p = parent[cursor], p >= 0 {
+            path.append(p)
+            cursor = p
+        }
+        return path.reversed()
+    }
+
+    /// A shortest path from the start to the fork's activity, as steps.
+    private func runToFork(_ f: Int) -> [SoundnessAnalysis.Step] {
+        let path = graph.shortestPaths(avoiding: { _ in false }).path(to: graph.forks[f].source) ?? [graph.forks[f].source]
+        return path.map { SoundnessAnalysis.Step(activity: $0, branch: nil) }
+    }
+
+    // MARK: Exploration
+
+    mutating func explore() {
+        guard let start = graph.start else { return }
+        _ = intern(State(tokens: [Token(activity: Int32(start), frames: [], label: nil)], waiting: []), origin: nil)
+        var head = 0
+        while head < states.count {
+            if stateLimit >= 0, states.count > stateLimit {
+                undecided = .stateLimit(stateLimit)
+                return
+            }
+            expand(head)
+            head += 1
+        }
+        findStuckStates()
+    }
+
+    private mutating func intern(_ state: State, origin: Origin?) -> Int {
+        if let known = index[state] { return known }
+        let id = states.count
+        states.append(state)
+        index[state] = id
+        origins.append(origin ?? Origin(parent: -1, step: SoundnessAnalysis.Step(activity: 0, branch: nil)))
+        successors.append([])
+        completes.append(false)
+        return id
+    }
+
+    /// The steps from the start to `state`.
+    private func run(to state: Int) -> [SoundnessAnalysis.Step] {
+        var steps: [SoundnessAnalysis.Step] = []
+        var cursor = state
+        while origins[cursor].parent >= 0 {
+            steps.append(origins[cursor].step)
+            cursor = origins[cursor].parent
+        }
+        return steps.reversed()
+    }
+
+    private mutating func expand(_ id: Int) {
+        let state = states[id]
+        for (k, token) in state.tokens.enumerated() {
+            let activity = Int(token.activity)
+            let step = SoundnessAnalysis.Step(activity: activity, branch: token.label)
+            var rest = state
+            rest.tokens.remove(at: k)
+            if isEnd[activity] {
+                completes[id] = true
+                closeCase(at: activity, token: token, rest: rest, from: id, step: step)
+                continue
+            }
+            for outcome in graph.outcomes[activity] {
+                var next = rest
+                guard place(outcome, frames: token.frames, label: token.label, into: &next, from: id, step: step) else { continue }
+                next.tokens.sort(by: Self.tokenOrder)
+                next.waiting.sort(by: Self.waitingOrder)
+                let successor = intern(next, origin: Origin(parent: id, step: step))
+                successors[id].append(successor)
+                if case .fork(let f) = outcome, structured[f] {
+                    for c in blockCancellations[f] { cancel(c, from: id, step: step) }
+                }
+            }
+            for c in graph.cancellable[activity] { cancel(c, from: id, step: step) }
+        }
+        for waiting in state.waiting {
+            for c in graph.cancellable[Int(waiting.join)] {
+                cancel(c, from: id, step: SoundnessAnalysis.Step(activity: Int(waiting.join), branch: waiting.outer))
+            }
+        }
+    }
+
+    private mutating func cancel(_ c: Int, from id: Int, step: SoundnessAnalysis.Step) {
+        guard let target = graph.cancellations[c].target else { return }
+        _ = intern(
+            State(tokens: [Token(activity: Int32(target), frames: [], label: nil)], waiting: []),
+            origin: Origin(parent: id, step: step))
+    }
+
+    /// The case closes at `end`: whatever else still runs or waits is cut off.
+    private mutating func closeCase(at end: Int, token: Token, rest: State, from id: Int, step: SoundnessAnalysis.Step) {
+        var run: [SoundnessAnalysis.Step] { self.run(to: id) + [step] }
+        if let frame = token.frames.last, let join = graph.forks[Int(frame.site)].join {
+            // The branch owed an arrival at a join: that join never starts.
+            guard reportedJoins.insert(join).inserted else { return }
+            deadlocks.append(
+                SoundnessAnalysis.Deadlock(
+                    join: join, fork: Int(frame.site), missing: [Int(frame.branch)], cause: .branchEnds(end: end), run: run))
+            return
+        }
+        guard !rest.tokens.isEmpty || !rest.waiting.isEmpty else { return }
+        guard reportedEnds.insert(end).inserted else { return }
+        var running = rest.tokens.map { SoundnessAnalysis.Step(activity: Int($0.activity), branch: $0.label) }
+        running += rest.waiting.map { SoundnessAnalysis.Step(activity: Int($0.join), branch: $0.outer) }
+        unfinished.append(SoundnessAnalysis.UnfinishedBranch(end: end, running: running, run: run))
+    }
+
+    /// Places the branches `outcome` starts into `state`; false when the step is not explored further (a finding
+    /// was made on it).
+    private mutating func place(
+        _ outcome: FlowGraph.Outcome, frames: [Frame], label: SoundnessAnalysis.BranchLabel?, into state: inout State, from id: Int,
+        step: SoundnessAnalysis.Step
+    ) -> Bool {
+        switch outcome {
+        case .activity(let t):
+            return arrive(at: t, frames: frames, label: label, into: &state, from: id, step: step)
+        case .unknown:
+            return false
+        case .fork(let f):
+            let fork = graph.forks[f]
+            if structured[f], let join = fork.join {
+                return arrive(at: join, frames: frames, label: label, into: &state, from: id, step: step, skipping: f)
+            }
+            if fork.join != nil, frames.contains(where: { Int($0.site) == f }) {
+                // A branch of this fork came back to the fork's own activity before arriving: the join waits for it.
+                if let join = fork.join, reportedJoins.insert(join).inserted,
+                    let frame = frames.last(where: { Int($0.site) == f })
+                {
+                    deadlocks.append(
+                        SoundnessAnalysis.Deadlock(
+                            join: join, fork: f, missing: [Int(frame.branch)], cause: .loopsBack, run: run(to: id) + [step]))
+                }
+                return false
+            }
+            for (b, start) in fork.branches.enumerated() {
+                let branchLabel = SoundnessAnalysis.BranchLabel(site: Int32(f), branch: Int32(b))
+                var branchFrames = frames
+                if fork.join != nil { branchFrames.append(Frame(site: Int32(f), branch: Int32(b), outer: label)) }
+                let placed: Bool
+                switch start {
+                case .activity(let t, _):
+                    placed = arrive(at: t, frames: branchFrames, label: branchLabel, into: &state, from: id, step: step)
+                case .fork(let inner):
+                    placed = place(.fork(inner), frames: branchFrames, label: branchLabel, into: &state, from: id, step: step)
+                case .unknown:
+                    placed = false
+                }
+                if !placed { return false }
+            }
+            return true
+        }
+    }
+
+    /// A branch arrives at activity `t`: at a join that closes one of its forks it waits for the others (and the case
+    /// goes on once all are there); anywhere else it runs, and a second branch at an activity that already holds one
+    /// is an unjoined merge.
+    private mutating func arrive(
+        at t: Int, frames: [Frame], label: SoundnessAnalysis.BranchLabel?, into state: inout State, from id: Int,
+        step: SoundnessAnalysis.Step, skipping: Int? = nil
+    ) -> Bool {
+        if isJoin[t], let position = frames.lastIndex(where: { graph.forks[Int($0.site)].join == t }) {
+            let frame = frames[position]
+            let outerFrames = Array(frames[..<position])
+            let bit = UInt64(1) << UInt64(frame.branch)
+            let site = Int(frame.site)
+            let all = graph.forks[site].branches.count >= 64 ? UInt64.max : (UInt64(1) << UInt64(graph.forks[site].branches.count)) - 1
+            if let w = state.waiting.firstIndex(where: { $0.join == Int32(t) && $0.site == frame.site && $0.frames == outerFrames }) {
+                if state.waiting[w].arrived & bit != 0 {
+                    return merge(at: t, fork: site, branches: [label, label], from: id, step: step)
+                }
+                state.waiting[w].arrived |= bit
+                if state.waiting[w].arrived == all {
+                    let outer = state.waiting[w].outer
+                    state.waiting.remove(at: w)
+                    return arrive(at: t, frames: outerFrames, label: outer, into: &state, from: id, step: step)
+                }
+                return true
+            }
+            if bit == all {
+                return arrive(at: t, frames: outerFrames, label: frame.outer, into: &state, from: id, step: step)
+            }
+            state.waiting.append(Waiting(join: Int32(t), site: frame.site, frames: outerFrames, outer: frame.outer, arrived: bit))
+            return true
+        }
+        if let existing = state.tokens.first(where: { $0.activity == Int32(t) }) {
+            return merge(at: t, fork: existing.label.map { Int($0.site) }, branches: [existing.label, label], from: id, step: step)
+        }
+        state.tokens.append(Token(activity: Int32(t), frames: frames, label: label))
+        return true
+    }
+
+    private mutating func merge(
+        at t: Int, fork: Int?, branches: [SoundnessAnalysis.BranchLabel?], from id: Int, step: SoundnessAnalysis.Step
+    ) -> Bool {
+        if reportedMerges.insert(t).inserted {
+            merges.append(
+                SoundnessAnalysis.UnjoinedMerge(
+                    activity: t, fork: fork, branches: branches.compactMap { $0 },
+                    run: run(to: id) + [step, SoundnessAnalysis.Step(activity: t, branch: branches.last ?? nil)]))
+        }
+        return false
+    }
+
+    /// States from which the case can no longer close by its normal flow: a join there waits for a branch that
+    /// never comes.
+    private mutating func findStuckStates() {
+        var predecessors = Array(repeating: [Int](), count: states.count)
+        for (s, next) in successors.enumerated() { for n in next { predecessors[n].append(s) } }
+        var live = completes
+        var queue = live.indices.filter { live[$0] }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for p in predecessors[node] where !live[p] {
+                live[p] = true
+                queue.append(p)
+            }
+        }
+        // In order of discovery: the first stuck state of a join has the shortest run.
+        for id in states.indices where !live[id] {
+            let state = states[id]
+            // A branch caught in a loop with no way out is flow/no-end's finding; the join behind it follows from it.
+            if state.tokens.contains(where: { !graph.canReachEnd[Int($0.activity)] }) { continue }
+            for waiting in state.waiting where reportedJoins.insert(Int(waiting.join)).inserted {
+                let count = graph.forks[Int(waiting.site)].branches.count
+                let missing = (0..<count).filter { waiting.arrived & (UInt64(1) << UInt64($0)) == 0 }
+                deadlocks.append(
+                    SoundnessAnalysis.Deadlock(
+                        join: Int(waiting.join), fork: Int(waiting.site), missing: missing, cause: .neverArrives, run: run(to: id)))
+            }
+        }
+    }
+
+    private static func tokenOrder(_ a: Token, _ b: Token) -> Bool {
+        if a.activity != b.activity { return a.activity < b.activity }
+        return a.frames.count < b.frames.count
+    }
+
+    private static func waitingOrder(_ a: Waiting, _ b: Waiting) -> Bool {
+        if a.join != b.join { return a.join < b.join }
+        if a.site != b.site { return a.site < b.site }
+        return a.frames.count < b.frames.count
+    }
+}
