@@ -64,6 +64,24 @@ final class EmitterGoldenTests: XCTestCase {
         assertGolden(IndexRenderer().render(processes), named: "build/hostile-index.md")
     }
 
+    private func parallel() throws -> CheckedProcess {
+        try XCTUnwrap(Model.checked(ParallelFixture.report, "security-incident"))
+    }
+
+    func testParallelRunbook() throws {
+        assertGolden(RunbookRenderer().render(try parallel()), named: "build/security-incident.md")
+        assertGolden(RunbookRenderer(diagramImage: .png).render(try parallel()), named: "build/security-incident-png.md")
+    }
+
+    func testParallelDiagram() throws {
+        assertGolden(DiagramRenderer().render(try parallel()), named: "build/security-incident.dot")
+    }
+
+    func testParallelRACI() throws {
+        assertGolden(RACICSVRenderer().render(try parallel()), named: "build/security-incident.csv")
+        assertGolden(RACITableRenderer().render(try parallel()), named: "build/security-incident-raci.txt")
+    }
+
     func testOutputIsDeterministic() throws {
         let first = try BuildPlan(report: ServiceFixture.report, diagramImage: .svg).tree
         for _ in 0..<3 {

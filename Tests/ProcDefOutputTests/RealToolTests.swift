@@ -7,7 +7,7 @@ import XCTest
 /// What procdef emits, read by the tools that consume it: Graphviz must accept every DOT file, and a permissive
 /// Markdown renderer (`cmark-gfm --unsafe`) must show the RACI table and never raw HTML from the input.
 final class RealToolTests: XCTestCase {
-    private var reports: [CheckReport] { [ServiceFixture.report, HostileFixture.report] }
+    private var reports: [CheckReport] { [ServiceFixture.report, HostileFixture.report, ParallelFixture.report] }
 
     func testDotAcceptsEveryDiagram() throws {
         for report in reports {

@@ -155,4 +155,148 @@ final class HandoffAnalysisTests: XCTestCase {
         XCTAssertEqual(analysis.points.count, 2 * count - 1)
         XCTAssertEqual(analysis.points.filter { $0.change == .changed }.count, count / 2)
     }
+
+    // MARK: Forks, joins and cancellations
+
+    /// The points of a process read from YAML (against the standard catalogue), each with where it is written.
+    private func points(_ yaml: String) throws -> (analysis: HandoffAnalysis, lines: [String]) {
+        let workspace = Workspace.load(files: [
+            SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)), SourceFile(path: "p.yaml", bytes: Array(yaml.utf8)),
+        ])
+        let process = try XCTUnwrap(workspace.processes.first)
+        let analysis = HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: workspace)
+        let lines = analysis.points.map { point in
+            let kind: String
+            switch point.kind {
+            case .fork(let route): kind = "fork\(route.decision.map { "@\($0)" } ?? "")\(route.path)"
+            case .cancel(let entry): kind = "cancel[\(entry)]"
+            default: kind = "\(point.kind)"
+            }
+            let change: String
+            switch point.change {
+            case .changed: change = "changed"
+            case .unchanged: change = "same"
+            case .undetermined: change = "unknown"
+            case .returning(let roles): change = "returning(\(roles.joined(separator: ",")))"
+            }
+            let handoff = point.handoff.map { " +handoff@\($0.range.start.line)" } ?? ""
+            return
+                "\(point.sourceActivity.id.value)->\(point.target.activity.id.value) \(kind) \(change) @\(point.range.start.line)\(handoff)"
+        }
+        return (analysis, lines)
+    }
+
+    func testForkBranchesJoinArrivalsAndCancellationsArePoints() throws {
+        let (analysis, lines) = try points(
+            """
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            defaults: {accountable: incident-manager}
+            cancel:
+              - when: The alarm proves false.
+                to: close-false-alarm
+            activities:
+              - id: assess
+                name: Assess
+                responsible: incident-manager
+                handoff: {artifact: incident-record, expectation: Started within 15 minutes.}
+                next:
+                  - when: The incident is major.
+                    all:
+                      - to: fix
+                      - all:
+                          - to: tell
+                          - to: track
+                  - {to: close, when: It is minor.}
+              - id: fix
+                name: Fix
+                responsible: resolver
+                next: review
+              - id: tell
+                name: Tell
+                responsible: comms
+                next: review
+              - id: track
+                name: Track
+                responsible: incident-manager
+                next: review
+              - id: review
+                name: Review
+                join: all
+                responsible: incident-manager
+              - id: close
+                name: Close
+                responsible: service-desk
+                end: true
+              - id: close-false-alarm
+                name: Close the false alarm
+                responsible: incident-manager
+                end: true
+            """)
+        // The activity's handoff applies to no branch of the decision's fork (the entry carries none, and a decision
+        // entry does not inherit the activity's): each branch that changes hands is a gap; the arrivals at the review
+        // come back to the incident manager, who tracked the leads; the cancellation is one point, seen from the first
+        // activity it interrupts that changes hands.
+        XCTAssertEqual(
+            lines,
+            [
+                "assess->fix fork@0[0] changed @17",
+                "assess->tell fork@0[1, 0] changed @19",
+                "assess->track fork@0[1, 1] same @20",
+                "assess->close branch(index: 1) changed @21",
+                "fix->review single returning(incident-manager) @25",
+                "tell->review single returning(incident-manager) @29",
+                "track->review single same @33",
+                "review->close fallThrough changed @34",
+                "fix->close-false-alarm cancel[0] changed @7",
+            ])
+        XCTAssertEqual(analysis.strayHandoffs.map { "\($0.activity.id.value) \($0.reason)" }, ["assess branchList"])
+    }
+
+    func testAnActivityHandoffAroundAForkAppliesToTheBranchesThatChangeHands() throws {
+        let (analysis, lines) = try points(
+            """
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            defaults: {accountable: incident-manager}
+            activities:
+              - id: assess
+                name: Assess
+                responsible: incident-manager
+                handoff: {artifact: incident-record, expectation: Started within 15 minutes.}
+                next:
+                  all:
+                    - to: fix
+                    - to: track
+                    - {to: tell, handoff: {artifact: incident-record, expectation: Told at once.}}
+              - id: fix
+                name: Fix
+                responsible: resolver
+                next: review
+              - id: track
+                name: Track
+                responsible: incident-manager
+                next: review
+              - id: tell
+                name: Tell
+                responsible: comms
+                next: review
+              - id: review
+                name: Review
+                join: all
+                responsible: incident-manager
+                end: true
+            """)
+        XCTAssertEqual(
+            Array(lines.prefix(3)),
+            [
+                "assess->fix fork[0] changed @13 +handoff@10", "assess->track fork[1] same @14",
+                "assess->tell fork[2] changed @15 +handoff@15",
+            ])
+        XCTAssertTrue(analysis.strayHandoffs.isEmpty)
+    }
 }

@@ -11,8 +11,8 @@ package struct HandoffAnalysis: Sendable {
     /// order (or its fall-through), then its triggers. An edge to an unknown activity or process is left out: that is
     /// `ref/unknown-activity`'s and `ref/unknown-process`'s business, and the handoff rules apply once it is fixed.
     package let points: [HandoffPoint]
-    /// Activity-level handoffs that apply to no transition: on an activity that ends the process, or one with a `next`
-    /// list (where each branch carries its own handoff).
+    /// Activity-level handoffs that apply to no transition: on an activity that ends the process, one with a `next`
+    /// list (where each branch carries its own handoff), or a handoff around a fork none of whose branches change hands.
     package let strayHandoffs: [StrayHandoff]
 
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
@@ -57,6 +57,9 @@ package struct HandoffAnalysis: Sendable {
         points.reserveCapacity(graph.transitions.count + graph.triggers.count)
         var strays: [StrayHandoff] = []
         for (i, activity) in activities.enumerated() {
+            // A handoff written around a fork (on the activity, a forking decision entry or an outer `all` entry)
+            // applies to each branch that changes hands; one that none of them uses is a stray, by where it is written.
+            var sharedHandoffs: [(handoff: Handoff, used: Bool)] = []
             for t in graph.outgoing[i] {
                 let transition = graph.transitions[t]
                 let kind: HandoffPoint.Kind
@@ -75,6 +78,17 @@ package struct HandoffAnalysis: Sendable {
                     let returning = target.roles.filter { joined.roles.contains($0.identity) }.map(\.id.value)
                     if !returning.isEmpty { point.change = .returning(to: returning) }
                 }
+                if case .fork(let route) = transition.kind, let handoff = transition.handoff,
+                    Self.ownHandoff(of: activity, at: route)?.range != handoff.range
+                {
+                    let applies = point.change == .changed || point.change == .undetermined
+                    if let k = sharedHandoffs.firstIndex(where: { $0.handoff.range == handoff.range }) {
+                        sharedHandoffs[k].used = sharedHandoffs[k].used || applies
+                    } else {
+                        sharedHandoffs.append((handoff, applies))
+                    }
+                    if !applies { point.handoff = nil }
+                }
                 points.append(point)
             }
             for (index, trigger) in triggersBySource[i] ?? [] {
@@ -83,6 +97,9 @@ package struct HandoffAnalysis: Sendable {
                     HandoffPoint(
                         kind: .trigger(index: index), source: i, sourceActivity: activity, sourceRoles: rolesHere(i), target: target,
                         handoff: trigger.handoff, range: trigger.range))
+            }
+            for shared in sharedHandoffs where !shared.used {
+                strays.append(StrayHandoff(source: i, activity: activity, handoff: shared.handoff, reason: .noBranchChangesHands))
             }
             if let handoff = activity.handoff {
                 switch activity.next {
@@ -116,6 +133,25 @@ package struct HandoffAnalysis: Sendable {
         self.points = points
         self.strayHandoffs = strays
     }
+
+    /// The handoff written on the fork branch at `route` itself, if any (not one it inherits from around it).
+    private static func ownHandoff(of activity: Activity, at route: FlowGraph.ForkRoute) -> Handoff? {
+        var fork: Fork?
+        switch activity.next {
+        case .fork(let whole)?: fork = whole
+        case .branches(let branches, _)?:
+            guard let d = route.decision, branches.indices.contains(d) else { return nil }
+            fork = branches[d].fork
+        default: return nil
+        }
+        var branch: Branch?
+        for b in route.path {
+            guard let current = fork, current.branches.indices.contains(b) else { return nil }
+            branch = current.branches[b]
+            fork = branch?.fork
+        }
+        return branch?.handoff
+    }
 }
 
 /// One edge of the flow (or a trigger into another process) with both sides' responsible roles and its handoff.
@@ -146,7 +182,7 @@ package struct HandoffPoint: Sendable {
     package let sourceRoles: [ResolvedRole]
     package let target: HandoffEndpoint
     /// The handoff that applies to this edge, if one is declared.
-    package let handoff: Handoff?
+    package var handoff: Handoff?
     /// The edge's own node: the `next` entry, the `next` value, the trigger, or the source activity's id for a fall-through.
     package let range: SourceRange
 
@@ -239,6 +275,8 @@ package struct StrayHandoff: Sendable {
         case endsProcess
         /// The activity has a `next` list: each branch carries its own handoff.
         case branchList
+        /// The handoff is written around a fork (for all its branches), and no branch changes hands.
+        case noBranchChangesHands
     }
 
     package var source: Int

@@ -125,22 +125,46 @@ package struct PolicyEvaluator: Sendable {
         return text
     }
 
+    /// How the search for a goal that the start reaches while no `avoided` activity has run is shown: the witness's
+    /// text and steps, the last step saying what went wrong. Without parallel work a run is a path, and one
+    /// breadth-first search serves every goal; with forks or cancellations it is a run (`RunSearch`).
+    private func witnesses(in context: ProcessContext, avoiding avoided: [Bool], siblingsStart: Bool) -> (
+        Int, String
+    ) -> (String, [WitnessStep])? {
+        let process = context.process
+        let graph = context.graph
+        let activities = context.activities
+        guard graph.hasParallelWork else {
+            let paths = graph.shortestPaths { avoided[$0] }
+            return { goal, last in
+                guard let indices = paths.path(to: goal) else { return nil }
+                let text = indices.map { activities[$0].id.value }.joined(separator: " -> ")
+                // The same path as steps: each activity on it, the last one saying what went wrong there.
+                let steps = indices.enumerated().map { offset, index in
+                    let id = activities[index].id
+                    let message =
+                        offset == indices.count - 1
+                        ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
+                    return WitnessStep(file: process.file, range: id.range, message: message)
+                }
+                return (text, steps)
+            }
+        }
+        // Every run that reaches a goal is also a path over transitions and cancellations: goals no such path
+        // reaches need no fixpoint.
+        let candidates = RunSearch.reachable(in: graph, avoiding: avoided)
+        let search = RunSearch(graph: graph, avoided: avoided, siblingsStart: siblingsStart)
+        return { goal, last in
+            guard candidates[goal], let run = search.run(to: goal) else { return nil }
+            let witness = RunWitness(run, context: context, last: last)
+            return (witness.text, witness.steps)
+        }
+    }
+
     private func violations(of requirement: Requirement, in context: ProcessContext, matcher: SelectorMatcher) -> [PolicyViolation] {
         let process = context.process
         let graph = context.graph
         let activities = context.activities
-        func path(_ indices: [Int]) -> String {
-            indices.map { activities[$0].id.value }.joined(separator: " -> ")
-        }
-        // The same path as steps: each activity on it, the last one saying what went wrong there.
-        func steps(_ indices: [Int], last: String) -> [WitnessStep] {
-            indices.enumerated().map { offset, index in
-                let id = activities[index].id
-                let message =
-                    offset == indices.count - 1 ? last : offset == 0 ? "the case starts at '\(id.value)'" : "the case passes '\(id.value)'"
-                return WitnessStep(file: process.file, range: id.range, message: message)
-            }
-        }
         switch requirement {
         case .exists(let selector):
             if activities.indices.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
@@ -152,17 +176,18 @@ package struct PolicyEvaluator: Sendable {
 
         case .visits(let selector):
             let matching = matcher.matches(selector)
-            let paths = graph.shortestPaths { matching[$0] }
+            let witness = witnesses(in: context, avoiding: matching, siblingsStart: true)
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
-                guard let witness = paths.path(to: end) else { continue }
+                let last = "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)"
+                guard let (text, path) = witness(end, last) else { continue }
                 violations.append(
                     PolicyViolation(
                         range: activities[end].id.range,
                         message:
-                            "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(path(witness)))",
+                            "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(text))",
                         activities: [activities[end].id.value],
-                        path: steps(witness, last: "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)")
+                        path: path
                     ))
             }
             return violations
@@ -173,17 +198,18 @@ package struct PolicyEvaluator: Sendable {
             // A path stops at its first violation: everything behind it would repeat the same missing step.
             let violating = activities.indices.map { isThen[$0] && !isFirst[$0] }
             let stops = activities.indices.map { isFirst[$0] || violating[$0] }
-            let paths = graph.shortestPaths { stops[$0] }
+            let witness = witnesses(in: context, avoiding: stops, siblingsStart: false)
             var violations: [PolicyViolation] = []
             for index in activities.indices where violating[index] {
-                guard let witness = paths.path(to: index) else { continue }
+                let last = "'\(activities[index].id.value)' is reached without passing \(first.phrase)"
+                guard let (text, path) = witness(index, last) else { continue }
                 violations.append(
                     PolicyViolation(
                         range: activities[index].id.range,
                         message:
-                            "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(path(witness)))",
+                            "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(text))",
                         activities: [activities[index].id.value],
-                        path: steps(witness, last: "'\(activities[index].id.value)' is reached without passing \(first.phrase)")
+                        path: path
                     ))
             }
             return violations

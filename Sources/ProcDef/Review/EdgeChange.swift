@@ -20,9 +20,22 @@ package struct EdgeChange: Sendable, Hashable {
     }
 }
 
-/// Names one transition or trigger by its ends, with activity ids as on the new side (a renamed activity is
-/// named by its new id on both sides, so its edges compare as the same edges).
+/// Names one transition or trigger by its ends and how it is written, with activity ids as on the new side (a renamed
+/// activity is named by its new id on both sides, so its edges compare as the same edges).
 package struct EdgeRef: Sendable, Hashable {
+    /// How the edge is written: a decision branch that becomes a fork branch is a different edge.
+    package enum Kind: String, Sendable, Hashable {
+        /// A fall-through, a `next` or a decision branch.
+        case transition
+        /// A branch of a fork.
+        case fork
+        /// A `cancel` entry, from one of the activities it interrupts.
+        case cancel
+        /// A trigger into another process.
+        case trigger
+    }
+
+    package var kind: Kind
     /// The source activity's id.
     package var source: String
     /// The target activity's id: for a trigger, its entry activity when it names one, else nil (the other process's
@@ -30,8 +43,12 @@ package struct EdgeRef: Sendable, Hashable {
     package var target: String?
     /// For a trigger: the process it starts.
     package var process: String?
+    /// For a cancellation in a diff: the source and every other activity whose edge of the same entry changed in
+    /// the same way, listed as one change. Empty while edges are matched, so it never decides which edges pair.
+    package var interrupted: [String] = []
 
-    package init(source: String, target: String?, process: String? = nil) {
+    package init(source: String, target: String?, process: String? = nil, kind: Kind? = nil) {
+        self.kind = kind ?? (process == nil ? .transition : .trigger)
         self.source = source
         self.target = target
         self.process = process

@@ -28,8 +28,14 @@ package struct HandoffMap: Sendable {
         var entries: [HandoffMapEntry] = []
         for (process, analysis) in processes.sorted(by: { $0.process.id.value < $1.process.id.value }) {
             var order = 0
+            // A cancellation's point is seen from one activity; the map names every activity it interrupts.
+            let cancellations = process.cancellations.isEmpty ? [] : FlowGraph(process: process).cancellations
             for point in analysis.points where point.isHandoff {
-                entries.append(HandoffMapEntry(process: process, point: point, order: order))
+                var interrupted: [String] = []
+                if case .cancel(let c) = point.kind, cancellations.indices.contains(c) {
+                    interrupted = cancellations[c].sources.map { process.activities[$0].id.value }
+                }
+                entries.append(HandoffMapEntry(process: process, point: point, order: order, interrupted: interrupted))
                 order += 1
             }
         }
@@ -63,6 +69,18 @@ package struct HandoffMapEntry: Sendable, Hashable {
         case declared
     }
 
+    /// How the case gets from one side to the other.
+    package enum Kind: String, Sendable, Hashable {
+        /// A fall-through, a `next` or a decision branch.
+        case transition
+        /// A branch of a fork: it runs alongside the fork's other branches.
+        case fork
+        /// A `cancel` entry: the case is cut short from any of the `interrupted` activities.
+        case cancel
+        /// A trigger into another process (or the same one, started anew).
+        case trigger
+    }
+
     /// One end of a handoff: an activity and its responsible roles and their teams.
     package struct Side: Sendable, Hashable {
         package var processID: String
@@ -77,9 +95,13 @@ package struct HandoffMapEntry: Sendable, Hashable {
     package var status: Status
     package var from: Side
     package var to: Side
+    package var kind: Kind
+    /// For a cancellation, every activity it interrupts (`from` is the one the handoff rules see it from), in process
+    /// order; empty otherwise.
+    package var interrupted: [String]
     /// True for a trigger into another process (or the same one, started anew).
-    package var isTrigger: Bool
-    /// The branch or trigger condition.
+    package var isTrigger: Bool { kind == .trigger }
+    /// The branch, trigger or cancellation condition (for a fork branch, that of the decision entry that forks).
     package var condition: String?
     package var artifact: String?
     package var expectation: String?
@@ -92,7 +114,7 @@ package struct HandoffMapEntry: Sendable, Hashable {
     package var line: Int
     package var column: Int
 
-    init(process: ProcessDefinition, point: HandoffPoint, order: Int) {
+    init(process: ProcessDefinition, point: HandoffPoint, order: Int, interrupted: [String] = []) {
         let handoff = point.handoff
         if point.isGap {
             status = .gap
@@ -112,7 +134,13 @@ package struct HandoffMapEntry: Sendable, Hashable {
             processID: targetProcess.id.value, processName: targetProcess.name.value, activityID: point.target.activity.id.value,
             activityName: point.target.activity.name.value, roles: point.target.roles.map(\.id.value), teams: Self.teams(point.target.roles)
         )
-        isTrigger = point.isTrigger
+        self.interrupted = interrupted
+        switch point.kind {
+        case .fallThrough, .single, .branch: kind = .transition
+        case .fork: kind = .fork
+        case .cancel: kind = .cancel
+        case .trigger: kind = .trigger
+        }
         switch point.kind {
         case .branch(let index):
             if case .branches(let branches, _)? = point.sourceActivity.next, branches.indices.contains(index) {

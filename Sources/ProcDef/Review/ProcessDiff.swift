@@ -189,13 +189,29 @@ package enum ProcessDiff {
         var unmatched: [EdgeRef: [Int]] = [:]
         for (k, edge) in oldEdges.enumerated() { unmatched[edge.ref, default: []].append(k) }
 
+        // A cancellation that is a gap is one gap however many activities it interrupts: one more or one fewer of
+        // them neither introduces nor fixes it.
+        func cancelGaps(_ edges: [FlowEdge]) -> Set<CancelGap> {
+            Set(
+                edges.filter { $0.ref.kind == .cancel && $0.state.isGap }.map {
+                    CancelGap(target: $0.ref.target, condition: $0.state.condition)
+                })
+        }
+        let oldCancelGaps = cancelGaps(oldEdges)
+        let newCancelGaps = cancelGaps(newEdges)
+        func isKnownCancelGap(_ edge: FlowEdge, in gaps: Set<CancelGap>) -> Bool {
+            edge.ref.kind == .cancel && gaps.contains(CancelGap(target: edge.ref.target, condition: edge.state.condition))
+        }
+
         var edgeChanges: [(place: Place, change: EdgeChange)] = []
         var gapChanges: [(place: Place, change: GapChange)] = []
         for edge in newEdges {
             let place = places.new(edge.source, rank: edge.order)
             guard let k = unmatched[edge.ref]?.first else {
                 edgeChanges.append((place, EdgeChange(kind: .added, edge: edge.ref, before: nil, after: edge.state)))
-                if edge.state.isGap { gapChanges.append((place, GapChange(kind: .introduced, edge: edge.ref, state: edge.state))) }
+                if edge.state.isGap && !isKnownCancelGap(edge, in: oldCancelGaps) {
+                    gapChanges.append((place, GapChange(kind: .introduced, edge: edge.ref, state: edge.state)))
+                }
                 continue
             }
             unmatched[edge.ref]?.removeFirst()
@@ -215,11 +231,37 @@ package enum ProcessDiff {
         for (k, edge) in oldEdges.enumerated() where unmatched[edge.ref]?.contains(k) ?? false {
             let place = places.old(edge.source, rank: edge.order)
             edgeChanges.append((place, EdgeChange(kind: .removed, edge: edge.ref, before: edge.state, after: nil)))
-            if edge.state.isGap {
+            if edge.state.isGap && !isKnownCancelGap(edge, in: newCancelGaps) {
                 gapChanges.append((place, GapChange(kind: .fixed, edge: edge.ref, state: edge.state, fix: .edgeRemoved)))
             }
         }
-        return (edgeChanges.sorted { $0.place < $1.place }.map(\.change), gapChanges.sorted { $0.place < $1.place }.map(\.change))
+        return (
+            groupCancellations(edgeChanges.sorted { $0.place < $1.place }.map(\.change)),
+            groupCancellations(gapChanges.sorted { $0.place < $1.place }.map(\.change))
+        )
+    }
+
+    /// A cancellation is an edge from each activity it interrupts, but written once: the changes of its edges that
+    /// are alike (same change, target and states) become one, at the place of the first, naming every source.
+    private static func groupCancellations<Change: GroupableEdgeChange>(_ changes: [Change]) -> [Change] {
+        guard changes.contains(where: { $0.edge.kind == .cancel }) else { return changes }
+        var grouped: [Change] = []
+        var firstOfGroup: [Change.GroupKey: Int] = [:]
+        for change in changes {
+            guard change.edge.kind == .cancel else {
+                grouped.append(change)
+                continue
+            }
+            if let k = firstOfGroup[change.groupKey] {
+                grouped[k].edge.interrupted.append(change.edge.source)
+            } else {
+                firstOfGroup[change.groupKey] = grouped.count
+                var first = change
+                first.edge.interrupted = [change.edge.source]
+                grouped.append(first)
+            }
+        }
+        return grouped
     }
 
     /// Worth a reviewer's attention: a new condition or handoff, responsibility starting or stopping to change
@@ -274,5 +316,35 @@ private struct Places {
         let anchor = oldAnchors.indices.contains(position) ? oldAnchors[position] : -1
         if pairedOld.contains(position) { return Place(anchor: anchor, side: 0, position: anchor, rank: rank) }
         return Place(anchor: anchor, side: 1, position: position, rank: rank)
+    }
+}
+
+/// A cancellation that is a gap, by its target and condition.
+private struct CancelGap: Hashable {
+    var target: String?
+    var condition: String?
+}
+
+/// An edge or gap change that a cancellation's edges can be grouped by.
+private protocol GroupableEdgeChange {
+    associatedtype GroupKey: Hashable
+    var edge: EdgeRef { get set }
+    /// Alike when equal: everything but the source activity.
+    var groupKey: GroupKey { get }
+}
+
+extension EdgeChange: GroupableEdgeChange {
+    fileprivate var groupKey: EdgeChange {
+        var key = self
+        key.edge.source = ""
+        return key
+    }
+}
+
+extension GapChange: GroupableEdgeChange {
+    fileprivate var groupKey: GapChange {
+        var key = self
+        key.edge.source = ""
+        return key
     }
 }

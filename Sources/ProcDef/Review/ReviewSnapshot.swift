@@ -33,7 +33,11 @@ struct ReviewSnapshot: Sendable {
         let graph = FlowGraph(process: process)
         let analysis = HandoffAnalysis(process: process, graph: graph, workspace: report.workspace, catalogue: catalogue)
         var points: [PointKey: HandoffPoint] = [:]
-        for point in analysis.points { points[PointKey(source: point.source, kind: point.kind)] = point }
+        var cancelPoints: [Int: HandoffPoint] = [:]
+        for point in analysis.points {
+            points[PointKey(source: point.source, kind: point.kind)] = point
+            if case .cancel(let c) = point.kind { cancelPoints[c] = point }
+        }
         let activities = process.activities
         var edges: [FlowEdge] = []
         for (i, activity) in activities.enumerated() {
@@ -45,8 +49,10 @@ struct ReviewSnapshot: Sendable {
                     branchRoute.path.append(b)
                     if let to = branch.to {
                         written.append(
-                            (.fork(branchRoute), EdgeRef(source: activity.id.value, target: to.value), condition, branch.handoff ?? handoff)
-                        )
+                            (
+                                .fork(branchRoute), EdgeRef(source: activity.id.value, target: to.value, kind: .fork), condition,
+                                branch.handoff ?? handoff
+                            ))
                     } else if let nested = branch.fork {
                         appendFork(nested, route: branchRoute, condition: condition, handoff: branch.handoff ?? handoff)
                     }
@@ -82,12 +88,21 @@ struct ReviewSnapshot: Sendable {
                 let cancellation = entry.cancellation
                 written.append(
                     (
-                        .cancel(entry: c), EdgeRef(source: activity.id.value, target: cancellation.to.value), cancellation.when?.value,
-                        cancellation.handoff
+                        .cancel(entry: c), EdgeRef(source: activity.id.value, target: cancellation.to.value, kind: .cancel),
+                        cancellation.when?.value, cancellation.handoff
                     ))
             }
             for (order, edge) in written.enumerated() {
-                let point = points[PointKey(source: i, kind: edge.kind)]
+                // The handoff rules see a cancellation once, from one of its activities: each of its edges takes that
+                // view, so that they all change together and the diff can list them as one.
+                let point: HandoffPoint?
+                if case .cancel(let c) = edge.kind { point = cancelPoints[c] } else { point = points[PointKey(source: i, kind: edge.kind)] }
+                let fromRoles: [String]
+                if case .cancel? = point?.kind, let point {
+                    fromRoles = point.sourceRoles.map(\.id.value)
+                } else {
+                    fromRoles = activity.responsible.values()
+                }
                 let passes: Bool?
                 switch point?.change {
                 case .changed?: passes = true
@@ -95,7 +110,7 @@ struct ReviewSnapshot: Sendable {
                 case .undetermined?, nil: passes = nil
                 }
                 let state = EdgeState(
-                    condition: edge.condition, handoff: edge.handoff.map(HandoffFacts.init), fromRoles: activity.responsible.values(),
+                    condition: edge.condition, handoff: edge.handoff.map(HandoffFacts.init), fromRoles: fromRoles,
                     toRoles: point?.target.roles.map(\.id.value) ?? [], passesResponsibility: passes
                 )
                 edges.append(FlowEdge(source: i, order: order, ref: edge.ref, state: state))

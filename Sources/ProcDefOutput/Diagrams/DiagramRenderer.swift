@@ -10,6 +10,10 @@ import ProcDef
 /// - A decision's edges are labelled with their `when`; handoffs are bold with the artifact; a handoff gap (only
 ///   with `--allow-errors`) is red; triggers are dashed edges to a `component` node for the other process, linked
 ///   to its runbook; back edges are `constraint=false` so loops do not pull the layout apart.
+/// - Parallel work as BPMN draws it: a fork is a parallel gateway (a diamond marked `+`) after its activity, with an
+///   edge to each branch; a `join: all` activity has a parallel gateway before it that every arrival goes into. Each
+///   `cancel` entry is one interrupting event (a double circle marked ⚡) with a dashed edge to where it goes,
+///   labelled with its condition and the steps it interrupts: an edge from every one of them would bury the flow.
 package struct DiagramRenderer: Sendable {
     package init() {}
 
@@ -95,10 +99,12 @@ package struct DiagramRenderer: Sendable {
             dot.keyword("color", "#c5ccd3")
             dot.keyword("fontsize", "12")
             for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }
+            if process.graph.hasParallelWork { parallelNodes(lanes[role] ?? [], process, into: &dot) }
             dot.endSubgraph()
         }
         if !unassigned.isEmpty { dot.blankLine() }
         for i in unassigned { activityNode(i, activities[i], process, into: &dot) }
+        if process.graph.hasParallelWork { parallelNodes(unassigned, process, into: &dot) }
 
         dot.blankLine()
         if let start = process.graph.start {
@@ -110,6 +116,7 @@ package struct DiagramRenderer: Sendable {
         for (i, point) in points.enumerated() {
             pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i
         }
+        var drawnForks: Set<Int> = []
         for transition in process.graph.transitions {
             let kind: HandoffPoint.Kind
             switch transition.kind {
@@ -126,7 +133,15 @@ package struct DiagramRenderer: Sendable {
             } else if let artifact = transition.handoff?.statedArtifact?.value {
                 label.add(Self.artifactLabel(artifact))
             }
-            dot.edge(Self.nodeID(activities[transition.source]), Self.nodeID(activities[transition.target]))
+            var from = Self.nodeID(activities[transition.source])
+            if let (site, _) = transition.fork {
+                forkEntry(site, process, drawn: &drawnForks, into: &dot)
+                from = Self.forkNodeID(site)
+            }
+            let to =
+                activities[transition.target].isJoin
+                ? Self.joinNodeID(activities[transition.target]) : Self.nodeID(activities[transition.target])
+            dot.edge(from, to)
             if let text = label.text { dot.text("label", text) }
             if isGap {
                 dot.keyword("color", "red")
@@ -141,10 +156,15 @@ package struct DiagramRenderer: Sendable {
             if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
             dot.end()
         }
+        for (i, activity) in activities.enumerated() where activity.isJoin {
+            dot.edge(Self.joinNodeID(activity), Self.nodeID(activities[i]))
+            dot.end()
+        }
         for end in process.graph.ends {
             dot.edge(Self.nodeID(activities[end]), DOTID("end"))
             dot.end()
         }
+        cancellations(process, into: &dot)
 
         triggers(process, pointsByEdge, into: &dot)
         return dot.finish()
@@ -168,6 +188,15 @@ package struct DiagramRenderer: Sendable {
     /// `a_<activity-id>`: the node of an activity.
     static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
 
+    /// `fork_<n>`: the parallel gateway of the fork at index `n` of the flow graph's forks.
+    static func forkNodeID(_ site: Int) -> DOTID { DOTID("fork_", String(site)) }
+
+    /// `join_<activity-id>`: the parallel gateway before a `join: all` activity.
+    static func joinNodeID(_ activity: Activity) -> DOTID { DOTID("join_", activity.id.value) }
+
+    /// `cancel_<n>`: the interrupting event of the process's `n`th cancel entry.
+    static func cancelNodeID(_ entry: Int) -> DOTID { DOTID("cancel_", String(entry)) }
+
     /// `p_<process-id>`: the node of another process.
     static func processNodeID(_ id: String) -> DOTID { DOTID("p_", id) }
 
@@ -183,6 +212,98 @@ package struct DiagramRenderer: Sendable {
         dot.text("label", label)
         dot.text("tooltip", activity.id.value)
         dot.end()
+    }
+
+    /// The gateways and events that sit in the lane of these activities: each fork's gateway with its activity, each
+    /// join's with the joining activity, each cancel event with the activity it goes to.
+    private func parallelNodes(_ lane: [Int], _ process: CheckedProcess, into dot: inout DOTWriter) {
+        let activities = process.process.activities
+        let inLane = Set(lane)
+        for (f, fork) in process.graph.forks.enumerated() where inLane.contains(fork.source) {
+            gateway(Self.forkNodeID(f), tooltip: "at the same time: every branch runs", into: &dot)
+        }
+        for i in lane where activities[i].isJoin {
+            gateway(Self.joinNodeID(activities[i]), tooltip: "waits for every branch", into: &dot)
+        }
+        for (c, entry) in process.graph.cancellations.enumerated() {
+            guard let target = entry.target, inLane.contains(target) else { continue }
+            dot.node(Self.cancelNodeID(c))
+            dot.text("label", "⚡")
+            dot.keyword("shape", "doublecircle")
+            dot.keyword("fillcolor", "#fdecea")
+            dot.keyword("color", "#b3261e")
+            dot.number("width", 0.3)
+            dot.keyword("fixedsize", "true")
+            dot.number("fontsize", 12)
+            dot.text("tooltip", "cancellation: " + (entry.cancellation.when?.value ?? "cut the case short"))
+            dot.end()
+        }
+    }
+
+    /// A BPMN parallel gateway: a small diamond marked `+`.
+    private func gateway(_ id: DOTID, tooltip: String, into dot: inout DOTWriter) {
+        dot.node(id)
+        dot.text("label", "+")
+        dot.keyword("shape", "diamond")
+        dot.keyword("style", "filled")
+        dot.keyword("fillcolor", "#fff3c4")
+        dot.number("width", 0.4)
+        dot.number("height", 0.4)
+        dot.keyword("fixedsize", "true")
+        dot.number("fontsize", 16)
+        dot.text("tooltip", tooltip)
+        dot.end()
+    }
+
+    /// The edge into a fork's gateway, once: from its activity (with the decision's condition, when a decision entry
+    /// forks), or from the gateway of the fork it is nested in.
+    private func forkEntry(_ site: Int, _ process: CheckedProcess, drawn: inout Set<Int>, into dot: inout DOTWriter) {
+        guard drawn.insert(site).inserted else { return }
+        let fork = process.graph.forks[site]
+        if let parent = fork.parent {
+            forkEntry(parent.site, process, drawn: &drawn, into: &dot)
+            dot.edge(Self.forkNodeID(parent.site), Self.forkNodeID(site))
+        } else {
+            dot.edge(Self.nodeID(process.process.activities[fork.source]), Self.forkNodeID(site))
+            if let when = fork.condition?.value { dot.text("label", LabelWrapping.wrap(when)) }
+        }
+        dot.end()
+    }
+
+    /// One dashed edge per cancel entry, from its event to where it goes: the condition, the steps it interrupts,
+    /// and the handoff's artifact or its gap.
+    private func cancellations(_ process: CheckedProcess, into dot: inout DOTWriter) {
+        let entries = process.graph.cancellations
+        guard !entries.isEmpty else { return }
+        let activities = process.process.activities
+        let points = process.handoffs.points
+        dot.blankLine()
+        for (c, entry) in entries.enumerated() {
+            guard let target = entry.target else { continue }
+            let point = points.first { $0.kind == .cancel(entry: c) }
+            let isGap = point?.isGap ?? false
+            var label = EdgeLabel()
+            label.add("⚡ " + LabelWrapping.wrap(entry.cancellation.when?.value ?? "cut short"))
+            label.add("from " + StepNumbers.phrase(entry.sources))
+            if isGap {
+                label.add("handoff gap")
+            } else if let artifact = entry.cancellation.handoff?.statedArtifact?.value {
+                label.add(Self.artifactLabel(artifact))
+            }
+            dot.edge(Self.cancelNodeID(c), Self.nodeID(activities[target]))
+            dot.text("label", label.text ?? "")
+            dot.keyword("style", "dashed")
+            if isGap {
+                dot.keyword("color", "red")
+                dot.keyword("fontcolor", "red")
+                dot.number("penwidth", 2)
+            } else {
+                dot.keyword("color", "#b3261e")
+                dot.keyword("fontcolor", "#b3261e")
+                if entry.cancellation.handoff != nil { dot.number("penwidth", 2) }
+            }
+            dot.end()
+        }
     }
 
     /// One node per triggered process (linked to its runbook) and a dashed edge from each triggering activity.

@@ -80,6 +80,20 @@ struct MarkdownWriter {
         bytes.append(":** ")
     }
 
+    /// `- ` indented under `depth` items (0: a top-level item), for lists nested deeper than `bulletItem(nested:)` goes.
+    mutating func bulletItem(depth: Int) {
+        for _ in 0..<depth { bytes.append("  ") }
+        bytes.append("- ")
+    }
+
+    /// `labelledItem` indented under `depth` items.
+    mutating func labelledItem(_ label: StaticString, depth: Int) {
+        for _ in 0..<depth { bytes.append("  ") }
+        bytes.append("- **")
+        bytes.append(label)
+        bytes.append(":** ")
+    }
+
     /// `3. `
     mutating func numberedItem(_ number: Int) {
         bytes.append(number)

@@ -16,8 +16,9 @@ import ProcDef
 ///       "activities": [{"change": "added|removed|renamed|moved|edited", "id", "name", "position",
 ///                       "previousId", "basis": "name|procedure|roles"|null, "previousPosition", "fields": [FIELD]}],
 ///       "raci": [{"activity", "role", "before", "after"}],        // letters R/A/C/I joined by "/", "-" for none
-///       "edges": [{"change": "added|removed|changed", "from", "to", "process", "before": EDGE|null, "after": EDGE|null}],
-///       "gaps": [{"change": "introduced|fixed", "from", "to", "process", "fromRoles", "toRoles",
+///       "edges": [{"change": "added|removed|changed", "kind": "transition|fork|cancel|trigger", "from", "to", "process",
+///                  "interrupted": [id], "before": EDGE|null, "after": EDGE|null}],
+///       "gaps": [{"change": "introduced|fixed", "kind", "from", "to", "process", "interrupted", "fromRoles", "toRoles",
 ///                 "fix": "handoff-declared|edge-removed|same-roles|undetermined"|null}],
 ///       "policies": [{"policy", "title", "before": STATUS|null, "after": STATUS|null}],
 ///       "findings": {"introduced": [FINDING], "resolved": [FINDING]}
@@ -35,7 +36,9 @@ import ProcDef
 /// ```
 ///
 /// `to` is the target activity's id (for a trigger, its entry activity or null); `process` is the process a trigger
-/// starts, null for a transition. Ids of renamed activities are their new ids on both sides.
+/// starts, null for a transition. Ids of renamed activities are their new ids on both sides. A `cancel` edge is listed
+/// once for the activities it interrupts whose edges changed alike: `interrupted` names them (`from` is the first);
+/// it is empty for the other kinds.
 package struct DiffJSONRenderer: Sendable {
     package init() {}
 
@@ -155,9 +158,11 @@ package struct DiffJSONRenderer: Sendable {
     }
 
     private func edge(_ ref: EdgeRef, into object: inout JSONWriter.Object) {
+        object.field("kind", ref.kind.rawValue)
         object.field("from", ref.source)
         object.optional("to", ref.target)
         object.optional("process", ref.process)
+        object.strings("interrupted", ref.interrupted)
     }
 
     private func state(_ key: String, _ state: EdgeState?, into object: inout JSONWriter.Object) {

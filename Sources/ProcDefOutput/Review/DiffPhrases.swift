@@ -8,9 +8,19 @@ struct DiffPhrases: Sendable {
 
     // MARK: Edges and handoffs
 
-    /// `'confirm' -> 'investigate'`, `'resolve' -> process 'problem-management'`, or `... at 'record'`.
+    /// `'confirm' -> 'investigate'`, `'resolve' -> process 'problem-management'`, or `... at 'record'`; `fork branch
+    /// 'assess' -> 'contain'`; `cancellation 'assess', 'contain' -> 'close-false-alarm'`.
     func edge(_ ref: EdgeRef) -> String {
         let from = style.id(ref.source)
+        switch ref.kind {
+        case .fork:
+            return "fork branch \(from) \(arrow) \(style.id(ref.target ?? ""))"
+        case .cancel:
+            let sources = ref.interrupted.isEmpty ? [ref.source] : ref.interrupted
+            return "cancellation \(sources.map(style.id).joined(separator: ", ")) \(arrow) \(style.id(ref.target ?? ""))"
+        case .transition, .trigger:
+            break
+        }
         guard let process = ref.process else { return "\(from) \(arrow) \(style.id(ref.target ?? ""))" }
         return "\(from) \(arrow) process \(style.id(process))" + (ref.target.map { " at \(style.id($0))" } ?? "")
     }

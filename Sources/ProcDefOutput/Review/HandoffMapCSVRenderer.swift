@@ -1,7 +1,9 @@
 import ProcDef
 
 /// Renders the handoff map as RFC 4180 CSV (CRLF line ends) for spreadsheets: one row per handoff, gaps first; or
-/// the team matrix. Several roles or teams in one field are separated by `; `.
+/// the team matrix. Several roles or teams in one field are separated by `; `. `kind` is `transition`, `fork` (a
+/// branch of parallel work), `cancel` (its `from_activity` lists every activity the cancellation interrupts) or
+/// `trigger`.
 package struct HandoffMapCSVRenderer: Sendable {
     package init() {}
 
@@ -14,9 +16,9 @@ package struct HandoffMapCSVRenderer: Sendable {
         var out = CSVEscaping.record(Self.header)
         for entry in map.entries {
             out += CSVEscaping.record([
-                entry.status.rawValue, entry.from.processID, entry.from.activityID, list(entry.from.roles), list(entry.from.teams),
+                entry.status.rawValue, entry.from.processID, fromActivity(entry), list(entry.from.roles), list(entry.from.teams),
                 entry.to.processID, entry.to.activityID, list(entry.to.roles), list(entry.to.teams),
-                entry.isTrigger ? "trigger" : "transition", entry.condition ?? "", entry.artifact ?? "", entry.expectation ?? "",
+                entry.kind.rawValue, entry.condition ?? "", entry.artifact ?? "", entry.expectation ?? "",
                 list(entry.informed), entry.escalation?.rawValue ?? "", entry.agreement ?? "", entry.file, String(entry.line),
             ])
         }
@@ -33,4 +35,9 @@ package struct HandoffMapCSVRenderer: Sendable {
     }
 
     private func list(_ values: [String]) -> String { values.joined(separator: "; ") }
+
+    /// The source activity; for a cancellation, every activity it interrupts.
+    private func fromActivity(_ entry: HandoffMapEntry) -> String {
+        entry.kind == .cancel && !entry.interrupted.isEmpty ? list(entry.interrupted) : entry.from.activityID
+    }
 }

@@ -41,7 +41,23 @@ package struct HandoffMapMarkdownRenderer: Sendable {
             md.nextCell()
             process(entry.from, to: &md)
             md.nextCell()
-            activity(entry.from, to: &md)
+            if entry.kind == .cancel, !entry.interrupted.isEmpty {
+                for (i, id) in entry.interrupted.enumerated() {
+                    if i > 0 { md.markdown(", ") }
+                    md.code(id)
+                }
+            } else {
+                activity(entry.from, to: &md)
+            }
+            if let kind = HandoffMapWording.kind(entry.kind) {
+                md.markdown(" (")
+                md.markdown(kind)
+                if let condition = entry.condition {
+                    md.markdown(", when: ")
+                    md.cellText(condition)
+                }
+                md.markdown(")")
+            }
             md.nextCell()
             if entry.isTrigger || entry.to.processID != entry.from.processID {
                 process(entry.to, to: &md)

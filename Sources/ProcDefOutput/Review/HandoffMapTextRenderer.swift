@@ -14,11 +14,17 @@ package struct HandoffMapTextRenderer: Sendable {
     }
 
     private func block(_ entry: HandoffMapEntry) -> String {
-        var out = "\(HandoffMapWording.status(entry.status)): \(side(entry.from)) -> "
+        var out = "\(HandoffMapWording.status(entry.status)): "
+        if entry.kind == .cancel, !entry.interrupted.isEmpty {
+            out += "\(PlainText.line(entry.from.processID)) \(entry.interrupted.map(id).joined(separator: ", ")) -> "
+        } else {
+            out += "\(side(entry.from)) -> "
+        }
         out +=
             entry.to.processID == entry.from.processID && !entry.isTrigger
             ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
         if let condition = entry.condition { out += ", when \"\(PlainText.line(condition))\"" }
+        if let kind = HandoffMapWording.kind(entry.kind) { out += " (\(kind))" }
         out += "\n"
         out += "  from: \(roles(entry.from))\n"
         out += "  to:   \(roles(entry.to))\n"
@@ -70,6 +76,15 @@ package struct HandoffMapTextRenderer: Sendable {
 
 /// Words the handoff map's renderers share.
 enum HandoffMapWording {
+    /// `fork branch`, `cancellation`; nil for a plain transition or a trigger, which say what they are already.
+    static func kind(_ kind: HandoffMapEntry.Kind) -> String? {
+        switch kind {
+        case .fork: "fork branch"
+        case .cancel: "cancellation"
+        case .transition, .trigger: nil
+        }
+    }
+
     static func status(_ status: HandoffMapEntry.Status) -> String {
         switch status {
         case .gap: "gap"

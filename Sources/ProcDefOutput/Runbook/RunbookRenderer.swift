@@ -4,8 +4,9 @@ import ProcDef
 ///
 /// Layout: title and purpose, a facts table, the roles with team and contact, the flow diagram, the RACI matrix,
 /// one numbered section per activity (who, target time, records, inputs and outputs, the procedure, where it goes
-/// next and on what condition, each handoff, the processes it triggers), a handoff table linked to the build's
-/// handoff map, and the policies with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
+/// next and on what condition, which steps run at the same time and where they meet, each handoff, the processes it
+/// triggers), the process's cancellations once, a handoff table linked to the build's handoff map, and the policies
+/// with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
 package struct RunbookRenderer: Sendable {
     /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
     package var diagramImage: DiagramImageFormat?
@@ -51,8 +52,11 @@ private struct RunbookPage {
         _ = anchors.register(definition.name.value)
         for section in ["Roles", "Flow", "RACI matrix"] { _ = anchors.register(section) }
         activityAnchors = activities.indices.map { i in anchors.register(Self.activityHeading(i, activities[i])) }
+        if !definition.cancellations.isEmpty { _ = anchors.register("\(Self.cancellationHeading)") }
         for section in ["Handoffs", "Policies"] { _ = anchors.register(section) }
     }
+
+    static let cancellationHeading: StaticString = "Cutting the case short"
 
     static func activityHeading(_ index: Int, _ activity: Activity) -> String {
         "\(index + 1). \(activity.name.value)"
@@ -102,12 +106,24 @@ private struct RunbookPage {
         }
     }
 
-    /// `roleNames` of the roles responsible for the source activity of point `k`.
+    /// `roleNames` of the roles responsible for the source activity of point `k`; for a cancellation, of every step
+    /// it can interrupt (but the target's roles), since any of them may be the one that hands over.
     mutating func sourceRoleNames(_ k: Int) {
-        for (i, role) in points[k].sourceRoles.enumerated() {
-            if i > 0 { md.markdown(", ") }
-            roleName(role.id.value)
+        guard case .cancel(let c) = points[k].kind, process.graph.cancellations.indices.contains(c) else {
+            for (i, role) in points[k].sourceRoles.enumerated() {
+                if i > 0 { md.markdown(", ") }
+                roleName(role.id.value)
+            }
+            return
         }
+        // The target's own roles hand nothing over when the case is cut short from their steps.
+        var seen = Set(points[k].target.roles.map(\.id.value))
+        var ids: [Located<String>] = []
+        for source in process.graph.cancellations[c].sources {
+            for id in activities[source].responsible where seen.insert(id.value).inserted { ids.append(id) }
+        }
+        if ids.isEmpty { ids = points[k].sourceRoles.map(\.id) }
+        roleNames(ids)
     }
 
     /// `roleNames`, or `*nobody*` when they come out empty.
@@ -169,6 +185,10 @@ private struct RunbookPage {
             md.text(activities[i].name.value)
             md.endLine()
             section(i, activities[i])
+        }
+        if !definition.cancellations.isEmpty {
+            md.heading(2, Self.cancellationHeading)
+            cancellations()
         }
         md.heading(2, "Handoffs")
         handoffTable()
@@ -252,11 +272,28 @@ private struct RunbookPage {
         for activity in definition.activities {
             // In the order the runbook names them: the activity's own handoff, its branches', its triggers'.
             var handoffs = [activity.handoff]
-            if case .branches(let branches, _)? = activity.next { handoffs += branches.map(\.handoff) }
+            func forkHandoffs(_ fork: Fork) {
+                for branch in fork.branches {
+                    handoffs.append(branch.handoff)
+                    if let nested = branch.fork { forkHandoffs(nested) }
+                }
+            }
+            switch activity.next {
+            case .branches(let branches, _)?:
+                for branch in branches {
+                    handoffs.append(branch.handoff)
+                    if let fork = branch.fork { forkHandoffs(fork) }
+                }
+            case .fork(let fork)?: forkHandoffs(fork)
+            case .single?, nil: break
+            }
             handoffs += activity.triggers.map(\.handoff)
             for handoff in handoffs.compactMap({ $0 }) {
                 for role in handoff.informed { add(role.value) }
             }
+        }
+        for cancellation in definition.cancellations {
+            for role in cancellation.handoff?.informed ?? [] { add(role.value) }
         }
         return order
     }
@@ -321,6 +358,10 @@ private struct RunbookPage {
             md.markdown(
                 "Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. "
             )
+            if process.graph.hasParallelWork {
+                md.markdown("Diamonds marked + split the work into steps that run at the same time, and join it again; ")
+                md.markdown("a ⚡ event cuts the case short from the steps it names. ")
+            }
             md.markdown("Source: ")
             dotLink(id)
             md.markdown(".")
@@ -415,7 +456,8 @@ private struct RunbookPage {
         }
 
         let leaving = process.handoffPointIndices(from: index)
-        next(index, activity, leaving.filter { !points[$0].isTrigger })
+        if activity.isJoin { joinWait(index) }
+        next(index, activity, leaving.filter { !points[$0].isTrigger && !points[$0].isCancel })
         if !activity.triggers.isEmpty {
             md.startParagraph()
             md.strong("Starts another process")
@@ -441,31 +483,43 @@ private struct RunbookPage {
                     md.text(when.value)
                 }
                 md.endLine()
-                handoffDetails(k, nested: true)
+                handoffDetails(k, depth: 1)
             }
         }
     }
 
-    /// Where the flow goes after the activity: the end, one target with its handoff, or each branch with its
-    /// condition and handoff.
+    /// Where the flow goes after the activity: the end, one target with its handoff, the steps that run at the same
+    /// time and where they meet, or each branch with its condition and handoff.
     mutating func next(_ index: Int, _ activity: Activity, _ leaving: [Int]) {
         let isEnd = process.graph.ends.contains(index)
         if leaving.isEmpty {
             md.paragraph(isEnd ? "**Next:** this activity ends the process." : "**Next:** nothing (the flow stops here).")
             return
         }
-        let isDecision: Bool
-        if case .branches? = activity.next { isDecision = true } else { isDecision = false }
-        if !isDecision, let k = leaving.first {
+        if case .fork? = activity.next, let site = forkSite(of: index, decision: nil) {
+            md.startParagraph()
+            md.strong("Next:")
+            md.markdown(" these run at the same time:")
+            md.endLine()
+            md.startList()
+            forkBranches(site, depth: 0, leaving)
+            md.startParagraph()
+            meeting(site)
+            md.endLine()
+            return
+        }
+        guard case .branches(let branches, _)? = activity.next else {
+            guard let k = leaving.first else { return }
             md.startParagraph()
             md.strong("Next:")
             md.markdown(" ")
             activityLink(points[k].target.index)
+            if points[k].target.activity.isJoin { md.markdown(" (it waits for every branch)") }
             // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
             let isGap = points[k].isGap
             if !isGap, points[k].handoff != nil { md.markdown(", with this handoff:") }
             md.endLine()
-            handoffDetails(k, nested: false)
+            handoffDetails(k, depth: 0)
             return
         }
         md.startParagraph()
@@ -473,30 +527,127 @@ private struct RunbookPage {
         md.markdown(", by condition:")
         md.endLine()
         md.startList()
-        for k in leaving {
+        for (b, branch) in branches.enumerated() {
+            if branch.fork != nil {
+                guard let site = forkSite(of: index, decision: b) else { continue }
+                md.bulletItem()
+                md.markdown("These run at the same time")
+                condition(branch.when)
+                md.endLine()
+                forkBranches(site, depth: 1, leaving)
+                // After the branches, on a line of its own: the condition is the author's sentence, with its own stop.
+                md.bulletItem(depth: 1)
+                meeting(site)
+                md.endLine()
+                continue
+            }
+            guard let k = leaving.first(where: { points[$0].kind == .branch(index: b) }) else { continue }
             md.bulletItem()
             activityLink(points[k].target.index)
-            if case .branch(let b) = points[k].kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b),
-                let when = branches[b].when
-            {
-                md.markdown(", when: ")
-                md.text(when.value)
-            } else {
-                md.markdown(" (no condition stated)")
-            }
+            condition(branch.when)
             md.endLine()
-            handoffDetails(k, nested: true)
+            handoffDetails(k, depth: 1)
         }
         if isEnd { md.paragraph("This activity can also end the process.") }
     }
 
+    /// `, when: ...`, or ` (no condition stated)`.
+    private mutating func condition(_ when: Located<String>?) {
+        if let when {
+            md.markdown(", when: ")
+            md.text(when.value)
+        } else {
+            md.markdown(" (no condition stated)")
+        }
+    }
+
+    /// The outermost fork an activity's `next` (or its decision entry `decision`) starts.
+    private func forkSite(of index: Int, decision: Int?) -> Int? {
+        process.graph.forks.indices.first { f in
+            let fork = process.graph.forks[f]
+            return fork.source == index && fork.parent == nil && fork.route.decision == decision
+        }
+    }
+
+    /// One item per branch of a fork: the step it starts, with who does it and the handoff on the way, or the steps
+    /// of a fork nested in it, one level deeper.
+    private mutating func forkBranches(_ site: Int, depth: Int, _ leaving: [Int]) {
+        let fork = process.graph.forks[site]
+        for start in fork.branches {
+            switch start {
+            case .activity(let target, let transition):
+                guard case .fork(let route) = process.graph.transitions[transition].kind,
+                    let k = leaving.first(where: { points[$0].kind == .fork(route) })
+                else { continue }
+                md.bulletItem(depth: depth)
+                activityLink(target)
+                md.markdown(" (")
+                targetRoleNames(k)
+                md.markdown(")")
+                md.endLine()
+                handoffDetails(k, depth: depth + 1)
+            case .fork(let inner):
+                md.bulletItem(depth: depth)
+                md.markdown("These run at the same time too:")
+                md.endLine()
+                forkBranches(inner, depth: depth + 1, leaving)
+                md.bulletItem(depth: depth + 1)
+                meeting(inner)
+                md.endLine()
+            case .unknown:
+                continue
+            }
+        }
+    }
+
+    /// `They meet at [5. Hold the retrospective](#...), which starts once both are done.`, or that nothing waits for
+    /// all of them.
+    private mutating func meeting(_ site: Int) {
+        let fork = process.graph.forks[site]
+        guard let join = fork.join else {
+            md.markdown("No step waits for all of them.")
+            return
+        }
+        md.markdown("They meet at ")
+        activityLink(join)
+        if fork.branches.count == 2 {
+            md.markdown(", which starts once both are done.")
+        } else {
+            md.markdown(", which starts once all ")
+            md.number(fork.branches.count)
+            md.markdown(" are done.")
+        }
+    }
+
+    /// What a `join: all` step waits for: every branch of the forks it closes, named by the steps that start them.
+    private mutating func joinWait(_ index: Int) {
+        var starters: [Int] = []
+        for fork in process.graph.forks where fork.join == index && !starters.contains(fork.source) {
+            starters.append(fork.source)
+        }
+        md.startParagraph()
+        md.strong("Waits for every branch:")
+        guard !starters.isEmpty else {
+            md.markdown(" this step starts once every branch running at the same time has reached it.")
+            md.endLine()
+            return
+        }
+        md.markdown(" this step starts once every branch started at ")
+        for (n, source) in starters.enumerated() {
+            if n > 0 { md.markdown(n == starters.count - 1 ? " or " : ", ") }
+            activityLink(source)
+        }
+        md.markdown(" has reached it.")
+        md.endLine()
+    }
+
     /// The handoff on one transition or trigger as list items (artifact, expectation, who is told, escalation,
-    /// agreement), or the gap when responsibility changes with no handoff; `nested` under the list item before,
-    /// else as a list of their own. Nothing for a point that is neither.
-    mutating func handoffDetails(_ k: Int, nested: Bool) {
+    /// agreement), or the gap when responsibility changes with no handoff; at `depth` under the list item before
+    /// (0: as a list of its own). Nothing for a point that is neither.
+    mutating func handoffDetails(_ k: Int, depth: Int) {
         if points[k].isGap {
-            if !nested { md.startList() }
-            md.labelledItem("Handoff gap", nested: nested)
+            if depth == 0 { md.startList() }
+            md.labelledItem("Handoff gap", depth: depth)
             md.markdown("responsibility passes from ")
             sourceRoleNames(k)
             md.markdown(" to ")
@@ -506,10 +657,13 @@ private struct RunbookPage {
             return
         }
         guard let handoff = points[k].handoff else { return }
-        if !nested { md.startList() }
-        md.bulletItem(nested: nested)
+        if depth == 0 { md.startList() }
+        let itemDepth = depth
+        md.bulletItem(depth: itemDepth)
         md.strong("Handoff")
-        if points[k].change == .changed {
+        // Work coming back to a join's coordinating role is no change of hands, but a handoff declared on the way
+        // still goes from one role to another.
+        if points[k].change == .changed || points[k].isReturn {
             md.markdown(" from ")
             sourceRoleNames(k)
             md.markdown(" to ")
@@ -518,16 +672,16 @@ private struct RunbookPage {
         md.markdown(": hand over ")
         if let artifact = handoff.statedArtifact { md.code(artifact.value) } else { md.emphasis("no artifact named") }
         md.endLine()
-        md.labelledItem("Expectation", nested: nested)
+        md.labelledItem("Expectation", depth: itemDepth)
         if let expectation = handoff.statedExpectation { md.text(expectation.value) } else { md.emphasis("none stated") }
         md.endLine()
         if !handoff.informed.isEmpty {
-            md.labelledItem("Who is told", nested: nested)
+            md.labelledItem("Who is told", depth: itemDepth)
             roleNames(handoff.informed)
             md.endLine()
         }
         if let escalation = handoff.escalation {
-            md.labelledItem("Escalation", nested: nested)
+            md.labelledItem("Escalation", depth: itemDepth)
             switch escalation.value {
             case .functional: md.markdown("functional (to another team)")
             case .hierarchic: md.markdown("hierarchic (up the line)")
@@ -535,10 +689,38 @@ private struct RunbookPage {
             md.endLine()
         }
         if let agreement = handoff.statedAgreement {
-            md.labelledItem("Agreement", nested: nested)
+            md.labelledItem("Agreement", depth: itemDepth)
             md.text(agreement.value)
             md.endLine()
         }
+    }
+
+    // MARK: Cancellations
+
+    /// Each `cancel` entry once: the steps it can interrupt, the condition, where it goes and its handoff.
+    mutating func cancellations() {
+        md.paragraph("Each of these stops every step still running and goes straight to the step it names.")
+        md.startList()
+        for (c, entry) in process.graph.cancellations.enumerated() {
+            md.bulletItem()
+            md.markdown("Go to ")
+            if let target = entry.target {
+                activityLink(target)
+            } else {
+                md.code(entry.cancellation.to.value)
+                md.markdown(" (no such activity)")
+            }
+            md.markdown(entry.cancellation.from == nil && !entry.sources.isEmpty ? " at any point in " : " from ")
+            stepNumbers(entry.sources)
+            condition(entry.cancellation.when)
+            md.endLine()
+            if let k = points.indices.first(where: { points[$0].kind == .cancel(entry: c) }) { handoffDetails(k, depth: 1) }
+        }
+    }
+
+    /// `step 2`, `steps 2–4`: `StepNumbers`, whose digits, commas and dashes need no escaping.
+    private mutating func stepNumbers(_ positions: [Int]) {
+        md.markdown(StepNumbers.phrase(positions))
     }
 
     /// The receiving roles, named as the receiving process sees them; with `contacts`, each with its contact, which
@@ -599,7 +781,12 @@ private struct RunbookPage {
         md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
         for k in handoffPoints {
             md.startRow()
-            activityLink(points[k].source)
+            if case .cancel(let c) = points[k].kind, process.graph.cancellations.indices.contains(c) {
+                stepNumbers(process.graph.cancellations[c].sources)
+                md.markdown(", cut short")
+            } else {
+                activityLink(points[k].source)
+            }
             md.nextCell()
             if points[k].isTrigger {
                 processLink(points[k].target.process?.id.value ?? "")
@@ -679,5 +866,19 @@ private struct RolePartSentence {
             md.markdown(phrase)
         }
         isEmpty = false
+    }
+}
+
+extension HandoffPoint {
+    /// True for a `cancel` entry: the runbook lists those once, apart from each step's own way on.
+    var isCancel: Bool {
+        if case .cancel = kind { return true }
+        return false
+    }
+
+    /// True for a branch arriving back at the role that coordinates its join.
+    var isReturn: Bool {
+        if case .returning = change { return true }
+        return false
     }
 }

@@ -37,32 +37,45 @@ enum Model {
     static func activity(
         _ id: String, _ name: String, responsible: [String], accountable: [String] = [], consulted: [String] = [],
         informed: [String] = [], records: [String] = [], inputs: [String] = [], outputs: [String] = [],
-        target: String? = nil, procedure: [String] = [], next: NextClause? = nil, end: Bool = false,
+        target: String? = nil, procedure: [String] = [], next: NextClause? = nil, end: Bool = false, join: Bool = false,
         handoff: Handoff? = nil, triggers: [Trigger] = []
     ) -> Activity {
         Activity(
             id: at(id), name: at(name), responsible: ids(responsible), accountable: ids(accountable),
             consulted: ids(consulted), informed: ids(informed), records: ids(records), inputs: ids(inputs),
             outputs: ids(outputs), target: target.flatMap(TimeTarget.init(parsing:)).map { at($0) },
-            procedure: ids(procedure), next: next, end: end ? at(true) : nil, handoff: handoff, triggers: triggers,
+            procedure: ids(procedure), next: next, end: end ? at(true) : nil, join: join ? at(.all) : nil, handoff: handoff,
+            triggers: triggers,
             range: here
         )
     }
 
     static func next(_ target: String) -> NextClause { .single(at(target)) }
     static func branches(_ branches: Branch...) -> NextClause { .branches(branches, range: here) }
+    /// `next: {all: [...]}`.
+    static func all(_ branches: Branch...) -> NextClause { .fork(Fork(branches: branches, range: here)) }
+    /// A fork branch to one activity (no `when`).
+    static func to(_ target: String, handoff: Handoff? = nil) -> Branch { Branch(to: at(target), handoff: handoff, range: here) }
+    /// A branch that forks: in a decision with `when`, or nested in another `all` list without.
+    static func forking(when: String? = nil, handoff: Handoff? = nil, _ branches: Branch...) -> Branch {
+        Branch(fork: Fork(branches: branches, range: here), when: when.map { at($0) }, handoff: handoff, range: here)
+    }
+    static func cancel(when: String?, to: String, from: [String]? = nil, handoff: Handoff? = nil) -> Cancellation {
+        Cancellation(when: when.map { at($0) }, to: at(to), from: from.map(ids), handoff: handoff, range: here)
+    }
 
     static func process(
         _ id: String, _ name: String, purpose: String? = nil, owner: String? = nil, manager: String? = nil,
         caseOwner: String? = nil, version: Int? = nil, tags: [String] = [], trigger: String? = nil,
-        outcome: String? = nil, defaultAccountable: String? = nil, roles: [Role] = [], activities: [Activity]
+        outcome: String? = nil, defaultAccountable: String? = nil, roles: [Role] = [], activities: [Activity],
+        cancellations: [Cancellation] = []
     ) -> ProcessDefinition {
         ProcessDefinition(
             id: at(id), name: at(name), version: version.map { at($0) }, purpose: purpose.map { at($0) },
             owner: owner.map { at($0) }, manager: manager.map { at($0) }, caseOwner: caseOwner.map { at($0) },
             tags: ids(tags), trigger: trigger.map { at($0) }, outcome: outcome.map { at($0) },
             defaultAccountable: defaultAccountable.map { at($0) }, roles: roles, activities: activities,
-            file: "Processes/\(id).yaml", range: here, headerRange: here
+            cancellations: cancellations, file: "Processes/\(id).yaml", range: here, headerRange: here
         )
     }
 
@@ -236,5 +249,65 @@ enum HostileFixture {
 
     static var report: CheckReport {
         Model.report(catalogue: catalogue, processes: [process], statuses: statuses)
+    }
+}
+
+/// Parallel work and a way to cut the case short, as in a security incident: assessment forks into containment and
+/// the situation report, which meet at the retrospective; triage can start both at once (a decision branch that
+/// forks, with a handoff gap on one of its branches); a false alarm ends the case from any of the running steps.
+enum ParallelFixture {
+    static let catalogue: [Role] = [
+        Model.role("security-owner", "Security Process Owner", .owner, team: "Security Office"),
+        Model.role("analyst", "Security Analyst", .practitioner, team: "Security Operations Centre", contact: "#soc"),
+        Model.role("incident-commander", "Incident Commander", .manager, team: "Security Operations", contact: "#sec-ic"),
+        Model.role("responders", "Responders", .practitioner, team: "Platform Engineering", contact: "#responders"),
+        Model.role("legal", "Legal Counsel", .practitioner, team: "Legal"),
+    ]
+
+    static let incidentDoc = Model.handoff("incident-doc", "Responders start containment within 15 minutes.", informed: ["legal"])
+
+    static let process = Model.process(
+        "security-incident", "Security Incident Response",
+        purpose: "Contain an attack and keep everyone who must know informed while the work goes on.",
+        owner: "security-owner", manager: "incident-commander", caseOwner: "incident-commander", version: 1,
+        trigger: "A detection rule raises an alert.", outcome: "The attack is contained and its lessons are recorded.",
+        defaultAccountable: "incident-commander",
+        activities: [
+            Model.activity(
+                "triage", "Triage the alert", responsible: ["analyst"], target: "15m",
+                next: Model.branches(
+                    Model.forking(
+                        when: "Data is leaving the network now.",
+                        Model.to("contain", handoff: incidentDoc),
+                        Model.to("send-sitrep")),
+                    Model.branch(
+                        "assess", when: "The alert needs a closer look.",
+                        handoff: Model.handoff("alert-record", "The incident commander assesses within 30 minutes."))
+                )
+            ),
+            Model.activity(
+                "assess", "Confirm and assess the incident", responsible: ["incident-commander"], target: "30m",
+                next: Model.all(Model.to("contain", handoff: incidentDoc), Model.to("send-sitrep"))
+            ),
+            Model.activity(
+                "contain", "Contain and remediate", responsible: ["responders"], records: ["incident-doc"],
+                procedure: ["Isolate the affected hosts.", "Rotate every exposed credential."], next: Model.next("retrospective")),
+            Model.activity(
+                "send-sitrep", "Send the situation report", responsible: ["incident-commander"], informed: ["legal"], target: "1h",
+                next: Model.next("retrospective")),
+            Model.activity(
+                "retrospective", "Hold the retrospective", responsible: ["incident-commander"], consulted: ["responders"], end: true,
+                join: true),
+            Model.activity("close-false-alarm", "Close as a false alarm", responsible: ["analyst"], records: ["alert"], end: true),
+        ],
+        cancellations: [
+            Model.cancel(
+                when: "The alarm proves false.", to: "close-false-alarm", from: ["assess", "contain", "send-sitrep"],
+                handoff: Model.handoff("incident-doc", "The analyst closes the alert within 1 hour."))
+        ]
+    )
+
+    static var report: CheckReport {
+        Model.report(catalogue: catalogue, processes: [process])
     }
 }

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// `handoff/missing-artifact`: a handoff that does not say what is handed over.
 enum MissingArtifact: ProcessRule {
     static let descriptor = RuleDescriptor(
@@ -69,8 +71,10 @@ enum MissingArtifact: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
+        // A handoff written around a fork holds for several branches: it is reported once.
+        var reported = Set<SourceRange>()
         for point in context.handoffs.points {
-            guard let handoff = point.handoff, handoff.statedArtifact == nil else { continue }
+            guard let handoff = point.handoff, handoff.statedArtifact == nil, reported.insert(handoff.range).inserted else { continue }
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what is handed over",

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// `handoff/missing-expectation`: a handoff that does not say what the receiver commits to.
 enum MissingExpectation: ProcessRule {
     static let descriptor = RuleDescriptor(
@@ -68,8 +70,10 @@ enum MissingExpectation: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
+        // A handoff written around a fork holds for several branches: it is reported once.
+        var reported = Set<SourceRange>()
         for point in context.handoffs.points {
-            guard let handoff = point.handoff, handoff.statedExpectation == nil else { continue }
+            guard let handoff = point.handoff, handoff.statedExpectation == nil, reported.insert(handoff.range).inserted else { continue }
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what the receiver commits to",

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// `handoff/supplier-agreement`: a handoff to a supplier that names no OLA or underpinning contract.
 enum SupplierAgreement: ProcessRule {
     static let descriptor = RuleDescriptor(
@@ -71,13 +73,15 @@ enum SupplierAgreement: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
+        // A handoff written around a fork holds for several branches: it is reported once.
+        var reported = Set<SourceRange>()
         for point in context.handoffs.points {
             guard let handoff = point.handoff, handoff.statedAgreement == nil, point.target.roles.contains(where: \.isSupplier) else {
                 continue
             }
             let sourceRoles = Set(point.sourceRoles.map(\.identity))
             let suppliers = point.target.roles.filter { $0.isSupplier && !sourceRoles.contains($0.identity) }
-            guard !suppliers.isEmpty else { continue }
+            guard !suppliers.isEmpty, reported.insert(handoff.range).inserted else { continue }
             let named = HandoffWording.roles(suppliers)
             findings.report(
                 Self.self, at: handoff.range,

@@ -12,7 +12,9 @@ enum UnneededHandoff: ProcessRule {
 
             The rule also reports an activity-level `handoff:` that applies to no transition at all: on an activity \
             that ends the process, or on an activity with a `next` list, where each branch carries its own `handoff`. \
-            Such a block is silently ignored, so move it under the `next` entry or trigger it belongs to, or remove it.
+            Such a block is silently ignored, so move it under the `next` entry or trigger it belongs to, or remove it. \
+            A handoff written around a fork (on an activity with `next: {all: ...}`, or on a decision entry that \
+            forks) applies to each of its branches that changes hands, and is reported only when none of them does.
 
             Remove the handoff, or move it to the transition where responsibility really changes. If the hand-over \
             is deliberate (between shifts of one team, say), keep it and suppress the note on that line.
@@ -94,6 +96,13 @@ enum UnneededHandoff: ProcessRule {
                     Self.self, at: stray.handoff.range,
                     "the handoff on \(activity) applies to no transition: with a `next` list, each branch carries its own handoff",
                     help: "move the `handoff:` under the `next` entry it belongs to",
+                    activities: [stray.activity.id.value]
+                )
+            case .noBranchChangesHands:
+                findings.report(
+                    Self.self, at: stray.handoff.range,
+                    "the handoff on \(activity) applies to no transition: responsibility changes on none of the branches of its fork",
+                    help: "remove the `handoff:`, or move it to the branch where responsibility passes to another role",
                     activities: [stray.activity.id.value]
                 )
             }

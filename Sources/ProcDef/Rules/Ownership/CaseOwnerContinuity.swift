@@ -17,7 +17,9 @@ enum CaseOwnerContinuity: ProcessRule {
             consulted counts, because it is a stronger tie than being informed. The `informed:` list of the handoff \
             declared on the transition counts as well: it says who is told when the case arrives at the receiving \
             activity, which is exactly the moment this rule cares about. Triggers that start another process are not \
-            handoffs away from the case owner: the flow of this process goes on with them. A receiving activity with \
+            handoffs away from the case owner: the flow of this process goes on with them. Each branch of a fork is a \
+            transition; a branch arriving at a `join: all` whose responsible role ran one of the joined branches is \
+            work coming back to the role that coordinates it, not a handoff away. A receiving activity with \
             no responsible role is left to `raci/responsible-required`.
 
             To fix a finding, add the case owner to the receiving activity's `informed:`, or to the handoff's \
@@ -106,10 +108,18 @@ enum CaseOwnerContinuity: ProcessRule {
                 || activity.consulted.contains { $0.value == caseOwner }
                 || activity.informed.contains { $0.value == caseOwner }
         }
+        // A branch arriving at a join that its coordinating role runs hands nothing on: the case owner's part of the
+        // parallel work comes back to the role that coordinates it (the handoff analysis calls it a return).
+        var returning = Set<[Int]>()
+        for point in context.handoffs.points {
+            guard case .returning = point.change, point.target.process == nil else { continue }
+            returning.insert([point.source, point.target.index])
+        }
         for transition in context.graph.transitions {
             let source = transition.source
             let target = transition.target
             guard isResponsible[source], !isResponsible[target], !isInvolved[target] else { continue }
+            guard !returning.contains([source, target]) else { continue }
             let receiver = activities[target]
             guard !receiver.responsible.isEmpty else { continue }
             if transition.handoff?.informed.contains(where: { $0.value == caseOwner }) == true { continue }

@@ -267,4 +267,94 @@ final class CaseOwnerContinuityTests: XCTestCase {
                 name: Investigate and diagnose
             """, rules: rule, [])
     }
+
+    func testForkBranchesAreTransitionsAndAReturnToTheJoinIsNoHandoffAway() {
+        // The branch to the resolvers hands part of the case away; the desk's own branch comes back to the incident
+        // manager's review, whose role ran the coordinating branch: that is a return, not a handoff away.
+        XCTAssertFindings(
+            """
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            case-owner: service-desk
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: triage
+                name: Triage
+                responsible: service-desk
+                next:
+                  all:
+                    - 1️⃣to: fix
+                      handoff: {artifact: incident-record, expectation: Started within 15 minutes.}
+                    - to: tell
+                    - to: coordinate
+                      handoff: {artifact: incident-record, expectation: Coordinated at once., informed: [service-desk]}
+              - id: fix
+                name: Restore the service
+                responsible: resolver
+                next: review
+              - id: tell
+                name: Tell the users
+                responsible: service-desk
+                next: review
+              - id: coordinate
+                name: Coordinate the response
+                responsible: incident-manager
+                next: review
+              - id: review
+                name: Review the incident
+                join: all
+                responsible: incident-manager
+                end: true
+            """, rules: rule,
+            [
+                ExpectedFinding(
+                    "1️⃣", "ownership/case-owner-continuity", message(to: "'resolver' (Resolver Group)", at: "'fix' (Restore the service)"),
+                    help:
+                        "keep the case owner in the loop: add `service-desk` to the `informed:` of 'fix', or to the `informed:` of the handoff on this transition (`handoff: {artifact: ..., expectation: ..., informed: [service-desk]}`)"
+                )
+            ])
+    }
+
+    func testAnArrivalAtAJoinFromTheCaseOwnerIsAHandoffAwayWhenTheJoinsRoleRanNoBranch() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            case-owner: service-desk
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: triage
+                name: Triage
+                responsible: service-desk
+                handoff: {artifact: incident-record, expectation: Started within 15 minutes., informed: [service-desk]}
+                next:
+                  all:
+                    - to: fix
+                    - to: tell
+              - id: fix
+                name: Restore the service
+                responsible: resolver
+                next: review
+              - id: tell
+                name: Tell the users
+                responsible: service-desk
+                next: 1️⃣review
+              - id: review
+                name: Review the incident
+                join: all
+                responsible: incident-manager
+                end: true
+            """, rules: rule,
+            [
+                ExpectedFinding(
+                    "1️⃣", "ownership/case-owner-continuity",
+                    message(to: "'incident-manager' (Incident Manager)", at: "'review' (Review the incident)"))
+            ])
+    }
 }
