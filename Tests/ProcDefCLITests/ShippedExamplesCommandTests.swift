@@ -48,9 +48,9 @@ final class ShippedExamplesCommandTests: XCTestCase {
         let line =
             try edit(
                 file,
-                replacing: "    name: Publish the first stakeholder notice\n    responsible: communications-lead\n",
-                with: "    name: Publish the first stakeholder notice\n    responsible: incident-manager\n"
-            ) + 1
+                replacing: "    name: Publish the all-clear\n    join: all\n    responsible: communications-lead\n",
+                with: "    name: Publish the all-clear\n    join: all\n    responsible: incident-manager\n"
+            ) + 2
 
         let run = try Procdef.run(["check", "--today", Self.today], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
@@ -58,9 +58,9 @@ final class ShippedExamplesCommandTests: XCTestCase {
         XCTAssertEqual(
             errors,
             [
-                "Processes/major-incident-management.yaml:\(line):18: error: role 'incident-manager' (Incident Manager on Duty) is responsible for 'declare' (Declare the major incident and take command) and 'publish-first-notice' (Publish the first stakeholder notice); these duties must be separate [policy/major-incident-fix-and-tell]"
+                "Processes/major-incident-management.yaml:\(line):18: error: role 'incident-manager' (Incident Manager on Duty) is responsible for 'declare' (Declare the major incident and take command) and 'publish-all-clear' (Publish the all-clear); these duties must be separate [policy/major-incident-fix-and-tell]"
             ])
-        // The handoffs around the notice now stay with one role, which the notes point out; nothing else changes.
+        // The handoffs into and out of the all-clear now stay with one role, which the notes point out; nothing else changes.
         XCTAssertEqual(
             findings(run.stdout).filter { !$0.contains(": error: ") }.map { $0.components(separatedBy: " [").last ?? "" },
             [

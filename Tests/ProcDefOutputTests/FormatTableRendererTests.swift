@@ -38,7 +38,8 @@ final class FormatTableRendererTests: XCTestCase {
             [
                 "| field | type | required | meaning |",
                 "|---|---|---|---|",
-                "| `to` | activity id | yes | the target |",
+                "| `to` | activity id | no: `schema/missing-field`, unless the branch has `all` | the target |",
+                "| `all` | list of fork branches | no | instead of `to`: the branch forks, and every one of these runs |",
                 "| `when` | text | no: `flow/unconditioned-branch`, in a decision | the condition for taking this branch |",
                 "| `handoff` | handoff | no: `handoff/gap`, when responsibility changes | the handoff on this branch |",
             ])

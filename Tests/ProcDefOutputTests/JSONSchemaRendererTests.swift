@@ -38,6 +38,8 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(keys(try definition("waiver")), ModelDecoder.waiverKeys)
         XCTAssertEqual(keys(try definition("activity")), ModelDecoder.activityKeys)
         XCTAssertEqual(keys(try definition("branch")), ModelDecoder.branchKeys)
+        XCTAssertEqual(keys(try definition("forkBranch")), ModelDecoder.forkBranchKeys)
+        XCTAssertEqual(keys(try definition("cancel")), ModelDecoder.cancelKeys)
         XCTAssertEqual(keys(try definition("handoff")), ModelDecoder.handoffKeys)
         XCTAssertEqual(keys(try definition("trigger")), ModelDecoder.triggerKeys)
         XCTAssertEqual(keys(try definition("policy")), ModelDecoder.policyKeys)
@@ -61,7 +63,7 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(required(try definition("process")), ["kind"] + ModelDecoder.processRequiredKeys)
         XCTAssertEqual(required(try definition("waiver")), ModelDecoder.waiverRequiredKeys)
         XCTAssertEqual(required(try definition("activity")), ModelDecoder.activityRequiredKeys)
-        XCTAssertEqual(required(try definition("branch")), [])
+        XCTAssertEqual(required(try definition("cancel")), ModelDecoder.cancelRequiredKeys)
         XCTAssertEqual(required(try definition("handoff")), [])
         XCTAssertEqual(required(try definition("trigger")), ModelDecoder.triggerRequiredKeys)
         XCTAssertEqual(required(try definition("policy")), ["kind"] + ModelDecoder.policyRequiredKeys)
@@ -72,6 +74,18 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(required(requirements?["process"]), ModelDecoder.processRequirementKeys)
     }
 
+    /// A branch, of a decision or of a fork, has `to` or `all`: exactly one of them, which `required` cannot say.
+    func testABranchHasToOrAll() throws {
+        for name in ["branch", "forkBranch"] {
+            let branch = try definition(name)
+            XCTAssertEqual(required(branch), [], name)
+            XCTAssertEqual(branch["oneOf"]?.items?.map { required($0) }, [["to"], ["all"]], name)
+            XCTAssertEqual(branch["properties"]?["all"]?["minItems"]?.rendered(), JSONValue.integer(2).rendered(), name)
+            XCTAssertEqual(branch["properties"]?["all"]?["items"]?["anyOf"]?.items?.last?["$ref"]?.text, "#/definitions/forkBranch", name)
+        }
+        XCTAssertNil(try definition("forkBranch")["properties"]?["when"])
+    }
+
     // MARK: Words
 
     func testKindsAndEnumsAreTheModels() throws {
@@ -80,6 +94,7 @@ final class JSONSchemaRendererTests: XCTestCase {
         XCTAssertEqual(JSONSchemaRenderer.documentKinds, DocumentKind.allCases.map(\.rawValue))
         XCTAssertEqual(words(try definition("role")["properties"]?["kind"]), RoleKind.allCases.map(\.rawValue))
         XCTAssertEqual(words(try definition("handoff")["properties"]?["escalation"]), Escalation.allCases.map(\.rawValue))
+        XCTAssertEqual(words(try definition("activity")["properties"]?["join"]), JoinMode.allCases.map(\.rawValue))
         XCTAssertEqual(words(try definition("policy")["properties"]?["severity"]), ModelDecoder.PolicySeverity.allCases.map(\.rawValue))
         XCTAssertEqual(JSONSchemaRenderer.processFields, ModelDecoder.processKeys.filter { $0 != "kind" })
         for kind in DocumentKind.allCases {

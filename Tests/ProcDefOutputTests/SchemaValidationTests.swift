@@ -112,6 +112,35 @@ final class SchemaValidationTests: XCTestCase {
             "kind: config\nlimits:\n  max-file-size: 512KiB\n  max-depth: 64\n  max-aliases: \"50\"\n  max-alias-expansion: 10000\n  max-activities: ~\n",
             true
         ),
+        // Forks: next: {all: [...]}, a decision branch that forks, nested forks, plain ids; join: all; cancel entries,
+        // one or a list, with and without from, with a handoff.
+        (
+            "kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {all: [b, {to: c, handoff: {artifact: x}}]}}\n  - id: b\n    name: B\n    next:\n      - {when: x, all: [c, {all: [d, e]}], handoff: {artifact: y}}\n      - {when: y, to: d}\n  - {id: c, name: C, next: d}\n  - {id: d, name: D, join: all, next: [e, {to: ~, all: [c, e]}]}\n  - {id: e, name: E, join: ~, end: true}\ncancel:\n  - {when: Withdrawn., to: e, from: [a, b], handoff: {artifact: x, expectation: y}}\n  - {when: A duplicate., to: e, from: ~}\n",
+            true
+        ),
+        (
+            "kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [a, b], when: x}}]\ncancel: {when: x, to: a, from: a}\n",
+            true
+        ),
+        // What the decoder rejects in forks and cancellations.
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [b]}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: []}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: ~}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: [{when: x, all: [b]}, {when: y, to: b}]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: [{when: x, to: b, all: [b, c]}, {when: y, to: b}]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [{to: b, all: [b, c]}, c]}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: [{when: x, to: b, all: ~}, {when: y, to: b}]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [{to: b, when: x}, c]}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: [{when: x}, {when: y, to: b}]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [{handoff: {artifact: x}}, c]}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, next: {all: [[b], c]}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, join: any}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, join: [all]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{when: x}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{to: a, from: [a]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{when: x, to: a, form: [a]}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [Cancel it]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\ncancel: [{when: x, to: a, from: []}]\n", false),
         // What the decoder rejects.
         ("kind: process\nid: p\nname: P\nversion: -1\nactivities: []\n", false),
         ("kind: process\nid: p\nname: ~\nactivities: []\n", false),
@@ -182,6 +211,75 @@ final class SchemaValidationTests: XCTestCase {
             let errors = invalid[paths[index]] ?? []
             XCTAssertEqual(errors.isEmpty, edge.isWellFormed, "edge-\(index + 1).yaml, schema: \(errors)\n\(edge.yaml)")
         }
+    }
+
+    /// Every YAML example of docs/format.md validates. A whole document is checked as it is; a fragment (the keys of
+    /// an activity, of a process, a list of activities, a policy's `require`) is checked inside the smallest document
+    /// that holds it.
+    func testTheFormatReferenceExamplesValidate() throws {
+        let validator = try Self.checkJSONSchema()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let schema = directory.appendingPathComponent("procdef.schema.json")
+        try Data(JSONSchemaRenderer().render().utf8).write(to: schema)
+
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/format.md")
+        let examples = Self.yamlBlocks(in: try String(contentsOf: page, encoding: .utf8))
+        XCTAssertGreaterThan(examples.count, 10)
+        var paths: [String] = []
+        for (index, example) in examples.enumerated() {
+            let path = directory.appendingPathComponent("format-example-\(index + 1).yaml").path
+            try Data(try Self.document(holding: example).utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let invalid = try Self.validate(paths, schema: schema.path, with: validator)
+        for (index, example) in examples.enumerated() {
+            XCTAssertEqual(invalid[paths[index]] ?? [], [], "example \(index + 1) of docs/format.md:\n\(example)")
+        }
+    }
+
+    /// The fenced `yaml` blocks of a Markdown page, each with its common indentation removed.
+    static func yamlBlocks(in markdown: String) -> [String] {
+        var blocks: [String] = []
+        var current: [Substring]?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if current == nil, trimmed == "```yaml" {
+                current = []
+            } else if let lines = current, trimmed.hasPrefix("```") {
+                let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+                blocks.append(lines.map { $0.dropFirst(min(indent, $0.count)) }.joined(separator: "\n") + "\n")
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
+
+    /// The example itself when it is a document, or else the smallest document that holds it, from its first key.
+    static func document(holding example: String) throws -> String {
+        let indented = { (text: String, spaces: Int) in
+            text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.isEmpty ? "" : String(repeating: " ", count: spaces) + $0
+            }
+            .joined(separator: "\n")
+        }
+        let first = try XCTUnwrap(example.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.allSatisfy(\.isWhitespace) })
+        if first.hasPrefix("- ") { return "kind: process\nid: p\nname: P\nactivities:\n" + indented(example, 2) }
+        let key = String(first.prefix { $0 != ":" })
+        if key == "kind" { return example }
+        if KeyTable.activity.names.contains(key) {
+            return "kind: process\nid: p\nname: P\nactivities:\n  - id: a\n    name: A\n" + indented(example, 4)
+        }
+        if KeyTable.process.names.contains(key) {
+            return "kind: process\nid: p\nname: P\n" + (key == "activities" ? "" : "activities: []\n") + example
+        }
+        if KeyTable.policy.names.contains(key) { return "kind: policy\nid: p\ntitle: T\nseverity: error\n" + example }
+        XCTFail("no document holds an example that starts with '\(key)':\n\(example)")
+        return example
     }
 
     /// The documents of a YAML text; the examples separate them with `---` lines.

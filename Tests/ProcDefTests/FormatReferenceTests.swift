@@ -24,15 +24,19 @@ final class FormatReferenceTests: XCTestCase {
     }
 
     /// The description keeps to the legend of the `required` column in format.md: `yes: RULE` for `kind` alone, whose
-    /// absence is `schema/unknown-kind`; `no: RULE` names a rule other than `schema/missing-field`, which is plain `yes`.
+    /// absence is `schema/unknown-kind`; `no: RULE` names a rule other than `schema/missing-field`, which is plain `yes`,
+    /// unless the key is required only in the case it names (a branch's `to`, unless the branch forks with `all`).
     func testTheDescriptionKeepsToTheRequiredColumnsLegend() {
         for (name, table) in KeyTable.all {
             for key in table.keys {
                 switch key.presence {
                 case .requiredReportedBy(let rule):
                     XCTAssertEqual("\(name).\(key.name): \(rule)", "\(name).kind: schema/unknown-kind")
-                case .optionalReportedBy(let rule, _):
-                    XCTAssertNotEqual(rule, "schema/missing-field", "\(name).\(key.name): write .required")
+                case .optionalReportedBy(let rule, let condition):
+                    // A key required only in some case (a branch's `to`, unless it forks) says which.
+                    if condition == nil {
+                        XCTAssertNotEqual(rule, "schema/missing-field", "\(name).\(key.name): write .required")
+                    }
                 case .required, .optional:
                     break
                 }
@@ -197,11 +201,22 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
                 when: Always.  # branch
                 handoff:
                   artifact: record  # handoff
+              - when: Twice.
+                all:  # branch
+                  - to: close  # fork-branch
+                    handoff: {artifact: record}  # fork-branch
+                  - all: [log, close]  # fork-branch
             triggers:
               - process: problem  # trigger
                 when: It recurs.  # trigger
           - id: close  # activity
             name: Close  # activity
+            join: all  # activity
+        cancel:
+          - when: Withdrawn.  # cancel
+            to: close  # cancel
+            from: [log]  # cancel
+            handoff: {artifact: record}  # cancel
         waivers:
           - policy: logged  # waiver
             reason: Because.  # waiver

@@ -6,6 +6,11 @@ extension ModelDecoder {
     static let activityRequiredKeys = KeyTable.activity.requiredNames
     static let branchKeys = KeyTable.branch.names
     static let forkBranchKeys = KeyTable.forkBranch.names
+    /// The help for `join` written anywhere but on an activity.
+    static let joinHelp = "`join: all` belongs to the activity where the branches of a fork meet, not to a branch or a process"
+    /// The help for `cancel` written on an activity.
+    static let cancelHelp =
+        "`cancel` is a list of the process: write the entry there, with this activity in its `from`"
     static let handoffKeys = KeyTable.handoff.names
     static let triggerKeys = KeyTable.trigger.names
     static let triggerRequiredKeys = KeyTable.trigger.requiredNames
@@ -20,7 +25,12 @@ extension ModelDecoder {
         }
         let id = identifier(map, in: "an activity of \(processContext)", kind: "activity")
         var context: String { id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)" }
-        checkKeys(map, allowed: Self.activityKeys, in: context)
+        checkKeys(
+            map, allowed: Self.activityKeys, in: context,
+            misplaced: [
+                "all": "a fork is written under `next`: `next: {all: [first, second]}` starts every branch when this activity ends",
+                "cancel": Self.cancelHelp,
+            ])
         requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
 
         let name = text(map, "name", in: context) ?? Located("", at: map.startRange)
@@ -72,8 +82,8 @@ extension ModelDecoder {
         }
         // `next: {all: [...]}` forks; any other single mapping is read as a decision of one branch, and a plain id in
         // a list as a branch without `when`.
-        if let entries = node.mapping, entries.count == 1, let all = FieldMap(node, entries: entries).value("all") {
-            return decodeFork(all, in: "the fork of \(context)").map(NextClause.fork)
+        if let entries = node.mapping, entries.count == 1, let all = FieldMap(node, entries: entries).field("all") {
+            return decodeFork(all.value, in: "the fork of \(context)").map(NextClause.fork)
         }
         let items = node.sequence.map(Array.init) ?? [node]
         var branches: [Branch] = []
@@ -132,10 +142,11 @@ extension ModelDecoder {
                 map, allowed: Self.forkBranchKeys, in: context,
                 misplaced: [
                     "when":
-                        "every branch of a fork runs, so none has a condition; to choose one branch, list them under `next` without `all`"
+                        "every branch of a fork runs, so none has a condition; to choose one branch, list them under `next` without `all`",
+                    "join": Self.joinHelp,
                 ])
         } else {
-            checkKeys(map, allowed: Self.branchKeys, in: context)
+            checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
         }
         let when = isForkBranch ? nil : text(map, "when", in: context)
         var handoff: Handoff?

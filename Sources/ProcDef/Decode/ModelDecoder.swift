@@ -205,7 +205,7 @@ final class ModelDecoder {
         }
         let allowed = Choice.allCases.map(\.rawValue)
         let help = node.scalar.flatMap { Suggestion.didYouMean($0.text, among: allowed) }
-        let expected = allowed.count == 2 ? Quoting.alternatives(allowed) : "one of \(Quoting.alternatives(allowed))"
+        let expected = allowed.count <= 2 ? Quoting.alternatives(allowed) : "one of \(Quoting.alternatives(allowed))"
         reportType(node, label(), expected: expected, help: help)
         return nil
     }

@@ -15,7 +15,7 @@ extension ModelDecoder {
         subjectProcess = id?.value
         defer { subjectProcess = nil }
         let context = id.map { "process \(Quoting.quoted($0.value))" } ?? "the process"
-        checkKeys(map, allowed: Self.processKeys, in: context)
+        checkKeys(map, allowed: Self.processKeys, in: context, misplaced: ["join": Self.joinHelp])
         requireFields(map, Self.processRequiredKeys, in: context, at: header)
 
         let activities = decodeActivities(map, processContext: context)
@@ -76,6 +76,14 @@ extension ModelDecoder {
             checkKeys(fieldMap, allowed: Self.cancelKeys, in: context)
             requireFields(fieldMap, Self.cancelRequiredKeys, in: context, at: fieldMap.startRange)
             let from = fieldMap.has("from") ? references(fieldMap, "from", in: context, kind: "activity") : nil
+            // `from: []` would interrupt nothing; the default (no `from`) is what such an entry usually meant.
+            if let list = fieldMap.value("from"), let items = list.sequence, items.isEmpty {
+                report(
+                    WrongType.self, at: list.range, "'from' of \(context) must list at least one activity, found none",
+                    help:
+                        "leave `from` out to interrupt every activity that is not an end, other than `to` and those only reachable after it"
+                )
+            }
             var handoff: Handoff?
             if let field = fieldMap.field("handoff") {
                 handoff = decodeHandoff(field.value, in: "the handoff of \(context)")

@@ -19,9 +19,9 @@ extension KeyTable {
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
         FormatKey(
             "next", "activity id, list of branches, or fork", invalid: UnknownActivity.self,
-            "where the flow goes next: one activity id, a list of branches (a decision), or `{all: [...]}` (a fork: every branch runs); see [Flow](#flow)"
+            "where the flow goes next (see [Flow](#flow)): one activity id, a list of branches (a decision), or `{all: [...]}`, a fork, whose branches all run"
         ),
-        FormatKey("end", "boolean", "`true`: the case closes here, with every branch still running"),
+        FormatKey("end", "boolean", "`true`: the case closes here, and every branch still running closes with it"),
         FormatKey(
             "join", oneOf: JoinMode.allCases.map(\.rawValue),
             "`all`: the activity waits for every branch of the fork it closes (see [Parallel work](#parallel-work))"),

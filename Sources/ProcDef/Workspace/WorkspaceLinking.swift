@@ -192,7 +192,7 @@ struct WorkspaceLinker {
 
         for cancellation in process.cancellations {
             let place = "the cancellation to \(Quoting.quoted(cancellation.to.value))"
-            checkActivity(cancellation.to, of: process, from: nil, "'to' of \(place)")
+            checkActivity(cancellation.to, of: process, from: nil, "'to' of a cancellation of \(processName)")
             for source in cancellation.from ?? [] {
                 checkActivity(source, of: process, from: nil, "'from' of \(place)")
             }
@@ -214,7 +214,9 @@ struct WorkspaceLinker {
         let place = place()
         let help =
             Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
-            ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id; to start another process, use 'triggers:'"
+            ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id"
+            // A transition may have meant another process; a cancellation stays in its own.
+            + (source == nil ? "" : "; to start another process, use 'triggers:'")
         report(
             UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
             help: help,

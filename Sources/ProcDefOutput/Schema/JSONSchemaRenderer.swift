@@ -78,6 +78,8 @@ package struct JSONSchemaRenderer: Sendable {
             ("process", Self.process.schema),
             ("activity", Self.activity.schema),
             ("branch", Self.branch.schema),
+            ("forkBranch", Self.forkBranch.schema),
+            ("cancel", Self.cancel.schema),
             ("handoff", Self.handoff.schema),
             ("trigger", Self.trigger.schema),
             ("waiver", Self.waiver.schema),

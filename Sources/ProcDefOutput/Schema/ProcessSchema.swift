@@ -12,6 +12,7 @@ extension JSONSchemaRenderer {
                     ("type", .string("array")),
                     ("items", SchemaShape.ref("activity")),
                 ]),
+                "cancel": listOrOne("cancel"),
                 "waivers": listOrOne("waiver"),
             ]
         )
@@ -38,12 +39,14 @@ extension JSONSchemaRenderer {
                 // The decoder reads a list here too, so that `raci/single-accountable` can say what is wrong with two.
                 "accountable": SchemaShape.idList,
                 "next": next,
+                "join": SchemaShape.oneOf(JoinMode.allCases.map(\.rawValue)),
                 "triggers": listOrOne("trigger"),
             ]
         )
     }
 
-    /// `next: confirm`, `next: [a, b]`, `next: [{to: a, when: ...}, b]`, or a single `{to, when}` mapping.
+    /// `next: confirm`, `next: [a, b]`, `next: [{to: a, when: ...}, b]`, a single `{to, when}` mapping, or a fork,
+    /// `next: {all: [a, b]}`, which is a branch with nothing but `all`.
     static var next: JSONValue {
         let branch = JSONValue.object([("anyOf", .array([SchemaShape.id, SchemaShape.ref("branch")]))])
         return .object([
@@ -59,7 +62,48 @@ extension JSONSchemaRenderer {
     }
 
     static var branch: SchemaObject {
-        SchemaObject("A branch of next: its target, the condition for taking it, and its handoff.", KeyTable.branch)
+        branchObject(
+            "A branch of next: its target or its fork, the condition for taking it, and its handoff.", KeyTable.branch)
+    }
+
+    static var forkBranch: SchemaObject {
+        branchObject(
+            "A branch of a fork (all): its target or its own fork, and its handoff. Every branch runs, so none has a condition.",
+            KeyTable.forkBranch)
+    }
+
+    /// A branch goes to one activity or forks: `to` (not null) or `all`, never both, which the decoder reports as
+    /// `schema/missing-field` and `schema/type`. `all` is never null: `all: ~` is a fork of no branch.
+    private static func branchObject(_ description: String, _ table: KeyTable) -> SchemaObject {
+        let exactlyOne = JSONValue.array([
+            .object([
+                ("required", .array([.string("to")])),
+                ("properties", .object([("to", .object([("not", .object([("type", .string("null"))]))]))])),
+            ]),
+            .object([("required", .array([.string("all")]))]),
+        ])
+        var object = SchemaObject(description, table, shapes: ["all": forkBranches], extra: [("oneOf", exactlyOne)])
+        for index in object.properties.indices where object.properties[index].key == "all" {
+            object.properties[index].allowsNull = false
+        }
+        return object
+    }
+
+    /// The branches of a fork: two or more, each an activity id or a fork branch.
+    static var forkBranches: JSONValue {
+        .object([
+            ("type", .string("array")),
+            ("minItems", .integer(2)),
+            ("items", .object([("anyOf", .array([SchemaShape.id, SchemaShape.ref("forkBranch")]))])),
+        ])
+    }
+
+    static var cancel: SchemaObject {
+        SchemaObject(
+            "A way to cut the case short from many activities at once: every running branch ends and the case goes to its target.",
+            KeyTable.cancel,
+            // `from: []` would interrupt nothing, which the decoder reports.
+            shapes: ["from": SchemaShape.nonEmptyIDList])
     }
 
     static var handoff: SchemaObject {

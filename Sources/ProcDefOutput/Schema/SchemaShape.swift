@@ -36,6 +36,12 @@ enum SchemaShape {
         ])
     }
 
+    /// One id, or a list of at least one, where an empty list would mean nothing (a cancellation's `from`).
+    static var nonEmptyIDList: JSONValue {
+        guard case .object(let members) = idList else { return idList }
+        return .object(members + [("minItems", .integer(1))])
+    }
+
     /// Free text: any scalar.
     static var text: JSONValue {
         .object([("type", .array(scalarTypes))])

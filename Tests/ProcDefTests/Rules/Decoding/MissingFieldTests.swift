@@ -33,7 +33,9 @@ final class MissingFieldTests: XCTestCase {
             [
                 ExpectedFinding("2️⃣", "schema/missing-field", "role 'helper' has no 'kind'"),
                 ExpectedFinding("3️⃣", "schema/missing-field", "activity 'log' has no 'name'"),
-                ExpectedFinding("4️⃣", "schema/missing-field", "a branch of activity 'log' has no 'to'"),
+                ExpectedFinding(
+                    "4️⃣", "schema/missing-field", "a branch of activity 'log' has no 'to'",
+                    help: "name the activity the branch goes to with `to`, or fork with `all`"),
                 ExpectedFinding("5️⃣", "schema/missing-field", "a trigger of activity 'log' has no 'process'"),
                 ExpectedFinding("6️⃣", "schema/missing-field", "the waiver for policy 'logged' has no 'reason'"),
                 ExpectedFinding("6️⃣", "schema/missing-field", "the waiver for policy 'logged' has no 'until'"),
