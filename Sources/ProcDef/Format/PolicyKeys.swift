@@ -23,7 +23,10 @@ extension KeyTable {
     package static let requirements = KeyTable(
         [
             FormatKey("exists", "selector", written: "exists: SEL", "at least one activity matches"),
-            FormatKey("visits", "selector", written: "visits: SEL", "every path from the start to an end passes a matching activity; with forks, every run, any branch of it counting (see [Parallel work](#parallel-work))"),
+            FormatKey(
+                "visits", "selector", written: "visits: SEL",
+                "every path from the start to an end passes a matching activity; with forks, every run, any branch of it counting (see [Parallel work](#parallel-work))"
+            ),
             FormatKey(
                 "before", "map of two selectors", written: "before: {first: SEL, then: SEL}",
                 "every path from the start to an activity matching `then` passes an activity matching `first` before it (an activity matching both is fine); with forks, `first` has ended before `then` starts in every run, so activities on concurrent branches are not ordered"
