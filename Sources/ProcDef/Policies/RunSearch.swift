@@ -38,6 +38,10 @@ struct RunSearch {
     /// activity means the run passed it. For `before`, a started sibling has not ended and orders nothing.
     private let siblingsStart: Bool
     private let isClosingJoin: [Bool]
+    /// Per closing join, the activities on the branches of the forks it closes: a branch arriving from one of them
+    /// waits there for its siblings; an arrival from anywhere else (a decision that skips the fork, a cancellation's
+    /// target) goes on as through any activity.
+    private let joinedRegion: [Int: Set<Int>]
     private let joinSlot: [Int: Int]
     /// Per join (by slot), per activity: the length of the shortest run from a branch at the activity to its arrival
     /// at the join, avoiding the avoided activities.
@@ -62,6 +66,14 @@ struct RunSearch {
             if joinSlot[join] == nil { joinSlot[join] = joinSlot.count }
         }
         self.isClosingJoin = isClosingJoin
+        var joinedRegion: [Int: Set<Int>] = [:]
+        for (f, fork) in graph.forks.enumerated() {
+            guard let join = fork.join else { continue }
+            for region in graph.branchRegions(of: f, isJoin: isClosingJoin, passingJoins: { isClosingJoin[$0] && $0 != join }) {
+                joinedRegion[join, default: []].formUnion(region.activities.lazy.filter { $0 != join })
+            }
+        }
+        self.joinedRegion = joinedRegion
         self.joinSlot = joinSlot
         arrival = Array(repeating: Array(repeating: Self.never, count: graph.activityCount), count: joinSlot.count)
         siblingsAvoid = []
@@ -119,6 +131,11 @@ struct RunSearch {
 
     // MARK: Costs
 
+    /// Whether a branch at `a` that goes to `t` runs `t` on its own, rather than waiting there for its siblings.
+    private func goesOnAlone(from a: Int, to t: Int) -> Bool {
+        !isClosingJoin[t] || !(joinedRegion[t]?.contains(a) ?? false)
+    }
+
     private static func plus(_ a: Int, _ b: Int) -> Int { a >= never || b >= never ? never : a + b }
 
     private func reachCost(_ a: Int, goal: Int, reach: [Int]) -> Int {
@@ -129,7 +146,7 @@ struct RunSearch {
             switch outcome {
             case .activity(let t):
                 // A branch arriving at a join does not go on alone: the fork's rule takes it past the join.
-                if !isClosingJoin[t] { best = min(best, Self.plus(1, reach[t])) }
+                if goesOnAlone(from: a, to: t) { best = min(best, Self.plus(1, reach[t])) }
             case .fork(let f):
                 best = min(best, Self.plus(1, forkReach(f, reach: reach)))
             case .unknown:
@@ -174,7 +191,7 @@ struct RunSearch {
             case .activity(let t):
                 if t == join {
                     best = min(best, 1)
-                } else if !isClosingJoin[t] {
+                } else if goesOnAlone(from: a, to: t) {
                     best = min(best, Self.plus(1, arrival[slot][t]))
                 }
             case .fork(let f):
@@ -274,7 +291,7 @@ struct RunSearch {
             choice: for outcome in graph.outcomes[a] {
                 switch outcome {
                 case .activity(let t):
-                    if !isClosingJoin[t], Self.plus(1, reach[t]) == cost {
+                    if goesOnAlone(from: a, to: t), Self.plus(1, reach[t]) == cost {
                         cursor = t
                         break choice
                     }
@@ -348,7 +365,7 @@ struct RunSearch {
                 switch outcome {
                 case .activity(let t):
                     if t == join && cost == 1 { break choice }
-                    if t != join, !isClosingJoin[t], Self.plus(1, arrival[slot][t]) == cost {
+                    if t != join, goesOnAlone(from: a, to: t), Self.plus(1, arrival[slot][t]) == cost {
                         cursor = t
                         break choice
                     }

@@ -573,4 +573,47 @@ final class PolicyRunTests: XCTestCase {
                 at("4️⃣", "the process ends at 'close-false-alarm' without passing an activity that records 'incident'"),
             ])
     }
+
+    /// A decision that skips the fork reaches its join as any activity: the run does not wait there for branches it
+    /// never started, so a policy the fork's branches satisfy can still fail on it.
+    func testADecisionThatSkipsTheForkReachesItsJoin() {
+        let fixture =
+            header + """
+                activities:
+                  - id: triage
+                    name: Triage
+                    responsible: incident-manager
+                    next:
+                      - {when: It is major., all: [fix, notify]}
+                      - {when: It is minor., to: close}
+                  - id: fix
+                    name: Fix
+                    responsible: incident-manager
+                    next: close
+                  - id: notify
+                    name: Notify the users
+                    responsible: incident-manager
+                    records: [incident]
+                    next: close
+                  - id: 1️⃣close
+                    name: Close
+                    join: all
+                    responsible: incident-manager
+                    end: true
+                """
+        assertPolicy(
+            "visits: {records: incident}", fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/the-policy",
+                    "the process can end at 'close' (Close) without passing an activity that records 'incident' (path: triage -> close)")
+            ])
+        assertPolicy(
+            "before: {first: {id: fix}, then: {id: close}}", fixture,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/the-policy",
+                    "activity 'close' (Close) can be reached without passing an activity that is 'fix' before it (path: triage -> close)")
+            ])
+    }
 }
