@@ -60,7 +60,7 @@ struct ExplainCommand: ParsableCommand {
             switch analysis.undecided {
             case nil: verdict = graph.hasUnknownTarget.contains(true) ? "not explored: a `next` names an unknown activity" : "decided"
             case .stateLimit?: verdict = "not decided: over the limit"
-            case .tooManyBranches?: verdict = "not decided: a fork has more than 64 branches"
+            case .tooManyBranches?: verdict = "not decided: a fork has more than \(SoundnessAnalysis.widestExploredFork) branches"
             }
             rows.append((process.id.value, String(analysis.statesExplored), verdict))
         }

@@ -174,4 +174,24 @@ final class FlowGraphTests: XCTestCase {
         XCTAssertEqual(g.isReachable, [true, true, true, true, true])
         XCTAssertTrue(g.hasParallelWork)
     }
+
+    /// An activity reached only by another entry's cancellation (a rollback) can be cut short by a default entry too.
+    func testADefaultFromFollowsTheOtherCancellations() {
+        let g = FlowGraph(
+            process: ProcessDefinition(
+                id: Located("p", at: here), name: Located("P", at: here),
+                activities: [
+                    activity("implement", next: single("close")),
+                    activity("close", end: true),
+                    activity("roll-back"),
+                    activity("verify-rollback", end: true),
+                    activity("abandon", end: true),
+                ],
+                cancellations: [
+                    Cancellation(when: nil, to: Located("roll-back", at: here), from: [Located("implement", at: here)], range: here),
+                    Cancellation(when: nil, to: Located("abandon", at: here), range: here),
+                ],
+                file: "p.yaml", range: here, headerRange: here))
+        XCTAssertEqual(g.cancellations.map(\.sources), [[0], [0, 2]])
+    }
 }

@@ -228,23 +228,44 @@ package struct FlowGraph: Sendable {
         return site
     }
 
-    /// Resolves each `cancel` entry's target and sources; the default sources are the activities the start reaches
-    /// without passing `to` (the others are only reachable after it), other than ends.
+    /// Resolves each `cancel` entry's target and sources. The default sources are the activities the start reaches
+    /// without passing `to` (the others are only reachable after it), other than ends; "reaches" follows the
+    /// transitions and the other entries' cancellations, so a rollback reached only by cancelling can be cut short too.
     private mutating func resolveCancellations(_ entries: [Cancellation], index: [String: Int]) {
-        for cancellation in entries {
-            let target = index[cancellation.to.value]
-            var sources: [Int] = []
-            if let from = cancellation.from {
-                var seen = Set<Int>()
-                for id in from {
-                    if let s = index[id.value], seen.insert(s).inserted { sources.append(s) }
+        let targets = entries.map { index[$0.to.value] }
+        let explicitSources: [[Int]?] = entries.map { entry in
+            guard let from = entry.from else { return nil }
+            var seen = Set<Int>()
+            return from.compactMap { index[$0.value] }.filter { seen.insert($0).inserted }
+        }
+        var isEnd = Array(repeating: false, count: activityCount)
+        for end in ends { isEnd[end] = true }
+        for (c, cancellation) in entries.enumerated() {
+            var sources = explicitSources[c] ?? []
+            if explicitSources[c] == nil, let target = targets[c], let start {
+                var reached = Array(repeating: false, count: activityCount)
+                reached[start] = true
+                var queue = [start]
+                var head = 0
+                while head < queue.count {
+                    let node = queue[head]
+                    head += 1
+                    if node == target { continue }
+                    var next = outgoing[node].map { transitions[$0].target }
+                    for (other, otherTarget) in targets.enumerated() where other != c {
+                        guard let otherTarget else { continue }
+                        let interrupts = explicitSources[other].map { $0.contains(node) } ?? (!isEnd[node] && node != otherTarget)
+                        if interrupts { next.append(otherTarget) }
+                    }
+                    for t in next where !reached[t] {
+                        reached[t] = true
+                        queue.append(t)
+                    }
                 }
-            } else if let target {
-                let before = shortestPaths(avoiding: { $0 == target }).reached
-                for i in 0..<activityCount where before[i] && i != target && !ends.contains(i) { sources.append(i) }
+                for i in 0..<activityCount where reached[i] && i != target && !isEnd[i] { sources.append(i) }
             }
             for s in sources { cancellable[s].append(cancellations.count) }
-            cancellations.append(CancelEntry(cancellation: cancellation, target: target, sources: sources))
+            cancellations.append(CancelEntry(cancellation: cancellation, target: targets[c], sources: sources))
         }
     }
 
@@ -253,15 +274,15 @@ package struct FlowGraph: Sendable {
     private mutating func assignJoins(_ activities: [Activity]) {
         let isJoin = activities.map(\.isJoin)
         var matched = Array(repeating: false, count: forks.count)
+        var matchedJoins = Set<Int>()
         var progress = true
         while progress {
             progress = false
-            for f in forks.indices where !matched[f] {
-                let reached = branchRegions(
-                    of: f, isJoin: isJoin,
-                    passingJoins: { j in
-                        forks.indices.contains { matched[$0] && forks[$0].join == j }
-                    })
+            // Last first: a fork nested on a branch is usually written after the fork it is nested in, so most
+            // processes settle in one round, not one round per level.
+            for f in forks.indices.reversed() where !matched[f] {
+                let passable = matchedJoins
+                let reached = branchRegions(of: f, isJoin: isJoin, passingJoins: { passable.contains($0) })
                 // The join two or more branches reach, nearest first along the first branch that reaches one.
                 var counts: [Int: Int] = [:]
                 for region in reached { for j in region.joins { counts[j, default: 0] += 1 } }
@@ -278,6 +299,7 @@ package struct FlowGraph: Sendable {
                 if let best {
                     forks[f].join = best.join
                     matched[f] = true
+                    matchedJoins.insert(best.join)
                     progress = true
                 }
             }
@@ -403,12 +425,12 @@ package struct FlowGraph: Sendable {
         }
     }
 
-    /// Shortest paths from the start to every activity it reaches without passing through a blocked one (blocked
+    /// Shortest paths from the start (or `origin`) to every activity it reaches without passing through a blocked one (blocked
     /// activities are reached but not left). One BFS serves every witness a policy needs.
-    package func shortestPaths(avoiding blocked: (Int) -> Bool) -> ShortestPaths {
+    package func shortestPaths(avoiding blocked: (Int) -> Bool, from origin: Int? = nil) -> ShortestPaths {
         var parent = Array(repeating: -1, count: activityCount)
         var reached = Array(repeating: false, count: activityCount)
-        guard let start else { return ShortestPaths(parent: parent, reached: reached) }
+        guard let start = origin ?? start else { return ShortestPaths(parent: parent, reached: reached) }
         reached[start] = true
         var queue = [start]
         var head = 0

@@ -42,6 +42,8 @@ package struct SoundnessAnalysis: Sendable {
 
     package struct UnfinishedBranch: Sendable {
         package var end: Int
+        /// The fork of the branch that reaches the end, when it ran on one.
+        package var fork: Int?
         /// The activities still holding a running branch when the case closes, and their branches.
         package var running: [Step]
         package var run: [Step]
@@ -53,6 +55,8 @@ package struct SoundnessAnalysis: Sendable {
         package var fork: Int?
         /// The two branches that arrive.
         package var branches: [BranchLabel]
+        /// True when the activity is a `join: all` that gets one branch of its fork twice.
+        package var atJoin: Bool = false
         package var run: [Step]
     }
 
@@ -72,6 +76,9 @@ package struct SoundnessAnalysis: Sendable {
     /// Per fork, whether its block was found sound by construction and stepped over.
     package private(set) var isStructuredBlock: [Bool] = []
 
+    /// The most branches of a fork explored branch by branch; a fork whose block is stepped over may have any number.
+    package static let widestExploredFork = 16
+
     /// Nothing to decide: a process without forks or cancellations.
     package static let trivial = SoundnessAnalysis()
 
@@ -81,19 +88,39 @@ package struct SoundnessAnalysis: Sendable {
     /// every fork branch by branch, which only tests use, to show what the decomposition saves.
     package init(graph: FlowGraph, activities: [Activity], stateLimit: Int, stepsOverStructuredBlocks: Bool = true) {
         guard graph.hasParallelWork, graph.start != nil, !graph.hasUnknownTarget.contains(true) else { return }
-        if let wide = graph.forks.firstIndex(where: { $0.branches.count > 64 }) {
+        var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
+        if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
+        // A fork explored branch by branch multiplies the states by its branches' positions, and each state holds a
+        // branch per running step: past a few branches the limit on states no longer bounds the memory.
+        isStructuredBlock = explorer.structured
+        if let wide = graph.forks.indices.first(where: {
+            !explorer.structured[$0] && graph.forks[$0].branches.count > Self.widestExploredFork
+        }) {
             undecided = .tooManyBranches(fork: wide)
             return
         }
-        var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
-        if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
         explorer.findStaticMerges()
         explorer.explore()
         deadlocks = explorer.deadlocks.sorted { $0.join < $1.join }
-        unjoinedMerges = explorer.merges.sorted { $0.activity < $1.activity }
-        // Two branches that meet at an end are one defect, and `join: all` there fixes it: the merge says so.
-        let merged = Set(unjoinedMerges.map(\.activity))
-        unfinishedBranches = explorer.unfinished.filter { !merged.contains($0.end) }.sorted { $0.end < $1.end }
+        // Where two branches meet without a join, every activity after it runs twice too: only the first meeting
+        // is reported.
+        let found = explorer.merges.sorted { $0.activity < $1.activity }
+        unjoinedMerges = found.filter { merge in
+            !found.contains { earlier in
+                earlier.activity != merge.activity && earlier.fork != nil && earlier.fork == merge.fork
+                    && graph.shortestPaths(avoiding: { _ in false }, from: earlier.activity).reached[merge.activity]
+            }
+        }
+        // Two branches that meet without a join, at the end or before it, are one defect, and `join: all` where they
+        // meet fixes both: the merge says so, and the end it leads to is not reported again.
+        let merges = unjoinedMerges
+        unfinishedBranches = explorer.unfinished.filter { unfinished in
+            !merges.contains { merge in
+                merge.activity == unfinished.end
+                    || (merge.fork != nil && merge.fork == unfinished.fork
+                        && graph.shortestPaths(avoiding: { _ in false }, from: merge.activity).reached[unfinished.end])
+            }
+        }.sorted { $0.end < $1.end }
         undecided = explorer.undecided
         statesExplored = explorer.states.count
         isStructuredBlock = explorer.structured
@@ -178,7 +205,9 @@ private struct Explorer {
         let forks = graph.forks
         // Nested sites first: a fork's inner forks must be decided before it.
         var order = Array(forks.indices)
-        order.sort { depth(of: $0) > depth(of: $1) }
+        // Inner forks first: nested in an `all` list (deeper), or written later on a branch (a higher index).
+        let depths = order.map(depth(of:))
+        order.sort { depths[$0] != depths[$1] ? depths[$0] > depths[$1] : $0 > $1 }
         var changed = true
         while changed {
             changed = false
@@ -325,7 +354,10 @@ private struct Explorer {
                 for j in reach.indices where j > i {
                     // The first activities both reach: in the intersection, entered from outside it.
                     let shared = Set(reach[i].keys).intersection(reach[j].keys)
-                    for node in shared.sorted() where node != fork.join && node != fork.source && !isJoin[node] {
+                    // Branches of a joined fork that meet at an end never both run it: the first closes the case,
+                    // and flow/deadlock reports the join that waits.
+                    for node in shared.sorted()
+                    where node != fork.join && node != fork.source && !isJoin[node] && !(isEnd[node] && fork.join != nil) {
                         let entered = { (parent: [Int: Int]) -> Bool in
                             guard let p = parent[node] else { return false }
                             return p == -1 || !shared.contains(p)
@@ -337,7 +369,7 @@ private struct Explorer {
                         let pathJ = branchPath(reach[j], to: node).map { SoundnessAnalysis.Step(activity: $0, branch: label(j)) }
                         merges.append(
                             SoundnessAnalysis.UnjoinedMerge(
-                                activity: node, fork: f, branches: [label(i), label(j)], run: prefix + pathI + pathJ))
+                                activity: node, fork: f, branches: [label(i), label(j)], atJoin: false, run: prefix + pathI + pathJ))
                     }
                 }
             }
@@ -418,9 +450,6 @@ private struct Explorer {
                 next.waiting.sort(by: Self.waitingOrder)
                 let successor = intern(next, origin: Origin(parent: id, step: step))
                 successors[id].append(successor)
-                if case .fork(let f) = outcome, structured[f] {
-                    for c in blockCancellations[f] { cancel(c, from: id, step: step) }
-                }
             }
             for c in graph.cancellable[activity] { cancel(c, from: id, step: step) }
         }
@@ -442,18 +471,28 @@ private struct Explorer {
     private mutating func closeCase(at end: Int, token: Token, rest: State, from id: Int, step: SoundnessAnalysis.Step) {
         var run: [SoundnessAnalysis.Step] { self.run(to: id) + [step] }
         if let frame = token.frames.last, let join = graph.forks[Int(frame.site)].join {
-            // The branch owed an arrival at a join: that join never starts.
-            guard reportedJoins.insert(join).inserted else { return }
-            deadlocks.append(
-                SoundnessAnalysis.Deadlock(
-                    join: join, fork: Int(frame.site), missing: [Int(frame.branch)], cause: .branchEnds(end: end), run: run))
-            return
+            // The branch owed an arrival at a join. The join never starts when it still waits for this branch, and
+            // no other part of the branch (forked again without a join) is left to arrive for it.
+            let outer = Array(token.frames.dropLast())
+            let bit = UInt64(1) << UInt64(frame.branch)
+            let waiting = rest.waiting.first { $0.join == Int32(join) && $0.site == frame.site && $0.frames == outer }
+            let arrived = waiting.map { $0.arrived & bit != 0 } ?? false
+            let branchGoesOn = rest.tokens.contains { $0.frames.starts(with: token.frames) }
+            let siblingsRun = rest.tokens.contains { $0.frames.count > outer.count && $0.frames.starts(with: outer) }
+            if (waiting != nil || siblingsRun) && !arrived && !branchGoesOn {
+                guard reportedJoins.insert(join).inserted else { return }
+                deadlocks.append(
+                    SoundnessAnalysis.Deadlock(
+                        join: join, fork: Int(frame.site), missing: [Int(frame.branch)], cause: .branchEnds(end: end), run: run))
+                return
+            }
         }
         guard !rest.tokens.isEmpty || !rest.waiting.isEmpty else { return }
         guard reportedEnds.insert(end).inserted else { return }
         var running = rest.tokens.map { SoundnessAnalysis.Step(activity: Int($0.activity), branch: $0.label) }
         running += rest.waiting.map { SoundnessAnalysis.Step(activity: Int($0.join), branch: $0.outer) }
-        unfinished.append(SoundnessAnalysis.UnfinishedBranch(end: end, running: running, run: run))
+        unfinished.append(
+            SoundnessAnalysis.UnfinishedBranch(end: end, fork: token.label.map { Int($0.site) }, running: running, run: run))
     }
 
     /// Places the branches `outcome` starts into `state`; false when the step is not explored further (a finding
@@ -470,6 +509,8 @@ private struct Explorer {
         case .fork(let f):
             let fork = graph.forks[f]
             if structured[f], let join = fork.join {
+                // The block is stepped over; a cancellation from inside it could still happen on the way.
+                for c in blockCancellations[f] { cancel(c, from: id, step: step) }
                 return arrive(at: join, frames: frames, label: label, into: &state, from: id, step: step, skipping: f)
             }
             if fork.join != nil, frames.contains(where: { Int($0.site) == f }) {
@@ -517,7 +558,8 @@ private struct Explorer {
             let all = graph.forks[site].branches.count >= 64 ? UInt64.max : (UInt64(1) << UInt64(graph.forks[site].branches.count)) - 1
             if let w = state.waiting.firstIndex(where: { $0.join == Int32(t) && $0.site == frame.site && $0.frames == outerFrames }) {
                 if state.waiting[w].arrived & bit != 0 {
-                    return merge(at: t, fork: site, branches: [label, label], from: id, step: step)
+                    // The same branch arrives twice: it forked again without a join of its own.
+                    return merge(at: t, fork: nil, branches: [label, label], from: id, step: step, atJoin: true)
                 }
                 state.waiting[w].arrived |= bit
                 if state.waiting[w].arrived == all {
@@ -534,19 +576,25 @@ private struct Explorer {
             return true
         }
         if let existing = state.tokens.first(where: { $0.activity == Int32(t) }) {
-            return merge(at: t, fork: existing.label.map { Int($0.site) }, branches: [existing.label, label], from: id, step: step)
+            // Two branches owing arrivals at a join that meet at an end: the first closes the case, which the other
+            // order of the same steps reports as flow/deadlock.
+            if isEnd[t] && (!frames.isEmpty || !existing.frames.isEmpty) { return false }
+            let sameFork = existing.label != nil && existing.label?.site == label?.site
+            return merge(
+                at: t, fork: sameFork ? existing.label.map { Int($0.site) } : nil, branches: [existing.label, label], from: id, step: step)
         }
         state.tokens.append(Token(activity: Int32(t), frames: frames, label: label))
         return true
     }
 
     private mutating func merge(
-        at t: Int, fork: Int?, branches: [SoundnessAnalysis.BranchLabel?], from id: Int, step: SoundnessAnalysis.Step
+        at t: Int, fork: Int?, branches: [SoundnessAnalysis.BranchLabel?], from id: Int, step: SoundnessAnalysis.Step,
+        atJoin: Bool = false
     ) -> Bool {
         if reportedMerges.insert(t).inserted {
             merges.append(
                 SoundnessAnalysis.UnjoinedMerge(
-                    activity: t, fork: fork, branches: branches.compactMap { $0 },
+                    activity: t, fork: fork, branches: branches.compactMap { $0 }, atJoin: atJoin,
                     run: run(to: id) + [step, SoundnessAnalysis.Step(activity: t, branch: branches.last ?? nil)]))
         }
         return false

@@ -84,8 +84,8 @@ struct ReviewSnapshot: Sendable {
                 written.append((.trigger(index: t), ref, trigger.when?.value, trigger.handoff))
             }
             // A cancellation is an edge from every activity it interrupts.
-            for (c, entry) in graph.cancellations.enumerated() where entry.sources.contains(i) {
-                let cancellation = entry.cancellation
+            for c in graph.cancellable[i] {
+                let cancellation = graph.cancellations[c].cancellation
                 written.append(
                     (
                         .cancel(entry: c), EdgeRef(source: activity.id.value, target: cancellation.to.value, kind: .cancel),

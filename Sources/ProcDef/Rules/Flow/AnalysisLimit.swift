@@ -11,7 +11,8 @@ package enum AnalysisLimit: ProcessRule {
             their block or merge without a join are explored branch by branch, and their states multiply. Past the \
             limit (`--max-states`, or `max-states` under `limits:` in `.procdef.yaml`, which may only lower it), the \
             exploration stops and this note says that soundness was not decided: a deadlock may remain unreported. \
-            The findings made before the limit stand.
+            The findings made before the limit stand. A fork explored branch by branch may have at most 16 branches; \
+            past that the note says so too.
 
             Give the forks clear joins, so each block is decided on its own, or split the process and start the \
             parts from one another with `triggers:`.
@@ -98,8 +99,9 @@ package enum AnalysisLimit: ProcessRule {
             help =
                 "give each fork a `join: all` its branches always reach, so each block is decided on its own; or raise the limit with `--max-states`"
         case .tooManyBranches(let fork):
-            why = "\(SoundnessWording(context).fork(fork)) has more than 64 branches"
-            help = "group the branches into nested forks of fewer branches each"
+            why =
+                "\(SoundnessWording(context).fork(fork)) has more than \(SoundnessAnalysis.widestExploredFork) branches and no `join: all` they all reach"
+            help = "give the fork a `join: all` every branch reaches, or group the branches into nested forks of fewer branches each"
         }
         findings.report(
             Self.self, at: process.headerRange,

@@ -97,7 +97,10 @@ enum UnfinishedBranch: ProcessRule {
                 let at = "at '\(activities[step.activity].id.value)'"
                 return step.branch.map { "\(wording.branch($0)) (\(at))" } ?? "a branch \(at)"
             }
-            let still = running.count == 1 ? "\(running[0]) is still running" : "\(running.joined(separator: ", ")) are still running"
+            let still =
+                running.count == 1
+                ? "\(running[0]) is still running"
+                : "\(running.dropLast().joined(separator: ", ")) and \(running[running.count - 1]) are still running"
             findings.report(
                 Self.self, at: end.id.range,
                 "the case can close at \(context.describe(end)) while \(still): ending here stops that work unfinished (run: \(wording.runText(unfinished.run)))",

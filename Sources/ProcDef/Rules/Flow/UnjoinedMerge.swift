@@ -87,6 +87,15 @@ enum UnjoinedMerge: ProcessRule {
         let activities = context.activities
         for merge in context.soundness.unjoinedMerges {
             let activity = activities[merge.activity]
+            if merge.atJoin {
+                findings.report(
+                    Self.self, at: activity.id.range,
+                    "a branch arrives twice at \(context.describe(activity)): it forks again without a `join: all` of its own, so its parts arrive one by one and the join may start before the other branches are done (run: \(wording.runText(merge.run)))",
+                    help: "add `join: all` where the parts of that branch meet, before '\(activity.id.value)'",
+                    activities: [activity.id.value],
+                    path: wording.witness(merge.run, last: "a second part of the same branch arrives at '\(activity.id.value)'"))
+                continue
+            }
             let branches = merge.branches.map(wording.branch)
             let who: String
             if let fork = merge.fork, branches.count >= 2, Set(merge.branches).count >= 2 {

@@ -54,4 +54,30 @@ final class AnalysisLimitTests: XCTestCase {
         XCTAssertEqual(InputLimit.named("max-states"), .maxStates)
         XCTAssertEqual(InputLimit.maxStates.defaultValue, 100_000)
     }
+
+    /// A fork explored branch by branch may have 16 branches; more, without a join they all reach, is not explored.
+    func testAWideForkWithoutAJoinIsNotExplored() {
+        let steps = (1...17).map { "  - {id: step-\($0), name: Step \($0), responsible: incident-manager, end: true}" }
+        let fixture = """
+            1️⃣kind: process
+            id: wide
+            name: Wide
+            owner: process-owner
+            defaults:
+              accountable: incident-manager
+            activities:
+              - {id: split, name: Split, responsible: incident-manager, next: {all: [\((1...17).map { "step-\($0)" }.joined(separator: ", "))]}}
+            \(steps.joined(separator: "\n"))
+            """
+        XCTAssertFindings(
+            fixture, rules: ["flow/analysis-limit", "flow/deadlock", "flow/unfinished-branch", "flow/unjoined-merge"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/analysis-limit",
+                    "the soundness of process 'wide' was not decided: the fork at 'split' has more than 16 branches and no `join: all` they all reach; deadlocks and unfinished branches may remain unreported",
+                    severity: .note,
+                    help: "give the fork a `join: all` every branch reaches, or group the branches into nested forks of fewer branches each"
+                )
+            ])
+    }
 }

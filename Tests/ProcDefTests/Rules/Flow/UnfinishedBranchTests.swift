@@ -170,4 +170,28 @@ final class UnfinishedBranchTests: XCTestCase {
                     "activity 'stand-down' (Stand down) names itself as `next`: the case goes round the same activity"),
             ])
     }
+
+    /// A branch that forks again without a join still arrives through its other part: the part that ends leaves
+    /// work running (a warning), it does not leave the join waiting (no deadlock).
+    func testAPartOfABranchThatEndsWhileItsSiblingPartArrives() {
+        XCTAssertFindings(
+            header + """
+                  - {id: declare, name: Declare, responsible: incident-manager, next: {all: [restore, comms]}}
+                  - {id: restore, name: Restore, responsible: incident-manager, next: {all: [fix, notify-customer]}}
+                  - {id: fix, name: Fix, responsible: incident-manager, next: review}
+                  - {id: 1️⃣notify-customer, name: Notify the customer, responsible: incident-manager, end: true}
+                  - {id: comms, name: Keep the stakeholders informed, responsible: incident-manager, next: review}
+                  - {id: 2️⃣review, name: Review, responsible: incident-manager, join: all, end: true}
+                """, rules: soundness,
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/unfinished-branch",
+                    "the case can close at 'notify-customer' (Notify the customer) while the branch to 'fix' (at 'fix') and the branch to 'comms' (at 'comms') are still running: ending here stops that work unfinished (run: declare -> restore [the branch to 'restore'] -> notify-customer [the branch to 'notify-customer'])",
+                    severity: .warning, help: help),
+                ExpectedFinding(
+                    "2️⃣", "flow/unfinished-branch",
+                    "the case can close at 'review' (Review) while the branch to 'notify-customer' (at 'notify-customer') is still running: ending here stops that work unfinished (run: declare -> restore [the branch to 'restore'] -> fix [the branch to 'fix'] -> comms [the branch to 'comms'] -> review)",
+                    severity: .warning, help: help),
+            ])
+    }
 }

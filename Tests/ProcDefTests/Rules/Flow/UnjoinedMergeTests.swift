@@ -141,4 +141,42 @@ final class UnjoinedMergeTests: XCTestCase {
                     severity: .warning, help: help("report"))
             ])
     }
+
+    /// Everything after the first meeting runs twice as well, and the case closes at the end below it while the
+    /// other arrival is still on its way: one finding, where `join: all` fixes it all.
+    func testOnlyTheFirstMeetingIsReported() {
+        XCTAssertFindings(
+            header + """
+                  - {id: approve, name: Approve, responsible: incident-manager, next: {all: [update-docs, notify-desk]}}
+                  - {id: update-docs, name: Update the documentation, responsible: incident-manager, next: close}
+                  - {id: notify-desk, name: Notify the service desk, responsible: incident-manager, next: close}
+                  - {id: 1️⃣close, name: Close, responsible: incident-manager, next: archive}
+                  - {id: archive, name: Archive, responsible: incident-manager, end: true}
+                """, rules: soundness,
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/unjoined-merge",
+                    "the branch to 'update-docs' and the branch to 'notify-desk' of the fork at 'approve' both reach 'close' (Close), which has no `join: all`: it runs once for each (run: approve -> update-docs [the branch to 'update-docs'] -> close -> notify-desk [the branch to 'notify-desk'] -> close)",
+                    severity: .warning, help: help("close"))
+            ])
+    }
+
+    /// Branches of a joined fork that can both abort to one end never both run it: the first closes the case, and
+    /// the join that waits is the finding, not a merge at the end.
+    func testASharedAbortEndOfAJoinedForkIsTheDeadlocksFinding() {
+        XCTAssertFindings(
+            header + """
+                  - {id: a, name: Start both checks, responsible: incident-manager, next: {all: [b, c]}}
+                  - {id: b, name: Check B, responsible: incident-manager, next: [{when: Fine., to: j}, {when: Broken., to: stop}]}
+                  - {id: c, name: Check C, responsible: incident-manager, next: [{when: Fine., to: j}, {when: Broken., to: stop}]}
+                  - {id: stop, name: Stop, responsible: incident-manager, end: true}
+                  - {id: 1️⃣j, name: Go on, responsible: incident-manager, join: all, end: true}
+                """, rules: soundness,
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/deadlock",
+                    "'j' (Go on) waits for every branch of the fork at 'a', but the branch to 'b' can end the case at 'stop' first, so the join never starts (run: a -> b [the branch to 'b'] -> stop)",
+                    severity: .error)
+            ])
+    }
 }
