@@ -91,6 +91,8 @@ package struct FlowGraph: Sendable {
     package private(set) var transitions: [Transition] = []
     /// Every `all` list, in the order written.
     package private(set) var forks: [ForkSite] = []
+    /// The indices of `forks`, a fork nested in another before it.
+    package private(set) var innerFirst: [Int] = []
     /// Per activity, what ending it can lead to: one outcome per decision branch, or the single one; empty for an end.
     package private(set) var outcomes: [[Outcome]]
     /// The process's `cancel` entries.
@@ -273,14 +275,31 @@ package struct FlowGraph: Sendable {
     /// branches reach. Inner forks are matched first, so the branch of an outer fork passes through an inner fork's join.
     private mutating func assignJoins(_ activities: [Activity]) {
         let isJoin = activities.map(\.isJoin)
+        // A fork nested on a branch of another reaches a part of what that one reaches: ordered by how much each
+        // reaches, inner forks come first, so joins settle in one round rather than one round per level of nesting.
+        var reachSize = Array(repeating: 0, count: forks.count)
+        for f in forks.indices {
+            var seen = Array(repeating: false, count: activityCount)
+            var queue = [forks[f].source]
+            seen[forks[f].source] = true
+            var head = 0
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                for t in outgoing[node] where !seen[transitions[t].target] {
+                    seen[transitions[t].target] = true
+                    queue.append(transitions[t].target)
+                }
+            }
+            reachSize[f] = queue.count
+        }
+        innerFirst = forks.indices.sorted { reachSize[$0] != reachSize[$1] ? reachSize[$0] < reachSize[$1] : $0 > $1 }
         var matched = Array(repeating: false, count: forks.count)
         var matchedJoins = Set<Int>()
         var progress = true
         while progress {
             progress = false
-            // Last first: a fork nested on a branch is usually written after the fork it is nested in, so most
-            // processes settle in one round, not one round per level.
-            for f in forks.indices.reversed() where !matched[f] {
+            for f in innerFirst where !matched[f] {
                 let passable = matchedJoins
                 let reached = branchRegions(of: f, isJoin: isJoin, passingJoins: { passable.contains($0) })
                 // The join two or more branches reach, nearest first along the first branch that reaches one.

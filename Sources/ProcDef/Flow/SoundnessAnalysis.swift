@@ -204,10 +204,12 @@ private struct Explorer {
     mutating func findStructuredBlocks() {
         let forks = graph.forks
         // Nested sites first: a fork's inner forks must be decided before it.
-        var order = Array(forks.indices)
-        // Inner forks first: nested in an `all` list (deeper), or written later on a branch (a higher index).
-        let depths = order.map(depth(of:))
-        order.sort { depths[$0] != depths[$1] ? depths[$0] > depths[$1] : $0 > $1 }
+        // Inner forks first: nested in an `all` list (deeper), or on a branch (reaching less).
+        let depths = forks.indices.map(depth(of:))
+        let rank = Dictionary(uniqueKeysWithValues: graph.innerFirst.enumerated().map { ($1, $0) })
+        let order = forks.indices.sorted {
+            depths[$0] != depths[$1] ? depths[$0] > depths[$1] : rank[$0, default: 0] < rank[$1, default: 0]
+        }
         var changed = true
         while changed {
             changed = false
