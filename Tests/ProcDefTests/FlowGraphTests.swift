@@ -145,9 +145,13 @@ final class FlowGraphTests: XCTestCase {
         XCTAssertEqual(
             g.transitions.filter { $0.source == 0 }.map(\.kind),
             [
-                .fork(.init(decision: nil, path: [0])), .fork(.init(decision: nil, path: [1, 0])),
-                .fork(.init(decision: nil, path: [1, 1])),
+                .fork(.init(decision: nil, site: 0, branch: 0, isTopLevel: true)),
+                .fork(.init(decision: nil, site: 1, branch: 0, isTopLevel: false)),
+                .fork(.init(decision: nil, site: 1, branch: 1, isTopLevel: false)),
             ])
+        XCTAssertEqual(
+            g.transitions.filter { $0.source == 0 }.compactMap { t in if case .fork(let r) = t.kind { g.path(of: r) } else { nil } },
+            [[0], [1, 0], [1, 1]])
         XCTAssertEqual(g.isReachable, Array(repeating: true, count: 6))
         XCTAssertEqual(g.canReachEnd, Array(repeating: true, count: 6))
     }

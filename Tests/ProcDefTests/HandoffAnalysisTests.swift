@@ -42,7 +42,7 @@ final class HandoffAnalysisTests: XCTestCase {
             case .changed: change = "changed"
             case .unchanged(let shared): change = "same(\(shared.joined(separator: ",")))"
             case .undetermined: change = "unknown"
-            case .returning(let roles): change = "returning(\(roles.joined(separator: ",")))"
+            case .returning: change = "returning(\(point.returningTo.joined(separator: ",")))"
             }
             let target = (point.target.process.map { "\($0.id.value)/" } ?? "") + point.target.activity.id.value
             return "\(point.sourceActivity.id.value)->\(target) \(point.kind) \(change)\(point.handoff == nil ? "" : " +handoff")"
@@ -164,11 +164,12 @@ final class HandoffAnalysisTests: XCTestCase {
             SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)), SourceFile(path: "p.yaml", bytes: Array(yaml.utf8)),
         ])
         let process = try XCTUnwrap(workspace.processes.first)
-        let analysis = HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: workspace)
+        let graph = FlowGraph(process: process)
+        let analysis = HandoffAnalysis(process: process, graph: graph, workspace: workspace)
         let lines = analysis.points.map { point in
             let kind: String
             switch point.kind {
-            case .fork(let route): kind = "fork\(route.decision.map { "@\($0)" } ?? "")\(route.path)"
+            case .fork(let route): kind = "fork\(route.decision.map { "@\($0)" } ?? "")\(graph.path(of: route))"
             case .cancel(let entry): kind = "cancel[\(entry)]"
             default: kind = "\(point.kind)"
             }
@@ -177,7 +178,7 @@ final class HandoffAnalysisTests: XCTestCase {
             case .changed: change = "changed"
             case .unchanged: change = "same"
             case .undetermined: change = "unknown"
-            case .returning(let roles): change = "returning(\(roles.joined(separator: ",")))"
+            case .returning: change = "returning(\(point.returningTo.joined(separator: ",")))"
             }
             let handoff = point.handoff.map { " +handoff@\($0.range.start.line)" } ?? ""
             return

@@ -18,11 +18,31 @@ package struct FlowGraph: Sendable {
         case fork(ForkRoute)
     }
 
-    /// Where a fork branch sits in its activity's `next`: the decision entry that forks (nil for `next: {all: ...}`),
-    /// then the branch's index in each `all` list down to it.
-    package struct ForkRoute: Sendable, Hashable {
+    /// Where an `all` list sits in its activity's `next`: the decision entry that forks (nil for `next: {all: ...}`),
+    /// then the branch's index in each enclosing `all` list down to it.
+    package struct ForkPosition: Sendable, Hashable {
         package var decision: Int?
         package var path: [Int]
+    }
+
+    /// Which fork branch a transition is: branch `branch` of `forks[site]`.
+    ///
+    /// Scalars only: an array in an enum payload shares its pointer's spare bits with the enum's tag, which hides it
+    /// from LeakSanitizer's scan of live memory (the kept check report then reads as leaked).
+    package struct ForkRoute: Sendable, Hashable {
+        /// The decision entry that forks; nil for `next: {all: ...}`.
+        package var decision: Int?
+        package var site: Int
+        package var branch: Int
+        /// True for a branch of the activity's outermost `all` list.
+        package var isTopLevel: Bool
+
+        package init(decision: Int?, site: Int, branch: Int, isTopLevel: Bool) {
+            self.decision = decision
+            self.site = site
+            self.branch = branch
+            self.isTopLevel = isTopLevel
+        }
     }
 
     /// One edge of the flow, with what was declared on it.
@@ -53,7 +73,7 @@ package struct FlowGraph: Sendable {
         }
 
         package var source: Int
-        package var route: ForkRoute
+        package var route: ForkPosition
         /// The condition of the decision entry that forks, if any.
         package var condition: Located<String>?
         /// The `all` list.
@@ -157,7 +177,7 @@ package struct FlowGraph: Sendable {
                 for (b, branch) in branches.enumerated() {
                     if let fork = branch.fork {
                         let site = addFork(
-                            fork, source: i, route: ForkRoute(decision: b, path: []), condition: branch.when,
+                            fork, source: i, route: ForkPosition(decision: b, path: []), condition: branch.when,
                             handoff: branch.handoff, parent: nil, index: index)
                         outcomes[i].append(.fork(site))
                     } else if let to = branch.to, let t = index[to.value] {
@@ -174,7 +194,7 @@ package struct FlowGraph: Sendable {
             case .fork(let fork)?:
                 if activity.isEnd { ends.append(i) }
                 let site = addFork(
-                    fork, source: i, route: ForkRoute(decision: nil, path: []), condition: nil, handoff: activity.handoff,
+                    fork, source: i, route: ForkPosition(decision: nil, path: []), condition: nil, handoff: activity.handoff,
                     parent: nil, index: index)
                 outcomes[i] = [.fork(site)]
             case nil:
@@ -200,7 +220,7 @@ package struct FlowGraph: Sendable {
     /// Adds the transitions of one `all` list (and of the lists nested in it); returns the fork's index in `forks`.
     /// A branch without its own handoff takes the nearest one declared around it (`inherited`).
     private mutating func addFork(
-        _ fork: Fork, source: Int, route: ForkRoute, condition: Located<String>?, handoff inherited: Handoff?,
+        _ fork: Fork, source: Int, route: ForkPosition, condition: Located<String>?, handoff inherited: Handoff?,
         parent: (site: Int, branch: Int)?, index: [String: Int]
     ) -> Int {
         let site = forks.count
@@ -219,7 +239,9 @@ package struct FlowGraph: Sendable {
                 starts.append(.activity(t, transition: transitions.count))
                 addTransition(
                     Transition(
-                        source: source, target: t, kind: .fork(branchRoute), condition: nil, handoff: handoff, range: branch.range,
+                        source: source, target: t,
+                        kind: .fork(ForkRoute(decision: route.decision, site: site, branch: b, isTopLevel: route.path.isEmpty)),
+                        condition: nil, handoff: handoff, range: branch.range,
                         isBackEdge: false, fork: (site, b)))
             } else {
                 hasUnknownTarget[source] = true
@@ -365,6 +387,11 @@ package struct FlowGraph: Sendable {
             }
             return region
         }
+    }
+
+    /// The branch's index in each `all` list down to it, from the activity's outermost one.
+    package func path(of route: ForkRoute) -> [Int] {
+        forks.indices.contains(route.site) ? forks[route.site].route.path + [route.branch] : [route.branch]
     }
 
     /// The position of the activity with this id, if the process has it.

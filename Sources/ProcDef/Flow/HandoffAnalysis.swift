@@ -76,10 +76,13 @@ package struct HandoffAnalysis: Sendable {
                     handoff: transition.handoff, range: transition.range)
                 if point.change == .changed, let joined = joinedBranchRoles[transition.target], joined.activities.contains(i) {
                     let returning = target.roles.filter { joined.roles.contains($0.identity) }.map(\.id.value)
-                    if !returning.isEmpty { point.change = .returning(to: returning) }
+                    if !returning.isEmpty {
+                        point.change = .returning
+                        point.returningTo = returning
+                    }
                 }
                 if case .fork(let route) = transition.kind, let handoff = transition.handoff,
-                    Self.ownHandoff(of: activity, at: route)?.range != handoff.range
+                    Self.ownHandoff(of: activity, decision: route.decision, path: graph.path(of: route))?.range != handoff.range
                 {
                     let applies = point.change == .changed || point.change == .undetermined
                     if let k = sharedHandoffs.firstIndex(where: { $0.handoff.range == handoff.range }) {
@@ -135,17 +138,17 @@ package struct HandoffAnalysis: Sendable {
     }
 
     /// The handoff written on the fork branch at `route` itself, if any (not one it inherits from around it).
-    private static func ownHandoff(of activity: Activity, at route: FlowGraph.ForkRoute) -> Handoff? {
+    private static func ownHandoff(of activity: Activity, decision: Int?, path: [Int]) -> Handoff? {
         var fork: Fork?
         switch activity.next {
         case .fork(let whole)?: fork = whole
         case .branches(let branches, _)?:
-            guard let d = route.decision, branches.indices.contains(d) else { return nil }
+            guard let d = decision, branches.indices.contains(d) else { return nil }
             fork = branches[d].fork
         default: return nil
         }
         var branch: Branch?
-        for b in route.path {
+        for b in path {
             guard let current = fork, current.branches.indices.contains(b) else { return nil }
             branch = current.branches[b]
             fork = branch?.fork
@@ -188,6 +191,8 @@ package struct HandoffPoint: Sendable {
 
     /// Whether responsibility passes to other roles on this edge.
     package var change: ResponsibilityChange
+    /// For a `.returning` change, the target's roles that ran one of the joined branches (ids as written there).
+    package var returningTo: [String] = []
 
     package init(
         kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?,
@@ -245,9 +250,11 @@ package enum ResponsibilityChange: Sendable, Hashable {
     /// A side names no responsible role, or one that no catalogue or process defines: those are raci/ and ref/
     /// findings, and guessing here would only add noise behind them.
     case undetermined
-    /// A branch arrives at a `join: all` whose responsible roles (these ids) ran one of the joined branches: the
-    /// work comes back to the role that coordinates it, which is not a handoff.
-    case returning(to: [String])
+    /// A branch arrives at a `join: all` whose responsible roles (`HandoffPoint.returningTo`) ran one of the joined
+    /// branches: the work comes back to the role that coordinates it, which is not a handoff. The ids are kept on
+    /// the point, not here: a second array payload would share its pointer's spare bits with the enum's tag, which
+    /// hides it from LeakSanitizer's scan of live memory.
+    case returning
 
     package init(from source: [ResolvedRole], to target: [ResolvedRole]) {
         let targetIdentities = Set(target.map(\.identity))

@@ -40,21 +40,25 @@ struct ReviewSnapshot: Sendable {
         }
         let activities = process.activities
         var edges: [FlowEdge] = []
+        // `all` lists are numbered as the flow graph numbers them (`FlowGraph.forks`): in the order written, an
+        // outer list before the lists nested in it.
+        var nextSite = 0
         for (i, activity) in activities.enumerated() {
             var written: [(kind: HandoffPoint.Kind, ref: EdgeRef, condition: String?, handoff: Handoff?)] = []
             // Each fork branch is an edge of its own, with the decision's condition and the nearest handoff around it.
-            func appendFork(_ fork: Fork, route: FlowGraph.ForkRoute, condition: String?, handoff: Handoff?) {
+            func appendFork(_ fork: Fork, decision: Int?, isTopLevel: Bool, condition: String?, handoff: Handoff?) {
+                let site = nextSite
+                nextSite += 1
                 for (b, branch) in fork.branches.enumerated() {
-                    var branchRoute = route
-                    branchRoute.path.append(b)
+                    let route = FlowGraph.ForkRoute(decision: decision, site: site, branch: b, isTopLevel: isTopLevel)
                     if let to = branch.to {
                         written.append(
                             (
-                                .fork(branchRoute), EdgeRef(source: activity.id.value, target: to.value, kind: .fork), condition,
+                                .fork(route), EdgeRef(source: activity.id.value, target: to.value, kind: .fork), condition,
                                 branch.handoff ?? handoff
                             ))
                     } else if let nested = branch.fork {
-                        appendFork(nested, route: branchRoute, condition: condition, handoff: branch.handoff ?? handoff)
+                        appendFork(nested, decision: decision, isTopLevel: false, condition: condition, handoff: branch.handoff ?? handoff)
                     }
                 }
             }
@@ -68,11 +72,11 @@ struct ReviewSnapshot: Sendable {
                             (.branch(index: b), EdgeRef(source: activity.id.value, target: to.value), branch.when?.value, branch.handoff))
                     } else if let fork = branch.fork {
                         appendFork(
-                            fork, route: FlowGraph.ForkRoute(decision: b, path: []), condition: branch.when?.value, handoff: branch.handoff)
+                            fork, decision: b, isTopLevel: true, condition: branch.when?.value, handoff: branch.handoff)
                     }
                 }
             case .fork(let fork)?:
-                appendFork(fork, route: FlowGraph.ForkRoute(decision: nil, path: []), condition: nil, handoff: activity.handoff)
+                appendFork(fork, decision: nil, isTopLevel: true, condition: nil, handoff: activity.handoff)
             case nil:
                 if !activity.isEnd && i + 1 < activities.count {
                     written.append(

@@ -51,7 +51,7 @@ enum HandoffWording {
         switch point.kind {
         case .branch: "to this `next` entry"
         case .trigger: "to this trigger"
-        case .fork(let route) where route.decision == nil && route.path.count == 1:
+        case .fork(let route) where route.decision == nil && route.isTopLevel:
             "to this branch of the fork, or to activity '\(point.sourceActivity.id.value)' for every branch"
         case .fork: "to this branch of the fork"
         case .cancel: "to this `cancel` entry"
