@@ -299,21 +299,13 @@ package struct FlowGraph: Sendable {
         let isJoin = activities.map(\.isJoin)
         // A fork nested on a branch of another reaches a part of what that one reaches: ordered by how much each
         // reaches, inner forks come first, so joins settle in one round rather than one round per level of nesting.
-        var reachSize = Array(repeating: 0, count: forks.count)
-        for f in forks.indices {
-            var seen = Array(repeating: false, count: activityCount)
-            var queue = [forks[f].source]
-            seen[forks[f].source] = true
-            var head = 0
-            while head < queue.count {
-                let node = queue[head]
-                head += 1
-                for t in outgoing[node] where !seen[transitions[t].target] {
-                    seen[transitions[t].target] = true
-                    queue.append(transitions[t].target)
-                }
-            }
-            reachSize[f] = queue.count
+        // Forks nested directly in an `all` list share their activity, and so its count.
+        var reachedFrom: [Int: Int] = [:]
+        let reachSize = forks.map { fork in
+            if let known = reachedFrom[fork.source] { return known }
+            let count = shortestPaths(avoiding: { _ in false }, from: fork.source).reached.count { $0 }
+            reachedFrom[fork.source] = count
+            return count
         }
         innerFirst = forks.indices.sorted { reachSize[$0] != reachSize[$1] ? reachSize[$0] < reachSize[$1] : $0 > $1 }
         var matched = Array(repeating: false, count: forks.count)
