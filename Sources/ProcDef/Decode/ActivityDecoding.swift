@@ -12,6 +12,8 @@ extension ModelDecoder {
     static let cancelHelp =
         "`cancel` is a list of the process: write the entry there, with this activity in its `from`"
     static let handoffKeys = KeyTable.handoff.names
+    static let involvementKeys = KeyTable.involvement.names
+    static let involvementRequiredKeys = KeyTable.involvement.requiredNames
     static let triggerKeys = KeyTable.trigger.names
     static let triggerRequiredKeys = KeyTable.trigger.requiredNames
 
@@ -34,12 +36,17 @@ extension ModelDecoder {
         requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
 
         let name = text(map, "name", in: context) ?? Located("", at: map.startRange)
+        var conditions: [InvolvementCondition] = []
         var activity = Activity(
             id: id ?? Located("", at: map.startRange), name: name,
             responsible: references(map, "responsible", in: context, kind: "role"),
             accountable: references(map, "accountable", in: context, kind: "role"),
-            consulted: references(map, "consulted", in: context, kind: "role"),
-            informed: references(map, "informed", in: context, kind: "role"),
+            consulted: involvements(map, .consulted, in: context, conditions: &conditions),
+            informed: involvements(map, .informed, in: context, conditions: &conditions),
+            conditions: [],
+            type: choice(map, "type", in: context, ActivityType.self),
+            otherPersonThan: personReference(map, "other-person-than", of: id, in: context),
+            samePersonAs: personReference(map, "same-person-as", of: id, in: context),
             records: texts(map, "records", in: context),
             inputs: texts(map, "inputs", in: context),
             outputs: texts(map, "outputs", in: context),
@@ -55,9 +62,65 @@ extension ModelDecoder {
         if let handoff = map.field("handoff") {
             activity.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
         }
+        if !conditions.isEmpty { activity.conditions = conditions }
         return id == nil ? nil : activity
     }
 
+    /// `consulted` or `informed`: role ids, each of which may be written `{role: ROLE, when: TEXT}`; the roles of
+    /// every entry, in order, with the conditions appended to `conditions`.
+    private func involvements(
+        _ map: FieldMap, _ involvement: InvolvementCondition.Involvement, in activityPlace: @autoclosure () -> String,
+        conditions: inout [InvolvementCondition]
+    ) -> [Located<String>] {
+        let key = involvement.rawValue
+        guard let node = map.value(key) else { return [] }
+        var context: String { activityPlace() }
+        // The plain list is nearly every case: only a list holding a mapping needs more than `references`.
+        let items = node.sequence.map(Array.init) ?? [node]
+        guard items.contains(where: { $0.mapping != nil }) else { return references(map, key, in: context, kind: "role") }
+        var roles: [Located<String>] = []
+        for item in items {
+            guard let entries = item.mapping else {
+                if item.isNull {
+                    reportType(item, "each item of '\(key)' in \(context)", expected: "a role id or a mapping with 'role' and 'when'")
+                }
+                for role in texts(item, "'\(key)' in \(context)", item: "a role id or a mapping with 'role' and 'when'") {
+                    checkIdentifier(role, "role id", in: "'\(key)' of \(context)")
+                    roles.append(role)
+                }
+                continue
+            }
+            let entry = FieldMap(item, entries: entries)
+            var entryContext: String { "an entry of '\(key)' of \(context)" }
+            checkKeys(entry, allowed: Self.involvementKeys, in: entryContext)
+            requireFields(entry, Self.involvementRequiredKeys, in: entryContext, at: entry.startRange)
+            guard let role = reference(entry, "role", in: entryContext, kind: "role") else { continue }
+            roles.append(role)
+            if let when = text(entry, "when", in: entryContext), !when.value.isBlank {
+                conditions.append(InvolvementCondition(involvement: involvement, role: role, when: when))
+            }
+        }
+        return roles
+    }
+
+    /// `other-person-than` or `same-person-as`: another activity of the process; naming the activity itself says
+    /// nothing a reviewer can check, so it is a type error.
+    private func personReference(
+        _ map: FieldMap, _ key: String, of id: Located<String>?, in activityPlace: @autoclosure () -> String
+    ) -> Located<String>? {
+        guard let target = reference(map, key, in: activityPlace(), kind: "activity") else { return nil }
+        guard target.value != id?.value else {
+            let help =
+                key == "other-person-than"
+                ? "name the earlier activity whose person must not do this one (the author of what is reviewed)"
+                : "name the earlier activity whose person also does this one"
+            report(
+                WrongType.self, at: target.range, "'\(key)' of \(activityPlace()) names the activity itself, expected another activity",
+                help: help)
+            return nil
+        }
+        return target
+    }
     private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> Located<TimeTarget>? {
         var context: String { place() }
         guard let text = text(map, "target", in: context, expected: "a duration like 90s, 10m, 4h or 2d") else { return nil }

@@ -17,20 +17,24 @@ extension ModelDecoder {
         func optionalReferences(_ key: String, kind: String) -> [Located<String>]? {
             map.has(key) ? references(map, key, in: context, kind: kind) : nil
         }
-        func kinds(_ key: String) -> [Located<RoleKind>]? {
+        func choices<Choice: RawRepresentable & CaseIterable & Sendable>(_ key: String, _ what: String, _ type: Choice.Type)
+            -> [Located<Choice>]? where Choice.RawValue == String
+        {
             guard let value = map.value(key) else { return nil }
             let items = value.sequence.map(Array.init) ?? [value]
             if value.sequence == nil && value.scalar == nil {
-                reportType(value, "'\(key)' in \(context)", expected: "a role kind or a list of them")
+                reportType(value, "'\(key)' in \(context)", expected: "\(what) or a list of them")
                 return []
             }
-            return items.compactMap { choice($0, "'\(key)' in \(context)", RoleKind.self) }
+            return items.compactMap { choice($0, "'\(key)' in \(context)", Choice.self) }
         }
+        func kinds(_ key: String) -> [Located<RoleKind>]? { choices(key, "a role kind", RoleKind.self) }
         return ActivitySelector(
             any: flag(map, "any", in: context)?.value ?? false,
             ids: optionalReferences("id", kind: "activity"),
             tags: optionalTexts("tag", item: "a tag"),
             records: optionalTexts("records"),
+            types: choices("type", "a step type", ActivityType.self),
             responsible: optionalReferences("responsible", kind: "role"),
             responsibleKinds: kinds("responsible-kind"),
             accountable: optionalReferences("accountable", kind: "role"),

@@ -81,6 +81,16 @@ package struct HandoffAnalysis: Sendable {
                         point.returningTo = returning
                     }
                 }
+                // Four eyes within one role: the same role, another person, so the work changes hands; and the
+                // opposite, one person on both sides, so it does not.
+                let targetActivity = activities[transition.target]
+                if targetActivity.otherPersonThan?.value == activity.id.value {
+                    point.person = .other
+                    if case .unchanged = point.change { point.change = .changed }
+                } else if targetActivity.samePersonAs?.value == activity.id.value || activity.samePersonAs?.value == targetActivity.id.value {
+                    point.person = .same
+                    if point.change == .changed || point.change == .returning { point.change = .unchanged(shared: []) }
+                }
                 if case .fork(let route) = transition.kind, let handoff = transition.handoff,
                     Self.ownHandoff(of: activity, decision: route.decision, path: graph.path(of: route))?.range != handoff.range
                 {
@@ -193,6 +203,17 @@ package struct HandoffPoint: Sendable {
     package var change: ResponsibilityChange
     /// For a `.returning` change, the target's roles that ran one of the joined branches (ids as written there).
     package var returningTo: [String] = []
+    /// What the target says of the person who did the source (`other-person-than`, `same-person-as`).
+    package var person: PersonRelation = .unstated
+
+    /// Whether the two sides must be, or are, one person, whatever their roles.
+    package enum PersonRelation: Sendable, Hashable {
+        case unstated
+        /// The target declares `other-person-than` the source: the work changes hands even within one role.
+        case other
+        /// One side declares `same-person-as` the other: the work stays with one person.
+        case same
+    }
 
     package init(
         kind: Kind, source: Int, sourceActivity: Activity, sourceRoles: [ResolvedRole], target: HandoffEndpoint, handoff: Handoff?,
@@ -239,6 +260,8 @@ package struct ResolvedRole: Sendable {
 
     /// True for a role of kind `supplier`.
     package var isSupplier: Bool { role?.kind.value == .supplier }
+    /// True for a role of kind `system`.
+    package var isSystem: Bool { role?.kind.value == .system }
 }
 
 /// Whether the responsible roles differ between the two sides of an edge.

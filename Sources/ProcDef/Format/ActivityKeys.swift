@@ -9,8 +9,22 @@ extension KeyTable {
         FormatKey(
             "accountable", "role reference", invalid: UnknownRole.self,
             "who answers for it (A): exactly one role; falls back to `defaults.accountable`"),
-        FormatKey("consulted", "role list", invalid: UnknownRole.self, "asked before or during the work (C); two-way"),
-        FormatKey("informed", "role list", invalid: UnknownRole.self, "told of the result (I); one-way"),
+        FormatKey(
+            "consulted", "role list", invalid: UnknownRole.self,
+            "asked before or during the work (C); two-way; an entry may be `{role: ROLE, when: TEXT}` (see [Conditional involvement](#conditional-involvement))"
+        ),
+        FormatKey(
+            "informed", "role list", invalid: UnknownRole.self,
+            "told of the result (I); one-way; an entry may be `{role: ROLE, when: TEXT}`"),
+        FormatKey(
+            "type", oneOf: ActivityType.allCases.map(\.rawValue),
+            "the kind of step, after BPMN's task types (default `task`; see [Kinds of steps](#kinds-of-steps))"),
+        FormatKey(
+            "other-person-than", "activity id", invalid: UnknownActivity.self,
+            "four eyes: a different person must do this step than did that activity, even in the same role"),
+        FormatKey(
+            "same-person-as", "activity id", invalid: UnknownActivity.self,
+            "the person who did that activity also does this one: no handoff between the two"),
         FormatKey("records", "list of names", "what the activity records (`incident`, `problem`...); policies select on it"),
         FormatKey("inputs", "list of names", "the artifacts the activity needs"),
         FormatKey("outputs", "list of names", "the artifacts it produces"),
@@ -70,6 +84,12 @@ extension KeyTable {
         FormatKey(
             "agreement", "text", .optionalReported(by: SupplierAgreement.self, when: "towards a supplier"),
             "the OLA or underpinning contract that binds the receiver"),
+    ])
+
+    /// A `consulted` or `informed` entry written as a mapping: a role that takes part only under a condition.
+    package static let involvement = KeyTable([
+        FormatKey("role", "role reference", .required, invalid: UnknownRole.self, "the role consulted or informed"),
+        FormatKey("when", "text", "the condition under which it takes part; without it, the entry is unconditional"),
     ])
 
     /// One item of an activity's `triggers`.

@@ -127,6 +127,7 @@ package struct KeyTable: Sendable {
     /// Every table of the format, by the name the reference's generated sections use (`<!-- generated: NAME -->`).
     package static let all: [(name: String, table: KeyTable)] = [
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
+        ("involvement", involvement),
         ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver),
         ("policy", policy),
         ("applies-to", appliesTo), ("requirements", requirements), ("before", before), ("all", allOf),

@@ -13,6 +13,10 @@ public struct Activity: Sendable {
         var accountable: [Located<String>]
         var consulted: [Located<String>]
         var informed: [Located<String>]
+        var conditions: [InvolvementCondition]
+        var type: Located<ActivityType>?
+        var otherPersonThan: Located<String>?
+        var samePersonAs: Located<String>?
         var records: [Located<String>]
         var inputs: [Located<String>]
         var outputs: [Located<String>]
@@ -28,7 +32,8 @@ public struct Activity: Sendable {
 
         init(
             id: Located<String>, name: Located<String>, responsible: [Located<String>], accountable: [Located<String>],
-            consulted: [Located<String>], informed: [Located<String>], records: [Located<String>],
+            consulted: [Located<String>], informed: [Located<String>], conditions: [InvolvementCondition],
+            type: Located<ActivityType>?, otherPersonThan: Located<String>?, samePersonAs: Located<String>?, records: [Located<String>],
             inputs: [Located<String>], outputs: [Located<String>], target: Located<TimeTarget>?,
             tags: [Located<String>], procedure: [Located<String>], next: NextClause?,
             end: Located<Bool>?, join: Located<JoinMode>?, handoff: Handoff?, triggers: [Trigger], range: SourceRange
@@ -39,6 +44,10 @@ public struct Activity: Sendable {
             self.accountable = accountable
             self.consulted = consulted
             self.informed = informed
+            self.conditions = conditions
+            self.type = type
+            self.otherPersonThan = otherPersonThan
+            self.samePersonAs = samePersonAs
             self.records = records
             self.inputs = inputs
             self.outputs = outputs
@@ -56,7 +65,8 @@ public struct Activity: Sendable {
         func copy() -> Storage {
             Storage(
                 id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
-                informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
+                informed: informed, conditions: conditions, type: type, otherPersonThan: otherPersonThan, samePersonAs: samePersonAs,
+                records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
                 procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
             )
         }
@@ -96,6 +106,27 @@ public struct Activity: Sendable {
     public var informed: [Located<String>] {
         get { storage.informed }
         set { writable().informed = newValue }
+    }
+    /// The conditions of the `consulted` and `informed` entries written `{role, when}`; those roles are also listed in
+    /// `consulted` or `informed`, so a rule that only asks who takes part needs no change.
+    public var conditions: [InvolvementCondition] {
+        get { storage.conditions }
+        set { writable().conditions = newValue }
+    }
+    /// `type`, as written; `kind` applies the default.
+    public var type: Located<ActivityType>? {
+        get { storage.type }
+        set { writable().type = newValue }
+    }
+    /// `other-person-than`: the activity that a different person must have done, even in the same role.
+    public var otherPersonThan: Located<String>? {
+        get { storage.otherPersonThan }
+        set { writable().otherPersonThan = newValue }
+    }
+    /// `same-person-as`: the activity whose person also does this one.
+    public var samePersonAs: Located<String>? {
+        get { storage.samePersonAs }
+        set { writable().samePersonAs = newValue }
     }
     public var records: [Located<String>] {
         get { storage.records }
@@ -152,22 +183,76 @@ public struct Activity: Sendable {
 
     public init(
         id: Located<String>, name: Located<String>, responsible: [Located<String>] = [], accountable: [Located<String>] = [],
-        consulted: [Located<String>] = [], informed: [Located<String>] = [], records: [Located<String>] = [],
-        inputs: [Located<String>] = [], outputs: [Located<String>] = [], target: Located<TimeTarget>? = nil,
-        tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
+        consulted: [Located<String>] = [], informed: [Located<String>] = [], conditions: [InvolvementCondition] = [],
+        type: Located<ActivityType>? = nil, otherPersonThan: Located<String>? = nil, samePersonAs: Located<String>? = nil,
+        records: [Located<String>] = [], inputs: [Located<String>] = [], outputs: [Located<String>] = [],
+        target: Located<TimeTarget>? = nil, tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
         end: Located<Bool>? = nil, join: Located<JoinMode>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [],
         range: SourceRange
     ) {
         storage = Storage(
             id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
-            informed: informed, records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
+            informed: informed, conditions: conditions, type: type, otherPersonThan: otherPersonThan, samePersonAs: samePersonAs,
+            records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
             procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
         )
+    }
+
+    /// The step's type: `type` as written, else `task`.
+    public var stepType: ActivityType { type?.value ?? .task }
+
+    /// The condition under which `role` is consulted, nil when it is consulted unconditionally (or not at all).
+    public func condition(consulted role: String) -> Located<String>? {
+        conditions.first { $0.involvement == .consulted && $0.role.value == role }?.when
+    }
+
+    /// The condition under which `role` is informed, nil when it is informed unconditionally (or not at all).
+    public func condition(informed role: String) -> Located<String>? {
+        conditions.first { $0.involvement == .informed && $0.role.value == role }?.when
+    }
+
+    /// The consulted roles without a condition: those that every run of the step asks.
+    public var unconditionallyConsulted: [Located<String>] {
+        guard conditions.contains(where: { $0.involvement == .consulted }) else { return consulted }
+        return consulted.filter { condition(consulted: $0.value) == nil }
     }
 
     public var isEnd: Bool { end?.value == true }
     /// True for `join: all`.
     public var isJoin: Bool { join != nil }
+}
+
+/// What kind of step an activity is, after BPMN's task types; rules and outputs treat each kind as it works.
+public enum ActivityType: String, Sendable, Hashable, CaseIterable {
+    /// Work done by people (the default).
+    case task
+    /// A decision by someone entitled to say yes or no.
+    case approval
+    /// Telling someone something; the work is the message.
+    case notification
+    /// Done by a `system` role: a pipeline, a monitoring tool, a workflow engine.
+    case automated
+    /// Waiting for something outside the process: a time, an answer, a delivery.
+    case wait
+    /// Where someone asks for the work (raising a change, logging a request).
+    case request
+}
+
+/// A `consulted` or `informed` entry written `{role: ROLE, when: TEXT}`: the role takes part only when `when` holds.
+public struct InvolvementCondition: Sendable {
+    public enum Involvement: String, Sendable, Hashable {
+        case consulted, informed
+    }
+
+    public var involvement: Involvement
+    public var role: Located<String>
+    public var when: Located<String>
+
+    public init(involvement: Involvement, role: Located<String>, when: Located<String>) {
+        self.involvement = involvement
+        self.role = role
+        self.when = when
+    }
 }
 
 /// A time target such as `90s`, `10m`, `4h` or `2d`.

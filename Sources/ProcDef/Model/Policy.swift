@@ -67,6 +67,8 @@ public struct ActivitySelector: Sendable {
     public var ids: [Located<String>]?
     public var tags: [Located<String>]?
     public var records: [Located<String>]?
+    /// `type`: the step types, of which the activity's (with the default `task`) must be one.
+    public var types: [Located<ActivityType>]?
     public var responsible: [Located<String>]?
     public var responsibleKinds: [Located<RoleKind>]?
     public var accountable: [Located<String>]?
@@ -79,7 +81,7 @@ public struct ActivitySelector: Sendable {
 
     public init(
         any: Bool = false, ids: [Located<String>]? = nil, tags: [Located<String>]? = nil, records: [Located<String>]? = nil,
-        responsible: [Located<String>]? = nil, responsibleKinds: [Located<RoleKind>]? = nil, accountable: [Located<String>]? = nil,
+        types: [Located<ActivityType>]? = nil, responsible: [Located<String>]? = nil, responsibleKinds: [Located<RoleKind>]? = nil, accountable: [Located<String>]? = nil,
         informs: [Located<String>]? = nil, informsKinds: [Located<RoleKind>]? = nil, consults: [Located<String>]? = nil,
         end: Bool? = nil, start: Bool? = nil, range: SourceRange
     ) {
@@ -87,6 +89,7 @@ public struct ActivitySelector: Sendable {
         self.ids = ids
         self.tags = tags
         self.records = records
+        self.types = types
         self.responsible = responsible
         self.responsibleKinds = responsibleKinds
         self.accountable = accountable

@@ -3,9 +3,14 @@ import YAMLTree
 /// What part a role plays; it decides which assignments make sense (a customer is never accountable).
 public enum RoleKind: String, Sendable, Hashable, CaseIterable {
     case owner, manager, practitioner, customer, supplier, stakeholder
+    /// An automated actor (a CI/CD pipeline, a monitoring tool, a workflow engine): it does `automated` steps and
+    /// answers to no one by itself, so it is never accountable, consulted or informed.
+    case system
 
     /// Roles outside the organisation: they cannot be held accountable for its activities.
     public var isExternal: Bool { self == .customer || self == .supplier }
+    /// True for `system`: a machine, not a person.
+    public var isSystem: Bool { self == .system }
 }
 
 /// A role from the catalogue (`kind: roles`) or local to one process (`roles:` in the process).

@@ -227,29 +227,7 @@ package struct PolicyEvaluator: Sendable {
             }
 
         case .separate(let left, let right):
-            var firstLeft: [String: Int] = [:]
-            for index in activities.indices where matcher.matches(left, at: index) {
-                for role in activities[index].responsible where firstLeft[role.value] == nil {
-                    firstLeft[role.value] = index
-                }
-            }
-            var violations: [PolicyViolation] = []
-            for index in activities.indices where matcher.matches(right, at: index) {
-                for role in activities[index].responsible {
-                    guard let other = firstLeft[role.value] else { continue }
-                    let place =
-                        other == index
-                        ? "\(context.describe(activities[index])), which is both \(left.phrase) and \(right.phrase)"
-                        : "\(context.describe(activities[other])) and \(context.describe(activities[index]))"
-                    let named = other == index ? [activities[index].id.value] : [activities[other].id.value, activities[index].id.value]
-                    violations.append(
-                        PolicyViolation(
-                            range: role.range,
-                            message: "role \(context.describeRole(role.value)) is responsible for \(place); these duties must be separate",
-                            activities: named, roles: [role.value]))
-                }
-            }
-            return violations
+            return Self.separationViolations(left, right, activities: activities, matcher: matcher, context: context)
 
         case .processHas(let fields):
             return fields.compactMap { field in
@@ -286,5 +264,81 @@ package struct PolicyEvaluator: Sendable {
             }
             return violations
         }
+    }
+}
+
+extension PolicyEvaluator {
+    /// `separate`: no one person does an activity of each side. Two activities are done by different people when
+    /// their responsible roles differ, or when one declares `other-person-than` the other (four eyes within one role);
+    /// `same-person-as` says one person does both, whatever the roles.
+    static func separationViolations(
+        _ left: ActivitySelector, _ right: ActivitySelector, activities: [Activity], matcher: SelectorMatcher, context: ProcessContext
+    ) -> [PolicyViolation] {
+        var indexByID: [String: Int] = [:]
+        for (index, activity) in activities.enumerated() where indexByID[activity.id.value] == nil {
+            indexByID[activity.id.value] = index
+        }
+        func declares(_ a: Int, otherPersonThan b: Int) -> Bool { activities[a].otherPersonThan?.value == activities[b].id.value }
+        func samePerson(_ a: Int, _ b: Int) -> Bool {
+            activities[a].samePersonAs?.value == activities[b].id.value || activities[b].samePersonAs?.value == activities[a].id.value
+        }
+        var leftByRole: [String: [Int]] = [:]
+        var isLeft = Array(repeating: false, count: activities.count)
+        for index in activities.indices where matcher.matches(left, at: index) {
+            isLeft[index] = true
+            for role in activities[index].responsible where leftByRole[role.value]?.last != index {
+                leftByRole[role.value, default: []].append(index)
+            }
+        }
+        var violations: [PolicyViolation] = []
+        var reportedSamePerson: Set<[Int]> = []
+        for index in activities.indices where matcher.matches(right, at: index) {
+            // One person on both sides by declaration: reported once, at the declaration.
+            var samePersonPartners: Set<Int> = []
+            for partner in [activities[index].samePersonAs.flatMap { indexByID[$0.value] }].compactMap({ $0 }) where isLeft[partner] {
+                samePersonPartners.insert(partner)
+            }
+            for role in activities[index].responsible {
+                // The first activity of the other side with this role that another person does not have to do.
+                guard
+                    let other = leftByRole[role.value]?.first(where: {
+                        $0 == index || !(declares(index, otherPersonThan: $0) || declares($0, otherPersonThan: index))
+                    }), !samePerson(other, index) || other == index
+                else { continue }
+                let place =
+                    other == index
+                    ? "\(context.describe(activities[index])), which is both \(left.phrase) and \(right.phrase)"
+                    : "\(context.describe(activities[other])) and \(context.describe(activities[index]))"
+                let named = other == index ? [activities[index].id.value] : [activities[other].id.value, activities[index].id.value]
+                violations.append(
+                    PolicyViolation(
+                        range: role.range,
+                        message: "role \(context.describeRole(role.value)) is responsible for \(place); these duties must be separate",
+                        activities: named, roles: [role.value]))
+            }
+            for partner in samePersonPartners.sorted() where reportedSamePerson.insert([index, partner]).inserted {
+                violations.append(samePersonViolation(declaring: index, partner: partner, activities: activities, context: context))
+            }
+        }
+        // `same-person-as` written on the left-hand activity, naming a right-hand one.
+        for index in activities.indices where isLeft[index] {
+            guard let partner = activities[index].samePersonAs.flatMap({ indexByID[$0.value] }), partner != index,
+                matcher.matches(right, at: partner), reportedSamePerson.insert([index, partner]).inserted
+            else { continue }
+            violations.append(samePersonViolation(declaring: index, partner: partner, activities: activities, context: context))
+        }
+        return violations
+    }
+
+    private static func samePersonViolation(declaring index: Int, partner: Int, activities: [Activity], context: ProcessContext)
+        -> PolicyViolation
+    {
+        let declaration = activities[index].samePersonAs?.range ?? activities[index].id.range
+        return PolicyViolation(
+            range: declaration,
+            message:
+                "\(context.describe(activities[index])) is done by the same person as \(context.describe(activities[partner])) "
+                + "(`same-person-as`); these duties must be separate",
+            activities: [activities[partner].id.value, activities[index].id.value])
     }
 }

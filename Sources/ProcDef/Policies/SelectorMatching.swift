@@ -20,6 +20,7 @@ struct SelectorMatcher {
         if let ids = selector.ids, !ids.contains(where: { $0.value == activity.id.value }) { return false }
         if let tags = selector.tags, !Self.overlaps(tags, activity.tags) { return false }
         if let records = selector.records, !Self.overlaps(records, activity.records) { return false }
+        if let types = selector.types, !types.contains(where: { $0.value == activity.stepType }) { return false }
         if let roles = selector.responsible, !Self.overlaps(roles, activity.responsible) { return false }
         if let roles = selector.accountable, !Self.overlaps(roles, context.accountable(activity)) { return false }
         if let roles = selector.informs, !Self.overlaps(roles, activity.informed) { return false }
@@ -44,6 +45,11 @@ struct SelectorMatcher {
 }
 
 extension ActivitySelector {
+    /// `an approval`, `a task`: the type with its article, as a condition reads it.
+    static func article(_ type: ActivityType) -> String {
+        type == .approval || type == .automated ? "an \(type.rawValue)" : "a \(type.rawValue)"
+    }
+
     /// The selector as a reader would write it, for messages: `an activity that records 'incident'`.
     package var phrase: String {
         let condition = condition
@@ -62,6 +68,7 @@ extension ActivitySelector {
         if let ids { parts.append("is \(list(ids))") }
         if let tags { parts.append("is tagged \(list(tags))") }
         if let records { parts.append("records \(list(records))") }
+        if let types { parts.append("is \(types.map { Self.article($0.value) }.joined(separator: " or ")) step") }
         if let responsible { parts.append("has \(list(responsible)) responsible") }
         if let responsibleKinds { parts.append("has a \(kinds(responsibleKinds)) role responsible") }
         if let accountable { parts.append("has \(list(accountable)) accountable") }

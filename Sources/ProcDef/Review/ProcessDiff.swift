@@ -126,6 +126,11 @@ package enum ProcessDiff {
     private static func activityFields(_ a: Activity, _ b: Activity) -> [FieldChange] {
         [
             FieldChange.compare("name", a.name.value, b.name.value),
+            FieldChange.compare("type", a.stepType.rawValue, b.stepType.rawValue),
+            FieldChange.compare("other-person-than", a.otherPersonThan?.value, b.otherPersonThan?.value),
+            FieldChange.compare("same-person-as", a.samePersonAs?.value, b.samePersonAs?.value),
+            // Who takes part is the RACI change's; the condition's wording is the activity's.
+            FieldChange.compare("conditions", conditionTexts(a), conditionTexts(b)),
             FieldChange.compare("target", a.target?.value.text, b.target?.value.text),
             FieldChange.compare("records", a.records.values(), b.records.values()),
             FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
@@ -134,6 +139,11 @@ package enum ProcessDiff {
             procedureChange(a.procedure.values(), b.procedure.values()),
             FieldChange.compare("end", a.isEnd ? "true" : nil, b.isEnd ? "true" : nil),
         ].compactMap { $0 }
+    }
+
+    /// `consulted security-lead when medium or low severity`, per conditional entry, in the order written.
+    private static func conditionTexts(_ activity: Activity) -> [String] {
+        activity.conditions.map { "\($0.involvement.rawValue) \($0.role.value) when \($0.when.value)" }
     }
 
     /// Steps are prose: the change is summed up by its step counts, `5 steps` to `6 steps`, or `5 steps (edited)`.

@@ -1,6 +1,7 @@
 /// How one role's part in one activity changed: `service-desk: R -> I on 'diagnose'`.
 ///
 /// Letters are R, A, C and I, in that order and joined with `/` when a role holds several (`R/A`); `-` is no part.
+/// A role consulted or informed under a condition holds `C*` or `I*`, as the RACI matrix writes it.
 /// The accountable role is the one that applies: the activity's own, else the process's `defaults.accountable`.
 package struct RACIChange: Sendable, Hashable {
     /// The activity's id on the new side (the old side's for a removed activity).
@@ -35,8 +36,11 @@ struct RACIAssignments {
         ]
         var held: [String: [String]] = [:]
         for (letter, roles) in columns {
-            for role in roles where !(held[role]?.contains(letter) ?? false) {
-                held[role, default: []].append(letter)
+            for role in roles {
+                let conditional =
+                    (letter == "C" && activity.condition(consulted: role) != nil) || (letter == "I" && activity.condition(informed: role) != nil)
+                let written = conditional ? letter + "*" : letter
+                if !(held[role]?.contains(written) ?? false) { held[role, default: []].append(written) }
             }
         }
         letters = held.mapValues { $0.joined(separator: "/") }

@@ -37,6 +37,7 @@ public enum RuleRegistry {
         AccountableRequired.self,
         ConflictingAssignment.self,
         CustomerAccountable.self,
+        SystemRoleMisuse.self,
         IdleRole.self,
         OverloadedRole.self,
         ResponsibleIsAccountable.self,

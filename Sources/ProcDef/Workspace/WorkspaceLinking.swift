@@ -162,6 +162,12 @@ struct WorkspaceLinker {
             checkRoles(activity.consulted, of: activityID, "'consulted' of \(activityName)")
             checkRoles(activity.informed, of: activityID, "'informed' of \(activityName)")
             checkHandoff(activity.handoff, of: activityID, "the handoff of \(activityName)")
+            if let other = activity.otherPersonThan {
+                checkActivity(other, of: process, from: activityID, "'other-person-than' of \(activityName)", isTransition: false)
+            }
+            if let same = activity.samePersonAs {
+                checkActivity(same, of: process, from: activityID, "'same-person-as' of \(activityName)", isTransition: false)
+            }
             switch activity.next {
             case .single(let target):
                 checkActivity(target, of: process, from: activityID, "'next' of \(activityName)")
@@ -207,8 +213,10 @@ struct WorkspaceLinker {
         }
     }
 
+    /// `isTransition` is false for a reference that names an activity without going there (four eyes).
     private mutating func checkActivity(
-        _ target: Located<String>, of process: ProcessDefinition, from source: String?, _ place: @autoclosure () -> String
+        _ target: Located<String>, of process: ProcessDefinition, from source: String?, _ place: @autoclosure () -> String,
+        isTransition: Bool = true
     ) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
@@ -216,7 +224,7 @@ struct WorkspaceLinker {
             Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id"
             // A transition may have meant another process; a cancellation stays in its own.
-            + (source == nil ? "" : "; to start another process, use 'triggers:'")
+            + (source == nil || !isTransition ? "" : "; to start another process, use 'triggers:'")
         report(
             UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
             help: help,

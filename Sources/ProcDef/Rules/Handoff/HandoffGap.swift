@@ -9,7 +9,9 @@ enum HandoffGap: ProcessRule {
             expectations must be defined for the transaction, or the case waits in a queue nobody watches and the \
             customer ends up chasing it through internal teams. A transition (a fall-through, a `next` target, a \
             branch) or a trigger into another process changes responsibility when the responsible roles of the source \
-            and the target activity share no role. Such a transition without a `handoff:` is a handoff gap, the thing \
+            and the target activity share no role, or when the target must be done by another person than the \
+            source (`other-person-than`, four eyes within one role). Such a transition without a `handoff:` is a \
+            handoff gap, the thing \
             reviewers look for before a process goes live.
 
             Add a `handoff:` with the `artifact` handed over (the record, the notes, the change request) and the \
@@ -77,10 +79,15 @@ enum HandoffGap: ProcessRule {
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         for point in context.handoffs.points where point.isGap {
+            let receiver =
+                point.person == .other && !point.sourceRoles.isEmpty
+                    && Set(point.target.roles.map(\.identity)).isSubset(of: point.sourceRoles.map(\.identity))
+                ? "another person in the same role, as `other-person-than` asks,"
+                : HandoffWording.roles(point.target.roles)
             findings.report(
                 Self.self, at: point.range,
                 "responsibility passes from \(HandoffWording.roles(point.sourceRoles)) at \(context.describe(point.sourceActivity)) "
-                    + "to \(HandoffWording.roles(point.target.roles)) at \(HandoffWording.target(point, context)) with no handoff declared",
+                    + "to \(receiver) at \(HandoffWording.target(point, context)) with no handoff declared",
                 help: help(point, context),
                 activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )

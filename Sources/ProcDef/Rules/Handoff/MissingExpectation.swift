@@ -14,7 +14,9 @@ enum MissingExpectation: ProcessRule {
 
             Add `expectation:` with what the receiving role commits to, ideally with a time, and agree it with that \
             team (for a supplier, it belongs in the `agreement`). Every declared handoff is checked; a handoff on an \
-            activity that applies to no transition is reported by `handoff/unneeded` only.
+            activity that applies to no transition is reported by `handoff/unneeded` only. A handoff to a `system` \
+            role (a merge that starts the pipeline) needs its artifact and no expectation: a machine commits to \
+            nothing. A handoff from a system role to people needs both: someone has to pick up what it produced.
             """,
         failingExample: """
             kind: roles
@@ -73,7 +75,10 @@ enum MissingExpectation: ProcessRule {
         // A handoff written around a fork holds for several branches: it is reported once.
         var reported = Set<SourceRange>()
         for point in context.handoffs.points {
-            guard let handoff = point.handoff, handoff.statedExpectation == nil, reported.insert(handoff.range).inserted else { continue }
+            guard let handoff = point.handoff, handoff.statedExpectation == nil else { continue }
+            // A machine commits to nothing: a handoff to a system role needs its artifact only.
+            if !point.target.roles.isEmpty, point.target.roles.allSatisfy(\.isSystem) { continue }
+            guard reported.insert(handoff.range).inserted else { continue }
             findings.report(
                 Self.self, at: handoff.range,
                 "the handoff \(HandoffWording.edge(point, context)) does not say what the receiver commits to",

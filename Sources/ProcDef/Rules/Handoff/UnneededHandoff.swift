@@ -72,6 +72,15 @@ enum UnneededHandoff: ProcessRule {
         let analysis = context.handoffs
         for point in analysis.points {
             guard let handoff = point.handoff, case .unchanged(let shared) = point.change else { continue }
+            if point.person == .same {
+                findings.report(
+                    Self.self, at: handoff.range,
+                    "the handoff \(HandoffWording.edge(point, context)) is declared where one person does both steps (`same-person-as`)",
+                    help: "remove the `handoff:`, or remove `same-person-as` if another person takes the work over",
+                    activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
+                )
+                continue
+            }
             let roles = HandoffWording.list(shared.map(context.describeRole))
             findings.report(
                 Self.self, at: handoff.range,

@@ -21,7 +21,8 @@ enum OverloadedRole: ProcessRule {
 
             For each role, the rule counts the activities it is responsible for, accountable for (with \
             `defaults.accountable` applied) and consulted on, and reports each share over its limit once, at the role's \
-            first assignment of that kind (for accountability given through `defaults.accountable`, at the default). \
+            first assignment of that kind (for accountability given through `defaults.accountable`, at the default; \
+            a `system` role is not counted: a pipeline that runs every automated step is nobody's workload). \
             The process's `owner` and `manager` may be accountable for any share: answering for the whole process is \
             their job. \
             Spread the work over more specific roles, give parts of the process their own accountable role, or consult \
@@ -188,8 +189,13 @@ enum OverloadedRole: ProcessRule {
         var order: [String] = []
         var tallies: [[Tally?]] = Array(repeating: [], count: Share.allCases.count)
         var usesDefault = false
+        // A system role does automated steps by design: its share of the work is no one's workload.
+        var isSystem: [String: Bool] = [:]
         func count(_ references: [Located<String>], as share: Share) {
             for reference in references {
+                let system = isSystem[reference.value] ?? (context.role(reference.value)?.kind.value.isSystem == true)
+                isSystem[reference.value] = system
+                if system { continue }
                 let slot: Int
                 if let known = slots[reference.value] {
                     slot = known

@@ -18,7 +18,9 @@ enum TooManyConsulted: ProcessRule {
 
             The rule reports an activity that consults more distinct roles than the limit, at the first consulted entry \
             over it. Move the roles that only need to know to `informed`, or split the activity so each part consults \
-            the few roles it needs. Roles that no catalogue defines are left to `ref/unknown-role` and not counted.
+            the few roles it needs. Roles that no catalogue defines are left to `ref/unknown-role` and not counted, \
+            and so are roles consulted under a condition (`{role: security-lead, when: medium or low severity}`): an \
+            optional participant does not slow every decision.
 
             Option: `max` (default \(Int(maxOption.defaultValue))), the most consulted roles an activity may have, e.g. \
             `raci/too-many-consulted: {max: 3}` in `.procdef.yaml`.
@@ -88,8 +90,13 @@ enum TooManyConsulted: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let limit = context.countOption(maxOption, of: Self.self)
         for (index, activity) in context.activities.enumerated() {
-            let consulted = context.activityRoles[index].consulted
+            var consulted = context.activityRoles[index].consulted
             guard consulted.count > limit else { continue }
+            // An optional participant (`{role, when}`) does not slow every decision: only the unconditional count.
+            if !activity.conditions.isEmpty {
+                consulted = consulted.filter { activity.condition(consulted: $0.value) == nil }
+                guard consulted.count > limit else { continue }
+            }
             findings.report(
                 Self.self, at: consulted[limit].range,
                 "activity \(context.describe(activity)) consults \(consulted.count) roles, over the limit of \(limit): every consultation is a wait before the decision",
