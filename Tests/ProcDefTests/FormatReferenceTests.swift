@@ -196,6 +196,10 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
           - id: log  # activity
             name: Log  # activity
             responsible: service-desk  # activity
+            type: request  # activity
+            consulted:
+              - role: service-desk  # involvement
+                when: Always.  # involvement
             next:
               - to: close  # branch
                 when: Always.  # branch
@@ -212,6 +216,8 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
           - id: close  # activity
             name: Close  # activity
             join: all  # activity
+            other-person-than: log  # activity
+            same-person-as: log  # activity
         cancel:
           - when: Withdrawn.  # cancel
             to: close  # cancel

@@ -6,7 +6,8 @@ import ProcDef
 ///   activity with several responsible roles sits in the lane of the first. `newrank=true` lets ranks line up
 ///   across lanes.
 /// - Node ids are quoted slugs (`"a_<activity-id>"`, `"p_<process-id>"`, `"start"`, `"end"`); display text only in
-///   labels. Start is a circle, end a double circle.
+///   labels. Start is a circle, end a double circle. A typed step carries BPMN's marker before its name (✔ approval,
+///   ✉ notification, ⚙ automated, ◷ wait, ✎ request); an automated step is shaded.
 /// - A decision's edges are labelled with their `when`; handoffs are bold with the artifact; a handoff gap (only
 ///   with `--allow-errors`) is red; triggers are dashed edges to a `component` node for the other process, linked
 ///   to its runbook; back edges are `constraint=false` so loops do not pull the layout apart.
@@ -202,6 +203,7 @@ package struct DiagramRenderer: Sendable {
 
     private func activityNode(_ index: Int, _ activity: Activity, _ process: CheckedProcess, into dot: inout DOTWriter) {
         var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 24)
+        if let marker = Self.typeMarker(activity.stepType) { label = marker + " " + label }
         if let target = activity.target { label += "\n(\(target.value.text))" }
         if activity.responsible.count > 1 {
             // Shared work: the lane shows the first role, the node says who else is responsible.
@@ -210,8 +212,24 @@ package struct DiagramRenderer: Sendable {
         }
         dot.node(Self.nodeID(activity))
         dot.text("label", label)
-        dot.text("tooltip", activity.id.value)
+        dot.text("tooltip", activity.stepType == .task ? activity.id.value : "\(activity.id.value) (\(activity.stepType.rawValue))")
+        // A machine's step reads apart from people's work at a glance, as BPMN's service task does.
+        if activity.stepType == .automated { dot.keyword("fillcolor", "#eef3f8") }
         dot.end()
+    }
+
+    /// The marker BPMN draws in a task's corner, for each type of step but a plain task: a check mark for an
+    /// approval, an envelope for a notification (a send task), a gear for an automated step (a service task), a clock
+    /// for a wait (a timer) and a pencil for a request (a form).
+    static func typeMarker(_ type: ActivityType) -> String? {
+        switch type {
+        case .task: nil
+        case .approval: "✔"
+        case .notification: "✉"
+        case .automated: "⚙"
+        case .wait: "◷"
+        case .request: "✎"
+        }
     }
 
     /// The gateways and events that sit in the lane of these activities: each fork's gateway with its activity, each

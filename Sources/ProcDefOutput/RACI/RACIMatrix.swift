@@ -33,10 +33,24 @@ package struct RACIMatrix: Sendable {
 
         package mutating func insert(_ letter: Letter) { bits |= Self.bit(letter) }
 
+        /// Marks a consulted or informed letter as holding only under a condition (`C*`, `I*`).
+        package mutating func insertConditional(_ letter: Letter) {
+            insert(letter)
+            bits |= Self.bit(letter) << 4
+        }
+
+        mutating func clearCondition(_ letter: Letter) { bits &= ~(Self.bit(letter) << 4) }
+
+        /// True when the letter holds only under a condition.
+        package func isConditional(_ letter: Letter) -> Bool { bits & (Self.bit(letter) << 4) != 0 }
+
+        /// True when a letter of the cell holds only under a condition.
+        package var hasCondition: Bool { bits >> 4 != 0 }
+
         /// The letters in R, A, C, I order.
         package var letters: [Letter] { Letter.allCases.filter(contains) }
 
-        /// The cell as written in runbooks and CSV: `R`, `R/A`, or empty.
+        /// The cell as written in runbooks and CSV: `R`, `R/A`, `C*`, or empty.
         package var text: String {
             var out = RenderedText()
             append(to: &out)
@@ -48,6 +62,7 @@ package struct RACIMatrix: Sendable {
             for letter in Letter.allCases where contains(letter) {
                 if !first { out.append(byte: UInt8(ascii: "/")) }
                 out.append(letter.symbol)
+                if isConditional(letter) { out.append(byte: UInt8(ascii: "*")) }
                 first = false
             }
         }
@@ -104,23 +119,53 @@ package struct RACIMatrix: Sendable {
         var columns = RoleColumns()
         let activities = context.activities
         // Each activity's letters, by column, in R, A, C, I order of assignment.
-        var assignments: [[(column: Int, letter: Letter)]] = []
+        var assignments: [[(column: Int, letter: Letter, conditional: Bool)]] = []
         assignments.reserveCapacity(activities.count)
         for activity in activities {
-            var pairs: [(column: Int, letter: Letter)] = []
-            for role in activity.responsible { pairs.append((columns.column(role.value), .responsible)) }
-            for role in context.accountable(activity) { pairs.append((columns.column(role.value), .accountable)) }
-            for role in activity.consulted { pairs.append((columns.column(role.value), .consulted)) }
-            for role in activity.informed { pairs.append((columns.column(role.value), .informed)) }
+            var pairs: [(column: Int, letter: Letter, conditional: Bool)] = []
+            for role in activity.responsible { pairs.append((columns.column(role.value), .responsible, false)) }
+            for role in context.accountable(activity) { pairs.append((columns.column(role.value), .accountable, false)) }
+            let conditional = !activity.conditions.isEmpty
+            for role in activity.consulted {
+                pairs.append((columns.column(role.value), .consulted, conditional && activity.condition(consulted: role.value) != nil))
+            }
+            for role in activity.informed {
+                pairs.append((columns.column(role.value), .informed, conditional && activity.condition(informed: role.value) != nil))
+            }
             assignments.append(pairs)
         }
         let roles = columns.roles
         self.roles = roles
         self.rows = zip(activities, assignments).map { activity, pairs in
             var cells = Array(repeating: Cell(), count: roles.count)
-            for (column, letter) in pairs { cells[column].insert(letter) }
+            for (column, letter, conditional) in pairs {
+                // An unconditional entry of the same letter wins: the role takes part every time.
+                if conditional, !cells[column].contains(letter) {
+                    cells[column].insertConditional(letter)
+                } else if !conditional {
+                    cells[column].insert(letter)
+                    cells[column].clearCondition(letter)
+                }
+            }
             return Row(activity: activity, cells: cells)
         }
+    }
+
+    /// The conditions of the matrix's `C*` and `I*` cells, in row then column order, for footnotes:
+    /// `(activity, role, letter, condition)`.
+    package var conditions: [(activity: Activity, role: String, letter: Letter, when: String)] {
+        var result: [(activity: Activity, role: String, letter: Letter, when: String)] = []
+        for row in rows where row.cells.contains(where: \.hasCondition) {
+            for (c, cell) in row.cells.enumerated() {
+                if cell.isConditional(.consulted), let when = row.activity.condition(consulted: roles[c]) {
+                    result.append((row.activity, roles[c], .consulted, when.value))
+                }
+                if cell.isConditional(.informed), let when = row.activity.condition(informed: roles[c]) {
+                    result.append((row.activity, roles[c], .informed, when.value))
+                }
+            }
+        }
+        return result
     }
 
     /// In how many activities each role holds each letter, by role id.

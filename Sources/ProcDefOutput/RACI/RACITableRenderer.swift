@@ -25,7 +25,17 @@ package struct RACITableRenderer: Sendable {
             }
             out += cells.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
-        out += "\nR responsible, A accountable, C consulted, I informed.\n"
+        out += "\nR responsible, A accountable, C consulted, I informed"
+        let conditions = raci.conditions
+        if conditions.isEmpty {
+            out += ".\n"
+        } else {
+            out += "; * only when:\n"
+            for condition in conditions {
+                let verb = condition.letter == .consulted ? "consulted" : "informed"
+                out += "  \(safe(condition.role)) \(verb) on '\(safe(condition.activity.id.value))' when \(safe(condition.when))\n"
+            }
+        }
         out += "\nroles:\n"
         for role in raci.roles {
             var line = "  \(safe(role)): \(safe(process.roleName(role)))"

@@ -126,6 +126,31 @@ private struct RunbookPage {
         roleNames(ids)
     }
 
+    /// `roleNames`, each followed by its condition when it has one: `Security Lead (only when: medium or low severity)`.
+    mutating func conditionalRoleNames(_ ids: [Located<String>], condition: (String) -> Located<String>?) {
+        for (i, id) in ids.enumerated() {
+            if i > 0 { md.markdown(", ") }
+            roleName(id.value)
+            if let when = condition(id.value) {
+                md.markdown(" (only when: ")
+                md.text(when.value)
+                md.markdown(")")
+            }
+        }
+    }
+
+    /// What a step of each type asks of the person reading the runbook.
+    static func typePhrase(_ type: ActivityType) -> StaticString {
+        switch type {
+        case .task: "task"
+        case .approval: "approval: a decision, which can be yes or no"
+        case .notification: "notification: the work is telling the roles informed"
+        case .automated: "automated: a system does it; the people named watch for its result"
+        case .wait: "wait: the case waits for something outside the process"
+        case .request: "request: where the work is asked for"
+        }
+    }
+
     /// `roleNames`, or `*nobody*` when they come out empty.
     mutating func roleNamesOrNobody(_ ids: [Located<String>]) {
         let start = md.bytes.count
@@ -409,13 +434,31 @@ private struct RunbookPage {
         md.startParagraph()
         md.markdown("**R** responsible: does the work. **A** accountable: answers for it, one role per activity. ")
         md.markdown("**C** consulted: asked before. **I** informed: told after.")
+        let conditions = raci.conditions
+        if !conditions.isEmpty { md.markdown(" **\\*** only when:") }
         md.endLine()
+        guard !conditions.isEmpty else { return }
+        md.startList()
+        for condition in conditions {
+            md.bulletItem()
+            roleName(condition.role)
+            md.markdown(condition.letter == .consulted ? " is consulted on " : " is informed on ")
+            if let k = definition.activityIndex(condition.activity.id.value) { activityLink(k) }
+            md.markdown(" when ")
+            md.text(condition.when)
+            md.endLine()
+        }
     }
 
     // MARK: Activities
 
     mutating func section(_ index: Int, _ activity: Activity) {
         md.startList()
+        if let type = activity.type?.value, type != .task {
+            md.labelledItem("Type")
+            md.markdown(Self.typePhrase(type))
+            md.endLine()
+        }
         md.labelledItem("Responsible")
         roleNamesOrNobody(activity.responsible)
         md.endLine()
@@ -426,12 +469,24 @@ private struct RunbookPage {
         md.endLine()
         if !activity.consulted.isEmpty {
             md.labelledItem("Consulted")
-            roleNames(activity.consulted)
+            conditionalRoleNames(activity.consulted) { activity.condition(consulted: $0) }
             md.endLine()
         }
         if !activity.informed.isEmpty {
             md.labelledItem("Informed")
-            roleNames(activity.informed)
+            conditionalRoleNames(activity.informed) { activity.condition(informed: $0) }
+            md.endLine()
+        }
+        if let other = activity.otherPersonThan, let k = definition.activityIndex(other.value) {
+            md.labelledItem("Four eyes")
+            md.markdown("not the person who did ")
+            activityLink(k)
+            md.endLine()
+        }
+        if let same = activity.samePersonAs, let k = definition.activityIndex(same.value) {
+            md.labelledItem("Same person")
+            md.markdown("the person who did ")
+            activityLink(k)
             md.endLine()
         }
         if let target = activity.target {

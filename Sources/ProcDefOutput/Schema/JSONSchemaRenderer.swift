@@ -77,6 +77,7 @@ package struct JSONSchemaRenderer: Sendable {
             ("role", Self.role.schema),
             ("process", Self.process.schema),
             ("activity", Self.activity.schema),
+            ("involvement", Self.involvement.schema),
             ("branch", Self.branch.schema),
             ("forkBranch", Self.forkBranch.schema),
             ("cancel", Self.cancel.schema),

@@ -58,7 +58,9 @@ extension JSONSchemaRenderer {
         return SchemaObject(
             "Picks activities: an activity matches when every key holds; a list value holds when any of its items does.",
             KeyTable.selector,
-            shapes: ["responsible-kind": kinds, "informs-kind": kinds]
+            shapes: [
+                "responsible-kind": kinds, "informs-kind": kinds, "type": SchemaShape.wordList(ActivityType.allCases.map(\.rawValue)),
+            ]
         )
     }
 }

@@ -41,8 +41,20 @@ extension JSONSchemaRenderer {
                 "next": next,
                 "join": SchemaShape.oneOf(JoinMode.allCases.map(\.rawValue)),
                 "triggers": listOrOne("trigger"),
+                "consulted": involvementList,
+                "informed": involvementList,
             ]
         )
+    }
+
+    /// `consulted` and `informed`: role ids, any of which may be `{role, when}`.
+    static var involvementList: JSONValue {
+        let entry = JSONValue.object([("anyOf", .array([SchemaShape.id, SchemaShape.ref("involvement")]))])
+        return .object([("anyOf", .array([entry, .object([("type", .string("array")), ("items", entry)])]))])
+    }
+
+    static var involvement: SchemaObject {
+        SchemaObject("A role consulted or informed only under a condition.", KeyTable.involvement)
     }
 
     /// `next: confirm`, `next: [a, b]`, `next: [{to: a, when: ...}, b]`, a single `{to, when}` mapping, or a fork,
