@@ -87,7 +87,8 @@ package struct HandoffAnalysis: Sendable {
                 if targetActivity.otherPersonThan?.value == activity.id.value {
                     point.person = .other
                     if case .unchanged = point.change { point.change = .changed }
-                } else if targetActivity.samePersonAs?.value == activity.id.value || activity.samePersonAs?.value == targetActivity.id.value {
+                } else if targetActivity.samePersonAs?.value == activity.id.value || activity.samePersonAs?.value == targetActivity.id.value
+                {
                     point.person = .same
                     if point.change == .changed || point.change == .returning { point.change = .unchanged(shared: []) }
                 }

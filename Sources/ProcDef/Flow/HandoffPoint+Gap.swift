@@ -6,4 +6,11 @@ extension HandoffPoint {
 
     /// Responsibility changes, or a handoff is declared anyway: what handoff tables and the handoff map list.
     package var isHandoff: Bool { change == .changed || handoff != nil }
+
+    /// The work changes hands only because the target must be done by another person (`other-person-than`): the
+    /// two sides share their responsible roles.
+    package var isWithinOneRole: Bool {
+        guard person == .other, case .unchanged = ResponsibilityChange(from: sourceRoles, to: target.roles) else { return false }
+        return true
+    }
 }

@@ -77,7 +77,8 @@ extension KeyTable {
             FormatKey("id", "list of activity ids", invalid: InvalidID.self, "has this id"),
             FormatKey("tag", "list of names", "has this tag"),
             FormatKey("records", "list of names", "records this"),
-            FormatKey("type", oneOf: ActivityType.allCases.map(\.rawValue), "is a step of this type (`task` includes steps that give no `type`)"),
+            FormatKey(
+                "type", oneOf: ActivityType.allCases.map(\.rawValue), "is a step of this type (`task` includes steps that give no `type`)"),
             FormatKey("responsible", "role list", "has this role responsible"),
             FormatKey("responsible-kind", oneOf: RoleKind.allCases.map(\.rawValue), "has a responsible role of this kind"),
             FormatKey("accountable", "role list", "has this role accountable (its own or the default)"),

@@ -81,7 +81,8 @@ public struct ActivitySelector: Sendable {
 
     public init(
         any: Bool = false, ids: [Located<String>]? = nil, tags: [Located<String>]? = nil, records: [Located<String>]? = nil,
-        types: [Located<ActivityType>]? = nil, responsible: [Located<String>]? = nil, responsibleKinds: [Located<RoleKind>]? = nil, accountable: [Located<String>]? = nil,
+        types: [Located<ActivityType>]? = nil, responsible: [Located<String>]? = nil, responsibleKinds: [Located<RoleKind>]? = nil,
+        accountable: [Located<String>]? = nil,
         informs: [Located<String>]? = nil, informsKinds: [Located<RoleKind>]? = nil, consults: [Located<String>]? = nil,
         end: Bool? = nil, start: Bool? = nil, range: SourceRange
     ) {

@@ -38,7 +38,8 @@ struct RACIAssignments {
         for (letter, roles) in columns {
             for role in roles {
                 let conditional =
-                    (letter == "C" && activity.condition(consulted: role) != nil) || (letter == "I" && activity.condition(informed: role) != nil)
+                    (letter == "C" && activity.condition(consulted: role) != nil)
+                    || (letter == "I" && activity.condition(informed: role) != nil)
                 let written = conditional ? letter + "*" : letter
                 if !(held[role]?.contains(written) ?? false) { held[role, default: []].append(written) }
             }

@@ -706,7 +706,11 @@ private struct RunbookPage {
             md.markdown("responsibility passes from ")
             sourceRoleNames(k)
             md.markdown(" to ")
-            targetRoleNames(k, contacts: true)
+            if points[k].person == .other, points[k].isWithinOneRole {
+                md.markdown("another person in the same role (four eyes)")
+            } else {
+                targetRoleNames(k, contacts: true)
+            }
             md.markdown(" and no handoff is declared.")
             md.endLine()
             return
@@ -718,7 +722,9 @@ private struct RunbookPage {
         md.strong("Handoff")
         // Work coming back to a join's coordinating role is no change of hands, but a handoff declared on the way
         // still goes from one role to another.
-        if points[k].change == .changed || points[k].isReturn {
+        if points[k].person == .other, points[k].isWithinOneRole {
+            md.markdown(" to another person in the same role (four eyes)")
+        } else if points[k].change == .changed || points[k].isReturn {
             md.markdown(" from ")
             sourceRoleNames(k)
             md.markdown(" to ")
@@ -728,7 +734,13 @@ private struct RunbookPage {
         if let artifact = handoff.statedArtifact { md.code(artifact.value) } else { md.emphasis("no artifact named") }
         md.endLine()
         md.labelledItem("Expectation", depth: itemDepth)
-        if let expectation = handoff.statedExpectation { md.text(expectation.value) } else { md.emphasis("none stated") }
+        if let expectation = handoff.statedExpectation {
+            md.text(expectation.value)
+        } else if !points[k].target.roles.isEmpty, points[k].target.roles.allSatisfy(\.isSystem) {
+            md.emphasis("none needed: a system commits to nothing")
+        } else {
+            md.emphasis("none stated")
+        }
         md.endLine()
         if !handoff.informed.isEmpty {
             md.labelledItem("Who is told", depth: itemDepth)

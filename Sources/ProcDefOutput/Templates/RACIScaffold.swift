@@ -12,6 +12,8 @@ import ProcDef
 /// A role column whose header is the id of a catalogue role, or spells its id or its name in a person's words
 /// (`Change Manager`), refers to that role; any other becomes a process-local role with the header as its name.
 package struct RACIScaffold: Sendable {
+    /// The `when` of a `C*` or `I*` cell: a spreadsheet keeps the condition in a footnote procdef cannot read.
+    static let conditionPlaceholder = "the condition of the spreadsheet's C* or I* (write it here)"
     package let id: String
     package let spreadsheet: RACISpreadsheet
     /// The role id of each column, in the order of `spreadsheet.roles`.
@@ -162,7 +164,19 @@ package struct RACIScaffold: Sendable {
             }
             for (key, letter) in [("consulted", RACIMatrix.Letter.consulted), ("informed", .informed)] {
                 let ids = roles(letter)
-                if !ids.isEmpty { lines.append("    \(key): [\(ids.joined(separator: ", "))]") }
+                guard !ids.isEmpty else { continue }
+                let conditional = zip(roleIDs, row.cells).filter { $0.1.isConditional(letter) }.map { YAMLEscaping.scalar($0.0) }
+                guard !conditional.isEmpty else {
+                    lines.append("    \(key): [\(ids.joined(separator: ", "))]")
+                    continue
+                }
+                // A `C*` or `I*` cell: the spreadsheet's footnote has the condition, which the owner writes in.
+                lines.append("    \(key):")
+                for id in ids {
+                    lines.append(
+                        conditional.contains(id)
+                            ? "      - {role: \(id), when: \(YAMLEscaping.scalar(Self.conditionPlaceholder))}" : "      - \(id)")
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"

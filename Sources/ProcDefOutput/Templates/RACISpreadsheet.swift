@@ -160,13 +160,30 @@ package struct RACISpreadsheet: Sendable {
     static func letters(_ text: String) -> RACIMatrix.Cell? {
         var cell = RACIMatrix.Cell()
         var sawLetter = false
+        // `C*` and `I*` (as procdef's own CSV writes them): consulted or informed only under a condition.
+        var last: RACIMatrix.Letter?
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "R", "r": cell.insert(.responsible)
-            case "A", "a": cell.insert(.accountable)
-            case "C", "c": cell.insert(.consulted)
-            case "I", "i": cell.insert(.informed)
-            case "/", ",", "+": continue
+            case "R", "r":
+                cell.insert(.responsible)
+                last = .responsible
+            case "A", "a":
+                cell.insert(.accountable)
+                last = .accountable
+            case "C", "c":
+                cell.insert(.consulted)
+                last = .consulted
+            case "I", "i":
+                cell.insert(.informed)
+                last = .informed
+            case "*":
+                guard let letter = last, letter == .consulted || letter == .informed else { return nil }
+                cell.insertConditional(letter)
+                last = nil
+                continue
+            case "/", ",", "+":
+                last = nil
+                continue
             default:
                 if scalar.properties.isWhitespace { continue }
                 return nil

@@ -80,8 +80,7 @@ enum HandoffGap: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         for point in context.handoffs.points where point.isGap {
             let receiver =
-                point.person == .other && !point.sourceRoles.isEmpty
-                    && Set(point.target.roles.map(\.identity)).isSubset(of: point.sourceRoles.map(\.identity))
+                point.isWithinOneRole
                 ? "another person in the same role, as `other-person-than` asks,"
                 : HandoffWording.roles(point.target.roles)
             findings.report(

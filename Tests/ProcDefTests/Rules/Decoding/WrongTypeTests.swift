@@ -32,7 +32,7 @@ final class WrongTypeTests: XCTestCase {
                     "3️⃣", "schema/type", "'accountable' in the defaults of process 'incident' must be one role id, found a list"),
                 ExpectedFinding(
                     "4️⃣", "schema/type",
-                    "'kind' in role 'helper' must be one of owner, manager, practitioner, customer, supplier or stakeholder, found 'custommer'",
+                    "'kind' in role 'helper' must be one of owner, manager, practitioner, customer, supplier, stakeholder or system, found 'custommer'",
                     help: "did you mean 'customer'?"),
                 ExpectedFinding("5️⃣", "schema/type", "'responsible' in activity 'log' must be a role id or a list of them, found a mapping"),
                 ExpectedFinding("6️⃣", "schema/type", "each item of 'informed' in activity 'log' must be a role id, found a list"),
