@@ -110,8 +110,10 @@ enum SystemRoleMisuse: ProcessRule {
                         activities: [activityID], roles: [reference.value])
                 }
             }
+            // The default's own share is reported once, at the default, below.
             if activity.accountable.isEmpty { inheriting.append(activity) }
-            for reference in context.activityRoles[index].accountable where isSystem(reference.value) {
+            let ownAccountable = activity.accountable.isEmpty ? [] : context.activityRoles[index].accountable
+            for reference in ownAccountable where isSystem(reference.value) {
                 findings.report(
                     Self.self, at: reference.range,
                     "system role \(context.describeRole(reference.value)) is accountable for \(context.describe(activity))",
