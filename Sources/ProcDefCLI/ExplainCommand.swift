@@ -34,9 +34,12 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup(title: "Safety limits (yaml/limits and flow/analysis-limit only)") var limits: LimitOptions
 
     func run() throws {
-        guard let descriptor = RuleRegistry.descriptor(for: rule) else {
+        // A renamed rule is explained under its new id, after a line that says so.
+        let current = RuleRegistry.descriptor(for: rule) == nil ? RenamedRule.currentID(of: rule) : nil
+        guard let descriptor = RuleRegistry.descriptor(for: current ?? rule) else {
             throw Terminal.fail("unknown rule '\(rule)'", help: help(forUnknown: rule))
         }
+        if let current { Terminal.write(RenamedRule.message(oldID: rule, currentID: current) + ".\n\n") }
         // Only the limits rule depends on the configuration; every other explanation is the same everywhere.
         let effective =
             descriptor.id == SafetyLimits.descriptor.id

@@ -239,6 +239,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertLessThan(failing.lowerBound, fixed.lowerBound)
     }
 
+    /// A renamed rule's old id explains the rule under its new id, after a line that says so.
+    func testExplainARenamedRuleByItsOldID() throws {
+        let run = try Procdef.run(["explain", "policy/waiver-expired"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.hasPrefix(
+                "'policy/waiver-expired' is now 'waiver/expired'; the old id still works.\n\nwaiver/expired\ndefault severity: error\n"),
+            run.stdout)
+    }
+
     func testExplainSuggestsTheClosestRule() throws {
         let run = try Procdef.run(["explain", "schema/unknown-kee"])
         XCTAssertEqual(run.status, 2)

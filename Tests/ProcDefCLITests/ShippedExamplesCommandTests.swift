@@ -129,7 +129,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
             findings(expired.stdout),
             [
                 "Processes/access-management.yaml:\(roleLine):18: error: role 'security-analyst' (On-call Security Analyst) is responsible for 'grant-emergency-access' (Approve and issue break-glass access), which is both an activity that is tagged 'access-approval' and an activity that is tagged 'access-provisioning'; these duties must be separate [policy/access-approval-separated]",
-                "Processes/access-management.yaml:\(untilIndex + 1):12: error: waiver for policy 'access-approval-separated' expired on \(until) (today is \(dayAfter)) [policy/waiver-expired]",
+                "Processes/access-management.yaml:\(untilIndex + 1):12: error: waiver for policy 'access-approval-separated' expired on \(until) (today is \(dayAfter)) [waiver/expired]",
             ])
     }
 

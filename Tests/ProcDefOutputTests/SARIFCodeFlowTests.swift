@@ -119,9 +119,9 @@ final class SARIFCodeFlowTests: XCTestCase {
             subjects(results["policy/recorded-first"]),
             ["process": "incident", "activities": ["diagnose"], "policy": "recorded-first"] as NSDictionary)
 
-        XCTAssertNil(results["policy/waiver-expired"]?["codeFlows"], "no path, no code flow")
+        XCTAssertNil(results["waiver/expired"]?["codeFlows"], "no path, no code flow")
         XCTAssertEqual(
-            subjects(results["policy/waiver-expired"]),
+            subjects(results["waiver/expired"]),
             [
                 "process": "incident", "policy": "recorded-first", "waiver": ["process": "incident", "policy": "recorded-first"],
             ] as NSDictionary)

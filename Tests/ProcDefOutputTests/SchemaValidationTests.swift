@@ -99,6 +99,20 @@ final class SchemaValidationTests: XCTestCase {
             "kind: process\nid: p\nname: P\nactivities:\n  - {id: a, name: A, next: {to: b, when: x}, triggers: {process: q}, handoff: ~}\n  - {id: b, name: B, next: [a, {to: b}]}\nwaivers: {policy: x, reason: y, until: 2027-03-31}\n",
             true
         ),
+        // A permanent waiver names its approver; a dated one may.
+        (
+            "kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\nwaivers: {policy: x, reason: y, until: permanent, approved-by: o}\n",
+            true
+        ),
+        (
+            "kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\nwaivers: {policy: x, reason: y, until: 2027-03-31, approved-by: o}\n",
+            true
+        ),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\nwaivers: {policy: x, reason: y, until: permanent}\n", false),
+        (
+            "kind: process\nid: p\nname: P\nactivities: [{id: a, name: A}]\nwaivers: {policy: x, reason: y, until: forever, approved-by: o}\n",
+            false
+        ),
         ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),
         (
             "kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n",

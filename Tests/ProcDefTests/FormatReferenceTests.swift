@@ -227,6 +227,7 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
           - policy: logged  # waiver
             reason: Because.  # waiver
             until: 2030-01-01  # waiver
+            approved-by: service-desk  # waiver
         """,
         """
         kind: policy  # policy

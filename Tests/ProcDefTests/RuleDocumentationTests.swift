@@ -55,7 +55,7 @@ final class RuleDocumentationTests: XCTestCase {
 
     /// Findings that a failing example cannot avoid besides its own, each with the reason.
     private let companions: [String: (rule: String, reason: String)] = [
-        "policy/waiver-expired": ("policy/case-owner-named", "a lapsed waiver no longer covers its policy, which fails again"),
+        "waiver/expired": ("policy/case-owner-named", "a lapsed waiver no longer covers its policy, which fails again"),
         "schema/invalid-date": ("policy/requests-are-recorded", "a waiver without a valid date covers nothing"),
         "schema/unknown-key": ("raci/responsible-required", "the misspelt `responsible` leaves the activity without one"),
     ]

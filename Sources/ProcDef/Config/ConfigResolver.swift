@@ -22,7 +22,8 @@ public enum ConfigResolver {
     }
 
     /// Resolves every `rules:` entry against the known rules. `policyIDs` are the loaded policies' ids, each a rule
-    /// `policy/<id>`. Exact ids beat family patterns (`handoff/*`) whatever their order in the file.
+    /// `policy/<id>`. Exact ids beat family patterns (`handoff/*`) whatever their order in the file. A renamed rule's
+    /// old id (`RenamedRule`) sets the rule, with a note, unless a policy has that id or the new id is written too.
     public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (
         RuleConfiguration, [Diagnostic]
     ) {
@@ -34,11 +35,14 @@ public enum ConfigResolver {
 
         func report<R: Rule>(_ rule: R.Type, _ range: SourceRange, _ message: String, help: String?) {
             diagnostics.append(
-                Diagnostic(file: config.file, range: range, severity: .error, rule: R.descriptor.id, message: message, help: help))
+                Diagnostic(
+                    file: config.file, range: range, severity: R.descriptor.defaultSeverity ?? .error, rule: R.descriptor.id,
+                    message: message, help: help))
         }
+        let written = Set(config.rules.map(\.pattern.value))
 
         for setting in config.rules {
-            let pattern = setting.pattern.value
+            var pattern = setting.pattern.value
             if pattern.hasSuffix("/*") {
                 let family = String(pattern.dropLast(2))
                 guard families.contains(family) else {
@@ -58,6 +62,14 @@ public enum ConfigResolver {
                 continue
             }
             let isPolicy = pattern.hasPrefix("policy/") && policyIDs.contains(String(pattern.dropFirst("policy/".count)))
+            // A renamed rule's old id sets the rule (a policy with that id wins); an entry under the new id beats it.
+            if byID[pattern] == nil, !isPolicy, let current = RenamedRule.currentID(of: pattern) {
+                report(
+                    RenamedRule.self, setting.pattern.range, RenamedRule.message(oldID: pattern, currentID: current),
+                    help: written.contains(current) ? "remove this entry: '\(current)' is set too, and wins" : "write '\(current)'")
+                if written.contains(current) { continue }
+                pattern = current
+            }
             guard byID[pattern] != nil || isPolicy else {
                 let help =
                     Suggestion.closest(to: pattern, among: knownIDs).map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule"

@@ -102,20 +102,30 @@ extension ModelDecoder {
             checkKeys(fieldMap, allowed: Self.waiverKeys, in: context)
             requireFields(fieldMap, Self.waiverRequiredKeys, in: context, at: fieldMap.startRange)
             let reason = text(fieldMap, "reason", in: context)
-            let until = date(fieldMap, "until", in: context)
-            return policy.map { Waiver(policy: $0, reason: reason, until: until, range: node.range) }
+            let until = waiverEnd(fieldMap, "until", in: context)
+            let approvedBy = reference(fieldMap, "approved-by", in: context, kind: "role")
+            // Accepting a risk for good is a decision someone owns: a permanent waiver says whose.
+            if until?.value == .permanent, !fieldMap.has("approved-by") {
+                report(
+                    MissingField.self, at: fieldMap.startRange,
+                    "\(context) is permanent but has no 'approved-by': a permanent waiver needs the owner who accepted the risk",
+                    help: "add `approved-by:` naming a role of kind `owner`, or give `until` a date")
+            }
+            return policy.map { Waiver(policy: $0, reason: reason, until: until, approvedBy: approvedBy, range: node.range) }
         }
     }
 
-    private func date(_ map: FieldMap, _ key: String, in context: String) -> Located<CalendarDate>? {
-        guard let text = text(map, key, in: context, expected: "a date written YYYY-MM-DD") else { return nil }
-        if let date = CalendarDate(parsing: text.value) { return Located(date, at: text.range) }
+    /// A waiver's end: a date, or the word `permanent`.
+    private func waiverEnd(_ map: FieldMap, _ key: String, in context: String) -> Located<WaiverEnd>? {
+        guard let text = text(map, key, in: context, expected: "a date written YYYY-MM-DD, or `permanent`") else { return nil }
+        if text.value == WaiverEnd.permanentKeyword { return Located(.permanent, at: text.range) }
+        if let date = CalendarDate(parsing: text.value) { return Located(.date(date), at: text.range) }
         let looksLikeDate =
             text.value.utf8.count == 10 && text.value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
         let message =
             looksLikeDate
             ? "'\(key)' in \(context) is not a real date: \(Quoting.quoted(text.value))"
-            : "'\(key)' in \(context) must be a date written YYYY-MM-DD, found \(Quoting.quoted(text.value))"
+            : "'\(key)' in \(context) must be a date written YYYY-MM-DD or `permanent`, found \(Quoting.quoted(text.value))"
         report(InvalidDate.self, at: text.range, message)
         return nil
     }

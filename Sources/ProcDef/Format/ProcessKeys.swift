@@ -30,7 +30,9 @@ extension KeyTable {
             "cancel", "list of cancellations",
             "ways to cut the case short from many steps at once, ending every running branch (see [Cancellation](#cancellation))"),
         FormatKey("policies", "list of policy ids", invalid: UnknownPolicy.self, "opt in to policies that do not apply by tag"),
-        FormatKey("waivers", "list of waivers", "exemptions from policies, each with a reason and an end date"),
+        FormatKey(
+            "waivers", "list of waivers", "exemptions from policies, each with a reason and an end date (or `permanent`, with its approver)"
+        ),
     ])
 
     /// `defaults:` of a process.
@@ -56,8 +58,13 @@ extension KeyTable {
         FormatKey("policy", "policy id", .required, invalid: UnknownPolicy.self, "the policy waived"),
         FormatKey("reason", "text", .required, "why the process may break it, for the reviewer"),
         FormatKey(
-            "until", "date", .required, invalid: InvalidDate.self,
-            "the last day the waiver holds; after it, the policy applies again; a day that does not exist (`2027-02-30`) is `schema/invalid-date`"
+            "until", "date or `permanent`", .required, invalid: InvalidDate.self,
+            "the last day the waiver holds; after it, the policy applies again (`waiver/expired`); a day that does not exist (`2027-02-30`) is `schema/invalid-date`; `permanent` never lapses, needs `approved-by`, and is listed by `waiver/permanent`"
+        ),
+        FormatKey(
+            "approved-by", "role reference", .optionalReported(by: MissingField.self, when: "when `until` is `permanent`"),
+            invalid: UnknownRole.self,
+            "the Process Owner who accepted the risk, a role of kind `owner` (`ownership/owner-kind`); shown in runbooks, with a date too"
         ),
     ])
 }

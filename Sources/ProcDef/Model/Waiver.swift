@@ -1,17 +1,54 @@
 import YAMLTree
 
-/// A process's exemption from one policy, with a reason and an end date.
+/// A process's exemption from one policy, with a reason and an end date, or `permanent` with the owner who approved it.
 public struct Waiver: Sendable {
     public var policy: Located<String>
     public var reason: Located<String>?
-    public var until: Located<CalendarDate>?
+    public var until: Located<WaiverEnd>?
+    /// The role (of kind `owner`) that accepted the risk; required for a permanent waiver.
+    public var approvedBy: Located<String>?
     public var range: SourceRange
 
-    public init(policy: Located<String>, reason: Located<String>? = nil, until: Located<CalendarDate>? = nil, range: SourceRange) {
+    public init(
+        policy: Located<String>, reason: Located<String>? = nil, until: Located<WaiverEnd>? = nil, approvedBy: Located<String>? = nil,
+        range: SourceRange
+    ) {
         self.policy = policy
         self.reason = reason
         self.until = until
+        self.approvedBy = approvedBy
         self.range = range
+    }
+
+    /// Whether the waiver still holds on `today`: a permanent one always does.
+    public func holds(on today: CalendarDate) -> Bool {
+        switch until?.value {
+        case .date(let last)?: return last >= today
+        case .permanent?: return true
+        case nil: return false
+        }
+    }
+}
+
+/// How long a waiver holds: to the end of a day (`until: 2027-06-30`), or for good (`until: permanent`).
+public enum WaiverEnd: Sendable, Hashable, CustomStringConvertible {
+    case date(CalendarDate)
+    case permanent
+
+    /// The spelling of a permanent waiver's `until`.
+    public static let permanentKeyword = "permanent"
+
+    /// The last day, nil for a permanent waiver.
+    public var date: CalendarDate? {
+        if case .date(let day) = self { return day }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .date(let day): return day.description
+        case .permanent: return Self.permanentKeyword
+        }
     }
 }
 

@@ -53,8 +53,8 @@ package struct PolicyEvaluator: Sendable {
         for policy in policies where applies(policy, to: process) {
             let violations = policy.requirements.flatMap { self.violations(of: $0.value, in: context, matcher: matcher) }
             let waiver = waiverByPolicy[policy.id.value]
-            let activeWaiver = waiver.flatMap { w -> (Waiver, CalendarDate)? in
-                guard let until = w.until?.value, until >= today else { return nil }
+            let activeWaiver = waiver.flatMap { w -> (Waiver, WaiverEnd)? in
+                guard let until = w.until?.value, w.holds(on: today) else { return nil }
                 return (w, until)
             }
             let ruleID = "policy/\(policy.id.value)"
@@ -74,7 +74,7 @@ package struct PolicyEvaluator: Sendable {
                 statuses.append(
                     PolicyStatus(
                         policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value,
-                        state: .waived(until: until, reason: waiver.reason?.value ?? "")))
+                        state: .waived(until: until, reason: waiver.reason?.value ?? "", approvedBy: waiver.approvedBy?.value)))
             } else {
                 statuses.append(
                     PolicyStatus(
@@ -98,16 +98,16 @@ package struct PolicyEvaluator: Sendable {
         }
 
         for waiver in process.waivers {
-            if let until = waiver.until, until.value < today {
+            if let until = waiver.until, let last = until.value.date, last < today {
                 findings.report(
                     WaiverExpired.self, at: until.range,
-                    "waiver for policy '\(waiver.policy.value)' expired on \(until.value) (today is \(today))",
+                    "waiver for policy '\(waiver.policy.value)' expired on \(last) (today is \(today))",
                     help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason",
                     policy: waiver.policy.value, waiver: WaiverSubject(process: process.id.value, policy: waiver.policy.value)
                 )
             }
             guard let policy = policyByID[waiver.policy.value] else { continue }
-            if !applies(policy, to: process), waiver.until.map({ $0.value >= today }) ?? true {
+            if !applies(policy, to: process), waiver.until == nil || waiver.holds(on: today) {
                 findings.report(
                     WaiverUnused.self, at: waiver.policy.range,
                     "waiver for policy '\(policy.id.value)' is not needed: the policy does not apply to process '\(process.id.value)'",

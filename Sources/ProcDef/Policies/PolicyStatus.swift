@@ -2,8 +2,8 @@
 public struct PolicyStatus: Sendable, Hashable {
     public enum State: Sendable, Hashable {
         case holds
-        /// The policy fails, but a valid waiver covers it.
-        case waived(until: CalendarDate, reason: String)
+        /// The policy fails, but a valid waiver covers it: until a day or for good, approved by a role (its id) or not.
+        case waived(until: WaiverEnd, reason: String, approvedBy: String?)
         /// The policy fails this many times (an expired waiver does not cover it).
         case fails(count: Int)
     }

@@ -54,8 +54,19 @@ package enum ProcessDiff {
     // MARK: Process fields
 
     private static func fields(_ old: ProcessDefinition, _ new: ProcessDefinition, _ alignment: ActivityAlignment) -> [FieldChange] {
+        // `access-approval-separated until 2027-06-30`, `... permanently (approved by security-owner)`: no comma, since the
+        // list is shown comma-separated.
         func waivers(_ process: ProcessDefinition) -> [String] {
-            process.waivers.map { waiver in waiver.policy.value + (waiver.until.map { " until \($0.value)" } ?? "") }
+            process.waivers.map { waiver in
+                var text = waiver.policy.value
+                switch waiver.until?.value {
+                case .date(let last)?: text += " until \(last)"
+                case .permanent?: text += " permanently"
+                case nil: break
+                }
+                if let approver = waiver.approvedBy { text += " (approved by \(approver.value))" }
+                return text
+            }
         }
         let oldStart = old.activities.first.map { alignment.newIDs[$0.id.value] ?? $0.id.value }
         return [

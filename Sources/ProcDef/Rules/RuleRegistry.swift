@@ -25,12 +25,14 @@ public enum RuleRegistry {
         UnknownActivity.self,
         UnknownProcess.self,
         UnknownPolicy.self,
-        // About waivers; each policy's own findings are `policy/<policy-id>`.
+        // About waivers (each policy's own findings are `policy/<policy-id>`); waiver/permanent checks each process.
         WaiverExpired.self,
         WaiverUnused.self,
+        WaiverPermanent.self,
         // About procdef's own annotations in the files.
         SuppressionWithoutReason.self,
         UnusedSuppression.self,
+        RenamedRule.self,
         // About `.procdef.yaml` itself.
         UnknownConfiguredRule.self,
         // Checked on each process by `Checker`.
@@ -74,9 +76,9 @@ public enum RuleRegistry {
     public static let all: [RuleDescriptor] = ruleTypes.map { $0.descriptor }.sorted { $0.id < $1.id }
 
     /// The rules reported while reading and decoding (yaml/*, schema/*, ref/*, io/*): every rule that is not a
-    /// process, policy, lint or config rule.
+    /// process, policy, waiver, lint or config rule.
     static var decodingRules: [RuleDescriptor] {
-        let elsewhere: Set<String> = ["policy", "lint", "config"]
+        let elsewhere: Set<String> = ["policy", "waiver", "lint", "config"]
         return ruleTypes.filter { !($0 is any ProcessRule.Type) && !elsewhere.contains($0.descriptor.family) }.map { $0.descriptor }
     }
 

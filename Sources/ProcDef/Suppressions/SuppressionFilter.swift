@@ -1,6 +1,7 @@
 /// Drops the findings that inline suppressions silence, and reports the suppressions that silenced nothing.
 package enum SuppressionFilter {
     /// `suppressions` are per display path. `knownRule` says whether an id names a rule (policies' ids included).
+    /// A renamed rule's old id silences the rule by its new id, with a note, unless it names a policy.
     package static func apply(
         _ diagnostics: [Diagnostic],
         suppressions: [String: [InlineSuppression]],
@@ -16,6 +17,10 @@ package enum SuppressionFilter {
                 byTarget[file, default: [:]][suppression.targetLine, default: []].append(index)
             }
         }
+        // The id each written rule stands for: itself, or a renamed rule's new id.
+        func meaning(_ written: String) -> String {
+            knownRule(written) ? written : RenamedRule.currentID(of: written) ?? written
+        }
         var used: Set<String> = []
         func usedKey(_ file: String, _ index: Int, _ rule: Int) -> String { "\(file)\u{0}\(index)\u{0}\(rule)" }
 
@@ -27,7 +32,8 @@ package enum SuppressionFilter {
                 let list = suppressions[diagnostic.file]
             {
                 for index in candidates {
-                    for (r, rule) in list[index].rules.enumerated() where InlineSuppression.pattern(rule.value, matches: diagnostic.rule) {
+                    for (r, rule) in list[index].rules.enumerated()
+                    where InlineSuppression.pattern(meaning(rule.value), matches: diagnostic.rule) {
                         used.insert(usedKey(diagnostic.file, index, r))
                         silenced = true
                     }
@@ -44,12 +50,20 @@ package enum SuppressionFilter {
                         UnusedSuppression.self, at: suppression.range, "this suppression names no rule",
                         help: "write `# procdef: ignore RULE -- reason`")
                 }
+                for rule in suppression.rules {
+                    let current = meaning(rule.value)
+                    if current != rule.value {
+                        findings.report(
+                            RenamedRule.self, at: rule.range, RenamedRule.message(oldID: rule.value, currentID: current),
+                            help: "write '\(current)'")
+                    }
+                }
                 for (r, rule) in suppression.rules.enumerated() where !used.contains(usedKey(file, index, r)) {
                     let isFamily = rule.value.hasSuffix("/*")
                     let exists =
                         isFamily
                         ? ruleIDs.contains { InlineSuppression.pattern(rule.value, matches: $0) } || rule.value == "policy/*"
-                        : knownRule(rule.value)
+                        : knownRule(meaning(rule.value))
                     if !exists {
                         let help =
                             Suggestion.closest(to: rule.value, among: ruleIDs).map { "did you mean '\($0)'?" }

@@ -210,6 +210,9 @@ struct WorkspaceLinker {
         }
         for waiver in process.waivers {
             checkPolicy(waiver.policy, "a waiver of \(processName)", in: process, waiver: true, workspace: workspace)
+            if let approver = waiver.approvedBy {
+                checkRoles([approver], "'approved-by' of the waiver for policy \(Quoting.quoted(waiver.policy.value))")
+            }
         }
     }
 

@@ -31,7 +31,8 @@ import ProcDef
 /// EDGE    = {"when": string|null, "handoff": HANDOFF|null, "fromRoles": [id], "toRoles": [id],
 ///            "passesResponsibility": true|false|null}
 /// HANDOFF = {"artifact", "expectation", "informed": [id], "escalation", "agreement"}   (string|null each)
-/// STATUS  = {"state": "holds"} | {"state": "waived", "until": "YYYY-MM-DD", "reason"} | {"state": "fails", "findings": n}
+/// STATUS  = {"state": "holds"} | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
+///         | {"state": "fails", "findings": n}
 /// FINDING = {"severity", "rule", "message", "process": id|null, "file", "line", "column"}
 /// ```
 ///
@@ -192,10 +193,11 @@ package struct DiffJSONRenderer: Sendable {
             switch state {
             case .holds:
                 item.field("state", "holds")
-            case .waived(let until, let reason):
+            case .waived(let until, let reason, let approver):
                 item.field("state", "waived")
                 item.field("until", until.description)
                 item.field("reason", reason)
+                if let approver { item.field("approvedBy", approver) } else { item.null("approvedBy") }
             case .fails(let count):
                 item.field("state", "fails")
                 item.field("findings", count)

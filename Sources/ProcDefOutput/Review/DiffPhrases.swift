@@ -162,12 +162,15 @@ struct DiffPhrases: Sendable {
         "\(style.id(change.role)): \(change.before) \(arrow) \(change.after) on \(style.id(change.activity))"
     }
 
-    /// `holds`, `waived until 2027-03-31`, `fails (2 findings)`, or `not applied`.
+    /// `holds`, `waived until 2027-03-31`, `waived permanently (approved by 'security-owner')`, `fails (2 findings)`, or
+    /// `not applied`.
     func policyState(_ state: PolicyStatus.State?) -> String {
         switch state {
         case nil: return "not applied"
         case .holds?: return "holds"
-        case .waived(let until, _)?: return "waived until \(until)"
+        case .waived(let until, _, let approver)?:
+            let term = until.date.map { "waived until \($0)" } ?? "waived permanently"
+            return term + (approver.map { " (approved by \(style.id($0)))" } ?? "")
         case .fails(let count)?: return "fails (\(count) \(count == 1 ? "finding" : "findings"))"
         }
     }

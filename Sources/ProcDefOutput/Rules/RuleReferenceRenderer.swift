@@ -9,7 +9,8 @@ import ProcDef
 package struct RuleReferenceRenderer: Sendable {
     package init() {}
 
-    package func render(_ rules: [RuleDescriptor]) -> String {
+    /// `renames` (old id, new id) get a section after the table, when there are any.
+    package func render(_ rules: [RuleDescriptor], renames: [(old: String, new: String)] = []) -> String {
         let sorted = rules.sorted { $0.id < $1.id }
         var output = """
             # Rule reference
@@ -34,6 +35,7 @@ package struct RuleReferenceRenderer: Sendable {
             output +=
                 "| [`\(rule.id)`](#\(HeadingAnchors.slug(rule.id))) | \(Self.severityName(rule.defaultSeverity)) | \(Self.cell(rule.summary)) |\n"
         }
+        if !renames.isEmpty { output += renamed(renames) }
         var family = ""
         for rule in sorted {
             if rule.family != family {
@@ -42,6 +44,36 @@ package struct RuleReferenceRenderer: Sendable {
             }
             output += "\n" + section(rule)
         }
+        return output
+    }
+
+    /// The old ids that still work, and why the waiver rules moved.
+    private func renamed(_ renames: [(old: String, new: String)]) -> String {
+        var output = """
+
+            ## Renamed rules
+
+            These ids were renamed. The old ids still work in `.procdef.yaml` and in inline suppressions, and each use \
+            is reported with a note, [`lint/renamed-rule`](#lintrenamed-rule); `procdef explain OLD-ID` explains the \
+            rule under its new id.
+
+            | Old id | New id |
+            |---|---|
+
+            """
+        for rename in renames {
+            output += "| `\(rename.old)` | [`\(rename.new)`](#\(HeadingAnchors.slug(rename.new))) |\n"
+        }
+        output += """
+
+            The waiver rules were `policy/waiver-expired` and `policy/waiver-unused`, under the prefix of the \
+            policies' own findings (`policy/<policy-id>`), so a policy with the id `waiver-expired` collided with a \
+            built-in rule. They moved to a family of their own, `waiver/*`, with the new `waiver/permanent`. Since \
+            then `policy/*` in `.procdef.yaml` or a suppression covers the policies only; write `waiver/*` for the \
+            waiver rules. A policy whose id makes `policy/<id>` an old id (a policy `waiver-expired`) wins: the id \
+            then means that policy, in configurations and suppressions alike, without a note.
+
+            """
         return output
     }
 

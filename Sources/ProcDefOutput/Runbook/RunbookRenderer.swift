@@ -902,9 +902,19 @@ private struct RunbookPage {
             switch status.state {
             case .holds:
                 md.markdown("holds")
-            case .waived(let until, let reason):
-                md.markdown("waived until ")
-                md.markdown(until.description)
+            case .waived(let until, let reason, let approver):
+                switch until {
+                case .date(let last):
+                    md.markdown("waived until ")
+                    md.markdown(last.description)
+                case .permanent:
+                    md.markdown("waived permanently")
+                }
+                if let approver {
+                    md.markdown(" (approved by ")
+                    roleName(approver)
+                    md.markdown(")")
+                }
                 if !reason.isEmpty {
                     md.markdown(": ")
                     md.cellText(reason)

@@ -32,7 +32,8 @@ extension JSONSchemaRenderer {
     /// Every rule by id, with its own options, so an editor completes rule ids and option names and flags a
     /// misspelt one (`config/unknown-rule`, `schema/unknown-key`).
     private var ruleSettings: JSONValue {
-        let families = Set(rules.map(\.family)).sorted()
+        // `policy/*` is a family even when no built-in rule is in it: every policy is a rule `policy/<id>`.
+        let families = Set(rules.map(\.family) + ["policy"]).sorted()
         let familyPattern = "^(" + families.joined(separator: "|") + ")/\\*$"
         let policyPattern = "^policy/" + SchemaShape.idPattern.dropFirst()
         return .object([

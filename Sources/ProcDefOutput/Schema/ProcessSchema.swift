@@ -130,6 +130,13 @@ extension JSONSchemaRenderer {
     }
 
     static var waiver: SchemaObject {
-        SchemaObject("An exemption of the process from one policy.", KeyTable.waiver)
+        // A permanent waiver names its approver, as the decoder requires (`schema/missing-field`).
+        let permanent = JSONValue.object([
+            ("properties", .object([("until", .object([("const", .string(WaiverEnd.permanentKeyword))]))])),
+            ("required", .array([.string("until")])),
+        ])
+        return SchemaObject(
+            "An exemption of the process from one policy.", KeyTable.waiver,
+            extra: [("if", permanent), ("then", .object([("required", .array([.string("approved-by")]))]))])
     }
 }

@@ -70,6 +70,11 @@ enum SchemaShape {
         .object([("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))])
     }
 
+    /// A waiver's `until`: a date, or the word that makes it permanent.
+    static var dateOrPermanent: JSONValue {
+        .object([("anyOf", .array([date, .object([("const", .string(WaiverEnd.permanentKeyword))])]))])
+    }
+
     /// A plain `true` or `false`.
     static var flag: JSONValue {
         .object([("type", .string("boolean"))])

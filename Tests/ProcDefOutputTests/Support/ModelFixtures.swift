@@ -188,7 +188,9 @@ enum ServiceFixture {
             PolicyStatus(policyID: "incidents-are-logged", title: "All incidents must be logged", severity: .error, state: .holds),
             PolicyStatus(
                 policyID: "customer-informed-at-close", title: "The customer is informed at close", severity: .error,
-                state: .waived(until: CalendarDate(year: 2027, month: 3, day: 31) ?? .unixEpoch, reason: "The user confirms in 'confirm'.")),
+                state: .waived(
+                    until: .date(CalendarDate(year: 2027, month: 3, day: 31) ?? .unixEpoch), reason: "The user confirms in 'confirm'.",
+                    approvedBy: nil)),
             PolicyStatus(policyID: "comms-separate", title: "Fixing and telling are separate", severity: .warning, state: .fails(count: 2)),
         ]
     ]
@@ -243,7 +245,9 @@ enum HostileFixture {
         "hostile": [
             PolicyStatus(
                 policyID: "p", title: "Title | <script>x</script> \\", severity: .error,
-                state: .waived(until: CalendarDate(year: 2030, month: 1, day: 2) ?? .unixEpoch, reason: "Reason | with\nnewline <b> \\"))
+                state: .waived(
+                    until: .date(CalendarDate(year: 2030, month: 1, day: 2) ?? .unixEpoch), reason: "Reason | with\nnewline <b> \\",
+                    approvedBy: nil))
         ]
     ]
 

@@ -283,7 +283,7 @@ final class FindingSubjectsTests: XCTestCase {
         let waived =
             flow + "\nwaivers:\n  - policy: logged-first\n    reason: Logging moves into declare next quarter.\n    until: 1️⃣2026-05-31\n"
         let (finding, fixture) = try finding(
-            "policy/waiver-expired", in: waived,
+            "waiver/expired", in: waived,
             extraFiles: policy("before: {first: {records: incident}, then: {tag: diagnosis}}")
         )
         XCTAssertEqual(

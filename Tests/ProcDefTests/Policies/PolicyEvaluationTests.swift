@@ -283,21 +283,24 @@ final class PolicyEvaluationTests: XCTestCase {
 
     func testValidWaiverCoversTheFailure() throws {
         XCTAssertFindings(
-            waived("2026-12-31"), rules: ["policy/the-policy", "policy/waiver-expired", "policy/waiver-unused"],
+            waived("2026-12-31"), rules: ["policy/the-policy", "waiver/expired", "waiver/unused"],
             extraFiles: policy("visits: {records: incident}"), [])
         let report = try RuleFixtureRunner.run(
             ["fixture.yaml": MarkedFixture(waived("2026-12-31")).text].merging(policy("visits: {records: incident}")) { a, _ in a })
         XCTAssertEqual(
             report.policyStatuses["incident"]?.first?.state,
-            .waived(until: CalendarDate(year: 2026, month: 12, day: 31) ?? .unixEpoch, reason: "Logging moves into declare next quarter."))
+            .waived(
+                until: .date(CalendarDate(year: 2026, month: 12, day: 31) ?? .unixEpoch),
+                reason: "Logging moves into declare next quarter.",
+                approvedBy: nil))
     }
 
     func testExpiredWaiverFailsAndNoLongerCovers() {
         XCTAssertFindings(
-            waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"),
+            waived("2026-05-31"), rules: ["policy/the-policy", "waiver/expired"], extraFiles: policy("visits: {records: incident}"),
             [
                 ExpectedFinding(
-                    "8️⃣", "policy/waiver-expired", "waiver for policy 'the-policy' expired on 2026-05-31 (today is 2026-06-01)",
+                    "8️⃣", "waiver/expired", "waiver for policy 'the-policy' expired on 2026-05-31 (today is 2026-06-01)",
                     severity: .error, help: "fix what the policy asks for, or renew the waiver with a new `until` date and a reason"),
                 ExpectedFinding(
                     "4️⃣", "policy/the-policy",
@@ -309,29 +312,29 @@ final class PolicyEvaluationTests: XCTestCase {
     func testTodayDecidesExpiry() {
         let before = CheckOptions(today: CalendarDate(year: 2026, month: 5, day: 31))
         XCTAssertFindings(
-            waived("2026-05-31"), rules: ["policy/the-policy", "policy/waiver-expired"], extraFiles: policy("visits: {records: incident}"),
+            waived("2026-05-31"), rules: ["policy/the-policy", "waiver/expired"], extraFiles: policy("visits: {records: incident}"),
             options: before, [])
     }
 
     func testUnusedWaiver() {
         XCTAssertFindings(
-            waived("2026-12-31"), rules: ["policy/waiver-unused"], extraFiles: policy("visits: {start: true}"),
+            waived("2026-12-31"), rules: ["waiver/unused"], extraFiles: policy("visits: {start: true}"),
             [
                 ExpectedFinding(
-                    "7️⃣", "policy/waiver-unused", "waiver for policy 'the-policy' is not needed: the policy holds for process 'incident'",
+                    "7️⃣", "waiver/unused", "waiver for policy 'the-policy' is not needed: the policy holds for process 'incident'",
                     severity: .warning, help: "remove the waiver")
             ])
     }
 
     func testWaiverForAPolicyThatDoesNotApply() {
         XCTAssertFindings(
-            waived("2026-12-31"), rules: ["policy/waiver-unused"],
+            waived("2026-12-31"), rules: ["waiver/unused"],
             extraFiles: policy("visits: {start: true}").mapValues {
                 $0.replacingOccurrences(of: "{tags: [incident]}", with: "{tags: [change]}")
             },
             [
                 ExpectedFinding(
-                    "7️⃣", "policy/waiver-unused",
+                    "7️⃣", "waiver/unused",
                     "waiver for policy 'the-policy' is not needed: the policy does not apply to process 'incident'", severity: .warning,
                     help: "remove the waiver")
             ])

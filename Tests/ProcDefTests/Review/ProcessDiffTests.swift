@@ -152,4 +152,37 @@ final class ProcessDiffTests: XCTestCase {
                 PolicyStatusChange(policyID: "logged", title: "Logged", before: .holds, after: .fails(count: 2)),
             ])
     }
+
+    /// A waiver made permanent, with its approver, shows in the process's fields and in the policy's status.
+    func testAWaiverMadePermanent() {
+        let policy = """
+            ---
+            kind: policy
+            id: logged
+            title: Logged
+            severity: error
+            applies-to: {all: true}
+            require: {process: {has: [case-owner]}}
+            """
+        func process(_ waiver: String) -> String {
+            ReviewFixture.process("  - {id: log, name: Log, responsible: desk}")
+                + "\nwaivers:\n  - policy: logged\n    reason: One analyst sees each case through.\n" + waiver + policy
+        }
+        let diff = ReviewFixture.diff(process("    until: 2026-12-31\n"), process("    until: permanent\n    approved-by: owner\n"))
+        let change = diff.processes.first { $0.id == "incident" }
+        XCTAssertEqual(
+            change?.fields,
+            [FieldChange(field: "waivers", before: "logged until 2026-12-31", after: "logged permanently (approved by owner)")])
+        XCTAssertEqual(
+            change?.policies,
+            [
+                PolicyStatusChange(
+                    policyID: "logged", title: "Logged",
+                    before: .waived(
+                        until: .date(CalendarDate(year: 2026, month: 12, day: 31) ?? .unixEpoch),
+                        reason: "One analyst sees each case through.",
+                        approvedBy: nil),
+                    after: .waived(until: .permanent, reason: "One analyst sees each case through.", approvedBy: "owner"))
+            ])
+    }
 }

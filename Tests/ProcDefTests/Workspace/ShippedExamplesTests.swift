@@ -84,7 +84,7 @@ final class ShippedExamplesTests: XCTestCase {
     // MARK: policies
 
     /// Every policy holds for every process it applies to, but one: access management's break-glass path, under
-    /// a waiver with a reason and an end date.
+    /// a waiver with a reason, an end date and the owner who accepted the risk.
     func testEveryPolicyHoldsOrIsWaived() throws {
         let report = try check()
         var waived: [String] = []
@@ -92,15 +92,15 @@ final class ShippedExamplesTests: XCTestCase {
             for status in statuses {
                 switch status.state {
                 case .holds: break
-                case .waived(let until, let reason):
-                    waived.append("\(process): \(status.policyID) until \(until)")
+                case .waived(let until, let reason, let approver):
+                    waived.append("\(process): \(status.policyID) until \(until), approved by \(approver ?? "nobody")")
                     XCTAssertFalse(reason.isEmpty, "\(process): \(status.policyID)")
                 case .fails(let count):
                     XCTFail("\(process): policy \(status.policyID) fails \(count) time(s)")
                 }
             }
         }
-        XCTAssertEqual(waived, ["access-management: access-approval-separated until 2027-06-30"])
+        XCTAssertEqual(waived, ["access-management: access-approval-separated until 2027-06-30, approved by information-security-manager"])
     }
 
     func testEveryPolicyGovernsSomeProcessAndSaysWhy() throws {

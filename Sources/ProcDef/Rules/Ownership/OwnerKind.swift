@@ -1,9 +1,9 @@
-/// `ownership/owner-kind`: the process owner is a role of kind `owner`.
+/// `ownership/owner-kind`: the process owner, and each waiver's approver, is a role of kind `owner`.
 enum OwnerKind: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "ownership/owner-kind",
         defaultSeverity: .warning,
-        summary: "the owner's role kind is not `owner`",
+        summary: "the owner's (or a waiver approver's) role kind is not `owner`",
         explanation: """
             The Process Owner is accountable for the process; the Process Manager runs it; practitioners do the work. \
             Naming a manager or a practitioner as owner usually means the process has no real owner: the person who \
@@ -12,6 +12,9 @@ enum OwnerKind: ProcessRule {
 
             Name a role of kind `owner` as the process's `owner:`. If the role really is the Process Owner, say so in \
             the role catalogue with `kind: owner`. Unknown roles are left to `ref/unknown-role`.
+
+            A waiver's `approved-by:` is held to the same: accepting that a process breaks a policy (for good, with \
+            `until: permanent`) is the Process Owner's decision, not the decision of whoever runs or works in it.
             """,
         failingExample: """
             kind: roles
@@ -59,6 +62,7 @@ enum OwnerKind: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
+        checkWaiverApprovers(context, into: &findings)
         guard let owner = context.process.owner, let role = context.role(owner.value), role.kind.value != .owner else { return }
         findings.report(
             Self.self, at: owner.range,
@@ -67,5 +71,21 @@ enum OwnerKind: ProcessRule {
                 "name a role of kind `owner` as `owner:`, or give \(context.describeRole(owner.value)) `kind: owner` in its role definition if it really owns the process",
             roles: [owner.value]
         )
+    }
+
+    private static func checkWaiverApprovers(_ context: ProcessContext, into findings: inout Findings) {
+        let process = context.process
+        for waiver in process.waivers {
+            guard let approver = waiver.approvedBy, let role = context.role(approver.value), role.kind.value != .owner else { continue }
+            let who = context.describeRole(approver.value)
+            findings.report(
+                Self.self, at: approver.range,
+                "the waiver for policy '\(waiver.policy.value)' is approved by \(who), a role of kind `\(role.kind.value.rawValue)`, not `owner`: only a process owner can accept the risk",
+                help:
+                    "name a role of kind `owner` as `approved-by:`, such as the process owner, or give \(who) `kind: owner` if it really owns the process",
+                roles: [approver.value], policy: waiver.policy.value,
+                waiver: WaiverSubject(process: process.id.value, policy: waiver.policy.value)
+            )
+        }
     }
 }

@@ -1,4 +1,4 @@
-/// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date.
+/// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date (nor `permanent`).
 /// Raised in `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
 package struct InvalidDate: Rule {
     package static let descriptor = RuleDescriptor(
@@ -6,10 +6,11 @@ package struct InvalidDate: Rule {
         defaultSeverity: .error,
         summary: "waiver `until` not a real date written YYYY-MM-DD",
         explanation: """
-            A waiver exempts a process from a policy until a date, after which `policy/waiver-expired` fails the run. \
+            A waiver exempts a process from a policy until a date, after which `waiver/expired` fails the run. \
             The date is written as ISO 8601 `YYYY-MM-DD` so that it reads the same everywhere (`03/04/2027` means \
             different days in different countries) and must be a day that exists: `2027-02-30` would never expire as \
-            its author expects.
+            its author expects. The only other value is `permanent`, for a risk accepted for good by the owner named \
+            in `approved-by:` (`waiver/permanent`).
             """,
         failingExample: """
             kind: roles

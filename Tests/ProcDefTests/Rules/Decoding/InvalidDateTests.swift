@@ -32,10 +32,10 @@ final class InvalidDateTests: XCTestCase {
                 ExpectedFinding("1️⃣", "schema/invalid-date", "'until' in the waiver for policy 'logged' is not a real date: '2027-02-30'"),
                 ExpectedFinding(
                     "2️⃣", "schema/invalid-date",
-                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '31.12.2027'"),
+                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD or `permanent`, found '31.12.2027'"),
                 ExpectedFinding(
                     "3️⃣", "schema/invalid-date",
-                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD, found '2027-2-3'"),
+                    "'until' in the waiver for policy 'logged' must be a date written YYYY-MM-DD or `permanent`, found '2027-2-3'"),
             ])
     }
 

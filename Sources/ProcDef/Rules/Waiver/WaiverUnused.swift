@@ -1,16 +1,18 @@
-/// A waiver past its `until` date: the exemption has lapsed and the policy applies again.
+/// A waiver for a policy that holds anyway, or does not apply: dead exemptions hide real ones.
 /// Raised in `Policies/PolicyEvaluator.swift`, where the finding comes up; this file holds its description.
-package enum WaiverExpired: Rule {
+package enum WaiverUnused: Rule {
     package static let descriptor = RuleDescriptor(
-        id: "policy/waiver-expired",
-        defaultSeverity: .error,
-        summary: "a waiver past its `until` date",
+        id: "waiver/unused",
+        defaultSeverity: .warning,
+        summary: "a waiver for a policy that holds anyway",
         explanation: """
-            A waiver exempts one process from one policy for a while, with a reason. Exemptions that never end become \
-            the real policy, so every waiver has an `until` date and fails the run once that date has passed. When this \
-            fires, either fix what the policy asks for and remove the waiver, or agree a new date with the policy's \
-            owner and write it down with the reason. `--today YYYY-MM-DD` fixes the date a check runs on, for \
-            reproducible CI and tests.
+            A waiver that exempts a process from a policy it already satisfies (or that does not apply to it) says \
+            nothing true: reviewers read it as a known exception that does not exist. Such waivers pile up after the \
+            process is fixed. Remove the waiver; if the policy fails again later, the check will say so. Permanent \
+            waivers are judged the same way.
+
+            This rule was `policy/waiver-unused`; the old id still works in `.procdef.yaml` and in inline \
+            suppressions, with a note (`lint/renamed-rule`).
             """,
         failingExample: """
             kind: policy
@@ -30,6 +32,7 @@ package enum WaiverExpired: Rule {
             id: request-fulfilment
             name: Request Fulfilment
             owner: desk-owner
+            case-owner: service-desk
             tags: [customer-facing]
             activities:
               - id: fulfil
@@ -39,7 +42,7 @@ package enum WaiverExpired: Rule {
             waivers:
               - policy: case-owner-named
                 reason: The desk rota is being reorganised.
-                until: 2001-01-31
+                until: 2999-12-31
             """,
         fixedExample: """
             kind: policy
