@@ -98,6 +98,6 @@ final class FromADocumentGuideTests: XCTestCase {
         // The shipped access process carries a waiver until 2027-06-30; a fixed date keeps this test to its point.
         let run = try Procdef.run(["check", "--today", "2026-12-04"], in: Self.repository)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertEqual(run.stdout, "no problems in \(shipped) files\n")
+        XCTAssertTrue(ShippedExamplesCommandTests.acceptedRiskOnly(run.stdout, files: shipped), run.stdout)
     }
 }

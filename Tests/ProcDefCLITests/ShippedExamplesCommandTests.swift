@@ -29,14 +29,27 @@ final class ShippedExamplesCommandTests: XCTestCase {
     }
 
     /// The `path:line:column: severity: message [rule]` lines of a text report.
+    /// The major-incident process's permanent waiver is listed on every run (`waiver/permanent`) and left out here.
     private func findings(_ output: String) -> [String] {
-        output.split(separator: "\n").map(String.init).filter { $0.hasPrefix("Processes/") || $0.hasPrefix("Policies/") }
+        output.split(separator: "\n").map(String.init).filter {
+            ($0.hasPrefix("Processes/") || $0.hasPrefix("Policies/")) && !$0.hasSuffix("[waiver/permanent]")
+        }
+    }
+
+    /// The whole report of a clean run of the shipped examples: nothing but the accepted risk, listed as a note.
+    static func acceptedRiskOnly(_ output: String, files: Int? = nil) -> Bool {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let located = lines.filter { $0.hasPrefix("Processes/") || $0.hasPrefix("Policies/") }
+        return located.count == 1
+            && located[0].hasPrefix("Processes/major-incident-management.yaml:")
+            && located[0].hasSuffix("[waiver/permanent]")
+            && (files.map { output.hasSuffix("\n1 note in \($0) files\n") } ?? output.contains("\n1 note in "))
     }
 
     func testStrictCheckOfTheShippedExamplesIsClean() throws {
         let run = try Procdef.run(["check", "--strict", "--today", Self.today], in: Self.repository)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("no problems in "), run.stdout)
+        XCTAssertTrue(Self.acceptedRiskOnly(run.stdout, files: 18), run.stdout)
         XCTAssertEqual(run.stderr, "")
     }
 
@@ -48,9 +61,9 @@ final class ShippedExamplesCommandTests: XCTestCase {
         let line =
             try edit(
                 file,
-                replacing: "    name: Publish the all-clear\n    join: all\n    responsible: communications-lead\n",
-                with: "    name: Publish the all-clear\n    join: all\n    responsible: incident-manager\n"
-            ) + 2
+                replacing: "    name: Publish the all-clear\n    type: notification\n    join: all\n    responsible: communications-lead\n",
+                with: "    name: Publish the all-clear\n    type: notification\n    join: all\n    responsible: incident-manager\n"
+            ) + 3
 
         let run = try Procdef.run(["check", "--today", Self.today], in: root)
         XCTAssertEqual(run.status, 1, run.stdout + run.stderr)
@@ -70,7 +83,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
             run.stdout.contains(
                 "help: policy 'major-incident-fix-and-tell': In a major incident, fixing and communicating are separate jobs ("), run.stdout
         )
-        XCTAssertTrue(run.stdout.contains("\n1 error, 2 notes in "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n1 error, 3 notes in "), run.stdout)
     }
 
     /// The rules issue's "done when": delete the handoff block of the escalation from categorisation to the resolver
@@ -106,7 +119,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
             [
                 "Processes/incident-management.yaml:\(line):9: error: responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'application-support' (Application Support Engineer) and 'infrastructure-ops' (Infrastructure Operations Engineer) at 'investigate' (Investigate and diagnose) with no handoff declared [handoff/gap]"
             ])
-        XCTAssertTrue(run.stdout.hasSuffix("1 error in 18 files\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("1 error, 1 note in 18 files\n"), run.stdout)
     }
 
     /// A waiver holds up to and including its `until` day; the day after, the run fails twice over: the waiver has
@@ -146,7 +159,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
         XCTAssertEqual(expired.stdout, shown)
         XCTAssertTrue(readme.contains("add `--today 2027-06-30` to the commands"), "the README no longer says how to follow it later")
         let lastDay = try Procdef.run(["check", "--today", "2027-06-30"], in: Self.repository)
-        XCTAssertEqual(lastDay.stdout, "no problems in 18 files\n")
+        XCTAssertTrue(Self.acceptedRiskOnly(lastDay.stdout, files: 18), lastDay.stdout)
     }
 
     /// `YYYY-MM-DD` of the day after `date`, in UTC.

@@ -42,10 +42,11 @@ final class ShippedExamplesTests: XCTestCase {
         XCTAssertEqual(describe(workspace.diagnostics), [])
     }
 
-    /// Not one error, warning or note: what `procdef check --strict` promises a newcomer.
+    /// Not one error or warning: what `procdef check --strict` promises a newcomer. The one note is the accepted risk
+    /// of the major-incident process, which `waiver/permanent` lists on every run on purpose.
     func testEveryRuleIsQuietOnEveryProcess() throws {
         let report = try check()
-        XCTAssertEqual(describe(report.diagnostics), [])
+        XCTAssertEqual(report.diagnostics.map { "\($0.file) \($0.rule)" }, ["Processes/major-incident-management.yaml waiver/permanent"])
         XCTAssertEqual(report.summary.processes, 7)
     }
 
@@ -100,7 +101,12 @@ final class ShippedExamplesTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(waived, ["access-management: access-approval-separated until 2027-06-30, approved by information-security-manager"])
+        XCTAssertEqual(
+            waived.sorted(),
+            [
+                "access-management: access-approval-separated until 2027-06-30, approved by information-security-manager",
+                "major-incident-management: balanced-involvement until permanent, approved by incident-process-owner",
+            ])
     }
 
     func testEveryPolicyGovernsSomeProcessAndSaysWhy() throws {
