@@ -60,6 +60,7 @@ public enum RuleRegistry {
         Unreachable.self,
         ArtifactNotConsumed.self,
         ArtifactNotProduced.self,
+        ExternalWithoutReceiver.self,
         HandoffGap.self,
         MissingArtifact.self,
         MissingExpectation.self,

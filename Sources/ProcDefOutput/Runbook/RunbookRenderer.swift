@@ -473,10 +473,14 @@ private struct RunbookPage {
                     continue
                 }
                 md.bulletItem()
-                processLink(trigger.process.value)
-                if trigger.activity != nil {
+                if let external = points[k].target.external {
+                    md.externalProcess(name: external.name.value, link: external.link?.value)
+                } else {
+                    processLink(trigger.process.value)
+                }
+                if trigger.activity != nil, let entry = points[k].target.activity {
                     md.markdown(" at ")
-                    md.emphasis(text: points[k].target.activity.name.value)
+                    md.emphasis(text: entry.name.value)
                 }
                 if let when = trigger.when {
                     md.markdown(", when: ")
@@ -514,7 +518,7 @@ private struct RunbookPage {
             md.strong("Next:")
             md.markdown(" ")
             activityLink(points[k].target.index)
-            if points[k].target.activity.isJoin { md.markdown(" (it waits for every branch)") }
+            if points[k].target.activity?.isJoin == true { md.markdown(" (it waits for every branch)") }
             // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
             let isGap = points[k].isGap
             if !isGap, points[k].handoff != nil { md.markdown(", with this handoff:") }
@@ -788,10 +792,12 @@ private struct RunbookPage {
                 activityLink(points[k].source)
             }
             md.nextCell()
-            if points[k].isTrigger {
+            if let external = points[k].target.external {
+                md.externalProcess(name: external.name.value, link: external.link?.value)
+            } else if points[k].isTrigger {
                 processLink(points[k].target.process?.id.value ?? "")
                 md.markdown(": ")
-                md.emphasis(text: points[k].target.activity.name.value)
+                md.emphasis(text: points[k].target.activity?.name.value ?? "")
             } else {
                 activityLink(points[k].target.index)
             }

@@ -35,7 +35,7 @@ extension SchemaShape {
         "role list": idList, "list of activity ids": idList, "list of process ids": idList, "list of policy ids": idList,
         "text": text, "name": text, "path": text,
         "list of names": textList, "list of text": textList, "list of paths": textList,
-        "integer": count, "boolean": flag, "duration": duration, "date": date,
+        "integer": count, "boolean": flag, "duration": duration, "date": date, "URL": webAddress,
         "handoff": ref("handoff"), "selector": ref("selector"),
     ]
 }

@@ -203,7 +203,7 @@ final class ShippedExamplesTests: XCTestCase {
         for process in report.workspace.processes {
             let analysis = HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace)
             for point in analysis.points where point.change == .changed {
-                let edge = "\(process.id.value).\(point.sourceActivity.id.value) -> \(point.target.activity.id.value)"
+                let edge = "\(process.id.value).\(point.sourceActivity.id.value) -> \(point.target.id.value)"
                 handoffs += 1
                 XCTAssertNotNil(point.handoff?.statedArtifact, edge)
                 XCTAssertNotNil(point.handoff?.statedExpectation, edge)
