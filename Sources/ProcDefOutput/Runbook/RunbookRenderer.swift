@@ -660,6 +660,13 @@ private struct RunbookPage {
             md.endLine()
             return
         }
+        if points[k].handoff == nil, let external = points[k].target.external, external.receiver == nil {
+            if depth == 0 { md.startList() }
+            md.labelledItem("No receiver named", depth: depth)
+            md.markdown("the process is defined elsewhere and names nobody to take the case in.")
+            md.endLine()
+            return
+        }
         guard let handoff = points[k].handoff else { return }
         if depth == 0 { md.startList() }
         let itemDepth = depth
@@ -807,7 +814,8 @@ private struct RunbookPage {
             targetRoleNames(k)
             md.nextCell()
             guard let handoff = points[k].handoff else {
-                md.strong("gap: no handoff declared")
+                // A trigger into a process defined elsewhere with no receiver is listed, but nobody can tell a gap.
+                if points[k].isGap { md.strong("gap: no handoff declared") } else { md.emphasis("no handoff declared") }
                 md.nextCell()
                 md.nextCell()
                 md.endRow()

@@ -78,7 +78,7 @@ enum ExternalWithoutReceiver: ProcessRule {
                 Self.self, at: point.range,
                 "\(context.describe(point.sourceActivity)) starts \(HandoffWording.externalProcess(external)), which names no receiver: "
                     + "nobody is named to take the case in",
-                help: "add `receiver:` to external process '\(external.id.value)' (\(external.file)) with the role that takes a case in",
+                help: "add `receiver:` to external process '\(external.id.value)' with the role that takes a case in",
                 activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }

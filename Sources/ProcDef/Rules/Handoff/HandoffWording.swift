@@ -2,7 +2,7 @@
 enum HandoffWording {
     /// `'diagnose' (Investigate and diagnose)`, or for a trigger
     /// `'record' (Record the problem) in process 'problem-management' (Problem Management)`.
-    /// A process defined elsewhere is `process 'agency-incident-response' (Agency Incident Response), defined elsewhere`.
+    /// A process defined elsewhere is `external process 'agency-incident-response' (Agency Incident Response)`.
     static func target(_ point: HandoffPoint, _ context: ProcessContext) -> String {
         if let external = point.target.external { return externalProcess(external) }
         guard let target = point.target.activity else { return "'\(point.target.id.value)'" }
@@ -11,9 +11,9 @@ enum HandoffWording {
         return "\(activity) in process '\(process.id.value)' (\(process.name.value))"
     }
 
-    /// `process 'agency-incident-response' (Agency Incident Response), defined elsewhere`.
+    /// `external process 'agency-incident-response' (Agency Incident Response)`.
     static func externalProcess(_ external: ExternalProcess) -> String {
-        "process '\(external.id.value)' (\(external.name.value)), defined elsewhere"
+        "external process '\(external.id.value)' (\(external.name.value))"
     }
 
     /// `from 'categorize' (Categorize and prioritize) to 'diagnose' (Investigate and diagnose)`.
