@@ -4,7 +4,7 @@ import XCTest
 
 /// A trigger into a process defined elsewhere (`kind: external-process`) is a cross-process handoff to its receiver.
 final class ExternalProcessHandoffTests: XCTestCase {
-    private static let rules = HandoffFixtures.allRules.union(["handoff/external-without-receiver"])
+    private static let rules = HandoffFixtures.allRules
 
     private func incident(trigger: String) -> String {
         HandoffFixtures.incident(
