@@ -6,9 +6,9 @@ extension ModelDecoder {
     static let externalProcessRequiredKeys = KeyTable.externalProcess.requiredNames
 
     func decodeExternalProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
+        // Its findings name no process as their subject: `procdef diff` and the per-process counts are about this
+        // repository's processes, and this one is someone else's.
         let id = identifier(map, in: "the external process", kind: "process")
-        subjectProcess = id?.value
-        defer { subjectProcess = nil }
         let context = id.map { "external process \(Quoting.quoted($0.value))" } ?? "the external process"
         checkKeys(map, allowed: Self.externalProcessKeys, in: context)
         requireFields(map, Self.externalProcessRequiredKeys, in: context, at: header)

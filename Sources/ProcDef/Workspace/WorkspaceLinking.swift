@@ -228,7 +228,7 @@ struct WorkspaceLinker {
                 ?? "define it in a role catalogue (kind: roles)"
             report(
                 UnknownRole.self, file: external.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in '\(key)' of \(name)",
-                help: help, subjects: FindingSubjects(process: external.id.value, roles: [id.value]))
+                help: help, subjects: FindingSubjects(roles: [id.value]))
         }
     }
 
