@@ -66,6 +66,11 @@ struct InitCommand: ParsableCommand {
                 "a process '\(id)' already exists in \(existing.file)",
                 help: "process ids are unique across the repository: choose another id")
         }
+        if let external = workspace?.externalProcess(id: id) {
+            throw Terminal.fail(
+                "a process '\(id)' is already defined elsewhere in \(external.file) (kind: external-process)",
+                help: "a process defined elsewhere shares the process ids: choose another id, or remove that document first")
+        }
         let catalogue = workspace?.catalogueRoles ?? [:]
 
         let text: String

@@ -140,6 +140,21 @@ final class EcosystemCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("Processes/access-request.yaml").path))
     }
 
+    func testInitRefusesTheIDOfAProcessDefinedElsewhere() throws {
+        let directory = try repositoryWithShippedCatalogue()
+        let agency = "kind: external-process\nid: agency-incident-response\nname: Agency Incident Response\n"
+        try Data(agency.utf8).write(to: directory.appendingPathComponent("Processes/agency.yaml"))
+        let run = try Procdef.run(["init", "agency-incident-response"], in: directory)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(
+            run.stderr,
+            """
+            procdef: error: a process 'agency-incident-response' is already defined elsewhere in Processes/agency.yaml (kind: external-process)
+            help: a process defined elsewhere shares the process ids: choose another id, or remove that document first
+
+            """)
+    }
+
     func testInitRejectsAnInvalidID() throws {
         let directory = try Procdef.temporaryDirectory(self)
         let run = try Procdef.run(["init", "Access_Request"], in: directory)

@@ -145,7 +145,8 @@ final class HostileInputTests: XCTestCase {
             [
                 Finding(
                     "Processes/scalar-document.yaml", 1, 1, "schema/type",
-                    "a document must be a mapping with a 'kind' (roles, process, policy or config), found 'just a scalar'")
+                    "a document must be a mapping with a 'kind' (roles, process, policy, config or external-process), found 'just a scalar'"
+                )
             ])
     }
 

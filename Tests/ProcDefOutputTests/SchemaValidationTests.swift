@@ -114,6 +114,12 @@ final class SchemaValidationTests: XCTestCase {
             false
         ),
         ("kind: roles\nroles:\n  desk: {name: Desk, kind: practitioner, team: ~, contact: \"#desk\"}\n", true),
+        // A process defined elsewhere: a link is an http or https address, in any case, and nothing else.
+        ("kind: external-process\nid: agency\nname: Agency\nlink: HTTPS://agency.example.org/a_(b)?c=d\nreceiver: ~\n", true),
+        ("kind: external-process\nid: agency\nname: Agency\nlink: agency.example.org/report\n", false),
+        ("kind: external-process\nid: agency\nname: Agency\nlink: https://agency.example.org/a b\n", false),
+        ("kind: external-process\nid: agency\nname: Agency\nlink: https:///report\n", false),
+        ("kind: external-process\nid: agency\nname: Agency\nactivities: []\n", false),
         (
             "kind: policy\nid: p\ntitle: T\nseverity: warning\napplies-to: {all: true, tags: x}\nrequire:\n  - exists: {responsible-kind: [customer, owner], end: true}\n  - exists: {id: [a, b]}\n    separate: [{tag: x}, {tag: y}]\n    max: {consulted: 3, informed: ~}\n    process: {has: case-owner}\n",
             true

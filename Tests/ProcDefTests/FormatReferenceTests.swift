@@ -250,6 +250,14 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             consulted: 3  # max
         """,
         """
+        kind: external-process  # external-process
+        id: agency  # external-process
+        name: Agency  # external-process
+        link: https://agency.example.org/report  # external-process
+        owner: agency-desk  # external-process
+        receiver: agency-desk  # external-process
+        """,
+        """
         kind: config  # config
         paths: [Processes]  # config
         limits:

@@ -44,7 +44,7 @@ final class HandoffAnalysisTests: XCTestCase {
             case .undetermined: change = "unknown"
             case .returning: change = "returning(\(point.returningTo.joined(separator: ",")))"
             }
-            let target = (point.target.process.map { "\($0.id.value)/" } ?? "") + point.target.activity.id.value
+            let target = (point.target.process.map { "\($0.id.value)/" } ?? "") + point.target.id.value
             return "\(point.sourceActivity.id.value)->\(target) \(point.kind) \(change)\(point.handoff == nil ? "" : " +handoff")"
         }
     }
@@ -182,7 +182,7 @@ final class HandoffAnalysisTests: XCTestCase {
             }
             let handoff = point.handoff.map { " +handoff@\($0.range.start.line)" } ?? ""
             return
-                "\(point.sourceActivity.id.value)->\(point.target.activity.id.value) \(kind) \(change) @\(point.range.start.line)\(handoff)"
+                "\(point.sourceActivity.id.value)->\(point.target.id.value) \(kind) \(change) @\(point.range.start.line)\(handoff)"
         }
         return (analysis, lines)
     }

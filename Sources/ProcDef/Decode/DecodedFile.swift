@@ -7,6 +7,7 @@ package struct DecodedFile: Sendable {
     package var processes: [ProcessDefinition] = []
     package var policies: [Policy] = []
     package var configs: [Config] = []
+    package var externalProcesses: [ExternalProcess] = []
     /// `yaml/*` and `schema/*` findings of this file, in no particular order.
     package var diagnostics: [Diagnostic] = []
     /// `# procdef: ignore ...` comments found in the file.
@@ -46,7 +47,7 @@ package struct DecodedFile: Sendable {
         if documents.isEmpty && parsed.problems.isEmpty {
             decoder.report(
                 EmptyFile.self, at: .fileStart, "file holds no YAML document",
-                help: "start the file with `kind:` and one of roles, process, policy or config")
+                help: "start the file with `kind:` and one of roles, process, policy, config or external-process")
         }
         for document in documents {
             decoder.decodeDocument(document)

@@ -3,6 +3,7 @@ import YAMLTree
 /// The document kinds procdef knows; every document names one under `kind`.
 enum DocumentKind: String, CaseIterable {
     case roles, process, policy, config
+    case externalProcess = "external-process"
 
     static var spelledOut: String { Quoting.alternatives(allCases.map(\.rawValue)) }
 }
@@ -37,6 +38,7 @@ extension ModelDecoder {
         case .process: decodeProcess(map, document: document, header: header)
         case .policy: decodePolicy(map, document: document, header: header)
         case .config: decodeConfig(map, document: document)
+        case .externalProcess: decodeExternalProcess(map, document: document, header: header)
         }
     }
 }

@@ -242,13 +242,33 @@ package struct HandoffPoint: Sendable {
 
 /// The receiving side of a handoff point.
 package struct HandoffEndpoint: Sendable {
-    /// The other process for a trigger; nil for an edge inside the analysed process.
+    /// The other process for a trigger; nil for an edge inside the analysed process, and for a process defined elsewhere.
     package var process: ProcessDefinition?
-    /// The target activity's position in its process.
+    /// The process defined elsewhere a trigger starts; nil for any other edge.
+    package var external: ExternalProcess?
+    /// The target activity's position in its process (0 for a process defined elsewhere).
     package var index: Int
-    package var activity: Activity
-    /// The target activity's responsible roles, resolved in its own process.
+    /// The target activity; nil for a process defined elsewhere, which has none.
+    package var activity: Activity?
+    /// The target activity's responsible roles, resolved in its own process; for a process defined elsewhere, its
+    /// receiver (none when it names none).
     package var roles: [ResolvedRole]
+
+    init(process: ProcessDefinition?, index: Int, activity: Activity, roles: [ResolvedRole]) {
+        self.process = process
+        self.index = index
+        self.activity = activity
+        self.roles = roles
+    }
+
+    init(external: ExternalProcess, receiver: [ResolvedRole]) {
+        self.external = external
+        self.index = 0
+        self.roles = receiver
+    }
+
+    /// The target's id as findings name it: the activity's, or the process defined elsewhere's.
+    package var id: Located<String> { activity?.id ?? external?.id ?? Located("", at: .fileStart) }
 }
 
 /// A responsible-role reference with the role it names (local to its process first, then the catalogue).
@@ -357,6 +377,12 @@ private struct TriggerTargets {
 
     mutating func endpoint(of trigger: Trigger) -> HandoffEndpoint? {
         let processID = trigger.process.value
+        if let external = workspace.externalProcess(id: processID) {
+            // Its receiver is a catalogue role: a process defined elsewhere has no roles of its own.
+            guard trigger.activity == nil else { return nil }
+            let receiver = external.receiver.map { [ResolvedRole(id: $0, role: catalogue[$0.value], identity: $0.value)] } ?? []
+            return HandoffEndpoint(external: external, receiver: receiver)
+        }
         guard let process = workspace.process(id: processID), !process.activities.isEmpty else { return nil }
         let index: Int
         if let entry = trigger.activity {

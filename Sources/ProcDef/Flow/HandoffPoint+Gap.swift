@@ -5,7 +5,9 @@ extension HandoffPoint {
     package var isGap: Bool { change == .changed && handoff == nil }
 
     /// Responsibility changes, or a handoff is declared anyway: what handoff tables and the handoff map list.
-    package var isHandoff: Bool { change == .changed || handoff != nil }
+    /// A trigger into a process defined elsewhere that names no receiver is a handoff too: nobody on this side can
+    /// tell whether responsibility changes, but the case leaves the organisation.
+    package var isHandoff: Bool { change == .changed || handoff != nil || (target.external != nil && target.roles.isEmpty) }
 
     /// The work changes hands only because the target must be done by another person (`other-person-than`): the
     /// two sides share their responsible roles.

@@ -4,7 +4,11 @@ import YAMLTree
 /// rule, so baselines and code flows key them alike.
 extension HandoffPoint {
     /// The source activity, then the target (in the triggered process for a trigger).
-    package var activityIDs: [String] { [sourceActivity.id.value, target.activity.id.value] }
+    /// A process defined elsewhere has no activity: the source alone.
+    package var activityIDs: [String] {
+        guard let activity = target.activity else { return [sourceActivity.id.value] }
+        return [sourceActivity.id.value, activity.id.value]
+    }
 
     /// The responsible roles of the source, then those of the target not already named.
     package var roleIDs: [String] {
@@ -25,12 +29,21 @@ extension HandoffPoint {
                 WitnessStep(
                     file: file, range: range,
                     message: isTrigger
-                        ? "the trigger starts '\(target.activity.id.value)'" : "the case passes to '\(target.activity.id.value)'"))
+                        ? "the trigger starts '\(target.id.value)'" : "the case passes to '\(target.id.value)'"))
+        }
+        if let external = target.external {
+            steps.append(
+                WitnessStep(
+                    file: external.file, range: external.receiver?.range ?? external.id.range,
+                    message: external.receiver == nil
+                        ? "'\(external.id.value)' is defined elsewhere and names no receiver"
+                        : "'\(external.id.value)' is defined elsewhere; \(Self.list(target.roles)) takes a case in"))
+            return steps
         }
         steps.append(
             WitnessStep(
-                file: target.process?.file ?? file, range: target.activity.id.range,
-                message: "'\(target.activity.id.value)' is done by \(Self.list(target.roles))"))
+                file: target.process?.file ?? file, range: target.id.range,
+                message: "'\(target.id.value)' is done by \(Self.list(target.roles))"))
         return steps
     }
 

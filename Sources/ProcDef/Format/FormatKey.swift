@@ -130,6 +130,7 @@ package struct KeyTable: Sendable {
         ("involvement", involvement),
         ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver),
         ("policy", policy),
+        ("external-process", externalProcess),
         ("applies-to", appliesTo), ("requirements", requirements), ("before", before), ("all", allOf),
         ("process-requirement", processRequirement), ("max", max), ("selector", selector), ("config", config),
         ("limits", limits),

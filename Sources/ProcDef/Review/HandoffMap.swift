@@ -90,6 +90,11 @@ package struct HandoffMapEntry: Sendable, Hashable {
         package var roles: [String]
         /// Each role's `team`, else the role id; in role order, without repeats.
         package var teams: [String]
+        /// True for a process defined elsewhere (`kind: external-process`): it has no activity, and its roles are its
+        /// receiver.
+        package var isExternal = false
+        /// Where a process defined elsewhere is described, when it says.
+        package var link: String?
     }
 
     package var status: Status
@@ -131,10 +136,17 @@ package struct HandoffMapEntry: Sendable, Hashable {
             activityName: point.sourceActivity.name.value, roles: point.sourceRoles.map(\.id.value), teams: Self.teams(point.sourceRoles)
         )
         let targetProcess = point.target.process ?? process
-        to = Side(
-            processID: targetProcess.id.value, processName: targetProcess.name.value, activityID: point.target.activity.id.value,
-            activityName: point.target.activity.name.value, roles: point.target.roles.map(\.id.value), teams: Self.teams(point.target.roles)
-        )
+        if let external = point.target.external {
+            to = Side(
+                processID: external.id.value, processName: external.name.value, activityID: "", activityName: "",
+                roles: point.target.roles.map(\.id.value), teams: Self.teams(point.target.roles), isExternal: true,
+                link: external.link?.value)
+        } else {
+            to = Side(
+                processID: targetProcess.id.value, processName: targetProcess.name.value, activityID: point.target.id.value,
+                activityName: point.target.activity?.name.value ?? "", roles: point.target.roles.map(\.id.value),
+                teams: Self.teams(point.target.roles))
+        }
         self.interrupted = interrupted
         switch point.kind {
         case .fallThrough, .single, .branch: kind = .transition

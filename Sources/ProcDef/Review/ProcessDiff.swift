@@ -19,6 +19,7 @@ package enum ProcessDiff {
         return WorkspaceDiff(
             processes: changed,
             roles: RoleChange.compare(before.catalogue, after.catalogue),
+            externalProcesses: ExternalProcessChange.compare(old.workspace.externalProcesses, new.workspace.externalProcesses),
             findings: FindingChanges.compare(before.otherFindings, after.otherFindings),
             unchangedProcesses: unchanged
         )

@@ -7,20 +7,26 @@ package struct WorkspaceDiff: Sendable {
     package var processes: [ProcessChange]
     /// Catalogue roles added, removed or changed, by id.
     package var roles: [RoleChange]
+    /// Processes defined elsewhere added, removed or changed, by id.
+    package var externalProcesses: [ExternalProcessChange]
     /// Findings outside any process: role catalogues, policies, configuration, unreadable files.
     package var findings: FindingChanges
     /// Processes on both sides with no change at all.
     package var unchangedProcesses: Int
 
-    package init(processes: [ProcessChange], roles: [RoleChange], findings: FindingChanges, unchangedProcesses: Int) {
+    package init(
+        processes: [ProcessChange], roles: [RoleChange], externalProcesses: [ExternalProcessChange] = [], findings: FindingChanges,
+        unchangedProcesses: Int
+    ) {
         self.processes = processes
         self.roles = roles
+        self.externalProcesses = externalProcesses
         self.findings = findings
         self.unchangedProcesses = unchangedProcesses
     }
 
     /// Nothing a reviewer needs to see changed.
-    package var isEmpty: Bool { processes.isEmpty && roles.isEmpty && findings.isEmpty }
+    package var isEmpty: Bool { processes.isEmpty && roles.isEmpty && externalProcesses.isEmpty && findings.isEmpty }
 
     /// Every finding the change introduces, in processes (by process id) and then outside them.
     package var introducedFindings: [FindingRecord] {

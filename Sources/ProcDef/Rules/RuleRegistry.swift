@@ -63,6 +63,7 @@ public enum RuleRegistry {
         Unreachable.self,
         ArtifactNotConsumed.self,
         ArtifactNotProduced.self,
+        ExternalWithoutReceiver.self,
         HandoffGap.self,
         MissingArtifact.self,
         MissingExpectation.self,

@@ -14,6 +14,10 @@ public struct Workspace: Sendable {
         didSet { policyPositions = Self.firstPositions(of: policies.map(\.id.value)) }
     }
     public var configs: [Config]
+    /// Processes defined elsewhere (`kind: external-process`), sorted by id.
+    public var externalProcesses: [ExternalProcess] {
+        didSet { externalPositions = Self.firstPositions(of: externalProcesses.map(\.id.value)) }
+    }
     /// Findings of reading, decoding and linking, sorted with `Diagnostic.precedes`.
     public var diagnostics: [Diagnostic]
     /// Inline suppressions per file path, applied by `Checker` after every rule ran.
@@ -23,20 +27,23 @@ public struct Workspace: Sendable {
     public private(set) var catalogueRoles: [String: Role] = [:]
     private var processPositions: [String: Int] = [:]
     private var policyPositions: [String: Int] = [:]
+    private var externalPositions: [String: Int] = [:]
 
     public init(
         sources: [SourceFile] = [], catalogues: [RoleCatalogue] = [], processes: [ProcessDefinition] = [], policies: [Policy] = [],
-        configs: [Config] = [], diagnostics: [Diagnostic] = []
+        configs: [Config] = [], externalProcesses: [ExternalProcess] = [], diagnostics: [Diagnostic] = []
     ) {
         self.sources = sources
         self.catalogues = catalogues
         self.processes = processes
         self.policies = policies
         self.configs = configs
+        self.externalProcesses = externalProcesses
         self.diagnostics = diagnostics
         rebuildCatalogueIndex()
         processPositions = Self.firstPositions(of: processes.map(\.id.value))
         policyPositions = Self.firstPositions(of: policies.map(\.id.value))
+        externalPositions = Self.firstPositions(of: externalProcesses.map(\.id.value))
     }
 
     /// The role a process means by `id`: its own local role, else the catalogue's.
@@ -52,6 +59,13 @@ public struct Workspace: Sendable {
     /// The process with this id (the first, if the id is duplicated).
     public func process(id: String) -> ProcessDefinition? {
         processPositions[id].map { processes[$0] }
+    }
+
+    /// The process defined elsewhere with this id (the first, if the id is duplicated); nil when a process of the
+    /// repository has the id (`schema/duplicate-id`): the local one is what a trigger starts.
+    public func externalProcess(id: String) -> ExternalProcess? {
+        guard processPositions[id] == nil else { return nil }
+        return externalPositions[id].map { externalProcesses[$0] }
     }
 
     /// The policy with this id (the first, if the id is duplicated).

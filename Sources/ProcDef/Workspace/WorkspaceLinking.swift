@@ -12,12 +12,19 @@ struct WorkspaceLinker {
         let catalogues = files.flatMap(\.catalogues)
         let processes = files.flatMap(\.processes)
         let policies = files.flatMap(\.policies)
+        let externalProcesses = files.flatMap(\.externalProcesses)
         linker.diagnostics = files.flatMap(\.diagnostics)
 
         linker.reportDuplicates(catalogues.flatMap(\.roles), what: "role", id: \.id, file: \.file, suffix: " in the catalogue") {
             FindingSubjects(roles: [$0])
         }
-        linker.reportDuplicates(processes, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
+        // A process defined elsewhere shares the process id space: a trigger names either kind by the same id.
+        let processIDs = files.flatMap { file in
+            (file.processes.map { (id: $0.id, range: $0.range) } + file.externalProcesses.map { (id: $0.id, range: $0.range) })
+                .sorted { $0.range.start < $1.range.start }
+                .map { (id: $0.id, file: file.file) }
+        }
+        linker.reportDuplicates(processIDs, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
         linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file) { FindingSubjects(policy: $0) }
 
         var workspace = Workspace(
@@ -25,7 +32,8 @@ struct WorkspaceLinker {
             catalogues: catalogues,
             processes: Self.sortedByID(processes, id: \.id.value, file: \.file, range: \.range),
             policies: Self.sortedByID(policies, id: \.id.value, file: \.file, range: \.range),
-            configs: files.flatMap(\.configs)
+            configs: files.flatMap(\.configs),
+            externalProcesses: Self.sortedByID(externalProcesses, id: \.id.value, file: \.file, range: \.range)
         )
         // What one process refers to is checked on its own, so processes are checked in parallel.
         let linked = workspace
@@ -40,6 +48,9 @@ struct WorkspaceLinker {
             linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
             linker.checkReferences(of: process, in: linked)
             return linker.diagnostics
+        }
+        for external in workspace.externalProcesses {
+            linker.checkReferences(of: external, in: linked)
         }
         for diagnostics in perProcess where !diagnostics.isEmpty {
             linker.diagnostics.append(contentsOf: diagnostics)
@@ -216,6 +227,20 @@ struct WorkspaceLinker {
         }
     }
 
+    /// `owner` and `receiver` of a process defined elsewhere name roles of this repository's catalogue.
+    private mutating func checkReferences(of external: ExternalProcess, in workspace: Workspace) {
+        let name = "external process \(Quoting.quoted(external.id.value))"
+        for (key, id) in [("owner", external.owner), ("receiver", external.receiver)] {
+            guard let id, Identifier.isValid(id.value), workspace.catalogueRoles[id.value] == nil else { continue }
+            let help =
+                Suggestion.didYouMean(id.value, among: workspace.catalogueRoles.keys.sorted())
+                ?? "define it in a role catalogue (kind: roles)"
+            report(
+                UnknownRole.self, file: external.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in '\(key)' of \(name)",
+                help: help, subjects: FindingSubjects(roles: [id.value]))
+        }
+    }
+
     /// `isTransition` is false for a reference that names an activity without going there (four eyes).
     private mutating func checkActivity(
         _ target: Located<String>, of process: ProcessDefinition, from source: String?, _ place: @autoclosure () -> String,
@@ -243,9 +268,19 @@ struct WorkspaceLinker {
         let subjects = FindingSubjects(process: process.id.value, activities: [source])
         guard Identifier.isValid(trigger.process.value) else { return }
         var place: String { "the trigger of \(activityName())" }
+        if let external = workspace.externalProcess(id: trigger.process.value) {
+            guard let entry = trigger.activity, Identifier.isValid(entry.value) else { return }
+            report(
+                UnknownProcess.self, file: process.file, at: entry.range,
+                "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(external.id.value)) in \(place): the process is defined elsewhere and has no activities",
+                help: "leave out 'activity': a trigger starts a process defined elsewhere as a whole, and its receiver takes the case in",
+                subjects: subjects)
+            return
+        }
         guard let target = workspace.process(id: trigger.process.value) else {
             let help =
-                Suggestion.didYouMean(trigger.process.value, among: workspace.processes.map(\.id.value))
+                Suggestion.didYouMean(
+                    trigger.process.value, among: workspace.processes.map(\.id.value) + workspace.externalProcesses.map(\.id.value))
                 ?? "check the process id, and check the whole repository at once so that every process is known"
             report(
                 UnknownProcess.self, file: process.file, at: trigger.process.range,

@@ -29,9 +29,15 @@ package struct BuildPlan: Sendable {
             guard job >= 0 else {
                 let handoffs = HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
                 return [
-                    (OutputLayout.landscape, LandscapeRenderer().renderText(processes).takeBytes()),
+                    (
+                        OutputLayout.landscape,
+                        LandscapeRenderer().renderText(processes, external: report.workspace.externalProcesses).takeBytes()
+                    ),
                     (OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).renderText(handoffs).takeBytes()),
-                    (OutputLayout.index, Array(index.render(processes, handoffs: handoffs).utf8)),
+                    (
+                        OutputLayout.index,
+                        Array(index.render(processes, handoffs: handoffs, external: report.workspace.externalProcesses).utf8)
+                    ),
                 ]
             }
             let process = processes[job]

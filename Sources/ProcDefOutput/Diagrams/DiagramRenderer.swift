@@ -324,7 +324,8 @@ package struct DiagramRenderer: Sendable {
         }
     }
 
-    /// One node per triggered process (linked to its runbook) and a dashed edge from each triggering activity.
+    /// One node per triggered process (linked to its runbook, or for a process defined elsewhere outlined dashed and
+    /// linked to its `link`) and a dashed edge from each triggering activity.
     private func triggers(_ process: CheckedProcess, _ pointsByEdge: [EdgeKey: Int], into dot: inout DOTWriter) {
         guard !process.graph.triggers.isEmpty else { return }
         let activities = process.process.activities
@@ -340,6 +341,13 @@ package struct DiagramRenderer: Sendable {
                 dot.keyword("shape", "component")
                 dot.keyword("fillcolor", "#fff8e1")
                 if let runbook = OutputLayout.runbook(id) { dot.text("URL", "../" + runbook) }
+                dot.text("tooltip", id)
+            } else if let external = process.context.workspace.externalProcess(id: id) {
+                dot.text("label", LabelWrapping.wrap(external.name.value, width: 24) + "\n(defined elsewhere)")
+                dot.keyword("shape", "component")
+                dot.keyword("style", "dashed,filled")
+                dot.keyword("fillcolor", "#fff8e1")
+                if let link = external.link?.value { dot.text("URL", link) }
                 dot.text("tooltip", id)
             } else {
                 dot.text("label", id + "\n(no such process)")

@@ -1,16 +1,17 @@
 import ProcDef
 
 /// Renders `diagrams/landscape.dot`: every process (name and owner) and the triggers between them, each edge
-/// labelled with the activity that starts the other process.
+/// labelled with the activity that starts the other process. A process defined elsewhere is drawn dashed.
 package struct LandscapeRenderer: Sendable {
     package init() {}
 
-    package func render(_ processes: [CheckedProcess]) -> String {
-        renderText(processes).string
+    /// `external`: the processes defined elsewhere (`kind: external-process`), sorted by id.
+    package func render(_ processes: [CheckedProcess], external: [ExternalProcess] = []) -> String {
+        renderText(processes, external: external).string
     }
 
     /// The DOT file as the bytes a build writes.
-    func renderText(_ processes: [CheckedProcess]) -> RenderedText {
+    func renderText(_ processes: [CheckedProcess], external: [ExternalProcess] = []) -> RenderedText {
         var dot = DOTWriter(graphName: "landscape", capacity: 256 * processes.count + 2048)
         dot.defaults("graph")
         dot.keyword("charset", "UTF-8")
@@ -51,11 +52,21 @@ package struct LandscapeRenderer: Sendable {
             if let runbook = OutputLayout.runbook(process.id) { dot.text("URL", "../" + runbook) }
             dot.end()
         }
+        // Someone else's process, outlined dashed: this repository knows it only from the outside.
+        var drawn = known
+        for process in external where drawn.insert(process.id.value).inserted {
+            dot.node(DiagramRenderer.processNodeID(process.id.value))
+            dot.text("label", LabelWrapping.wrap(process.name.value, width: 28) + "\n(defined elsewhere)")
+            dot.keyword("style", "rounded,dashed,filled")
+            dot.text("tooltip", process.id.value)
+            if let link = process.link?.value { dot.text("URL", link) }
+            dot.end()
+        }
         var missing: [String] = []
         var seen: Set<String> = []
         for process in processes {
             for edge in process.graph.triggers
-            where !known.contains(edge.trigger.process.value) && seen.insert(edge.trigger.process.value).inserted {
+            where !drawn.contains(edge.trigger.process.value) && seen.insert(edge.trigger.process.value).inserted {
                 missing.append(edge.trigger.process.value)
             }
         }

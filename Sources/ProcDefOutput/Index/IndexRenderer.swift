@@ -1,7 +1,7 @@
 import ProcDef
 
 /// Renders `index.md`: every process with its owner, purpose and activity count, linked to its runbook, diagram and
-/// RACI CSV; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
+/// RACI CSV; the processes defined elsewhere that they start; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
 /// between processes.
 package struct IndexRenderer: Sendable {
     /// The image the diagrams were rendered to (`--render`), or nil to link the DOT files.
@@ -11,8 +11,9 @@ package struct IndexRenderer: Sendable {
         self.diagramImage = diagramImage
     }
 
-    /// `handoffs` is the map of `processes`, when the caller has it; it is built from them otherwise.
-    package func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil) -> String {
+    /// `handoffs` is the map of `processes`, when the caller has it; it is built from them otherwise. `external`: the
+    /// processes defined elsewhere, sorted by id.
+    package func render(_ processes: [CheckedProcess], handoffs: HandoffMap? = nil, external: [ExternalProcess] = []) -> String {
         var md = MarkdownWriter(capacity: 1024 + 256 * processes.count)
         md.heading(1, "Process runbooks")
         md.startParagraph()
@@ -51,6 +52,7 @@ package struct IndexRenderer: Sendable {
             md.endRow()
         }
         if !wroteTable { md.paragraph("No processes.") }
+        if !external.isEmpty { externalProcesses(external, processes, &md) }
         let map = handoffs ?? HandoffMap(processes.map { (process: $0.process, handoffs: $0.handoffs) })
         md.heading(2, "Handoffs between teams")
         md.startParagraph()
@@ -78,6 +80,31 @@ package struct IndexRenderer: Sendable {
         }
         md.endLine()
         return md.string
+    }
+
+    /// Processes other organisations govern, which these processes hand cases to: each with who takes a case in.
+    private func externalProcesses(_ external: [ExternalProcess], _ processes: [CheckedProcess], _ md: inout MarkdownWriter) {
+        md.heading(2, "Processes defined elsewhere")
+        md.paragraph("Processes these runbooks hand cases to, governed outside this repository.")
+        let catalogue = processes.first?.context.catalogue ?? [:]
+        md.startTable(["Process", "Receiver", "Owner"])
+        for process in external {
+            md.startRow()
+            md.externalProcess(name: process.name.value, link: process.link?.value)
+            md.nextCell()
+            role(process.receiver?.value, catalogue, &md)
+            md.nextCell()
+            role(process.owner?.value, catalogue, &md)
+            md.endRow()
+        }
+    }
+
+    private func role(_ id: String?, _ catalogue: [String: Role], _ md: inout MarkdownWriter) {
+        guard let id else {
+            md.emphasis("not named")
+            return
+        }
+        md.cellText(catalogue[id]?.name.value ?? id)
     }
 
     /// `[landscape.dot](diagrams/landscape.dot)`

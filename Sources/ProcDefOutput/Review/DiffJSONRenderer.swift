@@ -25,6 +25,7 @@ import ProcDef
 ///     }
 ///   ],
 ///   "roles": [{"change": "added|removed|changed", "id", "name", "fields": [FIELD]}],
+///   "externalProcesses": [{"change": "added|removed|changed", "id", "name", "fields": [FIELD]}],  // name, link, owner, receiver
 ///   "findings": {"introduced": [FINDING], "resolved": [FINDING]}     // outside any process
 /// }
 /// FIELD   = {"field", "before": string|null, "after": string|null}
@@ -73,6 +74,16 @@ package struct DiffJSONRenderer: Sendable {
                         object.field("id", role.id)
                         object.field("name", role.name)
                         fields("fields", role.fields, into: &object)
+                    }
+                }
+            }
+            root.array("externalProcesses") { list in
+                for process in diff.externalProcesses {
+                    list.object { object in
+                        object.field("change", process.kind.rawValue)
+                        object.field("id", process.id)
+                        object.field("name", process.name)
+                        fields("fields", process.fields, into: &object)
                     }
                 }
             }

@@ -89,6 +89,15 @@ package struct DiffMarkdownRenderer: Sendable {
                 md.endLine()
             }
         }
+        if !diff.externalProcesses.isEmpty {
+            md.heading(3, "Processes defined elsewhere")
+            md.startList()
+            for process in diff.externalProcesses {
+                md.bulletItem()
+                md.markdown(phrases.externalProcess(process))
+                md.endLine()
+            }
+        }
         findingSection("Findings resolved", diff.resolvedFindings, to: &md)
         return md.string
     }

@@ -188,6 +188,15 @@ struct DiffPhrases: Sendable {
         }
     }
 
+    func externalProcess(_ change: ExternalProcessChange) -> String {
+        let id = style.id(change.id)
+        switch change.kind {
+        case .added: return "added \(id) (\(style.text(change.name)))"
+        case .removed: return "removed \(id) (\(style.text(change.name)))"
+        case .changed: return "\(id): " + change.fields.map(field).joined(separator: "; ")
+        }
+    }
+
     // MARK: Summary
 
     /// `1 process changed: 1 handoff gap introduced, 1 new error`, or `no changes`.
@@ -219,6 +228,10 @@ struct DiffPhrases: Sendable {
         let resolved = diff.resolvedFindings.count
         if resolved > 0 { parts.append(count(resolved, "finding resolved", "findings resolved")) }
         if !diff.roles.isEmpty { parts.append(count(diff.roles.count, "catalogue role changed", "catalogue roles changed")) }
+        if !diff.externalProcesses.isEmpty {
+            parts.append(
+                count(diff.externalProcesses.count, "process defined elsewhere changed", "processes defined elsewhere changed"))
+        }
         return parts.isEmpty ? head : head + ": " + parts.joined(separator: ", ")
     }
 }

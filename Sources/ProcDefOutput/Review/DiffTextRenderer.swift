@@ -18,6 +18,10 @@ package struct DiffTextRenderer: Sendable {
             out += "role catalogue:\n"
             out += diff.roles.map { "  " + phrases.role($0) + "\n" }.joined() + "\n"
         }
+        if !diff.externalProcesses.isEmpty {
+            out += "processes defined elsewhere:\n"
+            out += diff.externalProcesses.map { "  " + phrases.externalProcess($0) + "\n" }.joined() + "\n"
+        }
         if !diff.findings.isEmpty {
             out += "outside any process:\n" + findings(diff.findings) + "\n"
         }

@@ -3,7 +3,8 @@ import ProcDef
 /// Renders the handoff map as RFC 4180 CSV (CRLF line ends) for spreadsheets: one row per handoff, gaps first; or
 /// the team matrix. Several roles or teams in one field are separated by `; `. `kind` is `transition`, `fork` (a
 /// branch of parallel work), `cancel` (its `from_activity` lists every activity the cancellation interrupts) or
-/// `trigger`.
+/// `trigger`. A trigger into a process defined elsewhere (`kind: external-process`) has no `to_activity`; its
+/// `to_roles` is the process's receiver, if it names one.
 package struct HandoffMapCSVRenderer: Sendable {
     package init() {}
 

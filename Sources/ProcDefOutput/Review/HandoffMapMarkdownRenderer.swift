@@ -59,11 +59,15 @@ package struct HandoffMapMarkdownRenderer: Sendable {
                 md.markdown(")")
             }
             md.nextCell()
-            if entry.isTrigger || entry.to.processID != entry.from.processID {
-                process(entry.to, to: &md)
-                md.markdown(": ")
+            if entry.to.isExternal {
+                md.externalProcess(name: entry.to.processName, link: entry.to.link)
+            } else {
+                if entry.isTrigger || entry.to.processID != entry.from.processID {
+                    process(entry.to, to: &md)
+                    md.markdown(": ")
+                }
+                activity(entry.to, to: &md)
             }
-            activity(entry.to, to: &md)
             md.nextCell()
             roles(entry.from, to: &md)
             md.markdown(" → ")

@@ -20,9 +20,13 @@ package struct HandoffMapTextRenderer: Sendable {
         } else {
             out += "\(side(entry.from)) -> "
         }
-        out +=
-            entry.to.processID == entry.from.processID && !entry.isTrigger
-            ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
+        if entry.to.isExternal {
+            out += "process \(id(entry.to.processID)) (defined elsewhere)"
+        } else {
+            out +=
+                entry.to.processID == entry.from.processID && !entry.isTrigger
+                ? id(entry.to.activityID) : "process \(id(entry.to.processID)) at \(id(entry.to.activityID))"
+        }
         if let condition = entry.condition { out += ", when \"\(PlainText.line(condition))\"" }
         if let kind = HandoffMapWording.kind(entry.kind) { out += " (\(kind))" }
         out += "\n"

@@ -528,10 +528,14 @@ private struct RunbookPage {
                     continue
                 }
                 md.bulletItem()
-                processLink(trigger.process.value)
-                if trigger.activity != nil {
+                if let external = points[k].target.external {
+                    md.externalProcess(name: external.name.value, link: external.link?.value)
+                } else {
+                    processLink(trigger.process.value)
+                }
+                if trigger.activity != nil, let entry = points[k].target.activity {
                     md.markdown(" at ")
-                    md.emphasis(text: points[k].target.activity.name.value)
+                    md.emphasis(text: entry.name.value)
                 }
                 if let when = trigger.when {
                     md.markdown(", when: ")
@@ -569,7 +573,7 @@ private struct RunbookPage {
             md.strong("Next:")
             md.markdown(" ")
             activityLink(points[k].target.index)
-            if points[k].target.activity.isJoin { md.markdown(" (it waits for every branch)") }
+            if points[k].target.activity?.isJoin == true { md.markdown(" (it waits for every branch)") }
             // `handoffDetails` writes nothing for a point that is neither a gap nor a handoff.
             let isGap = points[k].isGap
             if !isGap, points[k].handoff != nil { md.markdown(", with this handoff:") }
@@ -715,6 +719,13 @@ private struct RunbookPage {
             md.endLine()
             return
         }
+        if points[k].handoff == nil, let external = points[k].target.external, external.receiver == nil {
+            if depth == 0 { md.startList() }
+            md.labelledItem("No receiver named", depth: depth)
+            md.markdown("the process is defined elsewhere and names nobody to take the case in.")
+            md.endLine()
+            return
+        }
         guard let handoff = points[k].handoff else { return }
         if depth == 0 { md.startList() }
         let itemDepth = depth
@@ -855,10 +866,12 @@ private struct RunbookPage {
                 activityLink(points[k].source)
             }
             md.nextCell()
-            if points[k].isTrigger {
+            if let external = points[k].target.external {
+                md.externalProcess(name: external.name.value, link: external.link?.value)
+            } else if points[k].isTrigger {
                 processLink(points[k].target.process?.id.value ?? "")
                 md.markdown(": ")
-                md.emphasis(text: points[k].target.activity.name.value)
+                md.emphasis(text: points[k].target.activity?.name.value ?? "")
             } else {
                 activityLink(points[k].target.index)
             }
@@ -868,7 +881,8 @@ private struct RunbookPage {
             targetRoleNames(k)
             md.nextCell()
             guard let handoff = points[k].handoff else {
-                md.strong("gap: no handoff declared")
+                // A trigger into a process defined elsewhere with no receiver is listed, but nobody can tell a gap.
+                if points[k].isGap { md.strong("gap: no handoff declared") } else { md.emphasis("no handoff declared") }
                 md.nextCell()
                 md.nextCell()
                 md.endRow()

@@ -18,6 +18,10 @@ extension JSONSchemaRenderer {
         )
     }
 
+    static var externalProcess: SchemaObject {
+        SchemaObject("A process another organisation or unit defines and governs, which triggers start.", KeyTable.externalProcess)
+    }
+
     /// A list of mappings, where a single mapping counts as a list of one (`triggers: {process: x}`).
     static func listOrOne(_ definition: String) -> JSONValue {
         .object([

@@ -36,6 +36,7 @@ extension SchemaShape {
         "text": text, "name": text, "path": text,
         "list of names": textList, "list of text": textList, "list of paths": textList,
         "integer": count, "boolean": flag, "duration": duration, "date": date, "date or `permanent`": dateOrPermanent,
+        "URL": webAddress,
         "handoff": ref("handoff"), "selector": ref("selector"),
     ]
 }

@@ -12,6 +12,8 @@ enum SchemaShape {
     /// `TimeTarget(parsing:)`: up to nine digits and a unit.
     static let durationPattern = "^[0-9]{1,9}[smhd]$"
     static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    /// `ModelDecoder.isWebAddress`: `http://` or `https://` in any case, a host, and no white space or angle brackets.
+    static let webAddressPattern = #"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"/]+(/[^\s<>"]*)?$"#
 
     private static let scalarTypes: [JSONValue] = [.string("string"), .string("number"), .string("boolean")]
 
@@ -73,6 +75,11 @@ enum SchemaShape {
     /// A waiver's `until`: a date, or the word that makes it permanent.
     static var dateOrPermanent: JSONValue {
         .object([("anyOf", .array([date, .object([("const", .string(WaiverEnd.permanentKeyword))])]))])
+    }
+
+    /// An `http` or `https` address.
+    static var webAddress: JSONValue {
+        .object([("type", .string("string")), ("pattern", .string(webAddressPattern))])
     }
 
     /// A plain `true` or `false`.

@@ -58,7 +58,8 @@ final class ShippedExamplesTests: XCTestCase {
     }
 
     /// The cross-process triggers that make the seven one organisation: incidents feed problems, problems and
-    /// requests and emergency fixes feed change, supplier faults go to supplier escalation, P1s to major incidents.
+    /// requests and emergency fixes feed change, supplier faults go to supplier escalation, P1s to major incidents,
+    /// and a significant major incident to the national CSIRT, whose process is defined elsewhere.
     func testTriggersConnectTheProcesses() throws {
         let report = try check()
         var triggers: [String] = []
@@ -76,6 +77,7 @@ final class ShippedExamplesTests: XCTestCase {
                 "incident-management.investigate -> supplier-escalation",
                 "incident-management.resolve -> change-enablement",
                 "incident-management.resolve -> problem-management",
+                "major-incident-management.coordinate-restoration -> national-csirt-incident-handling",
                 "major-incident-management.review -> problem-management",
                 "problem-management.document-known-error -> change-enablement",
                 "service-request-fulfilment.fulfil -> change-enablement",
@@ -169,6 +171,9 @@ final class ShippedExamplesTests: XCTestCase {
                 used.formUnion(handoffs.compactMap { $0 }.flatMap(\.informed).map(\.value))
             }
         }
+        for external in report.workspace.externalProcesses {
+            used.formUnion([external.owner, external.receiver].compactMap { $0?.value })
+        }
         let unused = report.workspace.catalogues.flatMap(\.roles).map(\.id.value).filter { !used.contains($0) }
         XCTAssertEqual(unused, [])
     }
@@ -210,7 +215,7 @@ final class ShippedExamplesTests: XCTestCase {
         for process in report.workspace.processes {
             let analysis = HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace)
             for point in analysis.points where point.change == .changed {
-                let edge = "\(process.id.value).\(point.sourceActivity.id.value) -> \(point.target.activity.id.value)"
+                let edge = "\(process.id.value).\(point.sourceActivity.id.value) -> \(point.target.id.value)"
                 handoffs += 1
                 XCTAssertNotNil(point.handoff?.statedArtifact, edge)
                 // A machine commits to nothing: a handoff to a system role states its artifact only.

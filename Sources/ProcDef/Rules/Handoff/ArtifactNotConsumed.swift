@@ -73,7 +73,9 @@ enum ArtifactNotConsumed: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         var inputs = DeclaredNames()
         for point in context.handoffs.points {
-            let declared = point.target.activity.inputs
+            // A process defined elsewhere declares no inputs procdef could check.
+            guard let targetActivity = point.target.activity else { continue }
+            let declared = targetActivity.inputs
             guard let artifact = point.artifact, !declared.isEmpty,
                 !inputs.contains(artifact.value, in: declared, process: point.target.process, index: point.target.index)
             else { continue }
@@ -81,7 +83,7 @@ enum ArtifactNotConsumed: ProcessRule {
                 Self.self, at: artifact.range,
                 "\(context.describe(point.sourceActivity)) hands over '\(artifact.value)' to \(HandoffWording.target(point, context)), which does not list it among its inputs",
                 help: HandoffWording.declaredHelp(
-                    artifact.value, declared: declared, by: context.describe(point.target.activity), field: "inputs"),
+                    artifact.value, declared: declared, by: context.describe(targetActivity), field: "inputs"),
                 activities: point.activityIDs, roles: point.roleIDs, path: point.witness(file: context.process.file)
             )
         }

@@ -108,7 +108,7 @@ enum HandoffGap: ProcessRule {
 
     /// The first output of the source that the target declares as an input: almost certainly what is handed over.
     private static func suggestedArtifact(_ point: HandoffPoint) -> String? {
-        let inputs = point.target.activity.inputs
+        let inputs = point.target.activity?.inputs ?? []
         guard !inputs.isEmpty, !point.sourceActivity.outputs.isEmpty else { return nil }
         let consumed = Set(inputs.map(\.value))
         return point.sourceActivity.outputs.first { consumed.contains($0.value) }?.value

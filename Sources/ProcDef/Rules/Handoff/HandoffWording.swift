@@ -2,10 +2,18 @@
 enum HandoffWording {
     /// `'diagnose' (Investigate and diagnose)`, or for a trigger
     /// `'record' (Record the problem) in process 'problem-management' (Problem Management)`.
+    /// A process defined elsewhere is `external process 'agency-incident-response' (Agency Incident Response)`.
     static func target(_ point: HandoffPoint, _ context: ProcessContext) -> String {
-        let activity = context.describe(point.target.activity)
+        if let external = point.target.external { return externalProcess(external) }
+        guard let target = point.target.activity else { return "'\(point.target.id.value)'" }
+        let activity = context.describe(target)
         guard let process = point.target.process, point.isTrigger else { return activity }
         return "\(activity) in process '\(process.id.value)' (\(process.name.value))"
+    }
+
+    /// `external process 'agency-incident-response' (Agency Incident Response)`.
+    static func externalProcess(_ external: ExternalProcess) -> String {
+        "external process '\(external.id.value)' (\(external.name.value))"
     }
 
     /// `from 'categorize' (Categorize and prioritize) to 'diagnose' (Investigate and diagnose)`.
@@ -57,7 +65,7 @@ enum HandoffWording {
         case .cancel: "to this `cancel` entry"
         case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
         case .fallThrough:
-            "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.activity.id.value)')"
+            "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.id.value)')"
         }
     }
 }

@@ -9,7 +9,9 @@ package struct UnknownProcess: Rule {
             A trigger hands a case to another process, optionally at a given entry activity. If that process (or \
             activity) does not exist among the files checked, the case is handed to nobody: the cross-process handoff \
             that service management depends on is broken. Check the id against the other process's file; the help \
-            suggests the closest one. Check the whole repository at once, so that every process is known.
+            suggests the closest one. Check the whole repository at once, so that every process is known. A process \
+            defined elsewhere (`kind: external-process`) can be triggered too, but it has no activities: a trigger \
+            that names an `activity` of it is reported as well.
             """,
         failingExample: """
             kind: roles

@@ -4,7 +4,7 @@ import YAMLTree
 @testable import ProcDef
 
 final class EmptyFileTests: XCTestCase {
-    private let emptyHelp = "start the file with `kind:` and one of roles, process, policy or config"
+    private let emptyHelp = "start the file with `kind:` and one of roles, process, policy, config or external-process"
 
     func testOnlyCommentsAndBlankLines() {
         XCTAssertDecoding(

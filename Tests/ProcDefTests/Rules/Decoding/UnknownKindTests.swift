@@ -12,7 +12,7 @@ final class UnknownKindTests: XCTestCase {
             """,
             [
                 ExpectedFinding(
-                    "1️⃣", "schema/unknown-kind", "unknown kind 'proces'; expected roles, process, policy or config",
+                    "1️⃣", "schema/unknown-kind", "unknown kind 'proces'; expected roles, process, policy, config or external-process",
                     help: "did you mean 'process'?")
             ])
     }
@@ -31,8 +31,10 @@ final class UnknownKindTests: XCTestCase {
             """,
             [
                 ExpectedFinding(
-                    "1️⃣", "schema/unknown-kind", "document has no 'kind'", help: "add `kind:` with one of roles, process, policy or config"),
-                ExpectedFinding("2️⃣", "schema/unknown-kind", "'kind' must be one of roles, process, policy or config, found a list"),
+                    "1️⃣", "schema/unknown-kind", "document has no 'kind'",
+                    help: "add `kind:` with one of roles, process, policy, config or external-process"),
+                ExpectedFinding(
+                    "2️⃣", "schema/unknown-kind", "'kind' must be one of roles, process, policy, config or external-process, found a list"),
             ])
     }
 
@@ -43,7 +45,8 @@ final class UnknownKindTests: XCTestCase {
             """,
             [
                 ExpectedFinding(
-                    "1️⃣", "schema/type", "a document must be a mapping with a 'kind' (roles, process, policy or config), found a list")
+                    "1️⃣", "schema/type",
+                    "a document must be a mapping with a 'kind' (roles, process, policy, config or external-process), found a list")
             ])
     }
 

@@ -3,7 +3,7 @@ enum HandoffFixtures {
     /// Every handoff/* rule, for tests that show a whole process's handoff findings.
     static let allRules: Set<String> = [
         "handoff/gap", "handoff/missing-artifact", "handoff/missing-expectation", "handoff/artifact-not-produced",
-        "handoff/artifact-not-consumed", "handoff/unneeded", "handoff/supplier-agreement",
+        "handoff/artifact-not-consumed", "handoff/unneeded", "handoff/supplier-agreement", "handoff/external-without-receiver",
     ]
 
     /// An incident process around `activities` (list entries indented two spaces, markers allowed).
