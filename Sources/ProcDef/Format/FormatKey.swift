@@ -129,7 +129,8 @@ package struct KeyTable: Sendable {
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
         ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver),
         ("policy", policy),
-        ("applies-to", appliesTo), ("requirements", requirements), ("before", before), ("all", allOf),
+        ("applies-to", appliesTo), ("run-condition", runCondition), ("takes", takes), ("requirements", requirements), ("before", before),
+        ("all", allOf),
         ("process-requirement", processRequirement), ("max", max), ("selector", selector), ("config", config),
         ("limits", limits),
     ]
