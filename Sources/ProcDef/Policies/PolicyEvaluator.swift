@@ -197,8 +197,9 @@ package struct PolicyEvaluator: Sendable {
             } else {
                 // The shortest run is not in scope: route one through what `when` asks, then on to the goal.
                 for anchor in scope.anchors where anchor.goOnFrom == anchor.reach || !avoided[anchor.reach] {
-                    guard let prefix = prefixes.run(to: anchor.reach),
-                        let rest = search.run(from: anchor.goOnFrom, to: goal, costs: costs)
+                    // The rest first: it reads the goal's costs, while a prefix is a search of its own.
+                    guard let rest = search.run(from: anchor.goOnFrom, to: goal, costs: costs),
+                        let prefix = prefixes.run(to: anchor.reach)
                     else { continue }
                     let routed = RunSearch.continuing(prefix, with: anchor.goOnFrom == anchor.reach ? Array(rest.dropFirst()) : rest)
                     if scope.accepts(routed, goal: goal, finishing: finishing, routed: true) {
