@@ -49,7 +49,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
     func testStrictCheckOfTheShippedExamplesIsClean() throws {
         let run = try Procdef.run(["check", "--strict", "--today", Self.today], in: Self.repository)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
-        XCTAssertTrue(Self.acceptedRiskOnly(run.stdout, files: 19), run.stdout)
+        XCTAssertTrue(Self.acceptedRiskOnly(run.stdout, files: 20), run.stdout)
         XCTAssertEqual(run.stderr, "")
     }
 
@@ -119,7 +119,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
             [
                 "Processes/incident-management.yaml:\(line):9: error: responsibility passes from 'service-desk' (Service Desk Analyst) at 'categorize' (Categorize and prioritize) to 'application-support' (Application Support Engineer) and 'infrastructure-ops' (Infrastructure Operations Engineer) at 'investigate' (Investigate and diagnose) with no handoff declared [handoff/gap]"
             ])
-        XCTAssertTrue(run.stdout.hasSuffix("1 error, 1 note in 19 files\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("1 error, 1 note in 20 files\n"), run.stdout)
     }
 
     /// A waiver holds up to and including its `until` day; the day after, the run fails twice over: the waiver has
@@ -159,7 +159,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
         XCTAssertEqual(expired.stdout, shown)
         XCTAssertTrue(readme.contains("add `--today 2027-06-30` to the commands"), "the README no longer says how to follow it later")
         let lastDay = try Procdef.run(["check", "--today", "2027-06-30"], in: Self.repository)
-        XCTAssertTrue(Self.acceptedRiskOnly(lastDay.stdout, files: 19), lastDay.stdout)
+        XCTAssertTrue(Self.acceptedRiskOnly(lastDay.stdout, files: 20), lastDay.stdout)
     }
 
     /// `YYYY-MM-DD` of the day after `date`, in UTC.

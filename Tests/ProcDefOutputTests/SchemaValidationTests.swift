@@ -177,6 +177,22 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {separate: [{any: true}]}\n", false),
         ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {max: {informed: ~}}\n", false),
         ("kind: policy\nid: p\ntitle: T\nseverity: error\nrequire: {process: {has: [owner, colour]}}\n", false),
+        // `when` and `unless`: one of `passes` and `takes`, a takes with both ids.
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: ~\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: {}\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nunless: {passes: ~}\nrequire: {exists: {any: true}}\n", false),
+        (
+            "kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: {passes: {tag: x}, takes: {from: a, to: b}}\nrequire: {exists: {any: true}}\n",
+            false
+        ),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: {takes: {from: a}}\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: {takes: {from: a, to: b, by: c}}\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nunless: {takes: ~}\nrequire: {exists: {any: true}}\n", false),
+        ("kind: policy\nid: p\ntitle: T\nseverity: error\nunless: [passes]\nrequire: {exists: {any: true}}\n", false),
+        (
+            "kind: policy\nid: p\ntitle: T\nseverity: error\nwhen: {passes: {tag: confirmed}}\nunless: {takes: {from: assess, to: close}}\nrequire: {exists: {any: true}}\n",
+            true
+        ),
         ("kind: config\nrules:\n  flow/*: {max: 3}\n", false),
         ("kind: config\nrules:\n  raci/too-many-consulted: {max: 3, min: 1}\n", false),
         ("kind: config\nrules:\n  handoff/gap: ~\n", false),

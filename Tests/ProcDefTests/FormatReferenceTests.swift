@@ -236,6 +236,12 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         severity: error  # policy
         applies-to:
           tags: [incident]  # applies-to
+        when:  # policy
+          passes: {tag: confirmed}  # run-condition
+        unless:  # policy
+          takes:  # run-condition
+            from: assess  # takes
+            to: contain  # takes
         require:  # policy
           before:  # requirements
             first:  # before

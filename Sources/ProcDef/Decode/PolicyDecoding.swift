@@ -6,6 +6,9 @@ extension ModelDecoder {
     static let scopeKeys = KeyTable.appliesTo.names
     static let policyRequiredKeys = KeyTable.policy.requiredNames
     static let requirementKeys = KeyTable.requirements.names
+    static let runConditionKeys = KeyTable.runCondition.names
+    static let takesKeys = KeyTable.takes.names
+    static let takesRequiredKeys = KeyTable.takes.requiredNames
     /// The keys of `before: {first, then}`, `all: {of, match}`, `process: {has}` and `max: {...}`; all but `max`'s
     /// are required.
     static let beforeKeys = KeyTable.before.names
@@ -42,13 +45,57 @@ extension ModelDecoder {
                 range: node.range
             )
         }
+        let when = map.field("when").flatMap { runCondition($0, policyContext: context) }
+        let unless = map.field("unless").flatMap { runCondition($0, policyContext: context) }
         let requirements = map.value("require").map { decodeRequirements($0, policyContext: context) } ?? []
         guard let id else { return }
         decoded.policies.append(
             Policy(
-                id: id, title: title, rationale: rationale, severity: severity, appliesTo: scope,
+                id: id, title: title, rationale: rationale, severity: severity, appliesTo: scope, when: when, unless: unless,
                 requirements: requirements, file: file, range: document.range, headerRange: header
             ))
+    }
+
+    /// `when` or `unless`: a mapping with one key, `passes` (a selector) or `takes` (`{from, to}`).
+    private func runCondition(_ field: FieldMap.Field, policyContext: String) -> RunCondition? {
+        let context = "'\(field.key)' of \(policyContext)"
+        let expected = "a mapping with 'passes' or 'takes' such as {passes: {tag: confirmed}}"
+        guard let map = requiredFields(field, in: context, expected: expected) else { return nil }
+        checkKeys(map, allowed: Self.runConditionKeys, in: context)
+        let given = Self.runConditionKeys.compactMap(map.field)
+        guard let condition = given.first else {
+            report(MissingField.self, at: field.keyNode.range, "\(context) has neither 'passes' nor 'takes'")
+            return nil
+        }
+        if given.count > 1 {
+            report(
+                WrongType.self, at: given[1].keyNode.range, "\(context) must have one of 'passes' or 'takes', found both",
+                help: "write one policy for each condition")
+            return nil
+        }
+        let conditionContext = "'\(condition.key)' of \(context)"
+        switch condition.key {
+        case "passes":
+            if condition.value.isNull {
+                report(
+                    MissingField.self, at: condition.keyNode.range,
+                    "\(conditionContext) is empty: it needs a selector such as {tag: confirmed}")
+                return nil
+            }
+            return selector(condition.value, "the selector of \(conditionContext)").map {
+                RunCondition(.passes($0), range: field.value.range)
+            }
+        default:
+            guard let takes = requiredFields(condition, in: conditionContext, expected: "a mapping with 'from' and 'to'") else {
+                return nil
+            }
+            checkKeys(takes, allowed: Self.takesKeys, in: conditionContext)
+            requireFields(takes, Self.takesRequiredKeys, in: conditionContext, at: condition.keyNode.range)
+            let from = reference(takes, "from", in: conditionContext, kind: "activity")
+            let to = reference(takes, "to", in: conditionContext, kind: "activity")
+            guard let from, let to else { return nil }
+            return RunCondition(.takes(from: from, to: to), range: field.value.range)
+        }
     }
 
     /// `require` is a mapping of requirements, or a list of such mappings when one kind of requirement is needed twice.

@@ -131,7 +131,8 @@ package struct KeyTable: Sendable {
         ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver),
         ("policy", policy),
         ("external-process", externalProcess),
-        ("applies-to", appliesTo), ("requirements", requirements), ("before", before), ("all", allOf),
+        ("applies-to", appliesTo), ("run-condition", runCondition), ("takes", takes), ("requirements", requirements), ("before", before),
+        ("all", allOf),
         ("process-requirement", processRequirement), ("max", max), ("selector", selector), ("config", config),
         ("limits", limits),
     ]

@@ -8,6 +8,13 @@ extension KeyTable {
         FormatKey("severity", oneOf: ModelDecoder.PolicySeverity.allCases.map(\.rawValue), .required, "the severity of its findings"),
         FormatKey("applies-to", "map", "which processes the policy governs (below); a process can also opt in with `policies`"),
         FormatKey(
+            "when", "run condition",
+            "limits the requirements to the runs of the case that pass an activity or take a transition (see [Runs in scope](#runs-in-scope)); a process with no such run holds"
+        ),
+        FormatKey(
+            "unless", "run condition",
+            "leaves the runs of the case that pass an activity or take a transition out of the requirements"),
+        FormatKey(
             "require", "map of requirements", .required,
             "one or more requirements, all of which must hold; to use one kind of requirement twice, write a list of such maps"),
     ])
@@ -17,6 +24,20 @@ extension KeyTable {
         FormatKey("tags", "list of names", "the processes with any of these tags"),
         FormatKey("ids", "list of process ids", invalid: UnknownProcess.self, "these processes"),
         FormatKey("all", "boolean", "`true`: every process"),
+    ])
+
+    /// A policy's `when` or `unless`: one key, what the run does.
+    package static let runCondition = KeyTable([
+        FormatKey("passes", "selector", written: "passes: SEL", "the run passes an activity that matches the selector"),
+        FormatKey(
+            "takes", "map of two activity ids", written: "takes: {from: ID, to: ID}",
+            "the run goes from the activity `from` straight to the activity `to` (a branch of a decision, a fork branch or a `next`)"),
+    ])
+
+    /// `takes: {from, to}`: both ids are required.
+    package static let takes = KeyTable([
+        FormatKey("from", "activity id", .required, invalid: InvalidID.self, "the activity the run leaves"),
+        FormatKey("to", "activity id", .required, invalid: InvalidID.self, "the activity it goes to next"),
     ])
 
     /// A mapping under a policy's `require`: each key is one kind of requirement.

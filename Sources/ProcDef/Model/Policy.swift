@@ -7,6 +7,10 @@ public struct Policy: Sendable {
     public var rationale: Located<String>?
     public var severity: Located<Severity>
     public var appliesTo: PolicyScope?
+    /// `when`: the runs the requirements are about; nil for every run.
+    public var when: RunCondition?
+    /// `unless`: the runs the requirements are not about.
+    public var unless: RunCondition?
     public var requirements: [Located<Requirement>]
     public var file: String
     public var range: SourceRange
@@ -14,13 +18,16 @@ public struct Policy: Sendable {
 
     public init(
         id: Located<String>, title: Located<String>, rationale: Located<String>? = nil, severity: Located<Severity>,
-        appliesTo: PolicyScope? = nil, requirements: [Located<Requirement>] = [], file: String, range: SourceRange, headerRange: SourceRange
+        appliesTo: PolicyScope? = nil, when: RunCondition? = nil, unless: RunCondition? = nil, requirements: [Located<Requirement>] = [],
+        file: String, range: SourceRange, headerRange: SourceRange
     ) {
         self.id = id
         self.title = title
         self.rationale = rationale
         self.severity = severity
         self.appliesTo = appliesTo
+        self.when = when
+        self.unless = unless
         self.requirements = requirements
         self.file = file
         self.range = range
@@ -39,6 +46,26 @@ public struct PolicyScope: Sendable {
         self.tags = tags
         self.ids = ids
         self.all = all
+        self.range = range
+    }
+}
+
+/// A policy's `when` or `unless`: what a run of the case does that puts it in (or out of) the policy's scope.
+public struct RunCondition: Sendable {
+    public enum Event: Sendable {
+        /// The run passes an activity that matches.
+        case passes(ActivitySelector)
+        /// The run takes the transition from the activity `from` to the activity `to` (a branch, a fork branch, or a
+        /// plain `next`).
+        case takes(from: Located<String>, to: Located<String>)
+    }
+
+    public var event: Event
+    /// The `when` or `unless` value.
+    public var range: SourceRange
+
+    public init(_ event: Event, range: SourceRange) {
+        self.event = event
         self.range = range
     }
 }

@@ -51,7 +51,10 @@ package struct PolicyEvaluator: Sendable {
         }
 
         for policy in policies where applies(policy, to: process) {
-            let violations = policy.requirements.flatMap { self.violations(of: $0.value, in: context, matcher: matcher) }
+            let scope = RunScope(policy, context: context, matcher: matcher)
+            let violations =
+                scope?.isEmpty == true
+                ? [] : policy.requirements.flatMap { self.violations(of: $0.value, in: context, matcher: matcher, scope: scope) }
             let waiver = waiverByPolicy[policy.id.value]
             let activeWaiver = waiver.flatMap { w -> (Waiver, WaiverEnd)? in
                 guard let until = w.until?.value, w.holds(on: today) else { return nil }
@@ -61,7 +64,10 @@ package struct PolicyEvaluator: Sendable {
             let severity: Severity? = context.configuration.configuredLevel(of: ruleID) ?? policy.severity.value
             if violations.isEmpty {
                 statuses.append(
-                    PolicyStatus(policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds))
+                    PolicyStatus(
+                        policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value, state: .holds,
+                        runs: scope?.runs, policyRuns: scope?.policyRuns,
+                        noRunInScope: scope?.isEmpty ?? false))
                 if let waiver, activeWaiver != nil {
                     findings.report(
                         WaiverUnused.self, at: waiver.policy.range,
@@ -74,12 +80,14 @@ package struct PolicyEvaluator: Sendable {
                 statuses.append(
                     PolicyStatus(
                         policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value,
-                        state: .waived(until: until, reason: waiver.reason?.value ?? "", approvedBy: waiver.approvedBy?.value)))
+                        state: .waived(until: until, reason: waiver.reason?.value ?? "", approvedBy: waiver.approvedBy?.value),
+                        runs: scope?.runs, policyRuns: scope?.policyRuns))
             } else {
                 statuses.append(
                     PolicyStatus(
                         policyID: policy.id.value, title: policy.title.value, severity: policy.severity.value,
-                        state: .fails(count: violations.count)))
+                        state: .fails(count: violations.count), runs: scope?.runs,
+                        policyRuns: scope?.policyRuns))
                 if let severity {
                     let help = Self.help(for: policy)
                     for violation in violations {
@@ -130,16 +138,17 @@ package struct PolicyEvaluator: Sendable {
     /// breadth-first search serves every goal; with forks or cancellations it is a run (`RunSearch`).
     /// The last step's text is made only for a goal that is reached: selectors' phrases are costly, and nearly every
     /// goal is not.
-    private func witnesses(in context: ProcessContext, avoiding avoided: [Bool], siblingsStart: Bool) -> (
-        Int, () -> String
-    ) -> (String, [WitnessStep])? {
+    ///
+    /// With a `scope`, only runs in it count. `finishing`: the run ends at the goal (`visits`); otherwise it goes on
+    /// from the goal, and what it does after the goal also decides whether it is in scope (`before`).
+    private func witnesses(
+        in context: ProcessContext, avoiding avoided: [Bool], siblingsStart: Bool, scope: RunScope?, finishing: Bool
+    ) -> (Int, () -> String) -> (String, [WitnessStep])? {
         let process = context.process
         let graph = context.graph
         let activities = context.activities
         guard graph.hasParallelWork else {
-            let paths = graph.shortestPaths { avoided[$0] }
-            return { goal, last in
-                guard let indices = paths.path(to: goal) else { return nil }
+            func witness(_ indices: [Int], _ last: () -> String) -> (String, [WitnessStep]) {
                 let text = indices.map { activities[$0].id.value }.joined(separator: " -> ")
                 // The same path as steps: each activity on it, the last one saying what went wrong there.
                 let steps = indices.enumerated().map { offset, index in
@@ -151,34 +160,82 @@ package struct PolicyEvaluator: Sendable {
                 }
                 return (text, steps)
             }
+            if let scope {
+                return { goal, last in
+                    guard scope.inScope[goal], let indices = scope.path(to: goal, stoppingAt: avoided, finishing: finishing) else {
+                        return nil
+                    }
+                    return witness(indices, last)
+                }
+            }
+            let paths = graph.shortestPaths { avoided[$0] }
+            return { goal, last in paths.path(to: goal).map { witness($0, last) } }
+        }
+        // Runs in scope pass no activity `unless` names and take no transition it names: the search avoids them too.
+        var avoided = avoided
+        if let scope {
+            for index in avoided.indices where scope.unlessAt[index] { avoided[index] = true }
         }
         // Every run that reaches a goal is also a path over transitions and cancellations: goals no such path
         // reaches need no fixpoint.
         let candidates = RunSearch.reachable(in: graph, avoiding: avoided)
-        let search = RunSearch(graph: graph, avoided: avoided, siblingsStart: siblingsStart)
+        let search = RunSearch(graph: graph, avoided: avoided, siblingsStart: siblingsStart, blocked: scope?.unlessEdge)
+        let prefixes = RunPrefixes(search: search)
         return { goal, last in
-            guard candidates[goal], let run = search.run(to: goal) else { return nil }
-            let witness = RunWitness(run, context: context, last: last())
+            guard candidates[goal], let start = graph.start else { return nil }
+            guard let scope else {
+                guard let run = search.run(to: goal) else { return nil }
+                let witness = RunWitness(run, context: context, last: last())
+                return (witness.text, witness.steps)
+            }
+            guard scope.inScope[goal] else { return nil }
+            let costs = search.costs(to: goal)
+            guard let run = search.run(from: start, to: goal, costs: costs) else { return nil }
+            var found: [RunSearch.Item]?
+            if scope.accepts(run, goal: goal, finishing: finishing) {
+                found = run
+            } else {
+                // The shortest run is not in scope: route one through what `when` asks, then on to the goal.
+                for anchor in scope.anchors where anchor.goOnFrom == anchor.reach || !avoided[anchor.reach] {
+                    // The rest first: it reads the goal's costs, while a prefix is a search of its own.
+                    guard let rest = search.run(from: anchor.goOnFrom, to: goal, costs: costs),
+                        let prefix = prefixes.run(to: anchor.reach)
+                    else { continue }
+                    let routed = RunSearch.continuing(prefix, with: anchor.goOnFrom == anchor.reach ? Array(rest.dropFirst()) : rest)
+                    if scope.accepts(routed, goal: goal, finishing: finishing, routed: true) {
+                        found = routed
+                        break
+                    }
+                }
+            }
+            guard let found else { return nil }
+            let witness = RunWitness(found, context: context, last: last())
             return (witness.text, witness.steps)
         }
     }
 
-    private func violations(of requirement: Requirement, in context: ProcessContext, matcher: SelectorMatcher) -> [PolicyViolation] {
+    /// The violations of one requirement; with a `scope`, on the runs in it only (the scope is not empty).
+    private func violations(of requirement: Requirement, in context: ProcessContext, matcher: SelectorMatcher, scope: RunScope?)
+        -> [PolicyViolation]
+    {
         let process = context.process
         let graph = context.graph
         let activities = context.activities
+        // `, on runs through 'Confirm the incident'`: where each finding of a scoped policy says which runs it is about.
+        let on = scope.map { " on \($0.runs)" } ?? ""
+        let considered = scope.map { scope in activities.indices.filter { scope.inScope[$0] } } ?? Array(activities.indices)
         switch requirement {
         case .exists(let selector):
-            if activities.indices.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
+            if considered.contains(where: { matcher.matches(selector, at: $0) }) { return [] }
             return [
                 PolicyViolation(
                     range: process.headerRange,
-                    message: "process '\(process.id.value)' has no activity matching the policy: it needs \(selector.phrase)")
+                    message: "process '\(process.id.value)' has no activity matching the policy\(on): it needs \(selector.phrase)")
             ]
 
         case .visits(let selector):
             let matching = matcher.matches(selector)
-            let witness = witnesses(in: context, avoiding: matching, siblingsStart: true)
+            let witness = witnesses(in: context, avoiding: matching, siblingsStart: true, scope: scope, finishing: true)
             var violations: [PolicyViolation] = []
             for end in graph.ends where !matching[end] {
                 let last = { "the process ends at '\(activities[end].id.value)' without passing \(selector.phrase)" }
@@ -187,7 +244,7 @@ package struct PolicyEvaluator: Sendable {
                     PolicyViolation(
                         range: activities[end].id.range,
                         message:
-                            "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase) (path: \(text))",
+                            "the process can end at \(context.describe(activities[end])) without passing \(selector.phrase)\(on) (path: \(text))",
                         activities: [activities[end].id.value],
                         path: path
                     ))
@@ -200,7 +257,7 @@ package struct PolicyEvaluator: Sendable {
             // A path stops at its first violation: everything behind it would repeat the same missing step.
             let violating = activities.indices.map { isThen[$0] && !isFirst[$0] }
             let stops = activities.indices.map { isFirst[$0] || violating[$0] }
-            let witness = witnesses(in: context, avoiding: stops, siblingsStart: false)
+            let witness = witnesses(in: context, avoiding: stops, siblingsStart: false, scope: scope, finishing: false)
             var violations: [PolicyViolation] = []
             for index in activities.indices where violating[index] {
                 let last = { "'\(activities[index].id.value)' is reached without passing \(first.phrase)" }
@@ -209,7 +266,7 @@ package struct PolicyEvaluator: Sendable {
                     PolicyViolation(
                         range: activities[index].id.range,
                         message:
-                            "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it (path: \(text))",
+                            "activity \(context.describe(activities[index])) can be reached without passing \(first.phrase) before it\(on) (path: \(text))",
                         activities: [activities[index].id.value],
                         path: path
                     ))
@@ -217,34 +274,36 @@ package struct PolicyEvaluator: Sendable {
             return violations
 
         case .all(let of, let match):
-            return activities.indices.compactMap { index in
+            return considered.compactMap { index in
                 guard matcher.matches(of, at: index), !matcher.matches(match, at: index) else { return nil }
                 return PolicyViolation(
                     range: activities[index].id.range,
                     message:
-                        "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)",
+                        "activity \(context.describe(activities[index])) \(of.condition.text) but does not \(match.condition.negatable)\(on)",
                     activities: [activities[index].id.value])
             }
 
         case .separate(let left, let right):
-            return Self.separationViolations(left, right, activities: activities, matcher: matcher, context: context)
+            return Self.separationViolations(
+                left, right, among: considered, on: on, activities: activities, matcher: matcher, context: context)
 
         case .processHas(let fields):
             return fields.compactMap { field in
                 process.presentFields.contains(field.value)
                     ? nil
-                    : PolicyViolation(range: process.headerRange, message: "process '\(process.id.value)' does not set '\(field.value)'")
+                    : PolicyViolation(
+                        range: process.headerRange, message: "process '\(process.id.value)' does not set '\(field.value)'\(on)")
             }
 
         case .max(let consulted, let informed, let activityLimit):
             var violations: [PolicyViolation] = []
-            for activity in activities {
+            for activity in considered.map({ activities[$0] }) {
                 if let limit = consulted?.value, activity.consulted.count > limit {
                     violations.append(
                         PolicyViolation(
                             range: activity.id.range,
                             message:
-                                "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed",
+                                "activity \(context.describe(activity)) consults \(activity.consulted.count) roles, more than the \(limit) allowed\(on)",
                             activities: [activity.id.value]))
                 }
                 if let limit = informed?.value, activity.informed.count > limit {
@@ -252,7 +311,7 @@ package struct PolicyEvaluator: Sendable {
                         PolicyViolation(
                             range: activity.id.range,
                             message:
-                                "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed",
+                                "activity \(context.describe(activity)) informs \(activity.informed.count) roles, more than the \(limit) allowed\(on)",
                             activities: [activity.id.value]))
                 }
             }
@@ -260,7 +319,7 @@ package struct PolicyEvaluator: Sendable {
                 violations.append(
                     PolicyViolation(
                         range: process.headerRange,
-                        message: "process '\(process.id.value)' has \(activities.count) activities, more than the \(limit) allowed"))
+                        message: "process '\(process.id.value)' has \(activities.count) activities, more than the \(limit) allowed\(on)"))
             }
             return violations
         }
@@ -271,8 +330,10 @@ extension PolicyEvaluator {
     /// `separate`: no one person does an activity of each side. Two activities are done by different people when
     /// their responsible roles differ, or when one declares `other-person-than` the other (four eyes within one role);
     /// `same-person-as` says one person does both, whatever the roles.
+    /// `considered` are the activities on the runs in the policy's scope; `on` is the scope as a message suffix.
     static func separationViolations(
-        _ left: ActivitySelector, _ right: ActivitySelector, activities: [Activity], matcher: SelectorMatcher, context: ProcessContext
+        _ left: ActivitySelector, _ right: ActivitySelector, among considered: [Int], on: String, activities: [Activity],
+        matcher: SelectorMatcher, context: ProcessContext
     ) -> [PolicyViolation] {
         var indexByID: [String: Int] = [:]
         for (index, activity) in activities.enumerated() where indexByID[activity.id.value] == nil {
@@ -284,7 +345,7 @@ extension PolicyEvaluator {
         }
         var leftByRole: [String: [Int]] = [:]
         var isLeft = Array(repeating: false, count: activities.count)
-        for index in activities.indices where matcher.matches(left, at: index) {
+        for index in considered where matcher.matches(left, at: index) {
             isLeft[index] = true
             for role in activities[index].responsible where leftByRole[role.value]?.last != index {
                 leftByRole[role.value, default: []].append(index)
@@ -292,7 +353,7 @@ extension PolicyEvaluator {
         }
         var violations: [PolicyViolation] = []
         var reportedSamePerson: Set<[Int]> = []
-        for index in activities.indices where matcher.matches(right, at: index) {
+        for index in considered where matcher.matches(right, at: index) {
             // One person on both sides by declaration: reported once, at the declaration.
             var samePersonPartners: Set<Int> = []
             for partner in [activities[index].samePersonAs.flatMap { indexByID[$0.value] }].compactMap({ $0 }) where isLeft[partner] {
@@ -313,32 +374,47 @@ extension PolicyEvaluator {
                 violations.append(
                     PolicyViolation(
                         range: role.range,
-                        message: "role \(context.describeRole(role.value)) is responsible for \(place); these duties must be separate",
+                        message: "role \(context.describeRole(role.value)) is responsible for \(place); these duties must be separate\(on)",
                         activities: named, roles: [role.value]))
             }
             for partner in samePersonPartners.sorted() where reportedSamePerson.insert([index, partner]).inserted {
-                violations.append(samePersonViolation(declaring: index, partner: partner, activities: activities, context: context))
+                violations.append(samePersonViolation(declaring: index, partner: partner, on: on, activities: activities, context: context))
             }
         }
         // `same-person-as` written on the left-hand activity, naming a right-hand one.
-        for index in activities.indices where isLeft[index] {
+        for index in considered where isLeft[index] {
             guard let partner = activities[index].samePersonAs.flatMap({ indexByID[$0.value] }), partner != index,
-                matcher.matches(right, at: partner), reportedSamePerson.insert([index, partner]).inserted
+                considered.contains(partner), matcher.matches(right, at: partner), reportedSamePerson.insert([index, partner]).inserted
             else { continue }
-            violations.append(samePersonViolation(declaring: index, partner: partner, activities: activities, context: context))
+            violations.append(samePersonViolation(declaring: index, partner: partner, on: on, activities: activities, context: context))
         }
         return violations
     }
 
-    private static func samePersonViolation(declaring index: Int, partner: Int, activities: [Activity], context: ProcessContext)
-        -> PolicyViolation
-    {
+    private static func samePersonViolation(
+        declaring index: Int, partner: Int, on: String, activities: [Activity], context: ProcessContext
+    ) -> PolicyViolation {
         let declaration = activities[index].samePersonAs?.range ?? activities[index].id.range
         return PolicyViolation(
             range: declaration,
             message:
                 "\(context.describe(activities[index])) is done by the same person as \(context.describe(activities[partner])) "
-                + "(`same-person-as`); these duties must be separate",
+                + "(`same-person-as`); these duties must be separate\(on)",
             activities: [activities[partner].id.value, activities[index].id.value])
+    }
+}
+
+/// The shortest runs from the start to each anchor of a scope, found once per search.
+private final class RunPrefixes {
+    let search: RunSearch
+    private var runs: [Int: [RunSearch.Item]?] = [:]
+
+    init(search: RunSearch) { self.search = search }
+
+    func run(to anchor: Int) -> [RunSearch.Item]? {
+        if let known = runs[anchor] { return known }
+        let run = search.run(to: anchor)
+        runs[anchor] = run
+        return run
     }
 }

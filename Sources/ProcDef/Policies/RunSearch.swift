@@ -37,6 +37,10 @@ struct RunSearch {
     /// For `visits`: a branch that starts has run its first activity, so a sibling branch starting an avoided
     /// activity means the run passed it. For `before`, a started sibling has not ended and orders nothing.
     private let siblingsStart: Bool
+    /// A transition no run takes (a policy's `unless: {takes: ...}`): runs that take it are not searched.
+    private let blocked: (from: Int, to: Int)?
+    /// Per fork: it starts a branch over the blocked transition (every branch runs, so a run through the fork takes it).
+    private let forkBlocked: [Bool]
     private let isClosingJoin: [Bool]
     /// Per closing join, the activities on the branches of the forks it closes: a branch arriving from one of them
     /// waits there for its siblings; an arrival from anywhere else (a decision that skips the fork, a cancellation's
@@ -54,10 +58,25 @@ struct RunSearch {
     /// forks it starts a branch of or joins, and of the cancellations that go to it.
     private let dependents: [[Int]]
 
-    init(graph: FlowGraph, avoided: [Bool], siblingsStart: Bool) {
+    init(graph: FlowGraph, avoided: [Bool], siblingsStart: Bool, blocked: (from: Int, to: Int)? = nil) {
         self.graph = graph
         self.avoided = avoided
         self.siblingsStart = siblingsStart
+        self.blocked = blocked
+        var forkBlocked = Array(repeating: false, count: graph.forks.count)
+        if let blocked {
+            // Inner forks first: an outer fork whose branch is a blocked inner fork is blocked too.
+            for f in graph.innerFirst where graph.forks[f].source == blocked.from {
+                forkBlocked[f] = graph.forks[f].branches.contains { start in
+                    switch start {
+                    case .activity(let t, _): return t == blocked.to
+                    case .fork(let inner): return forkBlocked[inner]
+                    case .unknown: return false
+                    }
+                }
+            }
+        }
+        self.forkBlocked = forkBlocked
         var isClosingJoin = Array(repeating: false, count: graph.activityCount)
         var joinSlot: [Int: Int] = [:]
         for fork in graph.forks {
@@ -96,6 +115,11 @@ struct RunSearch {
     /// The shortest witness run from the start to `goal`, or nil when every run passes an avoided activity first.
     func run(to goal: Int) -> [Item]? {
         guard let start = graph.start else { return nil }
+        return run(from: start, to: goal, costs: costs(to: goal))
+    }
+
+    /// Per activity, the cost of the shortest run from a branch at it to `goal`: what `run(from:to:costs:)` reads.
+    func costs(to goal: Int) -> [Int] {
         var reach = Array(repeating: Self.never, count: graph.activityCount)
         settle { a in
             let cost = reachCost(a, goal: goal, reach: reach)
@@ -103,8 +127,24 @@ struct RunSearch {
             reach[a] = cost
             return true
         }
-        guard reach[start] < Self.never else { return nil }
-        return reachItems(start, goal: goal, reach: reach)
+        return reach
+    }
+
+    /// The shortest run from a branch at `origin` to `goal` (the rest of a run that has reached `origin`), or nil.
+    func run(from origin: Int, to goal: Int, costs reach: [Int]) -> [Item]? {
+        guard reach[origin] < Self.never else { return nil }
+        return reachItems(origin, goal: goal, reach: reach)
+    }
+
+    /// A run that reached an activity, going on with `rest` from there: on the branch that reached it, when the
+    /// run ends inside a fork.
+    static func continuing(_ run: [Item], with rest: [Item]) -> [Item] {
+        guard case .parallel(let fork, var branches)? = run.last,
+            let followed = branches.indices.first(where: { !branches[$0].isOpen }),
+            !branches.indices.contains(where: { $0 != followed && !branches[$0].isOpen })
+        else { return run + rest }
+        branches[followed].items = continuing(branches[followed].items, with: rest)
+        return run.dropLast() + [.parallel(fork: fork, branches: branches)]
     }
 
     /// The activities the start reaches over transitions and cancellations without leaving an avoided one: a
@@ -131,6 +171,11 @@ struct RunSearch {
 
     // MARK: Costs
 
+    /// Whether ending `a` and going on to `t` takes the blocked transition.
+    private func isBlocked(_ a: Int, _ t: Int) -> Bool {
+        blocked.map { $0.from == a && $0.to == t } ?? false
+    }
+
     /// Whether a branch at `a` that goes to `t` runs `t` on its own, rather than waiting there for its siblings.
     private func goesOnAlone(from a: Int, to t: Int) -> Bool {
         !isClosingJoin[t] || !(joinedRegion[t]?.contains(a) ?? false)
@@ -146,9 +191,9 @@ struct RunSearch {
             switch outcome {
             case .activity(let t):
                 // A branch arriving at a join does not go on alone: the fork's rule takes it past the join.
-                if goesOnAlone(from: a, to: t) { best = min(best, Self.plus(1, reach[t])) }
+                if goesOnAlone(from: a, to: t), !isBlocked(a, t) { best = min(best, Self.plus(1, reach[t])) }
             case .fork(let f):
-                best = min(best, Self.plus(1, forkReach(f, reach: reach)))
+                if !forkBlocked[f] { best = min(best, Self.plus(1, forkReach(f, reach: reach))) }
             case .unknown:
                 break
             }
@@ -189,13 +234,15 @@ struct RunSearch {
         for outcome in graph.outcomes[a] {
             switch outcome {
             case .activity(let t):
-                if t == join {
+                if isBlocked(a, t) {
+                    continue
+                } else if t == join {
                     best = min(best, 1)
                 } else if goesOnAlone(from: a, to: t) {
                     best = min(best, Self.plus(1, arrival[slot][t]))
                 }
             case .fork(let f):
-                best = min(best, Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival)))
+                if !forkBlocked[f] { best = min(best, Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival))) }
             case .unknown:
                 break
             }
@@ -291,12 +338,12 @@ struct RunSearch {
             choice: for outcome in graph.outcomes[a] {
                 switch outcome {
                 case .activity(let t):
-                    if goesOnAlone(from: a, to: t), Self.plus(1, reach[t]) == cost {
+                    if goesOnAlone(from: a, to: t), !isBlocked(a, t), Self.plus(1, reach[t]) == cost {
                         cursor = t
                         break choice
                     }
                 case .fork(let f):
-                    if Self.plus(1, forkReach(f, reach: reach)) == cost {
+                    if !forkBlocked[f], Self.plus(1, forkReach(f, reach: reach)) == cost {
                         let (parallel, next) = forkReachItems(f, goal: goal, reach: reach)
                         items += parallel
                         cursor = next
@@ -364,13 +411,14 @@ struct RunSearch {
             choice: for outcome in graph.outcomes[a] {
                 switch outcome {
                 case .activity(let t):
+                    if isBlocked(a, t) { continue }
                     if t == join && cost == 1 { break choice }
                     if t != join, goesOnAlone(from: a, to: t), Self.plus(1, arrival[slot][t]) == cost {
                         cursor = t
                         break choice
                     }
                 case .fork(let f):
-                    if Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival)) == cost {
+                    if !forkBlocked[f], Self.plus(1, forkArrive(f, slot: slot, join: join, arrival: arrival)) == cost {
                         let (forked, next) = forkArriveItems(f, slot: slot, join: join)
                         items += forked
                         cursor = next

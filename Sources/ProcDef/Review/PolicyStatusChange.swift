@@ -6,12 +6,25 @@ package struct PolicyStatusChange: Sendable, Hashable {
     /// nil: the policy did not apply on that side.
     package var before: PolicyStatus.State?
     package var after: PolicyStatus.State?
+    /// The runs the policy is about on each side (`when`, `unless`), in the policy's own terms; nil for every run.
+    package var runsBefore: String?
+    package var runsAfter: String?
+    /// True on a side where the process has no run in the policy's scope (the policy holds there).
+    package var noRunBefore: Bool
+    package var noRunAfter: Bool
 
-    package init(policyID: String, title: String, before: PolicyStatus.State?, after: PolicyStatus.State?) {
+    package init(
+        policyID: String, title: String, before: PolicyStatus.State?, after: PolicyStatus.State?, runsBefore: String? = nil,
+        runsAfter: String? = nil, noRunBefore: Bool = false, noRunAfter: Bool = false
+    ) {
         self.policyID = policyID
         self.title = title
         self.before = before
         self.after = after
+        self.runsBefore = runsBefore
+        self.runsAfter = runsAfter
+        self.noRunBefore = noRunBefore
+        self.noRunAfter = noRunAfter
     }
 
     /// The changes between two lists of statuses of one process, by policy id.
@@ -23,8 +36,14 @@ package struct PolicyStatusChange: Sendable, Hashable {
         return Set(before.keys).union(after.keys).sorted().compactMap { id in
             let a = before[id]
             let b = after[id]
-            guard a?.state != b?.state else { return nil }
-            return PolicyStatusChange(policyID: id, title: b?.title ?? a?.title ?? id, before: a?.state, after: b?.state)
+            // Where both sides apply, a change of `when` or `unless`, or of whether the process has a run in scope,
+            // is a change too.
+            let scopeChanged =
+                a != nil && b != nil && (a?.policyRuns != b?.policyRuns || a?.noRunInScope != b?.noRunInScope)
+            guard a?.state != b?.state || scopeChanged else { return nil }
+            return PolicyStatusChange(
+                policyID: id, title: b?.title ?? a?.title ?? id, before: a?.state, after: b?.state, runsBefore: a?.policyRuns,
+                runsAfter: b?.policyRuns, noRunBefore: a?.noRunInScope ?? false, noRunAfter: b?.noRunInScope ?? false)
         }
     }
 }

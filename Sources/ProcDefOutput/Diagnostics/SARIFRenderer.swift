@@ -74,10 +74,12 @@ package struct SARIFRenderer: Sendable {
             let id = "policy/\(policy.id.value)"
             known.insert(id)
             let rationale = policy.rationale?.value ?? policy.title.value
+            // A policy with `when` or `unless` says which runs of the case it is about.
+            let runs = policy.runsPhrase.map { "\n\nOnly on \($0)." } ?? ""
             rules.append(
                 SARIFRule(
                     id: id, name: ruleName(id), short: policy.title.value, full: rationale,
-                    help: "\(policy.title.value)\n\n\(rationale)\n\nDefined in \(policy.file).", level: level(policy.severity.value),
+                    help: "\(policy.title.value)\n\n\(rationale)\(runs)\n\nDefined in \(policy.file).", level: level(policy.severity.value),
                     enabled: true))
         }
         // A finding of a rule nobody declared (a policy that failed to decode) still needs an entry to point at.

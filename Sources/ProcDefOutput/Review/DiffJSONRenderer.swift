@@ -32,8 +32,9 @@ import ProcDef
 /// EDGE    = {"when": string|null, "handoff": HANDOFF|null, "fromRoles": [id], "toRoles": [id],
 ///            "passesResponsibility": true|false|null}
 /// HANDOFF = {"artifact", "expectation", "informed": [id], "escalation", "agreement"}   (string|null each)
-/// STATUS  = {"state": "holds"} | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
-///         | {"state": "fails", "findings": n}
+/// STATUS  = ({"state": "holds", "noRunInScope": bool}
+///            | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
+///            | {"state": "fails", "findings": n}) + {"runs": string|null}   // the policy's when/unless; null: every run
 /// FINDING = {"severity", "rule", "message", "process": id|null, "file", "line", "column"}
 /// ```
 ///
@@ -149,8 +150,8 @@ package struct DiffJSONRenderer: Sendable {
                 list.object { item in
                     item.field("policy", change.policyID)
                     item.field("title", change.title)
-                    status("before", change.before, into: &item)
-                    status("after", change.after, into: &item)
+                    status("before", change.before, runs: change.runsBefore, noRun: change.noRunBefore, into: &item)
+                    status("after", change.after, runs: change.runsAfter, noRun: change.noRunAfter, into: &item)
                 }
             }
         }
@@ -198,12 +199,15 @@ package struct DiffJSONRenderer: Sendable {
         }
     }
 
-    private func status(_ key: String, _ state: PolicyStatus.State?, into object: inout JSONWriter.Object) {
+    private func status(
+        _ key: String, _ state: PolicyStatus.State?, runs: String?, noRun: Bool, into object: inout JSONWriter.Object
+    ) {
         guard let state else { return object.null(key) }
         object.object(key) { item in
             switch state {
             case .holds:
                 item.field("state", "holds")
+                item.field("noRunInScope", noRun)
             case .waived(let until, let reason, let approver):
                 item.field("state", "waived")
                 item.field("until", until.description)
@@ -213,6 +217,7 @@ package struct DiffJSONRenderer: Sendable {
                 item.field("state", "fails")
                 item.field("findings", count)
             }
+            item.optional("runs", runs)
         }
     }
 

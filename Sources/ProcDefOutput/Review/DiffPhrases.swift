@@ -175,8 +175,24 @@ struct DiffPhrases: Sendable {
         }
     }
 
+    /// With the runs of each side where the policy's `when` or `unless` changed, or whether the process has a run
+    /// in its scope: `fails (1 finding), on runs through an activity that is tagged 'confirmed'`, `holds, with no runs
+    /// through ...`.
     func policy(_ change: PolicyStatusChange) -> String {
-        "\(style.id(change.policyID)) (\(style.text(change.title))): \(policyState(change.before)) \(arrow) \(policyState(change.after))"
+        let showsRuns = change.before != nil && change.after != nil && change.runsBefore != change.runsAfter
+        func side(_ state: PolicyStatus.State?, _ runs: String?, _ noRun: Bool) -> String {
+            var text = policyState(state)
+            guard state != nil else { return text }
+            if noRun, let runs {
+                text += ", with no \(style.phrase(runs))"
+            } else if showsRuns {
+                text += ", on \(style.phrase(runs ?? "every run"))"
+            }
+            return text
+        }
+        let before = side(change.before, change.runsBefore, change.noRunBefore)
+        let after = side(change.after, change.runsAfter, change.noRunAfter)
+        return "\(style.id(change.policyID)) (\(style.text(change.title))): \(before) \(arrow) \(after)"
     }
 
     func role(_ change: RoleChange) -> String {

@@ -10,12 +10,16 @@ struct DiffStyle: Sendable {
     /// A YAML key procdef names (`owner`, `defaults.accountable`): procdef's own words, never input.
     let key: @Sendable (String) -> String
     let arrow: String
+    /// A phrase procdef made with names from the definitions in it (`runs through 'Confirm the incident'`), made safe
+    /// but not quoted.
+    let phrase: @Sendable (String) -> String
 
-    static let plain = DiffStyle(id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, key: { $0 }, arrow: "->")
+    static let plain = DiffStyle(
+        id: { "'\(PlainText.line($0))'" }, text: { "\"\(PlainText.line($0))\"" }, key: { $0 }, arrow: "->", phrase: { PlainText.line($0) })
 
     static let markdown = DiffStyle(
         id: { id in MarkdownWriter.inline { $0.code(id) } }, text: { text in "\"" + MarkdownWriter.inline { $0.cellText(text) } + "\"" },
-        key: { "`\($0)`" }, arrow: "→")
+        key: { "`\($0)`" }, arrow: "→", phrase: { text in MarkdownWriter.inline { $0.cellText(text) } })
 }
 
 /// Free text on one terminal line.

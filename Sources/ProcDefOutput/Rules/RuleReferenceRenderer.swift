@@ -25,7 +25,8 @@ package struct RuleReferenceRenderer: Sendable {
             The default severity of each rule, and its options, can be changed in `.procdef.yaml` \
             ([configuration.md](configuration.md)); `off` means the rule runs only when the configuration turns it \
             on. Each policy in `Policies/` adds one more rule, `policy/<policy-id>`, with the policy's own \
-            severity ([format.md](format.md#kind-policy)).
+            severity ([format.md](format.md#kind-policy)); a policy with `when` or `unless` is about some runs of \
+            the case only, and each of its findings says which ([format.md](format.md#runs-in-scope)).
 
             | Rule | Default | Summary |
             |---|---|---|

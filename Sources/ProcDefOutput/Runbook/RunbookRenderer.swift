@@ -910,12 +910,16 @@ private struct RunbookPage {
             md.markdown(" (")
             md.code(status.policyID)
             md.markdown(")")
+            if let runs = status.runs {
+                md.markdown(", on ")
+                md.cellText(runs)
+            }
             md.nextCell()
             md.markdown(status.severity.rawValue)
             md.nextCell()
             switch status.state {
             case .holds:
-                md.markdown("holds")
+                md.markdown(status.noRunInScope ? "holds: the process has no such run" : "holds")
             case .waived(let until, let reason, let approver):
                 switch until {
                 case .date(let last):

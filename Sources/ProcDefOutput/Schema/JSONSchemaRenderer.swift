@@ -86,6 +86,7 @@ package struct JSONSchemaRenderer: Sendable {
             ("trigger", Self.trigger.schema),
             ("waiver", Self.waiver.schema),
             ("policy", Self.policy.schema),
+            ("runCondition", Self.runCondition.schema),
             ("requirements", Self.requirements.schema),
             ("selector", Self.selector.schema),
             ("config", config.schema),

@@ -2,13 +2,34 @@ import ProcDef
 
 extension JSONSchemaRenderer {
     static var policy: SchemaObject {
-        SchemaObject(
+        var policy = SchemaObject(
             "An organisation-wide rule over processes, kept in Policies/.",
             KeyTable.policy,
             shapes: [
                 "applies-to": SchemaObject("The processes the policy applies to.", KeyTable.appliesTo).schema,
+                "when": SchemaShape.ref("runCondition"),
+                "unless": SchemaShape.ref("runCondition"),
                 "require": listOrOne("requirements"),
             ]
+        )
+        // `when: ~` says nothing about the runs: the decoder reports it as a missing condition.
+        for index in policy.properties.indices where ["when", "unless"].contains(policy.properties[index].key) {
+            policy.properties[index].allowsNull = false
+        }
+        return policy
+    }
+
+    /// `when` and `unless`: exactly one of `passes` and `takes`.
+    static var runCondition: SchemaObject {
+        let exactlyOne = KeyTable.runCondition.names.map { key -> JSONValue in
+            .object([("required", .array([.string(key)]))])
+        }
+        return SchemaObject(
+            "What a run of the case does: it passes an activity that matches a selector, or takes a transition.",
+            KeyTable.runCondition,
+            shapes: ["takes": SchemaObject("{from: ID, to: ID}", KeyTable.takes, allowsNull: false).schema],
+            allowsNull: false,
+            extra: [("oneOf", .array(exactlyOne))]
         )
     }
 

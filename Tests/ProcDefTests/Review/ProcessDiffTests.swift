@@ -185,4 +185,40 @@ final class ProcessDiffTests: XCTestCase {
                     after: .waived(until: .permanent, reason: "One analyst sees each case through.", approvedBy: "owner"))
             ])
     }
+
+    /// A change of a policy's `when` or `unless` is a change even when the state stays; the same runs in other words
+    /// (an activity renamed) are not.
+    func testPolicyScopeChanges() {
+        let confirmed = "runs through an activity that is tagged 'confirmed'"
+        let before = PolicyStatus(
+            policyID: "reviewed", title: "Reviewed", severity: .error, state: .fails(count: 1), runs: "runs through 'Confirm'",
+            policyRuns: confirmed)
+        var takes = before
+        takes.runs = "runs that take 'Assess' → 'Contain'"
+        takes.policyRuns = "runs that take 'assess' → 'contain'"
+        XCTAssertEqual(
+            PolicyStatusChange.compare([before], [takes]),
+            [
+                PolicyStatusChange(
+                    policyID: "reviewed", title: "Reviewed", before: .fails(count: 1), after: .fails(count: 1), runsBefore: confirmed,
+                    runsAfter: "runs that take 'assess' → 'contain'")
+            ])
+        var renamed = before
+        renamed.runs = "runs through 'Confirm the incident'"
+        XCTAssertEqual(PolicyStatusChange.compare([before], [renamed]), [])
+        var unscoped = before
+        unscoped.runs = nil
+        unscoped.policyRuns = nil
+        XCTAssertEqual(PolicyStatusChange.compare([unscoped], [before]).map(\.runsAfter), [confirmed])
+        var none = before
+        none.state = .holds
+        none.noRunInScope = true
+        var noneEither = none
+        noneEither.state = .holds
+        XCTAssertEqual(PolicyStatusChange.compare([before], [none]).map(\.noRunAfter), [true])
+        var holds = before
+        holds.state = .holds
+        XCTAssertEqual(PolicyStatusChange.compare([holds], [none]).map(\.noRunAfter), [true], "no run in scope any more")
+        XCTAssertEqual(PolicyStatusChange.compare([none], [noneEither]), [])
+    }
 }
