@@ -22,6 +22,12 @@ final class ShippedExamplesBuildTests: XCTestCase {
         return try Checker.check(paths: ["Processes", "Policies"], options: CheckOptions(today: today))
     }
 
+    /// `procdef raci` of the change process: the conditional consultation as `C*`, its condition under the legend.
+    func testTheRACITableMarksConditionalEntriesAndListsTheirConditions() throws {
+        let process = try XCTUnwrap(CheckedProcess.named("change-enablement", in: try checkExamples()))
+        assertGolden(RACITableRenderer().render(process), named: "examples-raci-change-enablement.txt")
+    }
+
     func testExamplesBuildCleanly() throws {
         let report = try checkExamples()
         XCTAssertEqual(report.summary.errors, 0, report.diagnostics.map(\.message).joined(separator: "\n"))

@@ -101,6 +101,27 @@ final class ProcessDiffTests: XCTestCase {
         XCTAssertEqual(unknown.introducedErrors.map(\.rule), ["ref/unknown-role"])
     }
 
+    /// A step's type, its four-eyes fields and the condition of an entry are fields of the activity; a role that
+    /// becomes conditional changes its letter to `I*`.
+    func testStepTypeFourEyesAndConditionsAreActivityChanges() {
+        let old = ReviewFixture.process(twoSteps)
+        let new = old.replacingOccurrences(
+            of: "    responsible: resolver\n    informed: [user]\n",
+            with:
+                "    type: approval\n    responsible: resolver\n    other-person-than: log\n    informed: [{role: user, when: A VIP is affected.}]\n"
+        )
+        let diff = ReviewFixture.diff(old, new)
+        let process = diff.processes.first { $0.id == "incident" }
+        XCTAssertEqual(
+            process?.activities.first { $0.id == "fix" }?.fields,
+            [
+                FieldChange(field: "type", before: "task", after: "approval"),
+                FieldChange(field: "other-person-than", before: nil, after: "log"),
+                FieldChange(field: "conditions", before: nil, after: "informed user when A VIP is affected."),
+            ])
+        XCTAssertEqual(process?.raci, [RACIChange(activity: "fix", role: "user", before: "I", after: "I*")])
+    }
+
     /// An error on both sides is not introduced, even where the message's process moved file.
     func testAnErrorOnBothSidesIsNotIntroduced() {
         let broken = ReviewFixture.process(twoSteps.replacingOccurrences(of: "responsible: resolver", with: "responsible: nobody-knows"))

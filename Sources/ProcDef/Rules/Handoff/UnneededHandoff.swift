@@ -16,8 +16,14 @@ enum UnneededHandoff: ProcessRule {
             A handoff written around a fork (on an activity with `next: {all: ...}`, or on a decision entry that \
             forks) applies to each of its branches that changes hands, and is reported only when none of them does.
 
+            Between two activities that one person does (`same-person-as`, "the reviewer merges"), nothing is \
+            handed over whatever the roles, and a handoff there is reported too. Between two activities of one role \
+            where the later one declares `other-person-than` the earlier, the work does change hands (four eyes), \
+            so a handoff there is needed, not reported.
+
             Remove the handoff, or move it to the transition where responsibility really changes. If the hand-over \
-            is deliberate (between shifts of one team, say), keep it and suppress the note on that line.
+            is deliberate (between shifts of one team, say), write `other-person-than` on the receiving activity, or \
+            keep the handoff and suppress the note on that line.
             """,
         failingExample: """
             kind: roles

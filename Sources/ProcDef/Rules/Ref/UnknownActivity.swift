@@ -8,7 +8,9 @@ package struct UnknownActivity: Rule {
         explanation: """
             A transition must lead to an activity of the same process: a `next` target that does not exist leaves \
             the case nowhere, the moment a practitioner follows the runbook. To start another process, use \
-            `triggers:` instead. The help suggests the closest activity id.
+            `triggers:` instead. The help suggests the closest activity id. The same holds for every other place \
+            that names an activity of the process: a cancellation's `to` and `from`, and `other-person-than` and \
+            `same-person-as` (four eyes).
             """,
         failingExample: """
             kind: roles
