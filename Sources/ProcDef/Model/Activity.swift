@@ -201,14 +201,25 @@ public struct Activity: Sendable {
     /// The step's type: `type` as written, else `task`.
     public var stepType: ActivityType { type?.value ?? .task }
 
-    /// The condition under which `role` is consulted, nil when it is consulted unconditionally (or not at all).
+    /// The condition under which `role` is consulted, nil when it is consulted unconditionally (or not at all). A
+    /// role listed both plainly and with a condition takes part every time: unconditional.
     public func condition(consulted role: String) -> Located<String>? {
-        conditions.first { $0.involvement == .consulted && $0.role.value == role }?.when
+        condition(of: role, .consulted, in: consulted)
     }
 
     /// The condition under which `role` is informed, nil when it is informed unconditionally (or not at all).
     public func condition(informed role: String) -> Located<String>? {
-        conditions.first { $0.involvement == .informed && $0.role.value == role }?.when
+        condition(of: role, .informed, in: informed)
+    }
+
+    private func condition(of role: String, _ involvement: InvolvementCondition.Involvement, in entries: [Located<String>])
+        -> Located<String>?
+    {
+        guard !conditions.isEmpty else { return nil }
+        let conditional = conditions.filter { $0.involvement == involvement && $0.role.value == role }
+        guard let first = conditional.first else { return nil }
+        // Every entry of the role is a conditional one, or one of them is plain.
+        return entries.count(where: { $0.value == role }) == conditional.count ? first.when : nil
     }
 
     /// The consulted roles without a condition: those that every run of the step asks.

@@ -196,11 +196,10 @@ package struct PolicyEvaluator: Sendable {
                 found = run
             } else {
                 // The shortest run is not in scope: route one through what `when` asks, then on to the goal.
-                for anchor in scope.anchors where anchor.goOnFrom == anchor.reach || !avoided[anchor.reach] {
-                    // The rest first: it reads the goal's costs, while a prefix is a search of its own.
-                    guard let rest = search.run(from: anchor.goOnFrom, to: goal, costs: costs),
-                        let prefix = prefixes.run(to: anchor.reach)
-                    else { continue }
+                // Only the anchors a run can reach at all, found once per requirement: most goals need none of them.
+                let usable = prefixes.usableAnchors(scope.anchors.filter { $0.goOnFrom == $0.reach || !avoided[$0.reach] })
+                for (anchor, prefix) in usable where costs[anchor.goOnFrom] < RunSearch.unreachable {
+                    guard let rest = search.run(from: anchor.goOnFrom, to: goal, costs: costs) else { continue }
                     let routed = RunSearch.continuing(prefix, with: anchor.goOnFrom == anchor.reach ? Array(rest.dropFirst()) : rest)
                     if scope.accepts(routed, goal: goal, finishing: finishing, routed: true) {
                         found = routed
@@ -409,7 +408,20 @@ private final class RunPrefixes {
     let search: RunSearch
     private var runs: [Int: [RunSearch.Item]?] = [:]
 
+    private var anchors: [(anchor: (reach: Int, goOnFrom: Int), prefix: [RunSearch.Item])]?
+
     init(search: RunSearch) { self.search = search }
+
+    /// The anchors with a run to them, and those runs; computed on the first call (the anchors are the same for
+    /// every goal of one requirement).
+    func usableAnchors(_ candidates: @autoclosure () -> [(reach: Int, goOnFrom: Int)]) -> [(
+        anchor: (reach: Int, goOnFrom: Int), prefix: [RunSearch.Item]
+    )] {
+        if let anchors { return anchors }
+        let found = candidates().compactMap { anchor in run(to: anchor.reach).map { (anchor: anchor, prefix: $0) } }
+        anchors = found
+        return found
+    }
 
     func run(to anchor: Int) -> [RunSearch.Item]? {
         if let known = runs[anchor] { return known }

@@ -81,7 +81,10 @@ struct RunScope {
         whenAt = when.at
         whenEdge = when.edge
         whenTaken = when.taken
-        unlessTaken = unless.taken
+        // Every branch of a fork runs: a fork one of whose branches cannot get past an activity `unless` names
+        // passes it on every run, so runs in scope never take that fork.
+        let unlessTakenHere = Self.blockingForks(graph: graph, unlessAt: unless.at, taken: unless.taken)
+        unlessTaken = unlessTakenHere
         unlessAt = unless.at
         unlessEdge = unless.edge
 
@@ -96,7 +99,8 @@ struct RunScope {
         for a in 0..<count where !unless.at[a] {
             for flag in 0...1 {
                 Self.successors(
-                    of: a, flag: flag, graph: graph, whenAt: when.at, whenTaken: when.taken, unlessAt: unless.at, unlessTaken: unless.taken
+                    of: a, flag: flag, graph: graph, whenAt: when.at, whenTaken: when.taken, unlessAt: unless.at,
+                    unlessTaken: unlessTakenHere
                 ) { predecessors[$0].append(a * 2 + flag) }
             }
         }
@@ -123,7 +127,7 @@ struct RunScope {
                 head += 1
                 Self.successors(
                     of: state / 2, flag: state % 2, graph: graph, whenAt: when.at, whenTaken: when.taken, unlessAt: unless.at,
-                    unlessTaken: unless.taken
+                    unlessTaken: unlessTakenHere
                 ) { next in
                     if !reached[next] {
                         reached[next] = true
@@ -157,6 +161,57 @@ struct RunScope {
             }
         }
         self.inScope = inScope
+    }
+
+    /// `taken` with every transition of each fork that passes an activity `unless` names on every run through it:
+    /// one of its branches (an activity branch, not a nested fork) meets such an activity before it can reach the
+    /// fork's join, an end, a cancellation or the fork's own activity again. A branch with a way around the activity
+    /// leaves the fork open, so a violation on that way is still found.
+    private static func blockingForks(graph: FlowGraph, unlessAt: [Bool], taken: [Bool]) -> [Bool] {
+        guard !graph.forks.isEmpty, unlessAt.contains(true) else { return taken }
+        var isEnd = Array(repeating: false, count: graph.activityCount)
+        for end in graph.ends { isEnd[end] = true }
+        var blocked = Array(repeating: false, count: graph.forks.count)
+        for (f, fork) in graph.forks.enumerated() {
+            for start in fork.branches {
+                guard case .activity(let first, _) = start else { continue }
+                var seen: Set<Int> = [first]
+                var queue = [first]
+                var head = 0
+                var escapes = false
+                while head < queue.count, !escapes {
+                    let a = queue[head]
+                    head += 1
+                    if unlessAt[a] { continue }
+                    if a == fork.join || a == fork.source || isEnd[a] || graph.outgoing[a].isEmpty || !graph.cancellable[a].isEmpty {
+                        escapes = true
+                        break
+                    }
+                    for t in graph.outgoing[a] where seen.insert(graph.transitions[t].target).inserted {
+                        queue.append(graph.transitions[t].target)
+                    }
+                }
+                if !escapes {
+                    blocked[f] = true
+                    break
+                }
+            }
+        }
+        guard blocked.contains(true) else { return taken }
+        // A nested fork inside a blocked one is blocked with it.
+        func isBlocked(_ site: Int) -> Bool {
+            var current: Int? = site
+            while let s = current {
+                if blocked[s] { return true }
+                current = graph.forks[s].parent?.site
+            }
+            return false
+        }
+        var result = taken
+        for (t, transition) in graph.transitions.enumerated() {
+            if case .fork(let route) = transition.kind, graph.forks.indices.contains(route.site), isBlocked(route.site) { result[t] = true }
+        }
+        return result
     }
 
     /// `runs through X and not through Y`, with what `when` and `unless` name as `X` and `Y`.

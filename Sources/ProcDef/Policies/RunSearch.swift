@@ -31,6 +31,8 @@ struct RunSearch {
     }
 
     private static let never = Int.max / 4
+    /// The cost `costs(to:)` gives an activity from which the goal cannot be reached.
+    static var unreachable: Int { never }
 
     private let graph: FlowGraph
     private let avoided: [Bool]

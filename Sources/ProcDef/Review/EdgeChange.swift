@@ -69,6 +69,10 @@ package struct EdgeState: Sendable, Hashable {
     /// Whether responsibility passes to other roles on this edge; nil when that cannot be told (an unknown role or
     /// target, an activity with no responsible role: other rules report those).
     package var passesResponsibility: Bool?
+    /// The target is a process defined elsewhere that names no receiver: nobody on the other side is known.
+    package var toUnnamedReceiver = false
+    /// The target must be done by another person than the source, in the same role (`other-person-than`).
+    package var toOtherPersonInRole = false
 
     package init(condition: String?, handoff: HandoffFacts?, fromRoles: [String], toRoles: [String], passesResponsibility: Bool?) {
         self.condition = condition

@@ -113,10 +113,12 @@ struct ReviewSnapshot: Sendable {
                 case .unchanged?, .returning?: passes = false
                 case .undetermined?, nil: passes = nil
                 }
-                let state = EdgeState(
+                var state = EdgeState(
                     condition: edge.condition, handoff: edge.handoff.map(HandoffFacts.init), fromRoles: fromRoles,
                     toRoles: point?.target.roles.map(\.id.value) ?? [], passesResponsibility: passes
                 )
+                state.toUnnamedReceiver = point.map { $0.target.external != nil && $0.target.roles.isEmpty } ?? false
+                state.toOtherPersonInRole = point?.isWithinOneRole ?? false
                 edges.append(FlowEdge(source: i, order: order, ref: edge.ref, state: state))
             }
         }

@@ -42,7 +42,8 @@ struct DiffPhrases: Sendable {
 
     /// `service-desk -> application-support, infrastructure-ops`
     func passage(_ state: EdgeState) -> String {
-        "\(roles(state.fromRoles)) \(arrow) \(roles(state.toRoles))"
+        if state.toOtherPersonInRole { return "\(roles(state.fromRoles)) \(arrow) another person in the same role (four eyes)" }
+        return "\(roles(state.fromRoles)) \(arrow) \(roles(state.toRoles))"
     }
 
     /// What happened to an edge, after its name: `added, when "...", handoff: ...`, `removed`, or the changes.
@@ -91,6 +92,8 @@ struct DiffPhrases: Sendable {
             parts.append("responsibility now passes: \(passage(b))")
         case (true, false):
             parts.append("responsibility no longer passes: \(roles(b.fromRoles)) on both ends")
+        case (_?, nil) where b.toUnnamedReceiver:
+            parts.append("the process it starts no longer names a receiver: nobody is named to take the case in")
         case (_?, nil):
             parts.append("whether responsibility passes can no longer be told (an unknown role or target, or no responsible role)")
         case (nil, false):

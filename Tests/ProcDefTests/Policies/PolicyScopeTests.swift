@@ -321,6 +321,23 @@ final class PolicyScopeTests: XCTestCase {
             ])
     }
 
+    /// Every branch of a fork runs: a branch that cannot get past the activity `unless` names puts every run through
+    /// the fork out of scope; a branch with a way around it leaves the fork's runs in.
+    func testUnlessOnAForkBranchLeavesOutEveryRunThroughTheFork() throws {
+        let none = try XCTUnwrap(
+            statuses("unless: {passes: {id: notify}}", "all: {of: {any: true}, match: {records: incident}}", fixture: parallel).first)
+        XCTAssertEqual(none.state, .holds)
+        XCTAssertTrue(none.noRunInScope)
+        assertPolicy("unless: {passes: {id: notify}}", "before: {first: {records: incident}, then: {id: fix}}", fixture: parallel, [])
+        assertPolicy(
+            "unless: {passes: {id: abandon}}", "all: {of: {id: fix}, match: {records: incident}}", fixture: parallel,
+            [
+                ExpectedFinding(
+                    "2️⃣", "policy/the-policy",
+                    "activity 'fix' (Restore the service) is 'fix' but does not record 'incident' on runs not through 'Abandon the fix'")
+            ])
+    }
+
     func testAForkBranchIsATransitionARunTakes() throws {
         // Every run forks: leaving out the runs that take one branch leaves none.
         let none = try XCTUnwrap(

@@ -114,7 +114,11 @@ enum ConflictingAssignment: ProcessRule {
                     into: &findings)
             }
             for reference in roles.informed {
-                let letters = stronger(reference.value, includingConsulted: true)
+                // A role consulted only under a condition is not kept in the loop on the other runs: informing it
+                // then is not redundant (unless the informing has the same condition).
+                let consultedWhen = activity.conditions.isEmpty ? nil : activity.condition(consulted: reference.value)
+                let consultedAlways = consultedWhen == nil || consultedWhen?.value == activity.condition(informed: reference.value)?.value
+                let letters = stronger(reference.value, includingConsulted: consultedAlways)
                 guard !letters.isEmpty else { continue }
                 report(
                     reference, as: .informed, alsoAs: letters, on: activity, accountableByDefault: accountableByDefault, context,

@@ -129,7 +129,9 @@ enum SystemRoleMisuse: ProcessRule {
                         activities: [activityID], roles: [reference.value])
                 }
             }
-            for handoff in [activity.handoff].compactMap({ $0 }) + (activity.next?.branchHandoffs ?? []) {
+            let handoffs =
+                [activity.handoff].compactMap { $0 } + (activity.next?.branchHandoffs ?? []) + activity.triggers.compactMap(\.handoff)
+            for handoff in handoffs {
                 for reference in handoff.informed where isSystem(reference.value) {
                     findings.report(
                         Self.self, at: reference.range,
@@ -137,6 +139,16 @@ enum SystemRoleMisuse: ProcessRule {
                         help: help("informed"),
                         activities: [activityID], roles: [reference.value])
                 }
+            }
+        }
+        for cancellation in process.cancellations {
+            for reference in cancellation.handoff?.informed ?? [] where isSystem(reference.value) {
+                findings.report(
+                    Self.self, at: reference.range,
+                    "system role \(context.describeRole(reference.value)) is informed of the handoff of the cancellation to "
+                        + "\(Quoting.quoted(cancellation.to.value))",
+                    help: help("informed"),
+                    activities: [cancellation.to.value], roles: [reference.value])
             }
         }
         guard let fallback = process.defaultAccountable, let first = inheriting.first, isSystem(fallback.value) else { return }

@@ -120,4 +120,28 @@ final class ActorsDecodingTests: XCTestCase {
         XCTAssertEqual(process.activities[2].samePersonAs?.value, "review")
         XCTAssertEqual(workspace.diagnostics.map(\.rule), [])
     }
+
+    /// A role listed plainly and with a condition takes part every time.
+    func testAPlainEntryBeatsAConditionalOneForTheSameRole() throws {
+        let text = """
+            kind: process
+            id: incident
+            name: Incident
+            activities:
+              - id: assess
+                name: Assess
+                responsible: resolver
+                consulted: [network, {role: network, when: The network is involved.}, {role: comms, when: P1 only.}]
+                end: true
+            """
+        let workspace = Workspace.load(
+            files: [
+                SourceFile(path: "p.yaml", bytes: Array(text.utf8)), SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)),
+            ],
+            options: CheckOptions())
+        let assess = try XCTUnwrap(workspace.process(id: "incident")?.activities.first)
+        XCTAssertNil(assess.condition(consulted: "network"))
+        XCTAssertEqual(assess.condition(consulted: "comms")?.value, "P1 only.")
+        XCTAssertEqual(assess.unconditionallyConsulted.map(\.value), ["network", "network"])
+    }
 }

@@ -135,6 +135,33 @@ final class FourEyesTests: XCTestCase {
 
 /// `consulted` and `informed` entries written `{role, when}`.
 final class ConditionalInvolvementTests: XCTestCase {
+    /// A role consulted only under a condition is not kept in the loop on the other runs: informing it is not
+    /// redundant, unless the informing has the same condition.
+    func testInformingARoleConsultedUnderAConditionIsNotRedundant() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: assess
+                name: Assess severity
+                responsible: service-desk
+                consulted: [{role: network, when: The network is involved.}, {role: comms, when: P1 only.}]
+                informed: [network, {role: 1️⃣comms, when: P1 only.}]
+                end: true
+            """, rules: ["raci/conflicting-assignment"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "raci/conflicting-assignment",
+                    "'comms' (Communications Lead) is both consulted and informed on 'assess' (Assess severity) (C and I)")
+            ])
+    }
+
     /// An optional participant does not slow every decision: `raci/too-many-consulted` counts unconditional entries.
     func testTooManyConsultedCountsOnlyUnconditionalRoles() {
         XCTAssertFindings(

@@ -70,6 +70,43 @@ final class SystemRoleTests: XCTestCase {
             ])
     }
 
+    /// The handoffs of triggers and cancellations inform no machine either.
+    func testASystemInformedOfATriggerOrCancellationHandoffIsReported() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: release
+            name: Release
+            owner: process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: build
+                name: Build the release
+                responsible: resolver
+                triggers:
+                  - process: release
+                    handoff: {artifact: build, expectation: Started again within a day., informed: [1️⃣pipeline]}
+              - id: close
+                name: Close the release
+                responsible: resolver
+                end: true
+            cancel:
+              - when: The release is withdrawn.
+                to: close
+                handoff: {artifact: build, expectation: Closed within a day., informed: [2️⃣pipeline]}
+            """, rules: [rule], extraFiles: ["roles.yaml": systemCatalogue],
+            [
+                ExpectedFinding(
+                    "1️⃣", rule, "system role 'pipeline' (CI/CD Pipeline) is informed of a handoff of 'build' (Build the release)",
+                    help: "a system reads no notice: inform the people who run it, or make the call to it an automated step"),
+                ExpectedFinding(
+                    "2️⃣", rule, "system role 'pipeline' (CI/CD Pipeline) is informed of the handoff of the cancellation to 'close'",
+                    help: "a system reads no notice: inform the people who run it, or make the call to it an automated step"),
+            ])
+    }
+
     func testASystemAccountableThroughTheDefaultIsReportedOnceAtTheDefault() {
         XCTAssertFindings(
             """
