@@ -4,8 +4,8 @@ import ProcDef
 ///
 /// The most important changes come first, across all processes: handoff gaps introduced and new findings, then
 /// accountability and ownership, who holds the case at each step, handoffs and transitions, and parallel work, then
-/// everything else per process, and last the findings resolved. Every piece of text from the definitions is escaped (`MarkdownEscaping`), and ids are code
-/// spans only when they are plain kebab-case.
+/// everything else per process, and last the findings resolved. Every piece of text from the definitions is escaped
+/// (`MarkdownEscaping`), and ids are code spans only when they are plain kebab-case.
 package struct DiffMarkdownRenderer: Sendable {
     package init() {}
 
