@@ -60,6 +60,24 @@ final class DiffCommandTests: XCTestCase {
         try assertFixture("processes", exits: 1)
     }
 
+    /// The process's case owner changes, and with it who holds the case at `close`: another role of the same team,
+    /// so the case holder changes and no team move is reported.
+    func testCaseOwnerAndCaseHolder() throws {
+        try assertFixture("case-owner", exits: 0)
+    }
+
+    /// A step handed to another role of the same team (no move), one handed to a role of another team, and two steps
+    /// whose role stays while the catalogue gives it another team: the last three move the case to another team.
+    func testStepsMovingToAnotherTeam() throws {
+        try assertFixture("teams", exits: 0)
+    }
+
+    /// A fork branch added and one removed, a cancellation added and one removed, a join added (on a new activity)
+    /// and one removed (its activity stays).
+    func testForkBranchesCancellationsAndJoins() throws {
+        try assertFixture("parallel", exits: 0)
+    }
+
     /// The same definitions written differently (comments, key order, list style, every line moved).
     func testReformattedDefinitionsChangeNothing() throws {
         try assertFixture("unchanged", exits: 0)

@@ -1,6 +1,7 @@
 /// Compares two checked workspaces (before and after a change) and says what the change does for the people
-/// involved: who gains or loses accountability, which handoffs appear, change or disappear, which gaps open or
-/// close, which policies and findings change.
+/// involved: who gains or loses accountability, who holds the case at each step and in which team, which handoffs
+/// appear, change or disappear, which gaps open or close, which fork branches, cancellations and joins come or go,
+/// which policies and findings change.
 ///
 /// Processes are the same process when they have the same id (a renamed process is one removed and one added).
 /// Activities pair as `ActivityAlignment` says. Edges are the same edge when they join the same activities (by
@@ -46,6 +47,11 @@ package enum ProcessDiff {
         }
         change.activities = activities(old, new, alignment, places)
         change.raci = raci(old, new, alignment, places)
+        if let old, let new {
+            change.caseHolders = CaseHolderChange.compare(
+                old, new, alignment, before: before.report.workspace, after: after.report.workspace)
+        }
+        change.parallel = ParallelChange.compare(old, new, alignment)
         (change.edges, change.gaps) = edges(old, new, alignment, places, before, after)
         change.policies = PolicyStatusChange.compare(before.report.policyStatuses[id] ?? [], after.report.policyStatuses[id] ?? [])
         change.findings = FindingChanges.compare(old == nil ? [] : before.findings[id] ?? [], new == nil ? [] : after.findings[id] ?? [])

@@ -43,6 +43,11 @@ package struct WorkspaceDiff: Sendable {
         introducedFindings.filter { $0.severity == .error }
     }
 
+    /// Every step whose case moves to another team, in process order.
+    package var teamMoves: [(process: ProcessChange, step: CaseHolderChange)] {
+        processes.flatMap { process in process.caseHolders.filter(\.movesTeam).map { (process, $0) } }
+    }
+
     /// Every handoff gap that appears or goes, in process order.
     package var gaps: [(process: ProcessChange, gap: GapChange)] {
         processes.flatMap { process in process.gaps.map { (process, $0) } }
@@ -68,8 +73,12 @@ package struct ProcessChange: Sendable {
     package var activities: [ActivityChange]
     /// Per activity and role, in activity order then role id.
     package var raci: [RACIChange]
+    /// Steps whose responsible roles (who holds the case there) or their teams changed, in flow order.
+    package var caseHolders: [CaseHolderChange]
     /// Transitions and triggers added, removed or changed, in flow order.
     package var edges: [EdgeChange]
+    /// Fork branches, cancellations and joins added or removed.
+    package var parallel: [ParallelChange]
     /// Handoff gaps introduced or fixed, in flow order.
     package var gaps: [GapChange]
     /// Policies whose status changed, by policy id.
@@ -78,8 +87,9 @@ package struct ProcessChange: Sendable {
 
     package init(
         id: String, name: String, status: Status, file: String, ownership: [FieldChange] = [], fields: [FieldChange] = [],
-        activities: [ActivityChange] = [], raci: [RACIChange] = [], edges: [EdgeChange] = [], gaps: [GapChange] = [],
-        policies: [PolicyStatusChange] = [], findings: FindingChanges = FindingChanges()
+        activities: [ActivityChange] = [], raci: [RACIChange] = [], caseHolders: [CaseHolderChange] = [], edges: [EdgeChange] = [],
+        parallel: [ParallelChange] = [], gaps: [GapChange] = [], policies: [PolicyStatusChange] = [],
+        findings: FindingChanges = FindingChanges()
     ) {
         self.id = id
         self.name = name
@@ -89,7 +99,9 @@ package struct ProcessChange: Sendable {
         self.fields = fields
         self.activities = activities
         self.raci = raci
+        self.caseHolders = caseHolders
         self.edges = edges
+        self.parallel = parallel
         self.gaps = gaps
         self.policies = policies
         self.findings = findings
@@ -97,7 +109,7 @@ package struct ProcessChange: Sendable {
 
     /// True when nothing at all changed (such a process is left out of the diff).
     package var isEmpty: Bool {
-        status == .changed && ownership.isEmpty && fields.isEmpty && activities.isEmpty && raci.isEmpty && edges.isEmpty
-            && gaps.isEmpty && policies.isEmpty && findings.isEmpty
+        status == .changed && ownership.isEmpty && fields.isEmpty && activities.isEmpty && raci.isEmpty && caseHolders.isEmpty
+            && edges.isEmpty && parallel.isEmpty && gaps.isEmpty && policies.isEmpty && findings.isEmpty
     }
 }

@@ -7,7 +7,7 @@ import ProcDef
 /// {
 ///   "version": 1,
 ///   "summary": {"processesChanged", "processesAdded", "processesRemoved", "processesUnchanged",
-///               "gapsIntroduced", "gapsFixed", "findingsIntroduced", "errorsIntroduced", "findingsResolved"},
+///               "gapsIntroduced", "gapsFixed", "teamMoves", "findingsIntroduced", "errorsIntroduced", "findingsResolved"},
 ///   "processes": [
 ///     {
 ///       "id", "name", "status": "added|removed|changed", "file",
@@ -16,8 +16,12 @@ import ProcDef
 ///       "activities": [{"change": "added|removed|renamed|moved|edited", "id", "name", "position",
 ///                       "previousId", "basis": "name|procedure|roles"|null, "previousPosition", "fields": [FIELD]}],
 ///       "raci": [{"activity", "role", "before", "after"}],        // letters R/A/C/I joined by "/", "-" for none
+///       "caseHolders": [{"activity", "before": [role], "after": [role], "teamsBefore": [team], "teamsAfter": [team],
+///                        "changesHolder": bool, "movesTeam": bool}],   // responsible roles and their teams
 ///       "edges": [{"change": "added|removed|changed", "kind": "transition|fork|cancel|trigger", "from", "to", "process",
 ///                  "interrupted": [id], "before": EDGE|null, "after": EDGE|null}],
+///       "parallel": [{"change": "added|removed", "kind": "fork-branch|cancellation|join", "from": [id], "to": id,
+///                     "when": string|null}],
 ///       "gaps": [{"change": "introduced|fixed", "kind", "from", "to", "process", "interrupted", "fromRoles", "toRoles",
 ///                 "fix": "handoff-declared|edge-removed|same-roles|undetermined"|null}],
 ///       "policies": [{"policy", "title", "before": STATUS|null, "after": STATUS|null}],
@@ -59,6 +63,7 @@ package struct DiffJSONRenderer: Sendable {
                 let gaps = diff.gaps.map(\.gap)
                 summary.field("gapsIntroduced", gaps.count { $0.kind == .introduced })
                 summary.field("gapsFixed", gaps.count { $0.kind == .fixed })
+                summary.field("teamMoves", diff.teamMoves.count)
                 summary.field("findingsIntroduced", diff.introducedFindings.count)
                 summary.field("errorsIntroduced", diff.introducedErrors.count)
                 summary.field("findingsResolved", diff.resolvedFindings.count)
@@ -124,6 +129,19 @@ package struct DiffJSONRenderer: Sendable {
                 }
             }
         }
+        object.array("caseHolders") { list in
+            for change in process.caseHolders {
+                list.object { item in
+                    item.field("activity", change.activity)
+                    item.strings("before", change.before)
+                    item.strings("after", change.after)
+                    item.strings("teamsBefore", change.teamsBefore)
+                    item.strings("teamsAfter", change.teamsAfter)
+                    item.field("changesHolder", change.changesHolder)
+                    item.field("movesTeam", change.movesTeam)
+                }
+            }
+        }
         object.array("edges") { list in
             for change in process.edges {
                 list.object { item in
@@ -131,6 +149,17 @@ package struct DiffJSONRenderer: Sendable {
                     edge(change.edge, into: &item)
                     state("before", change.before, into: &item)
                     state("after", change.after, into: &item)
+                }
+            }
+        }
+        object.array("parallel") { list in
+            for change in process.parallel {
+                list.object { item in
+                    item.field("change", change.change.rawValue)
+                    item.field("kind", change.kind.rawValue)
+                    item.strings("from", change.from)
+                    item.field("to", change.to)
+                    item.optional("when", change.when)
                 }
             }
         }

@@ -3,9 +3,9 @@ import ProcDef
 /// Renders a `WorkspaceDiff` as GitHub-flavoured Markdown, ready to paste as a pull-request comment.
 ///
 /// The most important changes come first, across all processes: handoff gaps introduced and new findings, then
-/// accountability and ownership, then handoffs and transitions, then everything else per process, and last the
-/// findings resolved. Every piece of text from the definitions is escaped (`MarkdownEscaping`), and ids are code
-/// spans only when they are plain kebab-case.
+/// accountability and ownership, who holds the case at each step, handoffs and transitions, and parallel work, then
+/// everything else per process, and last the findings resolved. Every piece of text from the definitions is escaped
+/// (`MarkdownEscaping`), and ids are code spans only when they are plain kebab-case.
 package struct DiffMarkdownRenderer: Sendable {
     package init() {}
 
@@ -66,6 +66,22 @@ package struct DiffMarkdownRenderer: Sendable {
             }
         }
 
+        let holders = diff.processes.flatMap { process in
+            process.caseHolders.map {
+                [
+                    code(process.id), code($0.activity), phrases.roles($0.before), phrases.roles($0.after),
+                    phrases.teamMove($0),
+                ]
+            }
+        }
+        if !holders.isEmpty {
+            md.heading(3, "Who holds the case")
+            md.table(["Process", "Activity", "Before", "After", "Team"], rows: holders)
+            md.paragraph(
+                "Before and After: the roles responsible for the step, who hold the case there. Team: the teams the case moves between; - when it stays with its team."
+            )
+        }
+
         let edges = diff.processes.flatMap { process in
             process.edges.map { [code(process.id), phrases.edge($0.edge), phrases.edgeChange($0)] }
                 + process.gaps.filter { $0.kind == .fixed }.map { [code(process.id), phrases.edge($0.edge), "gap " + phrases.gap($0)] }
@@ -73,6 +89,14 @@ package struct DiffMarkdownRenderer: Sendable {
         if !edges.isEmpty {
             md.heading(3, "Handoffs and transitions")
             md.table(["Process", "Transition", "Change"], rows: edges)
+        }
+
+        let parallel = diff.processes.flatMap { process in
+            process.parallel.map { [code(process.id), phrases.parallelPart($0), phrases.parallelChange($0)] }
+        }
+        if !parallel.isEmpty {
+            md.heading(3, "Parallel work")
+            md.table(["Process", "Fork branch, cancellation or join", "Change"], rows: parallel)
         }
 
         let changed = diff.processes.filter { !$0.activities.isEmpty || !$0.policies.isEmpty || !$0.fields.isEmpty }

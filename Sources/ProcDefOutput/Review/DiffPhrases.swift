@@ -122,6 +122,62 @@ struct DiffPhrases: Sendable {
         }
     }
 
+    // MARK: Who holds the case, parallel work
+
+    /// `'application-support' -> 'infrastructure-ops', team moves: "Applications" -> "Infrastructure"`, or, when
+    /// only the team changed, `'application-support', team moves: "Applications" -> "Platform"`.
+    func holder(_ change: CaseHolderChange) -> String {
+        var text = change.changesHolder ? "\(roles(change.before)) \(arrow) \(roles(change.after))" : roles(change.after)
+        if change.movesTeam { text += ", team moves: " + teamMove(change) }
+        return text
+    }
+
+    /// `'diagnose': ` and the holder change.
+    func holderAt(_ change: CaseHolderChange) -> String {
+        "\(style.id(change.activity)): \(holder(change))"
+    }
+
+    /// `"Applications" -> "Infrastructure"`, or `-` when the case stays with its teams.
+    func teamMove(_ change: CaseHolderChange) -> String {
+        guard change.movesTeam else { return "-" }
+        return "\(teams(change.teamsBefore)) \(arrow) \(teams(change.teamsAfter))"
+    }
+
+    private func teams(_ names: [String]) -> String {
+        names.map(style.text).joined(separator: ", ")
+    }
+
+    /// `fork branch 'assess' -> 'contain'`, `cancellation to 'close-false-alarm'`, `join 'retrospective'`.
+    func parallelPart(_ change: ParallelChange) -> String {
+        switch change.kind {
+        case .forkBranch: return "fork branch \(change.from.map(style.id).joined(separator: ", ")) \(arrow) \(style.id(change.to))"
+        case .cancellation: return "cancellation to \(style.id(change.to))"
+        case .join: return "join \(style.id(change.to))"
+        }
+    }
+
+    /// `added; when "..."; interrupts 'assess', 'contain'`, `removed; closed the fork at 'assess'`.
+    func parallelChange(_ change: ParallelChange) -> String {
+        var parts = [change.change.rawValue]
+        if let condition = change.when { parts.append("when \(style.text(condition))") }
+        let added = change.change == .added
+        switch change.kind {
+        case .forkBranch:
+            break
+        case .cancellation:
+            if change.from.isEmpty {
+                parts.append(added ? "interrupts no step" : "interrupted no step")
+            } else {
+                parts.append((added ? "interrupts " : "interrupted ") + change.from.map(style.id).joined(separator: ", "))
+            }
+        case .join:
+            let forks = change.from.map { "the fork at \(style.id($0))" }.joined(separator: ", ")
+            parts.append(
+                added ? (forks.isEmpty ? "closes no fork" : "closes \(forks)") : (forks.isEmpty ? "closed no fork" : "closed \(forks)"))
+        }
+        return parts.joined(separator: "; ")
+    }
+
     // MARK: Fields, activities, RACI, policies
 
     /// `owner: 'a' -> 'b'`, `target: 1d -> 2d`, `purpose: "..." -> "..."`; `-` when not set.
@@ -239,6 +295,8 @@ struct DiffPhrases: Sendable {
         let fixed = gaps.count { $0.kind == .fixed }
         if introduced > 0 { parts.append(count(introduced, "handoff gap introduced", "handoff gaps introduced")) }
         if fixed > 0 { parts.append(count(fixed, "handoff gap fixed", "handoff gaps fixed")) }
+        let moves = diff.teamMoves.count
+        if moves > 0 { parts.append(count(moves, "step moved to another team", "steps moved to another team")) }
         let findings = diff.introducedFindings
         for severity in Severity.allCases {
             let n = findings.count { $0.severity == severity }

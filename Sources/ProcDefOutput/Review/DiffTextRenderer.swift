@@ -1,7 +1,8 @@
 import ProcDef
 
 /// Renders a `WorkspaceDiff` for a terminal or a CI log: one block per process, its most important changes first
-/// (gaps introduced, new findings, accountability and ownership, handoffs, then the rest), and a summary line.
+/// (gaps introduced, new findings, accountability and ownership, who holds the case, handoffs, parallel work, then
+/// the rest), and a summary line.
 ///
 /// Every piece of text from the definitions is put on one line and made safe for a terminal.
 package struct DiffTextRenderer: Sendable {
@@ -37,10 +38,12 @@ package struct DiffTextRenderer: Sendable {
         out += section("handoff gaps introduced", introduced.map { phrases.edge($0.edge) + ": " + phrases.gap($0) })
         out += section("new findings", process.findings.introduced.map(finding))
         out += section("accountability and ownership", process.ownership.map(phrases.field) + byRole(process.raci).map(phrases.raci))
+        out += section("who holds the case", process.caseHolders.map { phrases.holderAt($0) })
         out += section(
             "handoffs and transitions",
             process.edges.map { phrases.edge($0.edge) + ": " + phrases.edgeChange($0) }
                 + fixed.map { phrases.edge($0.edge) + ": gap " + phrases.gap($0) })
+        out += section("parallel work", process.parallel.map { phrases.parallelPart($0) + ": " + phrases.parallelChange($0) })
         out += section("activities", process.activities.map(phrases.activity))
         out += section("policies", process.policies.map(phrases.policy))
         out += section("process fields", process.fields.map(phrases.field))

@@ -15,7 +15,7 @@ final class DiffRenderingTests: XCTestCase {
         roles:
           owner: {name: Owner, kind: owner, team: "Team | <b>bold</b>"}
           desk: {name: Desk, kind: practitioner, team: "Desk\\nteam"}
-          resolver: {name: Resolver, kind: practitioner}
+          resolver: {name: Resolver, kind: practitioner, team: "Fix `it` *now* \\e[31m"}
 
         """
 

@@ -242,4 +242,112 @@ final class ProcessDiffTests: XCTestCase {
         XCTAssertEqual(PolicyStatusChange.compare([holds], [none]).map(\.noRunAfter), [true], "no run in scope any more")
         XCTAssertEqual(PolicyStatusChange.compare([none], [noneEither]), [])
     }
+
+    // MARK: Who holds the case, parallel work
+
+    /// The responsible roles of a step hold the case there: another role of the same team is a new holder and no team
+    /// move, a role with no `team` is no move either, a role of another team is one; the order roles are written in
+    /// does not count.
+    func testCaseHoldersAndTeamMoves() throws {
+        func holders(_ fix: String, _ newFix: String, log: String = "desk", newLog: String = "desk") -> [CaseHolderChange] {
+            func steps(_ log: String, _ fix: String) -> String {
+                ReviewFixture.process(
+                    twoSteps.replacingOccurrences(of: "responsible: desk", with: "responsible: \(log)").replacingOccurrences(
+                        of: "responsible: resolver", with: "responsible: \(fix)"))
+            }
+            return ReviewFixture.diff(steps(log, fix), steps(newLog, newFix)).processes.first?.caseHolders ?? []
+        }
+        XCTAssertEqual(holders("[desk, lead]", "[lead, desk]"), [])
+        XCTAssertEqual(
+            holders("resolver", "resolver", log: "desk", newLog: "lead"),
+            [
+                CaseHolderChange(
+                    activity: "log", before: ["desk"], after: ["lead"], teamsBefore: ["Service Desk"], teamsAfter: ["Service Desk"])
+            ])
+        XCTAssertEqual(holders("resolver", "resolver", log: "desk", newLog: "lead").map(\.movesTeam), [false])
+        let unknownTeam = try XCTUnwrap(holders("resolver", "network").first)
+        XCTAssertEqual(unknownTeam.teamsAfter, [])
+        XCTAssertEqual([unknownTeam.changesHolder, unknownTeam.movesTeam], [true, false])
+        let moved = try XCTUnwrap(holders("resolver", "desk").first)
+        XCTAssertEqual([moved.teamsBefore, moved.teamsAfter], [["Support"], ["Service Desk"]])
+        XCTAssertEqual([moved.changesHolder, moved.movesTeam], [true, true])
+        let shared = try XCTUnwrap(holders("resolver", "[resolver, desk]").first)
+        XCTAssertEqual(shared.teamsAfter, ["Support", "Service Desk"])
+        XCTAssertTrue(shared.movesTeam, "the case is now shared with another team")
+    }
+
+    /// A role given another team in the catalogue moves every step it holds, in a process whose file did not change.
+    func testACatalogueTeamChangeMovesTheStepsItsRoleHolds() throws {
+        let process = ReviewFixture.process(twoSteps)
+        let moved = ReviewFixture.roles.replacingOccurrences(of: "team: Support}", with: "team: Platform}")
+        let diff = ProcessDiff.compare(
+            old: ReviewFixture.check(["roles.yaml": ReviewFixture.roles, "process.yaml": process]),
+            new: ReviewFixture.check(["roles.yaml": moved, "process.yaml": process]))
+        let change = try XCTUnwrap(diff.processes.first)
+        XCTAssertEqual(
+            change.caseHolders,
+            [
+                CaseHolderChange(
+                    activity: "fix", before: ["resolver"], after: ["resolver"], teamsBefore: ["Support"], teamsAfter: ["Platform"])
+            ])
+        XCTAssertEqual(diff.teamMoves.map(\.step.activity), ["fix"])
+        XCTAssertEqual(diff.unchangedProcesses, 0)
+        XCTAssertEqual(diff.roles.map(\.id), ["resolver"])
+    }
+
+    private let forked = """
+          - id: log
+            name: Log the call
+            responsible: desk
+            next:
+              - to: fix
+                when: It is a fault.
+              - when: It is an outage.
+                all: [fix, tell]
+          - id: fix
+            name: Fix it
+            responsible: desk
+            next: done
+          - id: tell
+            name: Tell the users
+            responsible: desk
+            next: done
+          - id: done
+            name: Close the call
+            join: all
+            responsible: desk
+            end: true
+          - id: drop
+            name: Drop a duplicate
+            responsible: desk
+            end: true
+        cancel:
+          - when: The call is a duplicate.
+            to: drop
+
+        """
+
+    /// A fork branch inside a decision keeps the decision's condition; a cancellation whose condition alone changed,
+    /// and a join whose activity was renamed, are neither added nor removed.
+    func testParallelWork() {
+        let old = ReviewFixture.process(forked)
+        XCTAssertEqual(ReviewFixture.diff(old, old).processes.map(\.parallel), [])
+        let reworded = old.replacingOccurrences(of: "The call is a duplicate.", with: "The call duplicates another.")
+            .replacingOccurrences(of: "id: done", with: "id: close").replacingOccurrences(of: "next: done", with: "next: close")
+        let process = ReviewFixture.diff(old, reworded).processes.first
+        XCTAssertEqual(process?.parallel, [])
+        XCTAssertEqual(process?.edges.filter { $0.edge.kind == .cancel }.map(\.kind), [.changed])
+        let sequential = old.replacingOccurrences(of: "all: [fix, tell]", with: "to: tell")
+            .replacingOccurrences(of: "    join: all\n", with: "").replacingOccurrences(of: "cancel:\n", with: "")
+            .replacingOccurrences(of: "  - when: The call is a duplicate.\n    to: drop\n", with: "")
+        XCTAssertEqual(
+            ReviewFixture.diff(old, sequential).processes.first?.parallel,
+            [
+                ParallelChange(change: .removed, kind: .forkBranch, from: ["log"], to: "fix", when: "It is an outage."),
+                ParallelChange(change: .removed, kind: .forkBranch, from: ["log"], to: "tell", when: "It is an outage."),
+                ParallelChange(
+                    change: .removed, kind: .cancellation, from: ["log", "fix", "tell"], to: "drop", when: "The call is a duplicate."),
+                ParallelChange(change: .removed, kind: .join, from: ["log"], to: "done"),
+            ])
+    }
 }
