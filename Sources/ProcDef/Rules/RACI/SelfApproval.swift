@@ -19,7 +19,8 @@ enum SelfApproval: ProcessRule {
             before work was done on it: a peer review of a merge request, after the change authority approved the \
             change, judges the merge request, not the request for change. Accountability through \
             `defaults.accountable` does not count: the default answers for every step, and it is not read as \
-            approving its own request. When the process names its `requester`, that role must not approve either.
+            approving its own request. When the process names its `requester`, that role must not approve either \
+            (unless the approval declares `other-person-than` the start).
 
             When the same role may approve as long as another person does (a second developer reviews a \
             developer's change), say so on the approval with `other-person-than: REQUEST-ID`, naming the request \

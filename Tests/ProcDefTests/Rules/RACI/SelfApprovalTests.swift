@@ -226,6 +226,22 @@ final class SelfApprovalTests: XCTestCase {
             ])
     }
 
+    /// The requester's findings for a fixture whose process names `requester` (as the lead wires it from the process field).
+    private func requesterFindings(_ fixture: String, requester: String) throws -> [String] {
+        let workspace = Workspace.load(
+            files: [
+                SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)),
+                SourceFile(path: "fixture.yaml", bytes: Array(fixture.utf8)),
+            ], options: CheckOptions())
+        let process = try XCTUnwrap(workspace.processes.first)
+        let context = ProcessContext(
+            process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: workspace.catalogueRoles,
+            configuration: RuleConfiguration())
+        var findings = Findings(file: process.file, process: process.id.value, configuration: RuleConfiguration())
+        SelfApproval.check(context, requester: Located(requester, at: process.headerRange), into: &findings)
+        return findings.diagnostics.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" }
+    }
+
     func testTheRequesterApproving() throws {
         let marked = MarkedFixture(
             process(
@@ -237,26 +253,24 @@ final class SelfApprovalTests: XCTestCase {
                 \(approval("    responsible: 1️⃣user"))
                 \(implement)
                 """))
-        let workspace = Workspace.load(
-            files: [
-                SourceFile(path: "roles.yaml", bytes: Array(standardCatalogue.utf8)),
-                SourceFile(path: "fixture.yaml", bytes: Array(marked.text.utf8)),
-            ], options: CheckOptions())
-        let process = try XCTUnwrap(workspace.processes.first)
-        let context = ProcessContext(
-            process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: workspace.catalogueRoles,
-            configuration: RuleConfiguration())
-        let requester = Located("user", at: process.headerRange)
-        var findings = Findings(file: process.file, process: process.id.value, configuration: RuleConfiguration())
-        SelfApproval.check(context, requester: requester, into: &findings)
+        let position = try XCTUnwrap(marked.positions["1️⃣"])
         XCTAssertEqual(
-            findings.diagnostics.map { "\($0.range.start.line):\($0.range.start.column) \($0.message)" },
+            try requesterFindings(marked.text, requester: "user"),
             [
-                "\(marked.positions["1️⃣"]?.line ?? 0):\(marked.positions["1️⃣"]?.column ?? 0) 'user' (Affected User) approves its own request: "
+                "\(position.line):\(position.column) [raci/self-approval] 'user' (Affected User) approves its own request: "
                     + "it is the process's requester and responsible for approval 'approve' (Approve the change)"
             ])
-        findings = Findings(file: process.file, process: process.id.value, configuration: RuleConfiguration())
-        SelfApproval.check(context, requester: Located("sponsor", at: process.headerRange), into: &findings)
-        XCTAssertEqual(findings.diagnostics.map(\.message), [])
+        XCTAssertEqual(try requesterFindings(marked.text, requester: "sponsor"), [])
+        // Another person of the requester's role, declared against the start.
+        let fourEyes = process(
+            """
+              - id: raise
+                name: Raise the change
+                type: request
+                responsible: service-desk
+            \(approval("    responsible: user", extra: "    other-person-than: raise"))
+            \(implement)
+            """)
+        XCTAssertEqual(try requesterFindings(fourEyes, requester: "user"), [])
     }
 }
