@@ -196,13 +196,14 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
           - id: log  # activity
             name: Log  # activity
             responsible: service-desk  # activity
-            type: request  # activity
+            type: approval  # activity
             consulted:
               - role: service-desk  # involvement
                 when: Always.  # involvement
             next:
               - to: close  # branch
                 when: Always.  # branch
+                outcome: approved  # branch
                 handoff:
                   artifact: record  # handoff
               - when: Twice.

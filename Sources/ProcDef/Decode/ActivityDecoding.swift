@@ -6,6 +6,11 @@ extension ModelDecoder {
     static let activityRequiredKeys = KeyTable.activity.requiredNames
     static let branchKeys = KeyTable.branch.names
     static let forkBranchKeys = KeyTable.forkBranch.names
+    /// A decision that is not an approval has no approver whose answer a branch could name.
+    static let nonApprovalBranchKeys = KeyTable.branch.names.filter { $0 != "outcome" }
+    /// The help for `outcome` on a branch of a step that is not an approval.
+    static let outcomeHelp =
+        "`outcome` names the approver's answer, so only a branch of a `type: approval` step has one: mark the step `type: approval`, or drop `outcome`"
     /// The help for `join` written anywhere but on an activity.
     static let joinHelp = "`join: all` belongs to the activity where the branches of a fork meet, not to a branch or a process"
     /// The help for `cancel` written on an activity.
@@ -36,6 +41,8 @@ extension ModelDecoder {
         requireFields(map, Self.activityRequiredKeys, in: context, at: map.startRange)
 
         let name = text(map, "name", in: context) ?? Located("", at: map.startRange)
+        // Decoded before `next`: an `outcome` on a branch belongs to an approval only.
+        let type = choice(map, "type", in: context, ActivityType.self)
         var conditions: [InvolvementCondition] = []
         var activity = Activity(
             id: id ?? Located("", at: map.startRange), name: name,
@@ -44,7 +51,7 @@ extension ModelDecoder {
             consulted: involvements(map, .consulted, in: context, conditions: &conditions),
             informed: involvements(map, .informed, in: context, conditions: &conditions),
             conditions: [],
-            type: choice(map, "type", in: context, ActivityType.self),
+            type: type,
             otherPersonThan: personReference(map, "other-person-than", of: id, in: context),
             samePersonAs: personReference(map, "same-person-as", of: id, in: context),
             records: texts(map, "records", in: context),
@@ -53,7 +60,7 @@ extension ModelDecoder {
             target: target(map, in: context),
             tags: texts(map, "tags", in: context, item: "a tag"),
             procedure: texts(map, "procedure", in: context, item: "a step"),
-            next: next(map, in: context),
+            next: next(map, isApproval: type?.value == .approval, in: context),
             end: flag(map, "end", in: context),
             join: choice(map, "join", in: context, JoinMode.self),
             triggers: triggers(map, in: context),
@@ -134,7 +141,7 @@ extension ModelDecoder {
         return Located(target, at: text.range)
     }
 
-    private func next(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> NextClause? {
+    private func next(_ map: FieldMap, isApproval: Bool, in activityPlace: @autoclosure () -> String) -> NextClause? {
         var context: String { activityPlace() }
         guard let node = map.value("next") else { return nil }
         var place: String { "'next' of \(context)" }
@@ -155,7 +162,7 @@ extension ModelDecoder {
                 let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: place)
                 branches.append(Branch(to: target, range: item.range))
-            } else if let branch = decodeBranch(item, isForkBranch: false, activityContext: context) {
+            } else if let branch = decodeBranch(item, isForkBranch: false, isApproval: isApproval, activityContext: context) {
                 branches.append(branch)
             }
         }
@@ -181,14 +188,16 @@ extension ModelDecoder {
                 let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: "'all' of \(context)")
                 branches.append(Branch(to: target, range: item.range))
-            } else if let branch = decodeBranch(item, isForkBranch: true, activityContext: context) {
+            } else if let branch = decodeBranch(item, isForkBranch: true, isApproval: false, activityContext: context) {
                 branches.append(branch)
             }
         }
         return branches.isEmpty ? nil : Fork(branches: branches, range: node.range)
     }
 
-    private func decodeBranch(_ node: Node, isForkBranch: Bool, activityContext activityPlace: @autoclosure () -> String) -> Branch? {
+    private func decodeBranch(
+        _ node: Node, isForkBranch: Bool, isApproval: Bool, activityContext activityPlace: @autoclosure () -> String
+    ) -> Branch? {
         var activityContext: String { activityPlace() }
         var label: String { isForkBranch ? "each item of 'all' in \(activityContext)" : "each item of 'next' in \(activityContext)" }
         let expected = "an activity id or a mapping with 'to' or 'all'"
@@ -207,11 +216,17 @@ extension ModelDecoder {
                     "when":
                         "every branch of a fork runs, so none has a condition; to choose one branch, list them under `next` without `all`",
                     "join": Self.joinHelp,
+                    "outcome":
+                        "every branch of a fork runs whatever the approver said: write `outcome` on the decision branch that forks (`- {outcome: approved, all: [...]}`)",
                 ])
-        } else {
+        } else if isApproval {
             checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
+        } else {
+            checkKeys(
+                map, allowed: Self.nonApprovalBranchKeys, in: context, misplaced: ["join": Self.joinHelp, "outcome": Self.outcomeHelp])
         }
         let when = isForkBranch ? nil : text(map, "when", in: context)
+        let outcome = isApproval ? choice(map, "outcome", in: context, ApprovalOutcome.self) : nil
         var handoff: Handoff?
         if let field = map.field("handoff") {
             var handoffContext: String {
@@ -229,14 +244,14 @@ extension ModelDecoder {
         }
         if let allField {
             guard let fork = decodeFork(allField.value, in: "a branch of \(activityContext)") else { return nil }
-            return Branch(fork: fork, when: when, handoff: handoff, range: node.range)
+            return Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
         }
         if !map.has("to") {
             report(
                 MissingField.self, at: map.startRange, "\(context) has no 'to'",
                 help: "name the activity the branch goes to with `to`, or fork with `all`")
         }
-        return to.map { Branch(to: $0, when: when, handoff: handoff, range: node.range) }
+        return to.map { Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range) }
     }
 
     private func triggers(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Trigger] {

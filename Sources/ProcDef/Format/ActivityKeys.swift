@@ -56,6 +56,10 @@ extension KeyTable {
         FormatKey(
             "when", "text", .optionalReported(by: UnconditionedBranch.self, when: "in a decision"), "the condition for taking this branch"),
         FormatKey(
+            "outcome", oneOf: ApprovalOutcome.allCases.map(\.rawValue),
+            "on a branch of an `approval` step: the approver's answer that takes it; once one branch says it, both answers need a branch (see [Kinds of steps](#kinds-of-steps))"
+        ),
+        FormatKey(
             "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])
 

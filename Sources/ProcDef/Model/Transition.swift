@@ -44,22 +44,32 @@ public struct Branch: Sendable {
     public var fork: Fork?
     /// The condition, in a decision; a fork branch has none.
     public var when: Located<String>?
+    /// `outcome`, on a branch of an approval: whether the approver said yes or no.
+    public var outcome: Located<ApprovalOutcome>?
     public var handoff: Handoff?
     /// The entry's whole mapping: where a gap on this branch is reported.
     public var range: SourceRange
 
-    public init(to: Located<String>, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+    public init(
+        to: Located<String>, when: Located<String>? = nil, outcome: Located<ApprovalOutcome>? = nil, handoff: Handoff? = nil,
+        range: SourceRange
+    ) {
         self.to = to
         self.fork = nil
         self.when = when
+        self.outcome = outcome
         self.handoff = handoff
         self.range = range
     }
 
-    public init(fork: Fork, when: Located<String>? = nil, handoff: Handoff? = nil, range: SourceRange) {
+    public init(
+        fork: Fork, when: Located<String>? = nil, outcome: Located<ApprovalOutcome>? = nil, handoff: Handoff? = nil,
+        range: SourceRange
+    ) {
         self.to = nil
         self.fork = fork
         self.when = when
+        self.outcome = outcome
         self.handoff = handoff
         self.range = range
     }
@@ -69,6 +79,11 @@ public struct Branch: Sendable {
         if let to { return [to] }
         return fork?.branches.flatMap(\.targets) ?? []
     }
+}
+
+/// What the approver decided on a branch of an `approval` step (`outcome: approved`).
+public enum ApprovalOutcome: String, Sendable, Hashable, CaseIterable {
+    case approved, rejected
 }
 
 /// What a `join` waits for.
