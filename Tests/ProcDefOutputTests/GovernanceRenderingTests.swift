@@ -44,6 +44,8 @@ final class GovernanceRenderingTests: XCTestCase {
         XCTAssertFalse(text.contains("| Last review |"), text)
         let weekly = try runbook("review: {last: 2026-05-01, every: 1w}\n")
         XCTAssertTrue(weekly.contains("| Last review | 2026-05-01 |\n| Next review due | 2026-05-08 (every 1 week) |\n"), weekly)
+        let distant = try runbook("review: {last: 2026-05-01, every: 999999999mo}\n")
+        XCTAssertTrue(distant.contains("| Next review due | *after the year 9999* (every 999999999 months) |\n"), distant)
     }
 
     func testNoDocumentControlAddsNoRows() throws {

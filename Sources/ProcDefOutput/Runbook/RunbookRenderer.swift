@@ -320,7 +320,7 @@ private struct RunbookPage {
         } else if governance.review?.last == nil {
             md.emphasis("no review recorded")
         } else {
-            md.emphasis("not before 9999")
+            md.emphasis("after the year 9999")
         }
         md.markdown(" (every ")
         duration(cycle)
