@@ -17,7 +17,8 @@ struct InputOptions: ParsableArguments {
     var config: String?
 
     @Option(
-        help: ArgumentHelp("The date expired waivers are judged against (default: today, UTC).", valueName: "YYYY-MM-DD"),
+        help: ArgumentHelp(
+            "The date expired waivers and overdue reviews are judged against (default: today, UTC).", valueName: "YYYY-MM-DD"),
         transform: { text in
             guard let date = CalendarDate(parsing: text) else {
                 throw ValidationError("expected a calendar date written YYYY-MM-DD")

@@ -190,6 +190,11 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         id: incident  # process
         name: Incident  # process
         owner: incident-manager  # process
+        effective: 2030-01-01  # process
+        approved-by: incident-manager  # process
+        review:  # process
+          last: 2030-01-01  # review
+          every: 12mo  # review
         defaults:
           accountable: incident-manager  # defaults
         activities:  # process
@@ -267,6 +272,7 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         """
         kind: config  # config
         paths: [Processes]  # config
+        review-every: 12mo  # config
         limits:
           max-depth: 32  # limits
         """,

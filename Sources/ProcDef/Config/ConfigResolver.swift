@@ -156,6 +156,7 @@ extension Checker {
         if let config = active?.config {
             let (rules, findings) = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: policyIDs)
             options.rules = rules
+            options.reviewEvery = config.reviewEvery?.value
             extra += findings
         }
         var workspace = workspace

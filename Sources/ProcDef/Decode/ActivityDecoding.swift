@@ -129,16 +129,7 @@ extension ModelDecoder {
         return target
     }
     private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> Located<TimeTarget>? {
-        var context: String { place() }
-        guard let text = text(map, "target", in: context, expected: "a duration like 90s, 10m, 4h or 2d") else { return nil }
-        guard let target = TimeTarget(parsing: text.value) else {
-            report(
-                InvalidDuration.self, at: text.range,
-                "'target' in \(context) must be a duration like 90s, 10m, 4h or 2d, found \(Quoting.quoted(text.value))",
-                help: "write a whole number followed by s, m, h or d")
-            return nil
-        }
-        return Located(target, at: text.range)
+        duration(map, "target", in: place())
     }
 
     private func next(_ map: FieldMap, isApproval: Bool, in activityPlace: @autoclosure () -> String) -> NextClause? {

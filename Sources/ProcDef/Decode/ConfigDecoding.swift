@@ -11,6 +11,7 @@ extension ModelDecoder {
         var config = Config(
             paths: texts(map, "paths", in: context, item: "a path"),
             out: text(map, "out", in: context, expected: "a path"),
+            reviewEvery: duration(map, "review-every", in: context, atLeastADay: true),
             file: file, range: document.range
         )
         if let rules = map.value("rules"),

@@ -34,6 +34,7 @@ extension ModelDecoder {
             tags: texts(map, "tags", in: context, item: "a tag"),
             trigger: text(map, "trigger", in: context),
             outcome: text(map, "outcome", in: context),
+            governance: decodeGovernance(map, in: context),
             activities: activities,
             cancellations: decodeCancellations(map, in: context),
             policies: references(map, "policies", in: context, kind: "policy"),
@@ -120,12 +121,7 @@ extension ModelDecoder {
         guard let text = text(map, key, in: context, expected: "a date written YYYY-MM-DD, or `permanent`") else { return nil }
         if text.value == WaiverEnd.permanentKeyword { return Located(.permanent, at: text.range) }
         if let date = CalendarDate(parsing: text.value) { return Located(.date(date), at: text.range) }
-        let looksLikeDate =
-            text.value.utf8.count == 10 && text.value.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [4, 2, 2]
-        let message =
-            looksLikeDate
-            ? "'\(key)' in \(context) is not a real date: \(Quoting.quoted(text.value))"
-            : "'\(key)' in \(context) must be a date written YYYY-MM-DD or `permanent`, found \(Quoting.quoted(text.value))"
+        let message = Self.invalidDateMessage(key, text.value, in: context, expected: "a date written YYYY-MM-DD or `permanent`")
         report(InvalidDate.self, at: text.range, message)
         return nil
     }

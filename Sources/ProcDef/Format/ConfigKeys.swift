@@ -9,6 +9,10 @@ extension KeyTable {
             "each key a rule id (`raci/too-many-consulted`), a family (`handoff/*`) or a policy (`policy/<id>`); each value a severity (`error`, `warning`, `note`, `off`), or a map with `severity` and the rule's options (e.g. `max`)"
         ),
         FormatKey(
+            "review-every", "duration", invalid: InvalidDuration.self,
+            "the review cycle of every process that gives no `review.every`, at least a day (`12mo`); `governance/no-review` then asks each for `review.last`"
+        ),
+        FormatKey(
             "limits", "map of limit to value",
             "safety limits lowered for everyone who checks the repository (see [Limits](#limits)); never above the default"),
     ])

@@ -128,7 +128,8 @@ package struct KeyTable: Sendable {
     package static let all: [(name: String, table: KeyTable)] = [
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
         ("involvement", involvement),
-        ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("waiver", waiver),
+        ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("review", review),
+        ("waiver", waiver),
         ("policy", policy),
         ("external-process", externalProcess),
         ("applies-to", appliesTo), ("run-condition", runCondition), ("takes", takes), ("requirements", requirements), ("before", before),

@@ -33,6 +33,14 @@ extension KeyTable {
         FormatKey(
             "waivers", "list of waivers", "exemptions from policies, each with a reason and an end date (or `permanent`, with its approver)"
         ),
+        FormatKey("effective", "date", invalid: InvalidDate.self, "the day this version took effect, `YYYY-MM-DD`; shown in runbooks"),
+        FormatKey(
+            "approved-by", "role reference", invalid: UnknownRole.self,
+            "the role that approved this version, of kind `owner` (`ownership/owner-kind`); shown in runbooks"),
+        FormatKey(
+            "review", "review",
+            "the owner's review cycle, `{last: YYYY-MM-DD, every: 12mo}` (see [Review cycle](#review-cycle)); `governance/review-overdue` and `governance/no-review` judge it"
+        ),
     ])
 
     /// `defaults:` of a process.
@@ -51,6 +59,14 @@ extension KeyTable {
         FormatKey(
             "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"),
             "one handoff for all of the entry's branches"),
+    ])
+
+    /// `review:` of a process.
+    package static let review = KeyTable([
+        FormatKey("last", "date", invalid: InvalidDate.self, "the day of the last review, `YYYY-MM-DD`"),
+        FormatKey(
+            "every", "duration", invalid: InvalidDuration.self,
+            "the time between reviews, at least a day (`12mo`, `26w`); default the config's `review-every`"),
     ])
 
     /// One item of a process's `waivers`.

@@ -266,13 +266,16 @@ public struct InvolvementCondition: Sendable {
     }
 }
 
-/// A time target such as `90s`, `10m`, `4h` or `2d`.
+/// A duration such as `90s`, `10m`, `4h`, `2d`, `3w` or `12mo`: an activity's time target, a review cycle.
 public struct TimeTarget: Sendable, Hashable {
-    public enum Unit: String, Sendable, Hashable {
+    public enum Unit: String, Sendable, Hashable, CaseIterable {
         case seconds = "s"
         case minutes = "m"
         case hours = "h"
         case days = "d"
+        case weeks = "w"
+        /// Months of 30 days, so that a duration is a fixed number of seconds; `m` stays minutes.
+        case months = "mo"
 
         public var seconds: Int {
             switch self {
@@ -280,9 +283,16 @@ public struct TimeTarget: Sendable, Hashable {
             case .minutes: 60
             case .hours: 3600
             case .days: 86400
+            case .weeks: 7 * 86400
+            case .months: 30 * 86400
             }
         }
     }
+
+    /// The units as the format's messages list them: `s, m, h, d, w or mo`.
+    public static let unitList = "s, m, h, d, w or mo"
+    /// The examples every message about a duration shows.
+    public static let examples = "90s, 10m, 4h, 2d, 3w or 12mo"
 
     public var amount: Int
     public var unit: Unit
@@ -292,16 +302,31 @@ public struct TimeTarget: Sendable, Hashable {
         self.unit = unit
     }
 
-    /// Parses `<digits><s|m|h|d>`; nil for anything else (including overflow).
+    /// Parses `<digits><unit>`, at most nine digits; nil for anything else. Nine digits of months are under 2^52
+    /// seconds, so `totalSeconds` cannot overflow.
     public init?(parsing text: String) {
         // Digits and units are ASCII, so the bytes decide: every activity's target passes here.
         var text = text
         let parsed = text.withUTF8 { bytes -> (amount: Int, unit: Unit)? in
-            guard bytes.count >= 2, bytes.count <= 10, let unit = Unit(rawValue: String(UnicodeScalar(bytes[bytes.count - 1]))) else {
-                return nil
+            let unitLength =
+                bytes.count >= 3 && bytes[bytes.count - 2] == UInt8(ascii: "m") && bytes[bytes.count - 1] == UInt8(ascii: "o") ? 2 : 1
+            let digits = bytes.count - unitLength
+            guard digits >= 1, digits <= 9 else { return nil }
+            let unit: Unit
+            if unitLength == 2 {
+                unit = .months
+            } else {
+                switch bytes[digits] {
+                case UInt8(ascii: "s"): unit = .seconds
+                case UInt8(ascii: "m"): unit = .minutes
+                case UInt8(ascii: "h"): unit = .hours
+                case UInt8(ascii: "d"): unit = .days
+                case UInt8(ascii: "w"): unit = .weeks
+                default: return nil
+                }
             }
             var amount = 0
-            for byte in bytes.dropLast() {
+            for byte in bytes.prefix(digits) {
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                 amount = amount * 10 + Int(byte - UInt8(ascii: "0"))
             }
@@ -313,5 +338,7 @@ public struct TimeTarget: Sendable, Hashable {
     }
 
     public var totalSeconds: Int { amount * unit.seconds }
+    /// Whole days, rounded down: what a review cycle counts in.
+    public var wholeDays: Int { totalSeconds / 86400 }
     public var text: String { "\(amount)\(unit.rawValue)" }
 }

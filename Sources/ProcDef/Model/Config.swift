@@ -7,13 +7,16 @@ public struct Config: Sendable {
     public var rules: [RuleSetting]
     /// The safety limits the config lowers, each at most its default (see `LimitSetting`).
     public var limits: [LimitSetting]
+    /// `review-every`: the review cycle of every process that gives no `review.every` of its own.
+    public var reviewEvery: Located<TimeTarget>?
     public var file: String
     public var range: SourceRange
 
     public init(
-        paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], limits: [LimitSetting] = [], file: String,
-        range: SourceRange
+        paths: [Located<String>] = [], out: Located<String>? = nil, rules: [RuleSetting] = [], limits: [LimitSetting] = [],
+        reviewEvery: Located<TimeTarget>? = nil, file: String, range: SourceRange
     ) {
+        self.reviewEvery = reviewEvery
         self.paths = paths
         self.out = out
         self.rules = rules

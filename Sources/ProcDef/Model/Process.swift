@@ -17,6 +17,7 @@ public struct ProcessDefinition: Sendable {
         var tags: [Located<String>]
         var trigger: Located<String>?
         var outcome: Located<String>?
+        var governance: ProcessGovernance
         var defaultAccountable: Located<String>?
         var roles: [Role]
         var activities: [Activity]
@@ -35,7 +36,8 @@ public struct ProcessDefinition: Sendable {
         init(
             id: Located<String>, name: Located<String>, version: Located<Int>?, purpose: Located<String>?,
             owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, tags: [Located<String>],
-            trigger: Located<String>?, outcome: Located<String>?, defaultAccountable: Located<String>?, roles: [Role],
+            trigger: Located<String>?, outcome: Located<String>?, governance: ProcessGovernance, defaultAccountable: Located<String>?,
+            roles: [Role],
             activities: [Activity], cancellations: [Cancellation], policies: [Located<String>], waivers: [Waiver],
             presentFields: Set<String>,
             file: String, range: SourceRange, headerRange: SourceRange,
@@ -51,6 +53,7 @@ public struct ProcessDefinition: Sendable {
             self.tags = tags
             self.trigger = trigger
             self.outcome = outcome
+            self.governance = governance
             self.defaultAccountable = defaultAccountable
             self.roles = roles
             self.activities = activities
@@ -68,8 +71,8 @@ public struct ProcessDefinition: Sendable {
         func copy() -> Storage {
             Storage(
                 id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-                tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
-                activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+                tags: tags, trigger: trigger, outcome: outcome, governance: governance, defaultAccountable: defaultAccountable,
+                roles: roles, activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
                 presentFields: presentFields, file: file, range: range, headerRange: headerRange,
                 activityPositions: activityPositions, localRolePositions: localRolePositions
             )
@@ -123,6 +126,11 @@ public struct ProcessDefinition: Sendable {
     public var outcome: Located<String>? {
         get { storage.outcome }
         set { writable().outcome = newValue }
+    }
+    /// `effective`, `approved-by` and `review`: when the definition took effect, who approved it, how it is reviewed.
+    public var governance: ProcessGovernance {
+        get { storage.governance }
+        set { writable().governance = newValue }
     }
     public var defaultAccountable: Located<String>? {
         get { storage.defaultAccountable }
@@ -183,14 +191,15 @@ public struct ProcessDefinition: Sendable {
         id: Located<String>, name: Located<String>, version: Located<Int>? = nil, purpose: Located<String>? = nil,
         owner: Located<String>? = nil, manager: Located<String>? = nil, caseOwner: Located<String>? = nil,
         tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
-        defaultAccountable: Located<String>? = nil, roles: [Role] = [], activities: [Activity] = [],
+        governance: ProcessGovernance = ProcessGovernance(), defaultAccountable: Located<String>? = nil, roles: [Role] = [],
+        activities: [Activity] = [],
         cancellations: [Cancellation] = [], policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
         file: String, range: SourceRange, headerRange: SourceRange
     ) {
         storage = Storage(
             id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-            tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
-            activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+            tags: tags, trigger: trigger, outcome: outcome, governance: governance, defaultAccountable: defaultAccountable,
+            roles: roles, activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
             presentFields: presentFields, file: file, range: range, headerRange: headerRange,
             activityPositions: Self.firstPositions(of: activities.map(\.id.value)),
             localRolePositions: Self.firstPositions(of: roles.map(\.id.value))

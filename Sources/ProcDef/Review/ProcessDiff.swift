@@ -79,6 +79,12 @@ package enum ProcessDiff {
         return [
             FieldChange.compare("name", old.name.value, new.name.value),
             FieldChange.compare("version", old.version.map { String($0.value) }, new.version.map { String($0.value) }),
+            FieldChange.compare(
+                "effective", old.governance.effective?.value.description, new.governance.effective?.value.description),
+            FieldChange.compare("approved-by", old.governance.approvedBy?.value, new.governance.approvedBy?.value),
+            FieldChange.compare(
+                "review.last", old.governance.review?.last?.value.description, new.governance.review?.last?.value.description),
+            FieldChange.compare("review.every", old.governance.review?.every?.value.text, new.governance.review?.every?.value.text),
             FieldChange.compare("purpose", old.purpose?.value, new.purpose?.value),
             FieldChange.compare("trigger", old.trigger?.value, new.trigger?.value),
             FieldChange.compare("outcome", old.outcome?.value, new.outcome?.value),

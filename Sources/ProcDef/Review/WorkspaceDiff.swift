@@ -68,7 +68,7 @@ package struct ProcessChange: Sendable {
     package var file: String
     /// Owner, manager, case owner and default accountable role: who answers for the process.
     package var ownership: [FieldChange]
-    /// Every other process-level field: name, version, purpose, trigger, outcome, tags, policies, waivers, start.
+    /// Every other process-level field: name, version, effective, approved-by, review.last, review.every, purpose, trigger, outcome, tags, policies, waivers, start.
     package var fields: [FieldChange]
     package var activities: [ActivityChange]
     /// Per activity and role, in activity order then role id.

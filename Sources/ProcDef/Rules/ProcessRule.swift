@@ -19,13 +19,19 @@ package struct ProcessContext: Sendable {
     package let activityRoles: [ActivityRoles]
     /// Whether the parallel work can always finish cleanly; trivial for a process without forks or cancellations.
     package let soundness: SoundnessAnalysis
+    /// The day reviews are judged against (`--today`).
+    package let today: CalendarDate
+    /// The config's `review-every`, for a process that gives no `review.every`.
+    package let reviewEvery: TimeTarget?
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
     package init(
         process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration,
-        stateLimit: Int = CheckOptions().maxStatesPerProcess
+        stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil
     ) {
+        self.today = today ?? .todayUTC()
+        self.reviewEvery = reviewEvery
         self.process = process
         self.graph = graph
         self.workspace = workspace

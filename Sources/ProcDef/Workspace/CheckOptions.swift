@@ -3,8 +3,11 @@ import YAMLTree
 /// How a check runs: safety limits, the date waivers are judged against, rule settings.
 public struct CheckOptions: Sendable {
     public var limits: YAMLLimits
-    /// The day expired waivers are judged against; today's date (UTC) when nil. `--today` sets it for reproducible CI.
+    /// The day expired waivers and overdue reviews are judged against; today's date (UTC) when nil. `--today` sets it
+    /// for reproducible CI.
     public var today: CalendarDate?
+    /// The config's `review-every`: the review cycle of a process that gives none.
+    public var reviewEvery: TimeTarget?
     /// Most activities one process may have (a `yaml/limits` error beyond it).
     public var maxActivitiesPerProcess: Int
     /// Most states the soundness check explores in one process's parallel work (`flow/analysis-limit` beyond it).

@@ -60,13 +60,14 @@ public enum Checker {
         let catalogue = workspace.catalogueRoles
         let configuration = options.rules
         let rules = RuleRegistry.processRules
-        let evaluator = PolicyEvaluator(policies: workspace.policies, today: options.today ?? CalendarDate.todayUTC())
+        let today = options.today ?? CalendarDate.todayUTC()
+        let evaluator = PolicyEvaluator(policies: workspace.policies, today: today)
         let keepsContexts = options.keepsProcessContexts
         let perProcess = workspace.processes.parallelMap {
             process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
-                configuration: configuration, stateLimit: options.maxStatesPerProcess)
+                configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)

@@ -12,7 +12,7 @@ import ProcDef
 ///     {
 ///       "id", "name", "status": "added|removed|changed", "file",
 ///       "ownership": [FIELD],       // owner, manager, case-owner, defaults.accountable
-///       "fields": [FIELD],          // name, version, purpose, trigger, outcome, tags, policies, waivers, start
+///       "fields": [FIELD],          // name, version, effective, approved-by, review.last, review.every, purpose, trigger, outcome, tags, policies, waivers, start
 ///       "activities": [{"change": "added|removed|renamed|moved|edited", "id", "name", "position",
 ///                       "previousId", "basis": "name|procedure|roles"|null, "previousPosition", "fields": [FIELD]}],
 ///       "raci": [{"activity", "role", "before", "after"}],        // letters R/A/C/I joined by "/", "-" for none

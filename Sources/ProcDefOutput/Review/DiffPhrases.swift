@@ -188,11 +188,12 @@ struct DiffPhrases: Sendable {
     private func value(_ field: String, _ value: String?) -> String {
         guard let value else { return "-" }
         switch field {
-        case "owner", "manager", "case-owner", "defaults.accountable", "start", "artifact": return style.id(value)
+        case "owner", "manager", "case-owner", "defaults.accountable", "approved-by", "start", "artifact": return style.id(value)
         case "informed", "tags", "records", "inputs", "outputs", "policies":
             // Lists of ids, joined with ", " by `FieldChange`.
             return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")
-        case "version", "target", "end", "procedure", "escalation", "kind": return PlainText.line(value)
+        case "version", "target", "end", "procedure", "escalation", "kind", "effective", "review.last", "review.every":
+            return PlainText.line(value)
         default: return style.text(value)
         }
     }

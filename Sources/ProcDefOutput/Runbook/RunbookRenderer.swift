@@ -173,7 +173,7 @@ private struct RunbookPage {
         md.endLine()
     }
 
-    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`.
+    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`, `3 weeks`, `12 months`.
     mutating func duration(_ target: TimeTarget) {
         md.number(target.amount)
         switch target.unit {
@@ -181,6 +181,8 @@ private struct RunbookPage {
         case .minutes: md.markdown(" minute")
         case .hours: md.markdown(" hour")
         case .days: md.markdown(" day")
+        case .weeks: md.markdown(" week")
+        case .months: md.markdown(" month")
         }
         if target.amount != 1 { md.markdown("s") }
     }
@@ -251,6 +253,7 @@ private struct RunbookPage {
         md.nextCell()
         if let version = definition.version { md.number(version.value) } else { md.emphasis("not set") }
         md.endRow()
+        governanceFacts()
         for (label, field) in [("Trigger" as StaticString, definition.trigger), ("Outcome", definition.outcome)] {
             md.startRow()
             md.markdown(label)
@@ -280,6 +283,49 @@ private struct RunbookPage {
             }
             md.endRow()
         }
+    }
+
+    /// Document control: effective date, approver, last review and next review due, each when the process records
+    /// it (next review due also when only a cycle is asked for: then now).
+    mutating func governanceFacts() {
+        let governance = definition.governance
+        if let effective = governance.effective {
+            md.startRow()
+            md.markdown("Effective")
+            md.nextCell()
+            md.markdown(effective.value.description)
+            md.endRow()
+        }
+        if let approver = governance.approvedBy {
+            md.startRow()
+            md.markdown("Approved by")
+            md.nextCell()
+            role(approver.value)
+            md.endRow()
+        }
+        let cycle = governance.cycle(default: process.context.reviewEvery)
+        if let last = governance.review?.last {
+            md.startRow()
+            md.markdown("Last review")
+            md.nextCell()
+            md.markdown(last.value.description)
+            md.endRow()
+        }
+        guard let cycle else { return }
+        md.startRow()
+        md.markdown("Next review due")
+        md.nextCell()
+        if let due = governance.nextReview(default: process.context.reviewEvery) {
+            md.markdown(due.description)
+        } else if governance.review?.last == nil {
+            md.emphasis("no review recorded")
+        } else {
+            md.emphasis("after the year 9999")
+        }
+        md.markdown(" (every ")
+        duration(cycle)
+        md.markdown(")")
+        md.endRow()
     }
 
     /// Every role the process names: owner, manager and case owner first, then in RACI column order, then roles

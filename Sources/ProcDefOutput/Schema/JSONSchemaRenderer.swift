@@ -84,6 +84,7 @@ package struct JSONSchemaRenderer: Sendable {
             ("cancel", Self.cancel.schema),
             ("handoff", Self.handoff.schema),
             ("trigger", Self.trigger.schema),
+            ("review", Self.review.schema),
             ("waiver", Self.waiver.schema),
             ("policy", Self.policy.schema),
             ("runCondition", Self.runCondition.schema),

@@ -14,8 +14,13 @@ extension JSONSchemaRenderer {
                 ]),
                 "cancel": listOrOne("cancel"),
                 "waivers": listOrOne("waiver"),
+                "review": SchemaShape.ref("review"),
             ]
         )
+    }
+
+    static var review: SchemaObject {
+        SchemaObject("The owner's review cycle: the day of the last review and the time between reviews.", KeyTable.review)
     }
 
     static var externalProcess: SchemaObject {

@@ -10,7 +10,7 @@ import ProcDef
 enum SchemaShape {
     static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     /// `TimeTarget(parsing:)`: up to nine digits and a unit.
-    static let durationPattern = "^[0-9]{1,9}[smhd]$"
+    static let durationPattern = "^[0-9]{1,9}(s|m|h|d|w|mo)$"
     static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
     /// `ModelDecoder.isWebAddress`: `http://` or `https://` in any case, a host, and no white space or angle brackets.
     static let webAddressPattern = #"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"/]+(/[^\s<>"]*)?$"#

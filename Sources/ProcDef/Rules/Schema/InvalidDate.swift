@@ -1,16 +1,19 @@
-/// `schema/invalid-date`: a waiver's `until` that is not a real `YYYY-MM-DD` date (nor `permanent`).
-/// Raised in `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
+/// `schema/invalid-date`: a waiver's `until`, a process's `effective` or `review.last` that is not a real `YYYY-MM-DD` date.
+/// Raised in `Decode/DatesAndDurations.swift`, `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
 package struct InvalidDate: Rule {
     package static let descriptor = RuleDescriptor(
         id: "schema/invalid-date",
         defaultSeverity: .error,
-        summary: "waiver `until` not a real date written YYYY-MM-DD",
+        summary: "a date (waiver `until`, `effective`, `review.last`) not a real day written YYYY-MM-DD",
         explanation: """
             A waiver exempts a process from a policy until a date, after which `waiver/expired` fails the run. \
             The date is written as ISO 8601 `YYYY-MM-DD` so that it reads the same everywhere (`03/04/2027` means \
             different days in different countries) and must be a day that exists: `2027-02-30` would never expire as \
             its author expects. The only other value is `permanent`, for a risk accepted for good by the owner named \
             in `approved-by:` (`waiver/permanent`).
+
+            A process's `effective` date and the day of its last review, `review.last`, are written the same way: \
+            `governance/review-overdue` counts from that day.
             """,
         failingExample: """
             kind: roles
