@@ -14,6 +14,7 @@ public struct ProcessDefinition: Sendable {
         var owner: Located<String>?
         var manager: Located<String>?
         var caseOwner: Located<String>?
+        var requester: Located<String>?
         var tags: [Located<String>]
         var trigger: Located<String>?
         var outcome: Located<String>?
@@ -34,8 +35,9 @@ public struct ProcessDefinition: Sendable {
 
         init(
             id: Located<String>, name: Located<String>, version: Located<Int>?, purpose: Located<String>?,
-            owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, tags: [Located<String>],
-            trigger: Located<String>?, outcome: Located<String>?, defaultAccountable: Located<String>?, roles: [Role],
+            owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, requester: Located<String>?,
+            tags: [Located<String>], trigger: Located<String>?, outcome: Located<String>?, defaultAccountable: Located<String>?,
+            roles: [Role],
             activities: [Activity], cancellations: [Cancellation], policies: [Located<String>], waivers: [Waiver],
             presentFields: Set<String>,
             file: String, range: SourceRange, headerRange: SourceRange,
@@ -48,6 +50,7 @@ public struct ProcessDefinition: Sendable {
             self.owner = owner
             self.manager = manager
             self.caseOwner = caseOwner
+            self.requester = requester
             self.tags = tags
             self.trigger = trigger
             self.outcome = outcome
@@ -68,7 +71,7 @@ public struct ProcessDefinition: Sendable {
         func copy() -> Storage {
             Storage(
                 id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-                tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
+                requester: requester, tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
                 activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
                 presentFields: presentFields, file: file, range: range, headerRange: headerRange,
                 activityPositions: activityPositions, localRolePositions: localRolePositions
@@ -111,6 +114,12 @@ public struct ProcessDefinition: Sendable {
     public var caseOwner: Located<String>? {
         get { storage.caseOwner }
         set { writable().caseOwner = newValue }
+    }
+    /// `requester`: the role that raises each case and must hear how it ended; nil when the customer roles at the
+    /// start are the requesters (`tell/requester-not-told`).
+    public var requester: Located<String>? {
+        get { storage.requester }
+        set { writable().requester = newValue }
     }
     public var tags: [Located<String>] {
         get { storage.tags }
@@ -182,14 +191,14 @@ public struct ProcessDefinition: Sendable {
     public init(
         id: Located<String>, name: Located<String>, version: Located<Int>? = nil, purpose: Located<String>? = nil,
         owner: Located<String>? = nil, manager: Located<String>? = nil, caseOwner: Located<String>? = nil,
-        tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
+        requester: Located<String>? = nil, tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
         defaultAccountable: Located<String>? = nil, roles: [Role] = [], activities: [Activity] = [],
         cancellations: [Cancellation] = [], policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
         file: String, range: SourceRange, headerRange: SourceRange
     ) {
         storage = Storage(
             id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-            tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
+            requester: requester, tags: tags, trigger: trigger, outcome: outcome, defaultAccountable: defaultAccountable, roles: roles,
             activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
             presentFields: presentFields, file: file, range: range, headerRange: headerRange,
             activityPositions: Self.firstPositions(of: activities.map(\.id.value)),
