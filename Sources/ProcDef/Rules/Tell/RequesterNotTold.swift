@@ -111,10 +111,10 @@ enum RequesterNotTold: ProcessRule {
         let runs = TellingRuns(context)
         // Per end, per role: ends in the order written, the requester first.
         var failures = Array(repeating: [TellingRuns.Failure?](repeating: nil, count: owed.count), count: graph.activityCount)
+        var budget = stateBudget
         for (r, role) in owed.enumerated() {
-            for failure in runs.failures(of: role.id, isRequester: role.isRequester) {
-                failures[failure.end][r] = failure
-            }
+            guard let found = runs.failures(of: role.id, isRequester: role.isRequester, budget: &budget) else { break }
+            for failure in found { failures[failure.end][r] = failure }
         }
         for end in graph.ends {
             for (r, role) in owed.enumerated() {
@@ -123,6 +123,11 @@ enum RequesterNotTold: ProcessRule {
             }
         }
     }
+
+    /// The most states the searches of one process may visit, over all its roles: each role's search is linear,
+    /// but a process that informs thousands of customer roles would make them quadratic together. Past it, the
+    /// roles not yet searched are left unchecked (the requester comes first).
+    static let stateBudget = 4_000_000
 
     /// A role the end of the case is owed to.
     private struct OwedRole {
@@ -377,10 +382,14 @@ private struct TellingRuns {
     }
 
     /// Per end, the shortest run on which `role` is owed the end and not told it.
-    func failures(of role: String, isRequester: Bool) -> [Failure] {
+    /// Nil when the search would pass the remaining `budget` of states (which it lowers by what it visits).
+    func failures(of role: String, isRequester: Bool, budget: inout Int) -> [Failure]? {
         let activities = context.activities
         let count = graph.activityCount
         guard let start = graph.start else { return [] }
+        // Reading the activities' lists costs as much as a search's first pass.
+        budget -= count + graph.transitions.count
+        guard budget > 0 else { return nil }
         var involved = Array(repeating: false, count: count)
         var informs = Array(repeating: false, count: count)
         var notifies = Array(repeating: false, count: count)
@@ -420,6 +429,10 @@ private struct TellingRuns {
         var queue = [first]
         var head = 0
         while head < queue.count {
+            guard head < budget else {
+                budget = 0
+                return nil
+            }
             let current = queue[head]
             head += 1
             let a = current / 8
@@ -462,6 +475,7 @@ private struct TellingRuns {
             }
         }
 
+        budget -= head
         return foundOrder.map { end in
             guard let (from, edge) = found[end] else { return Failure(end: end, path: [], owedFrom: nil) }
             // The states back to the start, then the end.
