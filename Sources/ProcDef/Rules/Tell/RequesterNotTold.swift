@@ -210,8 +210,10 @@ enum RequesterNotTold: ProcessRule {
             steps.append(WitnessStep(file: file, range: id.range, message: message))
         }
         let beforeText = before.map { " or at '\(activities[$0].id.value)' before it" } ?? ""
+        var ends = "the case ends"
+        if case .cancel? = path.last?.via { ends = "the case is cancelled and ends" }
         steps[steps.count - 1].message =
-            "the case ends at '\(endID)': '\(role.id)' is not informed, consulted or responsible here\(beforeText), and no notification informs it after the run's last handoff"
+            "\(ends) at '\(endID)': '\(role.id)' is not informed, consulted or responsible here\(beforeText), and no notification informs it after the run's last handoff"
 
         let who: String
         if role.isRequester {

@@ -278,6 +278,49 @@ final class RequesterNotToldTests: XCTestCase {
             ])
     }
 
+    func testACancellationIsARunOfTheCaseToo() throws {
+        // Withdrawn while the resolver works on it, the request closes at the desk without a word to the user.
+        let text =
+            header + """
+                  - id: log
+                    name: Log the request
+                    responsible: service-desk
+                    informed: [user]
+                    handoff: {artifact: request-record, expectation: Picked up within 1 day.}
+                  - id: fulfil
+                    name: Fulfil the request
+                    responsible: resolver
+                  - id: close
+                    name: Close the request
+                    responsible: resolver
+                    informed: [user]
+                    end: true
+                  - id: 1️⃣withdrawn
+                    name: Record the withdrawal
+                    responsible: service-desk
+                    end: true
+                cancel:
+                  - when: The user withdraws the request.
+                    to: withdrawn
+                    handoff: {artifact: request-record, expectation: The desk records the withdrawal within 1 day.}
+                """
+        XCTAssertFindings(
+            text, rules: rule,
+            [
+                ExpectedFinding(
+                    "1️⃣", "tell/requester-not-told",
+                    "the case can end at 'withdrawn' (Record the withdrawal) without telling the requester 'user' (Affected User) how it ended (path: log -> fulfil -> (cancelled) withdrawn)",
+                    help: help("user", at: "'withdrawn' or 'fulfil' before it"))
+            ])
+        XCTAssertEqual(
+            try witness(text),
+            [
+                "8:9 the case starts at 'log'",
+                "13:9 the case passes 'fulfil'",
+                "21:9 the case is cancelled and ends at 'withdrawn': 'user' is not informed, consulted or responsible here or at 'fulfil' before it, and no notification informs it after the run's last handoff",
+            ])
+    }
+
     // MARK: Customers told along the way
 
     func testACustomerInformedMidRunIsOwedAnAllClear() throws {
