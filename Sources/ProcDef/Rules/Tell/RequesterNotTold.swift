@@ -27,14 +27,17 @@ enum RequesterNotTold: ProcessRule {
             role about a case that was then handed on, not how it ended, so it does not count.
 
             With forks, a run follows one branch to the end and takes the others along. At a `join: all`, the \
-            activities that arrive at it from the branches it closes all count as directly before it. A notification \
+            activities that arrive at it from the branches it closes all count as directly before it, and a handoff \
+            on another of those branches counts as after everything the followed branch did. A notification \
             on another branch counts when no handoff follows it on its own branch and no other branch of the fork \
             changes responsibility: a handoff on a parallel branch is not ordered with the notification, and may \
             come after it (the progress notice sent while the fix was still under way). Each end is reported once \
             per role, with the shortest run that shows it. An end where the end activity or the one before it names \
             an unknown role is left to `ref/unknown-role`, since that role may be the one meant; and when the \
             exploration of the parallel work reached its limit (`flow/analysis-limit`), the rule says nothing about \
-            the process.
+            the process. Each role costs one search, linear in the process's size; a process that informs thousands \
+            of customer roles is checked for as many of them as fit in four million search states, the requester \
+            first.
 
             To fix a finding, add the role to the `informed:` of the end activity or the one before it, or add a \
             `type: notification` step that informs it after the last handoff (a closure notice, an all-clear). The \
@@ -200,7 +203,8 @@ enum RequesterNotTold: ProcessRule {
                 message = "the case is cancelled and goes to '\(id.value)'"
             }
             if offset == lastHandoff {
-                message = "the case passes to '\(id.value)': responsibility changes (the run's last handoff)"
+                let goes = message.hasPrefix("the case is cancelled") ? "the case is cancelled and goes to" : "the case passes to"
+                message = "\(goes) '\(id.value)': responsibility changes (the run's last handoff)"
             } else if step.notifies {
                 message = "'\(id.value)' informs '\(role.id)', before the run's last handoff"
             } else if offset == failure.owedFrom && !role.isRequester {
