@@ -31,6 +31,7 @@ extension ModelDecoder {
             owner: reference(map, "owner", in: context, kind: "role"),
             manager: reference(map, "manager", in: context, kind: "role"),
             caseOwner: reference(map, "case-owner", in: context, kind: "role"),
+            requester: reference(map, "requester", in: context, kind: "role"),
             tags: texts(map, "tags", in: context, item: "a tag"),
             trigger: text(map, "trigger", in: context),
             outcome: text(map, "outcome", in: context),

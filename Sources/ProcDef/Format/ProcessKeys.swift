@@ -15,6 +15,10 @@ extension KeyTable {
         FormatKey(
             "case-owner", "role reference", invalid: UnknownRole.self,
             "the role that owns each case end to end, from first contact to closure (see [Handoffs](#handoffs))"),
+        FormatKey(
+            "requester", "role reference", invalid: UnknownRole.self,
+            "the role that raises each case and must hear how it ended (`tell/requester-not-told`); default: the `customer` roles responsible or informed at the start"
+        ),
         FormatKey("tags", "list of names", "used by policies' `applies-to`"),
         FormatKey("trigger", "text", "what starts a case"),
         FormatKey("outcome", "text", "what a finished case looks like"),

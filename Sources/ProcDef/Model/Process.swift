@@ -14,6 +14,7 @@ public struct ProcessDefinition: Sendable {
         var owner: Located<String>?
         var manager: Located<String>?
         var caseOwner: Located<String>?
+        var requester: Located<String>?
         var tags: [Located<String>]
         var trigger: Located<String>?
         var outcome: Located<String>?
@@ -35,8 +36,9 @@ public struct ProcessDefinition: Sendable {
 
         init(
             id: Located<String>, name: Located<String>, version: Located<Int>?, purpose: Located<String>?,
-            owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, tags: [Located<String>],
-            trigger: Located<String>?, outcome: Located<String>?, governance: ProcessGovernance, defaultAccountable: Located<String>?,
+            owner: Located<String>?, manager: Located<String>?, caseOwner: Located<String>?, requester: Located<String>?,
+            tags: [Located<String>], trigger: Located<String>?, outcome: Located<String>?, governance: ProcessGovernance,
+            defaultAccountable: Located<String>?,
             roles: [Role],
             activities: [Activity], cancellations: [Cancellation], policies: [Located<String>], waivers: [Waiver],
             presentFields: Set<String>,
@@ -50,6 +52,7 @@ public struct ProcessDefinition: Sendable {
             self.owner = owner
             self.manager = manager
             self.caseOwner = caseOwner
+            self.requester = requester
             self.tags = tags
             self.trigger = trigger
             self.outcome = outcome
@@ -71,8 +74,9 @@ public struct ProcessDefinition: Sendable {
         func copy() -> Storage {
             Storage(
                 id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-                tags: tags, trigger: trigger, outcome: outcome, governance: governance, defaultAccountable: defaultAccountable,
-                roles: roles, activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+                requester: requester, tags: tags, trigger: trigger, outcome: outcome, governance: governance,
+                defaultAccountable: defaultAccountable, roles: roles, activities: activities, cancellations: cancellations,
+                policies: policies, waivers: waivers,
                 presentFields: presentFields, file: file, range: range, headerRange: headerRange,
                 activityPositions: activityPositions, localRolePositions: localRolePositions
             )
@@ -114,6 +118,12 @@ public struct ProcessDefinition: Sendable {
     public var caseOwner: Located<String>? {
         get { storage.caseOwner }
         set { writable().caseOwner = newValue }
+    }
+    /// `requester`: the role that raises each case and must hear how it ended; nil when the customer roles at the
+    /// start are the requesters (`tell/requester-not-told`).
+    public var requester: Located<String>? {
+        get { storage.requester }
+        set { writable().requester = newValue }
     }
     public var tags: [Located<String>] {
         get { storage.tags }
@@ -190,7 +200,7 @@ public struct ProcessDefinition: Sendable {
     public init(
         id: Located<String>, name: Located<String>, version: Located<Int>? = nil, purpose: Located<String>? = nil,
         owner: Located<String>? = nil, manager: Located<String>? = nil, caseOwner: Located<String>? = nil,
-        tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
+        requester: Located<String>? = nil, tags: [Located<String>] = [], trigger: Located<String>? = nil, outcome: Located<String>? = nil,
         governance: ProcessGovernance = ProcessGovernance(), defaultAccountable: Located<String>? = nil, roles: [Role] = [],
         activities: [Activity] = [],
         cancellations: [Cancellation] = [], policies: [Located<String>] = [], waivers: [Waiver] = [], presentFields: Set<String> = [],
@@ -198,8 +208,9 @@ public struct ProcessDefinition: Sendable {
     ) {
         storage = Storage(
             id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
-            tags: tags, trigger: trigger, outcome: outcome, governance: governance, defaultAccountable: defaultAccountable,
-            roles: roles, activities: activities, cancellations: cancellations, policies: policies, waivers: waivers,
+            requester: requester, tags: tags, trigger: trigger, outcome: outcome, governance: governance,
+            defaultAccountable: defaultAccountable, roles: roles, activities: activities, cancellations: cancellations,
+            policies: policies, waivers: waivers,
             presentFields: presentFields, file: file, range: range, headerRange: headerRange,
             activityPositions: Self.firstPositions(of: activities.map(\.id.value)),
             localRolePositions: Self.firstPositions(of: roles.map(\.id.value))

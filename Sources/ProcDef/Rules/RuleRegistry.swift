@@ -3,7 +3,7 @@ public enum RuleRegistry {
     /// Every rule, registered once, here. Adding a rule is its file, its test, and one line in this list;
     /// `RuleRegistrationTests` fails for a rule type or rule id in Sources that is missing here.
     ///
-    /// The process rules run in this order (raci, ownership, governance, flow, handoff), and findings keep it where they tie.
+    /// The process rules run in this order (raci, ownership, governance, flow, handoff, tell), and findings keep it where they tie.
     public static let ruleTypes: [any Rule.Type] = [
         // Reading files and YAML, the shape of each document, references between documents: raised while loading.
         UnreadableFile.self,
@@ -74,6 +74,7 @@ public enum RuleRegistry {
         MissingExpectation.self,
         SupplierAgreement.self,
         UnneededHandoff.self,
+        RequesterNotTold.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.

@@ -164,6 +164,7 @@ struct WorkspaceLinker {
         checkRoles(process.manager.map { [$0] } ?? [], "'manager' of \(processName)")
         checkRoles(process.caseOwner.map { [$0] } ?? [], "'case-owner' of \(processName)")
         checkRoles(process.governance.approvedBy.map { [$0] } ?? [], "'approved-by' of \(processName)")
+        checkRoles(process.requester.map { [$0] } ?? [], "'requester' of \(processName)")
         checkRoles(process.defaultAccountable.map { [$0] } ?? [], "'accountable' of the defaults of \(processName)")
 
         for activity in process.activities {

@@ -119,7 +119,7 @@ enum SelfApproval: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        check(context, requester: nil, into: &findings)
+        check(context, requester: context.process.requester, into: &findings)
     }
 
     /// The check, with the process's `requester` role when it names one.
