@@ -11,8 +11,8 @@ package enum RuleSplit {
         splits.filter { $0.from == id }.map(\.to)
     }
 
-    /// Whether the rule id written in a suppression or configuration (`pattern`, possibly a family `raci/*`) names
-    /// the rule `ruleID`, directly or through a split.
+    /// Whether the rule id written in an inline suppression (possibly a family, `raci/*`) names the rule `ruleID`,
+    /// directly or through a split. (`ConfigResolver` copies a split rule's level itself.)
     static func names(_ written: String, _ ruleID: String) -> Bool {
         InlineSuppression.pattern(written, matches: ruleID) || alsoNamed(by: written).contains(ruleID)
     }
