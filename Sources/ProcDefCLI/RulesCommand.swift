@@ -16,7 +16,8 @@ struct RulesCommand: ParsableCommand {
     func run() {
         switch format {
         case .text: Terminal.write(RuleCatalogueRenderer().renderTable(RuleRegistry.all))
-        case .markdown: Terminal.write(RuleReferenceRenderer().render(RuleRegistry.all, renames: RenamedRule.renames))
+        case .markdown:
+            Terminal.write(RuleReferenceRenderer().render(RuleRegistry.all, renames: RenamedRule.renames, splits: RuleSplit.splits))
         }
     }
 }

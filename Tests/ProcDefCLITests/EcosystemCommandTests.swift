@@ -73,10 +73,15 @@ final class EcosystemCommandTests: XCTestCase {
         let written = try String(contentsOf: directory.appendingPathComponent("Processes/access-request.yaml"), encoding: .utf8)
         assertGolden(written, named: "init-access-request-catalogue.yaml")
 
-        // With every shipped policy: the catalogue, the policies and the new process.
+        // With every shipped policy: the catalogue, the policies and the new process. The catalogue is made for a
+        // whole organisation and one process is written so far: each role it does not name yet is a note
+        // (`raci/unused-catalogue-role`), which `--strict` does not fail on.
         let check = try Procdef.run(["check", "--strict"], in: directory)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertEqual(check.stdout, "no problems in \(2 + (try Self.shippedPolicies()).count) files\n")
+        let findings = check.stdout.split(separator: "\n").filter { $0.hasPrefix("Processes/") || $0.hasPrefix("Policies/") }
+        XCTAssertFalse(findings.isEmpty, check.stdout)
+        XCTAssertTrue(findings.allSatisfy { $0.contains(": note: ") && $0.hasSuffix("[raci/unused-catalogue-role]") }, check.stdout)
+        XCTAssertTrue(check.stdout.hasSuffix(" notes in \(2 + (try Self.shippedPolicies()).count) files\n"), check.stdout)
     }
 
     /// Together with every shipped process as well, as in this repository.

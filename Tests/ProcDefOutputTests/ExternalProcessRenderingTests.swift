@@ -53,11 +53,13 @@ final class ExternalProcessRenderingTests: XCTestCase {
             options: CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1)))
     }
 
-    func testTheFixtureHasOnlyTheNoteAboutTheMissingReceiver() {
+    /// The hosting provider would be the receiver: until it is named, the catalogue's role is unused too.
+    func testTheFixtureHasOnlyTheNotesAboutTheMissingReceiver() {
         XCTAssertEqual(
             report().diagnostics.map { "\($0.range.start.line):\($0.range.start.column) [\($0.rule)] \($0.message)" },
             [
-                "36:9 [handoff/external-without-receiver] 'contain' (Contain the attack) starts external process 'hoster-incident' (Hosting Provider Incident Handling), which names no receiver: nobody is named to take the case in"
+                "6:3 [raci/unused-catalogue-role] catalogue role 'hoster' (Hosting Provider) is named by no process, policy or waiver",
+                "36:9 [handoff/external-without-receiver] 'contain' (Contain the attack) starts external process 'hoster-incident' (Hosting Provider Incident Handling), which names no receiver: nobody is named to take the case in",
             ])
     }
 

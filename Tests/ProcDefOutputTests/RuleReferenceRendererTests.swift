@@ -82,4 +82,12 @@ final class RuleReferenceRendererTests: XCTestCase {
         XCTAssertTrue(page.hasPrefix("# Rule reference\n"), page)
         XCTAssertTrue(page.hasSuffix(table), page)
     }
+
+    /// A rule split out of another gets a row in its own section after the table, linking both rules.
+    func testSplitRulesSection() {
+        let page = RuleReferenceRenderer().render(rules, splits: [(from: "raci/too-many-consulted", to: "handoff/gap")])
+        XCTAssertTrue(page.contains("\n## Split rules\n"), page)
+        XCTAssertTrue(page.contains("| [`handoff/gap`](#handoffgap) | [`raci/too-many-consulted`](#racitoo-many-consulted) |\n"), page)
+        XCTAssertFalse(RuleReferenceRenderer().render(rules).contains("## Split rules"))
+    }
 }

@@ -80,16 +80,18 @@ final class RuleDocumentationTests: XCTestCase {
     }
 
     func testEveryDecodingRuleIsRegisteredAndErrorsByDefault() {
+        // A text cut by a comment still decodes: a warning, which a line can suppress when the `#` is meant.
+        let warnings: Set<String> = ["yaml/comment-in-text"]
         let ids = [
             "io/symlink-loop", "io/unreadable",
             "ref/unknown-activity", "ref/unknown-policy", "ref/unknown-process", "ref/unknown-role",
             "schema/duplicate-id", "schema/empty", "schema/invalid-date", "schema/invalid-duration", "schema/invalid-id",
             "schema/missing-field", "schema/type", "schema/unknown-key", "schema/unknown-kind",
-            "yaml/duplicate-key", "yaml/encoding", "yaml/limits", "yaml/syntax",
+            "yaml/comment-in-text", "yaml/duplicate-key", "yaml/encoding", "yaml/limits", "yaml/syntax",
         ]
         XCTAssertEqual(RuleRegistry.decodingRules.map(\.id).sorted(), ids)
         for id in ids {
-            XCTAssertEqual(RuleRegistry.descriptor(for: id)?.defaultSeverity, .error, id)
+            XCTAssertEqual(RuleRegistry.descriptor(for: id)?.defaultSeverity, warnings.contains(id) ? .warning : .error, id)
         }
     }
 }

@@ -24,6 +24,7 @@ public enum ConfigResolver {
     /// Resolves every `rules:` entry against the known rules. `policyIDs` are the loaded policies' ids, each a rule
     /// `policy/<id>`. Exact ids beat family patterns (`handoff/*`) whatever their order in the file. A renamed rule's
     /// old id (`RenamedRule`) sets the rule, with a note, unless a policy has that id or the new id is written too.
+    /// A rule's level sets the rules split out of it (`RuleSplit`) that have no entry of their own.
     public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (
         RuleConfiguration, [Diagnostic]
     ) {
@@ -98,6 +99,10 @@ public enum ConfigResolver {
                 }
                 configuration.options[pattern, default: [:]][descriptor.name] = value
             }
+        }
+        // A level set for a rule sets the rules split out of it too, unless they have entries of their own.
+        for split in RuleSplit.splits where configuration.levels[split.to] == nil && !written.contains(split.to) {
+            if let level = configuration.levels[split.from] { configuration.levels[split.to] = level }
         }
         return (configuration, diagnostics)
     }

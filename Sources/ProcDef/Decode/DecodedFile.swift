@@ -26,6 +26,7 @@ package struct DecodedFile: Sendable {
     init(decoding source: SourceFile, options: CheckOptions, texts: TextInterner) {
         let parsed = YAMLReader.parse(source.bytes, limits: options.limits)
         self.init(decoding: parsed, file: source.path, options: options, texts: texts)
+        diagnostics += CommentInText.diagnostics(in: parsed.documents, bytes: source.bytes, file: source.path)
         if InlineSuppression.mayOccur(in: source.bytes) {
             let scalars = parsed.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound }
             suppressions = InlineSuppression.scan(source.bytes, scalarRanges: scalars)

@@ -54,6 +54,9 @@ package struct GitRevision: Sendable {
             }
         }
         var workspace = Workspace.load(files: files, options: options)
+        // As on disk: a file named itself, not found by walking a folder, makes the check a part of the repository.
+        let asked = Set(paths.map { DisplayPath.make($0, currentDirectory: directory) })
+        workspace.isPartial = listed.contains { asked.contains($0.path) }
         if !oversized.isEmpty {
             workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + oversized).sorted(by: Diagnostic.precedes))
         }

@@ -12,6 +12,7 @@ public enum RuleRegistry {
         DuplicateKey.self,
         SafetyLimits.self,
         InvalidEncoding.self,
+        CommentInText.self,
         EmptyFile.self,
         UnknownKind.self,
         UnknownKey.self,
@@ -33,11 +34,14 @@ public enum RuleRegistry {
         SuppressionWithoutReason.self,
         UnusedSuppression.self,
         RenamedRule.self,
+        // About the role catalogue as a whole, checked once per workspace by `Checker`.
+        UnusedCatalogueRole.self,
         // About `.procdef.yaml` itself.
         UnknownConfiguredRule.self,
         // Checked on each process by `Checker`.
         AccountableRequired.self,
         ConflictingAssignment.self,
+        RedundantInformed.self,
         CustomerAccountable.self,
         NobodyInformed.self,
         SystemRoleMisuse.self,
@@ -82,11 +86,17 @@ public enum RuleRegistry {
 
     public static let all: [RuleDescriptor] = ruleTypes.map { $0.descriptor }.sorted { $0.id < $1.id }
 
+    /// The rules about the role catalogue as a whole, run once per check by `Checker` over every process.
+    static let workspaceRules: [any Rule.Type] = [UnusedCatalogueRole.self]
+
     /// The rules reported while reading and decoding (yaml/*, schema/*, ref/*, io/*): every rule that is not a
-    /// process, policy, waiver, lint or config rule.
+    /// process, workspace, policy, waiver, lint or config rule.
     static var decodingRules: [RuleDescriptor] {
         let elsewhere: Set<String> = ["policy", "waiver", "lint", "config"]
-        return ruleTypes.filter { !($0 is any ProcessRule.Type) && !elsewhere.contains($0.descriptor.family) }.map { $0.descriptor }
+        let workspace = Set(workspaceRules.map { $0.descriptor.id })
+        return ruleTypes.filter {
+            !($0 is any ProcessRule.Type) && !elsewhere.contains($0.descriptor.family) && !workspace.contains($0.descriptor.id)
+        }.map { $0.descriptor }
     }
 
     public static func descriptor(for id: String) -> RuleDescriptor? {

@@ -1,7 +1,8 @@
 /// Drops the findings that inline suppressions silence, and reports the suppressions that silenced nothing.
 package enum SuppressionFilter {
     /// `suppressions` are per display path. `knownRule` says whether an id names a rule (policies' ids included).
-    /// A renamed rule's old id silences the rule by its new id, with a note, unless it names a policy.
+    /// A renamed rule's old id silences the rule by its new id, with a note, unless it names a policy; a rule's id
+    /// also silences the rules split out of it (`RuleSplit`).
     package static func apply(
         _ diagnostics: [Diagnostic],
         suppressions: [String: [InlineSuppression]],
@@ -33,7 +34,7 @@ package enum SuppressionFilter {
             {
                 for index in candidates {
                     for (r, rule) in list[index].rules.enumerated()
-                    where InlineSuppression.pattern(meaning(rule.value), matches: diagnostic.rule) {
+                    where RuleSplit.names(meaning(rule.value), diagnostic.rule) {
                         used.insert(usedKey(diagnostic.file, index, r))
                         silenced = true
                     }

@@ -86,7 +86,13 @@ public enum Checker {
         // Every config document among the checked files is validated, whether or not it is the active one.
         let policyIDs = Set(workspace.policies.map(\.id.value))
         let configFindings = workspace.configs.flatMap { ConfigResolver.resolve($0, rules: RuleRegistry.all, policyIDs: policyIDs).1 }
-        let levelled = configuration.relevel(workspace.diagnostics + perProcess.flatMap(\.diagnostics) + configFindings)
+        // The rules about the catalogue as a whole read every process at once.
+        let roleUse = CatalogueRoleUse(workspace)
+        let catalogueFindings =
+            UnusedCatalogueRole.diagnostics(roleUse, in: workspace, configuration: configuration)
+            + IdleRole.catalogueFindings(roleUse, in: workspace, configuration: configuration)
+        let levelled = configuration.relevel(
+            workspace.diagnostics + perProcess.flatMap(\.diagnostics) + catalogueFindings + configFindings)
         let policyRuleIDs = Set(policyIDs.map { "policy/\($0)" })
         let ruleIDs = RuleRegistry.all.map(\.id) + policyRuleIDs.sorted()
         let kept = SuppressionFilter.apply(

@@ -14,6 +14,8 @@ struct FileDiscovery {
     private let currentDirectory: String
     private(set) var inputs: [Input] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether a path named by the user is a file, not a folder: the check then sees a part of the repository.
+    private(set) var namesFiles = false
     private var seenFiles: Set<FileSystem.FileIdentity> = []
     private var walkedDirectories: Set<FileSystem.FileIdentity> = []
 
@@ -45,6 +47,7 @@ struct FileDiscovery {
             if case .directory = status.kind {
                 walk(path, display: display, status: status)
             } else {
+                namesFiles = true
                 addFile(path, display: display, status: status)
             }
         }

@@ -20,6 +20,9 @@ public struct Workspace: Sendable {
     }
     /// Findings of reading, decoding and linking, sorted with `Diagnostic.precedes`.
     public var diagnostics: [Diagnostic]
+    /// Whether files were named one by one (`procdef check Processes/incident.yaml`) rather than folders walked: a part of
+    /// the repository, where the rules about the catalogue as a whole (`CatalogueRoleUse`) stay silent.
+    public var isPartial = false
     /// Inline suppressions per file path, applied by `Checker` after every rule ran.
     package var suppressions: [String: [InlineSuppression]] = [:]
 

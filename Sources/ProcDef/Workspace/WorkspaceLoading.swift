@@ -9,6 +9,7 @@ extension Workspace {
         let loaded = readAndDecode(discovery.inputs, options: options)
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
         workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
+        workspace.isPartial = discovery.namesFiles
         return workspace
     }
 

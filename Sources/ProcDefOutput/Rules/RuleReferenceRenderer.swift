@@ -9,8 +9,11 @@ import ProcDef
 package struct RuleReferenceRenderer: Sendable {
     package init() {}
 
-    /// `renames` (old id, new id) get a section after the table, when there are any.
-    package func render(_ rules: [RuleDescriptor], renames: [(old: String, new: String)] = []) -> String {
+    /// `renames` (old id, new id) and `splits` (older rule, rule split out of it) get a section each after the
+    /// table, when there are any.
+    package func render(
+        _ rules: [RuleDescriptor], renames: [(old: String, new: String)] = [], splits: [(from: String, to: String)] = []
+    ) -> String {
         let sorted = rules.sorted { $0.id < $1.id }
         var output = """
             # Rule reference
@@ -37,6 +40,7 @@ package struct RuleReferenceRenderer: Sendable {
                 "| [`\(rule.id)`](#\(HeadingAnchors.slug(rule.id))) | \(Self.severityName(rule.defaultSeverity)) | \(Self.cell(rule.summary)) |\n"
         }
         if !renames.isEmpty { output += renamed(renames) }
+        if !splits.isEmpty { output += split(splits) }
         var family = ""
         for rule in sorted {
             if rule.family != family {
@@ -75,6 +79,28 @@ package struct RuleReferenceRenderer: Sendable {
             then means that policy, in configurations and suppressions alike, without a note.
 
             """
+        return output
+    }
+
+    /// The rules split out of another, which the older id names too.
+    private func split(_ splits: [(from: String, to: String)]) -> String {
+        var output = """
+
+            ## Split rules
+
+            These rules were split out of another rule. Where rule ids are written (in `.procdef.yaml` under \
+            `rules:`, and in inline suppressions), the older rule's id names the split-out rule too, so that settings \
+            and suppressions written before the split keep their effect, and a suppression does not turn into a \
+            `lint/unused-suppression` warning. No note is reported: the older id is still a rule of its own.
+
+            | Rule | Split out of |
+            |---|---|
+
+            """
+        for split in splits {
+            output +=
+                "| [`\(split.to)`](#\(HeadingAnchors.slug(split.to))) | [`\(split.from)`](#\(HeadingAnchors.slug(split.from))) |\n"
+        }
         return output
     }
 

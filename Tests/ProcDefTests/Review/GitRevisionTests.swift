@@ -90,6 +90,18 @@ final class GitBlobBatchTests: XCTestCase {
         XCTAssertEqual(try revision.readBlobs(entries, limit: 1024), contents.map { .bytes($0) })
     }
 
+    /// As on disk, a file named itself makes the revision's workspace a part of the repository, where the rules about
+    /// the catalogue's use stay silent; a folder walked does not.
+    func testAFileNamedItselfMakesThePartialWorkspace() throws {
+        let repository = try GitFixture(self)
+        try repository.write("Processes/roles.yaml", "kind: roles\nroles: {}\n")
+        try repository.write("Processes/notes.yaml", "kind: roles\nroles: {}\n")
+        try repository.commit()
+        let revision = GitRevision("HEAD", git: repository.git, directory: repository.root.path)
+        XCTAssertFalse(try revision.load(paths: ["Processes"]).isPartial)
+        XCTAssertTrue(try revision.load(paths: ["Processes/roles.yaml"]).isPartial)
+    }
+
     /// `ls-tree -l` gives each size, so a file over the limit is a finding and is never asked of `cat-file`.
     func testAFileOverTheLimitByItsListedSizeIsNeverAskedFor() throws {
         let repository = try GitFixture(self)

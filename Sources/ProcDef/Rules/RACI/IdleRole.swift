@@ -1,11 +1,11 @@
 import YAMLTree
 
-/// A process-local role that does no work in the process it was defined for.
+/// A role that does no work: a local role in the process it was defined for, or a catalogue role in the whole workspace.
 enum IdleRole: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "raci/idle-role",
         defaultSeverity: .warning,
-        summary: "a local role that is neither responsible nor accountable anywhere",
+        summary: "a local or catalogue role that is neither responsible nor accountable anywhere",
         explanation: """
             A process defines local roles under `roles:` for the people who work in it and nowhere else: the resolver \
             group of one service, the vendor liaison of one contract. A local role that is neither responsible nor \
@@ -17,6 +17,15 @@ enum IdleRole: ProcessRule {
             `defaults.accountable` counts, and so does being the process's `owner` or `manager` (the Process Owner is \
             accountable for the process, the Process Manager runs it). Make the role responsible or accountable where \
             it does the work, or remove it; a role that is only consulted or informed belongs in the role catalogue.
+
+            A catalogue role of the people kinds (`owner`, `manager`, `practitioner`) is idle too when, across every \
+            process of the workspace, it is only ever consulted or informed: an approver that is only ever consulted \
+            approves nothing. Being a process's owner or manager, a waiver's `approved-by`, or the owner or receiver \
+            of a process defined elsewhere counts as work. The rule reports the role's id in the catalogue; make the \
+            role responsible or accountable where it does the work, or give it `kind: stakeholder` if it only needs \
+            to be asked or told. A catalogue role that nothing names is `raci/unused-catalogue-role`'s note instead, \
+            and, as for that rule, catalogue roles are judged only when the checked paths are folders holding a process \
+            and every file was read without an error.
             """,
         failingExample: """
             kind: roles
@@ -110,6 +119,44 @@ enum IdleRole: ProcessRule {
                 roles: [id]
             )
         }
+    }
+
+    /// The kinds of role that are meant to do work; customers, suppliers, stakeholders and systems may be only told.
+    private static let peopleKinds: Set<RoleKind> = [.owner, .manager, .practitioner]
+
+    /// Catalogue roles of the people kinds that the workspace names but only ever consults or informs, judged once
+    /// per check (from `Workspace/Checker.swift`), one finding per role at its first definition.
+    package static func catalogueFindings(_ use: CatalogueRoleUse, in workspace: Workspace, configuration: RuleConfiguration)
+        -> [Diagnostic]
+    {
+        guard use.isJudged else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for catalogue in workspace.catalogues {
+            var findings = Findings(file: catalogue.file, configuration: configuration)
+            for role in catalogue.roles where peopleKinds.contains(role.kind.value) {
+                let id = role.id.value
+                guard workspace.catalogueRoles[id].map({ $0.file == role.file && $0.id.range == role.id.range }) == true,
+                    use.mentioned.contains(id), !use.working.contains(id)
+                else { continue }
+                let usage: String
+                switch (use.consulted.contains(id), use.informed.contains(id)) {
+                case (true, true): usage = "it is only consulted and informed"
+                case (true, false): usage = "it is only consulted"
+                case (false, true): usage = "it is only informed"
+                // Named only by a policy or as a case owner: not idle, just not at work in a step.
+                case (false, false): continue
+                }
+                findings.report(
+                    Self.self, at: role.id.range,
+                    "catalogue role '\(id)' (\(role.name.value)) is neither responsible nor accountable for any activity of the workspace; \(usage)",
+                    help:
+                        "make '\(id)' `responsible` or `accountable` where it does the work, or give it `kind: stakeholder` if it only needs to be asked or told",
+                    roles: [id]
+                )
+            }
+            diagnostics += findings.diagnostics
+        }
+        return diagnostics
     }
 
     /// Every handoff declared on an activity: on its fall-through or single `next`, its branches (forks' too) and its

@@ -37,7 +37,7 @@ enum SingleAccountable: ProcessRule {
               - id: schedule
                 name: Schedule the change
                 responsible: change-analyst
-                accountable: change-manager
+                accountable: cab-chair
             """,
         fixedExample: """
             kind: roles
@@ -61,7 +61,7 @@ enum SingleAccountable: ProcessRule {
               - id: schedule
                 name: Schedule the change
                 responsible: change-analyst
-                accountable: change-manager
+                accountable: cab-chair
             """
     )
 

@@ -31,10 +31,10 @@ enum TooManyConsulted: ProcessRule {
               change-owner: {name: Change Process Owner, kind: owner}
               change-manager: {name: Change Manager, kind: manager}
               change-analyst: {name: Change Analyst, kind: practitioner}
-              network: {name: Network Engineer, kind: practitioner}
-              database: {name: Database Administrator, kind: practitioner}
-              security: {name: Security Officer, kind: practitioner}
-              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              carrier: {name: Network Carrier, kind: supplier}
+              service-owner: {name: Business Service Owner, kind: stakeholder}
+              security: {name: Information Security Office, kind: stakeholder}
+              key-users: {name: Key Users, kind: customer}
               sponsor: {name: Business Sponsor, kind: stakeholder}
             ---
             kind: process
@@ -48,11 +48,11 @@ enum TooManyConsulted: ProcessRule {
               - id: assess
                 name: Assess the change
                 responsible: change-analyst
-                consulted: [network, database, security, service-desk, sponsor]
+                consulted: [carrier, service-owner, security, key-users, sponsor]
               - id: schedule
                 name: Schedule the change
                 responsible: change-analyst
-                informed: [service-desk]
+                informed: [key-users]
             """,
         fixedExample: """
             kind: roles
@@ -60,10 +60,10 @@ enum TooManyConsulted: ProcessRule {
               change-owner: {name: Change Process Owner, kind: owner}
               change-manager: {name: Change Manager, kind: manager}
               change-analyst: {name: Change Analyst, kind: practitioner}
-              network: {name: Network Engineer, kind: practitioner}
-              database: {name: Database Administrator, kind: practitioner}
-              security: {name: Security Officer, kind: practitioner}
-              service-desk: {name: Service Desk Analyst, kind: practitioner}
+              carrier: {name: Network Carrier, kind: supplier}
+              service-owner: {name: Business Service Owner, kind: stakeholder}
+              security: {name: Information Security Office, kind: stakeholder}
+              key-users: {name: Key Users, kind: customer}
               sponsor: {name: Business Sponsor, kind: stakeholder}
             ---
             kind: process
@@ -77,12 +77,12 @@ enum TooManyConsulted: ProcessRule {
               - id: assess
                 name: Assess the change
                 responsible: change-analyst
-                consulted: [network, database, security]
-                informed: [service-desk, sponsor]
+                consulted: [carrier, service-owner, security]
+                informed: [key-users, sponsor]
               - id: schedule
                 name: Schedule the change
                 responsible: change-analyst
-                informed: [service-desk]
+                informed: [key-users]
             """,
         options: [maxOption]
     )

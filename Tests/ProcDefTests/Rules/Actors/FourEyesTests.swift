@@ -154,10 +154,10 @@ final class ConditionalInvolvementTests: XCTestCase {
                 consulted: [{role: network, when: The network is involved.}, {role: comms, when: P1 only.}]
                 informed: [network, {role: 1️⃣comms, when: P1 only.}]
                 end: true
-            """, rules: ["raci/conflicting-assignment"],
+            """, rules: ["raci/conflicting-assignment", "raci/redundant-informed"],
             [
                 ExpectedFinding(
-                    "1️⃣", "raci/conflicting-assignment",
+                    "1️⃣", "raci/redundant-informed",
                     "'comms' (Communications Lead) is both consulted and informed on 'assess' (Assess severity) (C and I)")
             ])
     }

@@ -1,0 +1,164 @@
+import YAMLTree
+
+/// A plain text cut short by a `#` that YAML read as the start of a comment: the rest of the line is lost.
+/// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description and its check.
+package enum CommentInText: Rule {
+    package static let descriptor = RuleDescriptor(
+        id: "yaml/comment-in-text",
+        defaultSeverity: .warning,
+        summary: "an unquoted text is cut short at a `#` that YAML reads as a comment",
+        explanation: """
+            In YAML, a `#` after a space starts a comment, even in the middle of an unquoted text. A step written \
+            `Post the bridge link in #incident-bridge` reads as `Post the bridge link in`: the channel is gone, no \
+            parser complains, and the runbook tells the practitioner to post somewhere nobody can find. The rule looks \
+            at the texts a reader acts on (`procedure` steps, `name`, `expectation`, `when` and `purpose`) and reports \
+            an unquoted text followed on its line by a `#` and a non-space character, at the `#`.
+
+            Quote the whole text (`'Post the bridge link in #incident-bridge'`), and the `#` is part of it. A comment \
+            written `# like this` (a space after the `#`) is taken for a comment and not reported, and a `#` inside a \
+            quoted text or a block text (`|`, `>`) is text already. When the `#` really starts a comment, put a space \
+            after it, or suppress the finding on that line with a reason (`yaml/*` findings can be suppressed inline).
+            """,
+        failingExample: """
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: major-incident
+            name: Major Incident
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: open-bridge
+                name: Open the bridge call
+                responsible: service-desk
+                procedure:
+                  - Start the bridge call
+                  - Post the bridge link in #incident-bridge
+                next: close
+              - id: close
+                name: Close the major incident
+                responsible: service-desk
+                end: true
+            """,
+        fixedExample: """
+            kind: roles
+            roles:
+              incident-owner: {name: Incident Process Owner, kind: owner}
+              incident-manager: {name: Incident Manager, kind: manager}
+              service-desk: {name: Service Desk Analyst, kind: practitioner}
+            ---
+            kind: process
+            id: major-incident
+            name: Major Incident
+            owner: incident-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: open-bridge
+                name: Open the bridge call
+                responsible: service-desk
+                procedure:
+                  - Start the bridge call
+                  - 'Post the bridge link in #incident-bridge'
+                next: close
+              - id: close
+                name: Close the major incident
+                responsible: service-desk
+                end: true
+            """
+    )
+
+    /// The keys whose texts people act on; `procedure` holds a list of them.
+    private static let textKeys = ["procedure", "name", "expectation", "when", "purpose"]
+    private static let space: UInt8 = 0x20
+    private static let tab: UInt8 = 0x09
+    private static let hash: UInt8 = 0x23
+
+    /// The findings in one file's documents, parsed from `bytes`: every plain text under a text key that a `#` on its
+    /// line cut short. Called while decoding, where the file's bytes are at hand.
+    package static func diagnostics(in documents: [YAMLDocument], bytes: [UInt8], file: String) -> [Diagnostic] {
+        // Nearly every file has no `#` followed by a non-space at all: skip the walk.
+        guard mayOccur(in: bytes) else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            // An alias is the anchored node again: each node is judged once, and a cycle cannot loop.
+            var visited: Set<[Int]> = []
+            var stack: [Node] = [document.root]
+            while let node = stack.popLast() {
+                let kind = node.kind == .scalar ? 0 : node.kind == .sequence ? 1 : 2
+                guard visited.insert([node.range.start.offset, node.range.end.offset, kind]).inserted else { continue }
+                if let items = node.items { stack.append(contentsOf: items.reversed()) }
+                guard let entries = node.entries else { continue }
+                for position in entries.indices {
+                    let entry = entries[position]
+                    stack.append(entry.value)
+                    guard entries.key(at: position, isOneOf: textKeys), let key = entry.key.scalarText else { continue }
+                    let texts = entry.value.items.map(Array.init) ?? [entry.value]
+                    for text in texts {
+                        if let finding = diagnostic(for: text, key: key, bytes: bytes, file: file) { diagnostics.append(finding) }
+                    }
+                }
+            }
+        }
+        return diagnostics.sorted { $0.range.start < $1.range.start }
+    }
+
+    private static func mayOccur(in bytes: [UInt8]) -> Bool {
+        var index = 1
+        while index + 1 < bytes.count {
+            if bytes[index] == hash, bytes[index - 1] == space || bytes[index - 1] == tab, !isBlank(bytes[index + 1]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func diagnostic(for node: Node, key: String, bytes: [UInt8], file: String) -> Diagnostic? {
+        guard node.scalarStyle == .plain else { return nil }
+        let end = node.range.end
+        var index = end.offset
+        // An empty value (`name: #x` is a null) is `schema/*`'s finding.
+        guard node.range.start.offset < index, index <= bytes.count else { return nil }
+        while index < bytes.count, bytes[index] == space || bytes[index] == tab { index += 1 }
+        // The `#` must follow a space or tab (else it is part of the text) and be followed by a non-space (else it
+        // is written as a comment).
+        guard index > end.offset, index + 1 < bytes.count, bytes[index] == hash, !isBlank(bytes[index + 1]) else { return nil }
+        var lineEnd = index
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
+        let lost = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingTrailingBlanks()
+        let kept = node.scalarText ?? ""
+        let whole = kept + " " + lost
+        let field = key == "procedure" ? "a step of `procedure`" : "`\(key)`"
+        let position = SourcePosition(line: end.line, column: end.column + (index - end.offset), offset: index)
+        return diagnostic(
+            file: file,
+            range: SourceRange(start: position, end: SourcePosition(line: end.line, column: position.column + 1, offset: index + 1)),
+            message: "the text of \(field) ends at '\(shortened(kept))': YAML reads '\(shortened(lost))' as a comment",
+            help:
+                "quote the whole text to keep the `#`: '\(whole.replacingOccurrences(of: "'", with: "''"))'; if it is a comment, put a space after the `#`"
+        )
+    }
+
+    /// Long texts are shown by their start: enough to find them on the line.
+    private static func shortened(_ text: String) -> String {
+        text.count <= 40 ? text : String(text.prefix(39)) + "…"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingBlanks() -> String {
+        var result = self
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
+        return result
+    }
+}
