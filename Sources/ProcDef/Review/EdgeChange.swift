@@ -71,6 +71,8 @@ package struct EdgeState: Sendable, Hashable {
     package var passesResponsibility: Bool?
     /// The target is a process defined elsewhere that names no receiver: nobody on the other side is known.
     package var toUnnamedReceiver = false
+    /// An approval's branch: the answer it stands for (`approved`, `rejected`).
+    package var outcome: String?
     /// The target must be done by another person than the source, in the same role (`other-person-than`).
     package var toOtherPersonInRole = false
 

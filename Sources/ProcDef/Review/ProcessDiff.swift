@@ -40,6 +40,7 @@ package enum ProcessDiff {
             FieldChange.compare("owner", old?.owner?.value, new?.owner?.value),
             FieldChange.compare("manager", old?.manager?.value, new?.manager?.value),
             FieldChange.compare("case-owner", old?.caseOwner?.value, new?.caseOwner?.value),
+            FieldChange.compare("requester", old?.requester?.value, new?.requester?.value),
             FieldChange.compare("defaults.accountable", old?.defaultAccountable?.value, new?.defaultAccountable?.value),
         ].compactMap { $0 }
         if let old, let new {
@@ -301,7 +302,11 @@ package enum ProcessDiff {
     /// Worth a reviewer's attention: a new condition or handoff, responsibility starting or stopping to change
     /// hands, or, where it changes hands, other roles on either end.
     private static func differs(_ a: EdgeState, _ b: EdgeState) -> Bool {
-        if a.condition != b.condition || a.handoff != b.handoff || a.passesResponsibility != b.passesResponsibility { return true }
+        if a.condition != b.condition || a.outcome != b.outcome || a.handoff != b.handoff
+            || a.passesResponsibility != b.passesResponsibility
+        {
+            return true
+        }
         let handsOver = a.passesResponsibility == true || b.passesResponsibility == true
         return handsOver && (a.fromRoles != b.fromRoles || a.toRoles != b.toRoles)
     }

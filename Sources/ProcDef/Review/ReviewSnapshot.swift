@@ -119,6 +119,9 @@ struct ReviewSnapshot: Sendable {
                 )
                 state.toUnnamedReceiver = point.map { $0.target.external != nil && $0.target.roles.isEmpty } ?? false
                 state.toOtherPersonInRole = point?.isWithinOneRole ?? false
+                if case .branch(let b) = edge.kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b) {
+                    state.outcome = branches[b].outcome?.value.rawValue
+                }
                 edges.append(FlowEdge(source: i, order: order, ref: edge.ref, state: state))
             }
         }

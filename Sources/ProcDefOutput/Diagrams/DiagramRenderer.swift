@@ -128,6 +128,12 @@ package struct DiagramRenderer: Sendable {
             }
             let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: kind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()
+            // An approval's answer reads first: the branch is the yes or the no.
+            if case .branch(let b) = transition.kind, case .branches(let branches, _)? = activities[transition.source].next,
+                branches.indices.contains(b), let outcome = branches[b].outcome?.value
+            {
+                label.add(outcome == .approved ? "✔ approved" : "✘ rejected")
+            }
             if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when)) }
             if isGap {
                 label.add("handoff gap")

@@ -211,6 +211,7 @@ package struct DiffJSONRenderer: Sendable {
         guard let state else { return object.null(key) }
         object.object(key) { item in
             item.optional("when", state.condition)
+            if let outcome = state.outcome { item.field("outcome", outcome) }
             if let handoff = state.handoff {
                 item.object("handoff") { facts in
                     facts.optional("artifact", handoff.artifact)

@@ -63,6 +63,7 @@ struct DiffPhrases: Sendable {
 
     private func describe(_ state: EdgeState) -> [String] {
         var parts: [String] = []
+        if let outcome = state.outcome { parts.append("if \(outcome)") }
         if let condition = state.condition { parts.append("when \(style.text(condition))") }
         if let handoff = state.handoff {
             parts.append("handoff: \(self.handoff(handoff))")
@@ -74,6 +75,7 @@ struct DiffPhrases: Sendable {
 
     private func differences(_ a: EdgeState, _ b: EdgeState) -> [String] {
         var parts: [String] = []
+        if a.outcome != b.outcome { parts.append("outcome: \(a.outcome ?? "-") \(arrow) \(b.outcome ?? "-")") }
         switch (a.condition, b.condition) {
         case (nil, let new?): parts.append("condition added: when \(style.text(new))")
         case (_?, nil): parts.append("condition removed")
@@ -188,7 +190,8 @@ struct DiffPhrases: Sendable {
     private func value(_ field: String, _ value: String?) -> String {
         guard let value else { return "-" }
         switch field {
-        case "owner", "manager", "case-owner", "defaults.accountable", "approved-by", "start", "artifact": return style.id(value)
+        case "owner", "manager", "case-owner", "requester", "defaults.accountable", "approved-by", "start", "artifact":
+            return style.id(value)
         case "informed", "tags", "records", "inputs", "outputs", "policies":
             // Lists of ids, joined with ", " by `FieldChange`.
             return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")

@@ -248,6 +248,13 @@ private struct RunbookPage {
             if let field { role(field.value) } else { md.emphasis("not set") }
             md.endRow()
         }
+        if let requester = definition.requester {
+            md.startRow()
+            md.markdown("Requester")
+            md.nextCell()
+            role(requester.value)
+            md.endRow()
+        }
         md.startRow()
         md.markdown("Version")
         md.nextCell()
@@ -649,6 +656,7 @@ private struct RunbookPage {
             guard let k = leaving.first(where: { points[$0].kind == .branch(index: b) }) else { continue }
             md.bulletItem()
             activityLink(points[k].target.index)
+            if let outcome = branch.outcome?.value { md.markdown(outcome == .approved ? " (**approved**)" : " (**rejected**)") }
             condition(branch.when)
             md.endLine()
             handoffDetails(k, depth: 1)
