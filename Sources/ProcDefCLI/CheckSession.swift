@@ -60,7 +60,10 @@ struct CheckSession {
         options.keepsProcessContexts = keepingProcessContexts
         let paths = try inputPaths(inputs.paths, active: active)
         do {
-            let workspace = try Workspace.load(paths: paths, options: options)
+            var workspace = try Workspace.load(paths: paths, options: options)
+            // The config's `paths` (or the default folders) are the whole repository, whatever they name: only files
+            // named on the command line make a partial check, whose catalogue findings would be guesses.
+            if inputs.paths.isEmpty { workspace.isPartial = false }
             return CheckSession(report: Checker.check(workspace, config: active, options: options), active: active)
         } catch {
             throw Terminal.fail(error.description)

@@ -72,10 +72,25 @@ package struct InlineSuppression: Sendable, Hashable {
         while i <= n {
             guard i < n, bytes[i] != UInt8(ascii: "\n") else {
                 // End of a line: look for a comment in bytes[lineStart..<i].
-                if let hash = commentStart(bytes, from: lineStart, to: i, scalarRanges: scalarRanges, scalarIndex: &scalarIndex) {
+                // The suppression may follow text that YAML already read as a comment (`name: Post in #bridge
+                // # procdef: ...`, which `yaml/comment-in-text` reports): each later ` #` in the comment is tried too.
+                var candidate = commentStart(bytes, from: lineStart, to: i, scalarRanges: scalarRanges, scalarIndex: &scalarIndex)
+                while let hash = candidate {
                     var j = hash + 1
                     while j < i && (bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t")) { j += 1 }
-                    if j + marker.count <= i && Array(bytes[j..<(j + marker.count)]) == marker {
+                    candidate = nil
+                    guard j + marker.count <= i && Array(bytes[j..<(j + marker.count)]) == marker else {
+                        var k = hash + 1
+                        while k < i {
+                            if bytes[k] == UInt8(ascii: "#") && (bytes[k - 1] == UInt8(ascii: " ") || bytes[k - 1] == UInt8(ascii: "\t")) {
+                                candidate = k
+                                break
+                            }
+                            k += 1
+                        }
+                        continue
+                    }
+                    do {
                         let ownLine = bytes[lineStart..<hash].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
                         if let suppression = parse(
                             bytes, commentStart: hash, bodyStart: j + marker.count, lineEnd: i, line: lineNumber, lineStart: lineStart,

@@ -8,7 +8,8 @@ package enum SuppressionFilter {
         suppressions: [String: [InlineSuppression]],
         configuration: RuleConfiguration,
         knownRule: (String) -> Bool,
-        ruleIDs: [String]
+        ruleIDs: [String],
+        notJudged: (rules: Set<String>, files: Set<String>) = ([], [])
     ) -> [Diagnostic] {
         guard !suppressions.isEmpty else { return diagnostics }
         // Keyed by file and line so each finding looks at only the suppressions aimed at its own line.
@@ -60,6 +61,9 @@ package enum SuppressionFilter {
                     }
                 }
                 for (r, rule) in suppression.rules.enumerated() where !used.contains(usedKey(file, index, r)) {
+                    // A rule that did not judge this file this time (the catalogue rules on a partial check) silenced
+                    // nothing because it said nothing: the suppression may still be needed.
+                    if notJudged.files.contains(file) && notJudged.rules.contains(meaning(rule.value)) { continue }
                     let isFamily = rule.value.hasSuffix("/*")
                     let exists =
                         isFamily

@@ -100,7 +100,10 @@ public enum Checker {
             suppressions: workspace.suppressions,
             configuration: configuration,
             knownRule: { id in RuleRegistry.descriptor(for: id) != nil || policyRuleIDs.contains(id) },
-            ruleIDs: ruleIDs
+            ruleIDs: ruleIDs,
+            notJudged: roleUse.isJudged
+                ? ([], [])
+                : ([UnusedCatalogueRole.descriptor.id, "raci/idle-role"], Set(workspace.catalogues.map(\.file)))
         )
         var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
         report.processContexts = contexts

@@ -20,11 +20,13 @@ package enum UnusedCatalogueRole: Rule {
             by a policy's selector (`responsible`, `accountable`, `informs`, `consults`). `.procdef.yaml` names no \
             roles. Use the role where the organisation needs it, or remove it from the catalogue.
 
-            The rule judges the catalogue only when the check sees every use a role may have: when the checked paths \
-            are folders (not files named one by one, as an editor or a pre-commit hook on changed files does), hold \
-            at least one process, and were read without an error (a file that does not decode, or a misspelt role \
-            id, hides a use: fix those first). A role that is named, but only ever consulted or informed, is \
-            `raci/idle-role`'s finding; a role that nothing names gets this note only.
+            The rule judges the catalogue only when the check sees every use a role may have: when it reads the \
+            whole repository (the config's `paths`, the default folders, or folders named on the command line; not \
+            files named one by one, as an editor or a pre-commit hook on changed files does), holds at least one \
+            process, and was read without an error (a file that does not decode, or a misspelt role id, hides a use: \
+            fix those first). A check that does not judge the catalogue leaves its suppressions of this rule (and of \
+            `raci/idle-role` in the catalogue) alone: they are not unused. A role that is named, but only ever \
+            consulted or informed, is `raci/idle-role`'s finding; a role that nothing names gets this note only.
             """,
         failingExample: """
             kind: roles

@@ -107,6 +107,8 @@ enum RequesterNotTold: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         let graph = context.graph
         guard graph.start != nil, !graph.ends.isEmpty else { return }
+        // Searches per role are the costliest work of any rule: none when the rule is off.
+        guard context.configuration.severity(of: descriptor) != nil else { return }
         // Runs past the exploration's limit were not all seen; `flow/analysis-limit` says so.
         guard context.soundness.undecided == nil else { return }
         let owed = owedRoles(context)
@@ -285,6 +287,9 @@ private struct TellingRuns {
     private let branchRegions: [Int: [Set<Int>]]
     /// Per fork with a join, per branch: a transition on it changes responsibility.
     private let branchHandsOff: [Int: [Bool]]
+    /// Per activity, the fork branches on which nothing after it changes responsibility: a notification there is
+    /// the last word of its branch. Found once, for every role.
+    private let lastOnBranch: [[(fork: Int, branch: Int)]]
 
     init(_ context: ProcessContext) {
         self.context = context
@@ -326,6 +331,27 @@ private struct TellingRuns {
                 for region in regions { joinedRegion[join, default: []].formUnion(region) }
             }
         }
+        var lastOnBranch = Array(repeating: [(fork: Int, branch: Int)](), count: graph.activityCount)
+        for f in branchRegions.keys.sorted() {
+            guard let regions = branchRegions[f] else { continue }
+            for (b, region) in regions.enumerated() {
+                // Backwards from the handoffs inside the branch: the activities that can still hand off.
+                var handsOffLater = Set<Int>()
+                var queue = region.filter { a in graph.outgoing[a].contains { transitionHandoff[$0] } }.sorted()
+                handsOffLater.formUnion(queue)
+                var head = 0
+                while head < queue.count {
+                    let a = queue[head]
+                    head += 1
+                    for t in graph.incoming[a] {
+                        let source = graph.transitions[t].source
+                        if region.contains(source), handsOffLater.insert(source).inserted { queue.append(source) }
+                    }
+                }
+                for a in region where !handsOffLater.contains(a) { lastOnBranch[a].append((f, b)) }
+            }
+        }
+        self.lastOnBranch = lastOnBranch
         self.joinedRegion = joinedRegion
         self.branchRegions = branchRegions
         self.branchHandsOff = branchHandsOff
@@ -341,25 +367,12 @@ private struct TellingRuns {
         var result = Array(repeating: false, count: graph.transitions.count)
         var siblingHandsOff = result
         guard !branchRegions.isEmpty else { return (result, siblingHandsOff) }
-        // Per fork, per branch: a notification on the branch has no handoff after it there.
+        // Per fork, per branch: a notification on the branch has no handoff after it there. Only the activities that
+        // notify this role are looked at.
         var notifiedLast: [Int: [Bool]] = [:]
-        for (f, regions) in branchRegions {
-            notifiedLast[f] = regions.map { region in
-                // Backwards from the handoffs inside the branch: the activities that can still hand off.
-                var handsOffLater = Set<Int>()
-                var queue = region.filter { a in graph.outgoing[a].contains { transitionHandoff[$0] } }.sorted()
-                handsOffLater.formUnion(queue)
-                var head = 0
-                while head < queue.count {
-                    let a = queue[head]
-                    head += 1
-                    for t in graph.incoming[a] {
-                        let source = graph.transitions[t].source
-                        if region.contains(source), handsOffLater.insert(source).inserted { queue.append(source) }
-                    }
-                }
-                return region.contains { notifies[$0] && !handsOffLater.contains($0) }
-            }
+        for (f, regions) in branchRegions { notifiedLast[f] = Array(repeating: false, count: regions.count) }
+        for a in notifies.indices where notifies[a] {
+            for slot in lastOnBranch[a] { notifiedLast[slot.fork]?[slot.branch] = true }
         }
         for (f, fork) in graph.forks.enumerated() {
             guard let join = fork.join, let regions = branchRegions[f], let last = notifiedLast[f], let handsOff = branchHandsOff[f]
@@ -400,10 +413,11 @@ private struct TellingRuns {
         var informs = Array(repeating: false, count: count)
         var notifies = Array(repeating: false, count: count)
         for (a, activity) in activities.enumerated() {
-            let informed = activity.informed.contains { $0.value == role }
-            involved[a] =
-                informed || activity.responsible.contains { $0.value == role } || activity.consulted.contains { $0.value == role }
-            informs[a] = informed && activity.condition(informed: role) == nil
+            // Only an unconditional entry tells on every run: `{role, when}` tells on some runs only.
+            let informed = activity.informed.contains { $0.value == role } && activity.condition(informed: role) == nil
+            let consulted = activity.consulted.contains { $0.value == role } && activity.condition(consulted: role) == nil
+            involved[a] = informed || consulted || activity.responsible.contains { $0.value == role }
+            informs[a] = informed
             notifies[a] = informed && activity.stepType == .notification
         }
         // At a join, the branches it closes: whether one of them notifies the role, or ends next to the join with it.

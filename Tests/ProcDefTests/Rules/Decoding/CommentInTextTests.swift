@@ -120,6 +120,17 @@ final class CommentInTextTests: XCTestCase {
                 """), rules: nil, [])
     }
 
+    /// On the finding's own line too: the suppression follows the text that YAML already read as a comment.
+    func testASuppressionOnTheSameLineSilencesIt() {
+        XCTAssertFindings(
+            process(
+                """
+                    name: Open the bridge call
+                    procedure:
+                      - Post the bridge link #reviewed  # procdef: ignore yaml/comment-in-text -- the team's review marker
+                """), rules: nil, [])
+    }
+
     /// Other keys (ids, role lists) are not texts a reader acts on.
     func testOtherKeysAreNotJudged() {
         XCTAssertFindings(

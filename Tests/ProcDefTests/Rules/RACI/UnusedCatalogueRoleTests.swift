@@ -172,6 +172,25 @@ final class UnusedCatalogueRoleTests: XCTestCase {
         XCTAssertEqual(walkedRules, [unused])
     }
 
+    /// A suppression of a catalogue finding stays quiet when the catalogue is not judged: it is still needed.
+    func testASuppressionOfACatalogueFindingIsNotUnusedWhenTheCatalogueIsNotJudged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-catalogue-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roles = folder.appendingPathComponent("roles.yaml")
+        let change = folder.appendingPathComponent("change.yaml")
+        try Data(
+            (catalogue + "  # procdef: ignore raci/unused-catalogue-role -- reserved for the new board\n"
+                + "  cab-chair: {name: CAB Chair, kind: manager}\n").utf8
+        ).write(to: roles)
+        try Data(process.utf8).write(to: change)
+        let options = CheckOptions(today: CalendarDate(year: 2026, month: 6, day: 1))
+        let named = Checker.check(try Workspace.load(paths: [roles.path, change.path], options: options), options: options)
+        let walked = Checker.check(try Workspace.load(paths: [folder.path], options: options), options: options)
+        XCTAssertEqual(named.diagnostics.map(\.rule), [])
+        XCTAssertEqual(walked.diagnostics.map(\.rule), [])
+    }
+
     /// A workspace without a process (the catalogue checked on its own) says nothing about the roles' use.
     func testACatalogueWithoutProcessesIsNotJudged() {
         XCTAssertFindings(catalogue + "  cab-chair: {name: CAB Chair, kind: manager}\n", rules: nil, [])

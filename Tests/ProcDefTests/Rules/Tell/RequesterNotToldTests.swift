@@ -87,6 +87,31 @@ final class RequesterNotToldTests: XCTestCase {
                 """, rules: rule, [])
     }
 
+    /// A closing notice under a condition tells the requester on some runs only.
+    func testAConditionalNoticeAtTheEndDoesNotTellEveryRun() {
+        XCTAssertFindings(
+            header + """
+                  - id: log
+                    name: Log the request
+                    responsible: service-desk
+                    informed: [user]
+                    handoff: {artifact: request-record, expectation: Picked up within 1 day.}
+                  - id: fulfil
+                    name: Fulfil the request
+                    responsible: resolver
+                  - id: 1️⃣close
+                    name: Close the request
+                    responsible: resolver
+                    informed: [{role: user, when: The request failed.}]
+                """, rules: rule,
+            [
+                ExpectedFinding(
+                    "1️⃣", "tell/requester-not-told",
+                    "the case can end at 'close' (Close the request) without telling the requester 'user' (Affected User) how it ended (path: log -> fulfil -> close)",
+                    severity: .warning, help: help("user", at: "'close' or 'fulfil' before it"))
+            ])
+    }
+
     func testTheRequesterConsultedDirectlyBeforeTheEndIsTold() {
         XCTAssertFindings(
             header + """
