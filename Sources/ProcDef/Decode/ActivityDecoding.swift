@@ -128,8 +128,8 @@ extension ModelDecoder {
         }
         return target
     }
-    private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> Located<TimeTarget>? {
-        duration(map, "target", in: place())
+    private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> TimeBudget? {
+        budget(map, "target", in: place())
     }
 
     private func next(_ map: FieldMap, isApproval: Bool, in activityPlace: @autoclosure () -> String) -> NextClause? {
@@ -209,6 +209,8 @@ extension ModelDecoder {
                     "join": Self.joinHelp,
                     "outcome":
                         "every branch of a fork runs whatever the approver said: write `outcome` on the decision branch that forks (`- {outcome: approved, all: [...]}`)",
+                    "priorities":
+                        "every branch of a fork runs, whatever the priority: write `priorities` on the decision branch that forks (`- {priorities: [p1], all: [...]}`)",
                 ])
         } else if isApproval {
             checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
@@ -218,6 +220,7 @@ extension ModelDecoder {
         }
         let when = isForkBranch ? nil : text(map, "when", in: context)
         let outcome = isApproval ? choice(map, "outcome", in: context, ApprovalOutcome.self) : nil
+        let priorities = isForkBranch ? [] : references(map, "priorities", in: context, kind: "priority")
         var handoff: Handoff?
         if let field = map.field("handoff") {
             var handoffContext: String {
@@ -235,14 +238,20 @@ extension ModelDecoder {
         }
         if let allField {
             guard let fork = decodeFork(allField.value, in: "a branch of \(activityContext)") else { return nil }
-            return Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            var branch = Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            branch.priorities = priorities
+            return branch
         }
         if !map.has("to") {
             report(
                 MissingField.self, at: map.startRange, "\(context) has no 'to'",
                 help: "name the activity the branch goes to with `to`, or fork with `all`")
         }
-        return to.map { Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range) }
+        return to.map {
+            var branch = Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            branch.priorities = priorities
+            return branch
+        }
     }
 
     private func triggers(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Trigger] {
@@ -281,6 +290,7 @@ extension ModelDecoder {
             informed: references(map, "informed", in: context, kind: "role"),
             escalation: choice(map, "escalation", in: context, Escalation.self),
             agreement: text(map, "agreement", in: context),
+            within: budget(map, "within", in: context),
             range: node.range
         )
     }

@@ -39,10 +39,12 @@ extension ModelDecoder {
         let name = text(map, "name", in: context) ?? Located("", at: field.keyNode.range)
         // `practitioner` is the kind no kind-based rule singles out, so a missing kind does not add findings of its own.
         let kind = choice(map, "kind", in: context, RoleKind.self) ?? Located(.practitioner, at: field.keyNode.range)
-        return Role(
+        var role = Role(
             id: id, name: name, kind: kind,
             team: text(map, "team", in: context), contact: text(map, "contact", in: context),
             scope: scope, file: file, range: field.value.range
         )
+        role.maxSilence = duration(map, "max-silence", in: context)
+        return role
     }
 }

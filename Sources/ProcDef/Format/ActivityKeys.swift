@@ -28,7 +28,9 @@ extension KeyTable {
         FormatKey("records", "list of names", "what the activity records (`incident`, `problem`...); policies select on it"),
         FormatKey("inputs", "list of names", "the artifacts the activity needs"),
         FormatKey("outputs", "list of names", "the artifacts it produces"),
-        FormatKey("target", "duration", invalid: InvalidDuration.self, "the time target for the step"),
+        FormatKey(
+            "target", "duration or per-priority durations", invalid: InvalidDuration.self,
+            "the step's own time budget: one duration, or one per priority (see [Time](#time))"),
         FormatKey("tags", "list of names", "free labels; policies select on them"),
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
         FormatKey(
@@ -60,6 +62,9 @@ extension KeyTable {
             "on a branch of an `approval` step: the approver's answer that takes it; once one branch says it, both answers need a branch (see [Kinds of steps](#kinds-of-steps))"
         ),
         FormatKey(
+            "priorities", "list of priority ids", invalid: UnknownPriority.self,
+            "only cases of these priorities take the branch (see [Time](#time))"),
+        FormatKey(
             "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])
 
@@ -88,6 +93,9 @@ extension KeyTable {
         FormatKey(
             "agreement", "text", .optionalReported(by: SupplierAgreement.self, when: "towards a supplier"),
             "the OLA or underpinning contract that binds the receiver"),
+        FormatKey(
+            "within", "duration or per-priority durations", invalid: InvalidDuration.self,
+            "the receiver's commitment as a duration: one, or one per priority (see [Time](#time))"),
     ])
 
     /// A `consulted` or `informed` entry written as a mapping: a role that takes part only under a condition.

@@ -13,5 +13,8 @@ extension KeyTable {
         FormatKey(
             "contact", "text",
             "how to reach it (a Slack channel, a mail alias); shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"),
+        FormatKey(
+            "max-silence", "duration", invalid: InvalidDuration.self,
+            "the longest this role may go without news of an open case (a regulator's daily updates)"),
     ])
 }

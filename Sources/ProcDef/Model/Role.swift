@@ -25,6 +25,8 @@ public struct Role: Sendable {
     public var kind: Located<RoleKind>
     public var team: Located<String>?
     public var contact: Located<String>?
+    /// `max-silence`: the longest this role may go without news of an open case.
+    public var maxSilence: Located<TimeTarget>?
     public var scope: Scope
     public var file: String
     /// The role's whole mapping.

@@ -156,7 +156,7 @@ package enum ProcessDiff {
             FieldChange.compare("same-person-as", a.samePersonAs?.value, b.samePersonAs?.value),
             // Who takes part is the RACI change's; the condition's wording is the activity's.
             FieldChange.compare("conditions", conditionTexts(a), conditionTexts(b)),
-            FieldChange.compare("target", a.target?.value.text, b.target?.value.text),
+            FieldChange.compare("target", a.target?.text, b.target?.text),
             FieldChange.compare("records", a.records.values(), b.records.values()),
             FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
             FieldChange.compare("outputs", a.outputs.values(), b.outputs.values()),

@@ -26,6 +26,7 @@ public enum RuleRegistry {
         UnknownActivity.self,
         UnknownProcess.self,
         UnknownPolicy.self,
+        UnknownPriority.self,
         // About waivers (each policy's own findings are `policy/<policy-id>`); waiver/permanent checks each process.
         WaiverExpired.self,
         WaiverUnused.self,

@@ -210,7 +210,7 @@ package struct DiagramRenderer: Sendable {
     private func activityNode(_ index: Int, _ activity: Activity, _ process: CheckedProcess, into dot: inout DOTWriter) {
         var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 24)
         if let marker = Self.typeMarker(activity.stepType) { label = marker + " " + label }
-        if let target = activity.target { label += "\n(\(target.value.text))" }
+        if let target = activity.target { label += "\n(\(target.text))" }
         if activity.responsible.count > 1 {
             // Shared work: the lane shows the first role, the node says who else is responsible.
             let others = activity.responsible.dropFirst().map { process.roleName($0.value) }

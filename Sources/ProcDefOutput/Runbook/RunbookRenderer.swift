@@ -173,7 +173,7 @@ private struct RunbookPage {
         md.endLine()
     }
 
-    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`, `3 weeks`, `12 months`.
+    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`, `3 weeks`, `12 months`, `6 business hours`, `1 business day`.
     mutating func duration(_ target: TimeTarget) {
         md.number(target.amount)
         switch target.unit {
@@ -183,8 +183,29 @@ private struct RunbookPage {
         case .days: md.markdown(" day")
         case .weeks: md.markdown(" week")
         case .months: md.markdown(" month")
+        case .businessHours: md.markdown(" business hour")
+        case .businessDays: md.markdown(" business day")
         }
         if target.amount != 1 { md.markdown("s") }
+    }
+
+    /// `10 minutes`; per priority `` `p1`: 10 minutes, otherwise 30 minutes ``; a mapping without `default` names only
+    /// its priorities, and `(no other priority)` says the rest have no budget.
+    mutating func budget(_ budget: TimeBudget) {
+        guard budget.isPerPriority else {
+            if let single = budget.single { duration(single.value) }
+            return
+        }
+        for (i, entry) in budget.entries.enumerated() {
+            if i > 0 { md.markdown(", ") }
+            md.code(entry.priority.value)
+            md.markdown(": ")
+            duration(entry.duration.value)
+        }
+        if let fallback = budget.fallback {
+            if !budget.entries.isEmpty { md.markdown(", otherwise ") }
+            duration(fallback.value)
+        }
     }
 
     // MARK: The page
@@ -544,7 +565,7 @@ private struct RunbookPage {
         }
         if let target = activity.target {
             md.labelledItem("Target time")
-            duration(target.value)
+            budget(target)
             md.endLine()
         }
         codesItem("Records", activity.records)

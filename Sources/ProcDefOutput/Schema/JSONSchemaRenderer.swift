@@ -82,6 +82,7 @@ package struct JSONSchemaRenderer: Sendable {
             ("branch", Self.branch.schema),
             ("forkBranch", Self.forkBranch.schema),
             ("cancel", Self.cancel.schema),
+            ("target", Self.target.schema),
             ("handoff", Self.handoff.schema),
             ("trigger", Self.trigger.schema),
             ("review", Self.review.schema),

@@ -13,10 +13,17 @@ extension JSONSchemaRenderer {
                     ("items", SchemaShape.ref("activity")),
                 ]),
                 "cancel": listOrOne("cancel"),
+                "targets": listOrOne("target"),
                 "waivers": listOrOne("waiver"),
                 "review": SchemaShape.ref("review"),
             ]
         )
+    }
+
+    static var target: SchemaObject {
+        SchemaObject(
+            "A service or operational level target: the time from one activity's start (or end) to another's end (or start), within a budget.",
+            KeyTable.target)
     }
 
     static var review: SchemaObject {
