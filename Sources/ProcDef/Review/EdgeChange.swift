@@ -92,16 +92,19 @@ package struct EdgeState: Sendable, Hashable {
 package struct HandoffFacts: Sendable, Hashable {
     package var artifact: String?
     package var expectation: String?
+    /// `within`, as `TimeBudget.text` writes it.
+    package var within: String?
     package var agreement: String?
     package var escalation: Escalation?
     package var informed: [String]
 
     package init(
-        artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil,
-        informed: [String] = []
+        artifact: String? = nil, expectation: String? = nil, within: String? = nil, agreement: String? = nil,
+        escalation: Escalation? = nil, informed: [String] = []
     ) {
         self.artifact = artifact
         self.expectation = expectation
+        self.within = within
         self.agreement = agreement
         self.escalation = escalation
         self.informed = informed
@@ -109,7 +112,7 @@ package struct HandoffFacts: Sendable, Hashable {
 
     package init(_ handoff: Handoff) {
         self.init(
-            artifact: handoff.statedArtifact?.value, expectation: handoff.statedExpectation?.value,
+            artifact: handoff.statedArtifact?.value, expectation: handoff.statedExpectation?.value, within: handoff.within?.text,
             agreement: handoff.statedAgreement?.value, escalation: handoff.escalation?.value, informed: handoff.informed.values()
         )
     }
@@ -119,6 +122,7 @@ package struct HandoffFacts: Sendable, Hashable {
         [
             FieldChange.compare("artifact", other.artifact, artifact),
             FieldChange.compare("expectation", other.expectation, expectation),
+            FieldChange.compare("within", other.within, within),
             FieldChange.compare("informed", other.informed, informed),
             FieldChange.compare("escalation", other.escalation?.rawValue, escalation?.rawValue),
             FieldChange.compare("agreement", other.agreement, agreement),

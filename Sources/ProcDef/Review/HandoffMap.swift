@@ -110,6 +110,8 @@ package struct HandoffMapEntry: Sendable, Hashable {
     package var condition: String?
     package var artifact: String?
     package var expectation: String?
+    /// The handoff's `within`, as `TimeBudget.text` writes it (`30m`, `p1: 15m, otherwise 1h`).
+    package var within: String?
     package var agreement: String?
     package var escalation: Escalation?
     /// Who is told on the handoff.
@@ -174,6 +176,7 @@ package struct HandoffMapEntry: Sendable, Hashable {
         }
         artifact = handoff?.statedArtifact?.value
         expectation = handoff?.statedExpectation?.value
+        within = handoff?.within?.text
         agreement = handoff?.statedAgreement?.value
         escalation = handoff?.escalation?.value
         // A closure, not `values()`: its generic key path is built anew on every call, and this runs per handoff.

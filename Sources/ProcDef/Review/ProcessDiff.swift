@@ -92,8 +92,34 @@ package enum ProcessDiff {
             FieldChange.compare("tags", old.tags.values(), new.tags.values()),
             FieldChange.compare("policies", old.policies.values(), new.policies.values()),
             FieldChange.compare("waivers", waivers(old), waivers(new)),
+            FieldChange.compare("priorities", old.priorities.values(), new.priorities.values()),
+            FieldChange.compare("max-silence", old.maxSilence?.value.text, new.maxSilence?.value.text),
             FieldChange.compare("start", oldStart, new.activities.first?.id.value),
-        ].compactMap { $0 }
+        ].compactMap { $0 } + targetChanges(old, new, alignment)
+    }
+
+    /// One `targets.ID` change per target added, removed or changed, in the new order and then the removed ones; the
+    /// old target's activities are named by their new ids, so a renamed activity alone changes no target.
+    private static func targetChanges(_ old: ProcessDefinition, _ new: ProcessDefinition, _ alignment: ActivityAlignment)
+        -> [FieldChange]
+    {
+        guard !old.targets.isEmpty || !new.targets.isEmpty else { return [] }
+        func summary(_ target: ServiceTarget, renaming: [String: String]) -> String {
+            func end(_ end: ServiceTarget.End?) -> String {
+                guard let end else { return "?" }
+                return "\(end.moment.rawValue) of \(renaming[end.activity.value] ?? end.activity.value)"
+            }
+            var text = "\(target.name?.value ?? target.id.value): \(end(target.from)) to \(end(target.to))"
+            text += " within \(target.within?.text ?? "?")"
+            if let when = target.when { text += ", when \(when.value)" }
+            if target.clock?.value == .business { text += ", business clock" }
+            return text
+        }
+        let before = Dictionary(old.targets.map { ($0.id.value, summary($0, renaming: alignment.newIDs)) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.targets.map { ($0.id.value, summary($0, renaming: [:])) }, uniquingKeysWith: { a, _ in a })
+        var ids: [String] = []
+        for id in new.targets.map(\.id.value) + old.targets.map(\.id.value) where !ids.contains(id) { ids.append(id) }
+        return ids.compactMap { FieldChange.compare("targets.\($0)", before[$0], after[$0]) }
     }
 
     // MARK: Activities

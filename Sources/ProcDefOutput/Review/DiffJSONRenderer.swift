@@ -35,7 +35,7 @@ import ProcDef
 /// FIELD   = {"field", "before": string|null, "after": string|null}
 /// EDGE    = {"when": string|null, "handoff": HANDOFF|null, "fromRoles": [id], "toRoles": [id],
 ///            "passesResponsibility": true|false|null}
-/// HANDOFF = {"artifact", "expectation", "informed": [id], "escalation", "agreement"}   (string|null each)
+/// HANDOFF = {"artifact", "expectation", "within", "informed": [id], "escalation", "agreement"}   (string|null each)
 /// STATUS  = ({"state": "holds", "noRunInScope": bool}
 ///            | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
 ///            | {"state": "fails", "findings": n}) + {"runs": string|null}   // the policy's when/unless; null: every run
@@ -216,6 +216,7 @@ package struct DiffJSONRenderer: Sendable {
                 item.object("handoff") { facts in
                     facts.optional("artifact", handoff.artifact)
                     facts.optional("expectation", handoff.expectation)
+                    facts.optional("within", handoff.within)
                     facts.strings("informed", handoff.informed)
                     facts.optional("escalation", handoff.escalation?.rawValue)
                     facts.optional("agreement", handoff.agreement)

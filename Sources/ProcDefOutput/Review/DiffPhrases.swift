@@ -30,10 +30,11 @@ struct DiffPhrases: Sendable {
         ids.isEmpty ? "nobody" : ids.map(style.id).joined(separator: ", ")
     }
 
-    /// `artifact 'incident-record', expectation "...", informed 'user', escalation functional, agreement "OLA-7"`.
+    /// `artifact 'incident-record', expectation "...", within 30m, informed 'user', escalation functional, agreement "OLA-7"`.
     func handoff(_ facts: HandoffFacts) -> String {
         var parts = [facts.artifact.map { "artifact \(style.id($0))" } ?? "no artifact"]
         parts.append(facts.expectation.map { "expectation \(style.text($0))" } ?? "no expectation")
+        if let within = facts.within { parts.append("within \(within)") }
         if !facts.informed.isEmpty { parts.append("informed \(roles(facts.informed))") }
         if let escalation = facts.escalation { parts.append("escalation \(escalation.rawValue)") }
         if let agreement = facts.agreement { parts.append("agreement \(style.text(agreement))") }

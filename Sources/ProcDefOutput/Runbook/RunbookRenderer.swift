@@ -238,6 +238,10 @@ private struct RunbookPage {
             md.heading(2, Self.cancellationHeading)
             cancellations()
         }
+        if !definition.targets.isEmpty {
+            md.heading(2, "Service targets")
+            serviceTargets()
+        }
         md.heading(2, "Handoffs")
         handoffTable()
         md.heading(2, "Policies")
@@ -287,6 +291,20 @@ private struct RunbookPage {
             md.markdown(label)
             md.nextCell()
             if let field { md.cellText(field.value) } else { md.emphasis("not set") }
+            md.endRow()
+        }
+        if !definition.priorities.isEmpty {
+            md.startRow()
+            md.markdown("Priorities")
+            md.nextCell()
+            codes(definition.priorities)
+            md.endRow()
+        }
+        if let maxSilence = definition.maxSilence {
+            md.startRow()
+            md.markdown("Longest silence towards customers")
+            md.nextCell()
+            duration(maxSilence.value)
             md.endRow()
         }
         md.startRow()
@@ -665,6 +683,7 @@ private struct RunbookPage {
                 guard let site = forkSite(of: index, decision: b) else { continue }
                 md.bulletItem()
                 md.markdown("These run at the same time")
+                onlyFor(branch.priorities)
                 condition(branch.when)
                 md.endLine()
                 forkBranches(site, depth: 1, leaving)
@@ -678,11 +697,20 @@ private struct RunbookPage {
             md.bulletItem()
             activityLink(points[k].target.index)
             if let outcome = branch.outcome?.value { md.markdown(outcome == .approved ? " (**approved**)" : " (**rejected**)") }
+            onlyFor(branch.priorities)
             condition(branch.when)
             md.endLine()
             handoffDetails(k, depth: 1)
         }
         if isEnd { md.paragraph("This activity can also end the process.") }
+    }
+
+    /// ` (only for `p1`, `p2`)` for a branch only some priorities take; nothing for one every case may take.
+    private mutating func onlyFor(_ priorities: [Located<String>]) {
+        guard !priorities.isEmpty else { return }
+        md.markdown(" (only for ")
+        codes(priorities)
+        md.markdown(")")
     }
 
     /// `, when: ...`, or ` (no condition stated)`.
@@ -828,6 +856,11 @@ private struct RunbookPage {
             md.emphasis("none stated")
         }
         md.endLine()
+        if let within = handoff.within {
+            md.labelledItem("Within", depth: itemDepth)
+            budget(within)
+            md.endLine()
+        }
         if !handoff.informed.isEmpty {
             md.labelledItem("Who is told", depth: itemDepth)
             roleNames(handoff.informed)
@@ -931,7 +964,13 @@ private struct RunbookPage {
             md.paragraph("Responsibility never passes to another role in this process.")
             return
         }
-        md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
+        // The column of committed times only where a handoff states one: most processes have none yet.
+        let showsWithin = handoffPoints.contains { points[$0].handoff?.within != nil }
+        if showsWithin {
+            md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Within", "Agreement"])
+        } else {
+            md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
+        }
         for k in handoffPoints {
             md.startRow()
             if case .cancel(let c) = points[k].kind, process.graph.cancellations.indices.contains(c) {
@@ -960,6 +999,7 @@ private struct RunbookPage {
                 if points[k].isGap { md.strong("gap: no handoff declared") } else { md.emphasis("no handoff declared") }
                 md.nextCell()
                 md.nextCell()
+                if showsWithin { md.nextCell() }
                 md.endRow()
                 continue
             }
@@ -967,9 +1007,47 @@ private struct RunbookPage {
             md.nextCell()
             if let expectation = handoff.statedExpectation { md.cellText(expectation.value) } else { md.emphasis("none") }
             md.nextCell()
+            if showsWithin {
+                if let within = handoff.within { budget(within) }
+                md.nextCell()
+            }
             if let agreement = handoff.statedAgreement { md.cellText(agreement.value) }
             md.endRow()
         }
+    }
+
+    /// The process's `targets`, as written; whether the plan can meet them comes with the time analysis.
+    mutating func serviceTargets() {
+        md.startTable(["Target", "For", "Clock starts", "Clock stops", "Within", "Clock"])
+        for target in definition.targets {
+            md.startRow()
+            if let name = target.name { md.cellText(name.value) } else { md.code(target.id.value) }
+            md.nextCell()
+            if let priority = target.priority {
+                md.markdown("priority ")
+                md.code(priority.value)
+            } else if let when = target.when {
+                md.cellText(when.value)
+            } else {
+                md.markdown("every case")
+            }
+            md.nextCell()
+            targetEnd(target.from)
+            md.nextCell()
+            targetEnd(target.to)
+            md.nextCell()
+            if let within = target.within { budget(within) }
+            md.nextCell()
+            md.markdown(target.clock?.value == .business ? "business hours" : "elapsed")
+            md.endRow()
+        }
+    }
+
+    /// `start of [1. Log](#1-log)`; the id when no activity has it.
+    private mutating func targetEnd(_ end: ServiceTarget.End?) {
+        guard let end else { return }
+        md.markdown(end.moment == .start ? "start of " : "end of ")
+        if let k = definition.activityIndex(end.activity.value) { activityLink(k) } else { md.code(end.activity.value) }
     }
 
     mutating func policies() {
