@@ -46,6 +46,13 @@ extension ModelDecoder {
         guard let entries = node.mapping else {
             return duration(node, "'\(key)' in \(place)").map(TimeBudget.init)
         }
+        guard !entries.isEmpty else {
+            report(
+                WrongType.self, at: node.range,
+                "'\(key)' in \(place) must be a duration, or a mapping from priority to duration, found an empty mapping",
+                help: "write one duration (`30m`), or one per priority with `default` for the rest (`{p1: 10m, default: 30m}`)")
+            return nil
+        }
         let budgetMap = FieldMap(node, entries: entries)
         checkKeysAreText(budgetMap, in: "'\(key)' of \(place)")
         var fallback: Located<TimeTarget>?
@@ -59,6 +66,8 @@ extension ModelDecoder {
                 perPriority.append(TimeBudget.Entry(priority: Located(field.key, at: field.keyNode.range), duration: value))
             }
         }
+        // Every entry ill-formed, and reported: no budget rather than an empty one.
+        guard fallback != nil || !perPriority.isEmpty else { return nil }
         return TimeBudget(entries: perPriority, fallback: fallback, range: node.range)
     }
 

@@ -54,6 +54,11 @@ extension ModelDecoder {
             process.roles = decodeRoles(roles, label: "'roles' in \(context)", scope: .local(processID: id.value))
         }
         process.priorities = references(map, "priorities", in: context, kind: "priority")
+        for priority in process.priorities where priority.value == TimeBudget.defaultKey {
+            report(
+                InvalidID.self, at: priority.range, "priority id 'default' in \(context) is reserved",
+                help: "`default` names the duration of every other priority in a per-priority mapping: give the priority another id")
+        }
         process.maxSilence = duration(map, "max-silence", in: context)
         process.targets = decodeTargets(map, priorities: process.priorities, in: context)
         decoded.processes.append(process)
@@ -142,7 +147,10 @@ extension ModelDecoder {
             checkKeys(fieldMap, allowed: Self.targetKeys, in: context)
             requireFields(fieldMap, Self.targetRequiredKeys, in: context, at: fieldMap.startRange)
             let when = text(fieldMap, "when", in: context)
-            let priority = when.flatMap { when in priorities.first { $0.value == when.value }.map { _ in when } }
+            // `when: P1` names priority `p1`: a label is written as people say it.
+            let priority = when.flatMap { when in
+                priorities.first { $0.value == when.value.lowercased() }.map { Located($0.value, at: when.range) }
+            }
             return id.map {
                 ServiceTarget(
                     id: $0, name: text(fieldMap, "name", in: context),

@@ -112,7 +112,8 @@ extension KeyTable {
             "the time allowed: one duration, or one per priority"),
         FormatKey(
             "when", "text",
-            "a declared priority limits the target to cases of that priority; any other text is a label, shown in outputs"),
+            "a declared priority (in any case: `P1` names `p1`) limits the target to cases of that priority; any other text is a label, shown in outputs"
+        ),
         FormatKey(
             "clock", oneOf: ServiceTarget.Clock.allCases.map(\.rawValue),
             "`business`: the target counts business time, where `bd` counts `business-day` hours; default elapsed time"),

@@ -105,7 +105,8 @@ public struct ServiceTarget: Sendable {
     public var within: TimeBudget?
     /// `when`, as written: a label, or a declared priority.
     public var when: Located<String>?
-    /// `when`, when it names one of the process's `priorities`: the target holds for that priority only.
+    /// The priority `when` names, in the case `priorities` declares it (`when: P1` is `p1`), at `when`'s range: the
+    /// target holds for that priority only; nil when `when` is a label or absent.
     public var priority: Located<String>?
     public var clock: Located<Clock>?
     /// The entry's whole mapping.

@@ -246,6 +246,75 @@ final class TimeFormatDecodingTests: XCTestCase {
             ])
     }
 
+    func testEmptyBudgetsReservedPriorityAndRoleSilence() {
+        XCTAssertDecoding(
+            [
+                "roles.yaml": """
+                kind: roles
+                roles:
+                  process-owner: {name: Owner, kind: owner}
+                  regulator: {name: Regulator, kind: stakeholder, max-silence: 1️⃣daily}
+                """,
+                "fixture.yaml": """
+                kind: process
+                id: incident
+                name: Incident
+                owner: process-owner
+                priorities: [p1, 2️⃣default]
+                activities:
+                  - {id: log, name: Log, target: 3️⃣{}, next: fix}
+                  - id: fix
+                    name: Fix
+                    triggers:
+                      - process: incident
+                        handoff: {artifact: record, expectation: Soon., within: {4️⃣p9: 1h}}
+                cancel:
+                  - when: Withdrawn.
+                    to: log
+                    handoff: {artifact: record, expectation: Soon., within: {5️⃣p3: 1h}}
+                """,
+            ],
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/invalid-duration",
+                    "'max-silence' in role 'regulator' must be a duration like 90s, 10m, 4h, 2d, 3w, 12mo, 6bh or 3bd, found 'daily'",
+                    help: "write a whole number followed by s, m, h, d, w, mo, bh (business hours) or bd (business days)"),
+                ExpectedFinding(
+                    "2️⃣", "schema/invalid-id", "priority id 'default' in process 'incident' is reserved",
+                    help: "`default` names the duration of every other priority in a per-priority mapping: give the priority another id"),
+                ExpectedFinding(
+                    "3️⃣", "schema/type",
+                    "'target' in activity 'log' must be a duration, or a mapping from priority to duration, found an empty mapping",
+                    help: "write one duration (`30m`), or one per priority with `default` for the rest (`{p1: 10m, default: 30m}`)"),
+                ExpectedFinding(
+                    "4️⃣", "ref/unknown-priority", "unknown priority 'p9' in 'within' of the handoff to process 'incident' of activity 'fix'",
+                    help: "did you mean 'p1'?"),
+                ExpectedFinding(
+                    "5️⃣", "ref/unknown-priority", "unknown priority 'p3' in 'within' of the handoff of the cancellation to 'log'",
+                    help: "did you mean 'p1'?"),
+            ])
+    }
+
+    func testAWhenNamesAPriorityInAnyCase() throws {
+        let fixture = """
+            kind: process
+            id: incident
+            name: Incident
+            owner: process-owner
+            priorities: [p1, p2]
+            targets:
+              - {id: restore-p1, name: Restore P1, from: log, to: log, within: 4h, when: P1}
+              - {id: restore-p2, name: Restore P2, from: log, to: log, within: 8h, when: p2}
+              - {id: restore-major, name: Restore major, from: log, to: log, within: 2h, when: Major P1 incidents}
+            activities:
+              - {id: log, name: Log}
+            """
+        XCTAssertDecoding(fixture, [])
+        let process = try XCTUnwrap(Workspace.load(files: [SourceFile(path: "f.yaml", bytes: Array(fixture.utf8))]).processes.first)
+        XCTAssertEqual(process.targets.map { $0.priority?.value }, ["p1", "p2", nil])
+        XCTAssertEqual(process.targets.map { $0.when?.value }, ["P1", "p2", "Major P1 incidents"])
+    }
+
     func testBadTargets() {
         XCTAssertDecoding(
             """
