@@ -1,4 +1,5 @@
 import ProcDef
+import ProcDefTestSupport
 import XCTest
 
 @testable import ProcDefOutput
@@ -97,8 +98,17 @@ final class TimeRenderingTests: XCTestCase {
                 | Restore service | every case | start of [1. Log the incident](#1-log-the-incident) | end of [3. Resolve](#3-resolve) \
                 | `p1`: 4 hours, `p2`: 8 hours, `p3`: 3 business days | elapsed |
                 | First update | priority `p1` | end of [1. Log the incident](#1-log-the-incident) | start of [3. Resolve](#3-resolve) \
-                | 1 business hour | business hours |
+                | 1 business hour | business time |
                 """), runbook)
+    }
+
+    /// The whole runbook, diagram and handoff map of the timed process, for review when the time outputs change.
+    func testGoldens() throws {
+        let process = try checked()
+        assertGolden(RunbookRenderer().render(process), named: "time/incident.md")
+        assertGolden(DiagramRenderer().render(process), named: "time/incident.dot")
+        let map = HandoffMap(report: Self.report(Self.process()))
+        assertGolden(HandoffMapMarkdownRenderer().render(map), named: "time/incident-handoffs.md")
     }
 
     func testTheDiagramLabelsAPerPriorityTarget() throws {
@@ -139,7 +149,9 @@ final class TimeRenderingTests: XCTestCase {
                         to: resolve
                         within: 1h
 
-                    """)
+                    """
+            )
+            .replacingOccurrences(of: "priorities: [p1]\n", with: "priorities: [p1, p2]\n")
         XCTAssertNotEqual(changed, Self.process(restore: "{p1: 2h, default: 8h}", within: "30m"))
         let diff = ProcessDiff.compare(old: Self.report(Self.process()), new: Self.report(changed))
         let text = DiffTextRenderer().render(diff)
@@ -147,7 +159,7 @@ final class TimeRenderingTests: XCTestCase {
             text.contains(
                 """
                   handoffs and transitions:
-                    'log' -> 'escalate': handoff within: "15m" -> "30m"
+                    'log' -> 'escalate': priorities: p1 -> p1, p2; handoff within: "15m" -> "30m"
                   process fields:
                     targets.restore: "Restore service: start of log to end of resolve within p1: 4h, p2: 8h, p3: 3bd" \
                 -> "Restore service: start of log to end of resolve within p1: 2h, otherwise 8h"
@@ -155,5 +167,8 @@ final class TimeRenderingTests: XCTestCase {
                     targets.first-update: "First update: end of log to start of resolve within 1bh, when p1, business clock" -> -
 
                 """), text)
+        let json = DiffJSONRenderer().render(diff)
+        XCTAssertTrue(json.contains(#""priorities": ["p1", "p2"]"#), json)
+        XCTAssertTrue(json.contains(#""within": "30m""#), json)
     }
 }

@@ -73,6 +73,8 @@ package struct EdgeState: Sendable, Hashable {
     package var toUnnamedReceiver = false
     /// An approval's branch: the answer it stands for (`approved`, `rejected`).
     package var outcome: String?
+    /// A decision branch's `priorities`: only cases of these take it; empty for every case.
+    package var priorities: [String] = []
     /// The target must be done by another person than the source, in the same role (`other-person-than`).
     package var toOtherPersonInRole = false
 

@@ -328,7 +328,7 @@ package enum ProcessDiff {
     /// Worth a reviewer's attention: a new condition or handoff, responsibility starting or stopping to change
     /// hands, or, where it changes hands, other roles on either end.
     private static func differs(_ a: EdgeState, _ b: EdgeState) -> Bool {
-        if a.condition != b.condition || a.outcome != b.outcome || a.handoff != b.handoff
+        if a.condition != b.condition || a.outcome != b.outcome || a.priorities != b.priorities || a.handoff != b.handoff
             || a.passesResponsibility != b.passesResponsibility
         {
             return true

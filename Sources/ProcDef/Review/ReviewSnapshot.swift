@@ -121,6 +121,7 @@ struct ReviewSnapshot: Sendable {
                 state.toOtherPersonInRole = point?.isWithinOneRole ?? false
                 if case .branch(let b) = edge.kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b) {
                     state.outcome = branches[b].outcome?.value.rawValue
+                    state.priorities = branches[b].priorities.map { $0.value }
                 }
                 edges.append(FlowEdge(source: i, order: order, ref: edge.ref, state: state))
             }

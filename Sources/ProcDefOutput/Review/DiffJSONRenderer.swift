@@ -33,8 +33,8 @@ import ProcDef
 ///   "findings": {"introduced": [FINDING], "resolved": [FINDING]}     // outside any process
 /// }
 /// FIELD   = {"field", "before": string|null, "after": string|null}
-/// EDGE    = {"when": string|null, "handoff": HANDOFF|null, "fromRoles": [id], "toRoles": [id],
-///            "passesResponsibility": true|false|null}
+/// EDGE    = {"when": string|null, "outcome"?, "priorities"?: [id], "handoff": HANDOFF|null, "fromRoles": [id],
+///            "toRoles": [id], "passesResponsibility": true|false|null}
 /// HANDOFF = {"artifact", "expectation", "within", "informed": [id], "escalation", "agreement"}   (string|null each)
 /// STATUS  = ({"state": "holds", "noRunInScope": bool}
 ///            | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
@@ -212,6 +212,7 @@ package struct DiffJSONRenderer: Sendable {
         object.object(key) { item in
             item.optional("when", state.condition)
             if let outcome = state.outcome { item.field("outcome", outcome) }
+            if !state.priorities.isEmpty { item.strings("priorities", state.priorities) }
             if let handoff = state.handoff {
                 item.object("handoff") { facts in
                     facts.optional("artifact", handoff.artifact)

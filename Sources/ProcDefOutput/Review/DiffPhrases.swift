@@ -65,6 +65,7 @@ struct DiffPhrases: Sendable {
     private func describe(_ state: EdgeState) -> [String] {
         var parts: [String] = []
         if let outcome = state.outcome { parts.append("if \(outcome)") }
+        if !state.priorities.isEmpty { parts.append("only for \(state.priorities.joined(separator: ", "))") }
         if let condition = state.condition { parts.append("when \(style.text(condition))") }
         if let handoff = state.handoff {
             parts.append("handoff: \(self.handoff(handoff))")
@@ -77,6 +78,10 @@ struct DiffPhrases: Sendable {
     private func differences(_ a: EdgeState, _ b: EdgeState) -> [String] {
         var parts: [String] = []
         if a.outcome != b.outcome { parts.append("outcome: \(a.outcome ?? "-") \(arrow) \(b.outcome ?? "-")") }
+        if a.priorities != b.priorities {
+            func list(_ priorities: [String]) -> String { priorities.isEmpty ? "every priority" : priorities.joined(separator: ", ") }
+            parts.append("priorities: \(list(a.priorities)) \(arrow) \(list(b.priorities))")
+        }
         switch (a.condition, b.condition) {
         case (nil, let new?): parts.append("condition added: when \(style.text(new))")
         case (_?, nil): parts.append("condition removed")

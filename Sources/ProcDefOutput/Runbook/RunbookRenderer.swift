@@ -1038,7 +1038,7 @@ private struct RunbookPage {
             md.nextCell()
             if let within = target.within { budget(within) }
             md.nextCell()
-            md.markdown(target.clock?.value == .business ? "business hours" : "elapsed")
+            md.markdown(target.clock?.value == .business ? "business time" : "elapsed")
             md.endRow()
         }
     }
