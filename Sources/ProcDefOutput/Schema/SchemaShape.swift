@@ -67,19 +67,15 @@ enum SchemaShape {
     }
 
     /// `TimeBudget`: one duration, or a mapping from priority (or `default`) to duration. The priorities themselves
-    /// are checked against the process's `priorities` by `ref/unknown-priority`, which a schema cannot see.
+    /// are checked against the process's `priorities` by `ref/unknown-priority`, which a schema cannot see. Written
+    /// with `if`/`then` rather than `anyOf`, so that an editor says what is wrong with a text ("does not match") rather
+    /// than that no alternative fits; the top-level `type` lets `nullable` add null.
     static var budget: JSONValue {
         .object([
-            (
-                "anyOf",
-                .array([
-                    duration,
-                    .object([
-                        ("type", .string("object")), ("minProperties", .integer(1)),
-                        ("additionalProperties", duration),
-                    ]),
-                ])
-            )
+            ("type", .array([.string("string"), .string("object")])),
+            ("if", .object([("type", .string("string"))])),
+            ("then", .object([("pattern", .string(durationPattern))])),
+            ("else", .object([("minProperties", .integer(1)), ("additionalProperties", duration)])),
         ])
     }
 
