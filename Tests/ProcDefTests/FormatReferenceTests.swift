@@ -185,6 +185,10 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             kind: practitioner  # role
             team: Service Desk  # role
             max-silence: 1d  # role
+            shift: 8h  # role
+            handover:  # role
+              artifact: shift-log  # handover
+              expectation: The next analyst reads the log.  # handover
         """,
         """
         kind: process  # process
@@ -233,6 +237,18 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             triggers:
               - process: problem  # trigger
                 when: It recurs.  # trigger
+            timeout:  # activity
+              - after: {p1: 1h, default: 4h}  # timeout
+                to: close  # timeout
+                from: log  # timeout
+                interrupting: false  # timeout
+                when: p1  # timeout
+                handoff: {artifact: record}  # timeout
+            every:  # activity
+              - every: 1h  # cadence
+                for: 4h  # cadence
+                when: p1  # cadence
+            until: close  # activity
           - id: close  # activity
             name: Close  # activity
             join: all  # activity

@@ -21,6 +21,10 @@ extension ModelDecoder {
     static let involvementRequiredKeys = KeyTable.involvement.requiredNames
     static let triggerKeys = KeyTable.trigger.names
     static let triggerRequiredKeys = KeyTable.trigger.requiredNames
+    static let timeoutKeys = KeyTable.timeout.names
+    static let timeoutRequiredKeys = KeyTable.timeout.requiredNames
+    static let cadenceKeys = KeyTable.cadence.names
+    static let cadenceRequiredKeys = KeyTable.cadence.requiredNames
 
     /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
     func decodeActivity(_ node: Node, processContext: String) -> Activity? {
@@ -70,6 +74,9 @@ extension ModelDecoder {
             activity.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
         }
         if !conditions.isEmpty { activity.conditions = conditions }
+        if map.has("timeout") { activity.timeouts = timeouts(map, in: context) }
+        if map.has("every") { activity.cadence = cadence(map, in: context) }
+        if map.has("until") { activity.until = reference(map, "until", in: context, kind: "activity") }
         return id == nil ? nil : activity
     }
 
@@ -276,6 +283,48 @@ extension ModelDecoder {
                 handoff = decodeHandoff(field.value, in: handoffContext)
             }
             return process.map { Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range) }
+        }
+    }
+
+    /// `timeout`: one mapping or a list of them, each `{after, to, handoff, from, interrupting, when}`.
+    private func timeouts(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Timeout] {
+        var activityContext: String { activityPlace() }
+        return mappings(map, "timeout", in: activityContext, item: "a timeout").map { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
+            let to = reference(fieldMap, "to", in: "a timeout of \(activityContext)", kind: "activity")
+            var context: String {
+                to.map { "the timeout to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a timeout of \(activityContext)"
+            }
+            checkKeys(fieldMap, allowed: Self.timeoutKeys, in: context)
+            requireFields(fieldMap, Self.timeoutRequiredKeys, in: context, at: fieldMap.startRange)
+            var timeout = Timeout(
+                after: budget(fieldMap, "after", in: context), to: to,
+                from: reference(fieldMap, "from", in: context, kind: "activity"),
+                interrupting: flag(fieldMap, "interrupting", in: context),
+                when: text(fieldMap, "when", in: context), range: node.range)
+            if let handoff = fieldMap.field("handoff") {
+                timeout.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
+            }
+            return timeout
+        }
+    }
+
+    /// `every`: one duration, one per priority, or a list of `{every, for, when}` intervals.
+    private func cadence(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [CadenceEntry] {
+        var activityContext: String { activityPlace() }
+        guard let node = map.value("every") else { return [] }
+        guard node.sequence != nil else {
+            return budget(map, "every", in: activityContext).map { [CadenceEntry(every: $0, range: node.range)] } ?? []
+        }
+        return mappings(map, "every", in: activityContext, item: "an interval").compactMap { item in
+            let fieldMap = FieldMap(item, entries: item.mapping ?? MappingEntries())
+            var context: String { "an interval of 'every' of \(activityContext)" }
+            checkKeys(fieldMap, allowed: Self.cadenceKeys, in: context)
+            requireFields(fieldMap, Self.cadenceRequiredKeys, in: context, at: fieldMap.startRange)
+            guard let every = budget(fieldMap, "every", in: context) else { return nil }
+            return CadenceEntry(
+                every: every, duration: duration(fieldMap, "for", in: context), when: text(fieldMap, "when", in: context),
+                range: item.range)
         }
     }
 

@@ -6,6 +6,7 @@ extension ModelDecoder {
     static let roleKeys = KeyTable.role.names
     static let roleRequiredKeys = KeyTable.role.requiredNames
     static let catalogueRequiredKeys = KeyTable.roles.requiredNames
+    static let handoverKeys = KeyTable.handover.names
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"
@@ -45,6 +46,16 @@ extension ModelDecoder {
             scope: scope, file: file, range: field.value.range
         )
         role.maxSilence = duration(map, "max-silence", in: context)
+        role.shift = duration(map, "shift", in: context)
+        if let node = map.value("handover") {
+            let place = "the handover of \(context)"
+            if let handover = fields(of: node, place, expected: "a mapping with 'artifact' and 'expectation'") {
+                checkKeys(handover, allowed: Self.handoverKeys, in: place)
+                role.handover = ShiftHandover(
+                    artifact: text(handover, "artifact", in: place), expectation: text(handover, "expectation", in: place),
+                    range: node.range)
+            }
+        }
         return role
     }
 }

@@ -68,6 +68,7 @@ package struct HandoffAnalysis: Sendable {
                 case .single: kind = .single
                 case .branch(let index): kind = .branch(index: index)
                 case .fork(let route): kind = .fork(route)
+                case .timeout(let index): kind = .timeout(index: index)
                 }
                 let target = HandoffEndpoint(
                     process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
@@ -186,6 +187,8 @@ package struct HandoffPoint: Sendable {
         /// Entry `entry` (0-based) of the process's `cancel` list, seen from one of the activities it interrupts; the
         /// entry's `handoff` applies.
         case cancel(entry: Int)
+        /// Entry `index` (0-based) of the source's `timeout` list; the timeout's `handoff` applies.
+        case timeout(index: Int)
     }
 
     package let kind: Kind

@@ -87,7 +87,9 @@ package struct SoundnessAnalysis: Sendable {
     /// Explores `graph` up to `stateLimit` states (negative: no limit). `stepsOverStructuredBlocks` false explores
     /// every fork branch by branch, which only tests use, to show what the decomposition saves.
     package init(graph: FlowGraph, activities: [Activity], stateLimit: Int, stepsOverStructuredBlocks: Bool = true) {
-        guard graph.hasParallelWork, graph.start != nil, !graph.hasUnknownTarget.contains(true) else { return }
+        guard graph.hasParallelWork || graph.hasDetachedTimers, graph.start != nil, !graph.hasUnknownTarget.contains(true) else {
+            return
+        }
         var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
         if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
         // A fork explored branch by branch multiplies the states by its branches' positions, and each state holds a
@@ -141,6 +143,8 @@ private struct Explorer {
         var activity: Int32
         var frames: [Frame]
         var label: SoundnessAnalysis.BranchLabel?
+        /// True once the step's non-interrupting timers have fired: each fires once per entry into the step.
+        var fired = false
     }
 
     /// A join holding some of the branches of one run of a fork.
@@ -269,6 +273,8 @@ private struct Explorer {
                 let node = queue[head]
                 head += 1
                 if node == fork.source || isEnd[node] || graph.outgoing[node].isEmpty { return false }
+                // A non-interrupting timer starts one more branch inside the block: it is explored.
+                if !graph.detached[node].isEmpty { return false }
                 for outcome in graph.outcomes[node] {
                     if case .fork(let inner) = outcome, !structured[inner] { return false }
                 }
@@ -453,6 +459,7 @@ private struct Explorer {
                 let successor = intern(next, origin: Origin(parent: id, step: step))
                 successors[id].append(successor)
             }
+            if !token.fired, !graph.detached[activity].isEmpty { fireTimers(token, rest: rest, from: id, step: step) }
             for c in graph.cancellable[activity] { cancel(c, from: id, step: step) }
         }
         for waiting in state.waiting {
@@ -460,6 +467,22 @@ private struct Explorer {
                 cancel(c, from: id, step: SoundnessAnalysis.Step(activity: Int(waiting.join), branch: waiting.outer))
             }
         }
+    }
+
+    /// The step's non-interrupting timers fire, as a fork would: the step goes on running, and each timer's target
+    /// starts beside it on the step's branch (so it arrives at the step's join, if any, as a second branch would).
+    private mutating func fireTimers(_ token: Token, rest: State, from id: Int, step: SoundnessAnalysis.Step) {
+        var next = rest
+        var running = token
+        running.fired = true
+        next.tokens.append(running)
+        for target in graph.detached[Int(token.activity)] {
+            guard arrive(at: target, frames: token.frames, label: token.label, into: &next, from: id, step: step) else { return }
+        }
+        next.tokens.sort(by: Self.tokenOrder)
+        next.waiting.sort(by: Self.waitingOrder)
+        let successor = intern(next, origin: Origin(parent: id, step: step))
+        successors[id].append(successor)
     }
 
     private mutating func cancel(_ c: Int, from id: Int, step: SoundnessAnalysis.Step) {

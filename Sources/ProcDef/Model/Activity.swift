@@ -28,6 +28,9 @@ public struct Activity: Sendable {
         var join: Located<JoinMode>?
         var handoff: Handoff?
         var triggers: [Trigger]
+        var timeouts: [Timeout] = []
+        var cadence: [CadenceEntry] = []
+        var until: Located<String>?
         var range: SourceRange
 
         init(
@@ -63,12 +66,16 @@ public struct Activity: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(
+            let copy = Storage(
                 id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
                 informed: informed, conditions: conditions, type: type, otherPersonThan: otherPersonThan, samePersonAs: samePersonAs,
                 records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
                 procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
             )
+            copy.timeouts = timeouts
+            copy.cadence = cadence
+            copy.until = until
+            return copy
         }
     }
 
@@ -175,6 +182,23 @@ public struct Activity: Sendable {
         get { storage.triggers }
         set { writable().triggers = newValue }
     }
+    /// `timeout`: the step's timers, one entry per mapping written (a single mapping is one entry).
+    public var timeouts: [Timeout] {
+        get { storage.timeouts }
+        set { writable().timeouts = newValue }
+    }
+    /// `every`: the step's cadence, one entry per interval (a single duration is one entry); empty for no cadence.
+    public var cadence: [CadenceEntry] {
+        get { storage.cadence }
+        set { writable().cadence = newValue }
+    }
+    /// `until`: the activity whose end ends the cadence, or, without `every`, the step's continuous duty.
+    public var until: Located<String>? {
+        get { storage.until }
+        set { writable().until = newValue }
+    }
+    /// True for a step with `every`: it repeats until its `until` has ended.
+    public var isCadence: Bool { !cadence.isEmpty }
     /// The activity's whole mapping.
     public var range: SourceRange {
         get { storage.range }

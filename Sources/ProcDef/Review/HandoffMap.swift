@@ -79,6 +79,8 @@ package struct HandoffMapEntry: Sendable, Hashable {
         case cancel
         /// A trigger into another process (or the same one, started anew).
         case trigger
+        /// A timer on the step (`timeout`): the case goes on from there when the time has passed.
+        case timeout
     }
 
     /// One end of a handoff: an activity and its responsible roles and their teams.
@@ -155,6 +157,7 @@ package struct HandoffMapEntry: Sendable, Hashable {
         case .fork: kind = .fork
         case .cancel: kind = .cancel
         case .trigger: kind = .trigger
+        case .timeout: kind = .timeout
         }
         switch point.kind {
         case .branch(let index):
@@ -171,6 +174,8 @@ package struct HandoffMapEntry: Sendable, Hashable {
             }
         case .cancel(let entry):
             if process.cancellations.indices.contains(entry) { condition = process.cancellations[entry].when?.value }
+        case .timeout(let index):
+            if point.sourceActivity.timeouts.indices.contains(index) { condition = point.sourceActivity.timeouts[index].when?.value }
         case .fallThrough, .single:
             condition = nil
         }

@@ -183,6 +183,9 @@ package enum ProcessDiff {
             // Who takes part is the RACI change's; the condition's wording is the activity's.
             FieldChange.compare("conditions", conditionTexts(a), conditionTexts(b)),
             FieldChange.compare("target", a.target?.text, b.target?.text),
+            FieldChange.compare("timeout", a.timeouts.map(\.text), b.timeouts.map(\.text)),
+            FieldChange.compare("every", a.cadence.map(\.text), b.cadence.map(\.text)),
+            FieldChange.compare("until", a.until?.value, b.until?.value),
             FieldChange.compare("records", a.records.values(), b.records.values()),
             FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
             FieldChange.compare("outputs", a.outputs.values(), b.outputs.values()),

@@ -23,13 +23,17 @@ package struct ProcessContext: Sendable {
     package let today: CalendarDate
     /// The config's `review-every`, for a process that gives no `review.every`.
     package let reviewEvery: TimeTarget?
+    /// The seconds of working time in a business day (`business-day` of `.procdef.yaml`, default 8h).
+    package let businessDaySeconds: Int
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
     package init(
         process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration,
-        stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil
+        stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil,
+        businessDay: TimeTarget = TimeTarget.defaultBusinessDay
     ) {
+        self.businessDaySeconds = businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
         self.today = today ?? .todayUTC()
         self.reviewEvery = reviewEvery
         self.process = process
@@ -50,7 +54,8 @@ package struct ProcessContext: Sendable {
         }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
         self.soundness =
-            graph.hasParallelWork ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
+            graph.hasParallelWork || graph.hasDetachedTimers
+            ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
     }
 
     package var activities: [Activity] { process.activities }

@@ -59,6 +59,7 @@ public enum RuleRegistry {
         OwnerRequired.self,
         NoReview.self,
         ReviewOverdue.self,
+        CadenceNeverEnds.self,
         DuplicateTransition.self,
         EmptyProcess.self,
         EndWithNext.self,
@@ -77,9 +78,11 @@ public enum RuleRegistry {
         HandoffGap.self,
         MissingArtifact.self,
         MissingExpectation.self,
+        ShiftHandoverMissing.self,
         SupplierAgreement.self,
         UnneededHandoff.self,
         RequesterNotTold.self,
+        CadenceNeverRepeats.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.

@@ -67,7 +67,8 @@ public enum Checker {
             process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
-                configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery)
+                configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery,
+                businessDay: options.businessDay)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)

@@ -211,6 +211,19 @@ struct WorkspaceLinker {
                     if let fork = branch.fork { checkBranches(fork.branches, "the fork of \(activityName)") }
                 }
             }
+            for timeout in activity.timeouts {
+                if let to = timeout.to {
+                    checkActivity(to, of: process, from: activityID, "the timeout of \(activityName)")
+                    checkHandoff(
+                        timeout.handoff, of: activityID, "the handoff of the timeout to \(Quoting.quoted(to.value)) of \(activityName)")
+                }
+                if let from = timeout.from {
+                    checkActivity(from, of: process, from: activityID, "'from' of a timeout of \(activityName)", isTransition: false)
+                }
+            }
+            if let until = activity.until {
+                checkActivity(until, of: process, from: activityID, "'until' of \(activityName)", isTransition: false)
+            }
             for trigger in activity.triggers {
                 checkTrigger(trigger, in: process, from: activityID, activityName: activityName, workspace: workspace)
                 checkHandoff(
@@ -280,6 +293,11 @@ struct WorkspaceLinker {
             var activityName: String { "activity \(Quoting.quoted(activityID))" }
             check(activity.target, "target", of: activityID, activityName)
             check(activity.handoff?.within, "within", of: activityID, "the handoff of \(activityName)")
+            for timeout in activity.timeouts {
+                check(timeout.after, "after", of: activityID, "a timeout of \(activityName)")
+                check(timeout.handoff?.within, "within", of: activityID, "the handoff of a timeout of \(activityName)")
+            }
+            for entry in activity.cadence { check(entry.every, "every", of: activityID, activityName) }
             func checkBranches(_ branches: [Branch]) {
                 for branch in branches {
                     var branchName: String {
@@ -329,6 +347,10 @@ struct WorkspaceLinker {
         return process.activities.contains { activity in
             if activity.target?.isPerPriority == true || activity.handoff?.within?.isPerPriority == true { return true }
             if activity.triggers.contains(where: { $0.handoff?.within?.isPerPriority == true }) { return true }
+            if activity.timeouts.contains(where: { $0.after?.isPerPriority == true || $0.handoff?.within?.isPerPriority == true }) {
+                return true
+            }
+            if activity.cadence.contains(where: { $0.every.isPerPriority }) { return true }
             switch activity.next {
             case .branches(let branches, _): return inBranches(branches)
             case .fork(let fork): return inBranches(fork.branches)

@@ -196,12 +196,12 @@ struct DiffPhrases: Sendable {
     private func value(_ field: String, _ value: String?) -> String {
         guard let value else { return "-" }
         switch field {
-        case "owner", "manager", "case-owner", "requester", "defaults.accountable", "approved-by", "start", "artifact":
+        case "owner", "manager", "case-owner", "requester", "defaults.accountable", "approved-by", "start", "artifact", "until":
             return style.id(value)
         case "informed", "tags", "records", "inputs", "outputs", "policies":
             // Lists of ids, joined with ", " by `FieldChange`.
             return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")
-        case "version", "target", "end", "procedure", "escalation", "kind", "effective", "review.last", "review.every":
+        case "version", "target", "timeout", "every", "end", "procedure", "escalation", "kind", "effective", "review.last", "review.every":
             return PlainText.line(value)
         default: return style.text(value)
         }

@@ -86,6 +86,7 @@ enum HandoffMapWording {
         switch kind {
         case .fork: "fork branch"
         case .cancel: "cancellation"
+        case .timeout: "timeout"
         case .transition, .trigger: nil
         }
     }

@@ -586,6 +586,30 @@ private struct RunbookPage {
             budget(target)
             md.endLine()
         }
+        if activity.isCadence {
+            // "every 1h until 6. Resolve": the step repeats, and passes its branch on once `until` has ended.
+            md.labelledItem("Repeats")
+            for (n, entry) in activity.cadence.enumerated() {
+                if n > 0 { md.markdown("; ") }
+                md.markdown("every ")
+                budget(entry.every)
+                if let duration = entry.duration {
+                    md.markdown(" for the first ")
+                    self.duration(duration.value)
+                }
+                if let when = entry.when {
+                    md.markdown(" when ")
+                    md.text(when.value)
+                }
+            }
+            untilActivity(activity)
+            md.endLine()
+        } else if activity.until != nil {
+            md.labelledItem("Engaged")
+            md.markdown("in the background")
+            untilActivity(activity)
+            md.endLine()
+        }
         codesItem("Records", activity.records)
         codesItem("Inputs", activity.inputs)
         codesItem("Outputs", activity.outputs)
@@ -604,7 +628,8 @@ private struct RunbookPage {
 
         let leaving = process.handoffPointIndices(from: index)
         if activity.isJoin { joinWait(index) }
-        next(index, activity, leaving.filter { !points[$0].isTrigger && !points[$0].isCancel })
+        next(index, activity, leaving.filter { !points[$0].isTrigger && !points[$0].isCancel && !points[$0].isTimeout })
+        if !activity.timeouts.isEmpty { timers(activity, leaving) }
         if !activity.triggers.isEmpty {
             md.startParagraph()
             md.strong("Starts another process")
@@ -636,6 +661,49 @@ private struct RunbookPage {
                 md.endLine()
                 handoffDetails(k, depth: 1)
             }
+        }
+    }
+
+    /// ` until 6. Resolve has ended`, for a cadence or a continuous duty.
+    private mutating func untilActivity(_ activity: Activity) {
+        guard let until = activity.until else { return }
+        md.markdown(" until ")
+        if let k = definition.activityIndex(until.value) {
+            activityLink(k)
+        } else {
+            md.code(until.value)
+        }
+        md.markdown(" has ended")
+    }
+
+    /// The step's timers: `after 4h: go to 5. Escalate to the carrier's manager`, each with its handoff.
+    private mutating func timers(_ activity: Activity, _ leaving: [Int]) {
+        md.startParagraph()
+        md.strong("Timers")
+        md.endLine()
+        md.startList()
+        for (t, timeout) in activity.timeouts.enumerated() {
+            md.bulletItem()
+            md.markdown("after ")
+            if let after = timeout.after { budget(after) } else { md.markdown("(no time)") }
+            if let from = timeout.from {
+                md.markdown(" from the start of ")
+                if let k = definition.activityIndex(from.value) { activityLink(k) } else { md.code(from.value) }
+            }
+            if let when = timeout.when {
+                md.markdown(", when ")
+                md.text(when.value)
+            }
+            md.markdown(timeout.isInterrupting ? ": go to " : ": start, beside this step, ")
+            guard let k = leaving.first(where: { points[$0].kind == .timeout(index: t) }) else {
+                md.code(timeout.to?.value ?? "")
+                md.markdown(" (no such activity)")
+                md.endLine()
+                continue
+            }
+            activityLink(points[k].target.index)
+            md.endLine()
+            handoffDetails(k, depth: 1)
         }
     }
 
@@ -1121,6 +1189,12 @@ extension HandoffPoint {
     /// True for a `cancel` entry: the runbook lists those once, apart from each step's own way on.
     var isCancel: Bool {
         if case .cancel = kind { return true }
+        return false
+    }
+
+    /// True for a `timeout` entry: the runbook lists a step's timers apart from its way on.
+    var isTimeout: Bool {
+        if case .timeout = kind { return true }
         return false
     }
 

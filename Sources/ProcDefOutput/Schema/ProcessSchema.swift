@@ -59,6 +59,16 @@ extension JSONSchemaRenderer {
                 "triggers": listOrOne("trigger"),
                 "consulted": involvementList,
                 "informed": involvementList,
+                "timeout": listOrOne("timeout"),
+                "every": .object([
+                    (
+                        "anyOf",
+                        .array([
+                            SchemaShape.budget,
+                            .object([("type", .string("array")), ("minItems", .integer(1)), ("items", SchemaShape.ref("cadence"))]),
+                        ])
+                    )
+                ]),
             ]
         )
     }
@@ -139,6 +149,15 @@ extension JSONSchemaRenderer {
             "What is handed over on a transition where responsibility changes, and what the receiver commits to.",
             KeyTable.handoff
         )
+    }
+
+    static var timeout: SchemaObject {
+        SchemaObject(
+            "A timer on a step: when its time has passed, the case goes to its target (a BPMN boundary timer event).", KeyTable.timeout)
+    }
+
+    static var cadence: SchemaObject {
+        SchemaObject("One interval of a cadence: how often the step repeats, for how long, for which priority.", KeyTable.cadence)
     }
 
     static var trigger: SchemaObject {

@@ -39,7 +39,7 @@ extension SchemaShape {
         "list of priority ids": idList, "activity id or `{end: ID}`": targetEnd("end"), "activity id or `{start: ID}`": targetEnd("start"),
         "date": date, "date or `permanent`": dateOrPermanent,
         "URL": webAddress,
-        "handoff": ref("handoff"), "selector": ref("selector"),
+        "handoff": ref("handoff"), "selector": ref("selector"), "handover": ref("handover"),
     ]
 }
 
