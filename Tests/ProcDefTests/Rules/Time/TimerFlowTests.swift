@@ -733,3 +733,68 @@ final class TimerSoundnessTests: XCTestCase {
             ])
     }
 }
+
+/// A continuous duty (`until` without `every`) keeps its role present for the case-owner rule until `until` ends.
+final class ContinuousDutyTests: XCTestCase {
+    private func process(until: String) -> String {
+        """
+        kind: process
+        id: incident
+        name: Incident
+        owner: process-owner
+        case-owner: service-desk
+        defaults:
+          accountable: incident-manager
+        activities:
+          - id: log
+            name: Log
+            responsible: service-desk
+        \(until)    next: diagnose
+          - id: diagnose
+            name: Diagnose
+            responsible: resolver
+            handoff: {artifact: diagnosis, expectation: The fix is applied.}
+          - id: fix
+            name: Fix
+            responsible: network
+            handoff: {artifact: fix-notes, expectation: The desk confirms.}
+          - id: confirm
+            name: Confirm
+            responsible: service-desk
+        """
+    }
+
+    private let handoff = "    handoff: {artifact: incident-record, expectation: The resolver diagnoses it.}\n"
+
+    func testTheCaseOwnerStaysPresentWhileItsDutyRuns() {
+        // Engaged until 'fix' ends: the handoffs to 'diagnose' and 'fix' keep it in the loop.
+        XCTAssertFindings(
+            process(until: handoff + "    until: fix\n"), rules: ["ownership/case-owner-continuity"], [])
+    }
+
+    func testWithoutTheDutyTheHandoffAwayIsReported() {
+        XCTAssertFindings(
+            process(until: handoff).replacingOccurrences(of: "    next: diagnose", with: "    next: 1️⃣diagnose"),
+            rules: ["ownership/case-owner-continuity"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "ownership/case-owner-continuity",
+                    "the case owner 'service-desk' (Service Desk Analyst) hands the case to 'resolver' (Resolver Group) at 'diagnose' (Diagnose) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact"
+                )
+            ])
+    }
+
+    /// A cadence is not a continuous duty: its role repeats the step, it is not engaged in between.
+    func testACadenceIsNoDuty() {
+        XCTAssertFindings(
+            process(until: handoff + "    every: 1h\n    until: fix\n").replacingOccurrences(
+                of: "    next: diagnose", with: "    next: 1️⃣diagnose"),
+            rules: ["ownership/case-owner-continuity"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "ownership/case-owner-continuity",
+                    "the case owner 'service-desk' (Service Desk Analyst) hands the case to 'resolver' (Resolver Group) at 'diagnose' (Diagnose) and is not responsible, accountable, consulted or informed there: the customer loses their single point of contact"
+                )
+            ])
+    }
+}
