@@ -107,6 +107,19 @@ final class TimerRenderingTests: XCTestCase {
         XCTAssertTrue(dot.contains(#"label="✉ 4. Update the users\n↻ 1h until 5.""#), dot)
     }
 
+    func testTheRunbookShowsATimersClockStartAndANonInterruptingTimer() throws {
+        let text = Self.process(
+            after: "1h\n      from: log\n      when: Out of hours\n      interrupting: false")
+        let report = Self.report(text)
+        let runbook = RunbookRenderer().render(try XCTUnwrap(CheckedProcess.named("incident", in: report)))
+        XCTAssertTrue(
+            runbook.contains(
+                "- after 1 hour from the start of [1. Log the incident](#1-log-the-incident), when Out of hours: start, beside this step, [3. Escalate to the carrier's manager](#3-escalate-to-the-carriers-manager)\n"
+            ), runbook)
+        let dot = DiagramRenderer().render(try XCTUnwrap(CheckedProcess.named("incident", in: report)))
+        XCTAssertTrue(dot.contains(#"label="⏱ 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
+    }
+
     func testGoldens() throws {
         let process = try checked()
         assertGolden(RunbookRenderer().render(process), named: "time/timers.md")

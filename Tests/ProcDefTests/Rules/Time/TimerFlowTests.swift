@@ -278,6 +278,23 @@ final class TimerFlowTests: XCTestCase {
                 """), rules: ["flow/no-end", "flow/unreachable"], [])
     }
 
+    func testATimerToItsOwnStepIsASelfLoop() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: chase
+                    name: Chase the user
+                    responsible: service-desk
+                    informed: [user]
+                    timeout: {after: 1d, to: 1️⃣chase}
+                """), rules: ["flow/self-loop"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/self-loop",
+                    "activity 'chase' (Chase the user) names itself as the `to` of its `timeout`: the case goes round the same activity")
+            ])
+    }
+
     func testAHandoffGapOnATimeoutThatChangesHands() {
         XCTAssertFindings(
             process(
