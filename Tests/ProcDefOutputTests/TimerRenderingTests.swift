@@ -120,6 +120,17 @@ final class TimerRenderingTests: XCTestCase {
         XCTAssertTrue(dot.contains(#"label="⏱ 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
     }
 
+    func testTheHandoffMapListsATimersHandoff() {
+        let map = HandoffMap(report: Self.report(Self.process()))
+        let csv = HandoffMapCSVRenderer().render(map)
+        XCTAssertTrue(
+            csv.contains(
+                "declared,incident,wait-for-carrier,carrier,carrier,incident,escalate,carrier-manager,carrier-manager,timeout,,carrier-fault-report,"
+            ), csv)
+        let text = HandoffMapTextRenderer().render(map)
+        XCTAssertTrue(text.contains("handoff: incident 'wait-for-carrier' -> 'escalate' (timeout)\n"), text)
+    }
+
     func testGoldens() throws {
         let process = try checked()
         assertGolden(RunbookRenderer().render(process), named: "time/timers.md")
