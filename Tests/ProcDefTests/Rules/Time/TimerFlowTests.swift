@@ -815,3 +815,65 @@ final class ContinuousDutyTests: XCTestCase {
             ])
     }
 }
+
+/// A timer is a way the case can go for policies too: a run may take it.
+final class TimerPolicyTests: XCTestCase {
+    private func flow(timeout: String) -> String {
+        """
+        kind: process
+        id: incident
+        name: Incident
+        owner: process-owner
+        tags: [incident]
+        defaults: {accountable: incident-manager}
+        activities:
+          - id: declare
+            name: Declare the incident
+            responsible: service-desk
+        \(timeout)  - id: log
+            name: Log the incident
+            responsible: service-desk
+            records: [incident]
+            handoff: {artifact: incident-record, expectation: Resolver acknowledges in 15 minutes.}
+          - id: 1️⃣diagnose
+            name: Investigate and diagnose
+            responsible: resolver
+            tags: [diagnosis]
+            handoff: {artifact: resolution-notes, expectation: Desk confirms with the user within a day.}
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+            informed: [user]
+            end: true
+        """
+    }
+
+    private let policy = [
+        "policy.yaml": """
+        kind: policy
+        id: logged-first
+        title: Incidents are logged before diagnosis
+        rationale: Because practice says so.
+        severity: error
+        applies-to: {tags: [incident]}
+        require:
+          before: {first: {records: incident}, then: {tag: diagnosis}}
+        """
+    ]
+
+    func testARunThroughATimerIsSearched() {
+        XCTAssertFindings(
+            flow(
+                timeout:
+                    "    timeout:\n      after: 15m\n      to: diagnose\n      handoff: {artifact: alert, expectation: Resolver acknowledges.}\n"
+            ),
+            rules: ["policy/logged-first"], extraFiles: policy,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/logged-first",
+                    "activity 'diagnose' (Investigate and diagnose) can be reached without passing an activity that records 'incident' before it (path: declare -> diagnose)",
+                    severity: .error)
+            ])
+        XCTAssertFindings(flow(timeout: ""), rules: ["policy/logged-first"], extraFiles: policy, [])
+    }
+}
