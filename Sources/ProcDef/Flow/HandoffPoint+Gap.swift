@@ -15,4 +15,7 @@ extension HandoffPoint {
         guard person == .other, case .unchanged = ResponsibilityChange(from: sourceRoles, to: target.roles) else { return false }
         return true
     }
+
+    /// Every receiving role is a `system` role: a machine commits to nothing, so the handoff needs no expectation.
+    package var isToSystem: Bool { !target.roles.isEmpty && target.roles.allSatisfy(\.isSystem) }
 }

@@ -129,7 +129,7 @@ package struct HandoffMapEntry: Sendable, Hashable {
             status = .gap
         } else if handoff?.statedArtifact == nil {
             status = .missingArtifact
-        } else if handoff?.statedExpectation == nil, !(!point.target.roles.isEmpty && point.target.roles.allSatisfy(\.isSystem)) {
+        } else if handoff?.statedExpectation == nil, !point.isToSystem {
             // A system commits to nothing: a handoff to one is whole with its artifact (as `handoff/missing-expectation` holds).
             status = .missingExpectation
         } else {

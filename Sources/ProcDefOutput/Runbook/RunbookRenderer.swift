@@ -918,7 +918,7 @@ private struct RunbookPage {
         md.labelledItem("Expectation", depth: itemDepth)
         if let expectation = handoff.statedExpectation {
             md.text(expectation.value)
-        } else if !points[k].target.roles.isEmpty, points[k].target.roles.allSatisfy(\.isSystem) {
+        } else if points[k].isToSystem {
             md.emphasis("none needed: a system commits to nothing")
         } else {
             md.emphasis("none stated")

@@ -77,7 +77,7 @@ enum MissingExpectation: ProcessRule {
         for point in context.handoffs.points {
             guard let handoff = point.handoff, handoff.statedExpectation == nil else { continue }
             // A machine commits to nothing: a handoff to a system role needs its artifact only.
-            if !point.target.roles.isEmpty, point.target.roles.allSatisfy(\.isSystem) { continue }
+            if point.isToSystem { continue }
             guard reported.insert(handoff.range).inserted else { continue }
             findings.report(
                 Self.self, at: handoff.range,
