@@ -82,7 +82,12 @@ public enum RuleRegistry {
         SupplierAgreement.self,
         UnneededHandoff.self,
         RequesterNotTold.self,
+        CustomerSilence.self,
         CadenceNeverRepeats.self,
+        TargetInfeasible.self,
+        TargetAtRisk.self,
+        TargetUnmeasurable.self,
+        UntimedStep.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.

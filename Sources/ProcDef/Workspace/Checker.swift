@@ -68,7 +68,7 @@ public enum Checker {
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
                 configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery,
-                businessDay: options.businessDay)
+                businessDay: options.businessDay, maxSilence: options.maxSilence)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)

@@ -750,7 +750,7 @@ final class TimerSoundnessTests: XCTestCase {
                 ExpectedFinding(
                     "2️⃣", "flow/unfinished-branch",
                     "the case can close at 'notify' (Notify the manager) while a branch at 'wait' is still running: ending here stops that work unfinished (run: log -> wait -> notify)",
-                    help: unfinishedHelp),
+                    help: unfinishedHelp)
             ])
     }
 
