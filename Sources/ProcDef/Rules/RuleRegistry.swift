@@ -74,6 +74,7 @@ public enum RuleRegistry {
         Unreachable.self,
         ArtifactNotConsumed.self,
         ArtifactNotProduced.self,
+        ExpectationWithoutTime.self,
         ExternalWithoutReceiver.self,
         HandoffGap.self,
         MissingArtifact.self,
@@ -83,6 +84,7 @@ public enum RuleRegistry {
         UnneededHandoff.self,
         RequesterNotTold.self,
         CadenceNeverRepeats.self,
+        WaitWithoutTimeout.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.
