@@ -74,6 +74,7 @@ public enum RuleRegistry {
         Unreachable.self,
         ArtifactNotConsumed.self,
         ArtifactNotProduced.self,
+        ExpectationWithoutTime.self,
         ExternalWithoutReceiver.self,
         HandoffGap.self,
         MissingArtifact.self,
@@ -88,6 +89,7 @@ public enum RuleRegistry {
         TargetAtRisk.self,
         TargetUnmeasurable.self,
         UntimedStep.self,
+        WaitWithoutTimeout.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.

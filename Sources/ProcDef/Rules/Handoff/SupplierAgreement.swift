@@ -69,6 +69,15 @@ enum SupplierAgreement: ProcessRule {
               - id: repair-link
                 name: Repair the WAN link
                 responsible: carrier
+                timeout:
+                  after: 4h
+                  to: escalate-to-carrier
+                  handoff: {artifact: incident-record, expectation: The incident manager calls the carrier's duty manager within 30 minutes.}
+                end: true
+              - id: escalate-to-carrier
+                name: Escalate to the carrier's duty manager
+                responsible: incident-manager
+                end: true
             """
     )
 
