@@ -282,8 +282,38 @@ private struct Search {
     // MARK: Slowest
 
     /// The longest path over the flow's strongly connected parts, each loop's budgets counted once.
+    /// The budgets of the activities of `loop` that can run before `goal` first ends: those its entries reach without
+    /// passing `goal`, with `goal` itself (or without it, for a clock that stops at its start).
+    private func untilFirst(_ goal: Int, in loop: [Int], componentOf: [Int], relevant: [Bool]) -> (TimeSpan, [Int]) {
+        let component = componentOf[goal]
+        var entries = loop.filter { node in
+            node == from || flow.incoming[node].contains { relevant[flow.edges[$0].source] && componentOf[flow.edges[$0].source] != component }
+        }
+        if entries.isEmpty { entries = [goal] }
+        var seen = Set(entries)
+        var queue = entries
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            guard node != goal else { continue }
+            for e in flow.outgoing[node] {
+                let target = flow.edges[e].target
+                if relevant[target], componentOf[target] == component, seen.insert(target).inserted { queue.append(target) }
+            }
+        }
+        var total = TimeSpan.zero
+        for node in seen where !(node == from && fromEnd) && !(node == goal && toStart) {
+            total = total + (flow.budget[node] ?? .zero)
+            for e in flow.outgoing[node] where node != goal && seen.contains(flow.edges[e].target) {
+                total = total + flow.edges[e].within
+            }
+        }
+        return (total, seen.sorted())
+    }
+
     private func slowestPath(_ relevant: [Bool]) -> TargetAnalysis.TimedPath? {
-        let (members, componentOf) = flow.components(including: relevant)
+        var (members, componentOf) = flow.components(including: relevant)
         let parts = members.count
         var work: [TimeSpan] = Array(repeating: .zero, count: parts)
         var isLoop = Array(repeating: false, count: parts)
@@ -331,6 +361,12 @@ private struct Search {
         }
         let end = componentOf[to]
         guard let reached = start[end] else { return nil }
+        if isLoop[end] {
+            // The clock stops the first time `to` ends: of its loop, only what runs before that counts.
+            let (firstPass, nodes) = untilFirst(to, in: members[end], componentOf: componentOf, relevant: relevant)
+            work[end] = firstPass
+            members[end] = nodes
+        }
         let total = isLoop[end] ? reached + work[end] : (toStart ? reached : reached + (flow.budget[to] ?? .zero))
         var chain: [(component: Int, edge: Int?)] = [(end, nil)]
         var cursor = end
