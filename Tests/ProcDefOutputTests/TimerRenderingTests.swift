@@ -150,4 +150,77 @@ final class TimerRenderingTests: XCTestCase {
 
                 """), text)
     }
+
+    /// A timer is an edge of the diff: a changed handoff on it shows, and a new timer that passes the case to
+    /// another role without a handoff is an introduced gap.
+    func testTheDiffShowsATimersEdge() throws {
+        let old = Self.process()
+        let changedHandoff = old.replacingOccurrences(
+            of: "expectation: The duty manager calls back within 30 minutes.",
+            with: "expectation: The duty manager calls back within 15 minutes.")
+        let newTimer = old.replacingOccurrences(
+            of: "    until: resolve\n    next: close", with: "    until: resolve\n    timeout: {after: 1d, to: escalate}\n    next: close")
+        let changed = DiffTextRenderer().render(ProcessDiff.compare(old: Self.report(old), new: Self.report(changedHandoff)))
+        XCTAssertTrue(
+            changed.contains(
+                """
+                  handoffs and transitions:
+                    timer 'wait-for-carrier' -> 'escalate': handoff expectation: "The duty manager calls back within 30 minutes." -> "The duty manager calls back within 15 minutes."
+
+                """), changed)
+        let added = DiffTextRenderer().render(ProcessDiff.compare(old: Self.report(old), new: Self.report(newTimer)))
+        XCTAssertTrue(
+            added.contains(
+                """
+                  handoff gaps introduced:
+                    timer 'send-update' -> 'escalate': responsibility passes from 'desk' to 'carrier-manager' with no handoff declared
+
+                """), added)
+        XCTAssertTrue(
+            added.contains(
+                """
+                  handoffs and transitions:
+                    timer 'send-update' -> 'escalate': added; no handoff where responsibility passes ('desk' -> 'carrier-manager')
+
+                """), added)
+    }
+
+    /// Renaming an activity changes no timer and no `until` that name it.
+    func testARenamedActivityChangesNoTimerOrUntil() throws {
+        let old = Self.process()
+        let renamed = old.replacingOccurrences(of: "escalate", with: "escalate-to-manager").replacingOccurrences(
+            of: "resolve", with: "restore")
+        let text = DiffTextRenderer().render(ProcessDiff.compare(old: Self.report(old), new: Self.report(renamed)))
+        XCTAssertEqual(
+            text,
+            """
+            incident (Incident): changed
+              activities:
+                renamed 'escalate' -> 'escalate-to-manager' (same name)
+                renamed 'resolve' -> 'restore' (same name)
+
+            1 process changed
+
+            """)
+    }
+
+    /// A role's `shift`, `handover` and `max-silence` are role fields of the diff.
+    func testTheDiffShowsARolesShiftHandoverAndMaxSilence() throws {
+        let old = Self.process()
+        let new = old.replacingOccurrences(
+            of: "desk: {name: Service Desk Analyst, kind: practitioner}",
+            with:
+                "desk: {name: Service Desk Analyst, kind: practitioner, shift: 8h, handover: {artifact: shift-log, expectation: The next one reads it.}, max-silence: 4h}"
+        )
+        let text = DiffTextRenderer().render(ProcessDiff.compare(old: Self.report(old), new: Self.report(new)))
+        XCTAssertEqual(
+            text,
+            """
+            role catalogue:
+              'desk': shift: - -> "8h"; handover: - -> "shift-log: The next one reads it."; max-silence: - -> "4h"
+
+            no process changed: 1 catalogue role changed
+
+            """)
+    }
 }

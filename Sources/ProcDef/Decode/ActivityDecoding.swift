@@ -77,6 +77,12 @@ extension ModelDecoder {
         if map.has("timeout") { activity.timeouts = timeouts(map, in: context) }
         if map.has("every") { activity.cadence = cadence(map, in: context) }
         if map.has("until") { activity.until = reference(map, "until", in: context, kind: "activity") }
+        // A cadence without `until` has nothing that stops it: the step never passes its branch on.
+        if map.has("every"), !map.has("until") {
+            report(
+                MissingField.self, at: map.field("every")?.keyNode.range ?? map.startRange, "\(context) has 'every' but no 'until'",
+                help: "name in `until` the activity whose end stops the cadence")
+        }
         return id == nil ? nil : activity
     }
 

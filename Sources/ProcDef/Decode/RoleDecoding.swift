@@ -7,6 +7,7 @@ extension ModelDecoder {
     static let roleRequiredKeys = KeyTable.role.requiredNames
     static let catalogueRequiredKeys = KeyTable.roles.requiredNames
     static let handoverKeys = KeyTable.handover.names
+    static let handoverRequiredKeys = KeyTable.handover.requiredNames
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"
@@ -51,6 +52,7 @@ extension ModelDecoder {
             let place = "the handover of \(context)"
             if let handover = fields(of: node, place, expected: "a mapping with 'artifact' and 'expectation'") {
                 checkKeys(handover, allowed: Self.handoverKeys, in: place)
+                requireFields(handover, Self.handoverRequiredKeys, in: place, at: handover.startRange)
                 role.handover = ShiftHandover(
                     artifact: text(handover, "artifact", in: place), expectation: text(handover, "expectation", in: place),
                     range: node.range)

@@ -61,6 +61,12 @@ package struct FlowGraph: Sendable {
         package var isBackEdge: Bool
         /// The fork this edge is a branch of (an index into `forks`), and the branch's position in it.
         package var fork: (site: Int, branch: Int)?
+
+        /// True for a `timeout` entry's transition.
+        package var isTimeout: Bool {
+            if case .timeout = kind { return true }
+            return false
+        }
     }
 
     /// One `all` list: parallel work that starts when `source` ends.
@@ -219,7 +225,9 @@ package struct FlowGraph: Sendable {
             }
             // An end closes the case whatever else it says (`flow/end-with-next` reports the rest).
             if activity.isEnd { outcomes[i] = [] }
-            if !activity.timeouts.isEmpty { addTimeouts(activity, at: i, index: index) }
+            // A timer on an end leads nowhere: the case closes there (`flow/end-with-next` reports it).
+            let isEnd = activity.isEnd || (activity.next == nil && i == activities.count - 1)
+            if !activity.timeouts.isEmpty, !isEnd { addTimeouts(activity, at: i, index: index) }
         }
         resolveCancellations(process.cancellations, index: index)
         computeReachability()
@@ -228,7 +236,7 @@ package struct FlowGraph: Sendable {
     }
 
     /// Adds a transition per `timeout` entry. An interrupting timer is one more way the step can end (an outcome); a
-    /// non-interrupting one starts its target beside the step (`detached`). A timer on an end step never fires: the case has closed.
+    /// non-interrupting one starts its target beside the step (`detached`).
     private mutating func addTimeouts(_ activity: Activity, at i: Int, index: [String: Int]) {
         for (k, timeout) in activity.timeouts.enumerated() {
             guard let to = timeout.to else { continue }
@@ -240,7 +248,6 @@ package struct FlowGraph: Sendable {
                 Transition(
                     source: i, target: t, kind: .timeout(index: k), condition: timeout.when, handoff: timeout.handoff, range: to.range,
                     isBackEdge: false))
-            guard !activity.isEnd else { continue }
             if timeout.isInterrupting {
                 outcomes[i].append(.activity(t))
             } else {

@@ -122,7 +122,8 @@ package struct HandoffAnalysis: Sendable {
                     break
                 case .branches?:
                     strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .branchList))
-                case nil where graph.outgoing[i].isEmpty:
+                // A timer's transition has a handoff of its own: the activity's handoff is not the timer's.
+                case nil where graph.outgoing[i].allSatisfy({ graph.transitions[$0].isTimeout }):
                     strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .endsProcess))
                 case .single?, nil:
                     // A single `next` to an unknown activity is ref/unknown-activity's business.

@@ -52,7 +52,7 @@ extension KeyTable {
             "every", "duration, per-priority durations, or list of intervals", invalid: InvalidDuration.self,
             "a cadence: the step repeats at this interval until its `until` activity has ended (see [Cadences](#cadences))"),
         FormatKey(
-            "until", "activity id", invalid: UnknownActivity.self,
+            "until", "activity id", .optionalReported(by: MissingField.self, when: "with `every`"), invalid: UnknownActivity.self,
             "with `every`, the activity whose end stops the cadence; without it, a continuous duty: the role stays engaged until that activity ends"
         ),
     ])

@@ -26,7 +26,7 @@ extension KeyTable {
 
     /// A role's `handover`.
     package static let handover = KeyTable([
-        FormatKey("artifact", "name", "what one shift hands to the next (`shift-log`)"),
-        FormatKey("expectation", "text", "what the next shift commits to"),
+        FormatKey("artifact", "name", .required, "what one shift hands to the next (`shift-log`)"),
+        FormatKey("expectation", "text", .required, "what the next shift commits to"),
     ])
 }

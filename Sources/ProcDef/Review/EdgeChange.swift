@@ -33,6 +33,8 @@ package struct EdgeRef: Sendable, Hashable {
         case cancel
         /// A trigger into another process.
         case trigger
+        /// A `timeout` entry: the timer's way from its step to its `to`.
+        case timeout
     }
 
     package var kind: Kind

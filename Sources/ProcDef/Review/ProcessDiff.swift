@@ -162,7 +162,7 @@ package enum ProcessDiff {
                             kind: .moved, id: b.id.value, name: b.name.value, position: pair.new + 1, previousPosition: pair.old + 1)
                     ))
             }
-            let edited = activityFields(a, b)
+            let edited = activityFields(a, b, renaming: alignment.newIDs)
             if !edited.isEmpty {
                 changes.append(
                     (
@@ -174,8 +174,19 @@ package enum ProcessDiff {
         return changes.sorted { $0.place < $1.place }.map(\.change)
     }
 
-    private static func activityFields(_ a: Activity, _ b: Activity) -> [FieldChange] {
-        [
+    /// `a`'s references to activities are read by their new ids (`renaming`), so a renamed activity alone changes
+    /// no timer and no `until`.
+    private static func activityFields(_ a: Activity, _ b: Activity, renaming: [String: String]) -> [FieldChange] {
+        func renamed(_ id: Located<String>?) -> Located<String>? {
+            id.map { Located(renaming[$0.value] ?? $0.value, at: $0.range) }
+        }
+        let oldTimeouts = a.timeouts.map { timeout in
+            var timeout = timeout
+            timeout.to = renamed(timeout.to)
+            timeout.from = renamed(timeout.from)
+            return timeout
+        }
+        return [
             FieldChange.compare("name", a.name.value, b.name.value),
             FieldChange.compare("type", a.stepType.rawValue, b.stepType.rawValue),
             FieldChange.compare("other-person-than", a.otherPersonThan?.value, b.otherPersonThan?.value),
@@ -183,9 +194,9 @@ package enum ProcessDiff {
             // Who takes part is the RACI change's; the condition's wording is the activity's.
             FieldChange.compare("conditions", conditionTexts(a), conditionTexts(b)),
             FieldChange.compare("target", a.target?.text, b.target?.text),
-            FieldChange.compare("timeout", a.timeouts.map(\.text), b.timeouts.map(\.text)),
+            FieldChange.compare("timeout", oldTimeouts.map(\.text), b.timeouts.map(\.text)),
             FieldChange.compare("every", a.cadence.map(\.text), b.cadence.map(\.text)),
-            FieldChange.compare("until", a.until?.value, b.until?.value),
+            FieldChange.compare("until", renamed(a.until)?.value, b.until?.value),
             FieldChange.compare("records", a.records.values(), b.records.values()),
             FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
             FieldChange.compare("outputs", a.outputs.values(), b.outputs.values()),

@@ -9,7 +9,7 @@ struct DiffPhrases: Sendable {
     // MARK: Edges and handoffs
 
     /// `'confirm' -> 'investigate'`, `'resolve' -> process 'problem-management'`, or `... at 'record'`; `fork branch
-    /// 'assess' -> 'contain'`; `cancellation 'assess', 'contain' -> 'close-false-alarm'`.
+    /// 'assess' -> 'contain'`; `cancellation 'assess', 'contain' -> 'close-false-alarm'`; `timer 'wait' -> 'escalate'`.
     func edge(_ ref: EdgeRef) -> String {
         let from = style.id(ref.source)
         switch ref.kind {
@@ -18,6 +18,8 @@ struct DiffPhrases: Sendable {
         case .cancel:
             let sources = ref.interrupted.isEmpty ? [ref.source] : ref.interrupted
             return "cancellation \(sources.map(style.id).joined(separator: ", ")) \(arrow) \(style.id(ref.target ?? ""))"
+        case .timeout:
+            return "timer \(from) \(arrow) \(style.id(ref.target ?? ""))"
         case .transition, .trigger:
             break
         }

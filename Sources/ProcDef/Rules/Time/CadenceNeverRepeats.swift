@@ -2,7 +2,9 @@
 ///
 /// Over the flow graph (transitions, fork branches and timers): the `until` activity U dominates the cadence step C
 /// (U ≠ C) when every path from the start to C passes U, that is, when C is reachable from the start but not once U
-/// is removed. On every such path U has ended before C starts, so the cadence runs once and passes its branch on.
+/// is removed. On every such path U has ended before C starts, so the cadence runs once and passes its branch on. A
+/// `join: all` waits for every branch it joins, so it passes U when one of them does: the search enters it only
+/// once every activity that leads into it (back edges aside) has been reached without U.
 enum CadenceNeverRepeats: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "time/cadence-never-repeats",
@@ -93,7 +95,7 @@ enum CadenceNeverRepeats: ProcessRule {
             guard let until = activity.until, let u = context.process.activityIndex(until.value), u != c, graph.isReachable[c],
                 graph.isReachable[u]
             else { continue }
-            guard !graph.shortestPaths(avoiding: { $0 == u }).reached[c] else { continue }
+            guard !reachedWithout(u, context: context)[c] else { continue }
             let untilActivity = context.activities[u]
             findings.report(
                 Self.self, at: until.range,
@@ -103,5 +105,41 @@ enum CadenceNeverRepeats: ProcessRule {
                 activities: [activity.id.value, untilActivity.id.value]
             )
         }
+    }
+
+    /// The activities the start reaches without passing `blocked`, where a `join: all` counts as reached only once
+    /// all of its joined branches have arrived.
+    private static func reachedWithout(_ blocked: Int, context: ProcessContext) -> [Bool] {
+        let graph = context.graph
+        var reached = Array(repeating: false, count: graph.activityCount)
+        guard let start = graph.start, start != blocked else {
+            if let start = graph.start { reached[start] = true }
+            return reached
+        }
+        var waitingFor = context.activities.indices.map { i in
+            context.activities[i].isJoin
+                ? graph.incoming[i].filter {
+                    !graph.transitions[$0].isBackEdge && graph.isReachable[graph.transitions[$0].source]
+                }.count : 0
+        }
+        reached[start] = true
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            if node == blocked { continue }
+            for t in graph.outgoing[node] {
+                let next = graph.transitions[t].target
+                guard !reached[next] else { continue }
+                if waitingFor[next] > 0, !graph.transitions[t].isBackEdge {
+                    waitingFor[next] -= 1
+                    if waitingFor[next] > 0 { continue }
+                }
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        return reached
     }
 }

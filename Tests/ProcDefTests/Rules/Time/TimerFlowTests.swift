@@ -174,6 +174,44 @@ final class TimerFlowTests: XCTestCase {
             ])
     }
 
+    /// A cadence with nothing to stop it never passes its branch on: `every` needs `until`.
+    func testEveryWithoutUntilIsAMissingField() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                  - id: send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    1️⃣every: 1h
+                """), rules: ["schema/missing-field"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "schema/missing-field", "activity 'send-update' has 'every' but no 'until'", severity: .error,
+                    help: "name in `until` the activity whose end stops the cadence")
+            ])
+    }
+
+    /// A handover that names no artifact or no expectation says nothing of how the shift hands over.
+    func testAnIncompleteHandoverIsAMissingField() {
+        XCTAssertDecoding(
+            """
+            kind: roles
+            roles:
+              desk: {name: Desk, kind: practitioner, shift: 8h, handover: 1️⃣{}}
+              rota: {name: Rota, kind: practitioner, shift: 8h, handover: 2️⃣{artifact: shift-log}}
+            """,
+            [
+                ExpectedFinding("1️⃣", "schema/missing-field", "the handover of role 'desk' has no 'artifact'"),
+                ExpectedFinding("1️⃣", "schema/missing-field", "the handover of role 'desk' has no 'expectation'"),
+                ExpectedFinding("2️⃣", "schema/missing-field", "the handover of role 'rota' has no 'expectation'"),
+            ])
+    }
+
     // MARK: Flow
 
     /// Without its timer, the escalation is unreachable; the timer is the way in.
@@ -287,6 +325,9 @@ final class TimerFlowTests: XCTestCase {
                     responsible: service-desk
                     informed: [user]
                     timeout: {after: 1d, to: 1️⃣chase}
+                  - id: close
+                    name: Close
+                    responsible: service-desk
                 """), rules: ["flow/self-loop"],
             [
                 ExpectedFinding(
@@ -427,8 +468,9 @@ final class CadenceAndShiftRuleTests: XCTestCase {
                 """), rules: rules.union(["flow/deadlock", "flow/unfinished-branch", "flow/unjoined-merge"]), [])
     }
 
-    /// A way to `until` that avoids the cadence (here a decision branch) is enough for the cadence to be able to end.
-    func testAnotherWayToUntilPasses() {
+    /// A decision that skips the cadence does not help the cases that take it: on the cadence's own path, `until`
+    /// follows the cadence, which waits for it.
+    func testAnUntilDownstreamOnTheCadencesOwnPathNeverEndsThoughAnotherWayReachesIt() {
         XCTAssertFindings(
             process(
                 """
@@ -436,8 +478,37 @@ final class CadenceAndShiftRuleTests: XCTestCase {
                     name: Log
                     responsible: service-desk
                     next:
-                      - {to: send-update, when: Users are affected.}
-                      - {to: resolve, when: Nobody is affected.}
+                      - {to: send-update, when: Major.}
+                      - {to: resolve, when: Otherwise.}
+                  - id: 1️⃣send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    every: 1h
+                    until: resolve
+                    next: resolve
+                  - id: resolve
+                    name: Resolve
+                    responsible: service-desk
+                    end: true
+                """), rules: ["flow/cadence-never-ends"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/cadence-never-ends",
+                    "cadence 'send-update' (Update the users) repeats until 'resolve' (Resolve) has ended, but 'resolve' lies downstream of 'send-update' on its own path: the cadence never ends",
+                    severity: .error, help: neverEndsHelp("send-update", "resolve"))
+            ])
+    }
+
+    /// The cadence's own non-interrupting timer starts `until` beside the step, not after it.
+    func testANonInterruptingTimerOfTheCadenceToItsUntilPasses() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
                   - id: send-update
                     name: Update the users
                     type: notification
@@ -445,10 +516,86 @@ final class CadenceAndShiftRuleTests: XCTestCase {
                     informed: [user]
                     every: 1h
                     until: resolve
+                    timeout: {after: 10m, to: resolve, interrupting: false}
+                    next: close
                   - id: resolve
                     name: Resolve
                     responsible: service-desk
+                    next: close
+                  - id: close
+                    name: Close
+                    responsible: service-desk
                 """), rules: ["flow/cadence-never-ends"], [])
+    }
+
+    /// On sibling fork branches the cadence runs beside `until`, even where a loop comes round to both again.
+    func testACadenceBesideItsUntilInALoopPasses() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    next:
+                      all: [send-update, resolve]
+                  - id: send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    every: 1h
+                    until: resolve
+                    next: confirm
+                  - id: resolve
+                    name: Resolve
+                    responsible: service-desk
+                    next: confirm
+                  - id: confirm
+                    name: Confirm
+                    responsible: service-desk
+                    join: all
+                    next:
+                      - {to: log, when: The fault is back.}
+                      - {to: close, when: The user confirms.}
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                """), rules: ["flow/cadence-never-ends"], [])
+    }
+
+    /// The join that closes the cadence's own branch follows the cadence, though a sibling branch reaches it too.
+    func testAnUntilAtTheJoinOfTheCadencesBranchNeverEnds() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    next:
+                      all: [send-update, resolve]
+                  - id: 1️⃣send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    every: 1h
+                    until: close
+                    next: close
+                  - id: resolve
+                    name: Resolve
+                    responsible: service-desk
+                    next: close
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                    join: all
+                """), rules: ["flow/cadence-never-ends"],
+            [
+                ExpectedFinding(
+                    "1️⃣", "flow/cadence-never-ends",
+                    "cadence 'send-update' (Update the users) repeats until 'close' (Close) has ended, but 'close' lies downstream of 'send-update' on its own path: the cadence never ends",
+                    severity: .error, help: neverEndsHelp("send-update", "close"))
+            ])
     }
 
     func testACadenceAfterItsUntilNeverRepeats() {
@@ -461,6 +608,46 @@ final class CadenceAndShiftRuleTests: XCTestCase {
                   - id: resolve
                     name: Resolve
                     responsible: service-desk
+                  - id: send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    every: 1h
+                    until: 1️⃣resolve
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "time/cadence-never-repeats",
+                    "cadence 'send-update' (Update the users) repeats until 'resolve' (Resolve) has ended, but every way to 'send-update' passes 'resolve' first: the cadence never repeats",
+                    severity: .warning,
+                    help:
+                        "start 'send-update' before 'resolve', on a parallel branch beside it (fork before both), or name in `until` the activity that ends the updates"
+                )
+            ])
+    }
+
+    /// A `join: all` waits for every branch it joins: when one of them holds `until`, the join passes it.
+    func testACadenceAfterAJoinOfItsUntilsBranchNeverRepeats() {
+        XCTAssertFindings(
+            process(
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    next: {all: [resolve, notify]}
+                  - id: resolve
+                    name: Resolve
+                    responsible: service-desk
+                    next: wrap
+                  - id: notify
+                    name: Notify
+                    responsible: service-desk
+                    next: wrap
+                  - id: wrap
+                    name: Wrap up
+                    responsible: service-desk
+                    join: all
                   - id: send-update
                     name: Update the users
                     type: notification
@@ -951,5 +1138,56 @@ final class TimerPolicyTests: XCTestCase {
                     severity: .error)
             ])
         XCTAssertFindings(flow(timeout: ""), rules: ["policy/logged-first"], extraFiles: policy, [])
+    }
+
+    /// With a fork, runs are searched branch by branch: a non-interrupting timer starts a branch beside its step,
+    /// and a run can take it.
+    private func parallelFlow(timeout: String) -> String {
+        """
+        kind: process
+        id: incident
+        name: Incident
+        owner: process-owner
+        tags: [incident]
+        defaults: {accountable: incident-manager}
+        activities:
+          - id: declare
+            name: Declare the incident
+            responsible: service-desk
+        \(timeout)    next: {all: [log, tell]}
+          - id: log
+            name: Log the incident
+            responsible: service-desk
+            records: [incident]
+            next: diagnose
+          - id: tell
+            name: Tell the users
+            responsible: service-desk
+            informed: [user]
+            next: close
+          - id: 1️⃣diagnose
+            name: Investigate and diagnose
+            responsible: service-desk
+            tags: [diagnosis]
+            next: close
+          - id: close
+            name: Close the incident
+            responsible: service-desk
+            informed: [user]
+            join: all
+        """
+    }
+
+    func testARunThroughANonInterruptingTimerBesideAForkIsSearched() {
+        XCTAssertFindings(
+            parallelFlow(timeout: "    timeout: {after: 15m, to: diagnose, interrupting: false}\n"),
+            rules: ["policy/logged-first"], extraFiles: policy,
+            [
+                ExpectedFinding(
+                    "1️⃣", "policy/logged-first",
+                    "activity 'diagnose' (Investigate and diagnose) can be reached without passing an activity that records 'incident' before it (path: declare -> diagnose)",
+                    severity: .error)
+            ])
+        XCTAssertFindings(parallelFlow(timeout: ""), rules: ["policy/logged-first"], extraFiles: policy, [])
     }
 }
