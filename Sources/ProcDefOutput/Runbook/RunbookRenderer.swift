@@ -1109,6 +1109,74 @@ private struct RunbookPage {
             md.markdown(target.clock?.value == .business ? "business time" : "elapsed")
             md.endRow()
         }
+        targetVerdicts()
+        longestSilence()
+    }
+
+    /// Per target and priority, what its budgets add up to on the fastest and the slowest path, and what that means;
+    /// the same sums as `time/target-infeasible` and `time/target-at-risk`.
+    private mutating func targetVerdicts() {
+        let analysis = process.context.targets
+        guard analysis.verdicts.contains(where: { !$0.isEmpty }) else { return }
+        let businessDay = analysis.businessDay
+        md.paragraph("What the budgets on the way add up to (steps' targets, handoffs' within, timers' after; a loop counted once):")
+        md.startTable(["Target", "Priority", "Fastest path", "Slowest path", "Verdict"])
+        for (t, verdicts) in analysis.verdicts.enumerated() {
+            let target = definition.targets[t]
+            for verdict in verdicts {
+                md.startRow()
+                if let name = target.name { md.cellText(name.value) } else { md.code(target.id.value) }
+                md.nextCell()
+                if let priority = verdict.priority { md.code(priority) } else { md.markdown("every case") }
+                md.nextCell()
+                let clock = verdict.isBusinessClock
+                if let fastest = verdict.fastest {
+                    md.cellText(TimeComparison.describe(fastest.total, businessClock: clock, businessDay: businessDay))
+                }
+                md.nextCell()
+                if let slowest = verdict.slowest {
+                    md.cellText(TimeComparison.describe(slowest.total, businessClock: clock, businessDay: businessDay))
+                    if !slowest.unboundedLoops.isEmpty { md.markdown(" (a loop no timer leaves: unbounded)") }
+                }
+                md.nextCell()
+                md.text(Self.verdictText(verdict, businessDay: businessDay))
+                md.endRow()
+            }
+        }
+    }
+
+    /// What a target's sums mean for the person on call.
+    static func verdictText(_ verdict: TargetAnalysis.Verdict, businessDay: Int) -> String {
+        guard verdict.fastest != nil else { return "the clock never stops: no path leads from its start to its stop" }
+        guard verdict.within != nil else { return "no time given for this priority" }
+        if verdict.isInfeasible(businessDay: businessDay) { return "cannot be met as budgeted" }
+        if verdict.isAtRisk(businessDay: businessDay) { return "at risk on the slowest path" }
+        if !verdict.untimed.isEmpty { return "undecided: some steps have no target" }
+        return "met as budgeted"
+    }
+
+    /// The longest stretch without news to the customers, as `tell/customer-silence` measures it.
+    private mutating func longestSilence() {
+        let context = process.context
+        guard let analysis = context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }), let longest = analysis.longest else {
+            return
+        }
+        let businessDay = context.businessDaySeconds
+        md.startParagraph()
+        md.markdown("Longest customer silence: ")
+        md.text(TimeComparison.describe(longest.length, businessClock: false, businessDay: businessDay))
+        if let priority = longest.priority {
+            md.markdown(" for ")
+            md.code(priority)
+        }
+        md.markdown(", from ")
+        if let from = longest.from { md.code(definition.activities[from].id.value) } else { md.markdown("the start of the case") }
+        md.markdown(" to ")
+        md.code(definition.activities[longest.to].id.value)
+        md.markdown(" (max-silence ")
+        md.text(analysis.audience.limitText)
+        md.markdown(").")
+        md.endLine()
     }
 
     /// `start of [1. Log](#1-log)`; the id when no activity has it.
