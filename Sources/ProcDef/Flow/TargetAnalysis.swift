@@ -287,7 +287,8 @@ private struct Search {
     private func untilFirst(_ goal: Int, in loop: [Int], componentOf: [Int], relevant: [Bool]) -> (TimeSpan, [Int]) {
         let component = componentOf[goal]
         var entries = loop.filter { node in
-            node == from || flow.incoming[node].contains { relevant[flow.edges[$0].source] && componentOf[flow.edges[$0].source] != component }
+            node == from
+                || flow.incoming[node].contains { relevant[flow.edges[$0].source] && componentOf[flow.edges[$0].source] != component }
         }
         if entries.isEmpty { entries = [goal] }
         var seen = Set(entries)

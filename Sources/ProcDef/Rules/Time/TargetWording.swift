@@ -31,12 +31,20 @@ package struct TargetWording {
     }
 
     /// `log 10m -> (within 30m) -> wait-for-carrier 4h by its timer -> loop {diagnose, test} 3h once -> resolve untimed`.
+    /// A long path shows its first and last steps and how many lie between: a message is read, not searched.
     package func path(_ path: TargetAnalysis.TimedPath) -> String {
+        let shown = Self.shownParts(path.parts.count)
         var words: [String] = []
-        for part in path.parts {
+        for (position, part) in path.parts.enumerated() {
+            if position == shown.head, shown.hidden > 0 {
+                words.append("… \(shown.hidden) more steps …")
+            }
+            if position >= shown.head && position < shown.head + shown.hidden { continue }
             let ids = part.activities.map { context.activities[$0].id.value }
             if part.isLoop {
-                words.append("loop {\(ids.joined(separator: ", "))} \(part.time.map { $0.text(businessDay: businessDay) } ?? "0m") once")
+                let listed =
+                    ids.count > 8 ? ids.prefix(4).joined(separator: ", ") + " and \(ids.count - 4) more" : ids.joined(separator: ", ")
+                words.append("loop {\(listed)} \(part.time.map { $0.text(businessDay: businessDay) } ?? "0m") once")
             } else if let time = part.time {
                 words.append("\(ids[0]) \(time.text(businessDay: businessDay))\(part.byTimer ? " by its timer" : "")")
             } else {
@@ -47,9 +55,19 @@ package struct TargetWording {
         return words.joined(separator: " -> ")
     }
 
-    /// The witness steps of a path, one per activity, for SARIF's code flows and the JSON output.
+    /// How many parts a message shows at its start, and how many it leaves out after them (the rest show at the end).
+    static func shownParts(_ count: Int) -> (head: Int, hidden: Int) {
+        let limit = 12
+        guard count > limit else { return (count, 0) }
+        return (limit / 2, count - limit)
+    }
+
+    /// The witness steps of a path, one per activity, for SARIF's code flows and the JSON output; a long path keeps
+    /// its first and last steps, as its message does.
     func witness(_ path: TargetAnalysis.TimedPath) -> [WitnessStep] {
-        path.parts.flatMap { part in
+        let shown = Self.shownParts(path.parts.count)
+        let parts = path.parts.enumerated().filter { $0.offset < shown.head || $0.offset >= shown.head + shown.hidden }.map(\.element)
+        return parts.flatMap { part in
             part.activities.map { a in
                 let activity = context.activities[a]
                 let time = part.isLoop ? "in a loop counted once" : part.time.map { $0.text(businessDay: businessDay) } ?? "untimed"
