@@ -14,7 +14,9 @@ enum TargetAtRisk: ProcessRule {
             in the target.
 
             Where the fastest path already misses the target, `time/target-infeasible` reports it instead. Shorten the \
-            slow path's budgets, give it a timer that escalates, or accept the risk with a waiver.
+            slow path's budgets or give it a timer that escalates in time; a risk the process accepts (its escalation path, \
+            say) may stay: the finding is a note, and `# procdef: ignore time/target-at-risk -- reason` on the target \
+            records why.
             """,
         failingExample: """
             kind: roles
@@ -119,7 +121,7 @@ enum TargetAtRisk: ProcessRule {
                 findings.report(
                     Self.self, at: wording.range(target),
                     "\(wording.name(target)) is at risk\(wording.forPriority(verdict.priority)): on the slowest path from \(wording.moment(from)) to \(wording.moment(to)) the budgets add up to \(wording.time(slowest.total, businessClock: clock)), over its \(wording.time(within, businessClock: clock)) (\(wording.path(slowest)))\(wording.unboundedLoops(slowest))",
-                    help: "shorten the slow path's budgets or give it a timer that escalates in time; or accept the risk with a waiver",
+                    help: "shorten the slow path's budgets or give it a timer that escalates in time; a risk the process accepts may stay, as a note",
                     activities: [from.activity.value, to.activity.value], path: wording.witness(slowest))
             }
         }
