@@ -5,7 +5,7 @@ import XCTest
 @testable import ProcDefOutput
 
 /// Timers and cadences as outputs show them: the runbook's **Timers** and **Repeats**, the diagram's dashed timer edge
-/// (`⏱ 4h`) and cadence marker (`↻ 1h`), and the diff's `timeout`, `every` and `until` fields.
+/// (`after 4h`) and cadence marker (`↻ 1h`), and the diff's `timeout`, `every` and `until` fields.
 final class TimerRenderingTests: XCTestCase {
     private static func process(after: String = "{p1: 2h, default: 4h}", every: String = "1h") -> String {
         """
@@ -44,12 +44,16 @@ final class TimerRenderingTests: XCTestCase {
               to: escalate
               handoff: {artifact: carrier-fault-report, expectation: The duty manager calls back within 30 minutes., agreement: UC-014}
             next: resolve
-            handoff: {artifact: carrier-fault-report, expectation: The desk confirms the fix.}
+            handoff: {artifact: carrier-fault-report, expectation: The desk confirms the fix within 1 hour.}
           - id: escalate
             name: Escalate to the carrier's manager
             responsible: carrier-manager
+            timeout:
+              after: 2h
+              to: resolve
+              handoff: {artifact: carrier-fault-report, expectation: The desk takes the fault back within 15 minutes.}
             next: resolve
-            handoff: {artifact: carrier-fault-report, expectation: The desk confirms the fix.}
+            handoff: {artifact: carrier-fault-report, expectation: The desk confirms the fix within 1 hour.}
           - id: send-update
             name: Update the users
             type: notification
@@ -102,7 +106,7 @@ final class TimerRenderingTests: XCTestCase {
         let dot = DiagramRenderer().render(try checked())
         XCTAssertTrue(
             dot.contains(
-                #""a_wait-for-carrier" -> "a_escalate" [label="⏱ p1: 2h, otherwise 4h\n[carrier-fault-report]", style="dashed,bold""#),
+                #""a_wait-for-carrier" -> "a_escalate" [label="after p1: 2h, otherwise 4h\n[carrier-fault-report]", style="dashed,bold""#),
             dot)
         XCTAssertTrue(dot.contains(#"label="✉ 4. Update the users\n↻ 1h until 5.""#), dot)
     }
@@ -117,7 +121,7 @@ final class TimerRenderingTests: XCTestCase {
                 "- after 1 hour from the start of [1. Log the incident](#1-log-the-incident), when Out of hours: start, beside this step, [3. Escalate to the carrier's manager](#3-escalate-to-the-carriers-manager)\n"
             ), runbook)
         let dot = DiagramRenderer().render(try XCTUnwrap(CheckedProcess.named("incident", in: report)))
-        XCTAssertTrue(dot.contains(#"label="⏱ 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
+        XCTAssertTrue(dot.contains(#"label="after 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
     }
 
     func testTheHandoffMapListsATimersHandoff() {

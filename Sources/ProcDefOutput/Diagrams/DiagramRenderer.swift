@@ -140,7 +140,7 @@ package struct DiagramRenderer: Sendable {
                 // A BPMN boundary timer: the clock, then how long it runs.
                 let timer = activities[transition.source].timeouts[k]
                 timeout = timer
-                label.add("⏱ " + (timer.after?.text ?? "?") + (timer.isInterrupting ? "" : " (goes on)"))
+                label.add("after " + (timer.after?.text ?? "?") + (timer.isInterrupting ? "" : " (goes on)"))
             }
             if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when)) }
             if isGap {

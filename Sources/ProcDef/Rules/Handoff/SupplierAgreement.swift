@@ -73,11 +73,15 @@ enum SupplierAgreement: ProcessRule {
                   after: 4h
                   to: escalate-to-carrier
                   handoff: {artifact: incident-record, expectation: The incident manager calls the carrier's duty manager within 30 minutes.}
-                end: true
+                next: test-link
+                handoff: {artifact: carrier-repair-report, expectation: The network engineer tests the link within 30 minutes.}
               - id: escalate-to-carrier
                 name: Escalate to the carrier's duty manager
                 responsible: incident-manager
-                end: true
+                handoff: {artifact: escalation-record, expectation: The network engineer tests the link within 30 minutes of the carrier's fix.}
+              - id: test-link
+                name: Test the WAN link
+                responsible: network
             """
     )
 
