@@ -171,4 +171,22 @@ final class TimeRenderingTests: XCTestCase {
         XCTAssertTrue(json.contains(#""priorities": ["p1", "p2"]"#), json)
         XCTAssertTrue(json.contains(#""within": "30m""#), json)
     }
+
+    /// A change that turns a target infeasible (or back) shows as the verdict of that target and priority.
+    func testTheDiffShowsAChangedVerdict() throws {
+        let changed = Self.process(restore: "{p1: 5h, p2: 4h, p3: 3bd}")
+        let text = DiffTextRenderer().render(ProcessDiff.compare(old: Self.report(Self.process()), new: Self.report(changed)))
+        XCTAssertTrue(
+            text.contains(
+                """
+                  process fields:
+                    targets.restore: "Restore service: start of log to end of resolve within p1: 4h, p2: 8h, p3: 3bd" \
+                -> "Restore service: start of log to end of resolve within p1: 5h, p2: 4h, p3: 3bd"
+                    targets.restore verdict for p1: "cannot be met as budgeted" -> "at risk on the slowest path"
+                    targets.restore verdict for p2: "met as budgeted" -> "cannot be met as budgeted"
+
+                """), text)
+        let json = DiffJSONRenderer().render(ProcessDiff.compare(old: Self.report(Self.process()), new: Self.report(changed)))
+        XCTAssertTrue(json.contains(#""targets.restore verdict for p2""#), json)
+    }
 }

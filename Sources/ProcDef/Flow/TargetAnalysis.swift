@@ -47,6 +47,16 @@ package struct TargetAnalysis: Sendable {
             return TimeComparison.certainlyOver(fastest.total, within, businessClock: isBusinessClock, businessDay: businessDay)
         }
 
+        /// What the sums mean, in words the runbook and `procdef diff` share.
+        package func summary(businessDay: Int) -> String {
+            guard fastest != nil else { return "the clock never stops: no path leads from its start to its stop" }
+            guard within != nil else { return "no time given for this priority" }
+            if isInfeasible(businessDay: businessDay) { return "cannot be met as budgeted" }
+            if isAtRisk(businessDay: businessDay) { return "at risk on the slowest path" }
+            if !untimed.isEmpty { return "undecided: some steps have no target" }
+            return "met as budgeted"
+        }
+
         /// True when the slowest path can be over `within` while the fastest is not.
         package func isAtRisk(businessDay: Int) -> Bool {
             guard let slowest, let within, !isInfeasible(businessDay: businessDay) else { return false }

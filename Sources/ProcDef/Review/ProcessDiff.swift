@@ -44,7 +44,7 @@ package enum ProcessDiff {
             FieldChange.compare("defaults.accountable", old?.defaultAccountable?.value, new?.defaultAccountable?.value),
         ].compactMap { $0 }
         if let old, let new {
-            change.fields = fields(old, new, alignment)
+            change.fields = fields(old, new, alignment) + verdictChanges(old, new, before: before, after: after)
         }
         change.activities = activities(old, new, alignment, places)
         change.raci = raci(old, new, alignment, places)
@@ -120,6 +120,32 @@ package enum ProcessDiff {
         var ids: [String] = []
         for id in new.targets.map(\.id.value) + old.targets.map(\.id.value) where !ids.contains(id) { ids.append(id) }
         return ids.compactMap { FieldChange.compare("targets.\($0)", before[$0], after[$0]) }
+    }
+
+    /// One `targets.ID for PRIORITY` change per target and priority whose verdict the change moves (met, at risk,
+    /// cannot be met...): the change that turns a target infeasible is the one a reviewer must not miss. The sums
+    /// themselves move with every budget, so only the verdict is compared.
+    private static func verdictChanges(_ old: ProcessDefinition, _ new: ProcessDefinition, before: ReviewSnapshot, after: ReviewSnapshot)
+        -> [FieldChange]
+    {
+        guard !old.targets.isEmpty || !new.targets.isEmpty else { return [] }
+        /// In the order of the targets, then of the priorities.
+        func verdicts(_ process: ProcessDefinition, businessDay: Int) -> [(key: String, verdict: String)] {
+            let analysis = TargetAnalysis(process: process, graph: FlowGraph(process: process), businessDay: businessDay)
+            return analysis.verdicts.enumerated().flatMap { t, perPriority in
+                perPriority.map { verdict in
+                    (
+                        "targets.\(process.targets[t].id.value) verdict" + (verdict.priority.map { " for \($0)" } ?? ""),
+                        verdict.summary(businessDay: businessDay)
+                    )
+                }
+            }
+        }
+        let was = Dictionary(verdicts(old, businessDay: before.report.businessDaySeconds), uniquingKeysWith: { first, _ in first })
+        // Only targets on both sides: an added or removed target is its own `targets.ID` change.
+        return verdicts(new, businessDay: after.report.businessDaySeconds).compactMap { entry in
+            was[entry.key].flatMap { FieldChange.compare(entry.key, $0, entry.verdict) }
+        }
     }
 
     // MARK: Activities

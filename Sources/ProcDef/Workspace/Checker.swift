@@ -27,6 +27,9 @@ public struct CheckReport: Sendable {
     /// Per process id (its first definition), the analyses its rules ran on; empty unless
     /// `CheckOptions.keepsProcessContexts` asked for them.
     package var processContexts: [String: ProcessContext] = [:]
+    /// The working seconds of a business day the check counted with, so that what is computed from the report
+    /// later (the time verdicts `procdef diff` compares) counts the same.
+    package var businessDaySeconds = TimeTarget.defaultBusinessDaySeconds
 
     public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
@@ -108,6 +111,7 @@ public enum Checker {
         )
         var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
         report.processContexts = contexts
+        report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
         return report
     }
 }

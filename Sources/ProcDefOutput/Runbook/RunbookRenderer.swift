@@ -1139,20 +1139,10 @@ private struct RunbookPage {
                     if !slowest.unboundedLoops.isEmpty { md.markdown(" (a loop no timer leaves: unbounded)") }
                 }
                 md.nextCell()
-                md.text(Self.verdictText(verdict, businessDay: businessDay))
+                md.text(verdict.summary(businessDay: businessDay))
                 md.endRow()
             }
         }
-    }
-
-    /// What a target's sums mean for the person on call.
-    static func verdictText(_ verdict: TargetAnalysis.Verdict, businessDay: Int) -> String {
-        guard verdict.fastest != nil else { return "the clock never stops: no path leads from its start to its stop" }
-        guard verdict.within != nil else { return "no time given for this priority" }
-        if verdict.isInfeasible(businessDay: businessDay) { return "cannot be met as budgeted" }
-        if verdict.isAtRisk(businessDay: businessDay) { return "at risk on the slowest path" }
-        if !verdict.untimed.isEmpty { return "undecided: some steps have no target" }
-        return "met as budgeted"
     }
 
     /// The longest stretch without news to the customers, as `tell/customer-silence` measures it.

@@ -121,7 +121,8 @@ enum TargetAtRisk: ProcessRule {
                 findings.report(
                     Self.self, at: wording.range(target),
                     "\(wording.name(target)) is at risk\(wording.forPriority(verdict.priority)): on the slowest path from \(wording.moment(from)) to \(wording.moment(to)) the budgets add up to \(wording.time(slowest.total, businessClock: clock)), over its \(wording.time(within, businessClock: clock)) (\(wording.path(slowest)))\(wording.unboundedLoops(slowest))",
-                    help: "shorten the slow path's budgets or give it a timer that escalates in time; a risk the process accepts may stay, as a note",
+                    help:
+                        "shorten the slow path's budgets or give it a timer that escalates in time; a risk the process accepts may stay, as a note",
                     activities: [from.activity.value, to.activity.value], path: wording.witness(slowest))
             }
         }
