@@ -663,6 +663,38 @@ def write_procedure(rng, p, a):
 
 
 # ---------------------------------------------------------------------------
+# What the time rules ask of every corpus (issue 21)
+# ---------------------------------------------------------------------------
+
+LONG_BUDGETS = {"1d", "2d", "5d"}
+
+
+def keep_customers_informed(p):
+    """The customer hears from the case at every other step and at every long one, so no stretch without news
+    (tell/customer-silence) outlasts a day: between two steps that tell them lie at most a few steps of 8 hours."""
+    for idx, a in enumerate(p.activities):
+        if (idx % 2 == 0 or a.target in LONG_BUDGETS) and p.customer[0] not in a.informed:
+            a.informed.append(p.customer[0])
+
+
+def chase_suppliers(p):
+    """Every supplier step has a timer that escalates (time/wait-without-timeout): after 4 hours the case skips two
+    steps ahead, with a handoff when that changes hands."""
+    acts = p.activities
+    m = len(acts)
+    for idx, a in enumerate(acts):
+        if a.kind != "supplier" or getattr(a, "timeout", None) or idx + 2 >= m:
+            continue
+        to = idx + 2
+        handoff = None
+        if not shares_role(a, acts[to]):
+            art = a.outputs[0]
+            handoff = Handoff(art, "The receiving team takes over the overdue work within 30 minutes.")
+            add_unique(acts[to].inputs, art)
+        a.timeout = (to, "4h", handoff)
+
+
+# ---------------------------------------------------------------------------
 # Time data (--timed, issue 21)
 # ---------------------------------------------------------------------------
 
@@ -692,7 +724,7 @@ def add_time_data(trng, p):
     for idx in range(1, m - 8):
         a = acts[idx]
         draw = trng.random()
-        if a.kind != "supplier" and draw >= 0.02:
+        if (a.kind != "supplier" and draw >= 0.02) or getattr(a, "timeout", None):
             continue
         if a.kind != "supplier":
             a.step_type = "wait"
@@ -1152,6 +1184,8 @@ def main():
         for a in p.activities:
             write_procedure(rng, p, a)
         check_plan(p)
+        keep_customers_informed(p)
+        chase_suppliers(p)
     if args.timed:
         trng = random.Random("timed-%d" % args.seed)
         for p in plans:
