@@ -67,6 +67,9 @@ package struct TargetAnalysis: Sendable {
     /// Per target, one verdict per priority it applies to, in the order of `priorities`.
     package private(set) var verdicts: [[Verdict]] = []
     package let businessDay: Int
+    /// The flow per priority the sums were taken on (one with no `priorities`); empty without targets. The silence
+    /// analysis reads the same flows.
+    package private(set) var flows: [TimedFlow] = []
 
     package static let none = TargetAnalysis(businessDay: TimeTarget.defaultBusinessDaySeconds)
 
@@ -75,16 +78,12 @@ package struct TargetAnalysis: Sendable {
     package init(process: ProcessDefinition, graph: FlowGraph, businessDay: Int) {
         self.businessDay = businessDay
         guard !process.targets.isEmpty else { return }
-        var index: [String: Int] = [:]
-        for (i, activity) in process.activities.enumerated() where index[activity.id.value] == nil { index[activity.id.value] = i }
-        let declared = process.priorities.map(\.value)
-        let flows = (declared.isEmpty ? [nil] : declared.map { Optional($0) }).map {
-            TimedFlow(process: process, graph: graph, priority: $0, businessDay: businessDay)
-        }
+        let flows = TimedFlow.perPriority(process: process, graph: graph, businessDay: businessDay)
+        self.flows = flows
         let joins = JoinBranches(graph: graph)
         for (t, target) in process.targets.enumerated() {
             var perPriority: [Verdict] = []
-            guard let from = target.from, let to = target.to, let x = index[from.activity.value], let y = index[to.activity.value]
+            guard let from = target.from, let to = target.to, let x = process.activityIndex(from.activity.value), let y = process.activityIndex(to.activity.value)
             else {
                 verdicts.append([])
                 continue

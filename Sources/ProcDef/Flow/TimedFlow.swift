@@ -4,9 +4,9 @@
 /// Left out: decision branches whose `priorities` do not list the priority, timers whose `when` names another
 /// priority, the branches non-interrupting timers start (they run beside the step and flow back into its path without
 /// holding it up), and transitions out of an end.
-package struct TimedFlow {
+package struct TimedFlow: Sendable {
     /// One way out of a step.
-    package struct Edge {
+    package struct Edge: Sendable {
         package var source: Int
         package var target: Int
         /// The index in `FlowGraph.transitions`.
@@ -76,6 +76,14 @@ package struct TimedFlow {
         self.edges = edges
         self.outgoing = outgoing
         self.incoming = incoming
+    }
+
+    /// One flow per declared priority, in their order; one for every case when the process declares none.
+    package static func perPriority(process: ProcessDefinition, graph: FlowGraph, businessDay: Int) -> [TimedFlow] {
+        let declared = process.priorities.map(\.value)
+        return (declared.isEmpty ? [nil] : declared.map { Optional($0) }).map {
+            TimedFlow(process: process, graph: graph, priority: $0, businessDay: businessDay)
+        }
     }
 
     /// True when cases of `priority` may take decision entry `b`: it lists no `priorities`, or lists this one.

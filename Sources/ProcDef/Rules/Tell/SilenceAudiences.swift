@@ -25,10 +25,8 @@ extension ProcessContext {
                     roles: [id], limit: own.value.seconds(businessDay: businessDaySeconds), limitText: own.value.text, ownRole: id))
         }
         guard !audiences.isEmpty else { return [] }
-        let declared = process.priorities.map(\.value)
-        let flows = (declared.isEmpty ? [nil] : declared.map { Optional($0) }).map {
-            TimedFlow(process: process, graph: graph, priority: $0, businessDay: businessDaySeconds)
-        }
+        let flows =
+            targets.flows.isEmpty ? TimedFlow.perPriority(process: process, graph: graph, businessDay: businessDaySeconds) : targets.flows
         return audiences.map { SilenceAnalysis(audience: $0, process: process, graph: graph, flows: flows, roles: activityRoles) }
     }
 }
