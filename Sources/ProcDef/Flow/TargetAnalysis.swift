@@ -83,7 +83,8 @@ package struct TargetAnalysis: Sendable {
         let joins = JoinBranches(graph: graph)
         for (t, target) in process.targets.enumerated() {
             var perPriority: [Verdict] = []
-            guard let from = target.from, let to = target.to, let x = process.activityIndex(from.activity.value), let y = process.activityIndex(to.activity.value)
+            guard let from = target.from, let to = target.to, let x = process.activityIndex(from.activity.value),
+                let y = process.activityIndex(to.activity.value)
             else {
                 verdicts.append([])
                 continue
