@@ -62,7 +62,7 @@ package struct SilenceAnalysis: Sendable {
             for (c, activity) in activities.enumerated() where activity.until != nil && direct[c] {
                 guard let until = activity.until.flatMap({ process.activityIndex($0.value) }) else { continue }
                 // While the cadence or the duty runs, they are kept in touch: from where it starts to its until's end.
-                let origin = graph.incoming[c].lazy.map { graph.transitions[$0] }.first { $0.fork != nil }?.source ?? c
+                let origin = Self.branchStart(of: c, in: graph)
                 let ahead = flow.reachable(from: origin)
                 let behind = flow.reaching(until)
                 for v in contact.indices where (ahead[v] || v == origin) && behind[v] { contact[v] = true }
@@ -85,6 +85,20 @@ package struct SilenceAnalysis: Sendable {
         }
         stretches = worstAt.keys.sorted().compactMap { worstAt[$0] }
         slowCadences.sort { $0.activity < $1.activity }
+    }
+
+    /// Where the branch that holds `step` was forked: back from `step` along the steps that have one way in, the
+    /// first fork's activity; `step` itself when no fork leads there. A cadence on a branch of its own (a first
+    /// notice, then the updates) keeps the customer in touch with everything that runs beside that branch.
+    static func branchStart(of step: Int, in graph: FlowGraph) -> Int {
+        var cursor = step
+        for _ in 0..<graph.activityCount {
+            let incoming = graph.incoming[cursor].map { graph.transitions[$0] }.filter { !$0.isBackEdge }
+            if let forked = incoming.first(where: { $0.fork != nil }) { return forked.source }
+            guard incoming.count == 1 else { break }
+            cursor = incoming[0].source
+        }
+        return step
     }
 
     /// The longest interval of a cadence that can apply to cases of `priority`: its entries without `when`, with a

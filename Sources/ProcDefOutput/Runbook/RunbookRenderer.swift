@@ -242,6 +242,7 @@ private struct RunbookPage {
             md.heading(2, "Service targets")
             serviceTargets()
         }
+        longestSilence()
         md.heading(2, "Handoffs")
         handoffTable()
         md.heading(2, "Policies")
@@ -1110,7 +1111,6 @@ private struct RunbookPage {
             md.endRow()
         }
         targetVerdicts()
-        longestSilence()
     }
 
     /// Per target and priority, what its budgets add up to on the fastest and the slowest path, and what that means;
@@ -1145,13 +1145,15 @@ private struct RunbookPage {
         }
     }
 
-    /// The longest stretch without news to the customers, as `tell/customer-silence` measures it.
+    /// The longest stretch without news to the customers, as `tell/customer-silence` measures it; nothing for a
+    /// process that tells no customer, or whose steps have no budgets to add up.
     private mutating func longestSilence() {
         let context = process.context
-        guard let analysis = context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }), let longest = analysis.longest else {
-            return
-        }
+        guard let analysis = context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }), let longest = analysis.longest,
+            longest.length.bestElapsed > 0
+        else { return }
         let businessDay = context.businessDaySeconds
+        md.heading(2, "Keeping the customer informed")
         md.startParagraph()
         md.markdown("Longest customer silence: ")
         md.text(TimeComparison.describe(longest.length, businessClock: false, businessDay: businessDay))
@@ -1159,9 +1161,13 @@ private struct RunbookPage {
             md.markdown(" for ")
             md.code(priority)
         }
-        md.markdown(", from ")
-        if let from = longest.from { md.code(definition.activities[from].id.value) } else { md.markdown("the start of the case") }
-        md.markdown(" to ")
+        if let from = longest.from {
+            md.markdown(", from the end of ")
+            md.code(definition.activities[from].id.value)
+        } else {
+            md.markdown(", from the start of the case")
+        }
+        md.markdown(longest.closesCase ? " to the close at " : " to the start of ")
         md.code(definition.activities[longest.to].id.value)
         md.markdown(" (max-silence ")
         md.text(analysis.audience.limitText)

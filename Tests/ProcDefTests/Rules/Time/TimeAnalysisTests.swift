@@ -416,6 +416,47 @@ final class CustomerSilenceTests: XCTestCase {
             ])
     }
 
+    /// A cadence after a first notice on its branch still covers the work beside that branch.
+    func testACadenceAfterAFirstNoticeCoversTheWorkBesideIt() {
+        XCTAssertFindings(
+            process(
+                "max-silence: 4h",
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    target: 10m
+                    next:
+                      all: [first-notice, work]
+                  - id: first-notice
+                    name: Tell the users
+                    type: notification
+                    responsible: comms
+                    informed: [user]
+                    target: 15m
+                    next: send-update
+                  - id: send-update
+                    name: Update the users
+                    type: notification
+                    responsible: comms
+                    informed: [user]
+                    every: 1h
+                    until: work
+                    next: resolve
+                  - id: work
+                    name: Work on the fix
+                    responsible: resolver
+                    target: 12h
+                    next: resolve
+                  - id: resolve
+                    name: Resolve
+                    responsible: service-desk
+                    join: all
+                    informed: [user]
+                    target: 30m
+                """), rules: rules, [])
+    }
+
     /// No news at all until the close: the stretch runs from the start of the case.
     func testSilenceFromTheStartOfTheCase() {
         XCTAssertFindings(
