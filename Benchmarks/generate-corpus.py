@@ -22,6 +22,16 @@ Python 3 standard library only.
 
   generate-corpus.py --processes 2000 --activities 12 --seed 1 --out DIR
   generate-corpus.py --single-process-activities 5000 --seed 1 --out DIR
+  generate-corpus.py --single-process-activities 5000 --timed --seed 1 --out DIR
+
+--timed (with --single-process-activities) writes the same process with time
+data added (issue 21): four priorities, a per-priority `target` on every step,
+`within` on every handoff, six `targets:`, and interrupting `timeout`s on the
+supplier steps and on some steps made `type: wait`. The time data is drawn
+from a random stream of its own, so the flow, the roles and the texts are
+those of the untimed process; the only other change is that a timer's
+handoff artifact is added to its target's inputs. Without --timed the output
+is byte-identical to what the generator wrote before the option existed.
 """
 
 import argparse
@@ -653,6 +663,99 @@ def write_procedure(rng, p, a):
 
 
 # ---------------------------------------------------------------------------
+# What the time rules ask of every corpus (issue 21)
+# ---------------------------------------------------------------------------
+
+LONG_BUDGETS = {"1d", "2d", "5d"}
+
+
+def keep_customers_informed(p):
+    """The customer hears from the case at every other step and at every long one, so no stretch without news
+    (tell/customer-silence) outlasts a day: between two steps that tell them lie at most a few steps of 8 hours."""
+    for idx, a in enumerate(p.activities):
+        if (idx % 2 == 0 or a.target in LONG_BUDGETS) and p.customer[0] not in a.informed:
+            a.informed.append(p.customer[0])
+
+
+def chase_suppliers(p):
+    """Every supplier step has a timer that escalates (time/wait-without-timeout): after 4 hours the case skips two
+    steps ahead, with a handoff when that changes hands."""
+    acts = p.activities
+    m = len(acts)
+    for idx, a in enumerate(acts):
+        if a.kind != "supplier" or getattr(a, "timeout", None) or idx + 2 >= m:
+            continue
+        to = idx + 2
+        handoff = None
+        if not shares_role(a, acts[to]):
+            art = a.outputs[0]
+            handoff = Handoff(art, "The receiving team takes over the overdue work within 30 minutes.")
+            add_unique(acts[to].inputs, art)
+        a.timeout = (to, "4h", handoff)
+
+
+# ---------------------------------------------------------------------------
+# Time data (--timed, issue 21)
+# ---------------------------------------------------------------------------
+
+PRIORITIES = ["p1", "p2", "p3", "p4"]
+STEP_BUDGETS = ["90s", "10m", "15m", "30m", "1h", "4h", "8h", "1d", "2d", "5d"]
+
+
+def per_priority(trng, base):
+    """A per-priority duration: P1 and P2 faster than `base`, the rest `base`."""
+    p1 = trng.choice(["90s", "5m", "10m", "15m"])
+    p2 = trng.choice(["10m", "30m", "1h"])
+    return "{p1: %s, p2: %s, default: %s}" % (p1, p2, base)
+
+
+def add_time_data(trng, p):
+    """Adds time data to a planned process, drawing only from `trng`, so the rest of the plan (drawn from the main
+    stream) is unchanged."""
+    acts = p.activities
+    m = len(acts)
+    p.timed = True
+    for a in acts:
+        a.timed_target = per_priority(trng, a.target or trng.choice(STEP_BUDGETS))
+        for h in ([a.handoff] if a.handoff else []) + [br[2] for br in (a.branches or []) if br[2]]:
+            h.within = trng.choice(["15m", "30m", "1h", "4h", "{p1: 15m, p2: 1h, default: 4h}"])
+    # Interrupting timers: on every supplier step and on about 2% of the other middle steps, made `type: wait`;
+    # the timer skips ahead to a step 2 to 6 further on.
+    for idx in range(1, m - 8):
+        a = acts[idx]
+        draw = trng.random()
+        if (a.kind != "supplier" and draw >= 0.02) or getattr(a, "timeout", None):
+            continue
+        if a.kind != "supplier":
+            a.step_type = "wait"
+        to = idx + trng.randint(2, 6)
+        handoff = None
+        if not shares_role(a, acts[to]):
+            art = a.outputs[0]
+            handoff = Handoff(art, "The receiving team takes over the overdue work within 30 minutes.")
+            handoff.within = "30m"
+            add_unique(acts[to].inputs, art)
+        a.timeout = (to, trng.choice(["4h", "8h", "{p1: 1h, p2: 2h, default: 4h}"]), handoff)
+    ids = [a.id for a in acts]
+    p.time_targets = [
+        dict(id="first-response", name="First response", frm=0, to="{start: %s}" % ids[min(m - 1, 5)],
+             within="{p1: 15m, p2: 1h, p3: 4h, p4: 1d}"),
+        dict(id="triage", name="Triage complete", frm=1, to=ids[min(m - 1, m // 10)],
+             within="{p1: 1d, p2: 3d, default: 10d}"),
+        dict(id="restore", name="Restore service", frm=0, to=ids[m // 2],
+             within="{p1: 4h, p2: 8h, p3: 3bd, p4: 5bd}"),
+        dict(id="business-resolution", name="Resolution in business time", frm=m // 10, to=ids[(3 * m) // 4],
+             within="{p1: 10bd, default: 40bd}", clock="business"),
+        dict(id="late-review", name="Review under way", frm=m // 2, to="{start: %s}" % ids[m - 2],
+             within="30d"),
+        dict(id="closure", name="Closure", frm=0, to=ids[m - 1],
+             within="{p1: 2w, p2: 4w, default: 3mo}"),
+    ]
+    for t in p.time_targets:
+        t["from"] = ids[t.pop("frm")]
+
+
+# ---------------------------------------------------------------------------
 # Rendering
 # ---------------------------------------------------------------------------
 
@@ -673,6 +776,8 @@ def render_handoff(w, indent, h):
     w.line(" " * indent + "handoff:")
     w.field(indent + 2, "artifact", scalar(h.artifact))
     w.text(indent + 2, "expectation", h.expectation)
+    if getattr(h, "within", None):
+        w.field(indent + 2, "within", h.within)
     if h.informed:
         w.field(indent + 2, "informed", flow_list(h.informed))
     if h.escalation:
@@ -700,6 +805,17 @@ def render_process(rng, p):
     w.text(0, "trigger", "The %s asks for it through the portal or the service desk, or another process "
            "starts it with a request." % p.customer_word)
     w.text(0, "outcome", "The %s is closed with a closure code and the %s knows the result." % (case, p.customer_word))
+    if getattr(p, "timed", False):
+        w.field(0, "priorities", flow_list(PRIORITIES))
+        w.line("targets:")
+        for t in p.time_targets:
+            w.line("  - id: " + t["id"])
+            w.field(4, "name", scalar(t["name"]))
+            w.field(4, "from", t["from"])
+            w.field(4, "to", t["to"])
+            w.field(4, "within", t["within"])
+            if t.get("clock"):
+                w.field(4, "clock", t["clock"])
     w.line("defaults:")
     w.field(2, "accountable", p.manager)
     if p.local_role:
@@ -723,7 +839,11 @@ def render_process(rng, p):
         if a.inputs:
             w.field(4, "inputs", flow_list(a.inputs))
         w.field(4, "outputs", flow_list(a.outputs))
-        if a.target:
+        if getattr(a, "step_type", None):
+            w.field(4, "type", a.step_type)
+        if getattr(a, "timed_target", None):
+            w.field(4, "target", a.timed_target)
+        elif a.target:
             w.field(4, "target", a.target)
         if a.tags:
             w.field(4, "tags", flow_list(a.tags))
@@ -739,6 +859,13 @@ def render_process(rng, p):
                     render_handoff(w, 8, h)
         elif a.handoff:
             render_handoff(w, 4, a.handoff)
+        if getattr(a, "timeout", None):
+            to, after, h = a.timeout
+            w.line("    timeout:")
+            w.field(6, "after", after)
+            w.field(6, "to", p.activities[to].id)
+            if h:
+                render_handoff(w, 6, h)
         if a.triggers:
             w.line("    triggers:")
             for target, when, h in a.triggers:
@@ -1018,6 +1145,8 @@ def main():
                     help="write one process of N activities (a long chain with loops back) instead")
     ap.add_argument("--forked-process", action="store_true",
                     help="write one process of 200 activities with 10 nested forks (the soundness benchmark) instead")
+    ap.add_argument("--timed", action="store_true",
+                    help="with --single-process-activities: add time data (priorities, targets, timers; issue 21)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--out", required=True, help="output folder (replaced if it exists)")
     args = ap.parse_args()
@@ -1039,6 +1168,8 @@ def main():
         count, per = args.processes, args.activities
     if count < 1 or per < 1:
         ap.error("--processes and --activities must be at least 1")
+    if args.timed and (args.single_process_activities is None or per < 12):
+        ap.error("--timed needs --single-process-activities of at least 12")
 
     rng = random.Random(args.seed)
     plans = []
@@ -1053,6 +1184,12 @@ def main():
         for a in p.activities:
             write_procedure(rng, p, a)
         check_plan(p)
+        keep_customers_informed(p)
+        chase_suppliers(p)
+    if args.timed:
+        trng = random.Random("timed-%d" % args.seed)
+        for p in plans:
+            add_time_data(trng, p)
 
     out = args.out
     if os.path.exists(out):

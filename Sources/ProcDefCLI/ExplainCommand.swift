@@ -57,7 +57,8 @@ struct ExplainCommand: ParsableCommand {
         var rows: [(id: String, states: String, verdict: String)] = []
         for process in workspace.processes.sorted(by: { $0.id.value < $1.id.value }) {
             let graph = FlowGraph(process: process)
-            guard graph.hasParallelWork else { continue }
+            // The soundness check explores a process with only non-interrupting timers too: they start branches.
+            guard graph.hasParallelWork || graph.hasDetachedTimers else { continue }
             let analysis = SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: limit)
             let verdict: String
             switch analysis.undecided {

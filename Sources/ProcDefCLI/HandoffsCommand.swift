@@ -10,7 +10,7 @@ struct HandoffsCommand: ParsableCommand {
         discussion: """
             Lists every transition and trigger where responsibility passes to other roles (declared or a gap), or \
             where a handoff is declared: from process, activity, roles and teams, to activity, roles and teams, \
-            artifact, expectation, agreement and escalation. Gaps and handoffs missing an artifact or an \
+            artifact, expectation, committed time (`within`), agreement and escalation. Gaps and handoffs missing an artifact or an \
             expectation come first. Teams are the roles' `team`, else the role id.
 
             Prints even when the check finds errors, then counts them on standard error (procdef check lists them). \

@@ -100,6 +100,7 @@ final class ShippedExamplesCommandTests: XCTestCase {
                         The resolver group on call acknowledges the assignment within 15
                         minutes for P1, 30 minutes for P2 and 4 business hours for P3 and
                         P4, and writes its first finding in the work notes.
+                      within: {p1: 15m, p2: 30m, default: 4bh}
                       informed: [end-user]
                       escalation: functional
                       agreement: OLA-03 Resolver groups

@@ -42,6 +42,7 @@ final class FormatTableRendererTests: XCTestCase {
                 "| `all` | list of fork branches | no | instead of `to`: the branch forks, and every one of these runs |",
                 "| `when` | text | no: `flow/unconditioned-branch`, in a decision | the condition for taking this branch |",
                 "| `outcome` | `approved` or `rejected` | no | on a branch of an `approval` step: the approver's answer that takes it; once one branch says it, both answers need a branch (see [Kinds of steps](#kinds-of-steps)) |",
+                "| `priorities` | list of priority ids | no | only cases of these priorities take the branch (see [Time](#time)) |",
                 "| `handoff` | handoff | no: `handoff/gap`, when responsibility changes | the handoff on this branch |",
             ])
     }

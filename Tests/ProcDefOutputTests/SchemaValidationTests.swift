@@ -206,6 +206,28 @@ final class SchemaValidationTests: XCTestCase {
         ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, responsible: [\(longID(65))]}]\n", false),
         ("kind: roles\nroles:\n  \(longID(65)): {name: Desk, kind: practitioner}\n", false),
         ("kind: policy\nid: \(longID(65))\ntitle: T\nseverity: error\nrequire: {exists: {any: true}}\n", false),
+        // Time: one duration or one per priority; target ends as an id or `{end: X}` / `{start: X}`.
+        ("kind: process\nid: p\nname: P\npriorities: [p1]\nactivities: [{id: a, name: A, target: {p1: 10m, default: 3bd}}]\n", true),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, target: 6bh, handoff: {within: ~}}]\n", true),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, target: {}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, target: {default: 10 min}}]\n", false),
+        ("kind: process\nid: p\nname: P\nactivities: [{id: a, name: A, handoff: {within: 2bdays}}]\n", false),
+        (
+            "kind: process\nid: p\nname: P\ntargets: [{id: t, name: T, from: {end: a}, to: {start: a}, within: 1h, clock: business}]\nactivities: [{id: a, name: A}]\n",
+            true
+        ),
+        (
+            "kind: process\nid: p\nname: P\ntargets: [{id: t, name: T, from: {start: a}, to: a, within: 1h}]\nactivities: [{id: a, name: A}]\n",
+            false
+        ),
+        (
+            "kind: process\nid: p\nname: P\ntargets: [{id: t, name: T, from: a, to: a, within: 1h, clock: wall}]\nactivities: [{id: a, name: A}]\n",
+            false
+        ),
+        ("kind: process\nid: p\nname: P\ntargets: [{id: t, from: a, to: a, within: 1h}]\nactivities: [{id: a, name: A}]\n", false),
+        ("kind: process\nid: p\nname: P\nmax-silence: 4h\nactivities: [{id: a, name: A}]\n", true),
+        ("kind: config\nbusiness-day: 9h\nmax-silence: 2d\n", true),
+        ("kind: config\nbusiness-day: nine hours\n", false),
         // Limits: only lower, only the known ones, and from 1 up.
         ("kind: config\nlimits: {max-depth: 65}\n", false),
         ("kind: config\nlimits: {max-file-size: 8388609}\n", false),

@@ -184,6 +184,11 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             name: Service Desk  # role
             kind: practitioner  # role
             team: Service Desk  # role
+            max-silence: 1d  # role
+            shift: 8h  # role
+            handover:  # role
+              artifact: shift-log  # handover
+              expectation: The next analyst reads the log.  # handover
         """,
         """
         kind: process  # process
@@ -192,6 +197,16 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         owner: incident-manager  # process
         effective: 2030-01-01  # process
         approved-by: incident-manager  # process
+        priorities: [p1, p2]  # process
+        max-silence: 4h  # process
+        targets:  # process
+          - id: restore  # target
+            name: Restore service  # target
+            from: log  # target
+            to: {start: close}  # target
+            within: {p1: 4h, default: 2bd}  # target
+            when: p1  # target
+            clock: business  # target
         review:  # process
           last: 2030-01-01  # review
           every: 12mo  # review
@@ -202,6 +217,7 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             name: Log  # activity
             responsible: service-desk  # activity
             type: approval  # activity
+            target: {p1: 10m, default: 30m}  # activity
             consulted:
               - role: service-desk  # involvement
                 when: Always.  # involvement
@@ -209,8 +225,10 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
               - to: close  # branch
                 when: Always.  # branch
                 outcome: approved  # branch
+                priorities: [p1]  # branch
                 handoff:
                   artifact: record  # handoff
+                  within: {p1: 10m, default: 1h}  # handoff
               - when: Twice.
                 all:  # branch
                   - to: close  # fork-branch
@@ -219,6 +237,18 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             triggers:
               - process: problem  # trigger
                 when: It recurs.  # trigger
+            timeout:  # activity
+              - after: {p1: 1h, default: 4h}  # timeout
+                to: close  # timeout
+                from: log  # timeout
+                interrupting: false  # timeout
+                when: p1  # timeout
+                handoff: {artifact: record}  # timeout
+            every:  # activity
+              - every: 1h  # cadence
+                for: 4h  # cadence
+                when: p1  # cadence
+            until: close  # activity
           - id: close  # activity
             name: Close  # activity
             join: all  # activity
@@ -273,6 +303,8 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         kind: config  # config
         paths: [Processes]  # config
         review-every: 12mo  # config
+        business-day: 9h  # config
+        max-silence: 2d  # config
         limits:
           max-depth: 32  # limits
         """,

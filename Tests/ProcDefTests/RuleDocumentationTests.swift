@@ -84,7 +84,7 @@ final class RuleDocumentationTests: XCTestCase {
         let warnings: Set<String> = ["yaml/comment-in-text"]
         let ids = [
             "io/symlink-loop", "io/unreadable",
-            "ref/unknown-activity", "ref/unknown-policy", "ref/unknown-process", "ref/unknown-role",
+            "ref/unknown-activity", "ref/unknown-policy", "ref/unknown-priority", "ref/unknown-process", "ref/unknown-role",
             "schema/duplicate-id", "schema/empty", "schema/invalid-date", "schema/invalid-duration", "schema/invalid-id",
             "schema/missing-field", "schema/type", "schema/unknown-key", "schema/unknown-kind",
             "yaml/comment-in-text", "yaml/duplicate-key", "yaml/encoding", "yaml/limits", "yaml/syntax",

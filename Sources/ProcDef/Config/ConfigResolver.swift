@@ -162,6 +162,8 @@ extension Checker {
             let (rules, findings) = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: policyIDs)
             options.rules = rules
             options.reviewEvery = config.reviewEvery?.value
+            if let businessDay = config.businessDay { options.businessDay = businessDay.value }
+            if let maxSilence = config.maxSilence { options.maxSilence = maxSilence.value }
             extra += findings
         }
         var workspace = workspace

@@ -21,6 +21,10 @@ extension ModelDecoder {
     static let involvementRequiredKeys = KeyTable.involvement.requiredNames
     static let triggerKeys = KeyTable.trigger.names
     static let triggerRequiredKeys = KeyTable.trigger.requiredNames
+    static let timeoutKeys = KeyTable.timeout.names
+    static let timeoutRequiredKeys = KeyTable.timeout.requiredNames
+    static let cadenceKeys = KeyTable.cadence.names
+    static let cadenceRequiredKeys = KeyTable.cadence.requiredNames
 
     /// nil when the item is not a mapping or has no id: flow rules and messages need an id to name the activity by.
     func decodeActivity(_ node: Node, processContext: String) -> Activity? {
@@ -70,6 +74,15 @@ extension ModelDecoder {
             activity.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
         }
         if !conditions.isEmpty { activity.conditions = conditions }
+        if map.has("timeout") { activity.timeouts = timeouts(map, in: context) }
+        if map.has("every") { activity.cadence = cadence(map, in: context) }
+        if map.has("until") { activity.until = reference(map, "until", in: context, kind: "activity") }
+        // A cadence without `until` has nothing that stops it: the step never passes its branch on.
+        if map.has("every"), !map.has("until") {
+            report(
+                MissingField.self, at: map.field("every")?.keyNode.range ?? map.startRange, "\(context) has 'every' but no 'until'",
+                help: "name in `until` the activity whose end stops the cadence")
+        }
         return id == nil ? nil : activity
     }
 
@@ -128,8 +141,8 @@ extension ModelDecoder {
         }
         return target
     }
-    private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> Located<TimeTarget>? {
-        duration(map, "target", in: place())
+    private func target(_ map: FieldMap, in place: @autoclosure () -> String) -> TimeBudget? {
+        budget(map, "target", in: place())
     }
 
     private func next(_ map: FieldMap, isApproval: Bool, in activityPlace: @autoclosure () -> String) -> NextClause? {
@@ -209,6 +222,8 @@ extension ModelDecoder {
                     "join": Self.joinHelp,
                     "outcome":
                         "every branch of a fork runs whatever the approver said: write `outcome` on the decision branch that forks (`- {outcome: approved, all: [...]}`)",
+                    "priorities":
+                        "every branch of a fork runs, whatever the priority: write `priorities` on the decision branch that forks (`- {priorities: [p1], all: [...]}`)",
                 ])
         } else if isApproval {
             checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
@@ -218,6 +233,7 @@ extension ModelDecoder {
         }
         let when = isForkBranch ? nil : text(map, "when", in: context)
         let outcome = isApproval ? choice(map, "outcome", in: context, ApprovalOutcome.self) : nil
+        let priorities = isForkBranch ? [] : references(map, "priorities", in: context, kind: "priority")
         var handoff: Handoff?
         if let field = map.field("handoff") {
             var handoffContext: String {
@@ -235,14 +251,20 @@ extension ModelDecoder {
         }
         if let allField {
             guard let fork = decodeFork(allField.value, in: "a branch of \(activityContext)") else { return nil }
-            return Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            var branch = Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            branch.priorities = priorities
+            return branch
         }
         if !map.has("to") {
             report(
                 MissingField.self, at: map.startRange, "\(context) has no 'to'",
                 help: "name the activity the branch goes to with `to`, or fork with `all`")
         }
-        return to.map { Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range) }
+        return to.map {
+            var branch = Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range)
+            branch.priorities = priorities
+            return branch
+        }
     }
 
     private func triggers(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Trigger] {
@@ -270,6 +292,48 @@ extension ModelDecoder {
         }
     }
 
+    /// `timeout`: one mapping or a list of them, each `{after, to, handoff, from, interrupting, when}`.
+    private func timeouts(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [Timeout] {
+        var activityContext: String { activityPlace() }
+        return mappings(map, "timeout", in: activityContext, item: "a timeout").map { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
+            let to = reference(fieldMap, "to", in: "a timeout of \(activityContext)", kind: "activity")
+            var context: String {
+                to.map { "the timeout to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a timeout of \(activityContext)"
+            }
+            checkKeys(fieldMap, allowed: Self.timeoutKeys, in: context)
+            requireFields(fieldMap, Self.timeoutRequiredKeys, in: context, at: fieldMap.startRange)
+            var timeout = Timeout(
+                after: budget(fieldMap, "after", in: context), to: to,
+                from: reference(fieldMap, "from", in: context, kind: "activity"),
+                interrupting: flag(fieldMap, "interrupting", in: context),
+                when: text(fieldMap, "when", in: context), range: node.range)
+            if let handoff = fieldMap.field("handoff") {
+                timeout.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
+            }
+            return timeout
+        }
+    }
+
+    /// `every`: one duration, one per priority, or a list of `{every, for, when}` intervals.
+    private func cadence(_ map: FieldMap, in activityPlace: @autoclosure () -> String) -> [CadenceEntry] {
+        var activityContext: String { activityPlace() }
+        guard let node = map.value("every") else { return [] }
+        guard node.sequence != nil else {
+            return budget(map, "every", in: activityContext).map { [CadenceEntry(every: $0, range: node.range)] } ?? []
+        }
+        return mappings(map, "every", in: activityContext, item: "an interval").compactMap { item in
+            let fieldMap = FieldMap(item, entries: item.mapping ?? MappingEntries())
+            var context: String { "an interval of 'every' of \(activityContext)" }
+            checkKeys(fieldMap, allowed: Self.cadenceKeys, in: context)
+            requireFields(fieldMap, Self.cadenceRequiredKeys, in: context, at: fieldMap.startRange)
+            guard let every = budget(fieldMap, "every", in: context) else { return nil }
+            return CadenceEntry(
+                every: every, duration: duration(fieldMap, "for", in: context), when: text(fieldMap, "when", in: context),
+                range: item.range)
+        }
+    }
+
     /// nil for `handoff: ~` (no handoff); `handoff: {}` is a handoff that says nothing, for the handoff rules to report.
     func decodeHandoff(_ node: Node, in place: @autoclosure () -> String) -> Handoff? {
         var context: String { place() }
@@ -281,6 +345,7 @@ extension ModelDecoder {
             informed: references(map, "informed", in: context, kind: "role"),
             escalation: choice(map, "escalation", in: context, Escalation.self),
             agreement: text(map, "agreement", in: context),
+            within: budget(map, "within", in: context),
             range: node.range
         )
     }

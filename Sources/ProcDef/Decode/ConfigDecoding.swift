@@ -14,6 +14,8 @@ extension ModelDecoder {
             reviewEvery: duration(map, "review-every", in: context, atLeastADay: true),
             file: file, range: document.range
         )
+        config.businessDay = businessDay(map, in: context)
+        config.maxSilence = duration(map, "max-silence", in: context)
         if let rules = map.value("rules"),
             let rulesMap = fields(of: rules, "'rules' in \(context)", expected: "a mapping from rule id to setting")
         {

@@ -9,6 +9,8 @@ extension ModelDecoder {
     static let cancelRequiredKeys = KeyTable.cancel.requiredNames
     static let waiverKeys = KeyTable.waiver.names
     static let waiverRequiredKeys = KeyTable.waiver.requiredNames
+    static let targetKeys = KeyTable.target.names
+    static let targetRequiredKeys = KeyTable.target.requiredNames
 
     func decodeProcess(_ map: FieldMap, document: YAMLDocument, header: SourceRange) {
         let id = identifier(map, in: "the process", kind: "process")
@@ -51,6 +53,14 @@ extension ModelDecoder {
         if let roles = map.value("roles") {
             process.roles = decodeRoles(roles, label: "'roles' in \(context)", scope: .local(processID: id.value))
         }
+        process.priorities = references(map, "priorities", in: context, kind: "priority")
+        for priority in process.priorities where priority.value == TimeBudget.defaultKey {
+            report(
+                InvalidID.self, at: priority.range, "priority id 'default' in \(context) is reserved",
+                help: "`default` names the duration of every other priority in a per-priority mapping: give the priority another id")
+        }
+        process.maxSilence = duration(map, "max-silence", in: context)
+        process.targets = decodeTargets(map, priorities: process.priorities, in: context)
         decoded.processes.append(process)
     }
 
@@ -125,5 +135,53 @@ extension ModelDecoder {
         let message = Self.invalidDateMessage(key, text.value, in: context, expected: "a date written YYYY-MM-DD or `permanent`")
         report(InvalidDate.self, at: text.range, message)
         return nil
+    }
+
+    /// `targets:`: each `{id, name, from, to, within, when, clock}`. `priorities` are the process's: a `when` that names
+    /// one limits the target to it.
+    private func decodeTargets(_ map: FieldMap, priorities: [Located<String>], in processContext: String) -> [ServiceTarget] {
+        mappings(map, "targets", in: processContext, item: "a target").compactMap { node in
+            let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
+            let id = identifier(fieldMap, in: "a target of \(processContext)", kind: "target")
+            let context = id.map { "target \(Quoting.quoted($0.value)) of \(processContext)" } ?? "a target of \(processContext)"
+            checkKeys(fieldMap, allowed: Self.targetKeys, in: context)
+            requireFields(fieldMap, Self.targetRequiredKeys, in: context, at: fieldMap.startRange)
+            let when = text(fieldMap, "when", in: context)
+            // `when: P1` names priority `p1`: a label is written as people say it.
+            let priority = when.flatMap { when in
+                priorities.first { $0.value == when.value.lowercased() }.map { Located($0.value, at: when.range) }
+            }
+            return id.map {
+                ServiceTarget(
+                    id: $0, name: text(fieldMap, "name", in: context),
+                    from: targetEnd(fieldMap, "from", other: .end, in: context),
+                    to: targetEnd(fieldMap, "to", other: .start, in: context),
+                    within: budget(fieldMap, "within", in: context), when: when, priority: priority,
+                    clock: choice(fieldMap, "clock", in: context, ServiceTarget.Clock.self), range: node.range)
+            }
+        }
+    }
+
+    /// `from: X` (X's start) or `from: {end: X}`; `to: X` (X's end) or `to: {start: X}`. `other` is the moment the
+    /// mapping form names.
+    private func targetEnd(_ map: FieldMap, _ key: String, other: ServiceTarget.End.Moment, in context: String) -> ServiceTarget.End? {
+        guard let node = map.value(key) else { return nil }
+        let expected = "an activity id, or a mapping with '\(other.rawValue)'"
+        if node.mapping == nil {
+            guard node.scalar != nil else {
+                reportType(node, "'\(key)' in \(context)", expected: expected)
+                return nil
+            }
+            return reference(map, key, in: context, kind: "activity").map {
+                ServiceTarget.End(activity: $0, moment: other == .end ? .start : .end, isMapping: false)
+            }
+        }
+        guard let endMap = fields(of: node, "'\(key)' in \(context)", expected: expected) else { return nil }
+        let place = "'\(key)' of \(context)"
+        checkKeys(endMap, allowed: [other.rawValue], in: place)
+        requireFields(endMap, [other.rawValue], in: place, at: endMap.startRange)
+        return reference(endMap, other.rawValue, in: place, kind: "activity").map {
+            ServiceTarget.End(activity: $0, moment: other, isMapping: true)
+        }
     }
 }

@@ -6,6 +6,8 @@ extension ModelDecoder {
     static let roleKeys = KeyTable.role.names
     static let roleRequiredKeys = KeyTable.role.requiredNames
     static let catalogueRequiredKeys = KeyTable.roles.requiredNames
+    static let handoverKeys = KeyTable.handover.names
+    static let handoverRequiredKeys = KeyTable.handover.requiredNames
 
     func decodeCatalogue(_ map: FieldMap, document: YAMLDocument) {
         let context = "the role catalogue"
@@ -39,10 +41,23 @@ extension ModelDecoder {
         let name = text(map, "name", in: context) ?? Located("", at: field.keyNode.range)
         // `practitioner` is the kind no kind-based rule singles out, so a missing kind does not add findings of its own.
         let kind = choice(map, "kind", in: context, RoleKind.self) ?? Located(.practitioner, at: field.keyNode.range)
-        return Role(
+        var role = Role(
             id: id, name: name, kind: kind,
             team: text(map, "team", in: context), contact: text(map, "contact", in: context),
             scope: scope, file: file, range: field.value.range
         )
+        role.maxSilence = duration(map, "max-silence", in: context)
+        role.shift = duration(map, "shift", in: context)
+        if let node = map.value("handover") {
+            let place = "the handover of \(context)"
+            if let handover = fields(of: node, place, expected: "a mapping with 'artifact' and 'expectation'") {
+                checkKeys(handover, allowed: Self.handoverKeys, in: place)
+                requireFields(handover, Self.handoverRequiredKeys, in: place, at: handover.startRange)
+                role.handover = ShiftHandover(
+                    artifact: text(handover, "artifact", in: place), expectation: text(handover, "expectation", in: place),
+                    range: node.range)
+            }
+        }
+        return role
     }
 }

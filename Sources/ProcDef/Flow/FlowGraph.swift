@@ -16,6 +16,9 @@ package struct FlowGraph: Sendable {
         case branch(index: Int)
         /// A branch of a fork: every branch of it runs.
         case fork(ForkRoute)
+        /// Entry `index` (0-based) of the source's `timeout` list: the timer fires and the case goes to its `to`
+        /// (leaving the step, or beside it for `interrupting: false`).
+        case timeout(index: Int)
     }
 
     /// Where an `all` list sits in its activity's `next`: the decision entry that forks (nil for `next: {all: ...}`),
@@ -58,6 +61,12 @@ package struct FlowGraph: Sendable {
         package var isBackEdge: Bool
         /// The fork this edge is a branch of (an index into `forks`), and the branch's position in it.
         package var fork: (site: Int, branch: Int)?
+
+        /// True for a `timeout` entry's transition.
+        package var isTimeout: Bool {
+            if case .timeout = kind { return true }
+            return false
+        }
     }
 
     /// One `all` list: parallel work that starts when `source` ends.
@@ -119,6 +128,11 @@ package struct FlowGraph: Sendable {
     package private(set) var cancellations: [CancelEntry] = []
     /// Per activity, the `cancellations` entries that can interrupt it.
     package private(set) var cancellable: [[Int]]
+    /// Per activity, the targets of its non-interrupting timers: each starts a branch beside the step, which the
+    /// soundness analysis places as a fork would.
+    package private(set) var detached: [[Int]]
+    /// True when some step has a non-interrupting timer: the soundness analysis then explores the process.
+    package private(set) var hasDetachedTimers = false
     /// True when the process has a fork or a cancellation: only then is the soundness analysis more than reachability.
     package var hasParallelWork: Bool { !forks.isEmpty || !cancellations.isEmpty }
     package private(set) var triggers: [TriggerEdge] = []
@@ -152,6 +166,7 @@ package struct FlowGraph: Sendable {
         hasUnknownTarget = Array(repeating: false, count: activities.count)
         outcomes = Array(repeating: [], count: activities.count)
         cancellable = Array(repeating: [], count: activities.count)
+        detached = Array(repeating: [], count: activities.count)
 
         for (i, activity) in activities.enumerated() {
             for trigger in activity.triggers {
@@ -210,11 +225,36 @@ package struct FlowGraph: Sendable {
             }
             // An end closes the case whatever else it says (`flow/end-with-next` reports the rest).
             if activity.isEnd { outcomes[i] = [] }
+            // A timer on an end leads nowhere: the case closes there (`flow/end-with-next` reports it).
+            let isEnd = activity.isEnd || (activity.next == nil && i == activities.count - 1)
+            if !activity.timeouts.isEmpty, !isEnd { addTimeouts(activity, at: i, index: index) }
         }
         resolveCancellations(process.cancellations, index: index)
         computeReachability()
         markBackEdges()
         if !forks.isEmpty { assignJoins(activities) }
+    }
+
+    /// Adds a transition per `timeout` entry. An interrupting timer is one more way the step can end (an outcome); a
+    /// non-interrupting one starts its target beside the step (`detached`).
+    private mutating func addTimeouts(_ activity: Activity, at i: Int, index: [String: Int]) {
+        for (k, timeout) in activity.timeouts.enumerated() {
+            guard let to = timeout.to else { continue }
+            guard let t = index[to.value] else {
+                hasUnknownTarget[i] = true
+                continue
+            }
+            addTransition(
+                Transition(
+                    source: i, target: t, kind: .timeout(index: k), condition: timeout.when, handoff: timeout.handoff, range: to.range,
+                    isBackEdge: false))
+            if timeout.isInterrupting {
+                outcomes[i].append(.activity(t))
+            } else {
+                detached[i].append(t)
+                hasDetachedTimers = true
+            }
+        }
     }
 
     /// Adds the transitions of one `all` list (and of the lists nested in it); returns the fork's index in `forks`.

@@ -68,6 +68,7 @@ package struct HandoffAnalysis: Sendable {
                 case .single: kind = .single
                 case .branch(let index): kind = .branch(index: index)
                 case .fork(let route): kind = .fork(route)
+                case .timeout(let index): kind = .timeout(index: index)
                 }
                 let target = HandoffEndpoint(
                     process: nil, index: transition.target, activity: activities[transition.target], roles: rolesHere(transition.target))
@@ -121,7 +122,8 @@ package struct HandoffAnalysis: Sendable {
                     break
                 case .branches?:
                     strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .branchList))
-                case nil where graph.outgoing[i].isEmpty:
+                // A timer's transition has a handoff of its own: the activity's handoff is not the timer's.
+                case nil where graph.outgoing[i].allSatisfy({ graph.transitions[$0].isTimeout }):
                     strays.append(StrayHandoff(source: i, activity: activity, handoff: handoff, reason: .endsProcess))
                 case .single?, nil:
                     // A single `next` to an unknown activity is ref/unknown-activity's business.
@@ -186,6 +188,8 @@ package struct HandoffPoint: Sendable {
         /// Entry `entry` (0-based) of the process's `cancel` list, seen from one of the activities it interrupts; the
         /// entry's `handoff` applies.
         case cancel(entry: Int)
+        /// Entry `index` (0-based) of the source's `timeout` list; the timeout's `handoff` applies.
+        case timeout(index: Int)
     }
 
     package let kind: Kind

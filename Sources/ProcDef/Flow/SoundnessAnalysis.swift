@@ -87,8 +87,13 @@ package struct SoundnessAnalysis: Sendable {
     /// Explores `graph` up to `stateLimit` states (negative: no limit). `stepsOverStructuredBlocks` false explores
     /// every fork branch by branch, which only tests use, to show what the decomposition saves.
     package init(graph: FlowGraph, activities: [Activity], stateLimit: Int, stepsOverStructuredBlocks: Bool = true) {
-        guard graph.hasParallelWork, graph.start != nil, !graph.hasUnknownTarget.contains(true) else { return }
-        var explorer = Explorer(graph: graph, isEnd: activities.map(\.isEnd), isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
+        guard graph.hasParallelWork || graph.hasDetachedTimers, graph.start != nil, !graph.hasUnknownTarget.contains(true) else {
+            return
+        }
+        // The ends of the flow: `end: true`, and the last activity when it has no `next`.
+        var isEnd = Array(repeating: false, count: graph.activityCount)
+        for end in graph.ends { isEnd[end] = true }
+        var explorer = Explorer(graph: graph, isEnd: isEnd, isJoin: activities.map(\.isJoin), stateLimit: stateLimit)
         if stepsOverStructuredBlocks { explorer.findStructuredBlocks() }
         // A fork explored branch by branch multiplies the states by its branches' positions, and each state holds a
         // branch per running step: past a few branches the limit on states no longer bounds the memory.
@@ -141,6 +146,11 @@ private struct Explorer {
         var activity: Int32
         var frames: [Frame]
         var label: SoundnessAnalysis.BranchLabel?
+        /// True once the step's non-interrupting timers have fired: each fires once per entry into the step.
+        var fired = false
+        /// The step whose non-interrupting timer started this branch (-1 for any other branch). Such a branch flows
+        /// back into that step's own path: see `rejoin`.
+        var timerStep: Int32 = -1
     }
 
     /// A join holding some of the branches of one run of a fork.
@@ -185,6 +195,9 @@ private struct Explorer {
     private var reportedJoins: Set<Int> = []
     private var reportedEnds: Set<Int> = []
     private var reportedMerges: Set<Int> = []
+    /// Per activity, what it can lead to by its outcomes (forks, decisions and interrupting timers, not the branches
+    /// non-interrupting timers start); filled on first use, for the activities timer branches meet.
+    private var reachCache: [Int: [Bool]] = [:]
 
     init(graph: FlowGraph, isEnd: [Bool], isJoin: [Bool], stateLimit: Int) {
         self.graph = graph
@@ -269,6 +282,8 @@ private struct Explorer {
                 let node = queue[head]
                 head += 1
                 if node == fork.source || isEnd[node] || graph.outgoing[node].isEmpty { return false }
+                // A non-interrupting timer starts one more branch inside the block: it is explored.
+                if !graph.detached[node].isEmpty { return false }
                 for outcome in graph.outcomes[node] {
                     if case .fork(let inner) = outcome, !structured[inner] { return false }
                 }
@@ -440,6 +455,14 @@ private struct Explorer {
             let step = SoundnessAnalysis.Step(activity: activity, branch: token.label)
             var rest = state
             rest.tokens.remove(at: k)
+            if token.timerStep >= 0, isOnPath(of: Int(token.timerStep), activity) {
+                // A timer's branch back on its step's path waits there for the step's own branch, or ends when that
+                // branch has passed it or gone another way.
+                if othersCanReach(activity, frames: token.frames, in: rest) { continue }
+                rest.tokens.sort(by: Self.tokenOrder)
+                successors[id].append(intern(rest, origin: Origin(parent: id, step: step)))
+                continue
+            }
             if isEnd[activity] {
                 completes[id] = true
                 closeCase(at: activity, token: token, rest: rest, from: id, step: step)
@@ -447,12 +470,15 @@ private struct Explorer {
             }
             for outcome in graph.outcomes[activity] {
                 var next = rest
-                guard place(outcome, frames: token.frames, label: token.label, into: &next, from: id, step: step) else { continue }
+                guard
+                    place(outcome, frames: token.frames, label: token.label, into: &next, from: id, step: step, timerStep: token.timerStep)
+                else { continue }
                 next.tokens.sort(by: Self.tokenOrder)
                 next.waiting.sort(by: Self.waitingOrder)
                 let successor = intern(next, origin: Origin(parent: id, step: step))
                 successors[id].append(successor)
             }
+            if !token.fired, !graph.detached[activity].isEmpty { fireTimers(token, rest: rest, from: id, step: step) }
             for c in graph.cancellable[activity] { cancel(c, from: id, step: step) }
         }
         for waiting in state.waiting {
@@ -460,6 +486,24 @@ private struct Explorer {
                 cancel(c, from: id, step: SoundnessAnalysis.Step(activity: Int(waiting.join), branch: waiting.outer))
             }
         }
+    }
+
+    /// The step's non-interrupting timers fire, as a fork would: the step goes on running, and each timer's target
+    /// starts beside it on the step's branch (so it arrives at the step's join, if any, as a second branch would).
+    private mutating func fireTimers(_ token: Token, rest: State, from id: Int, step: SoundnessAnalysis.Step) {
+        var next = rest
+        var running = token
+        running.fired = true
+        next.tokens.append(running)
+        for target in graph.detached[Int(token.activity)] {
+            guard
+                arrive(at: target, frames: token.frames, label: token.label, into: &next, from: id, step: step, timerStep: token.activity)
+            else { return }
+        }
+        next.tokens.sort(by: Self.tokenOrder)
+        next.waiting.sort(by: Self.waitingOrder)
+        let successor = intern(next, origin: Origin(parent: id, step: step))
+        successors[id].append(successor)
     }
 
     private mutating func cancel(_ c: Int, from id: Int, step: SoundnessAnalysis.Step) {
@@ -470,8 +514,11 @@ private struct Explorer {
     }
 
     /// The case closes at `end`: whatever else still runs or waits is cut off.
-    private mutating func closeCase(at end: Int, token: Token, rest: State, from id: Int, step: SoundnessAnalysis.Step) {
+    private mutating func closeCase(at end: Int, token: Token, rest allRest: State, from id: Int, step: SoundnessAnalysis.Step) {
         var run: [SoundnessAnalysis.Step] { self.run(to: id) + [step] }
+        // An escalation a non-interrupting timer started is cut off by the case closing: nothing waits for it.
+        var rest = allRest
+        rest.tokens.removeAll { $0.timerStep >= 0 }
         if let frame = token.frames.last, let join = graph.forks[Int(frame.site)].join {
             // The branch owed an arrival at a join. The join never starts when it still waits for this branch, and
             // no other part of the branch (forked again without a join) is left to arrive for it.
@@ -501,11 +548,11 @@ private struct Explorer {
     /// was made on it).
     private mutating func place(
         _ outcome: FlowGraph.Outcome, frames: [Frame], label: SoundnessAnalysis.BranchLabel?, into state: inout State, from id: Int,
-        step: SoundnessAnalysis.Step
+        step: SoundnessAnalysis.Step, timerStep: Int32 = -1
     ) -> Bool {
         switch outcome {
         case .activity(let t):
-            return arrive(at: t, frames: frames, label: label, into: &state, from: id, step: step)
+            return arrive(at: t, frames: frames, label: label, into: &state, from: id, step: step, timerStep: timerStep)
         case .unknown:
             return false
         case .fork(let f):
@@ -550,8 +597,13 @@ private struct Explorer {
     /// is an unjoined merge.
     private mutating func arrive(
         at t: Int, frames: [Frame], label: SoundnessAnalysis.BranchLabel?, into state: inout State, from id: Int,
-        step: SoundnessAnalysis.Step, skipping: Int? = nil
+        step: SoundnessAnalysis.Step, skipping: Int? = nil, timerStep: Int32 = -1
     ) -> Bool {
+        if timerStep >= 0 {
+            return rejoin(at: t, frames: frames, label: label, into: &state, from: id, step: step, timerStep: timerStep)
+        }
+        // The step's own branch meets the timer branches waiting for it here: they go on as one.
+        state.tokens.removeAll { $0.activity == Int32(t) && $0.timerStep >= 0 && $0.frames == frames }
         if isJoin[t], let position = frames.lastIndex(where: { graph.forks[Int($0.site)].join == t }) {
             let frame = frames[position]
             let outerFrames = Array(frames[..<position])
@@ -587,6 +639,76 @@ private struct Explorer {
         }
         state.tokens.append(Token(activity: Int32(t), frames: frames, label: label))
         return true
+    }
+
+    /// A branch a non-interrupting timer started arrives at `t`. Off its step's path it runs as any branch does. Back
+    /// on that path (the escalation's `next: resolve`, where the step's own branch is heading) it flows into it, as
+    /// BPMN's inclusive merge does: it waits at `t` while the step's branch can still reach `t`, merges when that
+    /// branch arrives, and ends when that branch has passed `t` or gone another way. So the escalation never makes
+    /// `t` run twice, and no `join: all` is needed for a timer that may never fire.
+    private mutating func rejoin(
+        at t: Int, frames: [Frame], label: SoundnessAnalysis.BranchLabel?, into state: inout State, from id: Int,
+        step: SoundnessAnalysis.Step, timerStep: Int32
+    ) -> Bool {
+        guard isOnPath(of: Int(timerStep), t) else {
+            if state.tokens.contains(where: { $0.activity == Int32(t) }) {
+                return arrive(at: t, frames: frames, label: label, into: &state, from: id, step: step)
+            }
+            state.tokens.append(Token(activity: Int32(t), frames: frames, label: label, timerStep: timerStep))
+            return true
+        }
+        if state.tokens.contains(where: { $0.activity == Int32(t) && $0.frames == frames }) { return true }
+        if othersCanReach(t, frames: frames, in: state) {
+            state.tokens.append(Token(activity: Int32(t), frames: frames, label: label, timerStep: timerStep))
+        }
+        return true
+    }
+
+    /// True when `activity` lies on the path of `step`: the step leads to it by its own outcomes.
+    private mutating func isOnPath(of step: Int, _ activity: Int) -> Bool {
+        reach(from: step)[activity]
+    }
+
+    /// True when a branch of `state` other than the timer branches, with the same forks to arrive back from, can
+    /// still reach `activity`.
+    private mutating func othersCanReach(_ activity: Int, frames: [Frame], in state: State) -> Bool {
+        for other in state.tokens where other.timerStep < 0 && other.frames == frames {
+            if Int(other.activity) == activity || reach(from: Int(other.activity))[activity] { return true }
+        }
+        return false
+    }
+
+    private mutating func reach(from source: Int) -> [Bool] {
+        if let known = reachCache[source] { return known }
+        var reached = Array(repeating: false, count: graph.activityCount)
+        var queue: [Int] = []
+        func enqueue(_ outcome: FlowGraph.Outcome) {
+            switch outcome {
+            case .activity(let t):
+                if !reached[t] {
+                    reached[t] = true
+                    queue.append(t)
+                }
+            case .fork(let f):
+                for start in graph.forks[f].branches {
+                    switch start {
+                    case .activity(let t, _): enqueue(.activity(t))
+                    case .fork(let inner): enqueue(.fork(inner))
+                    case .unknown: break
+                    }
+                }
+            case .unknown: break
+            }
+        }
+        for outcome in graph.outcomes[source] { enqueue(outcome) }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for outcome in graph.outcomes[node] { enqueue(outcome) }
+        }
+        reachCache[source] = reached
+        return reached
     }
 
     private mutating func merge(
@@ -635,7 +757,8 @@ private struct Explorer {
 
     private static func tokenOrder(_ a: Token, _ b: Token) -> Bool {
         if a.activity != b.activity { return a.activity < b.activity }
-        return a.frames.count < b.frames.count
+        if a.frames.count != b.frames.count { return a.frames.count < b.frames.count }
+        return a.timerStep < b.timerStep
     }
 
     private static func waitingOrder(_ a: Waiting, _ b: Waiting) -> Bool {

@@ -28,7 +28,9 @@ extension KeyTable {
         FormatKey("records", "list of names", "what the activity records (`incident`, `problem`...); policies select on it"),
         FormatKey("inputs", "list of names", "the artifacts the activity needs"),
         FormatKey("outputs", "list of names", "the artifacts it produces"),
-        FormatKey("target", "duration", invalid: InvalidDuration.self, "the time target for the step"),
+        FormatKey(
+            "target", "duration or per-priority durations", invalid: InvalidDuration.self,
+            "the step's own time budget: one duration, or one per priority (see [Time](#time))"),
         FormatKey("tags", "list of names", "free labels; policies select on them"),
         FormatKey("procedure", "list of text", "the steps a practitioner follows, in order"),
         FormatKey(
@@ -43,6 +45,43 @@ extension KeyTable {
             "handoff", "handoff",
             "the handoff on the fall-through, the single `next` target, or every branch of a `next: {all: ...}` fork that changes hands"),
         FormatKey("triggers", "list of triggers", "other processes this activity starts"),
+        FormatKey(
+            "timeout", "timeout or list of timeouts", invalid: UnknownActivity.self,
+            "a timer on the step: after a time, the case goes to `to` (see [Timers](#timers))"),
+        FormatKey(
+            "every", "duration, per-priority durations, or list of intervals", invalid: InvalidDuration.self,
+            "a cadence: the step repeats at this interval until its `until` activity has ended (see [Cadences](#cadences))"),
+        FormatKey(
+            "until", "activity id", .optionalReported(by: MissingField.self, when: "with `every`"), invalid: UnknownActivity.self,
+            "with `every`, the activity whose end stops the cadence; without it, a continuous duty: the role stays engaged until that activity ends"
+        ),
+    ])
+
+    /// A `timeout` entry of an activity.
+    package static let timeout = KeyTable([
+        FormatKey(
+            "after", "duration or per-priority durations", .required, invalid: InvalidDuration.self,
+            "how long the timer runs before it fires"),
+        FormatKey("to", "activity id", .required, invalid: UnknownActivity.self, "where the case goes when the timer fires"),
+        FormatKey(
+            "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"),
+            "the handoff to `to`"),
+        FormatKey(
+            "from", "activity id", invalid: UnknownActivity.self,
+            "the activity whose start starts the clock; default the step's own start"),
+        FormatKey(
+            "interrupting", "boolean",
+            "`false`: the step goes on, and `to` starts beside it, as a fork would (default `true`: the case leaves the step)"),
+        FormatKey("when", "text", "a declared priority limits the timer to it; other text is a label"),
+    ])
+
+    /// One interval of a cadence list (`every` as a list).
+    package static let cadence = KeyTable([
+        FormatKey(
+            "every", "duration or per-priority durations", .required, invalid: InvalidDuration.self, "the interval"),
+        FormatKey(
+            "for", "duration", invalid: InvalidDuration.self, "how long from the cadence's first occurrence this interval applies"),
+        FormatKey("when", "text", "a declared priority limits the interval to it; other text is a label"),
     ])
 
     /// One branch of a `next` list (a decision), written as a mapping.
@@ -59,6 +98,9 @@ extension KeyTable {
             "outcome", oneOf: ApprovalOutcome.allCases.map(\.rawValue),
             "on a branch of an `approval` step: the approver's answer that takes it; once one branch says it, both answers need a branch (see [Kinds of steps](#kinds-of-steps))"
         ),
+        FormatKey(
+            "priorities", "list of priority ids", invalid: UnknownPriority.self,
+            "only cases of these priorities take the branch (see [Time](#time))"),
         FormatKey(
             "handoff", "handoff", .optionalReported(by: HandoffGap.self, when: "when responsibility changes"), "the handoff on this branch"),
     ])
@@ -88,6 +130,9 @@ extension KeyTable {
         FormatKey(
             "agreement", "text", .optionalReported(by: SupplierAgreement.self, when: "towards a supplier"),
             "the OLA or underpinning contract that binds the receiver"),
+        FormatKey(
+            "within", "duration or per-priority durations", invalid: InvalidDuration.self,
+            "the receiver's commitment as a duration: one, or one per priority (see [Time](#time))"),
     ])
 
     /// A `consulted` or `informed` entry written as a mapping: a role that takes part only under a condition.

@@ -13,6 +13,12 @@ extension KeyTable {
             "the review cycle of every process that gives no `review.every`, at least a day (`12mo`); `governance/no-review` then asks each for `review.last`"
         ),
         FormatKey(
+            "business-day", "duration", invalid: InvalidDuration.self,
+            "the working hours of a business day, which a `bd` counts; at most `24h`; default `8h`"),
+        FormatKey(
+            "max-silence", "duration", invalid: InvalidDuration.self,
+            "the longest a customer may go without news, in every process that gives no `max-silence`; default `1d`"),
+        FormatKey(
             "limits", "map of limit to value",
             "safety limits lowered for everyone who checks the repository (see [Limits](#limits)); never above the default"),
     ])

@@ -128,7 +128,9 @@ package struct KeyTable: Sendable {
     package static let all: [(name: String, table: KeyTable)] = [
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
         ("involvement", involvement),
-        ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("handoff", handoff), ("trigger", trigger), ("review", review),
+        ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("target", target), ("handoff", handoff), ("trigger", trigger),
+        ("timeout", timeout), ("cadence", cadence), ("handover", handover),
+        ("review", review),
         ("waiver", waiver),
         ("policy", policy),
         ("external-process", externalProcess),

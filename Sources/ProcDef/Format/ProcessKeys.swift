@@ -19,6 +19,15 @@ extension KeyTable {
             "requester", "role reference", invalid: UnknownRole.self,
             "the role that raises each case and must hear how it ended (`tell/requester-not-told`); default: the `customer` roles responsible or informed at the start"
         ),
+        FormatKey(
+            "priorities", "list of priority ids", invalid: InvalidID.self,
+            "the classes of case (`[p1, p2, p3]`) that durations may be given per (see [Time](#time))"),
+        FormatKey(
+            "targets", "list of targets",
+            "service and operational level targets: the time from one activity to another, within a budget (see [Time](#time))"),
+        FormatKey(
+            "max-silence", "duration", invalid: InvalidDuration.self,
+            "the longest a customer may go without news of an open case; default the config's `max-silence`, else `1d`"),
         FormatKey("tags", "list of names", "used by policies' `applies-to`"),
         FormatKey("trigger", "text", "what starts a case"),
         FormatKey("outcome", "text", "what a finished case looks like"),
@@ -86,5 +95,27 @@ extension KeyTable {
             invalid: UnknownRole.self,
             "the Process Owner who accepted the risk, a role of kind `owner` (`ownership/owner-kind`); shown in runbooks, with a date too"
         ),
+    ])
+
+    /// One item of a process's `targets`: a service or operational level target.
+    package static let target = KeyTable([
+        FormatKey("id", "id", .required, invalid: InvalidID.self, "unique among the process's targets"),
+        FormatKey("name", "text", .required, "the target's title (`Restore service`)"),
+        FormatKey(
+            "from", "activity id or `{end: ID}`", .required, invalid: UnknownActivity.self,
+            "the clock starts when this activity starts; `{end: ID}`: when it ends"),
+        FormatKey(
+            "to", "activity id or `{start: ID}`", .required, invalid: UnknownActivity.self,
+            "the clock stops when this activity ends; `{start: ID}`: when it starts"),
+        FormatKey(
+            "within", "duration or per-priority durations", .required, invalid: InvalidDuration.self,
+            "the time allowed: one duration, or one per priority"),
+        FormatKey(
+            "when", "text",
+            "a declared priority (in any case: `P1` names `p1`) limits the target to cases of that priority; any other text is a label, shown in outputs"
+        ),
+        FormatKey(
+            "clock", oneOf: ServiceTarget.Clock.allCases.map(\.rawValue),
+            "`business`: the target counts business time, where `bd` counts `business-day` hours; default elapsed time"),
     ])
 }

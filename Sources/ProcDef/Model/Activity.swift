@@ -20,7 +20,7 @@ public struct Activity: Sendable {
         var records: [Located<String>]
         var inputs: [Located<String>]
         var outputs: [Located<String>]
-        var target: Located<TimeTarget>?
+        var target: TimeBudget?
         var tags: [Located<String>]
         var procedure: [Located<String>]
         var next: NextClause?
@@ -28,13 +28,16 @@ public struct Activity: Sendable {
         var join: Located<JoinMode>?
         var handoff: Handoff?
         var triggers: [Trigger]
+        var timeouts: [Timeout] = []
+        var cadence: [CadenceEntry] = []
+        var until: Located<String>?
         var range: SourceRange
 
         init(
             id: Located<String>, name: Located<String>, responsible: [Located<String>], accountable: [Located<String>],
             consulted: [Located<String>], informed: [Located<String>], conditions: [InvolvementCondition],
             type: Located<ActivityType>?, otherPersonThan: Located<String>?, samePersonAs: Located<String>?, records: [Located<String>],
-            inputs: [Located<String>], outputs: [Located<String>], target: Located<TimeTarget>?,
+            inputs: [Located<String>], outputs: [Located<String>], target: TimeBudget?,
             tags: [Located<String>], procedure: [Located<String>], next: NextClause?,
             end: Located<Bool>?, join: Located<JoinMode>?, handoff: Handoff?, triggers: [Trigger], range: SourceRange
         ) {
@@ -63,12 +66,16 @@ public struct Activity: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(
+            let copy = Storage(
                 id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
                 informed: informed, conditions: conditions, type: type, otherPersonThan: otherPersonThan, samePersonAs: samePersonAs,
                 records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
                 procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
             )
+            copy.timeouts = timeouts
+            copy.cadence = cadence
+            copy.until = until
+            return copy
         }
     }
 
@@ -140,7 +147,7 @@ public struct Activity: Sendable {
         get { storage.outputs }
         set { writable().outputs = newValue }
     }
-    public var target: Located<TimeTarget>? {
+    public var target: TimeBudget? {
         get { storage.target }
         set { writable().target = newValue }
     }
@@ -175,6 +182,23 @@ public struct Activity: Sendable {
         get { storage.triggers }
         set { writable().triggers = newValue }
     }
+    /// `timeout`: the step's timers, one entry per mapping written (a single mapping is one entry).
+    public var timeouts: [Timeout] {
+        get { storage.timeouts }
+        set { writable().timeouts = newValue }
+    }
+    /// `every`: the step's cadence, one entry per interval (a single duration is one entry); empty for no cadence.
+    public var cadence: [CadenceEntry] {
+        get { storage.cadence }
+        set { writable().cadence = newValue }
+    }
+    /// `until`: the activity whose end ends the cadence, or, without `every`, the step's continuous duty.
+    public var until: Located<String>? {
+        get { storage.until }
+        set { writable().until = newValue }
+    }
+    /// True for a step with `every`: it repeats until its `until` has ended.
+    public var isCadence: Bool { !cadence.isEmpty }
     /// The activity's whole mapping.
     public var range: SourceRange {
         get { storage.range }
@@ -186,7 +210,7 @@ public struct Activity: Sendable {
         consulted: [Located<String>] = [], informed: [Located<String>] = [], conditions: [InvolvementCondition] = [],
         type: Located<ActivityType>? = nil, otherPersonThan: Located<String>? = nil, samePersonAs: Located<String>? = nil,
         records: [Located<String>] = [], inputs: [Located<String>] = [], outputs: [Located<String>] = [],
-        target: Located<TimeTarget>? = nil, tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
+        target: TimeBudget? = nil, tags: [Located<String>] = [], procedure: [Located<String>] = [], next: NextClause? = nil,
         end: Located<Bool>? = nil, join: Located<JoinMode>? = nil, handoff: Handoff? = nil, triggers: [Trigger] = [],
         range: SourceRange
     ) {
@@ -266,7 +290,7 @@ public struct InvolvementCondition: Sendable {
     }
 }
 
-/// A duration such as `90s`, `10m`, `4h`, `2d`, `3w` or `12mo`: an activity's time target, a review cycle.
+/// A duration such as `90s`, `10m`, `4h`, `2d`, `3w`, `12mo`, `6bh` or `3bd`: an activity's time target, a review cycle.
 public struct TimeTarget: Sendable, Hashable {
     public enum Unit: String, Sendable, Hashable, CaseIterable {
         case seconds = "s"
@@ -276,23 +300,36 @@ public struct TimeTarget: Sendable, Hashable {
         case weeks = "w"
         /// Months of 30 days, so that a duration is a fixed number of seconds; `m` stays minutes.
         case months = "mo"
+        /// Business hours: an hour of the working day.
+        case businessHours = "bh"
+        /// Business days: `business-day` hours each (`.procdef.yaml`, default 8h).
+        case businessDays = "bd"
 
-        public var seconds: Int {
+        /// True for `bh` and `bd`, which count working time rather than time on the clock.
+        public var isBusiness: Bool { self == .businessHours || self == .businessDays }
+
+        /// The seconds of one unit; a business day counts `businessDay` seconds, its working hours.
+        public func seconds(businessDay: Int) -> Int {
             switch self {
             case .seconds: 1
             case .minutes: 60
-            case .hours: 3600
+            case .hours, .businessHours: 3600
             case .days: 86400
             case .weeks: 7 * 86400
             case .months: 30 * 86400
+            case .businessDays: businessDay
             }
         }
     }
 
-    /// The units as the format's messages list them: `s, m, h, d, w or mo`.
-    public static let unitList = "s, m, h, d, w or mo"
+    /// The working hours of a business day when `.procdef.yaml` sets no `business-day`.
+    public static let defaultBusinessDay = TimeTarget(amount: 8, unit: .hours)
+    /// `defaultBusinessDay` in seconds.
+    public static let defaultBusinessDaySeconds = 8 * 3600
+    /// The units as the format's messages list them: `s, m, h, d, w, mo, bh or bd`.
+    public static let unitList = "s, m, h, d, w, mo, bh (business hours) or bd (business days)"
     /// The examples every message about a duration shows.
-    public static let examples = "90s, 10m, 4h, 2d, 3w or 12mo"
+    public static let examples = "90s, 10m, 4h, 2d, 3w, 12mo, 6bh or 3bd"
 
     public var amount: Int
     public var unit: Unit
@@ -302,19 +339,26 @@ public struct TimeTarget: Sendable, Hashable {
         self.unit = unit
     }
 
-    /// Parses `<digits><unit>`, at most nine digits; nil for anything else. Nine digits of months are under 2^52
-    /// seconds, so `totalSeconds` cannot overflow.
+    /// Parses `<digits><unit>`, at most nine digits; nil for anything else. Nine digits of months (or of business days
+    /// of at most 24 hours) are under 2^52 seconds, so `seconds(businessDay:)` cannot overflow.
     public init?(parsing text: String) {
         // Digits and units are ASCII, so the bytes decide: every activity's target passes here.
         var text = text
         let parsed = text.withUTF8 { bytes -> (amount: Int, unit: Unit)? in
-            let unitLength =
-                bytes.count >= 3 && bytes[bytes.count - 2] == UInt8(ascii: "m") && bytes[bytes.count - 1] == UInt8(ascii: "o") ? 2 : 1
-            let digits = bytes.count - unitLength
+            var twoLetterUnit: Unit?
+            if bytes.count >= 3 {
+                switch (bytes[bytes.count - 2], bytes[bytes.count - 1]) {
+                case (UInt8(ascii: "m"), UInt8(ascii: "o")): twoLetterUnit = .months
+                case (UInt8(ascii: "b"), UInt8(ascii: "h")): twoLetterUnit = .businessHours
+                case (UInt8(ascii: "b"), UInt8(ascii: "d")): twoLetterUnit = .businessDays
+                default: twoLetterUnit = nil
+                }
+            }
+            let digits = bytes.count - (twoLetterUnit == nil ? 1 : 2)
             guard digits >= 1, digits <= 9 else { return nil }
             let unit: Unit
-            if unitLength == 2 {
-                unit = .months
+            if let twoLetterUnit {
+                unit = twoLetterUnit
             } else {
                 switch bytes[digits] {
                 case UInt8(ascii: "s"): unit = .seconds
@@ -337,8 +381,12 @@ public struct TimeTarget: Sendable, Hashable {
         self.unit = parsed.unit
     }
 
-    public var totalSeconds: Int { amount * unit.seconds }
-    /// Whole days, rounded down: what a review cycle counts in.
-    public var wholeDays: Int { totalSeconds / 86400 }
+    /// The seconds of working time or time on the clock the duration stands for, a business day counting
+    /// `businessDay` seconds (at most a day, which the config's decoder ensures).
+    public func seconds(businessDay: Int = TimeTarget.defaultBusinessDaySeconds) -> Int {
+        amount * unit.seconds(businessDay: min(max(businessDay, 0), 86400))
+    }
+    /// Whole days, rounded down: what a review cycle counts in (which is never written in business units).
+    public var wholeDays: Int { seconds() / 86400 }
     public var text: String { "\(amount)\(unit.rawValue)" }
 }

@@ -9,6 +9,10 @@ public struct Config: Sendable {
     public var limits: [LimitSetting]
     /// `review-every`: the review cycle of every process that gives no `review.every` of its own.
     public var reviewEvery: Located<TimeTarget>?
+    /// `business-day`: the working hours of a business day (`bd`); default `TimeTarget.defaultBusinessDay`.
+    public var businessDay: Located<TimeTarget>?
+    /// `max-silence`: the longest a customer may go without news, for every process that gives none.
+    public var maxSilence: Located<TimeTarget>?
     public var file: String
     public var range: SourceRange
 

@@ -33,6 +33,9 @@ public struct ProcessDefinition: Sendable {
         var activityPositions: [String: Int]
         /// Local role id -> its index in `roles`.
         var localRolePositions: [String: Int]
+        var priorities: [Located<String>] = []
+        var targets: [ServiceTarget] = []
+        var maxSilence: Located<TimeTarget>?
 
         init(
             id: Located<String>, name: Located<String>, version: Located<Int>?, purpose: Located<String>?,
@@ -72,7 +75,7 @@ public struct ProcessDefinition: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(
+            let copy = Storage(
                 id: id, name: name, version: version, purpose: purpose, owner: owner, manager: manager, caseOwner: caseOwner,
                 requester: requester, tags: tags, trigger: trigger, outcome: outcome, governance: governance,
                 defaultAccountable: defaultAccountable, roles: roles, activities: activities, cancellations: cancellations,
@@ -80,6 +83,10 @@ public struct ProcessDefinition: Sendable {
                 presentFields: presentFields, file: file, range: range, headerRange: headerRange,
                 activityPositions: activityPositions, localRolePositions: localRolePositions
             )
+            copy.priorities = priorities
+            copy.targets = targets
+            copy.maxSilence = maxSilence
+            return copy
         }
     }
 
@@ -176,6 +183,21 @@ public struct ProcessDefinition: Sendable {
         set { writable().waivers = newValue }
     }
     /// Top-level keys as written, for requirements like `process: {has: [case-owner]}`.
+    /// `priorities`: the classes of case (`p1`, `p2`...) that durations may be given per.
+    public var priorities: [Located<String>] {
+        get { storage.priorities }
+        set { writable().priorities = newValue }
+    }
+    /// `targets`: the service and operational level targets, in the order written.
+    public var targets: [ServiceTarget] {
+        get { storage.targets }
+        set { writable().targets = newValue }
+    }
+    /// `max-silence`: the longest a customer may go without news; the config's `max-silence` when nil.
+    public var maxSilence: Located<TimeTarget>? {
+        get { storage.maxSilence }
+        set { writable().maxSilence = newValue }
+    }
     public var presentFields: Set<String> {
         get { storage.presentFields }
         set { writable().presentFields = newValue }

@@ -25,6 +25,12 @@ public struct Role: Sendable {
     public var kind: Located<RoleKind>
     public var team: Located<String>?
     public var contact: Located<String>?
+    /// `max-silence`: the longest this role may go without news of an open case.
+    public var maxSilence: Located<TimeTarget>?
+    /// `shift`: how long one person holds the role before the next takes over.
+    public var shift: Located<TimeTarget>?
+    /// `handover`: how one person of a shift hands over to the next.
+    public var handover: ShiftHandover?
     public var scope: Scope
     public var file: String
     /// The role's whole mapping.

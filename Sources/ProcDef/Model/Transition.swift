@@ -46,6 +46,8 @@ public struct Branch: Sendable {
     public var when: Located<String>?
     /// `outcome`, on a branch of an approval: whether the approver said yes or no.
     public var outcome: Located<ApprovalOutcome>?
+    /// `priorities`, in a decision: only cases of these priorities take the branch; empty: every case may.
+    public var priorities: [Located<String>] = []
     public var handoff: Handoff?
     /// The entry's whole mapping: where a gap on this branch is reported.
     public var range: SourceRange
@@ -133,23 +135,26 @@ public struct Handoff: Sendable {
         var informed: [Located<String>]
         var escalation: Located<Escalation>?
         var agreement: Located<String>?
+        var within: TimeBudget?
         var range: SourceRange
 
         init(
             artifact: Located<String>?, expectation: Located<String>?, informed: [Located<String>], escalation: Located<Escalation>?,
-            agreement: Located<String>?, range: SourceRange
+            agreement: Located<String>?, within: TimeBudget?, range: SourceRange
         ) {
             self.artifact = artifact
             self.expectation = expectation
             self.informed = informed
             self.escalation = escalation
             self.agreement = agreement
+            self.within = within
             self.range = range
         }
 
         func copy() -> Storage {
             Storage(
-                artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range
+                artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement,
+                within: within, range: range
             )
         }
     }
@@ -181,6 +186,11 @@ public struct Handoff: Sendable {
         get { storage.agreement }
         set { writable().agreement = newValue }
     }
+    /// `within`: the receiver's commitment as a duration, one or per priority.
+    public var within: TimeBudget? {
+        get { storage.within }
+        set { writable().within = newValue }
+    }
     /// The `handoff` mapping.
     public var range: SourceRange {
         get { storage.range }
@@ -189,10 +199,11 @@ public struct Handoff: Sendable {
 
     public init(
         artifact: Located<String>? = nil, expectation: Located<String>? = nil, informed: [Located<String>] = [],
-        escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, range: SourceRange
+        escalation: Located<Escalation>? = nil, agreement: Located<String>? = nil, within: TimeBudget? = nil, range: SourceRange
     ) {
         storage = Storage(
-            artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement, range: range)
+            artifact: artifact, expectation: expectation, informed: informed, escalation: escalation, agreement: agreement,
+            within: within, range: range)
     }
 }
 

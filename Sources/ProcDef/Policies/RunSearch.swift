@@ -11,6 +11,10 @@
 ///
 /// A cancellation is a real run of the case (a case cancelled after it was logged was logged): its edge from every
 /// activity it interrupts counts like a transition, ending the other branches.
+///
+/// A non-interrupting timer starts its target beside its step, as a fork branch would: a run can follow that
+/// branch to the goal while the step goes on. It is no way to a join, though: the step's own branch still has to
+/// arrive there, so the arrivals read only the step's outcomes.
 struct RunSearch {
     /// One step of a witness run.
     indirect enum Item {
@@ -200,6 +204,9 @@ struct RunSearch {
                 break
             }
         }
+        for t in graph.detached[a] where !isBlocked(a, t) && goesOnAlone(from: a, to: t) {
+            best = min(best, Self.plus(1, reach[t]))
+        }
         for c in graph.cancellable[a] {
             if let target = graph.cancellations[c].target { best = min(best, Self.plus(1, reach[target])) }
         }
@@ -354,6 +361,11 @@ struct RunSearch {
                     }
                 case .unknown:
                     break
+                }
+            }
+            if cursor == nil && !forked {
+                cursor = graph.detached[a].first {
+                    !isBlocked(a, $0) && goesOnAlone(from: a, to: $0) && Self.plus(1, reach[$0]) == cost
                 }
             }
             if cursor == nil && !forked {

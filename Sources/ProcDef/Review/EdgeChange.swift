@@ -33,6 +33,8 @@ package struct EdgeRef: Sendable, Hashable {
         case cancel
         /// A trigger into another process.
         case trigger
+        /// A `timeout` entry: the timer's way from its step to its `to`.
+        case timeout
     }
 
     package var kind: Kind
@@ -73,6 +75,8 @@ package struct EdgeState: Sendable, Hashable {
     package var toUnnamedReceiver = false
     /// An approval's branch: the answer it stands for (`approved`, `rejected`).
     package var outcome: String?
+    /// A decision branch's `priorities`: only cases of these take it; empty for every case.
+    package var priorities: [String] = []
     /// The target must be done by another person than the source, in the same role (`other-person-than`).
     package var toOtherPersonInRole = false
 
@@ -92,16 +96,19 @@ package struct EdgeState: Sendable, Hashable {
 package struct HandoffFacts: Sendable, Hashable {
     package var artifact: String?
     package var expectation: String?
+    /// `within`, as `TimeBudget.text` writes it.
+    package var within: String?
     package var agreement: String?
     package var escalation: Escalation?
     package var informed: [String]
 
     package init(
-        artifact: String? = nil, expectation: String? = nil, agreement: String? = nil, escalation: Escalation? = nil,
-        informed: [String] = []
+        artifact: String? = nil, expectation: String? = nil, within: String? = nil, agreement: String? = nil,
+        escalation: Escalation? = nil, informed: [String] = []
     ) {
         self.artifact = artifact
         self.expectation = expectation
+        self.within = within
         self.agreement = agreement
         self.escalation = escalation
         self.informed = informed
@@ -109,7 +116,7 @@ package struct HandoffFacts: Sendable, Hashable {
 
     package init(_ handoff: Handoff) {
         self.init(
-            artifact: handoff.statedArtifact?.value, expectation: handoff.statedExpectation?.value,
+            artifact: handoff.statedArtifact?.value, expectation: handoff.statedExpectation?.value, within: handoff.within?.text,
             agreement: handoff.statedAgreement?.value, escalation: handoff.escalation?.value, informed: handoff.informed.values()
         )
     }
@@ -119,6 +126,7 @@ package struct HandoffFacts: Sendable, Hashable {
         [
             FieldChange.compare("artifact", other.artifact, artifact),
             FieldChange.compare("expectation", other.expectation, expectation),
+            FieldChange.compare("within", other.within, within),
             FieldChange.compare("informed", other.informed, informed),
             FieldChange.compare("escalation", other.escalation?.rawValue, escalation?.rawValue),
             FieldChange.compare("agreement", other.agreement, agreement),

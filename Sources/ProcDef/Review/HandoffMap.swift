@@ -79,6 +79,8 @@ package struct HandoffMapEntry: Sendable, Hashable {
         case cancel
         /// A trigger into another process (or the same one, started anew).
         case trigger
+        /// A timer on the step (`timeout`): the case goes on from there when the time has passed.
+        case timeout
     }
 
     /// One end of a handoff: an activity and its responsible roles and their teams.
@@ -110,6 +112,8 @@ package struct HandoffMapEntry: Sendable, Hashable {
     package var condition: String?
     package var artifact: String?
     package var expectation: String?
+    /// The handoff's `within`, as `TimeBudget.text` writes it (`30m`, `p1: 15m, otherwise 1h`).
+    package var within: String?
     package var agreement: String?
     package var escalation: Escalation?
     /// Who is told on the handoff.
@@ -153,6 +157,7 @@ package struct HandoffMapEntry: Sendable, Hashable {
         case .fork: kind = .fork
         case .cancel: kind = .cancel
         case .trigger: kind = .trigger
+        case .timeout: kind = .timeout
         }
         switch point.kind {
         case .branch(let index):
@@ -169,11 +174,14 @@ package struct HandoffMapEntry: Sendable, Hashable {
             }
         case .cancel(let entry):
             if process.cancellations.indices.contains(entry) { condition = process.cancellations[entry].when?.value }
+        case .timeout(let index):
+            if point.sourceActivity.timeouts.indices.contains(index) { condition = point.sourceActivity.timeouts[index].when?.value }
         case .fallThrough, .single:
             condition = nil
         }
         artifact = handoff?.statedArtifact?.value
         expectation = handoff?.statedExpectation?.value
+        within = handoff?.within?.text
         agreement = handoff?.statedAgreement?.value
         escalation = handoff?.escalation?.value
         // A closure, not `values()`: its generic key path is built anew on every call, and this runs per handoff.

@@ -44,7 +44,7 @@ package enum ProcessDiff {
             FieldChange.compare("defaults.accountable", old?.defaultAccountable?.value, new?.defaultAccountable?.value),
         ].compactMap { $0 }
         if let old, let new {
-            change.fields = fields(old, new, alignment)
+            change.fields = fields(old, new, alignment) + verdictChanges(old, new, before: before, after: after)
         }
         change.activities = activities(old, new, alignment, places)
         change.raci = raci(old, new, alignment, places)
@@ -92,8 +92,60 @@ package enum ProcessDiff {
             FieldChange.compare("tags", old.tags.values(), new.tags.values()),
             FieldChange.compare("policies", old.policies.values(), new.policies.values()),
             FieldChange.compare("waivers", waivers(old), waivers(new)),
+            FieldChange.compare("priorities", old.priorities.values(), new.priorities.values()),
+            FieldChange.compare("max-silence", old.maxSilence?.value.text, new.maxSilence?.value.text),
             FieldChange.compare("start", oldStart, new.activities.first?.id.value),
-        ].compactMap { $0 }
+        ].compactMap { $0 } + targetChanges(old, new, alignment)
+    }
+
+    /// One `targets.ID` change per target added, removed or changed, in the new order and then the removed ones; the
+    /// old target's activities are named by their new ids, so a renamed activity alone changes no target.
+    private static func targetChanges(_ old: ProcessDefinition, _ new: ProcessDefinition, _ alignment: ActivityAlignment)
+        -> [FieldChange]
+    {
+        guard !old.targets.isEmpty || !new.targets.isEmpty else { return [] }
+        func summary(_ target: ServiceTarget, renaming: [String: String]) -> String {
+            func end(_ end: ServiceTarget.End?) -> String {
+                guard let end else { return "?" }
+                return "\(end.moment.rawValue) of \(renaming[end.activity.value] ?? end.activity.value)"
+            }
+            var text = "\(target.name?.value ?? target.id.value): \(end(target.from)) to \(end(target.to))"
+            text += " within \(target.within?.text ?? "?")"
+            if let when = target.when { text += ", when \(when.value)" }
+            if target.clock?.value == .business { text += ", business clock" }
+            return text
+        }
+        let before = Dictionary(old.targets.map { ($0.id.value, summary($0, renaming: alignment.newIDs)) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.targets.map { ($0.id.value, summary($0, renaming: [:])) }, uniquingKeysWith: { a, _ in a })
+        var ids: [String] = []
+        for id in new.targets.map(\.id.value) + old.targets.map(\.id.value) where !ids.contains(id) { ids.append(id) }
+        return ids.compactMap { FieldChange.compare("targets.\($0)", before[$0], after[$0]) }
+    }
+
+    /// One `targets.ID for PRIORITY` change per target and priority whose verdict the change moves (met, at risk,
+    /// cannot be met...): the change that turns a target infeasible is the one a reviewer must not miss. The sums
+    /// themselves move with every budget, so only the verdict is compared.
+    private static func verdictChanges(_ old: ProcessDefinition, _ new: ProcessDefinition, before: ReviewSnapshot, after: ReviewSnapshot)
+        -> [FieldChange]
+    {
+        guard !old.targets.isEmpty || !new.targets.isEmpty else { return [] }
+        /// In the order of the targets, then of the priorities.
+        func verdicts(_ process: ProcessDefinition, businessDay: Int) -> [(key: String, verdict: String)] {
+            let analysis = TargetAnalysis(process: process, graph: FlowGraph(process: process), businessDay: businessDay)
+            return analysis.verdicts.enumerated().flatMap { t, perPriority in
+                perPriority.map { verdict in
+                    (
+                        "targets.\(process.targets[t].id.value) verdict" + (verdict.priority.map { " for \($0)" } ?? ""),
+                        verdict.summary(businessDay: businessDay)
+                    )
+                }
+            }
+        }
+        let was = Dictionary(verdicts(old, businessDay: before.report.businessDaySeconds), uniquingKeysWith: { first, _ in first })
+        // Only targets on both sides: an added or removed target is its own `targets.ID` change.
+        return verdicts(new, businessDay: after.report.businessDaySeconds).compactMap { entry in
+            was[entry.key].flatMap { FieldChange.compare(entry.key, $0, entry.verdict) }
+        }
     }
 
     // MARK: Activities
@@ -136,7 +188,7 @@ package enum ProcessDiff {
                             kind: .moved, id: b.id.value, name: b.name.value, position: pair.new + 1, previousPosition: pair.old + 1)
                     ))
             }
-            let edited = activityFields(a, b)
+            let edited = activityFields(a, b, renaming: alignment.newIDs)
             if !edited.isEmpty {
                 changes.append(
                     (
@@ -148,15 +200,29 @@ package enum ProcessDiff {
         return changes.sorted { $0.place < $1.place }.map(\.change)
     }
 
-    private static func activityFields(_ a: Activity, _ b: Activity) -> [FieldChange] {
-        [
+    /// `a`'s references to activities are read by their new ids (`renaming`), so a renamed activity alone changes
+    /// no timer and no `until`.
+    private static func activityFields(_ a: Activity, _ b: Activity, renaming: [String: String]) -> [FieldChange] {
+        func renamed(_ id: Located<String>?) -> Located<String>? {
+            id.map { Located(renaming[$0.value] ?? $0.value, at: $0.range) }
+        }
+        let oldTimeouts = a.timeouts.map { timeout in
+            var timeout = timeout
+            timeout.to = renamed(timeout.to)
+            timeout.from = renamed(timeout.from)
+            return timeout
+        }
+        return [
             FieldChange.compare("name", a.name.value, b.name.value),
             FieldChange.compare("type", a.stepType.rawValue, b.stepType.rawValue),
             FieldChange.compare("other-person-than", a.otherPersonThan?.value, b.otherPersonThan?.value),
             FieldChange.compare("same-person-as", a.samePersonAs?.value, b.samePersonAs?.value),
             // Who takes part is the RACI change's; the condition's wording is the activity's.
             FieldChange.compare("conditions", conditionTexts(a), conditionTexts(b)),
-            FieldChange.compare("target", a.target?.value.text, b.target?.value.text),
+            FieldChange.compare("target", a.target?.text, b.target?.text),
+            FieldChange.compare("timeout", oldTimeouts.map(\.text), b.timeouts.map(\.text)),
+            FieldChange.compare("every", a.cadence.map(\.text), b.cadence.map(\.text)),
+            FieldChange.compare("until", renamed(a.until)?.value, b.until?.value),
             FieldChange.compare("records", a.records.values(), b.records.values()),
             FieldChange.compare("inputs", a.inputs.values(), b.inputs.values()),
             FieldChange.compare("outputs", a.outputs.values(), b.outputs.values()),
@@ -302,7 +368,7 @@ package enum ProcessDiff {
     /// Worth a reviewer's attention: a new condition or handoff, responsibility starting or stopping to change
     /// hands, or, where it changes hands, other roles on either end.
     private static func differs(_ a: EdgeState, _ b: EdgeState) -> Bool {
-        if a.condition != b.condition || a.outcome != b.outcome || a.handoff != b.handoff
+        if a.condition != b.condition || a.outcome != b.outcome || a.priorities != b.priorities || a.handoff != b.handoff
             || a.passesResponsibility != b.passesResponsibility
         {
             return true

@@ -26,8 +26,8 @@ struct ReviewSnapshot: Sendable {
         self.otherFindings = others
     }
 
-    /// Every transition and trigger of `process` as written, in flow order (each activity's `next` targets or its
-    /// fall-through, then its triggers), with the handoff analysis's view of each: the roles on both ends and whether
+    /// Every transition, trigger and timer of `process` as written, in flow order (each activity's `next` targets or
+    /// its fall-through, then its triggers, then its timers), with the handoff analysis's view of each: the roles on both ends and whether
     /// responsibility changes. Edges to unknown activities or processes are kept, with no roles on the far end.
     func edges(of process: ProcessDefinition) -> [FlowEdge] {
         let graph = FlowGraph(process: process)
@@ -87,6 +87,16 @@ struct ReviewSnapshot: Sendable {
                 let ref = EdgeRef(source: activity.id.value, target: trigger.activity?.value, process: trigger.process.value)
                 written.append((.trigger(index: t), ref, trigger.when?.value, trigger.handoff))
             }
+            // The flow takes no timer out of an end (`flow/end-with-next` reports one there).
+            let isEnd = activity.isEnd || (activity.next == nil && i == activities.count - 1)
+            for (k, timeout) in activity.timeouts.enumerated() where !isEnd {
+                guard let to = timeout.to else { continue }
+                written.append(
+                    (
+                        .timeout(index: k), EdgeRef(source: activity.id.value, target: to.value, kind: .timeout), timeout.when?.value,
+                        timeout.handoff
+                    ))
+            }
             // A cancellation is an edge from every activity it interrupts.
             for c in graph.cancellable[i] {
                 let cancellation = graph.cancellations[c].cancellation
@@ -121,6 +131,7 @@ struct ReviewSnapshot: Sendable {
                 state.toOtherPersonInRole = point?.isWithinOneRole ?? false
                 if case .branch(let b) = edge.kind, case .branches(let branches, _)? = activity.next, branches.indices.contains(b) {
                     state.outcome = branches[b].outcome?.value.rawValue
+                    state.priorities = branches[b].priorities.map { $0.value }
                 }
                 edges.append(FlowEdge(source: i, order: order, ref: edge.ref, state: state))
             }

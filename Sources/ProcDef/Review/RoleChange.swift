@@ -30,10 +30,19 @@ package struct RoleChange: Sendable, Hashable {
                     FieldChange.compare("kind", a.kind.value.rawValue, b.kind.value.rawValue),
                     FieldChange.compare("team", a.team?.value, b.team?.value),
                     FieldChange.compare("contact", a.contact?.value, b.contact?.value),
+                    FieldChange.compare("shift", a.shift?.value.text, b.shift?.value.text),
+                    FieldChange.compare("handover", handoverText(a.handover), handoverText(b.handover)),
+                    FieldChange.compare("max-silence", a.maxSilence?.value.text, b.maxSilence?.value.text),
                 ].compactMap { $0 }
                 return fields.isEmpty ? nil : RoleChange(kind: .changed, id: id, name: b.name.value, fields: fields)
             case (nil, nil): return nil
             }
         }
+    }
+
+    /// `shift-log: The next one reads it.`: a shift handover as one field value (renderers quote it whole).
+    private static func handoverText(_ handover: ShiftHandover?) -> String? {
+        guard let handover else { return nil }
+        return "\(handover.artifact?.value ?? "-"): \(handover.expectation?.value ?? "-")"
     }
 }

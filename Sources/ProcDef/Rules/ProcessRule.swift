@@ -23,13 +23,22 @@ package struct ProcessContext: Sendable {
     package let today: CalendarDate
     /// The config's `review-every`, for a process that gives no `review.every`.
     package let reviewEvery: TimeTarget?
+    /// The seconds of working time in a business day (`business-day` of `.procdef.yaml`, default 8h).
+    package let businessDaySeconds: Int
+    /// The config's `max-silence` (default 1d), for a process that gives none.
+    package let maxSilence: TimeTarget
+    /// The sums of every service target's budgets, per priority; empty for a process without `targets`.
+    package let targets: TargetAnalysis
     private let localRoles: [String: Role]
 
     /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
     package init(
         process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration,
-        stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil
+        stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil,
+        businessDay: TimeTarget = TimeTarget.defaultBusinessDay, maxSilence: TimeTarget = CheckOptions.defaultMaxSilence
     ) {
+        self.businessDaySeconds = businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
+        self.maxSilence = maxSilence
         self.today = today ?? .todayUTC()
         self.reviewEvery = reviewEvery
         self.process = process
@@ -50,7 +59,10 @@ package struct ProcessContext: Sendable {
         }
         self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
         self.soundness =
-            graph.hasParallelWork ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
+            graph.hasParallelWork || graph.hasDetachedTimers
+            ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
+        self.targets =
+            process.targets.isEmpty ? .none : TargetAnalysis(process: process, graph: graph, businessDay: businessDaySeconds)
     }
 
     package var activities: [Activity] { process.activities }

@@ -26,6 +26,7 @@ public enum RuleRegistry {
         UnknownActivity.self,
         UnknownProcess.self,
         UnknownPolicy.self,
+        UnknownPriority.self,
         // About waivers (each policy's own findings are `policy/<policy-id>`); waiver/permanent checks each process.
         WaiverExpired.self,
         WaiverUnused.self,
@@ -58,6 +59,7 @@ public enum RuleRegistry {
         OwnerRequired.self,
         NoReview.self,
         ReviewOverdue.self,
+        CadenceNeverEnds.self,
         DuplicateTransition.self,
         EmptyProcess.self,
         EndWithNext.self,
@@ -72,13 +74,22 @@ public enum RuleRegistry {
         Unreachable.self,
         ArtifactNotConsumed.self,
         ArtifactNotProduced.self,
+        ExpectationWithoutTime.self,
         ExternalWithoutReceiver.self,
         HandoffGap.self,
         MissingArtifact.self,
         MissingExpectation.self,
+        ShiftHandoverMissing.self,
         SupplierAgreement.self,
         UnneededHandoff.self,
         RequesterNotTold.self,
+        CustomerSilence.self,
+        CadenceNeverRepeats.self,
+        TargetInfeasible.self,
+        TargetAtRisk.self,
+        TargetUnmeasurable.self,
+        UntimedStep.self,
+        WaitWithoutTimeout.self,
     ]
 
     /// The rules that check processes one at a time, run by `Checker` for every process.

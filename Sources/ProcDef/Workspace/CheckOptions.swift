@@ -8,6 +8,12 @@ public struct CheckOptions: Sendable {
     public var today: CalendarDate?
     /// The config's `review-every`: the review cycle of a process that gives none.
     public var reviewEvery: TimeTarget?
+    /// The config's `business-day`: the working hours a `bd` counts.
+    public var businessDay: TimeTarget = TimeTarget.defaultBusinessDay
+    /// The config's `max-silence`: the longest a customer may go without news in a process that gives none.
+    public var maxSilence: TimeTarget = CheckOptions.defaultMaxSilence
+    /// `max-silence` when neither the process nor the config gives one.
+    public static let defaultMaxSilence = TimeTarget(amount: 1, unit: .days)
     /// Most activities one process may have (a `yaml/limits` error beyond it).
     public var maxActivitiesPerProcess: Int
     /// Most states the soundness check explores in one process's parallel work (`flow/analysis-limit` beyond it).

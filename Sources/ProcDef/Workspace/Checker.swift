@@ -27,6 +27,9 @@ public struct CheckReport: Sendable {
     /// Per process id (its first definition), the analyses its rules ran on; empty unless
     /// `CheckOptions.keepsProcessContexts` asked for them.
     package var processContexts: [String: ProcessContext] = [:]
+    /// The working seconds of a business day the check counted with, so that what is computed from the report
+    /// later (the time verdicts `procdef diff` compares) counts the same.
+    package var businessDaySeconds = TimeTarget.defaultBusinessDaySeconds
 
     public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
@@ -67,7 +70,8 @@ public enum Checker {
             process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
-                configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery)
+                configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery,
+                businessDay: options.businessDay, maxSilence: options.maxSilence)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)
             for rule in rules {
                 rule.check(context, into: &findings)
@@ -107,6 +111,7 @@ public enum Checker {
         )
         var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
         report.processContexts = contexts
+        report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
         return report
     }
 }

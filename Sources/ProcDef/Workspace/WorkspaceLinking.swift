@@ -45,8 +45,17 @@ struct WorkspaceLinker {
             ) {
                 FindingSubjects(process: process.id.value, activities: [$0])
             }
+            linker.reportDuplicates(
+                process.priorities, what: "priority", id: { $0 }, file: { _ in process.file },
+                suffix: " in process \(Quoting.quoted(process.id.value))"
+            ) { _ in FindingSubjects(process: process.id.value) }
+            linker.reportDuplicates(
+                process.targets, what: "target", id: \.id, file: { _ in process.file },
+                suffix: " in process \(Quoting.quoted(process.id.value))"
+            ) { _ in FindingSubjects(process: process.id.value) }
             linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
             linker.checkReferences(of: process, in: linked)
+            linker.checkPriorities(of: process)
             return linker.diagnostics
         }
         for external in workspace.externalProcesses {
@@ -202,6 +211,19 @@ struct WorkspaceLinker {
                     if let fork = branch.fork { checkBranches(fork.branches, "the fork of \(activityName)") }
                 }
             }
+            for timeout in activity.timeouts {
+                if let to = timeout.to {
+                    checkActivity(to, of: process, from: activityID, "the timeout of \(activityName)")
+                    checkHandoff(
+                        timeout.handoff, of: activityID, "the handoff of the timeout to \(Quoting.quoted(to.value)) of \(activityName)")
+                }
+                if let from = timeout.from {
+                    checkActivity(from, of: process, from: activityID, "'from' of a timeout of \(activityName)", isTransition: false)
+                }
+            }
+            if let until = activity.until {
+                checkActivity(until, of: process, from: activityID, "'until' of \(activityName)", isTransition: false)
+            }
             for trigger in activity.triggers {
                 checkTrigger(trigger, in: process, from: activityID, activityName: activityName, workspace: workspace)
                 checkHandoff(
@@ -241,6 +263,100 @@ struct WorkspaceLinker {
                 UnknownRole.self, file: external.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in '\(key)' of \(name)",
                 help: help, subjects: FindingSubjects(roles: [id.value]))
         }
+    }
+
+    /// Every priority a per-priority duration or a branch names is one of the process's `priorities`, and every
+    /// target's `from` and `to` is one of its activities.
+    private mutating func checkPriorities(of process: ProcessDefinition) {
+        let declared = process.priorities.map(\.value)
+        guard !process.targets.isEmpty || Self.namesPriorities(process) else { return }
+        let processID = process.id.value
+        // A mapping's key is not held to kebab-case, so `P1` is an unknown priority; an item of a branch's list was
+        // (`schema/invalid-id`), and is not reported twice.
+        func check(_ priority: Located<String>, of activity: String?, _ place: @autoclosure () -> String) {
+            guard !declared.contains(priority.value) else { return }
+            let help =
+                declared.isEmpty
+                ? "process \(Quoting.quoted(processID)) declares no priorities: add `priorities: [\(priority.value)]` to it, or write one duration"
+                : Suggestion.didYouMean(priority.value, among: declared)
+                    ?? "process \(Quoting.quoted(processID)) declares \(declared.map(Quoting.quoted).joined(separator: ", ")); add it to `priorities`, or use `default`"
+            report(
+                UnknownPriority.self, file: process.file, at: priority.range,
+                "unknown priority \(Quoting.quoted(priority.value)) in \(place())",
+                help: help, subjects: FindingSubjects(process: processID, activities: activity.map { [$0] } ?? []))
+        }
+        func check(_ budget: TimeBudget?, _ key: String, of activity: String?, _ place: @autoclosure () -> String) {
+            for entry in budget?.entries ?? [] { check(entry.priority, of: activity, "'\(key)' of \(place())") }
+        }
+        for activity in process.activities {
+            let activityID = activity.id.value
+            var activityName: String { "activity \(Quoting.quoted(activityID))" }
+            check(activity.target, "target", of: activityID, activityName)
+            check(activity.handoff?.within, "within", of: activityID, "the handoff of \(activityName)")
+            for timeout in activity.timeouts {
+                check(timeout.after, "after", of: activityID, "a timeout of \(activityName)")
+                check(timeout.handoff?.within, "within", of: activityID, "the handoff of a timeout of \(activityName)")
+            }
+            for entry in activity.cadence { check(entry.every, "every", of: activityID, activityName) }
+            func checkBranches(_ branches: [Branch]) {
+                for branch in branches {
+                    var branchName: String {
+                        branch.to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityName)" } ?? "a branch of \(activityName)"
+                    }
+                    for priority in branch.priorities where Identifier.isValid(priority.value) {
+                        check(priority, of: activityID, "'priorities' of \(branchName)")
+                    }
+                    check(branch.handoff?.within, "within", of: activityID, "the handoff of \(branchName)")
+                    if let fork = branch.fork { checkBranches(fork.branches) }
+                }
+            }
+            switch activity.next {
+            case .branches(let branches, _): checkBranches(branches)
+            case .fork(let fork): checkBranches(fork.branches)
+            case .single, nil: break
+            }
+            for trigger in activity.triggers {
+                check(
+                    trigger.handoff?.within, "within", of: activityID,
+                    "the handoff to process \(Quoting.quoted(trigger.process.value)) of \(activityName)")
+            }
+        }
+        for cancellation in process.cancellations {
+            check(
+                cancellation.handoff?.within, "within", of: nil,
+                "the handoff of the cancellation to \(Quoting.quoted(cancellation.to.value))")
+        }
+        for target in process.targets {
+            let place = "target \(Quoting.quoted(target.id.value))"
+            check(target.within, "within", of: nil, place)
+            for (key, end) in [("from", target.from), ("to", target.to)] {
+                guard let end else { continue }
+                checkActivity(end.activity, of: process, from: nil, "'\(key)' of \(place)", isTransition: false)
+            }
+        }
+    }
+
+    /// Whether any per-priority duration or branch of the process names a priority: nearly no process does, and
+    /// those are not walked again.
+    private static func namesPriorities(_ process: ProcessDefinition) -> Bool {
+        func inBranches(_ branches: [Branch]) -> Bool {
+            branches.contains {
+                !$0.priorities.isEmpty || $0.handoff?.within?.isPerPriority == true || $0.fork.map { inBranches($0.branches) } == true
+            }
+        }
+        return process.activities.contains { activity in
+            if activity.target?.isPerPriority == true || activity.handoff?.within?.isPerPriority == true { return true }
+            if activity.triggers.contains(where: { $0.handoff?.within?.isPerPriority == true }) { return true }
+            if activity.timeouts.contains(where: { $0.after?.isPerPriority == true || $0.handoff?.within?.isPerPriority == true }) {
+                return true
+            }
+            if activity.cadence.contains(where: { $0.every.isPerPriority }) { return true }
+            switch activity.next {
+            case .branches(let branches, _): return inBranches(branches)
+            case .fork(let fork): return inBranches(fork.branches)
+            case .single, nil: return false
+            }
+        } || process.cancellations.contains { $0.handoff?.within?.isPerPriority == true }
     }
 
     /// `isTransition` is false for a reference that names an activity without going there (four eyes).

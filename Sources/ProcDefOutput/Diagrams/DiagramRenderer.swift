@@ -125,6 +125,7 @@ package struct DiagramRenderer: Sendable {
             case .single: kind = .single
             case .branch(let index): kind = .branch(index: index)
             case .fork(let route): kind = .fork(route)
+            case .timeout(let index): kind = .timeout(index: index)
             }
             let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: kind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()
@@ -133,6 +134,13 @@ package struct DiagramRenderer: Sendable {
                 branches.indices.contains(b), let outcome = branches[b].outcome?.value
             {
                 label.add(outcome == .approved ? "✔ approved" : "✘ rejected")
+            }
+            var timeout: Timeout?
+            if case .timeout(let k) = transition.kind, activities[transition.source].timeouts.indices.contains(k) {
+                // A BPMN boundary timer: the clock, then how long it runs.
+                let timer = activities[transition.source].timeouts[k]
+                timeout = timer
+                label.add("after " + (timer.after?.text ?? "?") + (timer.isInterrupting ? "" : " (goes on)"))
             }
             if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when)) }
             if isGap {
@@ -151,14 +159,17 @@ package struct DiagramRenderer: Sendable {
             dot.edge(from, to)
             if let text = label.text { dot.text("label", text) }
             if isGap {
+                if timeout != nil { dot.keyword("style", "dashed") }
                 dot.keyword("color", "red")
                 dot.keyword("fontcolor", "red")
                 dot.number("penwidth", 2)
             } else if transition.handoff != nil {
-                dot.keyword("style", "bold")
+                dot.keyword("style", timeout != nil ? "dashed,bold" : "bold")
                 dot.number("penwidth", 2)
                 dot.keyword("color", "#1f4e79")
                 dot.keyword("fontcolor", "#1f4e79")
+            } else if timeout != nil {
+                dot.keyword("style", "dashed")
             }
             if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
             dot.end()
@@ -210,7 +221,14 @@ package struct DiagramRenderer: Sendable {
     private func activityNode(_ index: Int, _ activity: Activity, _ process: CheckedProcess, into dot: inout DOTWriter) {
         var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 24)
         if let marker = Self.typeMarker(activity.stepType) { label = marker + " " + label }
-        if let target = activity.target { label += "\n(\(target.value.text))" }
+        if let target = activity.target { label += "\n(\(target.text))" }
+        if activity.isCadence {
+            // BPMN's loop marker, with the interval.
+            label += "\n↻ " + activity.cadence.map(\.text).joined(separator: "; ")
+            if let until = activity.until {
+                label += " until " + (process.process.activityIndex(until.value).map { "\($0 + 1)." } ?? until.value)
+            }
+        }
         if activity.responsible.count > 1 {
             // Shared work: the lane shows the first role, the node says who else is responsible.
             let others = activity.responsible.dropFirst().map { process.roleName($0.value) }

@@ -33,9 +33,9 @@ import ProcDef
 ///   "findings": {"introduced": [FINDING], "resolved": [FINDING]}     // outside any process
 /// }
 /// FIELD   = {"field", "before": string|null, "after": string|null}
-/// EDGE    = {"when": string|null, "handoff": HANDOFF|null, "fromRoles": [id], "toRoles": [id],
-///            "passesResponsibility": true|false|null}
-/// HANDOFF = {"artifact", "expectation", "informed": [id], "escalation", "agreement"}   (string|null each)
+/// EDGE    = {"when": string|null, "outcome"?, "priorities"?: [id], "handoff": HANDOFF|null, "fromRoles": [id],
+///            "toRoles": [id], "passesResponsibility": true|false|null}
+/// HANDOFF = {"artifact", "expectation", "within", "informed": [id], "escalation", "agreement"}   (string|null each)
 /// STATUS  = ({"state": "holds", "noRunInScope": bool}
 ///            | {"state": "waived", "until": "YYYY-MM-DD"|"permanent", "reason", "approvedBy": ROLE|null}
 ///            | {"state": "fails", "findings": n}) + {"runs": string|null}   // the policy's when/unless; null: every run
@@ -212,10 +212,12 @@ package struct DiffJSONRenderer: Sendable {
         object.object(key) { item in
             item.optional("when", state.condition)
             if let outcome = state.outcome { item.field("outcome", outcome) }
+            if !state.priorities.isEmpty { item.strings("priorities", state.priorities) }
             if let handoff = state.handoff {
                 item.object("handoff") { facts in
                     facts.optional("artifact", handoff.artifact)
                     facts.optional("expectation", handoff.expectation)
+                    facts.optional("within", handoff.within)
                     facts.strings("informed", handoff.informed)
                     facts.optional("escalation", handoff.escalation?.rawValue)
                     facts.optional("agreement", handoff.agreement)

@@ -9,7 +9,7 @@ struct DiffPhrases: Sendable {
     // MARK: Edges and handoffs
 
     /// `'confirm' -> 'investigate'`, `'resolve' -> process 'problem-management'`, or `... at 'record'`; `fork branch
-    /// 'assess' -> 'contain'`; `cancellation 'assess', 'contain' -> 'close-false-alarm'`.
+    /// 'assess' -> 'contain'`; `cancellation 'assess', 'contain' -> 'close-false-alarm'`; `timer 'wait' -> 'escalate'`.
     func edge(_ ref: EdgeRef) -> String {
         let from = style.id(ref.source)
         switch ref.kind {
@@ -18,6 +18,8 @@ struct DiffPhrases: Sendable {
         case .cancel:
             let sources = ref.interrupted.isEmpty ? [ref.source] : ref.interrupted
             return "cancellation \(sources.map(style.id).joined(separator: ", ")) \(arrow) \(style.id(ref.target ?? ""))"
+        case .timeout:
+            return "timer \(from) \(arrow) \(style.id(ref.target ?? ""))"
         case .transition, .trigger:
             break
         }
@@ -30,10 +32,11 @@ struct DiffPhrases: Sendable {
         ids.isEmpty ? "nobody" : ids.map(style.id).joined(separator: ", ")
     }
 
-    /// `artifact 'incident-record', expectation "...", informed 'user', escalation functional, agreement "OLA-7"`.
+    /// `artifact 'incident-record', expectation "...", within 30m, informed 'user', escalation functional, agreement "OLA-7"`.
     func handoff(_ facts: HandoffFacts) -> String {
         var parts = [facts.artifact.map { "artifact \(style.id($0))" } ?? "no artifact"]
         parts.append(facts.expectation.map { "expectation \(style.text($0))" } ?? "no expectation")
+        if let within = facts.within { parts.append("within \(within)") }
         if !facts.informed.isEmpty { parts.append("informed \(roles(facts.informed))") }
         if let escalation = facts.escalation { parts.append("escalation \(escalation.rawValue)") }
         if let agreement = facts.agreement { parts.append("agreement \(style.text(agreement))") }
@@ -64,6 +67,7 @@ struct DiffPhrases: Sendable {
     private func describe(_ state: EdgeState) -> [String] {
         var parts: [String] = []
         if let outcome = state.outcome { parts.append("if \(outcome)") }
+        if !state.priorities.isEmpty { parts.append("only for \(state.priorities.joined(separator: ", "))") }
         if let condition = state.condition { parts.append("when \(style.text(condition))") }
         if let handoff = state.handoff {
             parts.append("handoff: \(self.handoff(handoff))")
@@ -76,6 +80,10 @@ struct DiffPhrases: Sendable {
     private func differences(_ a: EdgeState, _ b: EdgeState) -> [String] {
         var parts: [String] = []
         if a.outcome != b.outcome { parts.append("outcome: \(a.outcome ?? "-") \(arrow) \(b.outcome ?? "-")") }
+        if a.priorities != b.priorities {
+            func list(_ priorities: [String]) -> String { priorities.isEmpty ? "every priority" : priorities.joined(separator: ", ") }
+            parts.append("priorities: \(list(a.priorities)) \(arrow) \(list(b.priorities))")
+        }
         switch (a.condition, b.condition) {
         case (nil, let new?): parts.append("condition added: when \(style.text(new))")
         case (_?, nil): parts.append("condition removed")
@@ -190,12 +198,12 @@ struct DiffPhrases: Sendable {
     private func value(_ field: String, _ value: String?) -> String {
         guard let value else { return "-" }
         switch field {
-        case "owner", "manager", "case-owner", "requester", "defaults.accountable", "approved-by", "start", "artifact":
+        case "owner", "manager", "case-owner", "requester", "defaults.accountable", "approved-by", "start", "artifact", "until":
             return style.id(value)
         case "informed", "tags", "records", "inputs", "outputs", "policies":
             // Lists of ids, joined with ", " by `FieldChange`.
             return value.components(separatedBy: ", ").map(style.id).joined(separator: ", ")
-        case "version", "target", "end", "procedure", "escalation", "kind", "effective", "review.last", "review.every":
+        case "version", "target", "timeout", "every", "end", "procedure", "escalation", "kind", "effective", "review.last", "review.every":
             return PlainText.line(value)
         default: return style.text(value)
         }

@@ -10,7 +10,7 @@ package struct HandoffMapCSVRenderer: Sendable {
 
     package static let header = [
         "status", "process", "from_activity", "from_roles", "from_teams", "to_process", "to_activity", "to_roles", "to_teams",
-        "kind", "condition", "artifact", "expectation", "informed", "escalation", "agreement", "file", "line",
+        "kind", "condition", "artifact", "expectation", "within", "informed", "escalation", "agreement", "file", "line",
     ]
 
     package func render(_ map: HandoffMap) -> String {
@@ -19,7 +19,7 @@ package struct HandoffMapCSVRenderer: Sendable {
             out += CSVEscaping.record([
                 entry.status.rawValue, entry.from.processID, fromActivity(entry), list(entry.from.roles), list(entry.from.teams),
                 entry.to.processID, entry.to.activityID, list(entry.to.roles), list(entry.to.teams),
-                entry.kind.rawValue, entry.condition ?? "", entry.artifact ?? "", entry.expectation ?? "",
+                entry.kind.rawValue, entry.condition ?? "", entry.artifact ?? "", entry.expectation ?? "", entry.within ?? "",
                 list(entry.informed), entry.escalation?.rawValue ?? "", entry.agreement ?? "", entry.file, String(entry.line),
             ])
         }

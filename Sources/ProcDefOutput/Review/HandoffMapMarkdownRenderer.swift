@@ -34,7 +34,15 @@ package struct HandoffMapMarkdownRenderer: Sendable {
             md.paragraph("Responsibility never passes to another role.")
             return md.bytes
         }
-        md.startTable(["Status", "Process", "From", "To", "Roles (teams)", "Artifact", "Expectation", "Agreement", "Escalation"])
+        // The column of committed times only where a handoff states one: most repositories have none yet.
+        let showsWithin = map.entries.contains { $0.within != nil }
+        if showsWithin {
+            md.startTable([
+                "Status", "Process", "From", "To", "Roles (teams)", "Artifact", "Expectation", "Within", "Agreement", "Escalation",
+            ])
+        } else {
+            md.startTable(["Status", "Process", "From", "To", "Roles (teams)", "Artifact", "Expectation", "Agreement", "Escalation"])
+        }
         for entry in map.entries {
             md.startRow()
             status(entry.status, to: &md)
@@ -81,6 +89,10 @@ package struct HandoffMapMarkdownRenderer: Sendable {
                 if let expectation = entry.expectation { md.cellText(expectation) } else { md.emphasis("none") }
             }
             md.nextCell()
+            if showsWithin {
+                if let within = entry.within { md.cellText(within) }
+                md.nextCell()
+            }
             if let agreement = entry.agreement { md.cellText(agreement) }
             md.nextCell()
             if let escalation = entry.escalation { md.markdown(escalation.rawValue) }

@@ -35,6 +35,7 @@ package struct HandoffMapTextRenderer: Sendable {
         guard entry.status != .gap else { return out + "  no handoff declared\n" }
         out += "  artifact: \(entry.artifact.map(PlainText.line) ?? "none")\n"
         out += "  expectation: \(entry.expectation.map { "\"\(PlainText.line($0))\"" } ?? "none")\n"
+        if let within = entry.within { out += "  within: \(PlainText.line(within))\n" }
         if !entry.informed.isEmpty { out += "  informed: \(entry.informed.map(PlainText.line).joined(separator: ", "))\n" }
         if let escalation = entry.escalation { out += "  escalation: \(escalation.rawValue)\n" }
         if let agreement = entry.agreement { out += "  agreement: \(PlainText.line(agreement))\n" }
@@ -85,6 +86,7 @@ enum HandoffMapWording {
         switch kind {
         case .fork: "fork branch"
         case .cancel: "cancellation"
+        case .timeout: "timeout"
         case .transition, .trigger: nil
         }
     }

@@ -173,7 +173,7 @@ private struct RunbookPage {
         md.endLine()
     }
 
-    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`, `3 weeks`, `12 months`.
+    /// `90 seconds`, `10 minutes`, `1 hour`, `2 days`, `3 weeks`, `12 months`, `6 business hours`, `1 business day`.
     mutating func duration(_ target: TimeTarget) {
         md.number(target.amount)
         switch target.unit {
@@ -183,8 +183,29 @@ private struct RunbookPage {
         case .days: md.markdown(" day")
         case .weeks: md.markdown(" week")
         case .months: md.markdown(" month")
+        case .businessHours: md.markdown(" business hour")
+        case .businessDays: md.markdown(" business day")
         }
         if target.amount != 1 { md.markdown("s") }
+    }
+
+    /// `10 minutes`; per priority `` `p1`: 10 minutes, otherwise 30 minutes ``; a mapping without `default` names only
+    /// its priorities, and `(no other priority)` says the rest have no budget.
+    mutating func budget(_ budget: TimeBudget) {
+        guard budget.isPerPriority else {
+            if let single = budget.single { duration(single.value) }
+            return
+        }
+        for (i, entry) in budget.entries.enumerated() {
+            if i > 0 { md.markdown(", ") }
+            md.code(entry.priority.value)
+            md.markdown(": ")
+            duration(entry.duration.value)
+        }
+        if let fallback = budget.fallback {
+            if !budget.entries.isEmpty { md.markdown(", otherwise ") }
+            duration(fallback.value)
+        }
     }
 
     // MARK: The page
@@ -217,6 +238,11 @@ private struct RunbookPage {
             md.heading(2, Self.cancellationHeading)
             cancellations()
         }
+        if !definition.targets.isEmpty {
+            md.heading(2, "Service targets")
+            serviceTargets()
+        }
+        longestSilence()
         md.heading(2, "Handoffs")
         handoffTable()
         md.heading(2, "Policies")
@@ -266,6 +292,20 @@ private struct RunbookPage {
             md.markdown(label)
             md.nextCell()
             if let field { md.cellText(field.value) } else { md.emphasis("not set") }
+            md.endRow()
+        }
+        if !definition.priorities.isEmpty {
+            md.startRow()
+            md.markdown("Priorities")
+            md.nextCell()
+            codes(definition.priorities)
+            md.endRow()
+        }
+        if let maxSilence = definition.maxSilence {
+            md.startRow()
+            md.markdown("Longest silence towards customers")
+            md.nextCell()
+            duration(maxSilence.value)
             md.endRow()
         }
         md.startRow()
@@ -544,7 +584,31 @@ private struct RunbookPage {
         }
         if let target = activity.target {
             md.labelledItem("Target time")
-            duration(target.value)
+            budget(target)
+            md.endLine()
+        }
+        if activity.isCadence {
+            // "every 1h until 6. Resolve": the step repeats, and passes its branch on once `until` has ended.
+            md.labelledItem("Repeats")
+            for (n, entry) in activity.cadence.enumerated() {
+                if n > 0 { md.markdown("; ") }
+                md.markdown("every ")
+                budget(entry.every)
+                if let duration = entry.duration {
+                    md.markdown(" for the first ")
+                    self.duration(duration.value)
+                }
+                if let when = entry.when {
+                    md.markdown(" when ")
+                    md.text(when.value)
+                }
+            }
+            untilActivity(activity)
+            md.endLine()
+        } else if activity.until != nil {
+            md.labelledItem("Engaged")
+            md.markdown("in the background")
+            untilActivity(activity)
             md.endLine()
         }
         codesItem("Records", activity.records)
@@ -565,7 +629,8 @@ private struct RunbookPage {
 
         let leaving = process.handoffPointIndices(from: index)
         if activity.isJoin { joinWait(index) }
-        next(index, activity, leaving.filter { !points[$0].isTrigger && !points[$0].isCancel })
+        next(index, activity, leaving.filter { !points[$0].isTrigger && !points[$0].isCancel && !points[$0].isTimeout })
+        if !activity.timeouts.isEmpty { timers(activity, leaving) }
         if !activity.triggers.isEmpty {
             md.startParagraph()
             md.strong("Starts another process")
@@ -597,6 +662,49 @@ private struct RunbookPage {
                 md.endLine()
                 handoffDetails(k, depth: 1)
             }
+        }
+    }
+
+    /// ` until 6. Resolve has ended`, for a cadence or a continuous duty.
+    private mutating func untilActivity(_ activity: Activity) {
+        guard let until = activity.until else { return }
+        md.markdown(" until ")
+        if let k = definition.activityIndex(until.value) {
+            activityLink(k)
+        } else {
+            md.code(until.value)
+        }
+        md.markdown(" has ended")
+    }
+
+    /// The step's timers: `after 4h: go to 5. Escalate to the carrier's manager`, each with its handoff.
+    private mutating func timers(_ activity: Activity, _ leaving: [Int]) {
+        md.startParagraph()
+        md.strong("Timers")
+        md.endLine()
+        md.startList()
+        for (t, timeout) in activity.timeouts.enumerated() {
+            md.bulletItem()
+            md.markdown("after ")
+            if let after = timeout.after { budget(after) } else { md.markdown("(no time)") }
+            if let from = timeout.from {
+                md.markdown(" from the start of ")
+                if let k = definition.activityIndex(from.value) { activityLink(k) } else { md.code(from.value) }
+            }
+            if let when = timeout.when {
+                md.markdown(", when ")
+                md.text(when.value)
+            }
+            md.markdown(timeout.isInterrupting ? ": go to " : ": start, beside this step, ")
+            guard let k = leaving.first(where: { points[$0].kind == .timeout(index: t) }) else {
+                md.code(timeout.to?.value ?? "")
+                md.markdown(" (no such activity)")
+                md.endLine()
+                continue
+            }
+            activityLink(points[k].target.index)
+            md.endLine()
+            handoffDetails(k, depth: 1)
         }
     }
 
@@ -644,6 +752,7 @@ private struct RunbookPage {
                 guard let site = forkSite(of: index, decision: b) else { continue }
                 md.bulletItem()
                 md.markdown("These run at the same time")
+                onlyFor(branch.priorities)
                 condition(branch.when)
                 md.endLine()
                 forkBranches(site, depth: 1, leaving)
@@ -657,11 +766,20 @@ private struct RunbookPage {
             md.bulletItem()
             activityLink(points[k].target.index)
             if let outcome = branch.outcome?.value { md.markdown(outcome == .approved ? " (**approved**)" : " (**rejected**)") }
+            onlyFor(branch.priorities)
             condition(branch.when)
             md.endLine()
             handoffDetails(k, depth: 1)
         }
         if isEnd { md.paragraph("This activity can also end the process.") }
+    }
+
+    /// ` (only for `p1`, `p2`)` for a branch only some priorities take; nothing for one every case may take.
+    private mutating func onlyFor(_ priorities: [Located<String>]) {
+        guard !priorities.isEmpty else { return }
+        md.markdown(" (only for ")
+        codes(priorities)
+        md.markdown(")")
     }
 
     /// `, when: ...`, or ` (no condition stated)`.
@@ -807,6 +925,11 @@ private struct RunbookPage {
             md.emphasis("none stated")
         }
         md.endLine()
+        if let within = handoff.within {
+            md.labelledItem("Within", depth: itemDepth)
+            budget(within)
+            md.endLine()
+        }
         if !handoff.informed.isEmpty {
             md.labelledItem("Who is told", depth: itemDepth)
             roleNames(handoff.informed)
@@ -910,7 +1033,13 @@ private struct RunbookPage {
             md.paragraph("Responsibility never passes to another role in this process.")
             return
         }
-        md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
+        // The column of committed times only where a handoff states one: most processes have none yet.
+        let showsWithin = handoffPoints.contains { points[$0].handoff?.within != nil }
+        if showsWithin {
+            md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Within", "Agreement"])
+        } else {
+            md.startTable(["From", "To", "Roles", "Artifact", "Expectation", "Agreement"])
+        }
         for k in handoffPoints {
             md.startRow()
             if case .cancel(let c) = points[k].kind, process.graph.cancellations.indices.contains(c) {
@@ -939,6 +1068,7 @@ private struct RunbookPage {
                 if points[k].isGap { md.strong("gap: no handoff declared") } else { md.emphasis("no handoff declared") }
                 md.nextCell()
                 md.nextCell()
+                if showsWithin { md.nextCell() }
                 md.endRow()
                 continue
             }
@@ -946,9 +1076,110 @@ private struct RunbookPage {
             md.nextCell()
             if let expectation = handoff.statedExpectation { md.cellText(expectation.value) } else { md.emphasis("none") }
             md.nextCell()
+            if showsWithin {
+                if let within = handoff.within { budget(within) }
+                md.nextCell()
+            }
             if let agreement = handoff.statedAgreement { md.cellText(agreement.value) }
             md.endRow()
         }
+    }
+
+    /// The process's `targets`, as written; whether the plan can meet them comes with the time analysis.
+    mutating func serviceTargets() {
+        md.startTable(["Target", "For", "Clock starts", "Clock stops", "Within", "Clock"])
+        for target in definition.targets {
+            md.startRow()
+            if let name = target.name { md.cellText(name.value) } else { md.code(target.id.value) }
+            md.nextCell()
+            if let priority = target.priority {
+                md.markdown("priority ")
+                md.code(priority.value)
+            } else if let when = target.when {
+                md.cellText(when.value)
+            } else {
+                md.markdown("every case")
+            }
+            md.nextCell()
+            targetEnd(target.from)
+            md.nextCell()
+            targetEnd(target.to)
+            md.nextCell()
+            if let within = target.within { budget(within) }
+            md.nextCell()
+            md.markdown(target.clock?.value == .business ? "business time" : "elapsed")
+            md.endRow()
+        }
+        targetVerdicts()
+    }
+
+    /// Per target and priority, what its budgets add up to on the fastest and the slowest path, and what that means;
+    /// the same sums as `time/target-infeasible` and `time/target-at-risk`.
+    private mutating func targetVerdicts() {
+        let analysis = process.context.targets
+        guard analysis.verdicts.contains(where: { !$0.isEmpty }) else { return }
+        let businessDay = analysis.businessDay
+        md.paragraph("What the budgets on the way add up to (steps' targets, handoffs' within, timers' after; a loop counted once):")
+        md.startTable(["Target", "Priority", "Fastest path", "Slowest path", "Verdict"])
+        for (t, verdicts) in analysis.verdicts.enumerated() {
+            let target = definition.targets[t]
+            for verdict in verdicts {
+                md.startRow()
+                if let name = target.name { md.cellText(name.value) } else { md.code(target.id.value) }
+                md.nextCell()
+                if let priority = verdict.priority { md.code(priority) } else { md.markdown("every case") }
+                md.nextCell()
+                let clock = verdict.isBusinessClock
+                if let fastest = verdict.fastest {
+                    md.cellText(TimeComparison.describe(fastest.total, businessClock: clock, businessDay: businessDay))
+                }
+                md.nextCell()
+                if let slowest = verdict.slowest {
+                    md.cellText(TimeComparison.describe(slowest.total, businessClock: clock, businessDay: businessDay))
+                    if !slowest.unboundedLoops.isEmpty { md.markdown(" (a loop no timer leaves: unbounded)") }
+                }
+                md.nextCell()
+                md.text(verdict.summary(businessDay: businessDay))
+                md.endRow()
+            }
+        }
+    }
+
+    /// The longest stretch without news to the customers, as `tell/customer-silence` measures it; nothing for a
+    /// process that tells no customer, or whose steps have no budgets to add up.
+    private mutating func longestSilence() {
+        let context = process.context
+        guard let analysis = context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }), let longest = analysis.longest,
+            longest.length.bestElapsed > 0
+        else { return }
+        let businessDay = context.businessDaySeconds
+        md.heading(2, "Keeping the customer informed")
+        md.startParagraph()
+        md.markdown("Longest customer silence: ")
+        md.text(TimeComparison.describe(longest.length, businessClock: false, businessDay: businessDay))
+        if let priority = longest.priority {
+            md.markdown(" for ")
+            md.code(priority)
+        }
+        if let from = longest.from {
+            md.markdown(", from the end of ")
+            md.code(definition.activities[from].id.value)
+        } else {
+            md.markdown(", from the start of the case")
+        }
+        md.markdown(longest.closesCase ? " to the close at " : " to the start of ")
+        md.code(definition.activities[longest.to].id.value)
+        md.markdown(" (max-silence ")
+        md.text(analysis.audience.limitText)
+        md.markdown(").")
+        md.endLine()
+    }
+
+    /// `start of [1. Log](#1-log)`; the id when no activity has it.
+    private mutating func targetEnd(_ end: ServiceTarget.End?) {
+        guard let end else { return }
+        md.markdown(end.moment == .start ? "start of " : "end of ")
+        if let k = definition.activityIndex(end.activity.value) { activityLink(k) } else { md.code(end.activity.value) }
     }
 
     mutating func policies() {
@@ -1022,6 +1253,12 @@ extension HandoffPoint {
     /// True for a `cancel` entry: the runbook lists those once, apart from each step's own way on.
     var isCancel: Bool {
         if case .cancel = kind { return true }
+        return false
+    }
+
+    /// True for a `timeout` entry: the runbook lists a step's timers apart from its way on.
+    var isTimeout: Bool {
+        if case .timeout = kind { return true }
         return false
     }
 

@@ -13,10 +13,17 @@ extension JSONSchemaRenderer {
                     ("items", SchemaShape.ref("activity")),
                 ]),
                 "cancel": listOrOne("cancel"),
+                "targets": listOrOne("target"),
                 "waivers": listOrOne("waiver"),
                 "review": SchemaShape.ref("review"),
             ]
         )
+    }
+
+    static var target: SchemaObject {
+        SchemaObject(
+            "A service or operational level target: the time from one activity's start (or end) to another's end (or start), within a budget.",
+            KeyTable.target)
     }
 
     static var review: SchemaObject {
@@ -52,6 +59,16 @@ extension JSONSchemaRenderer {
                 "triggers": listOrOne("trigger"),
                 "consulted": involvementList,
                 "informed": involvementList,
+                "timeout": listOrOne("timeout"),
+                "every": .object([
+                    (
+                        "anyOf",
+                        .array([
+                            SchemaShape.budget,
+                            .object([("type", .string("array")), ("minItems", .integer(1)), ("items", SchemaShape.ref("cadence"))]),
+                        ])
+                    )
+                ]),
             ]
         )
     }
@@ -132,6 +149,15 @@ extension JSONSchemaRenderer {
             "What is handed over on a transition where responsibility changes, and what the receiver commits to.",
             KeyTable.handoff
         )
+    }
+
+    static var timeout: SchemaObject {
+        SchemaObject(
+            "A timer on a step: when its time has passed, the case goes to its target (a BPMN boundary timer event).", KeyTable.timeout)
+    }
+
+    static var cadence: SchemaObject {
+        SchemaObject("One interval of a cadence: how often the step repeats, for how long, for which priority.", KeyTable.cadence)
     }
 
     static var trigger: SchemaObject {

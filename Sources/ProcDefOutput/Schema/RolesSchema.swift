@@ -20,4 +20,8 @@ extension JSONSchemaRenderer {
     static var role: SchemaObject {
         SchemaObject("A role: who does the work, not which person.", KeyTable.role)
     }
+
+    static var handover: SchemaObject {
+        SchemaObject("How one person of a role's shift hands the case to the next.", KeyTable.handover)
+    }
 }

@@ -35,9 +35,11 @@ extension SchemaShape {
         "role list": idList, "list of activity ids": idList, "list of process ids": idList, "list of policy ids": idList,
         "text": text, "name": text, "path": text,
         "list of names": textList, "list of text": textList, "list of paths": textList,
-        "integer": count, "boolean": flag, "duration": duration, "date": date, "date or `permanent`": dateOrPermanent,
+        "integer": count, "boolean": flag, "duration": duration, "duration or per-priority durations": budget,
+        "list of priority ids": idList, "activity id or `{end: ID}`": targetEnd("end"), "activity id or `{start: ID}`": targetEnd("start"),
+        "date": date, "date or `permanent`": dateOrPermanent,
         "URL": webAddress,
-        "handoff": ref("handoff"), "selector": ref("selector"),
+        "handoff": ref("handoff"), "selector": ref("selector"), "handover": ref("handover"),
     ]
 }
 

@@ -10,7 +10,7 @@ import ProcDef
 enum SchemaShape {
     static let idPattern = "^[a-z0-9]+(-[a-z0-9]+)*$"
     /// `TimeTarget(parsing:)`: up to nine digits and a unit.
-    static let durationPattern = "^[0-9]{1,9}(s|m|h|d|w|mo)$"
+    static let durationPattern = "^[0-9]{1,9}(s|m|h|d|w|mo|bh|bd)$"
     static let datePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
     /// `ModelDecoder.isWebAddress`: `http://` or `https://` in any case, a host, and no white space or angle brackets.
     static let webAddressPattern = #"^[Hh][Tt][Tt][Pp][Ss]?://[^\s<>"/]+(/[^\s<>"]*)?$"#
@@ -64,6 +64,47 @@ enum SchemaShape {
 
     static var duration: JSONValue {
         .object([("type", .string("string")), ("pattern", .string(durationPattern))])
+    }
+
+    /// `TimeBudget`: one duration, or a mapping from priority (or `default`) to duration. The priorities themselves
+    /// are checked against the process's `priorities` by `ref/unknown-priority`, which a schema cannot see. Written
+    /// with `if`/`then` rather than `anyOf`, so that an editor says what is wrong with a text ("does not match") rather
+    /// than that no alternative fits; the top-level `type` lets `nullable` add null.
+    static var budget: JSONValue {
+        .object([
+            ("type", .array([.string("string"), .string("object")])),
+            ("if", .object([("type", .string("string"))])),
+            ("then", .object([("pattern", .string(durationPattern))])),
+            ("else", .object([("minProperties", .integer(1)), ("additionalProperties", duration)])),
+        ])
+    }
+
+    /// An id with a description, for a property of an inline object.
+    private static func describedID(_ description: String) -> JSONValue {
+        guard case .object(let members) = id else { return id }
+        return .object([("description", .string(description))] + members)
+    }
+
+    /// A target's `from` or `to`: an activity id, or `{moment: ID}` (`{end: log}`, `{start: resolve}`).
+    static func targetEnd(_ moment: String) -> JSONValue {
+        .object([
+            (
+                "anyOf",
+                .array([
+                    id,
+                    .object([
+                        ("type", .string("object")), ("required", .array([.string(moment)])),
+                        (
+                            "properties",
+                            .object([
+                                (moment, describedID("The activity at whose \(moment) the clock \(moment == "end" ? "starts" : "stops")."))
+                            ])
+                        ),
+                        ("additionalProperties", .bool(false)),
+                    ]),
+                ])
+            )
+        ])
     }
 
     /// `format: date` rejects a day that does not exist (`2027-02-30`) where the validator checks formats, as the

@@ -179,7 +179,8 @@ package struct ProcessTemplate: Sendable {
             "  - id: fulfil",
             "    name: Fulfil the request",
             "    responsible: \(fulfiller.id)",
-            "    informed: [\(desk.id)]",
+            // The requester hears when the work starts: the fulfilment's two days are otherwise days without news.
+            "    informed: [\(customer.map { "\(desk.id), \($0)" } ?? desk.id)]",
             "    inputs: [request-record]",
             "    outputs: [fulfilment-notes]",
             "    target: 2d",

@@ -43,7 +43,7 @@ enum Model {
         Activity(
             id: at(id), name: at(name), responsible: ids(responsible), accountable: ids(accountable),
             consulted: ids(consulted), informed: ids(informed), records: ids(records), inputs: ids(inputs),
-            outputs: ids(outputs), target: target.flatMap(TimeTarget.init(parsing:)).map { at($0) },
+            outputs: ids(outputs), target: target.flatMap(TimeTarget.init(parsing:)).map { TimeBudget(at($0)) },
             procedure: ids(procedure), next: next, end: end ? at(true) : nil, join: join ? at(.all) : nil, handoff: handoff,
             triggers: triggers,
             range: here

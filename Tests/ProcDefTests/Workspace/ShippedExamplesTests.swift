@@ -233,6 +233,7 @@ final class ShippedExamplesTests: XCTestCase {
             [
                 "supplier-escalation.raise-supplier-case -> supplier-restores: UC-NET-014",
                 "supplier-escalation.escalate-to-supplier -> supplier-restores: UC-NET-014",
+                "supplier-escalation.escalate-restoration-breach -> supplier-restores: UC-NET-014",
                 "supplier-escalation.verify-restoration -> supplier-restores: UC-NET-014",
             ])
     }

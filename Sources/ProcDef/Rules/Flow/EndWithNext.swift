@@ -1,9 +1,9 @@
-/// `flow/end-with-next`: an activity either ends the process or says where it goes next, not both.
+/// `flow/end-with-next`: an activity either ends the process or says where it goes next (by `next` or a timer), not both.
 enum EndWithNext: ProcessRule {
     static let descriptor = RuleDescriptor(
         id: "flow/end-with-next",
         defaultSeverity: .error,
-        summary: "an activity with both `end: true` and `next`",
+        summary: "an activity with both `end: true` and `next`, or an end with a `timeout`",
         explanation: """
             `end: true` says the process is over once this activity is done; `next` says where the case goes after it. \
             Both at once leaves the practitioner at the end of the runbook not knowing whether the case is closed or \
@@ -11,6 +11,10 @@ enum EndWithNext: ProcessRule {
 
             Remove `next` if the process really ends here, or remove `end: true` if the flow goes on. An activity that \
             sometimes ends and sometimes goes on is a decision: send one branch to an activity that closes the case.
+
+            A `timeout` on an end (`end: true`, or the last activity without `next`) is the same contradiction: the \
+            flow takes no timer out of an end, so the escalation it names is never reached from there. Move the timer \
+            to the step before, or let the activity go on with `next`.
             """,
         failingExample: """
             kind: roles
@@ -67,7 +71,8 @@ enum EndWithNext: ProcessRule {
     )
 
     static func check(_ context: ProcessContext, into findings: inout Findings) {
-        for activity in context.activities {
+        for (i, activity) in context.activities.enumerated() {
+            if !activity.timeouts.isEmpty { reportTimers(of: activity, isLast: i == context.activities.count - 1, context, &findings) }
             guard let end = activity.end, end.value, let next = activity.next else { continue }
             let targets: [String]
             switch next {
@@ -81,6 +86,28 @@ enum EndWithNext: ProcessRule {
                 Self.self, at: end.range,
                 "activity \(context.describe(activity)) says both `end: true` and `next`: it cannot end the process and go on\(goesOn)",
                 help: "remove `next` if the process ends here, or remove `end: true` if the flow goes on\(goesOn)",
+                activities: [activity.id.value]
+            )
+        }
+    }
+
+    /// A timer on an end: the flow graph takes no timer out of an end, so the target is never reached from there.
+    private static func reportTimers(of activity: Activity, isLast: Bool, _ context: ProcessContext, _ findings: inout Findings) {
+        let targets = activity.timeouts.compactMap(\.to)
+        let listed = targets.map { "'\($0.value)'" }.joined(separator: ", ")
+        let leadsTo = targets.isEmpty ? "" : " to \(listed)"
+        if let end = activity.end, end.value {
+            findings.report(
+                Self.self, at: end.range,
+                "activity \(context.describe(activity)) has `end: true` and a `timeout`: the case closes here, so the timer\(leadsTo) never leads on",
+                help: "remove the `timeout` if the process ends here, or remove `end: true` and say where the case goes with `next`",
+                activities: [activity.id.value]
+            )
+        } else if isLast, activity.next == nil {
+            findings.report(
+                Self.self, at: targets.first?.range ?? activity.id.range,
+                "activity \(context.describe(activity)) ends the process (the last activity, without `next`) and has a `timeout`: the case closes here, so the timer\(leadsTo) never leads on",
+                help: "remove the `timeout` if the process ends here, or say where the case goes with `next`",
                 activities: [activity.id.value]
             )
         }

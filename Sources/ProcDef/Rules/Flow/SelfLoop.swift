@@ -72,9 +72,11 @@ enum SelfLoop: ProcessRule {
     static func check(_ context: ProcessContext, into findings: inout Findings) {
         for transition in context.graph.transitions where transition.source == transition.target {
             let activity = context.activities[transition.source]
+            var written = "`next`"
+            if case .timeout = transition.kind { written = "the `to` of its `timeout`" }
             findings.report(
                 Self.self, at: transition.range,
-                "activity \(context.describe(activity)) names itself as `next`: the case goes round the same activity",
+                "activity \(context.describe(activity)) names itself as \(written): the case goes round the same activity",
                 help:
                     "write the repetition into the `procedure:` of '\(activity.id.value)' (e.g. `- Chase the user daily until they reply.`), or send the case to a distinct activity",
                 activities: [activity.id.value]

@@ -63,6 +63,7 @@ enum HandoffWording {
             "to this branch of the fork, or to activity '\(point.sourceActivity.id.value)' for every branch"
         case .fork: "to this branch of the fork"
         case .cancel: "to this `cancel` entry"
+        case .timeout: "to this `timeout` entry"
         case .single: "to activity '\(point.sourceActivity.id.value)' (it applies to its `next`)"
         case .fallThrough:
             "to activity '\(point.sourceActivity.id.value)' (it applies to its fall-through to '\(point.target.id.value)')"

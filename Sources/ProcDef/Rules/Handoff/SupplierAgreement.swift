@@ -69,6 +69,19 @@ enum SupplierAgreement: ProcessRule {
               - id: repair-link
                 name: Repair the WAN link
                 responsible: carrier
+                timeout:
+                  after: 4h
+                  to: escalate-to-carrier
+                  handoff: {artifact: incident-record, expectation: The incident manager calls the carrier's duty manager within 30 minutes.}
+                next: test-link
+                handoff: {artifact: carrier-repair-report, expectation: The network engineer tests the link within 30 minutes.}
+              - id: escalate-to-carrier
+                name: Escalate to the carrier's duty manager
+                responsible: incident-manager
+                handoff: {artifact: escalation-record, expectation: The network engineer tests the link within 30 minutes of the carrier's fix.}
+              - id: test-link
+                name: Test the WAN link
+                responsible: network
             """
     )
 

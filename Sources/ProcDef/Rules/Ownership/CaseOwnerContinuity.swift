@@ -14,7 +14,9 @@ enum CaseOwnerContinuity: ProcessRule {
             The rule looks at every transition on which the case owner is responsible for the source activity and not \
             for the target (a handoff away from the case owner). At the receiving activity the case owner must still \
             be involved: responsible, accountable (with `defaults.accountable` applied), consulted or informed. Being \
-            consulted counts, because it is a stronger tie than being informed. The `informed:` list of the handoff \
+            consulted counts, because it is a stronger tie than being informed. So does a continuous duty of the case \
+            owner (`until: X` without `every` on one of its steps): it stays engaged in the background from that step \
+            until X ends, at every activity between the two. The `informed:` list of the handoff \
             declared on the transition counts as well: it says who is told when the case arrives at the receiving \
             activity, which is exactly the moment this rule cares about. Triggers that start another process are not \
             handoffs away from the case owner: the flow of this process goes on with them. Each branch of a fork is a \
@@ -107,6 +109,26 @@ enum CaseOwnerContinuity: ProcessRule {
                 || context.accountable(activity).contains { $0.value == caseOwner }
                 || activity.consulted.contains { $0.value == caseOwner }
                 || activity.informed.contains { $0.value == caseOwner }
+        }
+        // A continuous duty of the case owner (`until: X` without `every`) keeps it engaged in the background from its
+        // step until X ends: every activity the step leads to and that leads on to X (or is X) has it present.
+        for (s, activity) in activities.enumerated() where isResponsible[s] && !activity.isCadence {
+            guard let until = activity.until, let x = context.process.activityIndex(until.value) else { continue }
+            let graph = context.graph
+            let after = graph.shortestPaths(avoiding: { _ in false }, from: s).reached
+            var beforeX = Array(repeating: false, count: activities.count)
+            beforeX[x] = true
+            var queue = [x]
+            var head = 0
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                for t in graph.incoming[node] where !beforeX[graph.transitions[t].source] {
+                    beforeX[graph.transitions[t].source] = true
+                    queue.append(graph.transitions[t].source)
+                }
+            }
+            for t in activities.indices where t != s && after[t] && beforeX[t] { isInvolved[t] = true }
         }
         // A branch arriving at a join that its coordinating role runs hands nothing on: the case owner's part of the
         // parallel work comes back to the role that coordinates it (the handoff analysis calls it a return).

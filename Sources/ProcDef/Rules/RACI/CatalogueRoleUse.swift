@@ -58,6 +58,7 @@ package struct CatalogueRoleUse: Sendable {
             var handoffs = activity.next?.branchHandoffs ?? []
             if let handoff = activity.handoff { handoffs.append(handoff) }
             handoffs += activity.triggers.compactMap(\.handoff)
+            handoffs += activity.timeouts.compactMap(\.handoff)
             for handoff in handoffs { addInformed(handoff.informed) }
         }
         for cancellation in process.cancellations {

@@ -166,6 +166,7 @@ enum IdleRole: ProcessRule {
         if let handoff = activity.handoff { result.append(handoff) }
         result += activity.next?.branchHandoffs ?? []
         result += activity.triggers.compactMap(\.handoff)
+        result += activity.timeouts.compactMap(\.handoff)
         return result
     }
 }

@@ -131,6 +131,7 @@ enum SystemRoleMisuse: ProcessRule {
             }
             let handoffs =
                 [activity.handoff].compactMap { $0 } + (activity.next?.branchHandoffs ?? []) + activity.triggers.compactMap(\.handoff)
+                + activity.timeouts.compactMap(\.handoff)
             for handoff in handoffs {
                 for reference in handoff.informed where isSystem(reference.value) {
                     findings.report(

@@ -9,8 +9,8 @@ package struct UnknownActivity: Rule {
             A transition must lead to an activity of the same process: a `next` target that does not exist leaves \
             the case nowhere, the moment a practitioner follows the runbook. To start another process, use \
             `triggers:` instead. The help suggests the closest activity id. The same holds for every other place \
-            that names an activity of the process: a cancellation's `to` and `from`, and `other-person-than` and \
-            `same-person-as` (four eyes).
+            that names an activity of the process: a cancellation's `to` and `from`, `other-person-than` and \
+            `same-person-as` (four eyes), a timer's `to` and `from`, and `until` (a cadence or a continuous duty).
             """,
         failingExample: """
             kind: roles

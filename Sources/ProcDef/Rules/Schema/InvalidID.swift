@@ -1,5 +1,5 @@
 /// `schema/invalid-id`: an id, or a reference to one, that is not kebab-case or is longer than `Identifier.maxLength`.
-/// Raised in `Decode/ModelDecoder.swift`, where the finding comes up; this file holds its description.
+/// Raised in `Decode/ModelDecoder.swift`, `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
 package struct InvalidID: Rule {
     package static let descriptor = RuleDescriptor(
         id: "schema/invalid-id",

@@ -1,5 +1,5 @@
 /// `schema/type`: a value of the wrong shape, or not one of the allowed words.
-/// Raised in `Config/ConfigResolver.swift`, `Decode/ActivityDecoding.swift`, `Decode/ConfigDecoding.swift`, `Decode/ExternalProcessDecoding.swift`, `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
+/// Raised in `Config/ConfigResolver.swift`, `Decode/ActivityDecoding.swift`, `Decode/ConfigDecoding.swift`, `Decode/DatesAndDurations.swift`, `Decode/ExternalProcessDecoding.swift`, `Decode/ModelDecoder.swift`, `Decode/PolicyDecoding.swift`, `Decode/ProcessDecoding.swift`, where the finding comes up; this file holds its description.
 package struct WrongType: Rule {
     package static let descriptor = RuleDescriptor(
         id: "schema/type",

@@ -107,6 +107,41 @@ final class SystemRoleTests: XCTestCase {
             ])
     }
 
+    /// A timer's handoff informs no machine either.
+    func testASystemInformedOfATimersHandoffIsReported() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: release
+            name: Release
+            owner: process-owner
+            manager: incident-manager
+            defaults:
+              accountable: incident-manager
+            activities:
+              - id: build
+                name: Build the release
+                responsible: resolver
+                timeout:
+                  after: 1d
+                  to: close
+                  handoff: {artifact: build, expectation: Closed within a day., informed: [1️⃣pipeline]}
+              - id: test
+                name: Test the release
+                responsible: resolver
+              - id: close
+                name: Close the release
+                responsible: resolver
+                end: true
+            """, rules: [rule], extraFiles: ["roles.yaml": systemCatalogue],
+            [
+                ExpectedFinding(
+                    "1️⃣", rule, "system role 'pipeline' (CI/CD Pipeline) is informed of a handoff of 'build' (Build the release)",
+                    severity: .error,
+                    help: "a system reads no notice: inform the people who run it, or make the call to it an automated step")
+            ])
+    }
+
     func testASystemAccountableThroughTheDefaultIsReportedOnceAtTheDefault() {
         XCTAssertFindings(
             """

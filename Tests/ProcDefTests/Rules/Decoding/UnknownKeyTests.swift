@@ -32,7 +32,7 @@ final class UnknownKeyTests: XCTestCase {
                     "3️⃣", "schema/unknown-key", "unknown key 'wen' in the branch to 'close' of activity 'log'", help: "did you mean 'when'?"),
                 ExpectedFinding(
                     "4️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'close'",
-                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement, within"),
             ])
     }
 
@@ -145,10 +145,10 @@ extension UnknownKeyTests {
             [
                 ExpectedFinding(
                     "1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff of activity 'log'",
-                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement, within"),
                 ExpectedFinding(
                     "1️⃣", "schema/unknown-key", "unknown key 'colour' in the handoff to 'close' of activity 'log'",
-                    help: "valid keys here: artifact, expectation, informed, escalation, agreement"),
+                    help: "valid keys here: artifact, expectation, informed, escalation, agreement, within"),
             ])
     }
 }

@@ -139,8 +139,8 @@ final class ReviewCycleTests: XCTestCase {
             [
                 ExpectedFinding(
                     "1️⃣", "schema/invalid-duration",
-                    "'review-every' in the config must be a duration like 90s, 10m, 4h, 2d, 3w or 12mo, found 'yearly'",
-                    help: "write a whole number followed by s, m, h, d, w or mo")
+                    "'review-every' in the config must be a duration like 90s, 10m, 4h, 2d, 3w, 12mo, 6bh or 3bd, found 'yearly'",
+                    help: "write a whole number followed by s, m, h, d, w, mo, bh (business hours) or bd (business days)")
             ])
         XCTAssertDecoding(
             ["config.yaml": "kind: config\nreview-every: 1️⃣23h\n"],
@@ -188,8 +188,8 @@ final class ReviewCycleTests: XCTestCase {
                     "4️⃣", "schema/invalid-date", "'effective' in process 'problem' must be a date written YYYY-MM-DD, found 'next week'"),
                 ExpectedFinding(
                     "5️⃣", "schema/invalid-duration",
-                    "'every' in the review of process 'problem' must be a duration like 90s, 10m, 4h, 2d, 3w or 12mo, found 'annually'",
-                    help: "write a whole number followed by s, m, h, d, w or mo"),
+                    "'every' in the review of process 'problem' must be a duration like 90s, 10m, 4h, 2d, 3w, 12mo, 6bh or 3bd, found 'annually'",
+                    help: "write a whole number followed by s, m, h, d, w, mo, bh (business hours) or bd (business days)"),
                 ExpectedFinding(
                     "6️⃣", "schema/unknown-key", "unknown key 'next' in the review of process 'problem'", help: "valid keys here: last, every"
                 ),

@@ -4,6 +4,7 @@ enum HandoffFixtures {
     static let allRules: Set<String> = [
         "handoff/gap", "handoff/missing-artifact", "handoff/missing-expectation", "handoff/artifact-not-produced",
         "handoff/artifact-not-consumed", "handoff/unneeded", "handoff/supplier-agreement", "handoff/external-without-receiver",
+        "handoff/shift-handover-missing", "handoff/expectation-without-time",
     ]
 
     /// An incident process around `activities` (list entries indented two spaces, markers allowed).

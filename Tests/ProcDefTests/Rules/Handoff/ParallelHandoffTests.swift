@@ -66,7 +66,7 @@ final class ParallelHandoffTests: XCTestCase {
     }
 
     func testAnActivityHandoffOnAForkWhereNoBranchChangesHandsIsUnneededOnce() {
-        let fixture = majorIncident(assess: "    handoff: 1️⃣{artifact: incident-record, expectation: Started at once.}")
+        let fixture = majorIncident(assess: "    handoff: 1️⃣{artifact: incident-record, expectation: Started within 5 minutes.}")
             .replacingOccurrences(of: "responsible: resolver", with: "responsible: incident-manager")
         XCTAssertFindings(
             fixture, rules: HandoffFixtures.allRules,
@@ -82,7 +82,7 @@ final class ParallelHandoffTests: XCTestCase {
         XCTAssertFindings(
             majorIncident(
                 fixBranch: "- {to: fix, handoff: {artifact: incident-record, expectation: Resolvers start within 15 minutes.}}",
-                sitrepBranch: "- {to: send-sitrep, handoff: 1️⃣{artifact: incident-record, expectation: Sent within the hour.}}"),
+                sitrepBranch: "- {to: send-sitrep, handoff: 1️⃣{artifact: incident-record, expectation: Sent within 1 hour.}}"),
             rules: HandoffFixtures.allRules,
             [
                 ExpectedFinding(
@@ -135,7 +135,7 @@ final class ParallelHandoffTests: XCTestCase {
                           - to: track
                   - when: The incident is minor.
                     all:
-                      - {to: track, handoff: 2️⃣{artifact: incident-record, expectation: Tracked at once.}}
+                      - {to: track, handoff: 2️⃣{artifact: incident-record, expectation: Tracked within 5 minutes.}}
                       - 1️⃣to: fix
               - id: fix
                 name: Restore the service
@@ -202,7 +202,7 @@ final class ParallelHandoffTests: XCTestCase {
                     name: Debrief
                     join: all
                     responsible: incident-manager
-                    handoff: {artifact: debrief-notes, expectation: Reviewed within a week.}
+                    handoff: {artifact: debrief-notes, expectation: Reviewed within 1 week.}
                   - id: review
                     name: Review the network changes
                     responsible: network
@@ -222,7 +222,7 @@ final class ParallelHandoffTests: XCTestCase {
               - id: diagnose
                 name: Investigate and diagnose
                 responsible: resolver
-                handoff: {artifact: resolution-notes, expectation: Desk confirms with the user within a day.}
+                handoff: {artifact: resolution-notes, expectation: Desk confirms with the user within 1 day.}
               - id: close
                 name: Close the incident
                 responsible: service-desk
@@ -250,7 +250,7 @@ final class ParallelHandoffTests: XCTestCase {
         XCTAssertFindings(
             cancellable(
                 "  - when: The alarm proves false.\n    to: close-false-alarm\n"
-                    + "    handoff: {artifact: incident-record, expectation: Closed within the hour.}"),
+                    + "    handoff: {artifact: incident-record, expectation: Closed within 1 hour.}"),
             rules: HandoffFixtures.allRules, [])
     }
 
@@ -270,7 +270,7 @@ final class ParallelHandoffTests: XCTestCase {
         // The case can be cut short while triaging or diagnosing: the artifact need only be an output of one of them.
         let fixture = cancellable(
             "  - when: The alarm proves false.\n    to: close-false-alarm\n"
-                + "    handoff: {artifact: 1️⃣resolution-notes, expectation: Closed within the hour.}"
+                + "    handoff: {artifact: 1️⃣resolution-notes, expectation: Closed within 1 hour.}"
         )
         .replacingOccurrences(
             of: "responsible: service-desk\n    handoff", with: "responsible: service-desk\n    outputs: [incident-record]\n    handoff"

@@ -84,6 +84,42 @@ final class IdleRoleTests: XCTestCase {
             ])
     }
 
+    /// Informed only on a timer's handoff, the role is informed: idle, not unnamed.
+    func testInformedOnlyThroughATimersHandoff() {
+        XCTAssertFindings(
+            """
+            kind: process
+            id: incident-management
+            name: Incident Management
+            owner: process-owner
+            defaults:
+              accountable: incident-manager
+            roles:
+              1️⃣duty-officer: {name: Duty Officer, kind: practitioner}
+            activities:
+              - id: log
+                name: Log the incident
+                responsible: service-desk
+                timeout:
+                  after: 1h
+                  to: diagnose
+                  handoff:
+                    artifact: incident-record
+                    expectation: Resolver group acknowledges within 30 minutes.
+                    informed: [duty-officer]
+              - id: diagnose
+                name: Investigate and diagnose
+                responsible: resolver
+            """, rules: [rule],
+            [
+                ExpectedFinding(
+                    "1️⃣", rule,
+                    "local role 'duty-officer' (Duty Officer) is neither responsible nor accountable for any activity of 'incident-management'; it is only informed",
+                    severity: .warning, help: "make 'duty-officer' " + help
+                )
+            ])
+    }
+
     func testResponsibleAccountableByDefaultOrRunningTheProcessIsNotIdle() {
         XCTAssertFindings(
             """

@@ -85,6 +85,23 @@ final class UnusedCatalogueRoleTests: XCTestCase {
             extraFiles: ["release.yaml": other], [])
     }
 
+    /// Named only as informed of a timer's handoff, the role is used (and idle, being only informed).
+    func testATimersHandoffNamesARole() {
+        XCTAssertFindings(
+            catalogue + "  1️⃣cab-chair: {name: CAB Chair, kind: manager}\n---\n" + process
+                + "    timeout:\n      after: 1d\n      to: close\n"
+                + "      handoff: {artifact: rfc, expectation: Closed within a day., informed: [cab-chair]}\n"
+                + "  - id: review\n    name: Review\n    responsible: change-analyst\n"
+                + "  - id: close\n    name: Close\n    responsible: change-analyst\n",
+            rules: [unused, idle],
+            [
+                ExpectedFinding(
+                    "1️⃣", idle,
+                    "catalogue role 'cab-chair' (CAB Chair) is neither responsible nor accountable for any activity of the workspace; it is only informed",
+                    severity: .warning, help: "make 'cab-chair' " + idleHelp)
+            ])
+    }
+
     /// Every place a role can be named counts as a mention: a policy's selector, a waiver's approver, a process
     /// defined elsewhere, a case owner, a handoff's `informed`, a conditional entry.
     func testEveryPlaceThatNamesARoleCounts() {
