@@ -59,7 +59,10 @@ package struct SilenceAnalysis: Sendable {
         var worstAt: [Int: Stretch] = [:]
         for flow in flows {
             var contact = direct
-            for (c, activity) in activities.enumerated() where activity.until != nil && direct[c] {
+            var reached = graph.start.map { flow.reachable(from: $0) } ?? []
+            if let start = graph.start { reached[start] = true }
+            // A cadence keeps in touch only the cases that run it: those of this priority that reach it.
+            for (c, activity) in activities.enumerated() where activity.until != nil && direct[c] && reached[c] {
                 guard let until = activity.until.flatMap({ process.activityIndex($0.value) }) else { continue }
                 // While the cadence or the duty runs, they are kept in touch: from where it starts to its until's end.
                 let origin = Self.branchStart(of: c, in: graph)
@@ -76,7 +79,7 @@ package struct SilenceAnalysis: Sendable {
                     }
                 }
             }
-            for stretch in Self.stretches(flow: flow, graph: graph, contact: contact) {
+            for stretch in Self.stretches(flow: flow, graph: graph, contact: contact, limit: audience.limit) {
                 if longest.map({ $0.length.bestElapsed < stretch.length.bestElapsed }) ?? true { longest = stretch }
                 guard stretch.length.bestElapsed > audience.limit else { continue }
                 if let known = worstAt[stretch.to], known.length.bestElapsed >= stretch.length.bestElapsed { continue }
@@ -87,16 +90,20 @@ package struct SilenceAnalysis: Sendable {
         slowCadences.sort { $0.activity < $1.activity }
     }
 
-    /// Where the branch that holds `step` was forked: back from `step` along the steps that have one way in, the
-    /// first fork's activity; `step` itself when no fork leads there. A cadence on a branch of its own (a first
-    /// notice, then the updates) keeps the customer in touch with everything that runs beside that branch.
+    /// Where the branch that holds `step` was forked: back from `step` along the steps that have one plain way in
+    /// (no decision branch, no timer), the first fork's activity; `step` itself when no fork leads there. A cadence on
+    /// a branch of its own (a first notice, then the updates) keeps the customer in touch with everything that runs
+    /// beside that branch; one on a decision's arm only with what follows it.
     static func branchStart(of step: Int, in graph: FlowGraph) -> Int {
         var cursor = step
         for _ in 0..<graph.activityCount {
             let incoming = graph.incoming[cursor].map { graph.transitions[$0] }.filter { !$0.isBackEdge }
-            if let forked = incoming.first(where: { $0.fork != nil }) { return forked.source }
             guard incoming.count == 1 else { break }
-            cursor = incoming[0].source
+            switch incoming[0].kind {
+            case .fork: return incoming[0].source
+            case .single, .fallThrough: cursor = incoming[0].source
+            case .branch, .timeout: return step
+            }
         }
         return step
     }
@@ -115,7 +122,7 @@ package struct SilenceAnalysis: Sendable {
     }
 
     /// Every stretch ending at a contact (or at an end, on a path with no news at all), the longest per place.
-    private static func stretches(flow: TimedFlow, graph: FlowGraph, contact: [Bool]) -> [Stretch] {
+    private static func stretches(flow: TimedFlow, graph: FlowGraph, contact: [Bool], limit: Int) -> [Stretch] {
         guard let start = graph.start else { return [] }
         var include = flow.reachable(from: start)
         include[start] = true
@@ -127,7 +134,7 @@ package struct SilenceAnalysis: Sendable {
         for (c, nodes) in members.enumerated() {
             for node in nodes {
                 if contact[node] { touches[c] = true }
-                work[c] = work[c] + (flow.budget[node] ?? .zero)
+                work[c] = work[c] + flow.stepTime(node)
                 for e in flow.outgoing[node] where include[flow.edges[e].target] && componentOf[flow.edges[e].target] == c {
                     isLoop[c] = true
                     work[c] = work[c] + flow.edges[e].within
@@ -164,7 +171,9 @@ package struct SilenceAnalysis: Sendable {
                     break
                 }
                 let byTimer = !isLoop[source] && edge.timerAfter != nil
-                let time = isLoop[source] ? work[source] : (byTimer ? edge.timerAfter : flow.budget[edge.source])
+                let time =
+                    isLoop[source]
+                    ? work[source] : (byTimer ? edge.timerAfter : flow.budget[edge.source].map { _ in flow.stepTime(edge.source) })
                 total = total + (isLoop[source] ? work[source] : flow.exitTime(edge)) + edge.within
                 result.append(
                     TargetAnalysis.PathPart(
@@ -181,18 +190,25 @@ package struct SilenceAnalysis: Sendable {
                 let outgoing = members[c].flatMap { flow.outgoing[$0] }.filter {
                     include[flow.edges[$0].target] && componentOf[flow.edges[$0].target] != c
                 }
+                // Only a stretch over the limit is reported with its steps: the others need none.
+                let unlisted = TargetAnalysis.TimedPath(total: .zero, parts: [], unboundedLoops: [])
                 if touches[c] {
+                    let over = arrived.length.bestElapsed > limit
                     let stretch = Stretch(
                         from: arrived.origin, to: members[c].first { contact[$0] } ?? node, closesCase: false, length: arrived.length,
-                        priority: flow.priority, path: path(to: c, layer: layer))
+                        priority: flow.priority, path: over ? path(to: c, layer: layer) : unlisted)
                     if found[stretch.to].map({ $0.length.bestElapsed < stretch.length.bestElapsed }) ?? true { found[stretch.to] = stretch }
                 } else if outgoing.isEmpty && layer == 0 {
-                    var stretchPath = path(to: c, layer: layer)
                     let time = work[c]
-                    stretchPath.parts.append(
-                        TargetAnalysis.PathPart(
-                            activities: members[c], time: isLoop[c] ? time : flow.budget[node], isLoop: isLoop[c], byTimer: false,
-                            within: nil))
+                    let over = (arrived.length + time).bestElapsed > limit
+                    var stretchPath = over ? path(to: c, layer: layer) : unlisted
+                    if over {
+                        stretchPath.parts.append(
+                            TargetAnalysis.PathPart(
+                                activities: members[c], time: isLoop[c] ? time : flow.budget[node].map { _ in flow.stepTime(node) },
+                                isLoop: isLoop[c], byTimer: false,
+                                within: nil))
+                    }
                     let stretch = Stretch(
                         from: arrived.origin, to: node, closesCase: true, length: arrived.length + time, priority: flow.priority,
                         path: stretchPath)

@@ -121,7 +121,9 @@ struct JoinBranches {
     var allBranches: [Int: UInt64] = [:]
 
     init(graph: FlowGraph) {
-        for (f, fork) in graph.forks.enumerated() where fork.branches.count <= 64 && fork.parent == nil {
+        // Written order puts an outer fork before the forks nested in it, so a join two forks share waits for the outer
+        // one's branches (the inner ones among them).
+        for (f, fork) in graph.forks.enumerated() where fork.branches.count <= 64 {
             guard let join = fork.join, forkOfJoin[join] == nil else { continue }
             forkOfJoin[join] = f
             forkSource[join] = fork.source
@@ -175,14 +177,17 @@ private struct Search {
     /// Nil when `to` cannot follow `from`.
     func run() -> Paths? {
         let ahead = flow.reachable(from: from)
-        if from == to {
+        let aroundALoop = from == to && fromEnd && toStart
+        if from == to && !aroundALoop {
             // From the step's start to its end is the step itself; the other readings need no path.
-            let time = fromEnd || toStart ? TimeSpan.zero : flow.budget[from] ?? .zero
-            let part = TargetAnalysis.PathPart(activities: [from], time: flow.budget[from], isLoop: false, byTimer: false, within: nil)
+            let time = fromEnd || toStart ? TimeSpan.zero : flow.stepTime(from)
+            let part = TargetAnalysis.PathPart(
+                activities: [from], time: flow.budget[from].map { _ in flow.stepTime(from) }, isLoop: false, byTimer: false, within: nil)
             let path = TargetAnalysis.TimedPath(total: time, parts: fromEnd || toStart ? [] : [part], unboundedLoops: [])
             let untimed = !fromEnd && !toStart && flow.budget[from] == nil ? [from] : []
             return Paths(fastest: path, slowest: path, untimed: untimed)
         }
+        // From a step's end to its next start goes once round its loop; without a loop it never starts again.
         guard ahead[to] else { return nil }
         let behind = flow.reaching(to)
         var relevant = Array(repeating: false, count: ahead.count)
@@ -211,7 +216,14 @@ private struct Search {
                 if let clockStart = edge.timerFrom, clockStart != node {
                     // The timer's clock started at another activity: it fires `after` from that start, which may be
                     // sooner than `after` from this one (no sooner than now when that start is not on this path).
-                    leave = start[clockStart].map { ($0 + leave) - time } ?? .zero
+                    let remaining = start[clockStart].map { ($0 + leave).bestElapsed - time.bestElapsed } ?? 0
+                    leave = TimeSpan(elapsed: max(remaining, 0), business: 0)
+                } else if edge.timerAfter == nil,
+                    let remaining = timersLeft(node, now: time, started: { start[$0] }, elapsed: \.bestElapsed),
+                    remaining < leave.bestElapsed
+                {
+                    // Such a timer takes the case away by then: the step cannot run longer on its own.
+                    leave = TimeSpan(elapsed: remaining, business: 0)
                 }
                 heap.push(Arrival(time: time + leave + edge.within, node: edge.target, edge: e))
             }
@@ -247,7 +259,7 @@ private struct Search {
             relax(pending.key, at: pending.value.time)
         }
         guard let reached = start[to] else { return nil }
-        let total = toStart ? reached : reached + (flow.budget[to] ?? .zero)
+        let total = toStart ? reached : reached + flow.stepTime(to)
         var nodes: [(node: Int, edge: Int?)] = [(to, nil)]
         var cursor = to
         var guardSteps = 0
@@ -274,13 +286,31 @@ private struct Search {
                 continue
             }
             let byTimer = leaving?.timerAfter != nil
-            var time = flow.budget[entry.node]
-            if byTimer, let leaving, let next = start[leaving.target], let begun = start[entry.node] {
-                time = (next - begun) - leaving.within
+            var time = flow.budget[entry.node].map { _ in flow.stepTime(entry.node) }
+            if let leaving, let next = start[leaving.target], let begun = start[entry.node] {
+                // What the step took on this path: its timer's time, or less than its budget where a timer whose
+                // clock started earlier cut it short (a join's wait for other branches is not the step's).
+                let took = (next - begun) - leaving.within
+                if byTimer || time.map({ took.bestElapsed < $0.bestElapsed }) == true { time = took }
             }
             parts.append(TargetAnalysis.PathPart(activities: [entry.node], time: time, isLoop: false, byTimer: byTimer, within: within))
         }
         return TargetAnalysis.TimedPath(total: total, parts: parts, unboundedLoops: [])
+    }
+
+    /// The least time left, in elapsed seconds at `now`, on the interrupting timers of `node` whose clocks started at
+    /// another step (`from`) that `started` knows; nil when there is none.
+    private func timersLeft(_ node: Int, now: TimeSpan, started: (Int) -> TimeSpan?, elapsed: (TimeSpan) -> Int) -> Int? {
+        var least: Int?
+        for e in flow.outgoing[node] {
+            let timer = flow.edges[e]
+            guard let clockStart = timer.timerFrom, clockStart != node, !timer.isSideBranch, let after = timer.timerAfter,
+                let begun = started(clockStart)
+            else { continue }
+            let left = max(elapsed(begun + after) - elapsed(now), 0)
+            least = min(least ?? left, left)
+        }
+        return least
     }
 
     /// The branches a join still waits for once its fork's activity has run; nil for any other activity.
@@ -315,7 +345,7 @@ private struct Search {
         }
         var total = TimeSpan.zero
         for node in seen where !(node == from && fromEnd) && !(node == goal && toStart) {
-            total = total + (flow.budget[node] ?? .zero)
+            total = total + flow.stepTime(node)
             for e in flow.outgoing[node] where node != goal && seen.contains(flow.edges[e].target) {
                 total = total + flow.edges[e].within
             }
@@ -331,7 +361,7 @@ private struct Search {
         var isBounded = Array(repeating: false, count: parts)
         for (c, nodes) in members.enumerated() {
             for node in nodes {
-                if !(node == from && fromEnd) && !(node == to && toStart) { work[c] = work[c] + (flow.budget[node] ?? .zero) }
+                if !(node == from && fromEnd) && !(node == to && toStart) { work[c] = work[c] + flow.stepTime(node) }
                 for e in flow.outgoing[node] {
                     let edge = flow.edges[e]
                     let inside = relevant[edge.target] && componentOf[edge.target] == c
@@ -346,6 +376,8 @@ private struct Search {
         }
         var start: [TimeSpan?] = Array(repeating: nil, count: parts)
         var via: [Int?] = Array(repeating: nil, count: parts)
+        /// Per part, how long the step before it took on the way in (its budget, its timer, or what a timer left it).
+        var took: [TimeSpan?] = Array(repeating: nil, count: parts)
         let origin = componentOf[from]
         start[origin] = .zero
         let worst = { (span: TimeSpan) in span.worstElapsed(businessDay: flow.businessDay) }
@@ -357,28 +389,45 @@ private struct Search {
                     guard relevant[edge.target] else { continue }
                     let target = componentOf[edge.target]
                     guard target != c else { continue }
-                    let leave: TimeSpan
+                    var leave: TimeSpan
                     if isLoop[c] {
                         leave = work[c]
                     } else {
                         leave = node == from && fromEnd ? .zero : flow.exitTime(edge)
+                        // A timer whose clock started at another step on this path: what is left of it, on the path's
+                        // times; the step's own end comes no later.
+                        let startOf = { (clockStart: Int) -> TimeSpan? in
+                            let clock = componentOf[clockStart]
+                            return clock >= 0 && members[clock].count == 1 ? start[clock] : nil
+                        }
+                        if let clockStart = edge.timerFrom, clockStart != node, let after = edge.timerAfter {
+                            if let started = startOf(clockStart) {
+                                let remaining = (started + after).worstElapsed(businessDay: flow.businessDay) - worst(begun)
+                                leave = TimeSpan(elapsed: max(remaining, 0), business: 0)
+                            }
+                        } else if edge.timerAfter == nil, let remaining = timersLeft(node, now: begun, started: startOf, elapsed: worst),
+                            remaining < worst(leave)
+                        {
+                            leave = TimeSpan(elapsed: remaining, business: 0)
+                        }
                     }
                     let arrival = begun + leave + edge.within
                     if let known = start[target], worst(known) >= worst(arrival) { continue }
                     start[target] = arrival
                     via[target] = e
+                    took[target] = leave
                 }
             }
         }
         let end = componentOf[to]
         guard let reached = start[end] else { return nil }
-        if isLoop[end] {
+        if isLoop[end] && !(from == to && fromEnd && toStart) {
             // The clock stops the first time `to` ends: of its loop, only what runs before that counts.
             let (firstPass, nodes) = untilFirst(to, in: members[end], componentOf: componentOf, relevant: relevant)
             work[end] = firstPass
             members[end] = nodes
         }
-        let total = isLoop[end] ? reached + work[end] : (toStart ? reached : reached + (flow.budget[to] ?? .zero))
+        let total = isLoop[end] ? reached + work[end] : (toStart ? reached : reached + flow.stepTime(to))
         var chain: [(component: Int, edge: Int?)] = [(end, nil)]
         var cursor = end
         while let e = via[cursor], cursor != origin {
@@ -409,7 +458,10 @@ private struct Search {
             let byTimer = leaving?.timerAfter != nil
             pathParts.append(
                 TargetAnalysis.PathPart(
-                    activities: [node], time: byTimer ? leaving?.timerAfter : flow.budget[node], isLoop: false, byTimer: byTimer,
+                    activities: [node],
+                    time: byTimer || flow.budget[node] != nil
+                        ? leaving.flatMap { took[componentOf[$0.target]] } ?? flow.budget[node].map { _ in flow.stepTime(node) } : nil,
+                    isLoop: false, byTimer: byTimer,
                     within: within))
         }
         return TargetAnalysis.TimedPath(total: total, parts: pathParts, unboundedLoops: unbounded)

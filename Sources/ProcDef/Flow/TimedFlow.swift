@@ -2,8 +2,9 @@
 /// handoff's `within`, a timer's `after`. The target and silence analyses read only this.
 ///
 /// Left out: decision branches whose `priorities` do not list the priority, timers whose `when` names another
-/// priority, the branches non-interrupting timers start (they run beside the step and flow back into its path without
-/// holding it up), and transitions out of an end.
+/// priority, and transitions out of an end. A non-interrupting timer's branch is in (its steps can be reached, `after`
+/// the step started), but not where it flows back into the step's own path: there it waits for the step's branch,
+/// and holds nothing up (as the soundness analysis has it).
 package struct TimedFlow: Sendable {
     /// One way out of a step.
     package struct Edge: Sendable {
@@ -20,12 +21,17 @@ package struct TimedFlow: Sendable {
         package var within: TimeSpan
         /// For a fork branch, its fork and branch.
         package var fork: (site: Int, branch: Int)?
+        /// True for a non-interrupting timer: a branch beside the step, not a way to leave it.
+        package var isSideBranch = false
     }
 
     package let priority: String?
     package let businessDay: Int
     /// Per activity, its budget for this priority; nil for an untimed step.
     package let budget: [TimeSpan?]
+    /// Per activity, the soonest `after` of its interrupting timers that count from its own start: the step cannot
+    /// take longer, since the timer takes the case away by then.
+    package let timerCap: [TimeSpan?]
     package let edges: [Edge]
     /// Per activity, indices into `edges`.
     package let outgoing: [[Int]]
@@ -46,10 +52,12 @@ package struct TimedFlow: Sendable {
         var edges: [Edge] = []
         var outgoing = Array(repeating: [Int](), count: graph.activityCount)
         var incoming = Array(repeating: [Int](), count: graph.activityCount)
+        var timerCap: [TimeSpan?] = Array(repeating: nil, count: graph.activityCount)
         for (index, transition) in graph.transitions.enumerated() where !isEnd[transition.source] {
             let activity = activities[transition.source]
             var timerAfter: TimeSpan?
             var timerFrom: Int?
+            var isSideBranch = false
             switch transition.kind {
             case .fallThrough, .single:
                 break
@@ -61,21 +69,67 @@ package struct TimedFlow: Sendable {
                 }
             case .timeout(let k):
                 let timeout = activity.timeouts[k]
-                guard timeout.isInterrupting else { continue }
                 if let priority, let named = timeout.priority(among: process.priorities), named != priority { continue }
                 timerAfter = span(timeout.after) ?? .zero
                 timerFrom = timeout.from.flatMap { process.activityIndex($0.value) }
+                isSideBranch = !timeout.isInterrupting
+                if timeout.isInterrupting, timerFrom == nil || timerFrom == transition.source, let after = timerAfter {
+                    let source = transition.source
+                    if timerCap[source].map({ $0.bestElapsed > after.bestElapsed }) ?? true { timerCap[source] = after }
+                }
             }
-            let edge = Edge(
+            var edge = Edge(
                 source: transition.source, target: transition.target, transition: index, timerAfter: timerAfter, timerFrom: timerFrom,
                 within: span(transition.handoff?.within) ?? .zero, fork: transition.fork)
-            outgoing[transition.source].append(edges.count)
-            incoming[transition.target].append(edges.count)
+            edge.isSideBranch = isSideBranch
             edges.append(edge)
+        }
+        Self.dropRejoins(&edges, count: graph.activityCount)
+        for (e, edge) in edges.enumerated() {
+            outgoing[edge.source].append(e)
+            incoming[edge.target].append(e)
         }
         self.edges = edges
         self.outgoing = outgoing
         self.incoming = incoming
+        self.timerCap = timerCap
+    }
+
+    /// Removes the edges by which a non-interrupting timer's branch comes back onto its step's own path (what the
+    /// step leads to without its side branches): the branch waits there for the step's own, so it adds no time.
+    private static func dropRejoins(_ edges: inout [Edge], count: Int) {
+        let sides = edges.filter(\.isSideBranch)
+        guard !sides.isEmpty else { return }
+        var outgoing = Array(repeating: [Int](), count: count)
+        for (e, edge) in edges.enumerated() where !edge.isSideBranch { outgoing[edge.source].append(e) }
+        func reach(from origins: [Int], stoppingAt stop: [Bool]) -> [Bool] {
+            var seen = Array(repeating: false, count: count)
+            var queue: [Int] = []
+            for o in origins where !seen[o] && !stop[o] {
+                seen[o] = true
+                queue.append(o)
+            }
+            var head = 0
+            while head < queue.count {
+                let node = queue[head]
+                head += 1
+                for e in outgoing[node] where !seen[edges[e].target] && !stop[edges[e].target] {
+                    seen[edges[e].target] = true
+                    queue.append(edges[e].target)
+                }
+            }
+            return seen
+        }
+        var dropped = Set<Int>()
+        let none = Array(repeating: false, count: count)
+        for side in sides {
+            let path = reach(from: outgoing[side.source].map { edges[$0].target }, stoppingAt: none)
+            let branch = reach(from: [side.target], stoppingAt: path)
+            for node in 0..<count where branch[node] {
+                for e in outgoing[node] where path[edges[e].target] { dropped.insert(e) }
+            }
+        }
+        edges = edges.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
     /// One flow per declared priority, in their order; one for every case when the process declares none.
@@ -93,10 +147,18 @@ package struct TimedFlow: Sendable {
         return listed.isEmpty || listed.contains { $0.value.lowercased() == priority }
     }
 
+    /// How long the step takes when it ends on its own: its budget (zero when untimed), no longer than its soonest
+    /// interrupting timer allows.
+    package func stepTime(_ node: Int) -> TimeSpan {
+        let own = budget[node] ?? .zero
+        guard let cap = timerCap[node], cap.bestElapsed < own.bestElapsed else { return own }
+        return cap
+    }
+
     /// How long leaving `activity` by `edge` takes from its start: its timer's `after`, else its own budget (zero when
-    /// untimed).
+    /// untimed), no longer than its soonest interrupting timer allows.
     package func exitTime(_ edge: Edge) -> TimeSpan {
-        edge.timerAfter ?? budget[edge.source] ?? .zero
+        edge.timerAfter ?? stepTime(edge.source)
     }
 
     /// The activities `from` leads to by these edges (`from` itself only through a loop).

@@ -296,6 +296,177 @@ final class TargetAnalysisTests: XCTestCase {
             ])
     }
 
+    /// A target reached through a non-interrupting timer: the escalation starts `after` the step started, beside it.
+    func testATargetReachedThroughANonInterruptingTimer() {
+        XCTAssertFindings(
+            process(
+                """
+                targets:
+                  - {id: escalate-fast, from: log, to: escalate, within: 1️⃣2h}
+                """,
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    target: 30m
+                  - id: fix
+                    name: Fix
+                    responsible: service-desk
+                    target: 4h
+                    timeout: {after: 2h, to: escalate, interrupting: false}
+                    next: close
+                  - id: escalate
+                    name: Escalate
+                    responsible: service-desk
+                    target: 30m
+                    next: close
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                    target: 10m
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "time/target-infeasible",
+                    "target 'escalate-fast' cannot be met as budgeted: on the fastest path from the start of 'log' to the end of 'escalate' the budgets add up to 3h, over its 2h (log 30m -> fix 2h by its timer -> escalate 30m)"
+                )
+            ])
+    }
+
+    /// From a step's end to its next start: once round its loop, or never without one.
+    func testFromTheEndOfAStepToItsNextStart() {
+        XCTAssertFindings(
+            process(
+                """
+                targets:
+                  - {id: again, from: {end: fix}, to: {start: fix}, within: 1️⃣1h}
+                  - {id: never, from: {end: log}, to: {start: 2️⃣log}, within: 1h}
+                """,
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    target: 30m
+                  - id: fix
+                    name: Fix
+                    responsible: service-desk
+                    target: 1h
+                  - id: test
+                    name: Test
+                    responsible: service-desk
+                    target: 2h
+                    next:
+                      - {to: fix, when: The test fails.}
+                      - {to: close, when: The test passes.}
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                    target: 10m
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "time/target-infeasible",
+                    "target 'again' cannot be met as budgeted: on the fastest path from the end of 'fix' to the start of 'fix' the budgets add up to 2h, over its 1h (test 2h)"
+                ),
+                ExpectedFinding(
+                    "2️⃣", "time/target-unmeasurable",
+                    "target 'never' can never stop its clock: no path leads from the end of 'log' to the start of 'log'"),
+            ])
+    }
+
+    /// A fork nested in another, with a join of its own: the fastest way to that join waits for its slow branch.
+    func testANestedForkWaitsForItsSlowBranch() {
+        XCTAssertFindings(
+            process(
+                """
+                targets:
+                  - {id: merged, from: log, to: merge, within: 1️⃣5h}
+                """,
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    target: 10m
+                    next:
+                      all: [a, {all: [b, c]}]
+                  - id: a
+                    name: A
+                    responsible: service-desk
+                    target: 1h
+                    next: close
+                  - id: b
+                    name: B
+                    responsible: service-desk
+                    target: 1h
+                    next: merge
+                  - id: c
+                    name: C
+                    responsible: service-desk
+                    target: 10h
+                    next: merge
+                  - id: merge
+                    name: Merge
+                    responsible: service-desk
+                    join: all
+                    target: 10m
+                    next: close
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                    join: all
+                    target: 10m
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "time/target-infeasible",
+                    "target 'merged' cannot be met as budgeted: on the fastest path from the start of 'log' to the end of 'merge' the budgets add up to 10h 20m, over its 5h (log 10m -> c 10h -> merge 10m)"
+                )
+            ])
+    }
+
+    /// A timer whose clock runs from an earlier step: when that step's business day has used up the clock, the timer
+    /// fires as the step starts; and the timer bounds the step, which cannot end on its own later.
+    func testATimerFromAnEarlierStepBoundsTheStep() {
+        XCTAssertFindings(
+            process(
+                """
+                targets:
+                  - {id: escalate-soon, from: log, to: {start: escalate}, within: 1️⃣10h}
+                  - {id: close-soon, from: log, to: close, within: 2️⃣5h}
+                """,
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    target: 1bd
+                  - id: fix
+                    name: Fix
+                    responsible: service-desk
+                    target: 10h
+                    timeout: {after: 4h, from: log, to: escalate}
+                    next: close
+                  - id: escalate
+                    name: Escalate
+                    responsible: service-desk
+                    target: 30m
+                    next: close
+                  - id: close
+                    name: Close
+                    responsible: service-desk
+                    target: 10m
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "time/target-at-risk",
+                    "target 'escalate-soon' is at risk: on the slowest path from the start of 'log' to the start of 'escalate' the budgets add up to 1bd (8h to 3d elapsed), over its 10h (log 1bd -> fix 0m by its timer)",
+                    severity: .note),
+                ExpectedFinding(
+                    "2️⃣", "time/target-infeasible",
+                    "target 'close-soon' cannot be met as budgeted: on the fastest path from the start of 'log' to the end of 'close' the budgets add up to 10m + 1bd (8h 10m to 3d 10m elapsed), over its 5h (log 1bd -> fix 0m -> close 10m)"
+                ),
+            ])
+    }
+
     /// Untimed steps: reported once per target, naming them and the priorities they lack a budget for.
     func testUntimedSteps() {
         XCTAssertFindings(
@@ -455,6 +626,53 @@ final class CustomerSilenceTests: XCTestCase {
                     informed: [user]
                     target: 30m
                 """), rules: rules, [])
+    }
+
+    /// A cadence that only P1 cases run keeps only them in touch: P2 cases, which take the other branch, wait.
+    func testACadenceOnABranchOnlyP1Takes() {
+        XCTAssertFindings(
+            process(
+                """
+                priorities: [p1, p2]
+                max-silence: 4h
+                """,
+                """
+                  - id: log
+                    name: Log
+                    responsible: service-desk
+                    informed: [user]
+                    target: 10m
+                    next:
+                      - when: A major outage.
+                        priorities: [p1]
+                        all: [fix, send-update]
+                      - {to: fix, when: Otherwise.}
+                  - id: fix
+                    name: Fix
+                    responsible: resolver
+                    target: 10h
+                    next: close
+                  - id: send-update
+                    name: Update the users
+                    type: notification
+                    responsible: service-desk
+                    informed: [user]
+                    every: 1h
+                    until: fix
+                    next: close
+                  - id: 1️⃣close
+                    name: Close
+                    responsible: service-desk
+                    join: all
+                    informed: [user]
+                    target: 10m
+                """), rules: rules,
+            [
+                ExpectedFinding(
+                    "1️⃣", "tell/customer-silence",
+                    "the customers ('user') hear nothing for 10h for p2, from the end of 'log' to 'close', over the max-silence of 4h (fix 10h)"
+                )
+            ])
     }
 
     /// No news at all until the close: the stretch runs from the start of the case.
