@@ -6,10 +6,13 @@
 # Builds procdef in release and the libyaml baseline (Benchmarks/baseline),
 # generates clean corpora (Benchmarks/generate-corpus.py; kept in
 # Benchmarks/.corpus/ and reused while the seed, the sizes and the generator
-# stay the same), then times, best of N wall-clock runs each:
+# stay the same), then times, the median of N interleaved wall-clock runs each:
 #   - `procdef check` and the baseline side by side on 500, 2,000 and 8,000 files;
+#   - `procdef check --jobs 1` and `--jobs 2` on 2,000 files (the parallel speedup);
 #   - peak RSS of `procdef check` on each corpus (/usr/bin/time -v, on the
 #     run that checks the corpus is clean);
+#   - instructions (callgrind, when valgrind is installed) of `procdef check`
+#     and of the baseline on 200 files, with libyaml's share of procdef's;
 #   - `procdef build` on the 2,000-file corpus (skipped while `build` does not exist);
 #   - `procdef check` on one process of 5,000 activities, with the two policies;
 # and prints a Markdown table with the issue's targets.
@@ -18,7 +21,7 @@
 #                  a CI smoke test that fails only on errors, never on targets;
 #                  then Benchmarks/diff-git.sh --quick (a few seconds)
 # --write-results  rewrite Benchmarks/RESULTS.md with the table and the machine
-# --runs N         runs per measurement (default 3; 1 with --quick)
+# --runs N         runs per measurement (default 5; 1 with --quick)
 # --seed N         corpus seed (default 1)
 # --activities M   activities per process file (default 12)
 #
@@ -29,7 +32,8 @@
 # PROCDEF_SINGLE_ARGS: extra arguments for `procdef check` on the long
 # process (for a flag that raises the activities-per-process limit).
 # BENCH_MAX_SECONDS (default 300): a measurement whose round takes longer
-# stops repeating (best of fewer runs), so a slow procdef still finishes.
+# stops repeating (median of fewer runs), so a slow procdef still finishes.
+# BENCH_CALLGRIND=0 skips the instruction counts even when valgrind is there.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,13 +60,15 @@ done
 if [ "$quick" -eq 1 ]; then
   sizes=(20 80)           # small corpus, "2,000" role, "8,000" role
   small="" mid=20 large=80
+  counted=20
   single=500
   runs="${runs:-1}"
 else
   sizes=(500 2000 8000)
   small=500 mid=2000 large=8000
+  counted=200
   single=5000
-  runs="${runs:-3}"
+  runs="${runs:-5}"
 fi
 
 say() { printf '==> %s\n' "$*" >&2; }
@@ -186,11 +192,13 @@ PY
 }
 
 # best_of RUNS CMD... [:: CMD...]: runs the commands in turn RUNS times (so
-# that they see the same machine state) and prints, for each one, its best
-# wall-clock seconds and the CPU seconds (user + system) of that best run.
-# Any non-zero exit fails. `{run}` in an argument becomes the run number.
-# A round slower than BENCH_MAX_SECONDS (default 300) is the last one, so that
-# a pathologically slow procdef still gives a number in reasonable time.
+# that they see the same machine state) and prints, for each one, its median
+# wall-clock seconds and the CPU seconds (user + system) of the run that gave
+# it (the lower middle run for an even count). The median, not the best: on a
+# shared machine one lucky run says little. Any non-zero exit fails. `{run}`
+# in an argument becomes the run number. A round slower than BENCH_MAX_SECONDS
+# (default 300) is the last one, so that a pathologically slow procdef still
+# gives a number in reasonable time.
 best_of() {
   python3 - "$@" <<'PY'
 import os, resource, subprocess, sys, time
@@ -202,8 +210,7 @@ for arg in sys.argv[2:]:
     else:
         current.append(arg)
 commands.append(current)
-best = [float("inf")] * len(commands)
-cpu_of_best = [0.0] * len(commands)
+samples = [[] for _ in commands]
 budget = float(os.environ.get("BENCH_MAX_SECONDS", "300"))
 
 def children_cpu():
@@ -223,13 +230,13 @@ for run in range(runs):
             sys.stderr.write(done.stderr.decode("utf-8", "replace")[-4000:])
             print("run.sh: `%s` exited %d" % (" ".join(argv), done.returncode), file=sys.stderr)
             sys.exit(1)
-        if elapsed < best[i]:
-            best[i], cpu_of_best[i] = elapsed, cpu
+        samples[i].append((elapsed, cpu))
     if run + 1 < runs and time.perf_counter() - round_start > budget:
-        print("run.sh: a round took over %g s (BENCH_MAX_SECONDS): best of %d run%s only"
+        print("run.sh: a round took over %g s (BENCH_MAX_SECONDS): median of %d run%s only"
               % (budget, run + 1, "" if run == 0 else "s"), file=sys.stderr)
         break
-print(" ".join("%.6f %.6f" % pair for pair in zip(best, cpu_of_best)))
+medians = [sorted(taken)[(len(taken) - 1) // 2] for taken in samples]
+print(" ".join("%.6f %.6f" % pair for pair in medians))
 PY
 }
 
@@ -269,7 +276,17 @@ for n in "${sizes[@]}"; do
   [ "${#timed[@]}" -eq 0 ] || timed+=("::")
   timed+=("$bin" check ${config[@]+"${config[@]}"} "$dir" :: "$baseline" "@$work/files-$n.txt")
 done
-say "timing procdef check and the baseline on ${sizes[*]} process files, interleaved (best of $runs)"
+# The parallel speedup: the same check on one thread and on two, in the same rounds.
+has_jobs=0
+if "$bin" check --help 2>&1 | grep -q -- '--jobs'; then
+  has_jobs=1
+  mid_dir="Benchmarks/.corpus/s$seed-p$mid-a$activities"
+  timed+=(:: "$bin" check ${config[@]+"${config[@]}"} --jobs 1 "$mid_dir" :: "$bin" check ${config[@]+"${config[@]}"} --jobs 2 "$mid_dir")
+else
+  notes+=("The parallel speedup is not measured: this procdef has no \`--jobs\` option.")
+fi
+record cores "$(nproc)"
+say "timing procdef check and the baseline on ${sizes[*]} process files, interleaved (median of $runs)"
 read -r -a timings < <(best_of "$runs" "${timed[@]}") || fail "timing check and the baseline failed"
 i=0
 for n in "${sizes[@]}"; do
@@ -279,6 +296,56 @@ for n in "${sizes[@]}"; do
   record "cpu_base_$n" "${timings[$((i + 3))]}"
   i=$((i + 4))
 done
+if [ "$has_jobs" -eq 1 ]; then
+  record jobs1 "${timings[$i]}"
+  record cpu_jobs1 "${timings[$((i + 1))]}"
+  record jobs2 "${timings[$((i + 2))]}"
+  record cpu_jobs2 "${timings[$((i + 3))]}"
+fi
+
+# ---------------------------------------------------------------------------
+# Instructions: callgrind counts what wall time on a shared machine cannot
+# ---------------------------------------------------------------------------
+if [ "${BENCH_CALLGRIND:-1}" != "0" ] && command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; then
+  dir="$(corpus "s$seed-p$counted-a$activities" --processes "$counted" --activities "$activities" --seed "$seed")"
+  list_files "$dir" "$work/files-counted.txt" >/dev/null
+  say "counting instructions (callgrind) of procdef check and the baseline on $counted process files"
+  valgrind --tool=callgrind --callgrind-out-file="$work/check.callgrind" \
+    "$bin" check ${config[@]+"${config[@]}"} "$dir" >/dev/null 2>"$work/check.valgrind" \
+    || { tail -n 20 "$work/check.valgrind" >&2; fail "procdef check under callgrind failed"; }
+  valgrind --tool=callgrind --callgrind-out-file="$work/base.callgrind" \
+    "$baseline" "@$work/files-counted.txt" >/dev/null 2>"$work/base.valgrind" \
+    || { tail -n 20 "$work/base.valgrind" >&2; fail "the baseline under callgrind failed"; }
+  # procdef's total, the baseline's total, and libyaml's part of procdef's: the inclusive cost of the libyaml
+  # functions procdef calls (the parse, with the allocations libyaml makes; deleting events and parsers).
+  read -r ir_check ir_base ir_yaml < <(python3 - "$work/check.callgrind" "$work/base.callgrind" <<'PY'
+import re, subprocess, sys
+
+def total(path):
+    for line in open(path):
+        if line.startswith("totals:") or line.startswith("summary:"):
+            return int(line.split()[1])
+    raise SystemExit("run.sh: no total in %s" % path)
+
+annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", sys.argv[1]],
+                           capture_output=True, text=True, check=True).stdout
+entry = re.compile(r"^\s*([0-9,]+) .*:(yaml_parser_parse|yaml_event_delete|yaml_parser_delete|yaml_parser_initialize|yaml_parser_set_input_string) \[")
+yaml = 0
+for line in annotated.splitlines():
+    match = entry.match(line)
+    if match:
+        yaml += int(match.group(1).replace(",", ""))
+print(total(sys.argv[1]), total(sys.argv[2]), yaml)
+PY
+) || fail "reading the callgrind counts failed"
+  record counted "$counted"
+  record counted_files "$(wc -l <"$work/files-counted.txt")"
+  record ir_check "$ir_check"
+  record ir_base "$ir_base"
+  record ir_yaml "$ir_yaml"
+else
+  notes+=("Instructions not counted: valgrind (Debian package \`valgrind\`) is not installed, or BENCH_CALLGRIND=0.")
+fi
 
 # ---------------------------------------------------------------------------
 # build on the mid corpus
@@ -312,7 +379,7 @@ if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
   if [ -n "$memory_out" ]; then
     builds+=(:: "$bin" build ${config[@]+"${config[@]}"} "$dir" --out "$memory_work/out-{run}")
   fi
-  say "timing procdef build on $mid process files, on disk${memory_out:+ and in $memory_out}, beside check (best of $runs)"
+  say "timing procdef build on $mid process files, on disk${memory_out:+ and in $memory_out}, beside check (median of $runs)"
   read -r t_check_beside _ t_build cpu_build t_build_memory cpu_build_memory < <(best_of "$runs" "${builds[@]}") \
     || fail "procdef build on $dir failed"
   record check_beside_build "$t_check_beside"
@@ -343,7 +410,7 @@ fi
 read -r -a single_args <<<"${PROCDEF_SINGLE_ARGS:-$default_single_args}"
 say "checking that $dir is clean"
 if assert_clean "$dir" ${single_args[@]+"${single_args[@]}"} 2>"$work/single.err"; then
-  say "timing procdef check on one process of $single activities (best of $runs)"
+  say "timing procdef check on one process of $single activities (median of $runs)"
   read -r t_single _ < <(best_of "$runs" "$bin" check ${config[@]+"${config[@]}"} ${single_args[@]+"${single_args[@]}"} "$dir") \
     || fail "timing on $dir failed"
   record single_time "$t_single"
@@ -375,7 +442,7 @@ dir="$(corpus "s$seed-forked" --forked-process --seed "$seed")"
 record forked_bytes "$(list_files "$dir" "$work/files-forked.txt")"
 say "checking that $dir is clean"
 assert_clean "$dir" || fail "the forked process $dir is not clean (see above)"
-say "timing procdef check on one process of 200 activities with 10 nested forks (best of $runs)"
+say "timing procdef check on one process of 200 activities with 10 nested forks (median of $runs)"
 read -r t_forked _ < <(best_of "$runs" "$bin" check ${config[@]+"${config[@]}"} "$dir") || fail "timing on $dir failed"
 record forked_time "$t_forked"
 # `procdef explain flow/analysis-limit` prints how many states the soundness check explored in each process.
@@ -412,7 +479,7 @@ def mb(b):
     return "%.1f MB" % (b / 1e6)
 
 out = []
-out.append("Best of %s wall-clock run%s; corpus seed %s, %s activities a process file. CPU is user + system time of the best run (procdef uses every core; the floor one).\n"
+out.append("Median of %s interleaved wall-clock run%s; corpus seed %s, %s activities a process file. CPU is user + system time of the median run (procdef uses every core unless `--jobs` says otherwise; the floor one).\n"
            % (values["runs"], "" if values["runs"] == "1" else "s", values["seed"], values["activities"]))
 out.append("| corpus | files | bytes | libyaml events (floor) | procdef check | check ÷ floor | check throughput | peak RSS | RSS ÷ bytes | CPU: floor | CPU: check |")
 out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
@@ -436,7 +503,21 @@ out.append("| one process of %s activities | %s | %s | | %s%s | | | | | | |" % (
 ft = num("forked_time")
 out.append("| one process of 200 activities with 10 forks nested 3 deep (%s states explored) | 1 | %s | | %s | | | | | | |" % (
     values.get("forked_states", "?"), mb(int(values["forked_bytes"])), secs(ft)))
+j1, j2 = num("jobs1"), num("jobs2")
+if j1 is not None and j2 is not None:
+    out.append("| `procdef check --jobs 1`, %s process files | | | | %s | | | | | | %s |" % (format(mid, ","), secs(j1), secs(num("cpu_jobs1"))))
+    out.append("| `procdef check --jobs 2`, %s process files | | | | %s | | | | | | %s |" % (format(mid, ","), secs(j2), secs(num("cpu_jobs2"))))
 out.append("")
+ir_check, ir_base, ir_yaml = num("ir_check"), num("ir_base"), num("ir_yaml")
+if ir_check is not None:
+    out.append("Instructions (callgrind, every thread) on %s process files (%s files):\n" % (format(int(values["counted"]), ","), values["counted_files"]))
+    out.append("| program | instructions | ÷ baseline |")
+    out.append("|---|--:|--:|")
+    out.append("| libyaml events (baseline) | %s | 1.00× |" % format(int(ir_base), ","))
+    out.append("| `procdef check` | %s | %.2f× |" % (format(int(ir_check), ","), ir_check / ir_base))
+    out.append("| of which libyaml (the parse and its allocations) | %s | %.2f× |" % (format(int(ir_yaml), ","), ir_yaml / ir_base))
+    out.append("| of which procdef's own work (the rest) | %s | %.2f× |" % (format(int(ir_check - ir_yaml), ","), (ir_check - ir_yaml) / ir_base))
+    out.append("")
 
 rows = []
 def target(label, value, text, goal, ok):
@@ -450,9 +531,18 @@ r = c_mid / b_mid
 target("check on %s files ÷ floor on the same files" % format(mid, ","), r, "%.2f×" % r, "≤ 1.0×", r <= 1.0)
 r = c_large / c_mid
 target("check on %s files ÷ check on %s files" % (format(large, ","), format(mid, ",")), r, "%.2f×" % r, "≤ 4.4×", r <= 4.4)
-rss = num("rss_%d" % large)
-r = rss * 1024 / int(values["bytes_%d" % large]) if rss else None
-target("peak RSS ÷ corpus bytes (%s files)" % format(large, ","), r, "%.2f×" % r if r else "", "≤ 3×", r is not None and r <= 3)
+for n in (mid, large):
+    rss = num("rss_%d" % n)
+    r = rss * 1024 / int(values["bytes_%d" % n]) if rss else None
+    target("peak RSS ÷ corpus bytes (%s files)" % format(n, ","), r, "%.2f×" % r if r else "", "≤ 3×", r is not None and r <= 3)
+if j1 is not None and j2 is not None:
+    r = j1 / j2
+    target("check on %s files, `--jobs 1` ÷ `--jobs 2` (parallel speedup)" % format(mid, ","), r, "%.2f×" % r, "≥ 1.8×", r >= 1.8)
+if ir_check is not None:
+    r = ir_check / ir_base
+    target("instructions: check ÷ baseline (%s files)" % format(int(values["counted"]), ","), r, "%.2f×" % r, "≤ 1.6×", r <= 1.6)
+    r = (ir_check - ir_yaml) / ir_yaml
+    target("instructions: procdef's own work ÷ libyaml's in it", r, "%.2f×" % r, "≤ 0.6×", r <= 0.6)
 judged = build_memory if build_memory is not None else build
 c_beside = num("check_beside_build") or c_mid
 r = judged / c_beside if judged is not None else None

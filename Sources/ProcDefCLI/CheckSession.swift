@@ -28,11 +28,23 @@ struct InputOptions: ParsableArguments {
     )
     var today: CalendarDate?
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads to read, check and write with (default: one per core).",
+            discussion: "--jobs 1 does all the work on one thread; the output is the same for every value.",
+            valueName: "n"))
+    var jobs: Int?
+
     @OptionGroup(title: "Safety limits") var limits: LimitOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, found \(jobs)") }
+    }
 
     /// The configuration located and read, and the options the definitions are then read with.
     func setUp() throws -> CheckSession.Setup {
-        try CheckSession.setUp(config: config, limits: limits, base: CheckOptions(today: today))
+        if let jobs { Parallelism.limit(to: jobs) }
+        return try CheckSession.setUp(config: config, limits: limits, base: CheckOptions(today: today))
     }
 }
 

@@ -53,8 +53,8 @@ final class DeterminismTests: XCTestCase {
         return root
     }
 
-    func check(_ root: URL, _ format: String, paths: [String] = ["Processes", "Policies"]) throws -> String {
-        let run = try Procdef.run(["check", "--format", format, "--today", "2026-01-15"] + paths, in: root)
+    func check(_ root: URL, _ format: String, paths: [String] = ["Processes", "Policies"], jobs: [String] = []) throws -> String {
+        let run = try Procdef.run(["check", "--format", format, "--today", "2026-01-15"] + jobs + paths, in: root)
         XCTAssertEqual(run.status, 1, run.stderr)
         return run.stdout
     }
@@ -94,9 +94,38 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(try build(forward), expected, "a repeated build changed the tree")
     }
 
+    /// `--jobs 1` checks on one thread and `--jobs 3` on more threads than this machine may have cores: every format
+    /// prints the same bytes as the default.
+    func testCheckOutputDoesNotDependOnTheNumberOfThreads() throws {
+        let root = try repository(Self.brokenFiles)
+        for format in Self.formats {
+            let expected = try check(root, format)
+            for jobs in ["1", "2", "3"] {
+                XCTAssertEqual(try check(root, format, jobs: ["--jobs", jobs]), expected, "\(format) with --jobs \(jobs)")
+            }
+        }
+    }
+
+    func testBuildTreeDoesNotDependOnTheNumberOfThreads() throws {
+        let root = try repository(Self.cleanFiles)
+        let expected = try build(root)
+        XCTAssertEqual(try build(root, jobs: ["--jobs", "1"]), expected, "--jobs 1 changed the build")
+        XCTAssertEqual(try build(root, jobs: ["--jobs", "3"]), expected, "--jobs 3 changed the build")
+    }
+
+    func testJobsMustBeOneOrMore() throws {
+        let root = try repository(Self.cleanFiles)
+        for command in [["check"], ["build"], ["raci", "incident-management"], ["diff", "Processes", "Processes"]] {
+            let run = try Procdef.run(command + ["--jobs", "0"], in: root)
+            XCTAssertEqual(run.status, 2, "\(command): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("error: --jobs must be 1 or more, found 0"), "\(command): \(run.stderr)")
+            XCTAssertEqual(run.stdout, "", "\(command)")
+        }
+    }
+
     /// Builds `root` into `out` and returns every file by relative path.
-    func build(_ root: URL) throws -> [String: [UInt8]] {
-        let run = try Procdef.run(["build", "--today", "2026-01-15", "Processes", "Policies"], in: root)
+    func build(_ root: URL, jobs: [String] = []) throws -> [String: [UInt8]] {
+        let run = try Procdef.run(["build", "--today", "2026-01-15"] + jobs + ["Processes", "Policies"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
         return try folderSnapshot(root.appendingPathComponent("out"))
     }

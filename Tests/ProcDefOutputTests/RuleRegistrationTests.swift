@@ -52,6 +52,17 @@ final class RuleRegistrationTests: XCTestCase {
         XCTAssertEqual(declared.count, 79)
     }
 
+    /// A process rule listed with the other rules would be registered but never run.
+    func testEveryProcessRuleIsListedAsOne() throws {
+        let declared = try declaredRules()
+        let processRules = RuleRegistry.processRules.map { String(describing: $0) }
+        XCTAssertEqual(processRules.sorted(), declared.filter(\.isProcessRule).map(\.name).sorted())
+        let misplaced = RuleRegistry.otherRules.filter { $0 is any ProcessRule.Type }.map { String(describing: $0) }
+        XCTAssertEqual(misplaced, [String](), "process rules listed in RuleRegistry.otherRules never run")
+        XCTAssertEqual(processRules.first, "WaiverPermanent")
+        XCTAssertEqual(processRules.count, 51)
+    }
+
     /// Every rule id written as a string literal anywhere in Sources (outside the descriptors) is a registered rule.
     func testEveryRuleIDInSourcesIsRegistered() throws {
         let families = Set(RuleRegistry.all.map(\.family))

@@ -17,7 +17,7 @@ package struct HandoffAnalysis: Sendable {
 
     /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
     package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
-        let catalogue = catalogue ?? workspace.catalogueRoles
+        let catalogue = catalogue.map { IDTable($0) } ?? workspace.catalogueTable
         let here = RoleScope(process: process, catalogue: catalogue)
         let activities = process.activities
         var sourceRoles: [[ResolvedRole]?] = Array(repeating: nil, count: activities.count)
@@ -305,11 +305,21 @@ package enum ResponsibilityChange: Sendable, Hashable {
     case returning
 
     package init(from source: [ResolvedRole], to target: [ResolvedRole]) {
-        let targetIdentities = Set(target.map(\.identity))
         var shared: [String] = []
-        var seen: Set<String> = []
-        for role in source where targetIdentities.contains(role.identity) && seen.insert(role.identity).inserted {
-            shared.append(role.id.value)
+        if source.count <= RoleLookup.linearLimit && target.count <= RoleLookup.linearLimit {
+            // A step has one to a few responsible roles: comparing them costs less than hashing them into sets.
+            for (index, role) in source.enumerated()
+            where target.contains(where: { $0.identity == role.identity })
+                && !source[..<index].contains(where: { $0.identity == role.identity })
+            {
+                shared.append(role.id.value)
+            }
+        } else {
+            let targetIdentities = Set(target.map(\.identity))
+            var seen: Set<String> = []
+            for role in source where targetIdentities.contains(role.identity) && seen.insert(role.identity).inserted {
+                shared.append(role.id.value)
+            }
         }
         if !shared.isEmpty {
             self = .unchanged(shared: shared)
@@ -344,9 +354,9 @@ package struct StrayHandoff: Sendable {
 private struct RoleScope {
     let processID: String
     let local: [String: Role]
-    let catalogue: [String: Role]
+    let catalogue: IDTable<Role>
 
-    init(process: ProcessDefinition, catalogue: [String: Role]) {
+    init(process: ProcessDefinition, catalogue: IDTable<Role>) {
         processID = process.id.value
         var local: [String: Role] = [:]
         for role in process.roles where local[role.id.value] == nil {
@@ -371,10 +381,10 @@ private struct RoleScope {
 /// process's roles once.
 private struct TriggerTargets {
     private let workspace: Workspace
-    private let catalogue: [String: Role]
+    private let catalogue: IDTable<Role>
     private var scopes: [String: RoleScope] = [:]
 
-    init(workspace: Workspace, catalogue: [String: Role]) {
+    init(workspace: Workspace, catalogue: IDTable<Role>) {
         self.workspace = workspace
         self.catalogue = catalogue
     }

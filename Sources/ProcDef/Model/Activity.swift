@@ -13,10 +13,7 @@ public struct Activity: Sendable {
         var accountable: [Located<String>]
         var consulted: [Located<String>]
         var informed: [Located<String>]
-        var conditions: [InvolvementCondition]
         var type: Located<ActivityType>?
-        var otherPersonThan: Located<String>?
-        var samePersonAs: Located<String>?
         var records: [Located<String>]
         var inputs: [Located<String>]
         var outputs: [Located<String>]
@@ -24,14 +21,9 @@ public struct Activity: Sendable {
         var tags: [Located<String>]
         var procedure: [Located<String>]
         var next: NextClause?
-        var end: Located<Bool>?
-        var join: Located<JoinMode>?
         var handoff: Handoff?
-        var triggers: [Trigger]
-        var timeouts: [Timeout] = []
-        var cadence: [CadenceEntry] = []
-        var until: Located<String>?
         var range: SourceRange
+        var extras: Extras?
 
         init(
             id: Located<String>, name: Located<String>, responsible: [Located<String>], accountable: [Located<String>],
@@ -47,10 +39,7 @@ public struct Activity: Sendable {
             self.accountable = accountable
             self.consulted = consulted
             self.informed = informed
-            self.conditions = conditions
             self.type = type
-            self.otherPersonThan = otherPersonThan
-            self.samePersonAs = samePersonAs
             self.records = records
             self.inputs = inputs
             self.outputs = outputs
@@ -58,20 +47,54 @@ public struct Activity: Sendable {
             self.tags = tags
             self.procedure = procedure
             self.next = next
-            self.end = end
-            self.join = join
             self.handoff = handoff
-            self.triggers = triggers
             self.range = range
+            if !conditions.isEmpty || otherPersonThan != nil || samePersonAs != nil || end != nil || join != nil || !triggers.isEmpty {
+                let extras = Extras()
+                extras.conditions = conditions
+                extras.otherPersonThan = otherPersonThan
+                extras.samePersonAs = samePersonAs
+                extras.end = end
+                extras.join = join
+                extras.triggers = triggers
+                self.extras = extras
+            }
         }
 
         func copy() -> Storage {
             let copy = Storage(
                 id: id, name: name, responsible: responsible, accountable: accountable, consulted: consulted,
-                informed: informed, conditions: conditions, type: type, otherPersonThan: otherPersonThan, samePersonAs: samePersonAs,
+                informed: informed, conditions: [], type: type, otherPersonThan: nil, samePersonAs: nil,
                 records: records, inputs: inputs, outputs: outputs, target: target, tags: tags,
-                procedure: procedure, next: next, end: end, join: join, handoff: handoff, triggers: triggers, range: range
+                procedure: procedure, next: next, end: nil, join: nil, handoff: handoff, triggers: [], range: range
             )
+            copy.extras = extras
+            return copy
+        }
+    }
+
+    /// The fields few steps write, kept apart so that a plain step's storage holds one empty reference for all of
+    /// them: a repository holds tens of thousands of steps, and these fields would otherwise be a third of each.
+    /// Shared between storages until one is written (`writableExtras()`).
+    private final class Extras: @unchecked Sendable {
+        var conditions: [InvolvementCondition] = []
+        var otherPersonThan: Located<String>?
+        var samePersonAs: Located<String>?
+        var end: Located<Bool>?
+        var join: Located<JoinMode>?
+        var triggers: [Trigger] = []
+        var timeouts: [Timeout] = []
+        var cadence: [CadenceEntry] = []
+        var until: Located<String>?
+
+        func copy() -> Extras {
+            let copy = Extras()
+            copy.conditions = conditions
+            copy.otherPersonThan = otherPersonThan
+            copy.samePersonAs = samePersonAs
+            copy.end = end
+            copy.join = join
+            copy.triggers = triggers
             copy.timeouts = timeouts
             copy.cadence = cadence
             copy.until = until
@@ -85,6 +108,20 @@ public struct Activity: Sendable {
     private mutating func writable() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         return storage
+    }
+
+    /// The rare fields' storage, made or copied first as `writable()` does.
+    private mutating func writableExtras() -> Extras {
+        let storage = writable()
+        guard let extras = storage.extras else {
+            let extras = Extras()
+            storage.extras = extras
+            return extras
+        }
+        if isKnownUniquelyReferenced(&storage.extras) { return extras }
+        let copy = extras.copy()
+        storage.extras = copy
+        return copy
     }
 
     // Setters rather than in-place accessors: a read of a property then needs no exclusivity check, and nothing
@@ -117,8 +154,11 @@ public struct Activity: Sendable {
     /// The conditions of the `consulted` and `informed` entries written `{role, when}`; those roles are also listed in
     /// `consulted` or `informed`, so a rule that only asks who takes part needs no change.
     public var conditions: [InvolvementCondition] {
-        get { storage.conditions }
-        set { writable().conditions = newValue }
+        get { storage.extras?.conditions ?? [] }
+        set {
+            if storage.extras == nil, newValue.isEmpty { return }
+            writableExtras().conditions = newValue
+        }
     }
     /// `type`, as written; `kind` applies the default.
     public var type: Located<ActivityType>? {
@@ -127,13 +167,19 @@ public struct Activity: Sendable {
     }
     /// `other-person-than`: the activity that a different person must have done, even in the same role.
     public var otherPersonThan: Located<String>? {
-        get { storage.otherPersonThan }
-        set { writable().otherPersonThan = newValue }
+        get { storage.extras?.otherPersonThan ?? nil }
+        set {
+            if storage.extras == nil, newValue == nil { return }
+            writableExtras().otherPersonThan = newValue
+        }
     }
     /// `same-person-as`: the activity whose person also does this one.
     public var samePersonAs: Located<String>? {
-        get { storage.samePersonAs }
-        set { writable().samePersonAs = newValue }
+        get { storage.extras?.samePersonAs ?? nil }
+        set {
+            if storage.extras == nil, newValue == nil { return }
+            writableExtras().samePersonAs = newValue
+        }
     }
     public var records: [Located<String>] {
         get { storage.records }
@@ -165,13 +211,19 @@ public struct Activity: Sendable {
     }
     /// `end: true`; the range is the `end` value's.
     public var end: Located<Bool>? {
-        get { storage.end }
-        set { writable().end = newValue }
+        get { storage.extras?.end ?? nil }
+        set {
+            if storage.extras == nil, newValue == nil { return }
+            writableExtras().end = newValue
+        }
     }
     /// `join: all`: the activity waits for every branch of the fork it closes.
     public var join: Located<JoinMode>? {
-        get { storage.join }
-        set { writable().join = newValue }
+        get { storage.extras?.join ?? nil }
+        set {
+            if storage.extras == nil, newValue == nil { return }
+            writableExtras().join = newValue
+        }
     }
     /// The handoff on the fall-through or the single `next` target, or on every branch of a `next: {all: ...}` fork.
     public var handoff: Handoff? {
@@ -179,23 +231,35 @@ public struct Activity: Sendable {
         set { writable().handoff = newValue }
     }
     public var triggers: [Trigger] {
-        get { storage.triggers }
-        set { writable().triggers = newValue }
+        get { storage.extras?.triggers ?? [] }
+        set {
+            if storage.extras == nil, newValue.isEmpty { return }
+            writableExtras().triggers = newValue
+        }
     }
     /// `timeout`: the step's timers, one entry per mapping written (a single mapping is one entry).
     public var timeouts: [Timeout] {
-        get { storage.timeouts }
-        set { writable().timeouts = newValue }
+        get { storage.extras?.timeouts ?? [] }
+        set {
+            if storage.extras == nil, newValue.isEmpty { return }
+            writableExtras().timeouts = newValue
+        }
     }
     /// `every`: the step's cadence, one entry per interval (a single duration is one entry); empty for no cadence.
     public var cadence: [CadenceEntry] {
-        get { storage.cadence }
-        set { writable().cadence = newValue }
+        get { storage.extras?.cadence ?? [] }
+        set {
+            if storage.extras == nil, newValue.isEmpty { return }
+            writableExtras().cadence = newValue
+        }
     }
     /// `until`: the activity whose end ends the cadence, or, without `every`, the step's continuous duty.
     public var until: Located<String>? {
-        get { storage.until }
-        set { writable().until = newValue }
+        get { storage.extras?.until ?? nil }
+        set {
+            if storage.extras == nil, newValue == nil { return }
+            writableExtras().until = newValue
+        }
     }
     /// True for a step with `every`: it repeats until its `until` has ended.
     public var isCadence: Bool { !cadence.isEmpty }

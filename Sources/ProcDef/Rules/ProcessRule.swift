@@ -30,10 +30,10 @@ package struct ProcessContext: Sendable {
     /// The sums of every service target's budgets, per priority; empty for a process without `targets`.
     package let targets: TargetAnalysis
     private let localRoles: [String: Role]
+    private let catalogueTable: IDTable<Role>
 
-    /// `catalogue` maps catalogue role ids to roles; it is built once per run and shared by every process.
     package init(
-        process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role], configuration: RuleConfiguration,
+        process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, configuration: RuleConfiguration,
         stateLimit: Int = CheckOptions().maxStatesPerProcess, today: CalendarDate? = nil, reviewEvery: TimeTarget? = nil,
         businessDay: TimeTarget = TimeTarget.defaultBusinessDay, maxSilence: TimeTarget = CheckOptions.defaultMaxSilence
     ) {
@@ -44,7 +44,9 @@ package struct ProcessContext: Sendable {
         self.process = process
         self.graph = graph
         self.workspace = workspace
-        self.catalogue = catalogue
+        self.catalogue = workspace.catalogueRoles
+        let catalogueTable = workspace.catalogueTable
+        self.catalogueTable = catalogueTable
         self.configuration = configuration
         var local: [String: Role] = [:]
         for role in process.roles where local[role.id.value] == nil {
@@ -54,10 +56,10 @@ package struct ProcessContext: Sendable {
         let defaultAccountable = process.defaultAccountable
         self.activityRoles = process.activities.map { activity in
             ActivityRoles(activity, defaultAccountable: defaultAccountable) { id in
-                (!local.isEmpty && local[id] != nil) || catalogue[id] != nil
+                (!local.isEmpty && local[id] != nil) || catalogueTable[id] != nil
             }
         }
-        self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace, catalogue: catalogue)
+        self.handoffs = HandoffAnalysis(process: process, graph: graph, workspace: workspace)
         self.soundness =
             graph.hasParallelWork || graph.hasDetachedTimers
             ? SoundnessAnalysis(graph: graph, activities: process.activities, stateLimit: stateLimit) : .trivial
@@ -69,7 +71,9 @@ package struct ProcessContext: Sendable {
 
     /// The role with this id, local to the process first, then from the catalogue.
     package func role(_ id: String) -> Role? {
-        localRoles[id] ?? catalogue[id]
+        // A lookup hashes the id even in an empty dictionary, and most processes have no local roles.
+        if !localRoles.isEmpty, let local = localRoles[id] { return local }
+        return catalogueTable[id]
     }
 
     /// The accountable roles of an activity, with `defaults.accountable` applied.

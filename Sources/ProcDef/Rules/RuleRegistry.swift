@@ -1,10 +1,13 @@
 /// The catalogue of every rule procdef knows, in id order: `procdef rules` prints it, `procdef explain` and SARIF read it.
 public enum RuleRegistry {
-    /// Every rule, registered once, here. Adding a rule is its file, its test, and one line in this list;
-    /// `RuleRegistrationTests` fails for a rule type or rule id in Sources that is missing here.
-    ///
-    /// The process rules run in this order (raci, ownership, governance, flow, handoff, tell), and findings keep it where they tie.
-    public static let ruleTypes: [any Rule.Type] = [
+    /// Every rule, registered once: the rules raised elsewhere, then the process rules. Adding a rule is its file, its
+    /// test, and one line in `otherRules` or `processRules`; `RuleRegistrationTests` fails for a rule type or rule id in
+    /// Sources that is missing here, and for a process rule listed among the others (it would never run).
+    public static let ruleTypes: [any Rule.Type] = otherRules + processRules.map { $0 as any Rule.Type }
+
+    /// The rules that are not process rules: raised while loading, about waivers, annotations, the catalogue and the
+    /// config.
+    package static let otherRules: [any Rule.Type] = [
         // Reading files and YAML, the shape of each document, references between documents: raised while loading.
         UnreadableFile.self,
         SymlinkLoop.self,
@@ -30,7 +33,6 @@ public enum RuleRegistry {
         // About waivers (each policy's own findings are `policy/<policy-id>`); waiver/permanent checks each process.
         WaiverExpired.self,
         WaiverUnused.self,
-        WaiverPermanent.self,
         // About procdef's own annotations in the files.
         SuppressionWithoutReason.self,
         UnusedSuppression.self,
@@ -39,7 +41,14 @@ public enum RuleRegistry {
         UnusedCatalogueRole.self,
         // About `.procdef.yaml` itself.
         UnknownConfiguredRule.self,
-        // Checked on each process by `Checker`.
+    ]
+
+    /// The rules that check processes one at a time, run by `Checker` for every process, in this order (waivers,
+    /// raci, ownership, governance, flow, handoff, tell, time); findings keep it where they tie. Listed as process rules
+    /// rather than found by a cast over `ruleTypes`: a failed cast searches every conformance of the program, and
+    /// that cost millions of instructions at the start of every run.
+    package static let processRules: [any ProcessRule.Type] = [
+        WaiverPermanent.self,
         AccountableRequired.self,
         ConflictingAssignment.self,
         RedundantInformed.self,
@@ -92,9 +101,6 @@ public enum RuleRegistry {
         WaitWithoutTimeout.self,
     ]
 
-    /// The rules that check processes one at a time, run by `Checker` for every process.
-    package static let processRules: [any ProcessRule.Type] = ruleTypes.compactMap { $0 as? any ProcessRule.Type }
-
     public static let all: [RuleDescriptor] = ruleTypes.map { $0.descriptor }.sorted { $0.id < $1.id }
 
     /// The rules about the role catalogue as a whole, run once per check by `Checker` over every process.
@@ -105,8 +111,8 @@ public enum RuleRegistry {
     static var decodingRules: [RuleDescriptor] {
         let elsewhere: Set<String> = ["policy", "waiver", "lint", "config"]
         let workspace = Set(workspaceRules.map { $0.descriptor.id })
-        return ruleTypes.filter {
-            !($0 is any ProcessRule.Type) && !elsewhere.contains($0.descriptor.family) && !workspace.contains($0.descriptor.id)
+        return otherRules.filter {
+            !elsewhere.contains($0.descriptor.family) && !workspace.contains($0.descriptor.id)
         }.map { $0.descriptor }
     }
 

@@ -60,7 +60,6 @@ public enum Checker {
 
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
-        let catalogue = workspace.catalogueRoles
         let configuration = options.rules
         let rules = RuleRegistry.processRules
         let today = options.today ?? CalendarDate.todayUTC()
@@ -69,7 +68,7 @@ public enum Checker {
         let perProcess = workspace.processes.parallelMap {
             process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
             let context = ProcessContext(
-                process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
+                process: process, graph: FlowGraph(process: process), workspace: workspace,
                 configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery,
                 businessDay: options.businessDay, maxSilence: options.maxSilence)
             var findings = Findings(file: process.file, process: process.id.value, configuration: configuration)

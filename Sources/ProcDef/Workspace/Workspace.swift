@@ -27,7 +27,11 @@ public struct Workspace: Sendable {
     package var suppressions: [String: [InlineSuppression]] = [:]
 
     /// Catalogue role id -> the role (the first definition, if the id is duplicated).
-    public private(set) var catalogueRoles: [String: Role] = [:]
+    public private(set) var catalogueRoles: [String: Role] = [:] {
+        didSet { catalogueTable = IDTable(catalogueRoles) }
+    }
+    /// The same roles, for the lookups rules make many times per step.
+    package private(set) var catalogueTable = IDTable<Role>([:])
     private var processPositions: [String: Int] = [:]
     private var policyPositions: [String: Int] = [:]
     private var externalPositions: [String: Int] = [:]

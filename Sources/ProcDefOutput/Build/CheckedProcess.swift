@@ -22,25 +22,25 @@ package struct CheckedProcess: Sendable {
     /// Indices into `handoffs.points`, per source activity.
     private let pointsBySource: [[Int]]
 
-    /// `process`, checked in `workspace`; `catalogue` maps catalogue role ids to roles (the first definition wins).
+    /// `process`, checked in `workspace`.
     package init(
-        process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], processesByID: [String: ProcessDefinition],
+        process: ProcessDefinition, workspace: Workspace, processesByID: [String: ProcessDefinition],
         policyStatuses: [PolicyStatus]
     ) {
         self.init(
-            process: process, workspace: workspace, catalogue: catalogue, index: WorkspaceIndex(processesByID: processesByID),
+            process: process, workspace: workspace, index: WorkspaceIndex(processesByID: processesByID),
             policyStatuses: policyStatuses)
     }
 
     /// `analysed`: the context the check's rules ran on, when the report kept it; made here otherwise.
     init(
-        process: ProcessDefinition, workspace: Workspace, catalogue: [String: Role], index: WorkspaceIndex, policyStatuses: [PolicyStatus],
+        process: ProcessDefinition, workspace: Workspace, index: WorkspaceIndex, policyStatuses: [PolicyStatus],
         analysed: ProcessContext? = nil
     ) {
         let context =
             analysed
             ?? ProcessContext(
-                process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: catalogue,
+                process: process, graph: FlowGraph(process: process), workspace: workspace,
                 configuration: RuleConfiguration())
         self.context = context
         self.handoffs = context.handoffs
@@ -57,37 +57,33 @@ package struct CheckedProcess: Sendable {
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
     package static func all(in report: CheckReport) -> [CheckedProcess] {
-        let (catalogue, index, unique) = prepare(report)
+        let (index, unique) = prepare(report)
         let statuses = report.policyStatuses
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
             CheckedProcess(
-                process: process, workspace: report.workspace, catalogue: catalogue, index: index,
+                process: process, workspace: report.workspace, index: index,
                 policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
         }
     }
 
     /// The process with this id (its first definition), or nil; only that one process is analysed.
     package static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
-        let (catalogue, index, _) = prepare(report)
+        let (index, _) = prepare(report)
         guard let process = index.processesByID[id] else { return nil }
         return CheckedProcess(
-            process: process, workspace: report.workspace, catalogue: catalogue, index: index,
+            process: process, workspace: report.workspace, index: index,
             policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
     }
 
-    /// The catalogue by role id, the workspace index, and the processes with the first of each id, in input order.
-    private static func prepare(_ report: CheckReport) -> (catalogue: [String: Role], index: WorkspaceIndex, unique: [ProcessDefinition]) {
-        var catalogue: [String: Role] = [:]
-        for role in report.workspace.catalogues.flatMap(\.roles) where catalogue[role.id.value] == nil {
-            catalogue[role.id.value] = role
-        }
+    /// The workspace index, and the processes with the first of each id, in input order.
+    private static func prepare(_ report: CheckReport) -> (index: WorkspaceIndex, unique: [ProcessDefinition]) {
         var byID: [String: ProcessDefinition] = [:]
         var unique: [ProcessDefinition] = []
         for process in report.workspace.processes where byID[process.id.value] == nil {
             byID[process.id.value] = process
             unique.append(process)
         }
-        return (catalogue, WorkspaceIndex(processesByID: byID), unique)
+        return (WorkspaceIndex(processesByID: byID), unique)
     }
 
     /// The role with this id as this process sees it (local first, then the catalogue).

@@ -106,7 +106,70 @@ enum DurationInText {
     ].map { Array($0.unicodeScalars) }
 
     static func occurs(in text: String) -> Bool {
-        let scalars = Array(text.lowercased().unicodeScalars)
+        // Most expectations hold no digit at all; they are answered without lowercasing or decoding the text.
+        guard text.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) else { return false }
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? occurs(inASCII: bytes) : nil
+        }), let answer {
+            return answer
+        }
+        return occurs(in: Array(text.lowercased().unicodeScalars))
+    }
+
+    /// The same search over ASCII bytes, lowercased as they are read: in ASCII, Unicode's lowercase mapping, white
+    /// space, letters and digits are the ASCII ones, so the answer is the scalar search's.
+    private static func occurs(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            guard isDigit(bytes[start]) else {
+                start += 1
+                continue
+            }
+            var index = start
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            let afterDigits = index
+            if unitFollows(bytes, from: afterDigits) { return true }
+            if afterDigits + 1 < bytes.count, bytes[afterDigits] == UInt8(ascii: "."), isDigit(bytes[afterDigits + 1]) {
+                var fraction = afterDigits + 1
+                while fraction < bytes.count, isDigit(bytes[fraction]) { fraction += 1 }
+                if unitFollows(bytes, from: fraction) { return true }
+            }
+            start = afterDigits
+        }
+        return false
+    }
+
+    private static func unitFollows(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Bool {
+        var index = position
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] &- 0x09 < 5 { index += 1 }
+        for unit in asciiUnits where index + unit.count <= bytes.count {
+            var matches = true
+            for offset in 0..<unit.count where lowercased(bytes[index + offset]) != unit[offset] {
+                matches = false
+                break
+            }
+            guard matches else { continue }
+            let end = index + unit.count
+            if end == bytes.count || !isWordCharacter(bytes[end]) { return true }
+        }
+        return false
+    }
+
+    private static let asciiUnits: [[UInt8]] = units.map { unit in unit.map { UInt8($0.value) } }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte &- UInt8(ascii: "0") < 10
+    }
+
+    private static func isWordCharacter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || isDigit(byte) || lowercased(byte) &- UInt8(ascii: "a") < 26
+    }
+
+    private static func occurs(in scalars: [Unicode.Scalar]) -> Bool {
         var start = 0
         while start < scalars.count {
             guard isDigit(scalars[start]) else {
@@ -142,7 +205,7 @@ enum DurationInText {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && scalar.properties.numericType != nil
+        scalar.value &- 0x30 < 10
     }
 
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

@@ -22,11 +22,30 @@ package struct CatalogueRoleUse: Sendable {
             !workspace.isPartial && !workspace.processes.isEmpty && !workspace.catalogueRoles.isEmpty
             && !workspace.diagnostics.contains { $0.severity == .error }
         guard isJudged else { return }
-        for process in workspace.processes { add(process) }
+        // Processes are gathered in parallel, a run of them a task; a run names few distinct roles, so the union
+        // that follows inserts far fewer ids than the processes' references, and few sets are alive at once.
+        let processes = workspace.processes
+        let runLength = 64
+        let runs = Array(stride(from: 0, to: processes.count, by: runLength))
+        let perRun = runs.parallelMap { start in
+            var use = CatalogueRoleUse(isJudged: true)
+            for process in processes[start..<min(start + runLength, processes.count)] { use.add(process) }
+            return use
+        }
+        for use in perRun {
+            mentioned.formUnion(use.mentioned)
+            working.formUnion(use.working)
+            consulted.formUnion(use.consulted)
+            informed.formUnion(use.informed)
+        }
         for policy in workspace.policies { add(policy) }
         for external in workspace.externalProcesses {
             for role in [external.owner, external.receiver].compactMap({ $0?.value }) { work(role) }
         }
+    }
+
+    private init(isJudged: Bool) {
+        self.isJudged = isJudged
     }
 
     private mutating func work(_ role: String) {
@@ -54,7 +73,8 @@ package struct CatalogueRoleUse: Sendable {
             // Conditional entries (`{role, when}`) are in these lists too.
             for role in activity.consulted { consulted.insert(role.value) }
             for role in activity.informed { informed.insert(role.value) }
-            mention(activity.consulted + activity.informed)
+            mention(activity.consulted)
+            mention(activity.informed)
             var handoffs = activity.next?.branchHandoffs ?? []
             if let handoff = activity.handoff { handoffs.append(handoff) }
             handoffs += activity.triggers.compactMap(\.handoff)

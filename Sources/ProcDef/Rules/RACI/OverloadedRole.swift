@@ -183,38 +183,35 @@ enum OverloadedRole: ProcessRule {
         let total = context.activities.count
         guard total >= context.countOption(minActivitiesOption, of: Self.self) else { return }
 
-        // One slot per role, in order of first assignment; each share's tallies are kept by slot, so a reference
-        // costs one hash.
+        // One slot per role, in order of first assignment, with its tally per share: a reference costs one hash.
+        // A system role does automated steps by design: its share of the work is no one's workload (slot -1).
         var slots: [String: Int] = [:]
         var order: [String] = []
-        var tallies: [[Tally?]] = Array(repeating: [], count: Share.allCases.count)
+        var tallies: [[Tally?]] = []
         var usesDefault = false
-        // A system role does automated steps by design: its share of the work is no one's workload.
-        var isSystem: [String: Bool] = [:]
-        func count(_ references: [Located<String>], as share: Share) {
-            for reference in references {
-                let system = isSystem[reference.value] ?? (context.role(reference.value)?.kind.value.isSystem == true)
-                isSystem[reference.value] = system
-                if system { continue }
-                let slot: Int
-                if let known = slots[reference.value] {
-                    slot = known
-                } else {
-                    slot = order.count
-                    slots[reference.value] = slot
-                    order.append(reference.value)
-                    for i in tallies.indices { tallies[i].append(nil) }
-                }
-                let column = share.column
-                if tallies[column][slot] == nil { tallies[column][slot] = Tally(first: reference.range) }
-                tallies[column][slot]?.count += 1
-            }
-        }
         for (index, activity) in context.activities.enumerated() {
             let roles = context.activityRoles[index]
-            count(roles.responsible, as: .responsible)
-            count(roles.accountable, as: .accountable)
-            count(roles.consulted, as: .consulted)
+            for (references, share) in [
+                (roles.responsible, Share.responsible), (roles.accountable, .accountable), (roles.consulted, .consulted),
+            ] {
+                for reference in references {
+                    let slot: Int
+                    if let known = slots[reference.value] {
+                        slot = known
+                    } else if context.role(reference.value)?.kind.value.isSystem == true {
+                        slot = -1
+                        slots[reference.value] = slot
+                    } else {
+                        slot = order.count
+                        slots[reference.value] = slot
+                        order.append(reference.value)
+                        tallies.append(Array(repeating: nil, count: Share.allCases.count))
+                    }
+                    guard slot >= 0 else { continue }
+                    if tallies[slot][share.column] == nil { tallies[slot][share.column] = Tally(first: reference.range) }
+                    tallies[slot][share.column]?.count += 1
+                }
+            }
             if activity.accountable.isEmpty { usesDefault = true }
         }
         // Answering for the whole process is the Process Owner's and the Process Manager's job, so their
@@ -224,7 +221,7 @@ enum OverloadedRole: ProcessRule {
         let limits = Share.allCases.map { context.shareOption($0.descriptor, of: Self.self) }
         for (slot, role) in order.enumerated() {
             for share in Share.allCases {
-                guard let tally = tallies[share.column][slot] else { continue }
+                guard let tally = tallies[slot][share.column] else { continue }
                 if share == .accountable && processRoles.contains(role) { continue }
                 let limit = limits[share.column]
                 // Counts are whole numbers; the tolerance keeps a share exactly at the limit (7 of 10 at 0.7) from

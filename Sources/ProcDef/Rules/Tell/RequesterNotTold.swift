@@ -310,9 +310,7 @@ private struct TellingRuns {
         var isEnd = Array(repeating: false, count: graph.activityCount)
         for end in graph.ends { isEnd[end] = true }
         self.isEnd = isEnd
-        namesUnknown = context.activities.map { activity in
-            (activity.responsible + activity.consulted + activity.informed).contains { context.role($0.value) == nil }
-        }
+        namesUnknown = context.activityRoles.map(\.namesUnknownRole)
         var joinedRegion: [Int: Set<Int>] = [:]
         var branchRegions: [Int: [Set<Int>]] = [:]
         var branchHandsOff: [Int: [Bool]] = [:]

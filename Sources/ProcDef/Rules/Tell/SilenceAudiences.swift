@@ -3,12 +3,14 @@ extension ProcessContext {
     /// process's `max-silence`, else the config's), then one per role it involves that sets its own `max-silence`.
     /// Empty when the process involves no one to tell.
     package func silenceAnalyses() -> [SilenceAnalysis] {
+        // A process involves a handful of roles: a short list searched in place costs less than hashing every
+        // reference.
         var involved: [String] = []
-        var seen: Set<String> = []
-        func note(_ id: String) { if seen.insert(id).inserted { involved.append(id) } }
-        if let requester = process.requester { note(requester.value) }
+        if let requester = process.requester { involved.append(requester.value) }
         for roles in activityRoles {
-            for entry in roles.responsible + roles.consulted + roles.informed { note(entry.value) }
+            for list in [roles.responsible, roles.consulted, roles.informed] {
+                for entry in list where !involved.contains(entry.value) { involved.append(entry.value) }
+            }
         }
         var audiences: [SilenceAnalysis.Audience] = []
         let customers = involved.filter { id in role(id)?.kind.value == .customer || id == process.requester?.value }

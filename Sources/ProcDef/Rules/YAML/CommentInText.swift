@@ -1,5 +1,13 @@
 import YAMLTree
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A plain text cut short by a `#` that YAML read as the start of a comment: the rest of the line is lost.
 /// Raised in `Decode/DecodedFile.swift`, where the finding comes up; this file holds its description and its check.
 package enum CommentInText: Rule {
@@ -111,12 +119,17 @@ package enum CommentInText: Rule {
     }
 
     private static func mayOccur(in bytes: [UInt8]) -> Bool {
-        var index = 1
-        while index + 1 < bytes.count {
-            if bytes[index] == hash, bytes[index - 1] == space || bytes[index - 1] == tab, !isBlank(bytes[index + 1]) { return true }
-            index += 1
+        // Every file is scanned: jump from `#` to `#` with the C library's `memchr`, and look around each one only.
+        bytes.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress, text.count > 2 else { return false }
+            var from = 1
+            while from < text.count - 1, let hit = memchr(base + from, Int32(hash), text.count - 1 - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if text[index - 1] == space || text[index - 1] == tab, !isBlank(text[index + 1]) { return true }
+                from = index + 1
+            }
+            return false
         }
-        return false
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

@@ -235,7 +235,7 @@ final class SelfApprovalTests: XCTestCase {
             ], options: CheckOptions())
         let process = try XCTUnwrap(workspace.processes.first)
         let context = ProcessContext(
-            process: process, graph: FlowGraph(process: process), workspace: workspace, catalogue: workspace.catalogueRoles,
+            process: process, graph: FlowGraph(process: process), workspace: workspace,
             configuration: RuleConfiguration())
         var findings = Findings(file: process.file, process: process.id.value, configuration: RuleConfiguration())
         SelfApproval.check(context, requester: Located(requester, at: process.headerRange), into: &findings)
