@@ -100,7 +100,10 @@ cc -O2 -o "$baseline" Benchmarks/baseline/yaml-events.c $(pkg-config --cflags --
 # The benchmark's own configuration (default rules), so that a .procdef.yaml
 # of the repository never changes what is measured.
 config=()
-if "$bin" check --help 2>&1 | grep -q -- '--config'; then
+# Help texts are read whole before they are searched: `grep -q` would stop reading at the first match, and under
+# pipefail the SIGPIPE procdef then gets would read as "no such option".
+check_help="$("$bin" check --help 2>&1 || true)"
+if [[ $check_help == *--config* ]]; then
   config=(--config Benchmarks/bench-config.yaml)
 fi
 
@@ -278,7 +281,7 @@ for n in "${sizes[@]}"; do
 done
 # The parallel speedup: the same check on one thread and on two, in the same rounds.
 has_jobs=0
-if "$bin" check --help 2>&1 | grep -q -- '--jobs'; then
+if [[ $check_help == *--jobs* ]]; then
   has_jobs=1
   mid_dir="Benchmarks/.corpus/s$seed-p$mid-a$activities"
   timed+=(:: "$bin" check ${config[@]+"${config[@]}"} --jobs 1 "$mid_dir" :: "$bin" check ${config[@]+"${config[@]}"} --jobs 2 "$mid_dir")
@@ -350,7 +353,8 @@ fi
 # ---------------------------------------------------------------------------
 # build on the mid corpus
 # ---------------------------------------------------------------------------
-if "$bin" --help 2>&1 | grep -qE '^[[:space:]]+build([[:space:]]|$)'; then
+top_help="$("$bin" --help 2>&1 || true)"
+if grep -qE '^[[:space:]]+build([[:space:]]|$)' <<<"$top_help"; then
   dir="Benchmarks/.corpus/s$seed-p$mid-a$activities"
   # Two places to write: a memory file system, where the time is procdef's own
   # (rendering, and creating and flushing 6,000 files), and the disk beside the
@@ -404,7 +408,7 @@ record single_files "$(wc -l <"$work/files-single.txt")"
 # The long process is over the default activities-per-process safety limit
 # (1,000): raise it for this measurement when procdef has the flag.
 default_single_args=""
-if "$bin" check --help 2>&1 | grep -q -- '--max-activities'; then
+if [[ $check_help == *--max-activities* ]]; then
   default_single_args="--max-activities $single"
 fi
 read -r -a single_args <<<"${PROCDEF_SINGLE_ARGS:-$default_single_args}"

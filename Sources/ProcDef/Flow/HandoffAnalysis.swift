@@ -15,9 +15,9 @@ package struct HandoffAnalysis: Sendable {
     /// list (where each branch carries its own handoff), or a handoff around a fork none of whose branches change hands.
     package let strayHandoffs: [StrayHandoff]
 
-    /// Analyses `process`; `catalogue` maps catalogue role ids to roles (built from the workspace when nil).
-    package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace, catalogue: [String: Role]? = nil) {
-        let catalogue = catalogue.map { IDTable($0) } ?? workspace.catalogueTable
+    /// Analyses `process`, resolving its roles in `workspace` (its own local roles, then the catalogue).
+    package init(process: ProcessDefinition, graph: FlowGraph, workspace: Workspace) {
+        let catalogue = workspace.catalogueTable
         let here = RoleScope(process: process, catalogue: catalogue)
         let activities = process.activities
         var sourceRoles: [[ResolvedRole]?] = Array(repeating: nil, count: activities.count)

@@ -113,15 +113,11 @@ public struct Activity: Sendable {
     /// The rare fields' storage, made or copied first as `writable()` does.
     private mutating func writableExtras() -> Extras {
         let storage = writable()
-        guard let extras = storage.extras else {
-            let extras = Extras()
-            storage.extras = extras
-            return extras
-        }
-        if isKnownUniquelyReferenced(&storage.extras) { return extras }
-        let copy = extras.copy()
-        storage.extras = copy
-        return copy
+        // Asked before any other reference to the box is taken, which would make it look shared.
+        if isKnownUniquelyReferenced(&storage.extras), let extras = storage.extras { return extras }
+        let extras = storage.extras?.copy() ?? Extras()
+        storage.extras = extras
+        return extras
     }
 
     // Setters rather than in-place accessors: a read of a property then needs no exclusivity check, and nothing

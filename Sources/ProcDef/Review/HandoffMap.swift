@@ -10,14 +10,12 @@ package struct HandoffMap: Sendable {
 
     /// The map of every process of a check report (the first of a duplicated id).
     package init(report: CheckReport) {
-        let catalogue = report.workspace.catalogueRoles
         var seen: Set<String> = []
         let processes = report.workspace.processes.filter { seen.insert($0.id.value).inserted }
         let analyses = processes.parallelMap { process in
             (
                 process: process,
-                handoffs: HandoffAnalysis(
-                    process: process, graph: FlowGraph(process: process), workspace: report.workspace, catalogue: catalogue)
+                handoffs: HandoffAnalysis(process: process, graph: FlowGraph(process: process), workspace: report.workspace)
             )
         }
         self.init(analyses)

@@ -31,7 +31,7 @@ struct ReviewSnapshot: Sendable {
     /// responsibility changes. Edges to unknown activities or processes are kept, with no roles on the far end.
     func edges(of process: ProcessDefinition) -> [FlowEdge] {
         let graph = FlowGraph(process: process)
-        let analysis = HandoffAnalysis(process: process, graph: graph, workspace: report.workspace, catalogue: catalogue)
+        let analysis = HandoffAnalysis(process: process, graph: graph, workspace: report.workspace)
         var points: [PointKey: HandoffPoint] = [:]
         var cancelPoints: [Int: HandoffPoint] = [:]
         for point in analysis.points {

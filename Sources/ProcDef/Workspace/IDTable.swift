@@ -4,37 +4,37 @@
 /// and the rules of one process make thousands. This table hashes the id's bytes with `ContentHash` and probes its
 /// own slots; an id found is usually the very string stored (ids are interned), so the comparison is one word.
 ///
+/// It answers exactly as the dictionary it was made from, which compares texts by Unicode canonical equivalence
+/// (`café` written precomposed or with a combining accent is one key; so are the Kelvin sign and `K`). Bytes decide
+/// equality only for ASCII, so the table holds ASCII ids only: a table with any other key, and every lookup of an id
+/// that is not ASCII, go to the dictionary.
+///
 /// `ContentHash` is not keyed: a file written to make ids collide could lengthen the probes. A table whose ids need
-/// more than `maxProbes` probes is not built; lookups then go to the dictionary it was made from.
+/// more than `maxProbes` probes is not built either.
 package struct IDTable<Value: Sendable>: Sendable {
+    private let dictionary: [String: Value]
     private var hashes: [UInt64] = []
     private var keys: [String] = []
     private var values: [Value] = []
-    /// For each slot, 1 + the entry's index; 0 marks a free slot.
+    /// For each slot, 1 + the entry's index; 0 marks a free slot. Empty when lookups go to the dictionary.
     private var slots: [Int32] = []
-    private var fallback: [String: Value]?
 
     private static var maxProbes: Int { 32 }
 
     package init(_ dictionary: [String: Value]) {
-        guard dictionary.count < Int(Int32.max) / 4 else {
-            fallback = dictionary
-            return
-        }
+        self.dictionary = dictionary
+        guard dictionary.count < Int(Int32.max) / 4, !dictionary.isEmpty else { return }
         var capacity = 8
         while capacity < dictionary.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
         let mask = capacity - 1
         for (key, value) in dictionary {
-            let hash = Self.hash(key)
+            guard let hash = Self.asciiHash(key) else { return }
             var slot = Int(truncatingIfNeeded: hash) & mask
             var probes = 0
             while slots[slot] != 0 {
                 probes += 1
-                if probes > Self.maxProbes {
-                    self = IDTable(fallback: dictionary)
-                    return
-                }
+                if probes > Self.maxProbes { return }
                 slot = (slot + 1) & mask
             }
             hashes.append(hash)
@@ -45,14 +45,8 @@ package struct IDTable<Value: Sendable>: Sendable {
         self.slots = slots
     }
 
-    private init(fallback: [String: Value]) {
-        self.fallback = fallback
-    }
-
     package subscript(id: String) -> Value? {
-        if let fallback { return fallback[id] }
-        if keys.isEmpty { return nil }
-        let hash = Self.hash(id)
+        guard !slots.isEmpty, let hash = Self.asciiHash(id) else { return dictionary[id] }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         for _ in 0...Self.maxProbes {
@@ -64,12 +58,16 @@ package struct IDTable<Value: Sendable>: Sendable {
         return nil
     }
 
-    package var isEmpty: Bool { fallback?.isEmpty ?? keys.isEmpty }
+    package var isEmpty: Bool { dictionary.isEmpty }
 
-    private static func hash(_ id: String) -> UInt64 {
-        if let hash = id.utf8.withContiguousStorageIfAvailable({ ContentHash.hash(UnsafeRawBufferPointer($0)) }) {
+    /// The hash of an ASCII id's bytes; nil for an id with any other byte.
+    private static func asciiHash(_ id: String) -> UInt64? {
+        if let hash = id.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64? in
+            bytes.allSatisfy { $0 < 0x80 } ? ContentHash.hash(UnsafeRawBufferPointer(bytes)) : nil
+        }) {
             return hash
         }
-        return Array(id.utf8).withUnsafeBytes { ContentHash.hash($0) }
+        let bytes = Array(id.utf8)
+        return bytes.allSatisfy { $0 < 0x80 } ? bytes.withUnsafeBytes { ContentHash.hash($0) } : nil
     }
 }

@@ -27,9 +27,7 @@ public struct Workspace: Sendable {
     package var suppressions: [String: [InlineSuppression]] = [:]
 
     /// Catalogue role id -> the role (the first definition, if the id is duplicated).
-    public private(set) var catalogueRoles: [String: Role] = [:] {
-        didSet { catalogueTable = IDTable(catalogueRoles) }
-    }
+    public private(set) var catalogueRoles: [String: Role] = [:]
     /// The same roles, for the lookups rules make many times per step.
     package private(set) var catalogueTable = IDTable<Role>([:])
     private var processPositions: [String: Int] = [:]
@@ -84,6 +82,7 @@ public struct Workspace: Sendable {
         var roles: [String: Role] = [:]
         for role in catalogues.lazy.flatMap(\.roles) where roles[role.id.value] == nil { roles[role.id.value] = role }
         catalogueRoles = roles
+        catalogueTable = IDTable(roles)
     }
 
     private static func firstPositions(of ids: [String]) -> [String: Int] {
