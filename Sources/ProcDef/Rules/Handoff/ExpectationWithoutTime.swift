@@ -100,91 +100,64 @@ enum ExpectationWithoutTime: ProcessRule {
 enum DurationInText {
     /// Longest first, so that "business days" is tried before "business day"; any one that ends at a word boundary
     /// makes a match, so the order only saves work.
-    private static let units: [[Unicode.Scalar]] = [
+    private static let units: [[UInt32]] = [
         "business hours", "business hour", "business days", "business day", "seconds", "minutes", "second", "minute",
         "hours", "weeks", "days", "hour", "week", "hrs", "sec", "min", "day", "hr", "bd", "bh", "s", "m", "h", "d", "w",
-    ].map { Array($0.unicodeScalars) }
+    ].map { $0.unicodeScalars.map(\.value) }
 
     static func occurs(in text: String) -> Bool {
         // Most expectations hold no digit at all; they are answered without lowercasing or decoding the text.
         guard text.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) else { return false }
-        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? occurs(inASCII: bytes) : nil
+        // ASCII text is searched as its bytes, lowercased as they are read: in ASCII, Unicode's lowercase mapping, white
+        // space, letters and digits are the ASCII ones, so the answer is the same as the scalars'.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return occurs(
+                in: bytes.lazy.map { UInt32($0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0) },
+                isSpace: { $0 == 0x20 || $0 &- 0x09 < 5 },
+                isWordCharacter: { $0 == 0x5F || isDigit($0) || $0 &- 0x61 < 26 })
         }), let answer {
             return answer
         }
-        return occurs(in: Array(text.lowercased().unicodeScalars))
+        return occurs(
+            in: text.lowercased().unicodeScalars.map(\.value),
+            isSpace: { Unicode.Scalar($0)?.properties.isWhitespace == true },
+            isWordCharacter: { value in
+                guard let scalar = Unicode.Scalar(value) else { return false }
+                return scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            })
     }
 
-    /// The same search over ASCII bytes, lowercased as they are read: in ASCII, Unicode's lowercase mapping, white
-    /// space, letters and digits are the ASCII ones, so the answer is the scalar search's.
-    private static func occurs(inASCII bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        while start < bytes.count {
-            guard isDigit(bytes[start]) else {
+    /// The search over lowercased code points; `isSpace` and `isWordCharacter` are `\s` and the word characters.
+    private static func occurs<Text: RandomAccessCollection<UInt32>>(
+        in text: Text, isSpace: (UInt32) -> Bool, isWordCharacter: (UInt32) -> Bool
+    ) -> Bool where Text.Index == Int {
+        /// `\s*` then one unit, then a word boundary.
+        func unitFollows(from position: Int) -> Bool {
+            var index = position
+            while index < text.endIndex, isSpace(text[index]) { index += 1 }
+            for unit in units where index + unit.count <= text.endIndex {
+                guard text[index..<index + unit.count].elementsEqual(unit) else { continue }
+                let end = index + unit.count
+                if end == text.endIndex || !isWordCharacter(text[end]) { return true }
+            }
+            return false
+        }
+        var start = text.startIndex
+        while start < text.endIndex {
+            guard isDigit(text[start]) else {
                 start += 1
                 continue
             }
             var index = start
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < text.endIndex, isDigit(text[index]) { index += 1 }
             let afterDigits = index
-            if unitFollows(bytes, from: afterDigits) { return true }
-            if afterDigits + 1 < bytes.count, bytes[afterDigits] == UInt8(ascii: "."), isDigit(bytes[afterDigits + 1]) {
-                var fraction = afterDigits + 1
-                while fraction < bytes.count, isDigit(bytes[fraction]) { fraction += 1 }
-                if unitFollows(bytes, from: fraction) { return true }
-            }
-            start = afterDigits
-        }
-        return false
-    }
-
-    private static func unitFollows(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Bool {
-        var index = position
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] &- 0x09 < 5 { index += 1 }
-        for unit in asciiUnits where index + unit.count <= bytes.count {
-            var matches = true
-            for offset in 0..<unit.count where lowercased(bytes[index + offset]) != unit[offset] {
-                matches = false
-                break
-            }
-            guard matches else { continue }
-            let end = index + unit.count
-            if end == bytes.count || !isWordCharacter(bytes[end]) { return true }
-        }
-        return false
-    }
-
-    private static let asciiUnits: [[UInt8]] = units.map { unit in unit.map { UInt8($0.value) } }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10
-    }
-
-    private static func isWordCharacter(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "_") || isDigit(byte) || lowercased(byte) &- UInt8(ascii: "a") < 26
-    }
-
-    private static func occurs(in scalars: [Unicode.Scalar]) -> Bool {
-        var start = 0
-        while start < scalars.count {
-            guard isDigit(scalars[start]) else {
-                start += 1
-                continue
-            }
-            var index = start
-            while index < scalars.count, isDigit(scalars[index]) { index += 1 }
-            let afterDigits = index
-            if unitFollows(scalars, from: afterDigits) { return true }
+            if unitFollows(from: afterDigits) { return true }
             // `(\.\d+)?`: the fraction is optional, so "1.5 hours" is tried with it as well as without.
-            if afterDigits + 1 < scalars.count, scalars[afterDigits] == ".", isDigit(scalars[afterDigits + 1]) {
+            if afterDigits + 1 < text.endIndex, text[afterDigits] == 0x2E, isDigit(text[afterDigits + 1]) {
                 var fraction = afterDigits + 1
-                while fraction < scalars.count, isDigit(scalars[fraction]) { fraction += 1 }
-                if unitFollows(scalars, from: fraction) { return true }
+                while fraction < text.endIndex, isDigit(text[fraction]) { fraction += 1 }
+                if unitFollows(from: fraction) { return true }
             }
             // Any later digit of the run starts a shorter number that ends at the same place: nothing new to try.
             start = afterDigits
@@ -192,23 +165,8 @@ enum DurationInText {
         return false
     }
 
-    /// `\s*` then one unit, then a word boundary.
-    private static func unitFollows(_ scalars: [Unicode.Scalar], from position: Int) -> Bool {
-        var index = position
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
-        for unit in units where index + unit.count <= scalars.count {
-            guard scalars[index..<index + unit.count].elementsEqual(unit) else { continue }
-            let end = index + unit.count
-            if end == scalars.count || !isWordCharacter(scalars[end]) { return true }
-        }
-        return false
-    }
-
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value &- 0x30 < 10
-    }
-
-    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    /// `\d`: an ASCII digit, whatever Unicode calls a digit.
+    private static func isDigit(_ value: UInt32) -> Bool {
+        value &- 0x30 < 10
     }
 }

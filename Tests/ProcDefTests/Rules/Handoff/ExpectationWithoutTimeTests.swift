@@ -177,4 +177,16 @@ final class ExpectationWithoutTimeTests: XCTestCase {
         ]
         for text in notTimes { XCTAssertFalse(DurationInText.occurs(in: text), text) }
     }
+
+    /// Text that is not all ASCII is searched as Unicode scalars: white space and word characters are Unicode's, and
+    /// the text is lowercased as Unicode lowercases it (the Kelvin sign becomes `k`).
+    func testTextThatIsNotASCIIIsSearchedAsUnicode() {
+        let times = [
+            "répond sous 30 minutes", "within 4 Hours — or less", "30\u{A0}minutes", "2 business days\u{A0}later", "5 wee\u{212A}s",
+            "réponse en 2h.",
+        ]
+        for text in times { XCTAssertTrue(DurationInText.occurs(in: text), text) }
+        let notTimes = ["l'équipe du m5", "5 hé", "4hé", "2 bdé", "30\u{A0}mins", "délai: 5 mé"]
+        for text in notTimes { XCTAssertFalse(DurationInText.occurs(in: text), text) }
+    }
 }
