@@ -57,11 +57,13 @@ def check(path, max_width):
         w, h = float(item["width"]) * 72 / 2, float(item["height"]) * 72 / 2
         labelled.append(("node %s" % item["name"], (x - w, y - h, x + w, y + h)))
     for edge in graph.get("edges", []):
-        boxes = text_boxes(edge.get("_ldraw_"))
-        if boxes:
-            tail = graph["objects"][edge["tail"]]["name"]
-            head = graph["objects"][edge["head"]]["name"]
-            labelled.append(("label of %s -> %s" % (tail, head), union(boxes)))
+        tail = graph["objects"][edge["tail"]]["name"]
+        head = graph["objects"][edge["head"]]["name"]
+        # The label, the external label (`xlabel`), and the labels at the head and the tail.
+        for key, what in (("_ldraw_", "label"), ("_xldraw_", "external label"), ("_hldraw_", "head label"), ("_tldraw_", "tail label")):
+            boxes = text_boxes(edge.get(key))
+            if boxes:
+                labelled.append(("%s of %s -> %s" % (what, tail, head), union(boxes)))
     for i, (name, box) in enumerate(labelled):
         for other, other_box in labelled[i + 1:]:
             if overlaps(box, other_box):
