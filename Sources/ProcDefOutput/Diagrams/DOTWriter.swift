@@ -156,6 +156,31 @@ struct DOTWriter {
 
     mutating func blankLine() { text.append("\n") }
 
+    /// `{ rank=min; "a"; "b"; }`: these nodes share one rank (`same`, `min`, `max`, `source` or `sink`).
+    mutating func sameRank(_ rank: StaticString, _ ids: [DOTID]) {
+        indent()
+        text.append("{ rank=")
+        text.append(rank)
+        text.append(";")
+        for member in ids {
+            text.append(" ")
+            id(member)
+            text.append(";")
+        }
+        text.append(" }\n")
+    }
+
+    /// `"a" -> "b" -> "c" [style=invis];`: a path through these nodes, drawn or only laid out.
+    mutating func chain(_ ids: [DOTID], invisible: Bool) {
+        guard ids.count > 1 else { return }
+        indent()
+        for (index, member) in ids.enumerated() {
+            if index > 0 { text.append(" -> ") }
+            id(member)
+        }
+        text.append(invisible ? " [style=invis];\n" : ";\n")
+    }
+
     consuming func finish() -> RenderedText {
         text.append("}\n")
         return text

@@ -75,33 +75,53 @@ package struct DiagramRenderer: Sendable {
             dot.end()
         }
 
-        // Lanes in the order their first activity appears, so the first lane holds the start.
-        var laneOrder: [String] = []
+        // One lane per role that is the first responsible of a step, in the workspace's order of roles, so that a
+        // role sits in the same place in every diagram of a library.
         var lanes: [String: [Int]] = [:]
+        var firstUse: [String] = []
         var unassigned: [Int] = []
         for i in activities.indices {
             guard let role = activities[i].responsible.first?.value else {
                 unassigned.append(i)
                 continue
             }
-            if lanes[role] == nil { laneOrder.append(role) }
+            if lanes[role] == nil { firstUse.append(role) }
             lanes[role, default: []].append(i)
         }
+        let laneOrder = Self.laneOrder(firstUse, process)
         for role in laneOrder {
             dot.blankLine()
             dot.beginSubgraph(DOTID("cluster_", role))
-            let known = process.role(role)
-            var label = known?.name.value ?? role
-            if let team = known?.team?.value, team != label { label += "\n" + team }
-            dot.leftAligned("label", label)
-            dot.keyword("labeljust", "l")
+            dot.text("label", "")
             dot.keyword("style", "filled")
             dot.keyword("fillcolor", "#f3f5f7")
             dot.keyword("color", "#c5ccd3")
-            dot.keyword("fontsize", "12")
+            // The lane's name at its start, and an empty point at its end: the anchors of every lane share the first
+            // and the last rank, so every band runs the full length of the drawing and the bands line up.
+            let known = process.role(role)
+            var name = known?.name.value ?? role
+            if let team = known?.team?.value, team != name { name += "\n" + team }
+            dot.node(Self.laneStartID(role))
+            dot.text("label", LabelWrapping.wrap(name, width: 18))
+            dot.keyword("shape", "plaintext")
+            dot.keyword("style", "")
+            dot.number("fontsize", 12)
+            dot.end()
+            dot.node(Self.laneEndID(role))
+            dot.text("label", "")
+            dot.keyword("shape", "point")
+            dot.keyword("style", "invis")
+            dot.end()
             for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }
             if process.graph.hasParallelWork { parallelNodes(lanes[role] ?? [], process, into: &dot) }
             dot.endSubgraph()
+        }
+        if !laneOrder.isEmpty {
+            dot.blankLine()
+            dot.sameRank("min", [DOTID("start")] + laneOrder.map(Self.laneStartID))
+            dot.sameRank("max", (process.graph.ends.isEmpty ? [] : [DOTID("end")]) + laneOrder.map(Self.laneEndID))
+            // Flat edges between the lanes' starts keep the lanes in this order, top to bottom.
+            dot.chain(laneOrder.reversed().map(Self.laneStartID), invisible: true)
         }
         if !unassigned.isEmpty { dot.blankLine() }
         for i in unassigned { activityNode(i, activities[i], process, into: &dot) }
@@ -202,6 +222,31 @@ package struct DiagramRenderer: Sendable {
     static func artifactLabel(_ artifact: String) -> String {
         "[" + LabelWrapping.wrap(artifact) + "]"
     }
+
+    /// The lanes' roles in the workspace's order: the catalogue's roles as the catalogue lists them, then the
+    /// process's local roles and unknown ids in the order their first step appears.
+    static func laneOrder(_ firstUse: [String], _ process: CheckedProcess) -> [String] {
+        let catalogue = process.context.workspace.catalogues.flatMap(\.roles).map(\.id.value)
+        var position: [String: Int] = [:]
+        for (index, id) in catalogue.enumerated() where position[id] == nil { position[id] = index }
+        let local = Set(process.process.roles.map(\.id.value))
+        return firstUse.enumerated().sorted { a, b in
+            let keyA = local.contains(a.element) ? nil : position[a.element]
+            let keyB = local.contains(b.element) ? nil : position[b.element]
+            switch (keyA, keyB) {
+            case (let x?, let y?): return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// `lane_<role>`: the start of a role's lane, which carries its name.
+    static func laneStartID(_ role: String) -> DOTID { DOTID("lane_", role) }
+
+    /// `lane_end_<role>`: the invisible end of a role's lane.
+    static func laneEndID(_ role: String) -> DOTID { DOTID("lane_end_", role) }
 
     /// `a_<activity-id>`: the node of an activity.
     static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
