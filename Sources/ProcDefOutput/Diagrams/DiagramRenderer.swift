@@ -75,6 +75,18 @@ package struct DiagramRenderer: Sendable {
             dot.end()
         }
 
+        let points = process.handoffs.points
+        var pointsByEdge: [EdgeKey: Int] = [:]
+        for (i, point) in points.enumerated() {
+            pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i
+        }
+        let labels = Self.transitionLabels(process, pointsByEdge)
+        // A labelled edge that is not a loop is drawn through a node of its own, in its source's lane, that carries
+        // its text: `dot` keeps nodes apart, where it lays edge labels over each other.
+        var labelNodes: [Int: [Int]] = [:]
+        for (t, transition) in process.graph.transitions.enumerated() where labels[t].text != nil && !Self.isLoopBack(transition) {
+            labelNodes[transition.source, default: []].append(t)
+        }
         // One lane per role that is the first responsible of a step, in the workspace's order of roles, so that a
         // role sits in the same place in every diagram of a library.
         var lanes: [String: [Int]] = [:]
@@ -114,6 +126,9 @@ package struct DiagramRenderer: Sendable {
             dot.end()
             for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }
             if process.graph.hasParallelWork { parallelNodes(lanes[role] ?? [], process, into: &dot) }
+            for i in lanes[role] ?? [] {
+                for t in labelNodes[i] ?? [] { labelNode(t, labels[t], into: &dot) }
+            }
             dot.endSubgraph()
         }
         if !laneOrder.isEmpty {
@@ -125,6 +140,9 @@ package struct DiagramRenderer: Sendable {
         }
         if !unassigned.isEmpty { dot.blankLine() }
         for i in unassigned { activityNode(i, activities[i], process, into: &dot) }
+        for i in unassigned {
+            for t in labelNodes[i] ?? [] { labelNode(t, labels[t], into: &dot) }
+        }
         if process.graph.hasParallelWork { parallelNodes(unassigned, process, into: &dot) }
 
         dot.blankLine()
@@ -132,13 +150,69 @@ package struct DiagramRenderer: Sendable {
             dot.edge(DOTID("start"), Self.nodeID(activities[start]))
             dot.end()
         }
-        let points = process.handoffs.points
-        var pointsByEdge: [EdgeKey: Int] = [:]
-        for (i, point) in points.enumerated() {
-            pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i
-        }
         var drawnForks: Set<Int> = []
-        for transition in process.graph.transitions {
+        for (t, transition) in process.graph.transitions.enumerated() {
+            let (label, isGap, timeout) = (labels[t].text, labels[t].isGap, labels[t].timeout)
+            var from = Self.nodeID(activities[transition.source])
+            if let (site, _) = transition.fork {
+                forkEntry(site, process, drawn: &drawnForks, into: &dot)
+                from = Self.forkNodeID(site)
+            }
+            let to =
+                activities[transition.target].isJoin
+                ? Self.joinNodeID(activities[transition.target]) : Self.nodeID(activities[transition.target])
+            let through = label != nil && !Self.isLoopBack(transition)
+            if through {
+                dot.edge(from, Self.labelNodeID(t))
+                dot.keyword("arrowhead", "none")
+                edgeStyle(isGap: isGap, handoff: transition.handoff != nil, timeout: timeout != nil, into: &dot)
+                dot.end()
+                from = Self.labelNodeID(t)
+            }
+            dot.edge(from, to)
+            if !through, let text = label { dot.text("label", text) }
+            if isGap {
+                if timeout != nil { dot.keyword("style", "dashed") }
+                dot.keyword("color", "red")
+                dot.keyword("fontcolor", "red")
+                dot.number("penwidth", 2)
+            } else if transition.handoff != nil {
+                dot.keyword("style", timeout != nil ? "dashed,bold" : "bold")
+                dot.number("penwidth", 2)
+                dot.keyword("color", "#1f4e79")
+                dot.keyword("fontcolor", "#1f4e79")
+            } else if timeout != nil {
+                dot.keyword("style", "dashed")
+            }
+            if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
+            dot.end()
+        }
+        for (i, activity) in activities.enumerated() where activity.isJoin {
+            dot.edge(Self.joinNodeID(activity), Self.nodeID(activities[i]))
+            dot.end()
+        }
+        for end in process.graph.ends {
+            dot.edge(Self.nodeID(activities[end]), DOTID("end"))
+            dot.end()
+        }
+        cancellations(process, into: &dot)
+
+        triggers(process, pointsByEdge, into: &dot)
+        return dot.finish()
+    }
+
+    /// What an edge of the flow says: an approval's answer, a timer's clock, the condition, and the handoff's
+    /// artifact or its gap.
+    private struct TransitionLabel {
+        var text: String?
+        var isGap: Bool
+        var timeout: Timeout?
+    }
+
+    private static func transitionLabels(_ process: CheckedProcess, _ pointsByEdge: [EdgeKey: Int]) -> [TransitionLabel] {
+        let activities = process.process.activities
+        let points = process.handoffs.points
+        return process.graph.transitions.map { transition in
             let kind: HandoffPoint.Kind
             switch transition.kind {
             case .fallThrough: kind = .fallThrough
@@ -168,44 +242,8 @@ package struct DiagramRenderer: Sendable {
             } else if let artifact = transition.handoff?.statedArtifact?.value {
                 label.add(Self.artifactLabel(artifact))
             }
-            var from = Self.nodeID(activities[transition.source])
-            if let (site, _) = transition.fork {
-                forkEntry(site, process, drawn: &drawnForks, into: &dot)
-                from = Self.forkNodeID(site)
-            }
-            let to =
-                activities[transition.target].isJoin
-                ? Self.joinNodeID(activities[transition.target]) : Self.nodeID(activities[transition.target])
-            dot.edge(from, to)
-            if let text = label.text { dot.text("label", text) }
-            if isGap {
-                if timeout != nil { dot.keyword("style", "dashed") }
-                dot.keyword("color", "red")
-                dot.keyword("fontcolor", "red")
-                dot.number("penwidth", 2)
-            } else if transition.handoff != nil {
-                dot.keyword("style", timeout != nil ? "dashed,bold" : "bold")
-                dot.number("penwidth", 2)
-                dot.keyword("color", "#1f4e79")
-                dot.keyword("fontcolor", "#1f4e79")
-            } else if timeout != nil {
-                dot.keyword("style", "dashed")
-            }
-            if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
-            dot.end()
+            return TransitionLabel(text: label.text, isGap: isGap, timeout: timeout)
         }
-        for (i, activity) in activities.enumerated() where activity.isJoin {
-            dot.edge(Self.joinNodeID(activity), Self.nodeID(activities[i]))
-            dot.end()
-        }
-        for end in process.graph.ends {
-            dot.edge(Self.nodeID(activities[end]), DOTID("end"))
-            dot.end()
-        }
-        cancellations(process, into: &dot)
-
-        triggers(process, pointsByEdge, into: &dot)
-        return dot.finish()
     }
 
     /// Whether an edge is laid out as a loop (`constraint=false`): it goes back to an activity listed at or before its
@@ -247,6 +285,37 @@ package struct DiagramRenderer: Sendable {
 
     /// `lane_end_<role>`: the invisible end of a role's lane.
     static func laneEndID(_ role: String) -> DOTID { DOTID("lane_end_", role) }
+
+    /// `l_<n>`: the node that carries the label of the flow graph's transition `n`.
+    static func labelNodeID(_ transition: Int) -> DOTID { DOTID("l_", String(transition)) }
+
+    private func labelNode(_ transition: Int, _ label: TransitionLabel, into dot: inout DOTWriter) {
+        dot.node(Self.labelNodeID(transition))
+        dot.text("label", label.text ?? "")
+        dot.keyword("shape", "plaintext")
+        dot.keyword("style", "")
+        dot.number("fontsize", 9)
+        dot.keyword("margin", "0.02,0.02")
+        dot.number("height", 0.1)
+        if label.isGap {
+            dot.keyword("fontcolor", "red")
+        }
+        dot.end()
+    }
+
+    private func edgeStyle(isGap: Bool, handoff: Bool, timeout: Bool, into dot: inout DOTWriter) {
+        if isGap {
+            if timeout { dot.keyword("style", "dashed") }
+            dot.keyword("color", "red")
+            dot.number("penwidth", 2)
+        } else if handoff {
+            dot.keyword("style", timeout ? "dashed,bold" : "bold")
+            dot.number("penwidth", 2)
+            dot.keyword("color", "#1f4e79")
+        } else if timeout {
+            dot.keyword("style", "dashed")
+        }
+    }
 
     /// `a_<activity-id>`: the node of an activity.
     static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
