@@ -27,7 +27,11 @@ package struct IDTable<Value: Sendable>: Sendable {
         var capacity = 8
         while capacity < dictionary.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
+        var hashes: [UInt64] = []
+        var keys: [String] = []
+        var values: [Value] = []
         let mask = capacity - 1
+        // A key that is not ASCII, or one past `maxProbes`, leaves the table empty: every lookup uses the dictionary.
         for (key, value) in dictionary {
             guard let hash = Self.asciiHash(key) else { return }
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -42,7 +46,7 @@ package struct IDTable<Value: Sendable>: Sendable {
             values.append(value)
             slots[slot] = Int32(keys.count)
         }
-        self.slots = slots
+        (self.hashes, self.keys, self.values, self.slots) = (hashes, keys, values, slots)
     }
 
     package subscript(id: String) -> Value? {

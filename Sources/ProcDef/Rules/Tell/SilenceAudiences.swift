@@ -4,12 +4,24 @@ extension ProcessContext {
     /// Empty when the process involves no one to tell.
     package func silenceAnalyses() -> [SilenceAnalysis] {
         // A process involves a handful of roles: a short list searched in place costs less than hashing every
-        // reference.
+        // reference. Past `RoleLookup.linearLimit` a set takes over, so that a process naming thousands of roles
+        // does not make this quadratic.
         var involved: [String] = []
-        if let requester = process.requester { involved.append(requester.value) }
+        var seen: Set<String>?
+        func note(_ id: String) {
+            if let known = seen {
+                if known.contains(id) { return }
+                seen?.insert(id)
+            } else {
+                if involved.contains(id) { return }
+                if involved.count == RoleLookup.linearLimit { seen = Set(involved + [id]) }
+            }
+            involved.append(id)
+        }
+        if let requester = process.requester { note(requester.value) }
         for roles in activityRoles {
             for list in [roles.responsible, roles.consulted, roles.informed] {
-                for entry in list where !involved.contains(entry.value) { involved.append(entry.value) }
+                for entry in list { note(entry.value) }
             }
         }
         var audiences: [SilenceAnalysis.Audience] = []
