@@ -431,7 +431,7 @@ private struct RunbookPage {
             let known = process.role(id)
             if let team = known?.team { md.cellText(team.value) }
             md.nextCell()
-            if let contact = known?.contact { md.cellText(contact.value) }
+            if let contact = known?.contactText { md.cellText(contact) }
             md.nextCell()
             // "Process owner, responsible for 5 activities, accountable for 3": the first part capitalised, the noun once.
             var parts = RolePartSentence()
@@ -994,7 +994,7 @@ private struct RunbookPage {
                 continue
             }
             md.text(role.name.value)
-            if contacts, let contact = role.contact?.value, !contact.isBlank {
+            if contacts, let contact = role.contactText {
                 md.markdown(" (")
                 md.text(contact)
                 md.markdown(")")
