@@ -106,6 +106,15 @@ struct DOTWriter {
         endAttribute()
     }
 
+    /// `key=<...>`: an HTML-like label, whose text `HTMLLabel` escaped.
+    mutating func html(_ key: StaticString, _ label: HTMLLabel) {
+        beginAttribute(key)
+        text.append("<")
+        text.append(label.markup)
+        text.append(">")
+        endAttribute()
+    }
+
     /// `key=word`; a word other than hex digits, ASCII letters, `_` and `.` (`#f4f6f8`, `rounded,filled`) is quoted.
     mutating func keyword(_ key: StaticString, _ value: StaticString) {
         beginAttribute(key)
@@ -170,15 +179,15 @@ struct DOTWriter {
         text.append(" }\n")
     }
 
-    /// `"a" -> "b" -> "c" [style=invis];`: a path through these nodes, drawn or only laid out.
-    mutating func chain(_ ids: [DOTID], invisible: Bool) {
+    /// `"a" -> "b" -> "c" [style=invis];`: an invisible path through these nodes, which only orders the layout.
+    mutating func invisibleChain(_ ids: [DOTID]) {
         guard ids.count > 1 else { return }
         indent()
         for (index, member) in ids.enumerated() {
             if index > 0 { text.append(" -> ") }
             id(member)
         }
-        text.append(invisible ? " [style=invis];\n" : ";\n")
+        text.append(" [style=invis];\n")
     }
 
     consuming func finish() -> RenderedText {

@@ -1,0 +1,89 @@
+/// The shapes and marks one diagram uses, for its legend: a legend lists only those, in a fixed order.
+struct DiagramLegend {
+    enum Entry: Int, CaseIterable, Comparable {
+        case start, end, decision, parallel, cancellation, timer, notification, automated, approval, request
+        case handoff, gap, process, externalProcess, shared, unassigned, customerMoment
+
+        static func < (a: Entry, b: Entry) -> Bool { a.rawValue < b.rawValue }
+
+        /// The mark as the diagram draws it, then what it means.
+        var text: (mark: String, meaning: String) {
+            switch self {
+            case .start: ("○", "start")
+            case .end: ("◉", "end")
+            case .decision: ("◇×", "decision: one way is taken")
+            case .parallel: ("◇+", "parallel work: fork, join")
+            case .cancellation: ("⚡", "cancellation")
+            case .timer: ("◷", "timer, wait")
+            case .notification: ("✉", "notification")
+            case .automated: ("⚙", "automated step, system")
+            case .approval: ("✔", "approval")
+            case .request: ("✎", "request")
+            case .handoff: ("━", "handoff [what is handed on]")
+            case .gap: ("┅", "handoff gap (red, dashed)")
+            case .process: ("▭", "another process")
+            case .externalProcess: ("┆", "dashed box: a process defined elsewhere")
+            case .shared: ("↔", "step shared with another lane")
+            case .unassigned: ("■", "red lane: no one is responsible")
+            case .customerMoment: ("☎", "the customer is told or asked")
+            }
+        }
+    }
+
+    private(set) var entries: Set<Entry> = []
+
+    mutating func insert(_ entry: Entry) { entries.insert(entry) }
+
+    /// The graph's label as an HTML-like label: the title, then the legend in rows of `perRow` entries.
+    func label(title: String, perRow: Int = 5) -> HTMLLabel {
+        var html = HTMLLabel()
+        html.raw(#"<table border="0" cellborder="0" cellspacing="0" cellpadding="2"><tr><td><font point-size="18">"#)
+        html.text(title)
+        html.raw("</font></td></tr>")
+        let sorted = entries.sorted()
+        var start = 0
+        while start < sorted.count {
+            html.raw(##"<tr><td><font point-size="10" color="#444444">"##)
+            for (offset, entry) in sorted[start..<min(start + perRow, sorted.count)].enumerated() {
+                if offset > 0 { html.raw("   ·   ") }
+                html.text(entry.text.mark + " " + entry.text.meaning)
+            }
+            html.raw("</font></td></tr>")
+            start += perRow
+        }
+        html.raw("</table>")
+        return html
+    }
+}
+
+/// The text of a Graphviz HTML-like label (`label=<...>`), built so that input text can only enter escaped.
+struct HTMLLabel {
+    private(set) var markup = ""
+
+    /// procdef's own markup, from its source.
+    mutating func raw(_ literal: StaticString) { markup += "\(literal)" }
+
+    /// Text, with `&`, `<`, `>` and `"` as entities and line breaks as `<br/>`; other control characters become
+    /// U+FFFD, as in quoted labels.
+    mutating func text(_ text: String) {
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "&": markup += "&amp;"
+            case "<": markup += "&lt;"
+            case ">": markup += "&gt;"
+            case "\"": markup += "&quot;"
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": markup += "<br/>"
+            case "\t": markup += " "
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    markup += "\u{FFFD}"
+                } else {
+                    markup.unicodeScalars.append(scalar)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+/// Places the nodes of a swimlane diagram on a grid of lanes by ranks, so that every lane is a band of the same
+/// length, the lanes keep the order given, and the steps of one rank line up across lanes.
+///
+/// `dot` cannot be told the order of its clusters (its crossing reduction moves them, and flat edges between
+/// clusters do not hold them), so procdef lays the grid out itself and pins every node (`pos="x,y!"`, drawn by
+/// Graphviz's `neato`, which then only routes the edges around the nodes). The sizes are estimates of what Graphviz
+/// will draw (`TextSize`), with room to spare; the layout test measures the real drawing.
+struct SwimlaneLayout {
+    struct Size {
+        var width: Double
+        var height: Double
+    }
+
+    struct Point: Equatable {
+        var x: Double
+        var y: Double
+    }
+
+    /// One node to place: its lane, its rank along the flow, and its size.
+    struct Item {
+        var lane: Int
+        var rank: Int
+        var size: Size
+    }
+
+    /// Top to bottom (lanes are columns) or left to right (lanes are rows).
+    enum Direction {
+        case topToBottom, leftToRight
+    }
+
+    /// Space between two nodes of one cell, across the lane.
+    static let nodeGap = 16.0
+    /// Space inside a lane's band on each side.
+    static let lanePadding = 10.0
+    /// Space between two ranks, along the flow.
+    static let rankGap = 20.0
+    /// Space between two lanes.
+    static let laneGap = 6.0
+
+    let direction: Direction
+    /// The centre of each item, in points, y growing upwards as Graphviz's are.
+    let positions: [Point]
+    /// Per lane, where its name goes and where its invisible end goes: the two ends of its band.
+    let laneStarts: [Point]
+    let laneEnds: [Point]
+    /// Per lane, the middle of its band across the flow, and its thickness.
+    let laneCentres: [Double]
+    let laneThickness: [Double]
+    /// The width of the drawing, lanes' names included.
+    let width: Double
+
+    /// Lays out `items` in `laneCount` lanes whose names have `headerSizes`; `groupGaps[i]` is extra space before lane
+    /// `i` (the blueprint's lines go there).
+    init(items: [Item], laneCount: Int, headerSizes: [Size], groupGaps: [Double] = [], direction: Direction) {
+        self.direction = direction
+        let ranks = (items.map(\.rank).max() ?? -1) + 1
+        // Sizes across the lane (thickness) and along the flow (length), by direction.
+        func across(_ size: Size) -> Double { direction == .topToBottom ? size.width : size.height }
+        func along(_ size: Size) -> Double { direction == .topToBottom ? size.height : size.width }
+
+        // Per cell, the items stacked across the lane, in the order given.
+        var cells: [[Int]] = Array(repeating: [], count: max(laneCount * ranks, 0))
+        for (i, item) in items.enumerated() { cells[item.lane * ranks + item.rank].append(i) }
+        var thickness = Array(repeating: 0.0, count: laneCount)
+        var rankLength = Array(repeating: 0.0, count: ranks)
+        for lane in 0..<laneCount {
+            thickness[lane] = across(headerSizes[lane])
+            for rank in 0..<ranks {
+                let members = cells[lane * ranks + rank]
+                let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(max(members.count - 1, 0)) * Self.nodeGap
+                thickness[lane] = max(thickness[lane], stack)
+                for m in members { rankLength[rank] = max(rankLength[rank], along(items[m].size)) }
+            }
+        }
+        let header = headerSizes.map(along).max() ?? 0
+        // Where each lane's band starts across the flow, and each rank's along it.
+        var laneOffset = Array(repeating: 0.0, count: laneCount)
+        var offset = 0.0
+        for lane in 0..<laneCount {
+            if groupGaps.indices.contains(lane) { offset += groupGaps[lane] }
+            laneOffset[lane] = offset
+            offset += thickness[lane] + 2 * Self.lanePadding + Self.laneGap
+        }
+        let acrossTotal = offset - Self.laneGap
+        var rankOffset = Array(repeating: 0.0, count: ranks)
+        var along = header + Self.rankGap
+        for rank in 0..<ranks {
+            rankOffset[rank] = along
+            along += rankLength[rank] + Self.rankGap
+        }
+        let alongTotal = along
+
+        // Turns (across, along) into Graphviz's (x, y).
+        func point(across a: Double, along l: Double) -> Point {
+            direction == .topToBottom ? Point(x: a, y: -l) : Point(x: l, y: -a)
+        }
+        var positions = Array(repeating: Point(x: 0, y: 0), count: items.count)
+        for lane in 0..<laneCount {
+            let bandStart = laneOffset[lane] + Self.lanePadding
+            for rank in 0..<ranks {
+                let members = cells[lane * ranks + rank]
+                guard !members.isEmpty else { continue }
+                let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(members.count - 1) * Self.nodeGap
+                var cursor = bandStart + (thickness[lane] - stack) / 2
+                for m in members {
+                    let a = cursor + across(items[m].size) / 2
+                    positions[m] = point(across: a, along: rankOffset[rank] + rankLength[rank] / 2)
+                    cursor += across(items[m].size) + Self.nodeGap
+                }
+            }
+        }
+        self.positions = positions.map { Point(x: Self.rounded($0.x), y: Self.rounded($0.y)) }
+        self.laneCentres = (0..<laneCount).map { laneOffset[$0] + Self.lanePadding + thickness[$0] / 2 }
+        self.laneThickness = thickness
+        self.laneStarts = (0..<laneCount).map { lane in
+            // Every name starts at the top (or the left) of its band.
+            let p = point(across: laneOffset[lane] + Self.lanePadding + thickness[lane] / 2, along: along(headerSizes[lane]) / 2)
+            return Point(x: Self.rounded(p.x), y: Self.rounded(p.y))
+        }
+        self.laneEnds = (0..<laneCount).map { lane in
+            let p = point(across: laneOffset[lane] + Self.lanePadding + thickness[lane] / 2, along: alongTotal)
+            return Point(x: Self.rounded(p.x), y: Self.rounded(p.y))
+        }
+        self.width = direction == .topToBottom ? acrossTotal : alongTotal
+        self.length = direction == .topToBottom ? alongTotal : acrossTotal
+    }
+
+    /// The drawing's extent along the other axis.
+    let length: Double
+
+    /// A coordinate on a grid of half points, so that the DOT text does not depend on how a double prints.
+    static func rounded(_ value: Double) -> Double { (value * 2).rounded() / 2 }
+
+    /// `12,-34.5`: a point for `pos`.
+    static func text(_ point: Point) -> String {
+        number(point.x) + "," + number(point.y) + "!"
+    }
+
+    static func number(_ value: Double) -> String {
+        let halves = Int((value * 2).rounded())
+        let sign = halves < 0 ? "-" : ""
+        let magnitude = abs(halves)
+        return sign + String(magnitude / 2) + (magnitude % 2 == 1 ? ".5" : "")
+    }
+}
+
+/// Estimates how large Graphviz draws a label: Liberation Sans (what `Helvetica` resolves to on Debian) measured by
+/// `dot -Tjson`, rounded up, so a node is never drawn larger than the layout made room for.
+enum TextSize {
+    /// The width of one line at `fontSize`, in points.
+    static func lineWidth(_ line: Substring, fontSize: Double) -> Double {
+        var ems = 0.0
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case " ": ems += 0.29
+            case "i", "j", "l", "I", ".", ",", ":", ";", "'", "!", "|": ems += 0.30
+            case "f", "t", "r", "(", ")", "[", "]", "-", "/": ems += 0.36
+            case "m", "w", "M", "W": ems += 0.88
+            case "a"..."z", "0"..."9": ems += 0.58
+            case "A"..."Z": ems += 0.72
+            default: ems += scalar.value < 0x80 ? 0.6 : 1.0
+            }
+        }
+        return ems * fontSize
+    }
+
+    /// The size of a label's text: its widest line, and its lines' height.
+    static func text(_ label: String, fontSize: Double) -> SwimlaneLayout.Size {
+        let lines = label.split(separator: "\n", omittingEmptySubsequences: false)
+        let width = lines.map { lineWidth($0, fontSize: fontSize) }.max() ?? 0
+        return SwimlaneLayout.Size(width: width, height: Double(lines.count) * fontSize * 1.17)
+    }
+}
