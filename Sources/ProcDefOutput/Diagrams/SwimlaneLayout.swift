@@ -56,7 +56,7 @@ struct SwimlaneLayout {
         let ranks = (items.map(\.rank).max() ?? -1) + 1
         // Sizes across the lane (thickness) and along the flow (length), by direction.
         func across(_ size: Size) -> Double { direction == .topToBottom ? size.width : size.height }
-        func along(_ size: Size) -> Double { direction == .topToBottom ? size.height : size.width }
+        func lengthOf(_ size: Size) -> Double { direction == .topToBottom ? size.height : size.width }
 
         // Per cell, the items stacked across the lane, in the order given.
         var cells: [[Int]] = Array(repeating: [], count: max(laneCount * ranks, 0))
@@ -69,10 +69,10 @@ struct SwimlaneLayout {
                 let members = cells[lane * ranks + rank]
                 let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(max(members.count - 1, 0)) * Self.nodeGap
                 thickness[lane] = max(thickness[lane], stack)
-                for m in members { rankLength[rank] = max(rankLength[rank], along(items[m].size)) }
+                for m in members { rankLength[rank] = max(rankLength[rank], lengthOf(items[m].size)) }
             }
         }
-        let header = headerSizes.map(along).max() ?? 0
+        let header = headerSizes.map(lengthOf).max() ?? 0
         // Where each lane's band starts across the flow, and each rank's along it.
         var laneOffset = Array(repeating: 0.0, count: laneCount)
         var offset = 0.0
@@ -114,7 +114,7 @@ struct SwimlaneLayout {
         self.laneThickness = thickness
         self.laneStarts = (0..<laneCount).map { lane in
             // Every name starts at the top (or the left) of its band.
-            let p = point(across: laneOffset[lane] + Self.lanePadding + thickness[lane] / 2, along: along(headerSizes[lane]) / 2)
+            let p = point(across: laneOffset[lane] + Self.lanePadding + thickness[lane] / 2, along: lengthOf(headerSizes[lane]) / 2)
             return Point(x: Self.rounded(p.x), y: Self.rounded(p.y))
         }
         self.laneEnds = (0..<laneCount).map { lane in
