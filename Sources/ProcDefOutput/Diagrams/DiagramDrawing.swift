@@ -117,8 +117,10 @@ extension DiagramRenderer {
             gatherNodes()
             let ranks = rankNodes()
             let headers = lanes.map(laneHeader)
-            let headerSizes = headers.map { TextSize.text($0, fontSize: 12) }.map {
-                SwimlaneLayout.Size(width: $0.width + 8, height: $0.height + 6)
+            let headerSizes = headers.map { header in
+                let name = TextSize.text(header.name, fontSize: 12)
+                let team = header.team.map { TextSize.text($0, fontSize: 10) } ?? SwimlaneLayout.Size(width: 0, height: 0)
+                return SwimlaneLayout.Size(width: max(name.width, team.width) + 10, height: name.height + team.height + 8)
             }
             let items = nodes.indices.map { SwimlaneLayout.Item(lane: nodes[$0].lane, rank: ranks[$0], size: nodes[$0].size) }
             let gaps = groupGaps()
@@ -199,16 +201,17 @@ extension DiagramRenderer {
             }
         }
 
-        private func laneHeader(_ lane: Lane) -> String {
+        /// A lane's name, and the team that staffs the role, each wrapped.
+        private func laneHeader(_ lane: Lane) -> (name: String, team: String?) {
             switch lane {
             case .role(let role):
                 let known = process.role(role)
                 var name = known?.name.value ?? role
-                if let team = known?.team?.value, team != name { name += "\n" + team }
                 if known?.kind.value == .system { name = "⚙ " + name }
-                return LabelWrapping.wrap(name, width: 18)
-            case .unassigned: return "unassigned"
-            case .emptyRow: return "no role"
+                let team = known?.team?.value.isBlank == false && known?.team?.value != known?.name.value ? known?.team?.value : nil
+                return (LabelWrapping.wrap(name, width: 18), team.map { LabelWrapping.wrap($0, width: 22) })
+            case .unassigned: return ("unassigned", "no one is responsible")
+            case .emptyRow: return ("no role", nil)
             }
         }
 
@@ -451,7 +454,7 @@ extension DiagramRenderer {
 
         // MARK: - Lanes
 
-        private mutating func laneCluster(_ l: Int, _ lane: Lane, _ name: String, _ layout: SwimlaneLayout) {
+        private mutating func laneCluster(_ l: Int, _ lane: Lane, _ name: (name: String, team: String?), _ layout: SwimlaneLayout) {
             dot.blankLine()
             switch lane {
             case .role(let role):
@@ -481,9 +484,18 @@ extension DiagramRenderer {
             dot.endSubgraph()
         }
 
-        private mutating func laneAnchors(_ lane: Lane, name: String, _ start: SwimlaneLayout.Point, _ end: SwimlaneLayout.Point) {
+        private mutating func laneAnchors(
+            _ lane: Lane, name: (name: String, team: String?), _ start: SwimlaneLayout.Point, _ end: SwimlaneLayout.Point
+        ) {
             dot.node(DiagramRenderer.laneStartID(lane))
-            dot.text("label", name)
+            var html = HTMLLabel()
+            html.text(name.name)
+            if let team = name.team {
+                html.raw(##"<br/><font point-size="10" color="#5a6570">"##)
+                html.text(team)
+                html.raw("</font>")
+            }
+            dot.html("label", html)
             dot.keyword("shape", "plaintext")
             dot.keyword("style", "")
             dot.number("fontsize", 12)
@@ -503,7 +515,7 @@ extension DiagramRenderer {
 
         /// The four rows of a service blueprint, each a cluster of its lanes, with its title over it, and the three
         /// lines between the rows, each a dashed edge the whole length of the drawing.
-        private mutating func blueprintRows(_ headers: [String], _ layout: SwimlaneLayout) {
+        private mutating func blueprintRows(_ headers: [(name: String, team: String?)], _ layout: SwimlaneLayout) {
             var lineAt: [Double] = []
             for stage in ServiceStage.allCases {
                 let members = lanes.indices.filter { stageOf(lanes[$0]) == stage }
