@@ -17,8 +17,10 @@ struct BuildCommand: ParsableCommand {
               handoffs.md             every handoff between roles and teams, gaps first
               runbooks/<id>.md        the runbook of each process
               diagrams/<id>.dot       its swimlane flowchart (.svg, .png: --render)
+              diagrams/<id>.blueprint.dot  its service blueprint
               diagrams/landscape.dot  the processes and their triggers
               raci/<id>.csv           its RACI matrix
+              raci/roles.csv          every role: id, name, kind, team
 
             An existing --out is replaced only if it is empty or holds the .procdef-build file of an earlier build.
             Exit codes: 0 written, 1 findings, 2 usage or I/O problems.

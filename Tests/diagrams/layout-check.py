@@ -46,6 +46,10 @@ def check(path, max_width):
         sys.exit(2)
     graph = json.loads(done.stdout)
     problems = []
+    # A layout Graphviz had to give up on (nodes touching, edges it could not route) is a problem too.
+    for line in done.stderr.splitlines():
+        if line.strip():
+            problems.append("%s: Graphviz: %s" % (path, line.strip()))
     x0, y0, x1, y1 = (float(v) for v in graph["bb"].split(","))
     if x1 - x0 > max_width:
         problems.append("%s: %.0f points wide, more than %d" % (path, x1 - x0, max_width))

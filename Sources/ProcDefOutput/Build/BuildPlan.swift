@@ -23,6 +23,7 @@ package struct BuildPlan: Sendable {
         // other job one process's runbook, diagram and CSV, so the workspace files take no time of their own.
         let runbook = RunbookRenderer(diagramImage: diagramImage)
         let diagram = DiagramRenderer()
+        let blueprint = DiagramRenderer(view: .blueprint)
         let csv = RACICSVRenderer()
         let index = IndexRenderer(diagramImage: diagramImage)
         let rendered = Array(-1..<processes.count).parallelMap { job -> [(path: String, bytes: [UInt8])] in
@@ -43,11 +44,12 @@ package struct BuildPlan: Sendable {
             let process = processes[job]
             // The layout functions return nil only for unsafe ids, which were filtered out above.
             guard let runbookPath = OutputLayout.runbook(process.id), let diagramPath = OutputLayout.diagram(process.id),
-                let csvPath = OutputLayout.raci(process.id)
+                let blueprintPath = OutputLayout.blueprint(process.id), let csvPath = OutputLayout.raci(process.id)
             else { return [] }
             return [
                 (runbookPath, runbook.renderText(process).takeBytes()),
                 (diagramPath, diagram.renderText(process).takeBytes()),
+                (blueprintPath, blueprint.renderText(process).takeBytes()),
                 (csvPath, csv.renderText(process).takeBytes()),
             ]
         }

@@ -120,7 +120,7 @@ extension DiagramRenderer {
             let headerSizes = headers.map { header in
                 let name = TextSize.text(header.name, fontSize: 12)
                 let team = header.team.map { TextSize.text($0, fontSize: 10) } ?? SwimlaneLayout.Size(width: 0, height: 0)
-                return SwimlaneLayout.Size(width: max(name.width, team.width) + 10, height: name.height + team.height + 8)
+                return SwimlaneLayout.Size(width: max(name.width, team.width) + 12, height: name.height + team.height + 10)
             }
             let items = nodes.indices.map { SwimlaneLayout.Item(lane: nodes[$0].lane, rank: ranks[$0], size: nodes[$0].size) }
             let gaps = groupGaps()
@@ -222,7 +222,7 @@ extension DiagramRenderer {
             return lanes.indices.map { l in l > 0 && stageOf(lanes[l]) != stageOf(lanes[l - 1]) ? Self.lineRoom : 0 }
         }
 
-        static let lineRoom = 74.0
+        static let lineRoom = 60.0
 
         // MARK: - Nodes and ranks
 
@@ -497,6 +497,10 @@ extension DiagramRenderer {
             }
             dot.html("label", html)
             dot.keyword("shape", "plaintext")
+            // Only as large as the text (plus the margin the layout counted), not Graphviz's minimum of 54 by 36.
+            dot.keyword("margin", "0.06,0.04")
+            dot.number("width", 0)
+            dot.number("height", 0)
             dot.keyword("style", "")
             dot.number("fontsize", 12)
             if lane == .unassigned { dot.keyword("fontcolor", "red") }
@@ -523,21 +527,22 @@ extension DiagramRenderer {
                 let low = layout.laneCentres[first] - layout.laneThickness[first] / 2 - SwimlaneLayout.lanePadding
                 let high = layout.laneCentres[last] + layout.laneThickness[last] / 2 + SwimlaneLayout.lanePadding
                 if stage != .customer { lineAt.append(low - Self.lineRoom / 2) }
+                // Each row's title over its lanes; the rows are not clusters, as `neato` draws only clusters at the
+                // top level.
                 dot.blankLine()
-                dot.beginSubgraph(DOTID("cluster_stage_", stage.rawValue))
-                dot.text("label", "")
-                dot.keyword("style", "invis")
                 let title = DOTID("stage_", stage.rawValue)
                 dot.node(title)
                 dot.text("label", Self.rowTitle(stage))
                 dot.keyword("shape", "plaintext")
                 dot.keyword("style", "")
-                dot.number("fontsize", 12)
+                dot.keyword("margin", "0.04,0.02")
+                dot.number("width", 0)
+                dot.number("height", 0)
+                dot.number("fontsize", 10)
                 dot.keyword("fontcolor", "#3a4651")
                 dot.text("pos", SwimlaneLayout.text(rowTitlePosition(low: low, high: high, layout)))
                 dot.end()
                 for l in members { laneCluster(l, lanes[l], headers[l], layout) }
-                dot.endSubgraph()
             }
             dot.blankLine()
             for (n, name) in ["line of interaction", "line of visibility", "line of internal interaction"].enumerated() where lineAt.indices.contains(n) {
@@ -545,11 +550,14 @@ extension DiagramRenderer {
                 let bottom = DOTID("line_end_", String(n + 1))
                 let (start, end) = linePoints(lineAt[n], layout)
                 dot.node(top)
-                dot.text("label", LabelWrapping.wrap(name, width: 12))
+                dot.text("label", LabelWrapping.wrap(name, width: 11))
                 dot.keyword("shape", "plaintext")
                 dot.keyword("style", "")
+                dot.keyword("margin", "0.04,0.02")
+                dot.number("width", 0)
+                dot.number("height", 0)
                 dot.keyword("fontcolor", "#b35c00")
-                dot.number("fontsize", 10)
+                dot.number("fontsize", 9)
                 dot.text("pos", SwimlaneLayout.text(start))
                 dot.end()
                 dot.node(bottom)
@@ -570,13 +578,13 @@ extension DiagramRenderer {
         private func rowTitlePosition(low: Double, high: Double, _ layout: SwimlaneLayout) -> SwimlaneLayout.Point {
             let middle = SwimlaneLayout.rounded((low + high) / 2)
             return layout.direction == .topToBottom
-                ? SwimlaneLayout.Point(x: middle, y: 22) : SwimlaneLayout.Point(x: -70, y: -middle)
+                ? SwimlaneLayout.Point(x: middle, y: 48) : SwimlaneLayout.Point(x: -90, y: -middle)
         }
 
         /// Where a line between rows starts (with its name) and ends.
         private func linePoints(_ across: Double, _ layout: SwimlaneLayout) -> (SwimlaneLayout.Point, SwimlaneLayout.Point) {
             let a = SwimlaneLayout.rounded(across)
-            let length = SwimlaneLayout.rounded(layout.length)
+            let length = SwimlaneLayout.rounded(layout.flowExtent)
             return layout.direction == .topToBottom
                 ? (SwimlaneLayout.Point(x: a, y: 0), SwimlaneLayout.Point(x: a, y: -length))
                 : (SwimlaneLayout.Point(x: 0, y: -a), SwimlaneLayout.Point(x: length, y: -a))
@@ -584,10 +592,10 @@ extension DiagramRenderer {
 
         static func rowTitle(_ stage: ServiceStage) -> String {
             switch stage {
-            case .customer: "CUSTOMER ACTIONS"
-            case .front: "FRONT STAGE\nwhat the customer sees"
-            case .back: "BACK STAGE\nbehind the counter"
-            case .support: "SUPPORT\nteams, suppliers, systems"
+            case .customer: "CUSTOMER\nACTIONS"
+            case .front: "FRONT STAGE\nseen by the\ncustomer"
+            case .back: "BACK STAGE\nbehind the\ncounter"
+            case .support: "SUPPORT\nteams, suppliers,\nsystems"
             }
         }
 

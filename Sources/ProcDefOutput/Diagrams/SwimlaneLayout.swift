@@ -128,6 +128,9 @@ struct SwimlaneLayout {
     /// The drawing's extent along the other axis.
     let length: Double
 
+    /// The drawing's extent along the flow: where the lanes end.
+    var flowExtent: Double { direction == .topToBottom ? length : width }
+
     /// A coordinate on a grid of half points, so that the DOT text does not depend on how a double prints.
     static func rounded(_ value: Double) -> Double { (value * 2).rounded() / 2 }
 

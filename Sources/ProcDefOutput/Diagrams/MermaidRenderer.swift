@@ -1,0 +1,196 @@
+import ProcDef
+
+/// Renders a process's flow as a Mermaid flowchart: the block each runbook carries, so that GitHub and GitLab draw
+/// the flow in a pull request, and what `procdef graph --format mermaid` prints.
+///
+/// Only Mermaid's classic `flowchart` syntax, which the older Mermaid versions those sites run all read: a subgraph
+/// per lane (in the workspace's order of roles, the red "unassigned" lane last), `(("start"))` and `((("end")))`
+/// events, `{"×"}` and `{"+"}` gateways, `("...")` steps with their BPMN marker, `[["..."]]` for another process,
+/// `==>` for a handoff and `-.->` in red for a handoff gap. Every id is procdef's own (`a1`, `x1`, `lane1`), never
+/// the author's text, so no id can be a keyword such as `end`; every text is quoted and escaped (`MermaidText`).
+package struct MermaidRenderer: Sendable {
+    package init() {}
+
+    package func render(_ process: CheckedProcess) -> String {
+        var writer = Writer(process: process)
+        return writer.render()
+    }
+
+    private struct Writer {
+        let process: CheckedProcess
+        let activities: [Activity]
+        let lanes: ProcessLanes
+        let labels: [DiagramRenderer.TransitionLabel]
+        var out = ""
+        /// Links written so far: `linkStyle` numbers them in order.
+        var links = 0
+        var gapLinks: [Int] = []
+
+        init(process: CheckedProcess) {
+            self.process = process
+            self.activities = process.process.activities
+            self.lanes = ProcessLanes(process)
+            self.labels = DiagramRenderer.transitionLabels(process)
+        }
+
+        mutating func render() -> String {
+            out += "flowchart TB\n"
+            let graph = process.graph
+            var laneNumber = 0
+            for role in lanes.roles {
+                laneNumber += 1
+                let known = process.role(role)
+                var title = known?.name.value ?? role
+                if known?.kind.value == .system { title = "⚙ " + title }
+                out += "  subgraph lane\(laneNumber)[\"\(MermaidText.escape(title))\"]\n"
+                out += "    direction TB\n"
+                laneBody(lanes.home[role] ?? [], markers: (lanes.shared[role] ?? []).map { ($0, laneNumber) })
+                out += "  end\n"
+            }
+            if !lanes.unassigned.isEmpty {
+                out += "  subgraph unassigned[\"unassigned: no one is responsible\"]\n"
+                out += "    direction TB\n"
+                laneBody(lanes.unassigned, markers: [])
+                out += "  end\n"
+                out += "  style unassigned fill:#fdecea,stroke:#d00,color:#d00\n"
+            }
+            // Other processes, outside the lanes.
+            var processes: [String: Int] = [:]
+            for edge in graph.triggers where processes[edge.trigger.process.value] == nil {
+                let id = edge.trigger.process.value
+                processes[id] = processes.count + 1
+                let n = processes[id]!
+                if let other = process.processesByID[id] {
+                    out += "  p\(n)[[\"\(MermaidText.escape(other.name.value, wrap: 24))\"]]\n"
+                } else if let external = process.context.workspace.externalProcess(id: id) {
+                    out += "  p\(n)[[\"\(MermaidText.escape(external.name.value + " (defined elsewhere)", wrap: 24))\"]]\n"
+                    out += "  style p\(n) stroke-dasharray:5 5\n"
+                } else {
+                    out += "  p\(n)[[\"\(MermaidText.escape(id + " (no such process)", wrap: 24))\"]]\n"
+                    out += "  style p\(n) stroke:#d00,color:#d00\n"
+                }
+            }
+
+            if let start = graph.start { link("start", "-->", "a\(start + 1)") }
+            for (i, activity) in activities.enumerated() where DiagramRenderer.hasDecisionGateway(activity) {
+                link("a\(i + 1)", "---", "x\(i + 1)")
+            }
+            for (f, fork) in graph.forks.enumerated() {
+                let from: String
+                if let parent = fork.parent {
+                    from = "f\(parent.site + 1)"
+                } else if fork.route.decision != nil, DiagramRenderer.hasDecisionGateway(activities[fork.source]) {
+                    from = "x\(fork.source + 1)"
+                } else {
+                    from = "a\(fork.source + 1)"
+                }
+                link(from, "---", "f\(f + 1)", label: fork.parent == nil ? fork.condition?.value : nil)
+            }
+            for (t, transition) in graph.transitions.enumerated() {
+                var from = "a\(transition.source + 1)"
+                if let (site, _) = transition.fork {
+                    from = "f\(site + 1)"
+                } else if case .branch = transition.kind, DiagramRenderer.hasDecisionGateway(activities[transition.source]) {
+                    from = "x\(transition.source + 1)"
+                }
+                let target = activities[transition.target].isJoin ? "j\(transition.target + 1)" : "a\(transition.target + 1)"
+                let label = labels[t]
+                let arrow = label.isGap || label.timeout != nil ? "-.->" : transition.handoff != nil ? "==>" : "-->"
+                if label.isGap { gapLinks.append(links) }
+                // Already wrapped, line by line.
+                link(from, arrow, target, label: label.text, wrap: nil)
+            }
+            for (i, activity) in activities.enumerated() where activity.isJoin {
+                link("j\(i + 1)", "-->", "a\(i + 1)")
+            }
+            for end in graph.ends { link("a\(end + 1)", "-->", "e\(end + 1)") }
+            for (c, entry) in graph.cancellations.enumerated() {
+                guard let target = entry.target else { continue }
+                let text = "⚡ " + (entry.cancellation.when?.value ?? "cut short") + " (from " + StepNumbers.phrase(entry.sources) + ")"
+                link("c\(c + 1)", "-.->", "a\(target + 1)", label: text)
+            }
+            for edge in graph.triggers {
+                link("a\(edge.source + 1)", "-.->", "p\(processes[edge.trigger.process.value]!)", label: edge.trigger.when?.value)
+            }
+            for i in activities.indices where activities[i].responsible.count > 1 {
+                for (n, role) in lanes.roles.enumerated() where (lanes.shared[role] ?? []).contains(i) {
+                    link("a\(i + 1)", "-.-", "m\(i + 1)_\(n + 1)")
+                }
+            }
+            if !gapLinks.isEmpty {
+                out += "  linkStyle \(gapLinks.map(String.init).joined(separator: ",")) stroke:#d00,stroke-width:2px,color:#d00\n"
+            }
+            return out
+        }
+
+        /// A lane's nodes: its steps with their gateways, events and cancel events, and the markers of steps it
+        /// shares.
+        private mutating func laneBody(_ steps: [Int], markers: [(step: Int, lane: Int)]) {
+            let graph = process.graph
+            let inLane = Set(steps)
+            if let start = graph.start, inLane.contains(start) { out += "    start((\"start\"))\n" }
+            for i in steps {
+                let activity = activities[i]
+                var text = "\(i + 1). \(activity.name.value)"
+                if let marker = DiagramRenderer.typeMarker(activity.stepType) { text = marker + " " + text }
+                var label = MermaidText.escape(text, wrap: 24)
+                if let target = activity.target { label += "<br/>(" + MermaidText.escape(target.text) + ")" }
+                out += "    a\(i + 1)(\"\(label)\")\n"
+                if DiagramRenderer.hasDecisionGateway(activity) { out += "    x\(i + 1){\"×\"}\n" }
+                if activity.isJoin { out += "    j\(i + 1){\"+\"}\n" }
+                if activity.isEnd || graph.ends.contains(i) { out += "    e\(i + 1)(((\"end\")))\n" }
+            }
+            for (f, fork) in graph.forks.enumerated() where inLane.contains(fork.source) { out += "    f\(f + 1){\"+\"}\n" }
+            for (c, entry) in graph.cancellations.enumerated() {
+                guard let target = entry.target, inLane.contains(target) else { continue }
+                out += "    c\(c + 1)((\"⚡\"))\n"
+            }
+            for (step, lane) in markers {
+                out += "    m\(step + 1)_\(lane)(\"↔ \(MermaidText.escape("\(step + 1). \(activities[step].name.value)", wrap: 24))\")\n"
+            }
+        }
+
+        private mutating func link(_ from: String, _ arrow: String, _ to: String, label: String? = nil, wrap: Int? = 28) {
+            out += "  " + from + " " + arrow
+            if let label, !label.isEmpty { out += "|\"" + MermaidText.escape(label, wrap: wrap) + "\"|" }
+            out += " " + to + "\n"
+            links += 1
+        }
+    }
+}
+
+/// Text inside a quoted Mermaid label: the characters Mermaid's parser or its HTML would read as syntax become
+/// Mermaid's entity codes (`#quot;`, `#35;` for `#`, `#59;` for `;`, `#lt;`, `#gt;`, `#amp;`, `#124;` for `|`, `#96;`
+/// for a backtick, which would start a Markdown string), line breaks become `<br/>`, other control characters
+/// U+FFFD. Text stays UTF-8 otherwise.
+enum MermaidText {
+    static func escape(_ text: String, wrap width: Int? = nil) -> String {
+        let wrapped = width.map { LabelWrapping.wrap(text, width: $0) } ?? text
+        var out = ""
+        out.reserveCapacity(wrapped.utf8.count + 8)
+        var previousWasCR = false
+        for scalar in wrapped.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\"": out += "#quot;"
+            case "#": out += "#35;"
+            case ";": out += "#59;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case "|": out += "#124;"
+            case "`": out += "#96;"
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += "<br/>"
+            case "\t": out += " "
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}
