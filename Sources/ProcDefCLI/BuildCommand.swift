@@ -41,6 +41,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Build even when the check finds errors (handoff gaps are drawn in red); the findings are still printed.")
     var allowErrors = false
 
+    @Flag(help: "Add each runbook's change history: the last commits that touched its definition (git log, run once).")
+    var history = false
+
     func validate() throws {
         if strict && allowErrors {
             throw ValidationError("--strict and --allow-errors cannot be used together")
@@ -73,7 +76,8 @@ struct BuildCommand: ParsableCommand {
         }
 
         do {
-            var plan = try BuildPlan(report: report, diagramImage: render)
+            let changes = history ? try ChangeHistoryReader.read(files: Set(report.workspace.processes.map(\.file))) : nil
+            var plan = try BuildPlan(report: report, diagramImage: render, history: changes)
             for id in plan.skipped {
                 Terminal.writeError("warning: process '\(id)' is left out: its id cannot be a file name")
             }

@@ -11,6 +11,8 @@ package enum OutputLayout {
     /// The handoff map of every process, linked from the index and from each runbook's handoff table.
     package static let handoffs = "handoffs.md"
     package static let landscape = "diagrams/landscape.dot"
+    /// Every role's id, name, kind and team, beside the RACI matrices whose headers name role ids.
+    package static let roles = "raci/roles.csv"
     /// Written into every build, and required in an existing `--out` before a build replaces it: a guard against
     /// `--out` naming a folder of something else (the sources, a home directory) that a swap would delete.
     package static let marker = ".procdef-build"

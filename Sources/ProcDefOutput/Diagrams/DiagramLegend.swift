@@ -63,8 +63,8 @@ struct HTMLLabel {
     /// procdef's own markup, from its source.
     mutating func raw(_ literal: StaticString) { markup += "\(literal)" }
 
-    /// Text, with `&`, `<`, `>` and `"` as entities and line breaks as `<br/>`; other control characters become
-    /// U+FFFD, as in quoted labels.
+    /// Text, with `&`, `<`, `>` and `"` as entities and line breaks as `<br/>`; other control characters and the
+    /// invisible ones that reorder a line become U+FFFD, as in quoted labels.
     mutating func text(_ text: String) {
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -78,7 +78,7 @@ struct HTMLLabel {
             case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": markup += "<br/>"
             case "\t": markup += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if scalar.isControlCharacter {
                     markup += "\u{FFFD}"
                 } else {
                     markup.unicodeScalars.append(scalar)

@@ -161,8 +161,8 @@ package struct MermaidRenderer: Sendable {
 
 /// Text inside a quoted Mermaid label: the characters Mermaid's parser or its HTML would read as syntax become
 /// Mermaid's entity codes (`#quot;`, `#35;` for `#`, `#59;` for `;`, `#lt;`, `#gt;`, `#amp;`, `#124;` for `|`, `#96;`
-/// for a backtick, which would start a Markdown string), line breaks become `<br/>`, other control characters
-/// U+FFFD. Text stays UTF-8 otherwise.
+/// for a backtick, which would start a Markdown string), line breaks become `<br/>`, other control characters and the
+/// invisible ones that reorder a line U+FFFD. Text stays UTF-8 otherwise.
 enum MermaidText {
     static func escape(_ text: String, wrap width: Int? = nil) -> String {
         let wrapped = width.map { LabelWrapping.wrap(text, width: $0) } ?? text
@@ -184,7 +184,7 @@ enum MermaidText {
             case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += "<br/>"
             case "\t": out += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                if scalar.isControlCharacter {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)
