@@ -20,10 +20,16 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var inputs: InputOptions
 
-    @Option(help: ArgumentHelp("swimlane: who does what, in order; blueprint: the same lanes in a service blueprint's rows (customer, front stage, back stage, support).", valueName: "swimlane|blueprint"))
+    @Option(
+        help: ArgumentHelp(
+            "swimlane: who does what, in order; blueprint: the same lanes in a service blueprint's rows (customer, front stage, back stage, support).",
+            valueName: "swimlane|blueprint"))
     var view: DiagramView = .swimlane
 
-    @Option(help: ArgumentHelp("dot: Graphviz DOT (pipe to dot -Tsvg); mermaid: the flowchart each runbook carries, for GitHub and GitLab.", valueName: "dot|mermaid"))
+    @Option(
+        help: ArgumentHelp(
+            "dot: Graphviz DOT (pipe to dot -Tsvg); mermaid: the flowchart each runbook carries, for GitHub and GitLab.",
+            valueName: "dot|mermaid"))
     var format: DiagramTextFormat = .dot
 
     @Flag(help: "Exit 0 even when the process has errors (the diagram is printed either way, handoff gaps in red).")

@@ -60,16 +60,20 @@ final class BuildCommandTests: XCTestCase {
         let run = try build(in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let ids = try processIDs
-        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 3 + 3) files)\n")
+        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 4 + 4) files)\n")
 
         let after = try snapshot(root)
         // Only `out/` is new; the inputs are untouched, and no temporary folder is left beside `out`.
         XCTAssertEqual(after.filter { !$0.key.hasPrefix("out/") }, before)
         XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
 
-        var expected: Set<String> = ["out/.procdef-build", "out/index.md", "out/handoffs.md", "out/diagrams/landscape.dot"]
+        var expected: Set<String> = [
+            "out/.procdef-build", "out/index.md", "out/handoffs.md", "out/diagrams/landscape.dot", "out/raci/roles.csv",
+        ]
         for id in ids {
-            expected.formUnion(["out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/raci/\(id).csv"])
+            expected.formUnion([
+                "out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/diagrams/\(id).blueprint.dot", "out/raci/\(id).csv",
+            ])
         }
         XCTAssertEqual(Set(after.keys.filter { $0.hasPrefix("out/") }), expected)
 
@@ -77,6 +81,7 @@ final class BuildCommandTests: XCTestCase {
         for id in ids {
             XCTAssertTrue(index.contains("(runbooks/\(id).md)"), index)
             XCTAssertTrue(index.contains("(diagrams/\(id).dot)"), index)
+            XCTAssertTrue(index.contains("(diagrams/\(id).blueprint.dot)"), index)
             XCTAssertTrue(index.contains("(raci/\(id).csv)"), index)
         }
         XCTAssertTrue(index.contains("(diagrams/landscape.dot)"), index)
@@ -155,9 +160,28 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
         XCTAssertTrue(allowed.stderr.contains("[handoff/gap]"), allowed.stderr)
         let dot = try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8)
-        XCTAssertTrue(dot.contains("\"a_resolve\" -> \"a_confirm\" [label=\"handoff gap\", color=red"), dot)
+        // The gap is a red dashed edge through a red "handoff gap" label, with the roles in its tooltip.
+        let gap = try XCTUnwrap(dot.firstMatch(of: /"(l_[0-9]+)" \[label="handoff gap", shape=plaintext/), dot)
+        let label = String(gap.output.1)
+        XCTAssertTrue(
+            dot.contains(
+                "\"a_resolve\" -> \"\(label)\" [arrowhead=none, style=dashed, color=red, penwidth=2, tooltip=\"handoff gap: the work passes"
+            ), dot)
+        XCTAssertTrue(dot.contains("\"\(label)\" -> \"a_confirm\" [style=dashed, color=red, penwidth=2"), dot)
+        XCTAssertTrue(dot.contains("┅ handoff gap (red, dashed)"), dot)
         let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
         XCTAssertTrue(runbook.contains("**Handoff gap:**"), runbook)
+        // A draft, from its first line, with the error for its reviewers.
+        XCTAssertTrue(
+            runbook.hasPrefix(
+                "> **Draft: do not follow this runbook as written.** It was built from a definition with 1 error, listed under [For reviewers](#for-reviewers).\n\n# Incident Management\n"
+            ), runbook)
+        XCTAssertTrue(runbook.contains("| Status | **draft**: built from a definition with errors |\n"), runbook)
+        XCTAssertTrue(
+            runbook.contains("| **error** | handoff/gap | Processes/incident-management.yaml:259:9 | responsibility passes from"), runbook)
+        // A runbook of a process without errors is no draft.
+        let clean = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
+        XCTAssertTrue(clean.hasPrefix("# Problem Management\n"), clean)
     }
 
     func testRenderSVGWritesAndEmbedsImages() throws {
@@ -166,14 +190,18 @@ final class BuildCommandTests: XCTestCase {
         let run = try build(["--render", "svg", "--out", "site"], in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let files = try snapshot(root.appendingPathComponent("site"))
-        for id in try processIDs + ["landscape"] {
-            let svg = String(decoding: files["diagrams/\(id).svg"] ?? Data(), as: UTF8.self)
-            XCTAssertTrue(svg.contains("<svg"), "diagrams/\(id).svg")
+        for name in try processIDs.flatMap({ [$0, "\($0).blueprint"] }) + ["landscape"] {
+            let svg = String(decoding: files["diagrams/\(name).svg"] ?? Data(), as: UTF8.self)
+            XCTAssertTrue(svg.contains("<svg"), "diagrams/\(name).svg")
         }
         for id in try processIDs {
             let runbook = String(decoding: files["runbooks/\(id).md"] ?? Data(), as: UTF8.self)
             XCTAssertTrue(runbook.contains("](../diagrams/\(id).svg)"), runbook)
         }
+        // The blueprint, under what the customer sees, for a process the customer sees.
+        let incident = String(decoding: files["runbooks/incident-management.md"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(
+            incident.contains("![Service blueprint of Incident Management](../diagrams/incident-management.blueprint.svg)"), incident)
         let index = String(decoding: files["index.md"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(index.contains("![Process landscape](diagrams/landscape.svg)"), index)
     }
@@ -313,7 +341,11 @@ final class BuildCommandTests: XCTestCase {
         let root = try exampleRepository()
         let run = try Procdef.run(["raci", "incident-management", "--csv"] + Self.today, in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("activity,name,service-desk,"), run.stdout)
+        // The columns in the catalogue's order of roles, as every runbook and diagram of the library has them.
+        XCTAssertTrue(
+            run.stdout.hasPrefix(
+                "activity,name,incident-manager,service-desk-lead,service-desk,application-support,infrastructure-ops,end-user,business-stakeholder\r\n"
+            ), run.stdout)
         XCTAssertTrue(run.stdout.hasSuffix("\r\n"))
         XCTAssertEqual(try build(in: root).status, 0)
         XCTAssertEqual(run.stdout, try String(contentsOf: root.appendingPathComponent("out/raci/incident-management.csv"), encoding: .utf8))

@@ -12,7 +12,8 @@ extension KeyTable {
         FormatKey("team", "text", "the team that staffs the role"),
         FormatKey(
             "contact", "text or contact details",
-            "how to reach it: text (a Slack channel, a mail alias), or `{pager, phone, channel, rota}`; shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"),
+            "how to reach it: text (a Slack channel, a mail alias), or `{pager, phone, channel, rota}`; shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"
+        ),
         FormatKey(
             "max-silence", "duration", invalid: InvalidDuration.self,
             "the longest this role may go without news of an open case (a regulator's daily updates)"),
@@ -21,7 +22,8 @@ extension KeyTable {
             "how long one person holds the role before the next takes over; a role with a shift says how in `handover`"),
         FormatKey(
             "stage", oneOf: ServiceStage.allCases.map(\.rawValue),
-            "the role's row in the service blueprint: `customer` (the customer's own actions), `front` (what the customer sees or talks to), `back` (behind the counter) or `support` (other teams, suppliers, systems); default `customer` for a customer, `support` for a supplier or a system, else `back`"),
+            "the role's row in the service blueprint: `customer` (the customer's own actions), `front` (what the customer sees or talks to), `back` (behind the counter) or `support` (other teams, suppliers, systems); default `customer` for a customer, `support` for a supplier or a system, else `back`"
+        ),
         FormatKey(
             "handover", "handover",
             "`{artifact, expectation}`: how one person of the shift hands the case to the next (see [Time](#time))"),

@@ -124,7 +124,8 @@ extension DiagramRenderer {
             }
             let items = nodes.indices.map { SwimlaneLayout.Item(lane: nodes[$0].lane, rank: ranks[$0], size: nodes[$0].size) }
             let gaps = groupGaps()
-            var layout = SwimlaneLayout(items: items, laneCount: lanes.count, headerSizes: headerSizes, groupGaps: gaps, direction: .leftToRight)
+            var layout = SwimlaneLayout(
+                items: items, laneCount: lanes.count, headerSizes: headerSizes, groupGaps: gaps, direction: .leftToRight)
             if layout.width > Double(DiagramRenderer.pageWidth) {
                 let tall = SwimlaneLayout(
                     items: items, laneCount: lanes.count, headerSizes: headerSizes, groupGaps: gaps, direction: .topToBottom)
@@ -260,7 +261,8 @@ extension DiagramRenderer {
             }
             for i in activities.indices {
                 let label = activityLabel(i)
-                activityNode[i] = add(.activity(i), DiagramRenderer.nodeID(activities[i]), lane: laneOf(activity: i), label: label,
+                activityNode[i] = add(
+                    .activity(i), DiagramRenderer.nodeID(activities[i]), lane: laneOf(activity: i), label: label,
                     size: Self.boxSize(label, fontSize: 11))
             }
             if let start = graph.start, let startNode { after.append((startNode, activityNode[start])) }
@@ -278,7 +280,8 @@ extension DiagramRenderer {
                 }
             }
             for (f, fork) in graph.forks.enumerated() {
-                let node = add(.fork(f), DiagramRenderer.forkNodeID(f), lane: laneOf(activity: fork.source), label: "+", size: Self.gatewaySize)
+                let node = add(
+                    .fork(f), DiagramRenderer.forkNodeID(f), lane: laneOf(activity: fork.source), label: "+", size: Self.gatewaySize)
                 forkNode[f] = node
             }
             for (f, fork) in graph.forks.enumerated() {
@@ -297,7 +300,8 @@ extension DiagramRenderer {
                 let target = joinNode[transition.target] ?? activityNode[transition.target]
                 let loop = DiagramRenderer.isLoopBack(transition)
                 if let text = labels[t].text {
-                    let node = add(.label(t), DiagramRenderer.labelNodeID(t), lane: nodes[from].lane, label: text,
+                    let node = add(
+                        .label(t), DiagramRenderer.labelNodeID(t), lane: nodes[from].lane, label: text,
                         size: Self.plainSize(text, fontSize: 9))
                     labelNode[t] = node
                     after.append((from, node))
@@ -307,7 +311,8 @@ extension DiagramRenderer {
                 }
             }
             for end in graph.ends {
-                let node = add(.end(end), DiagramRenderer.endNodeID(activities[end]), lane: laneOf(activity: end), label: "", size: Self.eventSize)
+                let node = add(
+                    .end(end), DiagramRenderer.endNodeID(activities[end]), lane: laneOf(activity: end), label: "", size: Self.eventSize)
                 endNode[end] = node
                 after.append((activityNode[end], node))
             }
@@ -315,14 +320,16 @@ extension DiagramRenderer {
                 let id = edge.trigger.process.value
                 var from = activityNode[edge.source]
                 if let text = triggerLabels[n].text {
-                    let node = add(.triggerLabel(n), DOTID("lt_", String(n)), lane: laneOf(activity: edge.source), label: text,
+                    let node = add(
+                        .triggerLabel(n), DOTID("lt_", String(n)), lane: laneOf(activity: edge.source), label: text,
                         size: Self.plainSize(text, fontSize: 9))
                     after.append((from, node))
                     from = node
                 }
                 if processNode[id] == nil {
                     let label = processLabel(id)
-                    processNode[id] = add(.process(id), DiagramRenderer.processNodeID(id), lane: laneOf(activity: edge.source),
+                    processNode[id] = add(
+                        .process(id), DiagramRenderer.processNodeID(id), lane: laneOf(activity: edge.source),
                         label: label, size: Self.boxSize(label, fontSize: 11))
                     after.append((from, processNode[id]!))
                 }
@@ -340,14 +347,16 @@ extension DiagramRenderer {
                 guard case .role(let role) = lane else { continue }
                 for i in processLanes.shared[role] ?? [] {
                     let label = "↔ " + LabelWrapping.wrap("\(i + 1). \(activities[i].name.value)", width: 20)
-                    let node = add(.marker(i, role: role), DiagramRenderer.markerNodeID(i, role), lane: l, label: label,
+                    let node = add(
+                        .marker(i, role: role), DiagramRenderer.markerNodeID(i, role), lane: l, label: label,
                         size: Self.boxSize(label, fontSize: 9))
                     besides.append((node, activityNode[i], 0))
                 }
                 for i in activities.indices {
                     guard let moment = moments[i]?.first(where: { $0.role == role }) else { continue }
                     let label = "☎ " + (moment.asks ? "asked: " : "told: ") + LabelWrapping.wrap(activities[i].name.value, width: 20)
-                    let node = add(.moment(i, role: role, asks: moment.asks), DiagramRenderer.momentNodeID(i, role), lane: l,
+                    let node = add(
+                        .moment(i, role: role, asks: moment.asks), DiagramRenderer.momentNodeID(i, role), lane: l,
                         label: label, size: Self.boxSize(label, fontSize: 9))
                     besides.append((node, activityNode[i], 0))
                 }
@@ -431,7 +440,7 @@ extension DiagramRenderer {
             let activity = activities[index]
             var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 20)
             if let marker = DiagramRenderer.typeMarker(activity.stepType) { label = marker + " " + label }
-            if let target = activity.target { label += "\n(\(LabelWrapping.wrap(target.text, width: 18)))" }
+            if let target = activity.target { label += "\n(\(LabelWrapping.wrap(target.text, width: 24)))" }
             if activity.isCadence {
                 // BPMN's loop marker, with the interval.
                 label += "\n↻ " + activity.cadence.map(\.text).joined(separator: "; ")
@@ -545,7 +554,8 @@ extension DiagramRenderer {
                 for l in members { laneCluster(l, lanes[l], headers[l], layout) }
             }
             dot.blankLine()
-            for (n, name) in ["line of interaction", "line of visibility", "line of internal interaction"].enumerated() where lineAt.indices.contains(n) {
+            for (n, name) in ["line of interaction", "line of visibility", "line of internal interaction"].enumerated()
+            where lineAt.indices.contains(n) {
                 let top = DOTID("line_", String(n + 1))
                 let bottom = DOTID("line_end_", String(n + 1))
                 let (start, end) = linePoints(lineAt[n], layout)
@@ -776,7 +786,6 @@ extension DiagramRenderer {
             }
             for (i, activity) in activities.enumerated() where decisionNode[i] != nil {
                 dot.edge(DiagramRenderer.nodeID(activity), DiagramRenderer.decisionNodeID(activity))
-                dot.keyword("arrowhead", "none")
                 dot.end()
             }
             for (f, fork) in graph.forks.enumerated() {
@@ -789,7 +798,6 @@ extension DiagramRenderer {
                         ? DiagramRenderer.decisionNodeID(source) : DiagramRenderer.nodeID(source)
                     dot.edge(from, DiagramRenderer.forkNodeID(f))
                 }
-                dot.keyword("arrowhead", "none")
                 dot.end()
             }
             for (t, transition) in graph.transitions.enumerated() {

@@ -63,7 +63,7 @@ struct HTMLLabel {
     /// procdef's own markup, from its source.
     mutating func raw(_ literal: StaticString) { markup += "\(literal)" }
 
-    /// Text, with `&`, `<`, `>` and `"` as entities and line breaks as `<br/>`; other control characters and the
+    /// Text, with `&`, `<`, `>` and `"` as entities, `\` doubled and line breaks as `<br/>`; other control characters and the
     /// invisible ones that reorder a line become U+FFFD, as in quoted labels.
     mutating func text(_ text: String) {
         var previousWasCR = false
@@ -74,6 +74,9 @@ struct HTMLLabel {
             case "<": markup += "&lt;"
             case ">": markup += "&gt;"
             case "\"": markup += "&quot;"
+            // Graphviz substitutes `\N` (the node's name) and its kin in HTML labels too, entities decoded first; a
+            // doubled backslash is one backslash.
+            case "\\": markup += "\\\\"
             case "\n" where previousWasCR: continue
             case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": markup += "<br/>"
             case "\t": markup += " "

@@ -606,7 +606,8 @@ struct RunbookPage {
     mutating func flow(_ image: DiagramImageFormat?) {
         md.fencedBlock(info: "mermaid", MermaidRenderer().render(process))
         md.startParagraph()
-        md.markdown("Read it top down: each box is a step, with its number; ◇× is a decision and its ways, ◇+ steps that run at the same time")
+        md.markdown(
+            "Read it top down: each box is a step, with its number; ◇× is a decision and its ways, ◇+ steps that run at the same time")
         md.markdown(" and where they meet; thick arrows hand the case to another role, with what is handed over; dotted red arrows are")
         md.markdown(" handoff gaps; dotted arrows start other processes.")
         md.endLine()
