@@ -262,7 +262,8 @@ final class CommandLineTests: XCTestCase {
     func testExplainUnknownRuleWithNothingClose() throws {
         let run = try Procdef.run(["explain", "completely/different-thing"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule\n")
+        XCTAssertEqual(
+            run.stderr, "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule; the views are swimlane and blueprint\n")
     }
 
     func testExplainWithoutARule() throws {

@@ -5,8 +5,8 @@
 
 Each FILE is Markdown (every ```mermaid fence in it is a block) or a .mmd file (one block). A page that loads
 Mermaid's `mermaid.min.js` calls `mermaid.parse` and `mermaid.render` on every block; headless Chromium runs it
-(`--dump-dom`) and the page writes each block's result into the DOM. A block fails when Mermaid reports an error
-or its drawing has no node.
+(`--dump-dom`) and the page writes each block's result into the DOM. A block fails when Mermaid reports an error,
+its drawing has no node, or a label came out as "Unsupported markdown" (Mermaid reads labels as Markdown).
 
 --mermaid defaults to the `mermaid.min.js` of the PyPI package diagram-renderer (pinned in .ci/run:
 diagram-renderer==2025.9.24.103, which ships Mermaid 11.6.0). --chromium defaults to the first of chromium,
@@ -58,7 +58,11 @@ mermaid.initialize({startOnLoad: false, securityLevel: "strict"});
       await mermaid.parse(blocks[i]);
       const rendered = await mermaid.render("block" + i, blocks[i]);
       const nodes = (rendered.svg.match(/class="node[ "]/g) || []).length;
-      lines.push(nodes > 0 ? "ok " + nodes : "error the drawing has no node");
+      // Mermaid 10 and later read labels as Markdown, and draw what they cannot as this text instead of the label.
+      // procdef's labels are plain text: emphasis, code, links or struck text in the drawing are its Markdown too.
+      const unsupported = rendered.svg.match(/Unsupported markdown: [a-z]+|<(em|strong|code|del|a)[ >]/);
+      if (unsupported) lines.push("error a label was read as Markdown: " + unsupported[0]);
+      else lines.push(nodes > 0 ? "ok " + nodes : "error the drawing has no node");
     } catch (error) {
       lines.push("error " + String((error && error.message) || error).replace(/\\s+/g, " ").slice(0, 300));
     }

@@ -831,6 +831,10 @@ extension DiagramRenderer {
 
         private mutating func edgeStyle(_ transition: FlowGraph.Transition, _ label: TransitionLabel) {
             if label.timeout != nil { legend.insert(.timer) }
+            // A moment of the customer's, crossing the line of interaction, is drawn in its own colour whatever else
+            // the edge is.
+            let moment = view == .blueprint && crossesLineOfInteraction(transition)
+            if moment { legend.insert(.customerMoment) }
             if label.isGap {
                 legend.insert(.gap)
                 dot.keyword("style", "dashed")
@@ -840,12 +844,11 @@ extension DiagramRenderer {
                 legend.insert(.handoff)
                 dot.keyword("style", label.timeout != nil ? "dashed,bold" : "bold")
                 dot.number("penwidth", 2)
-                dot.keyword("color", "#1f4e79")
+                dot.keyword("color", moment ? "#b35c00" : "#1f4e79")
             } else if label.timeout != nil {
                 dot.keyword("style", "dashed")
-            }
-            if view == .blueprint, crossesLineOfInteraction(transition) {
-                legend.insert(.customerMoment)
+                if moment { dot.keyword("color", "#b35c00") }
+            } else if moment {
                 dot.keyword("color", "#b35c00")
             }
         }

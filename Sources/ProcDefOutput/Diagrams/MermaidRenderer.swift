@@ -5,7 +5,7 @@ import ProcDef
 ///
 /// Only Mermaid's classic `flowchart` syntax, which the older Mermaid versions those sites run all read: a subgraph
 /// per lane (in the workspace's order of roles, the red "unassigned" lane last), `(("start"))` and `((("end")))`
-/// events, `{"×"}` and `{"+"}` gateways, `("...")` steps with their BPMN marker, `[["..."]]` for another process,
+/// events, `{"×"}` and `{"#43;"}` gateways (a bare `+` is a Markdown list to Mermaid 11), `("...")` steps with their BPMN marker, `[["..."]]` for another process,
 /// `==>` for a handoff and `-.->` in red for a handoff gap. Every id is procdef's own (`a1`, `x1`, `lane1`), never
 /// the author's text, so no id can be a keyword such as `end`; every text is quoted and escaped (`MermaidText`).
 package struct MermaidRenderer: Sendable {
@@ -137,10 +137,10 @@ package struct MermaidRenderer: Sendable {
                 if let target = activity.target { label += "<br/>(" + MermaidText.escape(target.text) + ")" }
                 out += "    a\(i + 1)(\"\(label)\")\n"
                 if DiagramRenderer.hasDecisionGateway(activity) { out += "    x\(i + 1){\"×\"}\n" }
-                if activity.isJoin { out += "    j\(i + 1){\"+\"}\n" }
+                if activity.isJoin { out += "    j\(i + 1){\"#43;\"}\n" }
                 if activity.isEnd || graph.ends.contains(i) { out += "    e\(i + 1)(((\"end\")))\n" }
             }
-            for (f, fork) in graph.forks.enumerated() where inLane.contains(fork.source) { out += "    f\(f + 1){\"+\"}\n" }
+            for (f, fork) in graph.forks.enumerated() where inLane.contains(fork.source) { out += "    f\(f + 1){\"#43;\"}\n" }
             for (c, entry) in graph.cancellations.enumerated() {
                 guard let target = entry.target, inLane.contains(target) else { continue }
                 out += "    c\(c + 1)((\"⚡\"))\n"
@@ -159,29 +159,61 @@ package struct MermaidRenderer: Sendable {
     }
 }
 
-/// Text inside a quoted Mermaid label: the characters Mermaid's parser or its HTML would read as syntax become
-/// Mermaid's entity codes (`#quot;`, `#35;` for `#`, `#59;` for `;`, `#lt;`, `#gt;`, `#amp;`, `#124;` for `|`, `#96;`
-/// for a backtick, which would start a Markdown string), line breaks become `<br/>`, other control characters and the
-/// invisible ones that reorder a line U+FFFD. Text stays UTF-8 otherwise.
+/// Text inside a quoted Mermaid label, shown as written.
+///
+/// - The characters Mermaid's parser or its HTML would read as syntax become Mermaid's entity codes: `#quot;`,
+///   `#35;` for `#`, `#59;` for `;`, `#lt;`, `#gt;`, `#amp;`, `#124;` for `|`, `#91;` and `#93;` for brackets.
+/// - Mermaid 11 reads every label as Markdown (`1. Log` came out as "Unsupported markdown: list" in the browser
+///   check, `*x*` in italics), and in a label of several lines it decodes the entities first. So what Markdown
+///   gives a meaning gets Markdown's own escape, a backslash: `\\`, `*`, `_`, `~` and a backtick everywhere; a `]`
+///   before `(`; and at the start of a line a list's `-` or `+`, the `.` or `)` after a list's number, and the `#`
+///   or `>` of a heading or a quote.
+/// - Line breaks become `<br/>`; other control characters and the invisible ones that reorder a line U+FFFD. Text
+///   stays UTF-8 otherwise.
 enum MermaidText {
     static func escape(_ text: String, wrap width: Int? = nil) -> String {
         let wrapped = width.map { LabelWrapping.wrap(text, width: $0) } ?? text
         var out = ""
         out.reserveCapacity(wrapped.utf8.count + 8)
+        let scalars = Array(wrapped.unicodeScalars)
+        var lineStart = true
         var previousWasCR = false
-        for scalar in wrapped.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
+        // The index of a list number's `.` or `)` at the start of the current line.
+        var listMark: Int?
+        for (i, scalar) in scalars.enumerated() {
+            let atLineStart = lineStart
+            lineStart = false
+            if atLineStart {
+                listMark = nil
+                var j = i
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+                if j > i, j < scalars.count, scalars[j] == "." || scalars[j] == ")" { listMark = j }
+            }
+            if i == listMark {
+                out += scalar == "." ? "\\." : "\\)"
+                continue
+            }
             switch scalar {
             case "\"": out += "#quot;"
-            case "#": out += "#35;"
+            case "#": out += atLineStart ? "\\#35;" : "#35;"
             case ";": out += "#59;"
             case "<": out += "#lt;"
-            case ">": out += "#gt;"
+            case ">": out += atLineStart ? "\\#gt;" : "#gt;"
             case "&": out += "#amp;"
             case "|": out += "#124;"
-            case "`": out += "#96;"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": out += "<br/>"
+            case "[": out += "#91;"
+            case "]": out += i + 1 < scalars.count && scalars[i + 1] == "(" ? "\\]" : "#93;"
+            case "\\", "*", "_", "~", "`":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "-" where atLineStart, "+" where atLineStart:
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "\n" where previousWasCR:
+                lineStart = true
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                out += "<br/>"
+                lineStart = true
             case "\t": out += " "
             default:
                 if scalar.isControlCharacter {
@@ -190,6 +222,7 @@ enum MermaidText {
                     out.unicodeScalars.append(scalar)
                 }
             }
+            previousWasCR = scalar == "\r"
         }
         return out
     }

@@ -133,12 +133,25 @@ extension RunbookPage {
             activityLink(line.index)
             md.markdown(": ")
             var parts = 0
-            if !line.front.isEmpty {
-                for (n, id) in line.front.enumerated() {
+            // The customer's own step, then the front stage's.
+            let own = line.front.filter { process.role($0)?.serviceStage == .customer }
+            let front = line.front.filter { process.role($0)?.serviceStage != .customer }
+            if !own.isEmpty {
+                md.markdown("the customer does it (")
+                for (n, id) in own.enumerated() {
                     if n > 0 { md.markdown(", ") }
                     roleName(id)
                 }
-                md.markdown(line.front.count == 1 ? " deals with the customer" : " deal with the customer")
+                md.markdown(")")
+                parts += 1
+            }
+            if !front.isEmpty {
+                if parts > 0 { md.markdown("; ") }
+                for (n, id) in front.enumerated() {
+                    if n > 0 { md.markdown(", ") }
+                    roleName(id)
+                }
+                md.markdown(front.count == 1 ? " deals with the customer" : " deal with the customer")
                 parts += 1
             }
             if !line.asked.isEmpty {
