@@ -184,6 +184,50 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(clean.hasPrefix("# Problem Management\n"), clean)
     }
 
+    /// `--history`: each runbook lists the commits that touched its definition, newest first, from one git log.
+    func testHistoryListsTheCommitsOfEachDefinition() throws {
+        let root = try exampleRepository()
+        // Outside a repository, the flag cannot be honoured: exit 2, nothing written.
+        // (Git looks no higher than the folder's parent, wherever the temporary folder is.)
+        let outside = try Procdef.run(
+            ["build", "--history"] + Self.today, in: root,
+            environment: ["GIT_CEILING_DIRECTORIES": root.deletingLastPathComponent().path])
+        XCTAssertEqual(outside.status, 2, outside.stderr)
+        XCTAssertTrue(outside.stderr.contains("--history could not read the change history: git log failed"), outside.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+
+        func git(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=Ana Owner", "-c", "user.email=ana@example.com"] + arguments
+            process.currentDirectoryURL = root
+            process.environment = ["GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z", "PATH": "/usr/bin:/bin"]
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        }
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "First version of the library"])
+        let incident = root.appendingPathComponent("Processes/incident-management.yaml")
+        try Data((try String(contentsOf: incident, encoding: .utf8) + "# reviewed\n").utf8).write(to: incident)
+        try git(["commit", "-q", "-am", "Incident: a note after the review | with a pipe"])
+
+        let run = try build(["--history"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        let rows = runbook.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }
+        XCTAssertEqual(rows.count, 2, runbook)
+        XCTAssertTrue(rows[0].hasPrefix("| 2026-11-02 | Incident: a note after the review \\| with a pipe | Ana Owner | `"), String(rows[0]))
+        XCTAssertTrue(rows[1].hasPrefix("| 2026-11-02 | First version of the library | Ana Owner | `"), String(rows[1]))
+        let problem = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
+        XCTAssertEqual(problem.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 1, problem)
+        // Without the flag, no history: the same sources give the same bytes on any clone.
+        XCTAssertEqual(try build(in: root).status, 0)
+        let plain = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertFalse(plain.contains("Change history"), plain)
+    }
+
     func testRenderSVGWritesAndEmbedsImages() throws {
         try OptionalTool.dot.require()
         let root = try exampleRepository()

@@ -349,6 +349,17 @@ final class DiagramViewsTests: XCTestCase {
                 + "pipeline,Deploy Pipeline,system,Platform\r\n")
     }
 
+    /// docs/outputs.md shows each view's explanation as `procdef explain` prints it (RECORD_GOLDEN=1 rewrites it).
+    func testTheOutputsPageHoldsEachViewsExplanation() throws {
+        let url = ShippedExamplesBuildTests.repository.appendingPathComponent("docs/outputs.md")
+        let page = try String(contentsOf: url, encoding: .utf8)
+        for topic in ViewTopic.allCases {
+            XCTAssertTrue(page.contains("```text\n" + topic.terminalText + "```\n"), "\(topic) in docs/outputs.md")
+        }
+        XCTAssertTrue(ViewTopic.blueprint.terminalText.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\n"))
+        XCTAssertTrue(ViewTopic.blueprint.terminalText.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
     // MARK: Helpers
 
     /// A process of `count` steps in a row, all by one role.
