@@ -69,6 +69,8 @@ extension DiagramRenderer {
         private var endNode: [Int: Int] = [:]
         private var labelNode: [Int: Int] = [:]
         private var processNode: [String: Int] = [:]
+        /// The nodes of each lane, in the order gathered.
+        private var nodesByLane: [[Int]] = []
 
         init(process: CheckedProcess, view: View) {
             self.process = process
@@ -124,6 +126,8 @@ extension DiagramRenderer {
             }
             let items = nodes.indices.map { SwimlaneLayout.Item(lane: nodes[$0].lane, rank: ranks[$0], size: nodes[$0].size) }
             let gaps = groupGaps()
+            nodesByLane = Array(repeating: [], count: lanes.count)
+            for (n, node) in nodes.enumerated() { nodesByLane[node.lane].append(n) }
             var layout = SwimlaneLayout(
                 items: items, laneCount: lanes.count, headerSizes: headerSizes, groupGaps: gaps, direction: .leftToRight)
             if layout.width > Double(DiagramRenderer.pageWidth) {
@@ -352,11 +356,14 @@ extension DiagramRenderer {
                         size: Self.boxSize(label, fontSize: 9))
                     besides.append((node, activityNode[i], 0))
                 }
-                for i in activities.indices {
-                    guard let moment = moments[i]?.first(where: { $0.role == role }) else { continue }
+            }
+            // The moments, step by step: each in the lane of the customer-row role it tells or asks.
+            for i in activities.indices {
+                for moment in moments[i] ?? [] {
+                    guard let l = laneIndex[.role(moment.role)] else { continue }
                     let label = "☎ " + (moment.asks ? "asked: " : "told: ") + LabelWrapping.wrap(activities[i].name.value, width: 20)
                     let node = add(
-                        .moment(i, role: role, asks: moment.asks), DiagramRenderer.momentNodeID(i, role), lane: l,
+                        .moment(i, role: moment.role, asks: moment.asks), DiagramRenderer.momentNodeID(i, moment.role), lane: l,
                         label: label, size: Self.boxSize(label, fontSize: 9))
                     besides.append((node, activityNode[i], 0))
                 }
@@ -487,8 +494,8 @@ extension DiagramRenderer {
                 dot.keyword("color", "#c5ccd3")
             }
             laneAnchors(lane, name: name, layout.laneStarts[l], layout.laneEnds[l])
-            for (n, node) in nodes.enumerated() where node.lane == l {
-                write(node, at: layout.positions[n])
+            for n in nodesByLane[l] {
+                write(nodes[n], at: layout.positions[n])
             }
             dot.endSubgraph()
         }

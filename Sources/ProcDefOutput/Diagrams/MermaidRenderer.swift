@@ -112,9 +112,13 @@ package struct MermaidRenderer: Sendable {
             for edge in graph.triggers {
                 link("a\(edge.source + 1)", "-.->", "p\(processes[edge.trigger.process.value]!)", label: edge.trigger.when?.value)
             }
+            var laneNumbers: [String: Int] = [:]
+            for (n, role) in lanes.roles.enumerated() { laneNumbers[role] = n + 1 }
             for i in activities.indices where activities[i].responsible.count > 1 {
-                for (n, role) in lanes.roles.enumerated() where (lanes.shared[role] ?? []).contains(i) {
-                    link("a\(i + 1)", "-.-", "m\(i + 1)_\(n + 1)")
+                // Each other responsible role once, in lane order, as the lanes drew the markers.
+                let others = Set(activities[i].responsible.dropFirst().map(\.value)).subtracting([activities[i].responsible[0].value])
+                for lane in others.compactMap({ laneNumbers[$0] }).sorted() {
+                    link("a\(i + 1)", "-.-", "m\(i + 1)_\(lane)")
                 }
             }
             if !gapLinks.isEmpty {

@@ -58,19 +58,17 @@ struct SwimlaneLayout {
         func across(_ size: Size) -> Double { direction == .topToBottom ? size.width : size.height }
         func lengthOf(_ size: Size) -> Double { direction == .topToBottom ? size.height : size.width }
 
-        // Per cell, the items stacked across the lane, in the order given.
-        var cells: [[Int]] = Array(repeating: [], count: max(laneCount * ranks, 0))
-        for (i, item) in items.enumerated() { cells[item.lane * ranks + item.rank].append(i) }
-        var thickness = Array(repeating: 0.0, count: laneCount)
+        // Per occupied cell (lane, rank), the items stacked across the lane, in the order given: a dictionary, as a
+        // process with thousands of roles and ranks occupies few of its cells.
+        var cells: [Int: [Int]] = [:]
+        for (i, item) in items.enumerated() { cells[item.lane * ranks + item.rank, default: []].append(i) }
+        var thickness = (0..<laneCount).map { across(headerSizes[$0]) }
         var rankLength = Array(repeating: 0.0, count: ranks)
-        for lane in 0..<laneCount {
-            thickness[lane] = across(headerSizes[lane])
-            for rank in 0..<ranks {
-                let members = cells[lane * ranks + rank]
-                let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(max(members.count - 1, 0)) * Self.nodeGap
-                thickness[lane] = max(thickness[lane], stack)
-                for m in members { rankLength[rank] = max(rankLength[rank], lengthOf(items[m].size)) }
-            }
+        for (key, members) in cells {
+            let (lane, rank) = key.quotientAndRemainder(dividingBy: max(ranks, 1))
+            let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(max(members.count - 1, 0)) * Self.nodeGap
+            thickness[lane] = max(thickness[lane], stack)
+            for m in members { rankLength[rank] = max(rankLength[rank], lengthOf(items[m].size)) }
         }
         let header = headerSizes.map(lengthOf).max() ?? 0
         // Where each lane's band starts across the flow, and each rank's along it.
@@ -95,18 +93,14 @@ struct SwimlaneLayout {
             direction == .topToBottom ? Point(x: a, y: -l) : Point(x: l, y: -a)
         }
         var positions = Array(repeating: Point(x: 0, y: 0), count: items.count)
-        for lane in 0..<laneCount {
-            let bandStart = laneOffset[lane] + Self.lanePadding
-            for rank in 0..<ranks {
-                let members = cells[lane * ranks + rank]
-                guard !members.isEmpty else { continue }
-                let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(members.count - 1) * Self.nodeGap
-                var cursor = bandStart + (thickness[lane] - stack) / 2
-                for m in members {
-                    let a = cursor + across(items[m].size) / 2
-                    positions[m] = point(across: a, along: rankOffset[rank] + rankLength[rank] / 2)
-                    cursor += across(items[m].size) + Self.nodeGap
-                }
+        for (key, members) in cells {
+            let (lane, rank) = key.quotientAndRemainder(dividingBy: max(ranks, 1))
+            let stack = members.reduce(0.0) { $0 + across(items[$1].size) } + Double(members.count - 1) * Self.nodeGap
+            var cursor = laneOffset[lane] + Self.lanePadding + (thickness[lane] - stack) / 2
+            for m in members {
+                let a = cursor + across(items[m].size) / 2
+                positions[m] = point(across: a, along: rankOffset[rank] + rankLength[rank] / 2)
+                cursor += across(items[m].size) + Self.nodeGap
             }
         }
         self.positions = positions.map { Point(x: Self.rounded($0.x), y: Self.rounded($0.y)) }
