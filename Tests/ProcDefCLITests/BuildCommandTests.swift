@@ -201,7 +201,9 @@ final class BuildCommandTests: XCTestCase {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["git", "-c", "user.name=Ana Owner", "-c", "user.email=ana@example.com"] + arguments
             process.currentDirectoryURL = root
-            process.environment = ["GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z", "PATH": "/usr/bin:/bin"]
+            process.environment = [
+                "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z", "PATH": "/usr/bin:/bin",
+            ]
             try process.run()
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
@@ -218,7 +220,8 @@ final class BuildCommandTests: XCTestCase {
         let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
         let rows = runbook.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }
         XCTAssertEqual(rows.count, 2, runbook)
-        XCTAssertTrue(rows[0].hasPrefix("| 2026-11-02 | Incident: a note after the review \\| with a pipe | Ana Owner | `"), String(rows[0]))
+        XCTAssertTrue(
+            rows[0].hasPrefix("| 2026-11-02 | Incident: a note after the review \\| with a pipe | Ana Owner | `"), String(rows[0]))
         XCTAssertTrue(rows[1].hasPrefix("| 2026-11-02 | First version of the library | Ana Owner | `"), String(rows[1]))
         let problem = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
         XCTAssertEqual(problem.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 1, problem)

@@ -262,7 +262,9 @@ final class CommandLineTests: XCTestCase {
     func testExplainAView() throws {
         let run = try Procdef.run(["explain", "blueprint"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\nA service has two sides"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\nA service has two sides"),
+            run.stdout)
         let swimlane = try Procdef.run(["explain", "swimlane"])
         XCTAssertEqual(swimlane.status, 0, swimlane.stderr)
         XCTAssertTrue(swimlane.stdout.hasPrefix("swimlane: who does what, in what order (diagrams/<id>.dot)\n"), swimlane.stdout)
@@ -281,14 +283,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(both.status, 2)
         XCTAssertEqual(both.stdout, "")
         XCTAssertTrue(
-            both.stderr.contains("--view blueprint is drawn with Graphviz only; use --format dot, or the swimlane view for Mermaid"), both.stderr)
+            both.stderr.contains("--view blueprint is drawn with Graphviz only; use --format dot, or the swimlane view for Mermaid"),
+            both.stderr)
     }
 
     func testExplainUnknownRuleWithNothingClose() throws {
         let run = try Procdef.run(["explain", "completely/different-thing"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(
-            run.stderr, "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule; the views are swimlane and blueprint\n")
+            run.stderr,
+            "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule; the views are swimlane and blueprint\n"
+        )
     }
 
     func testExplainWithoutARule() throws {

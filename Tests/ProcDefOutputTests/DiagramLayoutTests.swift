@@ -51,7 +51,8 @@ final class DiagramLayoutTests: XCTestCase {
 
     func testEveryRoleHasTheSamePlaceInEveryDiagram() throws {
         let plan = try examplePlan()
-        let catalogue = try String(contentsOf: ShippedExamplesBuildTests.repository.appendingPathComponent("Processes/roles.yaml"), encoding: .utf8)
+        let catalogue = try String(
+            contentsOf: ShippedExamplesBuildTests.repository.appendingPathComponent("Processes/roles.yaml"), encoding: .utf8)
         let order = catalogue.matches(of: /\n  ([a-z0-9-]+):\n/).map { String($0.output.1) }
         XCTAssertGreaterThan(order.count, 20)
         for path in plan.diagrams where !path.hasSuffix("landscape.dot") && !path.hasSuffix(".blueprint.dot") {
@@ -84,7 +85,8 @@ struct LaidOutGraph {
         let objects = graph["objects"] as? [[String: Any]] ?? []
         for object in objects where object["nodes"] == nil {
             guard let pos = (object["pos"] as? String)?.split(separator: ",").compactMap({ Double($0) }), pos.count == 2,
-                let width = (object["width"] as? String).flatMap(Double.init), let height = (object["height"] as? String).flatMap(Double.init),
+                let width = (object["width"] as? String).flatMap(Double.init),
+                let height = (object["height"] as? String).flatMap(Double.init),
                 let name = object["name"] as? String
             else { continue }
             let (w, h) = (width * 36, height * 36)
@@ -93,7 +95,9 @@ struct LaidOutGraph {
         for edge in graph["edges"] as? [[String: Any]] ?? [] {
             let tail = (edge["tail"] as? Int).flatMap { objects.indices.contains($0) ? objects[$0]["name"] as? String : nil } ?? "?"
             let head = (edge["head"] as? Int).flatMap { objects.indices.contains($0) ? objects[$0]["name"] as? String : nil } ?? "?"
-            for (key, what) in [("_ldraw_", "label"), ("_xldraw_", "external label"), ("_hldraw_", "head label"), ("_tldraw_", "tail label")] {
+            for (key, what) in [
+                ("_ldraw_", "label"), ("_xldraw_", "external label"), ("_hldraw_", "head label"), ("_tldraw_", "tail label"),
+            ] {
                 if let box = Self.textBox(edge[key] as? [[String: Any]]) { boxes.append(("\(what) of \(tail) -> \(head)", box)) }
             }
         }

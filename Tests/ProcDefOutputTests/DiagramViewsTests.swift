@@ -184,7 +184,8 @@ final class DiagramViewsTests: XCTestCase {
             #""cancel_0" [label="⚡", shape=doublecircle"#,
             // The BPMN markers.
             #""a_request" [label="✎ 1. Ask for a repair""#, #""a_approve" [label="✔ 3. Approve the cost""#,
-            #""a_deploy" [label="⚙ 5. Deploy the fix""#, #""a_wait" [label="◷ 6. Wait for the\ncarrier", tooltip="wait (wait)", style="rounded,filled,dashed""#,
+            #""a_deploy" [label="⚙ 5. Deploy the fix""#,
+            #""a_wait" [label="◷ 6. Wait for the\ncarrier", tooltip="wait (wait)", style="rounded,filled,dashed""#,
             #""a_notify" [label="✉ 7. Tell the customer""#,
             // Another process, and a dashed box for one defined elsewhere.
             #""p_problem" [label="Problem Review\n(process)", style=filled"#,
@@ -243,11 +244,13 @@ final class DiagramViewsTests: XCTestCase {
         let short = DiagramRenderer().render(try Self.checked(Self.chain(3), id: "chain"))
         let long = DiagramRenderer().render(try Self.checked(Self.chain(12), id: "chain"))
         // Left to right: the lanes are rows, so the steps share a y and grow in x.
-        let a = try XCTUnwrap(Self.position(of: "a_s1", in: short)), b = try XCTUnwrap(Self.position(of: "a_s3", in: short))
+        let a = try XCTUnwrap(Self.position(of: "a_s1", in: short))
+        let b = try XCTUnwrap(Self.position(of: "a_s3", in: short))
         XCTAssertEqual(a.y, b.y, short)
         XCTAssertLessThan(a.x, b.x, short)
         // Top down: the same x, y falling.
-        let c = try XCTUnwrap(Self.position(of: "a_s1", in: long)), d = try XCTUnwrap(Self.position(of: "a_s12", in: long))
+        let c = try XCTUnwrap(Self.position(of: "a_s1", in: long))
+        let d = try XCTUnwrap(Self.position(of: "a_s12", in: long))
         XCTAssertEqual(c.x, d.x, long)
         XCTAssertGreaterThan(c.y, d.y, long)
     }
@@ -271,7 +274,10 @@ final class DiagramViewsTests: XCTestCase {
         let lanes = dot.matches(of: /subgraph "cluster_([a-z-]+)"/).map { String($0.output.1) }
         XCTAssertEqual(lanes, ["customer", "desk", "manager", "engineer", "dba", "unassigned", "carrier", "pipeline"])
         // The request crosses the line of interaction: the customer hands it to the desk.
-        XCTAssertTrue(dot.contains(##""a_request" -> "l_0" [arrowhead=none, style=bold, penwidth=2, color="#b35c00", tooltip="hands on: repair-request\nexpectation: The desk logs it within 15 minutes."]"##), dot)
+        XCTAssertTrue(
+            dot.contains(
+                ##""a_request" -> "l_0" [arrowhead=none, style=bold, penwidth=2, color="#b35c00", tooltip="hands on: repair-request\nexpectation: The desk logs it within 15 minutes."]"##
+            ), dot)
     }
 
     func testAnEmptyRowKeepsItsPlace() throws {
@@ -318,13 +324,16 @@ final class DiagramViewsTests: XCTestCase {
                 | [6. Wait for the carrier](#6-wait-for-the-carrier) | ◷ 4 hours without an end | Duty Manager at [8. Escalate to the carrier's manager](#8-escalate-to-the-carriers-manager) | pager: duty-manager (paging service); phone: +1 555 0100 |
                 """), runbook)
         XCTAssertTrue(
-            runbook.contains("| **error** | raci/responsible-required | shapes.yaml:125:9 | activity 'record' (Record the outcome) has no responsible role |\n"),
+            runbook.contains(
+                "| **error** | raci/responsible-required | shapes.yaml:125:9 | activity 'record' (Record the outcome) has no responsible role |\n"
+            ),
             runbook)
         XCTAssertTrue(runbook.contains("```mermaid\nflowchart TB\n"), runbook)
     }
 
     func testTheChangeHistoryIsReadFromOneGitLog() {
-        let log = "\u{1E}abc1234\u{1F}2026-11-30\u{1F}Ana\u{1F}Shorter targets\n\nProcesses/a.yaml\nProcesses/b.yaml\n"
+        let log =
+            "\u{1E}abc1234\u{1F}2026-11-30\u{1F}Ana\u{1F}Shorter targets\n\nProcesses/a.yaml\nProcesses/b.yaml\n"
             + "\u{1E}def5678\u{1F}2026-11-01\u{1F}Bo\u{1F}First version\n\nProcesses/a.yaml\n"
         let history = ChangeHistory.parse(log, files: ["./Processes/a.yaml", "Processes/b.yaml"])
         XCTAssertEqual(
@@ -349,6 +358,17 @@ final class DiagramViewsTests: XCTestCase {
                 + "pipeline,Deploy Pipeline,system,Platform\r\n")
     }
 
+    func testMermaidTextEscapesWhatMermaidAndMarkdownRead() {
+        XCTAssertEqual(MermaidText.escape(#"say "hi" #1; a|b <b>&"#), "say #quot;hi#quot; #35;1#59; a#124;b #lt;b#gt;#amp;")
+        XCTAssertEqual(
+            MermaidText.escape("1. Log\n2) Fix\n- item\n+ more\n# head\n> quote"),
+            ##"1\. Log<br/>2\) Fix<br/>\- item<br/>\+ more<br/>\#35; head<br/>\#gt; quote"##)
+        XCTAssertEqual(MermaidText.escape(#"*a* _b_ ~c~ `d` \ [x](y) [z]"#), #"\*a\* \_b\_ \~c\~ \`d\` \\ #91;x\](y) #91;z#93;"#)
+        XCTAssertEqual(MermaidText.escape("a\r\nb\rc\u{2028}d\te"), "a<br/>b<br/>c<br/>d e")
+        XCTAssertEqual(MermaidText.escape("x\u{202E}y\u{0007}z\u{0085}é 日本"), "x\u{FFFD}y\u{FFFD}z<br/>é 日本")
+        XCTAssertEqual(MermaidText.escape("- not at the start - here, 3. nor here"), #"\- not at the start - here, 3. nor here"#)
+    }
+
     /// docs/outputs.md shows each view's explanation as `procdef explain` prints it (RECORD_GOLDEN=1 rewrites it).
     func testTheOutputsPageHoldsEachViewsExplanation() throws {
         let url = ShippedExamplesBuildTests.repository.appendingPathComponent("docs/outputs.md")
@@ -356,7 +376,8 @@ final class DiagramViewsTests: XCTestCase {
         for topic in ViewTopic.allCases {
             XCTAssertTrue(page.contains("```text\n" + topic.terminalText + "```\n"), "\(topic) in docs/outputs.md")
         }
-        XCTAssertTrue(ViewTopic.blueprint.terminalText.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\n"))
+        XCTAssertTrue(
+            ViewTopic.blueprint.terminalText.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\n"))
         XCTAssertTrue(ViewTopic.blueprint.terminalText.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 

@@ -72,7 +72,8 @@ final class MermaidBrowserTests: XCTestCase {
         XCTAssertEqual(run.status, 1, run.output + run.errors)
         XCTAssertTrue(run.output.contains("good.mmd:1 ok 5 nodes\n"), run.output)
         XCTAssertTrue(run.output.contains("broken.mmd:1 error Parse error on line 4:"), run.output)
-        XCTAssertTrue(run.output.contains("markdown-label.mmd:1 error a label was read as Markdown: Unsupported markdown: list\n"), run.output)
+        XCTAssertTrue(
+            run.output.contains("markdown-label.mmd:1 error a label was read as Markdown: Unsupported markdown: list\n"), run.output)
         XCTAssertTrue(run.output.contains("markdown-emphasis.mmd:1 error a label was read as Markdown: <em>\n"), run.output)
     }
 

@@ -16,6 +16,9 @@ package struct CheckedProcess: Sendable {
     /// file that name no process (a YAML or schema error). The runbook's draft banner counts the errors among them,
     /// and its reviewers' section lists them all.
     package var findings: [Diagnostic] = []
+    /// What each edge of the flow graph says in a diagram (`DiagramRenderer.transitionLabels`), made once for the
+    /// swimlanes, the blueprint and the runbook's Mermaid flowchart.
+    let transitionLabels: [DiagramRenderer.TransitionLabel]
 
     package var process: ProcessDefinition { context.process }
     package var graph: FlowGraph { context.graph }
@@ -57,6 +60,7 @@ package struct CheckedProcess: Sendable {
             bySource[point.source].append(i)
         }
         self.pointsBySource = bySource
+        self.transitionLabels = DiagramRenderer.transitionLabels(context: context)
     }
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.

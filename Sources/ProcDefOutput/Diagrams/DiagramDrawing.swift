@@ -77,7 +77,7 @@ extension DiagramRenderer {
             self.view = view
             self.activities = process.process.activities
             self.processLanes = ProcessLanes(process)
-            self.labels = DiagramRenderer.transitionLabels(process)
+            self.labels = process.transitionLabels
             self.points = process.handoffs.points
             // About 450 bytes of DOT per activity, plus the defaults.
             self.dot = DOTWriter(graphName: process.id, capacity: 1024 + 450 * activities.count)
@@ -521,13 +521,13 @@ extension DiagramRenderer {
             dot.number("fontsize", 12)
             if lane == .unassigned { dot.keyword("fontcolor", "red") }
             if case .emptyRow = lane { dot.keyword("fontcolor", "#8a96a3") }
-            dot.text("pos", SwimlaneLayout.text(start))
+            dot.pinned(start)
             dot.end()
             dot.node(DiagramRenderer.laneEndID(lane))
             dot.text("label", "")
             dot.keyword("shape", "point")
             dot.keyword("style", "invis")
-            dot.text("pos", SwimlaneLayout.text(end))
+            dot.pinned(end)
             dot.end()
         }
 
@@ -556,7 +556,7 @@ extension DiagramRenderer {
                 dot.number("height", 0)
                 dot.number("fontsize", 10)
                 dot.keyword("fontcolor", "#3a4651")
-                dot.text("pos", SwimlaneLayout.text(rowTitlePosition(low: low, high: high, layout)))
+                dot.pinned(rowTitlePosition(low: low, high: high, layout))
                 dot.end()
                 for l in members { laneCluster(l, lanes[l], headers[l], layout) }
             }
@@ -575,13 +575,13 @@ extension DiagramRenderer {
                 dot.number("height", 0)
                 dot.keyword("fontcolor", "#b35c00")
                 dot.number("fontsize", 9)
-                dot.text("pos", SwimlaneLayout.text(start))
+                dot.pinned(start)
                 dot.end()
                 dot.node(bottom)
                 dot.text("label", "")
                 dot.keyword("shape", "point")
                 dot.keyword("style", "invis")
-                dot.text("pos", SwimlaneLayout.text(end))
+                dot.pinned(end)
                 dot.end()
                 dot.edge(top, bottom)
                 dot.keyword("style", "dashed")
@@ -726,22 +726,14 @@ extension DiagramRenderer {
             } else if case .moment = node.kind {
                 size(node.size)
             }
-            dot.text("pos", SwimlaneLayout.text(point))
+            dot.pinned(point)
             dot.end()
         }
 
         /// The box's size as laid out; Graphviz draws it larger only when its text needs more room.
         private mutating func size(_ size: SwimlaneLayout.Size) {
-            dot.text("width", inches(size.width))
-            dot.text("height", inches(size.height))
-        }
-
-        /// Points as inches, to two decimals, rounded down so that the estimate stays a lower bound Graphviz can
-        /// grow from.
-        private func inches(_ points: Double) -> String {
-            let hundredths = Int((points / 72 * 100).rounded(.down))
-            let fraction = hundredths % 100
-            return String(hundredths / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+            dot.inches("width", size.width)
+            dot.inches("height", size.height)
         }
 
         private mutating func event(penwidth: Double, tooltip: String) {

@@ -48,18 +48,18 @@ package struct DiagramRenderer: Sendable {
 
     /// What an edge of the flow says: an approval's answer, a timer's clock, the condition, and the handoff's
     /// artifact or its gap.
-    struct TransitionLabel {
+    struct TransitionLabel: Sendable {
         var text: String?
         var isGap: Bool
         var timeout: Timeout?
     }
 
-    static func transitionLabels(_ process: CheckedProcess) -> [TransitionLabel] {
-        let activities = process.process.activities
-        let points = process.handoffs.points
+    static func transitionLabels(context: ProcessContext) -> [TransitionLabel] {
+        let activities = context.process.activities
+        let points = context.handoffs.points
         var pointsByEdge: [EdgeKey: Int] = [:]
         for (i, point) in points.enumerated() { pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i }
-        return process.graph.transitions.map { transition in
+        return context.graph.transitions.map { transition in
             let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: transition.handoffKind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()
             // An approval's answer reads first: the branch is the yes or the no.

@@ -30,7 +30,7 @@ package struct MermaidRenderer: Sendable {
             self.process = process
             self.activities = process.process.activities
             self.lanes = ProcessLanes(process)
-            self.labels = DiagramRenderer.transitionLabels(process)
+            self.labels = process.transitionLabels
         }
 
         mutating func render() -> String {
@@ -176,58 +176,89 @@ package struct MermaidRenderer: Sendable {
 ///   stays UTF-8 otherwise.
 enum MermaidText {
     static func escape(_ text: String, wrap width: Int? = nil) -> String {
-        let wrapped = width.map { LabelWrapping.wrap(text, width: $0) } ?? text
-        var out = ""
-        out.reserveCapacity(wrapped.utf8.count + 8)
-        let scalars = Array(wrapped.unicodeScalars)
+        var wrapped = width.map { LabelWrapping.wrap(text, width: $0) } ?? text
+        return wrapped.withUTF8(escape)
+    }
+
+    /// The escaping on UTF-8 bytes: every character that means something is ASCII, and a runbook escapes the labels
+    /// of every step of every process.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        }
         var lineStart = true
-        var previousWasCR = false
         // The index of a list number's `.` or `)` at the start of the current line.
-        var listMark: Int?
-        for (i, scalar) in scalars.enumerated() {
+        var listMark = -1
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
             let atLineStart = lineStart
             lineStart = false
             if atLineStart {
-                listMark = nil
+                listMark = -1
                 var j = i
-                while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
-                if j > i, j < scalars.count, scalars[j] == "." || scalars[j] == ")" { listMark = j }
+                while j < bytes.count, (0x30...0x39).contains(bytes[j]) { j += 1 }
+                if j > i, j < bytes.count, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") { listMark = j }
             }
             if i == listMark {
-                out += scalar == "." ? "\\." : "\\)"
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+                i += 1
                 continue
             }
-            switch scalar {
-            case "\"": out += "#quot;"
-            case "#": out += atLineStart ? "\\#35;" : "#35;"
-            case ";": out += "#59;"
-            case "<": out += "#lt;"
-            case ">": out += atLineStart ? "\\#gt;" : "#gt;"
-            case "&": out += "#amp;"
-            case "|": out += "#124;"
-            case "[": out += "#91;"
-            case "]": out += i + 1 < scalars.count && scalars[i + 1] == "(" ? "\\]" : "#93;"
-            case "\\", "*", "_", "~", "`":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "-" where atLineStart, "+" where atLineStart:
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\n" where previousWasCR:
-                lineStart = true
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
-                out += "<br/>"
-                lineStart = true
-            case "\t": out += " "
-            default:
-                if scalar.isControlCharacter {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
+            guard byte >= 0x80 else {
+                switch byte {
+                case UInt8(ascii: "\""): append("#quot;")
+                case UInt8(ascii: "#"): append(atLineStart ? "\\#35;" : "#35;")
+                case UInt8(ascii: ";"): append("#59;")
+                case UInt8(ascii: "<"): append("#lt;")
+                case UInt8(ascii: ">"): append(atLineStart ? "\\#gt;" : "#gt;")
+                case UInt8(ascii: "&"): append("#amp;")
+                case UInt8(ascii: "|"): append("#124;")
+                case UInt8(ascii: "["): append("#91;")
+                case UInt8(ascii: "]"):
+                    if i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "(") { append("\\]") } else { append("#93;") }
+                case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case UInt8(ascii: "-") where atLineStart, UInt8(ascii: "+") where atLineStart:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A:
+                    // CRLF: one break, written at the LF.
+                    lineStart = true
+                case 0x0A...0x0D:
+                    append("<br/>")
+                    lineStart = true
+                case 0x09: out.append(0x20)
+                case 0x00...0x1F, 0x7F: append("\u{FFFD}")
+                default: out.append(byte)
                 }
+                i += 1
+                continue
             }
-            previousWasCR = scalar == "\r"
+            // A character that is not ASCII: line separators break the line; C1 controls and the invisible characters
+            // that reorder a line become U+FFFD; the rest is copied.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            let end = min(i + length, bytes.count)
+            var scalar: UInt32 = 0
+            if length == 2, end - i == 2 {
+                scalar = UInt32(byte & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            } else if length == 3, end - i == 3 {
+                scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            }
+            if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 {
+                append("<br/>")
+                lineStart = true
+            } else if let value = Unicode.Scalar(scalar), scalar != 0, value.isControlCharacter {
+                append("\u{FFFD}")
+            } else {
+                out.append(contentsOf: bytes[i..<end])
+            }
+            i = end
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -43,17 +43,15 @@ struct ProcessLanes {
     /// roles and unknown ids in the order given (their first use).
     static func workspaceOrder(_ ids: [String], _ context: ProcessContext) -> [String] {
         let positions = context.workspace.cataloguePositions
-        // A local role hides the catalogue's role of the same id: it sorts as local.
-        func position(_ id: String) -> Int? {
-            context.process.roles.isEmpty || context.process.localRole(id) == nil ? positions[id] : nil
+        let hasLocalRoles = !context.process.roles.isEmpty
+        // Each id's key once: its place in the catalogue (a local role hides the catalogue's role of its id, and
+        // sorts as local), then its first use.
+        let keys = ids.enumerated().map { offset, id in
+            let position = hasLocalRoles && context.process.localRole(id) != nil ? nil : positions[id]
+            return (catalogue: position ?? Int.max, firstUse: offset)
         }
-        return ids.enumerated().sorted { a, b in
-            switch (position(a.element), position(b.element)) {
-            case (let x?, let y?): return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.offset < b.offset
-            }
-        }.map(\.element)
+        return ids.indices.sorted { a, b in
+            (keys[a].catalogue, keys[a].firstUse) < (keys[b].catalogue, keys[b].firstUse)
+        }.map { ids[$0] }
     }
 }

@@ -127,44 +127,50 @@ struct SwimlaneLayout {
 
     /// A coordinate on a grid of half points, so that the DOT text does not depend on how a double prints.
     static func rounded(_ value: Double) -> Double { (value * 2).rounded() / 2 }
-
-    /// `12,-34.5`: a point for `pos`.
-    static func text(_ point: Point) -> String {
-        number(point.x) + "," + number(point.y) + "!"
-    }
-
-    static func number(_ value: Double) -> String {
-        let halves = Int((value * 2).rounded())
-        let sign = halves < 0 ? "-" : ""
-        let magnitude = abs(halves)
-        return sign + String(magnitude / 2) + (magnitude % 2 == 1 ? ".5" : "")
-    }
 }
 
 /// Estimates how large Graphviz draws a label: Liberation Sans (what `Helvetica` resolves to on Debian) measured by
 /// `dot -Tjson`, rounded up, so a node is never drawn larger than the layout made room for.
 enum TextSize {
-    /// The width of one line at `fontSize`, in points.
-    static func lineWidth(_ line: Substring, fontSize: Double) -> Double {
-        var ems = 0.0
-        for scalar in line.unicodeScalars {
-            switch scalar {
-            case " ": ems += 0.29
-            case "i", "j", "l", "I", ".", ",", ":", ";", "'", "!", "|": ems += 0.30
-            case "f", "t", "r", "(", ")", "[", "]", "-", "/": ems += 0.36
-            case "m", "w", "M", "W": ems += 0.88
-            case "a"..."z", "0"..."9": ems += 0.58
-            case "A"..."Z": ems += 0.72
-            default: ems += scalar.value < 0x80 ? 0.6 : 1.0
-            }
+    /// The width of each ASCII character in ems; every other character counts 1 em (a CJK ideograph, a symbol).
+    private static let asciiEms: [Double] = (0..<128).map { byte -> Double in
+        switch UInt8(byte) {
+        case UInt8(ascii: " "): 0.29
+        case UInt8(ascii: "i"), UInt8(ascii: "j"), UInt8(ascii: "l"), UInt8(ascii: "I"), UInt8(ascii: "."), UInt8(ascii: ","),
+            UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "'"), UInt8(ascii: "!"), UInt8(ascii: "|"):
+            0.30
+        case UInt8(ascii: "f"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "-"), UInt8(ascii: "/"):
+            0.36
+        case UInt8(ascii: "m"), UInt8(ascii: "w"), UInt8(ascii: "M"), UInt8(ascii: "W"): 0.88
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): 0.58
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): 0.72
+        default: 0.6
         }
-        return ems * fontSize
     }
 
-    /// The size of a label's text: its widest line, and its lines' height.
+    /// The size of a label's text: its widest line, and its lines' height. One pass over the UTF-8 bytes: a diagram
+    /// measures every label of every step, and a build draws two diagrams of every process.
     static func text(_ label: String, fontSize: Double) -> SwimlaneLayout.Size {
-        let lines = label.split(separator: "\n", omittingEmptySubsequences: false)
-        let width = lines.map { lineWidth($0, fontSize: fontSize) }.max() ?? 0
-        return SwimlaneLayout.Size(width: width, height: Double(lines.count) * fontSize * 1.17)
+        var label = label
+        return label.withUTF8 { bytes in
+            var widest = 0.0
+            var line = 0.0
+            var lines = 1
+            for byte in bytes {
+                if byte == 0x0A {
+                    widest = max(widest, line)
+                    line = 0
+                    lines += 1
+                } else if byte < 0x80 {
+                    line += asciiEms[Int(byte)]
+                } else if byte & 0xC0 != 0x80 {
+                    // The first byte of a character that is not ASCII; its continuation bytes add nothing.
+                    line += 1.0
+                }
+            }
+            widest = max(widest, line)
+            return SwimlaneLayout.Size(width: widest * fontSize, height: Double(lines) * fontSize * 1.17)
+        }
     }
 }
