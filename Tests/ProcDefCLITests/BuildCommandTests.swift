@@ -193,7 +193,10 @@ final class BuildCommandTests: XCTestCase {
             ["build", "--history"] + Self.today, in: root,
             environment: ["GIT_CEILING_DIRECTORIES": root.deletingLastPathComponent().path])
         XCTAssertEqual(outside.status, 2, outside.stderr)
-        XCTAssertTrue(outside.stderr.contains("--history could not read the change history: git log failed"), outside.stderr)
+        XCTAssertTrue(
+            outside.stderr.contains(
+                "procdef: error: --history could not read the change history: git rev-parse failed: fatal: not a git repository"),
+            outside.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
 
         func git(_ arguments: [String]) throws {
@@ -225,6 +228,22 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertTrue(rows[1].hasPrefix("| 2026-11-02 | First version of the library | Ana Owner | `"), String(rows[1]))
         let problem = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
         XCTAssertEqual(problem.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 1, problem)
+        // From a folder below, the definitions named `../Processes`: the same history.
+        let below = root.appendingPathComponent("below")
+        try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+        let fromBelow = try Procdef.run(["build", "--history", "../Processes", "../Policies"] + Self.today, in: below)
+        XCTAssertEqual(fromBelow.status, 0, fromBelow.stderr)
+        let belowRunbook = try String(contentsOf: below.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertEqual(belowRunbook.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 2, belowRunbook)
+        // A folder whose name is not ASCII: git would quote it unless told not to.
+        try git(["mv", "Processes", "Prozeß"])
+        try git(["commit", "-q", "-m", "Prozesse umbenannt"])
+        let renamed = try Procdef.run(["build", "--history", "--out", "out2", "Prozeß", "Policies"] + Self.today, in: root)
+        XCTAssertEqual(renamed.status, 0, renamed.stderr)
+        let renamedRunbook = try String(contentsOf: root.appendingPathComponent("out2/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertTrue(renamedRunbook.contains("| 2026-11-02 | Prozesse umbenannt | Ana Owner | `"), renamedRunbook)
+        try git(["mv", "Prozeß", "Processes"])
+        try git(["commit", "-q", "-m", "Back"])
         // Without the flag, no history: the same sources give the same bytes on any clone.
         XCTAssertEqual(try build(in: root).status, 0)
         let plain = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)

@@ -62,7 +62,7 @@ final class DiagramLayoutTests: XCTestCase {
             // In the catalogue's order, and across the drawing in that order.
             XCTAssertEqual(lanes, lanes.sorted { (order.firstIndex(of: $0) ?? .max) < (order.firstIndex(of: $1) ?? .max) }, path)
             let starts = try lanes.map { role in try XCTUnwrap(DiagramViewsTests.position(of: "lane_\(role)", in: dot), role) }
-            let ends = try lanes.map { role in try XCTUnwrap(DiagramViewsTests.position(of: "lane_end_\(role)", in: dot), role) }
+            let ends = try lanes.map { role in try XCTUnwrap(DiagramViewsTests.position(of: "laneend_\(role)", in: dot), role) }
             // The examples run top down: each lane a column from its name to its end, the columns in order, and
             // every lane ending on one line, so that the bands are as long as the drawing.
             XCTAssertEqual(starts.map(\.x), ends.map(\.x), path)

@@ -194,7 +194,7 @@ final class DiagramViewsTests: XCTestCase {
             ##""m_3_dba" [label="↔ 4. Diagnose the\nfault", style="rounded,dashed", fontsize=9, URL="#step-diagnose""##,
             #""a_diagnose" [label="4. Diagnose the\nfault\n(4h)", id="step-diagnose""#,
             // The red lane of steps no one is responsible for.
-            #"subgraph "cluster_unassigned" {"#, #""unassigned_lane" [label=<unassigned<br/>"#,
+            #"subgraph "clusterunassigned" {"#, #""unassigned_lane" [label=<unassigned<br/>"#,
             // The timer's edge, dashed and marked.
             #"[label="◷ after 4h\n[carrier-ticket]", shape=plaintext"#,
             // A system's lane has the gear.
@@ -203,7 +203,7 @@ final class DiagramViewsTests: XCTestCase {
             XCTAssertTrue(dot.contains(line), "\(line) in\n\(dot)")
         }
         // The lanes in the catalogue's order, the unassigned lane last.
-        let lanes = dot.matches(of: /subgraph "cluster_([a-z-]+)"/).map { String($0.output.1) }
+        let lanes = dot.matches(of: /subgraph "cluster_?([a-z-]+)"/).map { String($0.output.1) }
         XCTAssertEqual(lanes, ["manager", "desk", "engineer", "dba", "customer", "carrier", "pipeline", "unassigned"])
         // The shared step's marker is on its step's rank.
         XCTAssertTrue(dot.contains(#"{ rank=same; "a_diagnose"; "m_3_dba"; }"#) == false, "no rank constraints: every node is pinned")
@@ -271,13 +271,42 @@ final class DiagramViewsTests: XCTestCase {
             XCTAssertTrue(dot.contains(line), "\(line) in\n\(dot)")
         }
         // The lanes by row: the customer's, the desk in front, the people behind, the supplier and the system in support.
-        let lanes = dot.matches(of: /subgraph "cluster_([a-z-]+)"/).map { String($0.output.1) }
+        let lanes = dot.matches(of: /subgraph "cluster_?([a-z-]+)"/).map { String($0.output.1) }
         XCTAssertEqual(lanes, ["customer", "desk", "manager", "engineer", "dba", "unassigned", "carrier", "pipeline"])
         // The request crosses the line of interaction: the customer hands it to the desk.
         XCTAssertTrue(
             dot.contains(
                 ##""a_request" -> "l_0" [arrowhead=none, style=bold, penwidth=2, color="#b35c00", tooltip="hands on: repair-request\nexpectation: The desk logs it within 15 minutes."]"##
             ), dot)
+    }
+
+    /// A role called `unassigned` and roles whose ids share the lanes' prefixes (a build with errors keeps ids the check
+    /// rejects) each keep a lane of their own.
+    func testRoleIdsCannotTakeAnotherLanesNodes() throws {
+        let text = """
+            kind: roles
+            roles:
+              owner: {name: Owner, kind: owner}
+              unassigned: {name: Unassigned Desk, kind: practitioner}
+              x: {name: X, kind: practitioner}
+              end_x: {name: End X, kind: practitioner}
+            ---
+            kind: process
+            id: clash
+            name: Clash
+            owner: owner
+            defaults: {accountable: owner}
+            activities:
+              - {id: one, name: One, responsible: unassigned}
+              - {id: two, name: Two, responsible: x}
+              - {id: three, name: Three, responsible: end_x}
+              - {id: four, name: Four, end: true}
+            """
+        let dot = DiagramRenderer().render(try Self.checked(text, id: "clash"))
+        let ids = dot.split(separator: "\n").compactMap { line in line.firstMatch(of: /^ *"([^"]+)" \[/).map { String($0.output.1) } }
+        XCTAssertEqual(ids.count, Set(ids).count, "a node declared twice: \(ids)")
+        let clusters = dot.matches(of: /subgraph "([^"]+)"/).map { String($0.output.1) }
+        XCTAssertEqual(clusters, ["cluster_unassigned", "cluster_x", "cluster_end_x", "clusterunassigned"])
     }
 
     func testAnEmptyRowKeepsItsPlace() throws {
@@ -331,21 +360,29 @@ final class DiagramViewsTests: XCTestCase {
         XCTAssertTrue(runbook.contains("```mermaid\nflowchart TB\n"), runbook)
     }
 
-    func testTheChangeHistoryIsReadFromOneGitLog() {
+    func testTheChangeHistoryIsReadFromOneGitLog() throws {
+        // Two commits; a subject holding the separators of other formats (U+001E, U+001F) and Markdown stays one
+        // subject, and a file outside the definitions is ignored.
         let log =
-            "\u{1E}abc1234\u{1F}2026-11-30\u{1F}Ana\u{1F}Shorter targets\n\nProcesses/a.yaml\nProcesses/b.yaml\n"
-            + "\u{1E}def5678\u{1F}2026-11-01\u{1F}Bo\u{1F}First version\n\nProcesses/a.yaml\n"
-        let history = ChangeHistory.parse(log, files: ["./Processes/a.yaml", "Processes/b.yaml"])
+            "\u{0}abc1234\u{0}2026-11-30\u{0}Ana\u{0}Shorter targets \u{1E}x\u{1F}<img src=x>\u{0}\n\nProcesses/a.yaml\nProcesses/b.yaml\nREADME.md\n"
+            + "\u{0}def5678\u{0}2026-11-01\u{0}Bo\u{0}First version\u{0}\n\nProcesses/a.yaml\n"
+        let files = ["Processes/a.yaml": "./Processes/a.yaml", "Processes/b.yaml": "Processes/b.yaml"]
+        let history = ChangeHistory.parse(log, files: files)
         XCTAssertEqual(
-            history.records(for: "Processes/a.yaml"),
+            history.records(for: "./Processes/a.yaml"),
             [
-                ChangeHistory.Record(commit: "abc1234", date: "2026-11-30", author: "Ana", subject: "Shorter targets"),
+                ChangeHistory.Record(
+                    commit: "abc1234", date: "2026-11-30", author: "Ana", subject: "Shorter targets \u{1E}x\u{1F}<img src=x>"),
                 ChangeHistory.Record(commit: "def5678", date: "2026-11-01", author: "Bo", subject: "First version"),
             ])
-        XCTAssertEqual(history.records(for: "./Processes/b.yaml").map(\.commit), ["abc1234"])
-        XCTAssertEqual(history.records(for: "Processes/c.yaml"), [])
-        let runbook = RunbookRenderer(history: ChangeHistory.parse(log, files: ["shapes.yaml"])).render(try! Self.checked())
+        XCTAssertEqual(history.records(for: "Processes/b.yaml").map(\.commit), ["abc1234"])
+        XCTAssertEqual(history.records(for: "README.md"), [])
+        // The runbook writes the subject as text, never as Markdown or HTML.
+        let runbook = RunbookRenderer(history: ChangeHistory.parse(log, files: ["shapes.yaml": "shapes.yaml"])).render(try Self.checked())
         XCTAssertTrue(runbook.contains("### Change history\n\nNo commit has changed the definition yet.\n"), runbook)
+        let written = RunbookRenderer(history: ChangeHistory(byFile: ["shapes.yaml": history.records(for: "./Processes/a.yaml")]))
+            .render(try Self.checked())
+        XCTAssertTrue(written.contains("| 2026-11-30 | Shorter targets \u{FFFD}x\u{FFFD}&lt;img src=x&gt; | Ana | `abc1234` |\n"), written)
     }
 
     func testTheRolesCSVNamesEveryRole() throws {
@@ -359,7 +396,11 @@ final class DiagramViewsTests: XCTestCase {
     }
 
     func testMermaidTextEscapesWhatMermaidAndMarkdownRead() {
-        XCTAssertEqual(MermaidText.escape(#"say "hi" #1; a|b <b>&"#), "say #quot;hi#quot; #35;1#59; a#124;b #lt;b#gt;#amp;")
+        XCTAssertEqual(MermaidText.escape(#"say "hi" #1; a|b <b>&"#), ##"say #quot;hi#quot; #35;1#59; a#124;b \#lt;b\#gt;#amp;"##)
+        XCTAssertEqual(
+            MermaidText.escape("See https://status.example.com, ops@example.com, WWW.example.com <http://e.com>; p1: 30m"),
+            ##"See https\://status.example.com, ops\@example.com, WWW\.example.com \#lt;http\://e.com\#gt;#59; p1: 30m"##)
+        XCTAssertEqual(MermaidText.escape("  1. Desk\n    code"), #"1\. Desk<br/>code"#)
         XCTAssertEqual(
             MermaidText.escape("1. Log\n2) Fix\n- item\n+ more\n# head\n> quote"),
             ##"1\. Log<br/>2\) Fix<br/>\- item<br/>\+ more<br/>\#35; head<br/>\#gt; quote"##)

@@ -23,6 +23,7 @@ final class MermaidBrowserTests: XCTestCase {
           subgraph: {name: "subgraph \\"quoted\\" [lane] {x} (y)", kind: practitioner}
           graph: {name: "graph; style #fff; click x", kind: practitioner}
           class: {name: "Équipe 日本 — «desk» 🚀", kind: practitioner}
+          click: {name: "  1. Desk with a leading space", kind: practitioner}
         ---
         kind: process
         id: escaping
@@ -39,11 +40,18 @@ final class MermaidBrowserTests: XCTestCase {
                 handoff: {artifact: "x]y", expectation: Done within 1 hour.}
               - to: click
                 when: "(round) [square] {curly} ((double)) >>"
+              - to: mail
+                when: "See https://status.example.com or www.example.com, mail ops@example.com, <http://e.com>"
           - id: style
             name: "style \\"A\\" -->|label| B; classDef red fill:#f00"
             responsible: graph
             next: click
             handoff: {artifact: notes, expectation: Done within 1 hour.}
+          - id: mail
+            name: "- a list? + no # heading"
+            responsible: click
+            next: click
+            handoff: {artifact: mail, expectation: Done within 1 hour.}
           - id: click
             name: \(String(repeating: "Averyveryverylongwordwithoutanyspaces", count: 3)) and then \(String(repeating: "many words ", count: 30))
             responsible: class

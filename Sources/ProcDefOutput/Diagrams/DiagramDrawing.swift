@@ -97,8 +97,12 @@ extension DiagramRenderer {
                 }
                 triggerLabels.append(TransitionLabel(text: label.text, isGap: isGap, timeout: nil))
             }
+            var cancelGaps: Set<Int> = []
+            for point in points where point.isGap {
+                if case .cancel(let c) = point.kind { cancelGaps.insert(c) }
+            }
             for (c, entry) in process.graph.cancellations.enumerated() {
-                let isGap = points.first { $0.kind == .cancel(entry: c) }?.isGap ?? false
+                let isGap = cancelGaps.contains(c)
                 var label = EdgeLabel()
                 label.add("⚡ " + LabelWrapping.wrap(entry.cancellation.when?.value ?? "cut short", width: 18))
                 label.add("from " + StepNumbers.phrase(entry.sources))
@@ -482,13 +486,14 @@ extension DiagramRenderer {
                 if process.role(role)?.kind.value == .system { legend.insert(.automated) }
             case .unassigned:
                 legend.insert(.unassigned)
-                dot.beginSubgraph(DOTID("cluster_unassigned"))
+                // Not `cluster_` + a name: a role may be called `unassigned`.
+                dot.beginSubgraph(DOTID("clusterunassigned"))
                 dot.text("label", "")
                 dot.keyword("style", "filled")
                 dot.keyword("fillcolor", "#fdecea")
                 dot.keyword("color", "red")
             case .emptyRow(let stage):
-                dot.beginSubgraph(DOTID("cluster_empty_", stage.rawValue))
+                dot.beginSubgraph(DOTID("clusterempty_", stage.rawValue))
                 dot.text("label", "")
                 dot.keyword("style", "dashed")
                 dot.keyword("color", "#c5ccd3")

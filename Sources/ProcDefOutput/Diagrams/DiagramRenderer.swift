@@ -4,12 +4,13 @@ import ProcDef
 /// blueprint (`diagrams/<id>.blueprint.dot`).
 ///
 /// - **Lanes.** One band per role responsible for a step (`ProcessLanes`), in the workspace's order of roles, each a
-///   cluster with an anchor at both ends: the role's name on the first rank and an invisible point on the last, so
-///   every band runs the whole length of the drawing and the bands line up. A step with several responsible roles is
-///   drawn in the first one's lane, with a small linked copy (↔) in each other's. Steps with no responsible role go
-///   in a red "unassigned" lane.
-/// - **Direction.** Left to right when the flow is short enough to fit 1,200 points at the default font size,
-///   otherwise top to bottom, the lanes then being columns (`direction(_:)`).
+///   cluster with an anchor at both ends: the role's name where the band starts and an invisible point where it ends.
+///   procdef lays the grid of lanes by ranks out itself (`SwimlaneLayout`) and pins every node, so every band runs the
+///   whole length of the drawing and the bands line up; Graphviz's `neato` only routes the edges. A step with several
+///   responsible roles is drawn in the first one's lane, with a small linked copy (↔) in each other's. Steps with no
+///   responsible role go in a red "unassigned" lane.
+/// - **Direction.** Left to right when the laid-out drawing fits 1,200 points at the default font size, otherwise
+///   top to bottom, the lanes then being columns (the narrower of the two when neither fits).
 /// - **BPMN's shapes.** A thin circle starts, a thick circle ends; a decision's ways leave an exclusive gateway
 ///   (a diamond with ×), parallel work a parallel gateway (+); a `cancel` entry is an interrupting event (⚡); a typed
 ///   step carries its marker (✔ approval, ✉ notification, ⚙ automated, ◷ wait, ✎ request); a timer's edge is dashed
@@ -18,7 +19,7 @@ import ProcDef
 /// - **Edges.** A labelled edge passes through a node of its own that carries its text, in its source's lane: `dot`
 ///   keeps nodes apart, where it may lay edge labels over each other. A handoff is bold with its artifact, and its
 ///   expectation and time limit are the edge's tooltip in SVG; a handoff gap (only with `--allow-errors`) is red and
-///   dashed. Edges back to an earlier step are `constraint=false`, so loops do not pull the layout apart.
+///   dashed. Edges back to an earlier step rank nothing, so loops do not pull the layout apart.
 /// - **The blueprint** groups the lanes into the four rows of a service blueprint (customer actions, front stage,
 ///   back stage, support, from each role's `stage`), draws the lines of interaction, visibility and internal
 ///   interaction between them, and marks each moment the customer is told or asked something (☎).
@@ -85,7 +86,7 @@ package struct DiagramRenderer: Sendable {
         }
     }
 
-    /// Whether an edge is laid out as a loop (`constraint=false`): it goes back to an activity listed at or before its
+    /// Whether an edge is laid out as a loop (it ranks nothing): it goes back to an activity listed at or before its
     /// source. Authors list activities in the order the work usually flows, so this keeps the main path going one
     /// way. `FlowGraph.isBackEdge` is also a valid set of loop edges, but it follows the depth-first search's branch
     /// order: in "triage -> {workaround -> confirm, diagnose}; confirm -> diagnose (still failing); diagnose ->
@@ -164,8 +165,10 @@ package struct DiagramRenderer: Sendable {
     /// `t_<n>_<role>`: in the blueprint, the moment step `n` (0-based) tells or asks a customer role.
     static func momentNodeID(_ activity: Int, _ role: String) -> DOTID { DOTID("t_", "\(activity)_\(role)") }
 
-    /// The anchors of a lane: `lane_<role>` (its name, on the first rank) and `lane_end_<role>` (invisible, on the
-    /// last); the unassigned lane's are `unassigned_lane` and `unassigned_lane_end`, which no role id can be.
+    /// The anchors of a lane: `lane_<role>` (its name, where the band starts) and `laneend_<role>` (invisible, where it
+    /// ends); the unassigned lane's are `unassigned_lane` and `unassigned_lane_end`, an empty row's `empty_lane_<row>`
+    /// and `empty_lane_end_<row>`. No prefix is another's start, so no role id (a build with errors keeps ids the
+    /// check rejected) makes one lane's id another's: `lane_end_x` was role `end_x`'s start and role `x`'s end.
     static func laneStartID(_ lane: Lane) -> DOTID {
         switch lane {
         case .role(let role): DOTID("lane_", role)
@@ -176,7 +179,7 @@ package struct DiagramRenderer: Sendable {
 
     static func laneEndID(_ lane: Lane) -> DOTID {
         switch lane {
-        case .role(let role): DOTID("lane_end_", role)
+        case .role(let role): DOTID("laneend_", role)
         case .unassigned: DOTID("unassigned_lane_end")
         case .emptyRow(let stage): DOTID("empty_lane_end_", stage.rawValue)
         }

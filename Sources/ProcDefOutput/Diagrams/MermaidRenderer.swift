@@ -26,11 +26,37 @@ package struct MermaidRenderer: Sendable {
         var links = 0
         var gapLinks: [Int] = []
 
+        /// The end steps; per step, the forks that leave it and the cancel entries that go to it: each drawn in that
+        /// step's lane, looked up once rather than per lane.
+        let ends: Set<Int>
+        var forksFrom: [Int: [Int]] = [:]
+        var cancelsTo: [Int: [Int]] = [:]
+        /// The cancel entries and triggers whose handoff is a gap.
+        var cancelGaps: Set<Int> = []
+        var triggerGaps: Set<Int> = []
+
         init(process: CheckedProcess) {
             self.process = process
             self.activities = process.process.activities
             self.lanes = ProcessLanes(process)
             self.labels = process.transitionLabels
+            self.ends = Set(process.graph.ends)
+            for (f, fork) in process.graph.forks.enumerated() { forksFrom[fork.source, default: []].append(f) }
+            for (c, entry) in process.graph.cancellations.enumerated() {
+                if let target = entry.target { cancelsTo[target, default: []].append(c) }
+            }
+            // A trigger's gap is keyed by its source and its place among that step's triggers.
+            var triggerIndex: [EdgeKey: Int] = [:]
+            var perSource: [Int: Int] = [:]
+            for (n, edge) in process.graph.triggers.enumerated() {
+                let index = perSource[edge.source, default: 0]
+                perSource[edge.source] = index + 1
+                triggerIndex[EdgeKey(source: edge.source, kind: .trigger(index: index))] = n
+            }
+            for point in process.handoffs.points where point.isGap {
+                if case .cancel(let c) = point.kind { cancelGaps.insert(c) }
+                if let n = triggerIndex[EdgeKey(source: point.source, kind: point.kind)] { triggerGaps.insert(n) }
+            }
         }
 
         mutating func render() -> String {
@@ -106,11 +132,20 @@ package struct MermaidRenderer: Sendable {
             for end in graph.ends { link("a\(end + 1)", "-->", "e\(end + 1)") }
             for (c, entry) in graph.cancellations.enumerated() {
                 guard let target = entry.target else { continue }
-                let text = "⚡ " + (entry.cancellation.when?.value ?? "cut short") + " (from " + StepNumbers.phrase(entry.sources) + ")"
+                var text = "⚡ " + (entry.cancellation.when?.value ?? "cut short") + " (from " + StepNumbers.phrase(entry.sources) + ")"
+                if cancelGaps.contains(c) {
+                    text += " handoff gap"
+                    gapLinks.append(links)
+                }
                 link("c\(c + 1)", "-.->", "a\(target + 1)", label: text)
             }
-            for edge in graph.triggers {
-                link("a\(edge.source + 1)", "-.->", "p\(processes[edge.trigger.process.value]!)", label: edge.trigger.when?.value)
+            for (n, edge) in graph.triggers.enumerated() {
+                var text = edge.trigger.when?.value
+                if triggerGaps.contains(n) {
+                    text = (text.map { $0 + " " } ?? "") + "handoff gap"
+                    gapLinks.append(links)
+                }
+                link("a\(edge.source + 1)", "-.->", "p\(processes[edge.trigger.process.value]!)", label: text)
             }
             var laneNumbers: [String: Int] = [:]
             for (n, role) in lanes.roles.enumerated() { laneNumbers[role] = n + 1 }
@@ -131,8 +166,7 @@ package struct MermaidRenderer: Sendable {
         /// shares.
         private mutating func laneBody(_ steps: [Int], markers: [(step: Int, lane: Int)]) {
             let graph = process.graph
-            let inLane = Set(steps)
-            if let start = graph.start, inLane.contains(start) { out += "    start((\"start\"))\n" }
+            if let start = graph.start, steps.contains(start) { out += "    start((\"start\"))\n" }
             for i in steps {
                 let activity = activities[i]
                 var text = "\(i + 1). \(activity.name.value)"
@@ -142,12 +176,9 @@ package struct MermaidRenderer: Sendable {
                 out += "    a\(i + 1)(\"\(label)\")\n"
                 if DiagramRenderer.hasDecisionGateway(activity) { out += "    x\(i + 1){\"×\"}\n" }
                 if activity.isJoin { out += "    j\(i + 1){\"#43;\"}\n" }
-                if activity.isEnd || graph.ends.contains(i) { out += "    e\(i + 1)(((\"end\")))\n" }
-            }
-            for (f, fork) in graph.forks.enumerated() where inLane.contains(fork.source) { out += "    f\(f + 1){\"#43;\"}\n" }
-            for (c, entry) in graph.cancellations.enumerated() {
-                guard let target = entry.target, inLane.contains(target) else { continue }
-                out += "    c\(c + 1)((\"⚡\"))\n"
+                if activity.isEnd || ends.contains(i) { out += "    e\(i + 1)(((\"end\")))\n" }
+                for f in forksFrom[i] ?? [] { out += "    f\(f + 1){\"#43;\"}\n" }
+                for c in cancelsTo[i] ?? [] { out += "    c\(c + 1)((\"⚡\"))\n" }
             }
             for (step, lane) in markers {
                 out += "    m\(step + 1)_\(lane)(\"↔ \(MermaidText.escape("\(step + 1). \(activities[step].name.value)", wrap: 24))\")\n"
@@ -166,12 +197,14 @@ package struct MermaidRenderer: Sendable {
 /// Text inside a quoted Mermaid label, shown as written.
 ///
 /// - The characters Mermaid's parser or its HTML would read as syntax become Mermaid's entity codes: `#quot;`,
-///   `#35;` for `#`, `#59;` for `;`, `#lt;`, `#gt;`, `#amp;`, `#124;` for `|`, `#91;` and `#93;` for brackets.
+///   `#35;` for `#`, `#59;` for `;`, `#lt;` and `#gt;` (after a backslash), `#amp;`, `#124;` for `|`, `#91;` and
+///   `#93;` for brackets.
 /// - Mermaid 11 reads every label as Markdown (`1. Log` came out as "Unsupported markdown: list" in the browser
 ///   check, `*x*` in italics), and in a label of several lines it decodes the entities first. So what Markdown
 ///   gives a meaning gets Markdown's own escape, a backslash: `\\`, `*`, `_`, `~` and a backtick everywhere; a `]`
-///   before `(`; and at the start of a line a list's `-` or `+`, the `.` or `)` after a list's number, and the `#`
-///   or `>` of a heading or a quote.
+///   before `(`; what would make a link (`https\://`, `ops\@`, `www\.`, `\<...\>`); and at the start of a line a
+///   list's `-` or `+`, the `.` or `)` after a list's number, and the `#` of a heading. Spaces that start a line are
+///   dropped: Markdown reads them as indentation.
 /// - Line breaks become `<br/>`; other control characters and the invisible ones that reorder a line U+FFFD. Text
 ///   stays UTF-8 otherwise.
 enum MermaidText {
@@ -194,6 +227,11 @@ enum MermaidText {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
+            // Spaces that start a line mean nothing in a label, and to Markdown they can start a list or a code block.
+            if lineStart, byte == 0x20 || byte == 0x09 {
+                i += 1
+                continue
+            }
             let atLineStart = lineStart
             lineStart = false
             if atLineStart {
@@ -213,8 +251,15 @@ enum MermaidText {
                 case UInt8(ascii: "\""): append("#quot;")
                 case UInt8(ascii: "#"): append(atLineStart ? "\\#35;" : "#35;")
                 case UInt8(ascii: ";"): append("#59;")
-                case UInt8(ascii: "<"): append("#lt;")
-                case UInt8(ascii: ">"): append(atLineStart ? "\\#gt;" : "#gt;")
+                // `<http://x>` is a Markdown link; the backslash keeps the entity a character in either order.
+                case UInt8(ascii: "<"): append("\\#lt;")
+                case UInt8(ascii: ">"): append("\\#gt;")
+                // A web address or a mail address would become a link: `https\://`, `ops\@`, `www\.`.
+                case UInt8(ascii: ":") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/"):
+                    append("\\:")
+                case UInt8(ascii: "@"): append("\\@")
+                case UInt8(ascii: ".") where i >= 3 && bytes[(i - 3)..<i].allSatisfy({ $0 | 0x20 == UInt8(ascii: "w") }):
+                    append("\\.")
                 case UInt8(ascii: "&"): append("#amp;")
                 case UInt8(ascii: "|"): append("#124;")
                 case UInt8(ascii: "["): append("#91;")

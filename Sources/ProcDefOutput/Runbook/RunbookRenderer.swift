@@ -62,9 +62,13 @@ struct RunbookPage {
         activityAnchors = activities.indices.map { i in anchors.register(Self.activityHeading(i, activities[i])) }
         if !definition.cancellations.isEmpty { _ = anchors.register("\(Self.cancellationHeading)") }
         escalations = Self.escalationPoints(process)
-        if !escalations.isEmpty { _ = anchors.register("Escalation") }
+        if !escalations.isEmpty {
+            _ = anchors.register("Escalation")
+            transitionConditions = Self.transitionConditions(process)
+        }
         if !definition.targets.isEmpty { _ = anchors.register("Service targets") }
-        if longestSilenceFound() != nil { _ = anchors.register("Keeping the customer informed") }
+        silence = longestSilenceFound()
+        if silence != nil { _ = anchors.register("Keeping the customer informed") }
         for section in ["What the customer sees", "Handoffs", "Policies"] { _ = anchors.register(section) }
         reviewersAnchor = anchors.register("For reviewers")
     }
@@ -75,6 +79,10 @@ struct RunbookPage {
     var escalations: [Int] = []
     var reviewersAnchor = ""
     var history: ChangeHistory? = nil
+    /// The conditions of the transitions, by source and kind, when the process has an escalation ladder.
+    var transitionConditions: [EdgeKey: String] = [:]
+    /// The longest customer silence, found once: the heading is registered before it is written.
+    var silence: (analysis: SilenceAnalysis, longest: SilenceAnalysis.Stretch)?
 
     static let cancellationHeading: StaticString = "Cutting the case short"
 
@@ -325,9 +333,14 @@ struct RunbookPage {
         if stuck.isEmpty {
             md.emphasis("nobody is named")
         } else {
-            for (i, id) in stuck.enumerated() {
+            for (i, contact) in stuck.enumerated() {
                 if i > 0 { md.markdown("; then ") }
-                nameWithContact(id)
+                md.text(contact.name)
+                if let reach = contact.reach {
+                    md.markdown(" (")
+                    md.text(reach)
+                    md.markdown(")")
+                }
             }
         }
         md.endLine()
@@ -342,17 +355,25 @@ struct RunbookPage {
         return definition.manager?.value
     }
 
-    /// Whom to call when stuck: the roles the first escalation up the line goes to, else the process manager, else
-    /// the owner; at most two.
-    func stuckContacts() -> [String] {
-        var result: [String] = []
+    /// Whom to call when stuck, with how to reach them: the roles the first escalation up the line goes to (as the
+    /// receiving process names them: a trigger's are another process's roles), then the process manager, then the
+    /// owner; each once, at most three.
+    func stuckContacts() -> [(name: String, reach: String?)] {
+        var result: [(name: String, reach: String?)] = []
+        var seen: Set<String> = []
         if let k = escalations.first(where: { points[$0].handoff?.escalation?.value == .hierarchic }) {
-            result += points[k].target.roles.map(\.id.value)
+            for resolved in points[k].target.roles where seen.insert(resolved.identity).inserted {
+                result.append((resolved.role?.name.value ?? resolved.id.value, resolved.role?.contactText))
+            }
         }
         for field in [definition.manager, definition.owner] {
-            if let id = field?.value, !result.contains(id) { result.append(id) }
+            guard let id = field?.value else { continue }
+            // The process's own view of the role: its local role, else the catalogue's.
+            let identity = process.role(id).map { role in role.scope == .catalogue ? id : "\(process.id)/\(id)" } ?? id
+            guard seen.insert(identity).inserted else { continue }
+            result.append((process.role(id)?.name.value ?? id, process.role(id)?.contactText))
         }
-        return Array(result.prefix(2))
+        return Array(result.prefix(3))
     }
 
     /// `Incident Manager on Duty (pager: ...; phone: ...)`: a role's name and how to reach it.
@@ -401,7 +422,7 @@ struct RunbookPage {
         md.startTable(["Date", "Change", "By", "Commit"])
         for record in records {
             md.startRow()
-            md.markdown(record.date)
+            md.cellText(record.date)
             md.nextCell()
             md.cellText(record.subject)
             md.nextCell()
@@ -1289,7 +1310,7 @@ struct RunbookPage {
     }
 
     private mutating func longestSilence() {
-        guard let (analysis, longest) = longestSilenceFound() else { return }
+        guard let (analysis, longest) = silence else { return }
         let businessDay = process.context.businessDaySeconds
         md.heading(2, "Keeping the customer informed")
         md.startParagraph()

@@ -85,6 +85,17 @@ extension RunbookPage {
         if !wrote { md.markdown("when needed") }
     }
 
+    /// The condition of every transition that has one, by its source and kind: looked up per escalation.
+    static func transitionConditions(_ process: CheckedProcess) -> [EdgeKey: String] {
+        var conditions: [EdgeKey: String] = [:]
+        for transition in process.graph.transitions {
+            if let when = transition.condition?.value {
+                conditions[EdgeKey(source: transition.source, kind: transition.handoffKind)] = when
+            }
+        }
+        return conditions
+    }
+
     /// The condition written on the edge of a handoff point, if any.
     private func condition(of point: HandoffPoint) -> String? {
         switch point.kind {
@@ -94,7 +105,7 @@ extension RunbookPage {
             let triggers = activities[point.source].triggers
             return triggers.indices.contains(t) ? triggers[t].when?.value : nil
         default:
-            return process.graph.transitions.first { $0.source == point.source && $0.handoffKind == point.kind }?.condition?.value
+            return transitionConditions[EdgeKey(source: point.source, kind: point.kind)]
         }
     }
 
@@ -105,14 +116,19 @@ extension RunbookPage {
     mutating func customerView(_ image: DiagramImageFormat?) {
         var lines: [(index: Int, front: [String], told: [String], asked: [String])] = []
         for (i, activity) in activities.enumerated() {
+            // Each role once, however often the step names it.
+            var named: Set<String> = []
             let front = activity.responsible.map(\.value).filter {
                 let stage = self.process.role($0)?.serviceStage
-                return stage == .front || stage == .customer
+                return (stage == .front || stage == .customer) && named.insert($0).inserted
             }
             let responsible = Set(activity.responsible.map(\.value))
             let checked = self.process
             let customers = { (ids: [Located<String>]) in
-                ids.map(\.value).filter { !responsible.contains($0) && checked.role($0)?.serviceStage == .customer }
+                var seen: Set<String> = []
+                return ids.map(\.value).filter {
+                    !responsible.contains($0) && checked.role($0)?.serviceStage == .customer && seen.insert($0).inserted
+                }
             }
             let asked = customers(activity.consulted)
             let told = customers(activity.informed).filter { !asked.contains($0) }
@@ -259,6 +275,7 @@ package struct ChangeHistory: Sendable {
     /// How many commits a runbook lists.
     package static let limit = 5
 
+    /// Per definition file, as the check read its path.
     private var byFile: [String: [Record]] = [:]
 
     package init(byFile: [String: [Record]] = [:]) {
@@ -266,35 +283,28 @@ package struct ChangeHistory: Sendable {
     }
 
     package func records(for file: String) -> [Record] {
-        Array((byFile[Self.normalized(file)] ?? []).prefix(Self.limit))
+        Array((byFile[file] ?? []).prefix(Self.limit))
     }
 
-    /// `./Processes/a.yaml` and `Processes/a.yaml` are one file.
-    static func normalized(_ path: String) -> String {
-        var path = Substring(path)
-        while path.hasPrefix("./") { path = path.dropFirst(2) }
-        return String(path)
-    }
-
-    /// The `git log` arguments whose output `parse` reads: one record per commit (hash, date, author, subject,
-    /// separated by U+001F), then the files it touched, one per line, relative to the working directory.
+    /// The `git log` arguments whose output `parse` reads. Every field ends with NUL, which no commit subject, author
+    /// or path can hold (a subject may hold any other control character); paths are written as they are, not
+    /// quoted (`core.quotePath=false`), one per line after the commit.
     package static let gitArguments = [
-        "log", "--relative", "--no-renames", "--date=short", "--format=%x1e%h%x1f%ad%x1f%an%x1f%s", "--name-only",
+        "-c", "core.quotePath=false", "log", "--no-renames", "--date=short", "--format=%x00%h%x00%ad%x00%an%x00%s%x00",
+        "--name-only",
     ]
 
-    /// Reads `git log` output made with `gitArguments`, keeping for each of `files` its newest `limit` commits.
-    package static func parse(_ output: String, files: Set<String>) -> ChangeHistory {
-        let wanted = Set(files.map(normalized))
+    /// Reads `git log` output made with `gitArguments`. `files` maps each path as git prints it (relative to the top
+    /// of the repository) to the definition file it is; each keeps its newest `limit` commits.
+    package static func parse(_ output: String, files: [String: String]) -> ChangeHistory {
         var byFile: [String: [Record]] = [:]
-        for entry in output.split(separator: "\u{1E}") {
-            var lines = entry.split(separator: "\n", omittingEmptySubsequences: true)
-            guard !lines.isEmpty else { continue }
-            let fields = lines.removeFirst().split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4 else { continue }
-            let record = Record(commit: fields[0], date: fields[1], author: fields[2], subject: fields[3])
-            for line in lines {
-                let file = normalized(String(line))
-                guard wanted.contains(file), byFile[file, default: []].count < limit else { continue }
+        var fields = output.split(separator: "\u{0}", omittingEmptySubsequences: false).dropFirst()[...]
+        while fields.count >= 5 {
+            let group = Array(fields.prefix(5))
+            fields = fields.dropFirst(5)
+            let record = Record(commit: String(group[0]), date: String(group[1]), author: String(group[2]), subject: String(group[3]))
+            for line in group[4].split(separator: "\n") {
+                guard let file = files[String(line)], byFile[file, default: []].count < limit else { continue }
                 byFile[file, default: []].append(record)
             }
         }
