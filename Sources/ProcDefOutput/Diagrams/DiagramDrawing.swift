@@ -81,7 +81,8 @@ extension DiagramRenderer {
             self.points = process.handoffs.points
             // About 450 bytes of DOT per activity, plus the defaults.
             self.dot = DOTWriter(graphName: process.id, capacity: 1024 + 450 * activities.count)
-            for (i, point) in points.enumerated() { pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i }
+            // By index: a handoff point is a large value, and copying each would retain every field of it.
+            for i in points.indices { pointsByEdge[EdgeKey(source: points[i].source, kind: points[i].kind)] = i }
             if view == .blueprint { moments = Self.customerMoments(process) }
             var indexBySource: [Int: Int] = [:]
             for edge in process.graph.triggers {
@@ -98,8 +99,8 @@ extension DiagramRenderer {
                 triggerLabels.append(TransitionLabel(text: label.text, isGap: isGap, timeout: nil))
             }
             var cancelGaps: Set<Int> = []
-            for point in points where point.isGap {
-                if case .cancel(let c) = point.kind { cancelGaps.insert(c) }
+            for k in points.indices where points[k].isGap {
+                if case .cancel(let c) = points[k].kind { cancelGaps.insert(c) }
             }
             for (c, entry) in process.graph.cancellations.enumerated() {
                 let isGap = cancelGaps.contains(c)

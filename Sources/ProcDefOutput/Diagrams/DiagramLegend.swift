@@ -66,6 +66,15 @@ struct HTMLLabel {
     /// Text, with `&`, `<`, `>` and `"` as entities, `\` doubled and line breaks as `<br/>`; other control characters and the
     /// invisible ones that reorder a line become U+FFFD, as in quoted labels.
     mutating func text(_ text: String) {
+        // Most names are plain ASCII words on a line or two: copied as they are, the lines joined by `<br/>`, without a
+        // pass per character.
+        if text.utf8.allSatisfy({ byte in
+            ((0x20...0x7E).contains(byte) || byte == 0x0A) && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+        }) {
+            markup += text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>")
+            return
+        }
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }

@@ -59,7 +59,7 @@ package struct DiagramRenderer: Sendable {
         let activities = context.process.activities
         let points = context.handoffs.points
         var pointsByEdge: [EdgeKey: Int] = [:]
-        for (i, point) in points.enumerated() { pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i }
+        for i in points.indices { pointsByEdge[EdgeKey(source: points[i].source, kind: points[i].kind)] = i }
         return context.graph.transitions.map { transition in
             let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: transition.handoffKind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()

@@ -53,9 +53,10 @@ package struct MermaidRenderer: Sendable {
                 perSource[edge.source] = index + 1
                 triggerIndex[EdgeKey(source: edge.source, kind: .trigger(index: index))] = n
             }
-            for point in process.handoffs.points where point.isGap {
-                if case .cancel(let c) = point.kind { cancelGaps.insert(c) }
-                if let n = triggerIndex[EdgeKey(source: point.source, kind: point.kind)] { triggerGaps.insert(n) }
+            let points = process.handoffs.points
+            for k in points.indices where points[k].isGap {
+                if case .cancel(let c) = points[k].kind { cancelGaps.insert(c) }
+                if let n = triggerIndex[EdgeKey(source: points[k].source, kind: points[k].kind)] { triggerGaps.insert(n) }
             }
         }
 
