@@ -163,11 +163,11 @@ final class BuildCommandTests: XCTestCase {
         // The gap is a red dashed edge through a red "handoff gap" label, with the roles in its tooltip.
         let gap = try XCTUnwrap(dot.firstMatch(of: /"(l_[0-9]+)" \[label="handoff gap", shape=plaintext/), dot)
         let label = String(gap.output.1)
+        XCTAssertTrue(dot.contains("\"a_resolve\" -> \"\(label)\" [arrowhead=none, style=dashed, color=red, penwidth=2];"), dot)
         XCTAssertTrue(
             dot.contains(
-                "\"a_resolve\" -> \"\(label)\" [arrowhead=none, style=dashed, color=red, penwidth=2, tooltip=\"handoff gap: the work passes"
+                "\"\(label)\" -> \"a_confirm\" [style=dashed, color=red, penwidth=2, tooltip=\"handoff gap: the work passes from Application Support Engineer, Infrastructure Operations Engineer to Service Desk Analyst with nothing declared to hand on\"];"
             ), dot)
-        XCTAssertTrue(dot.contains("\"\(label)\" -> \"a_confirm\" [style=dashed, color=red, penwidth=2"), dot)
         XCTAssertTrue(dot.contains("┅ handoff gap (red, dashed)"), dot)
         let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
         XCTAssertTrue(runbook.contains("**Handoff gap:**"), runbook)

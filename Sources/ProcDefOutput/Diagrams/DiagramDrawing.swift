@@ -815,12 +815,12 @@ extension DiagramRenderer {
                     dot.edge(from, DiagramRenderer.labelNodeID(t))
                     dot.keyword("arrowhead", "none")
                     edgeStyle(transition, label)
-                    if let tooltip { dot.text("tooltip", tooltip) }
                     dot.end()
                     from = DiagramRenderer.labelNodeID(t)
                 }
                 dot.edge(from, to)
                 edgeStyle(transition, label)
+                // Once, on the half with the arrow: the expectations are sentences, and the DOT of a library is large.
                 if let tooltip { dot.text("tooltip", tooltip) }
                 dot.end()
             }
