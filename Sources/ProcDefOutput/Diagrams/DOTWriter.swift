@@ -110,7 +110,7 @@ struct DOTWriter {
     mutating func html(_ key: StaticString, _ label: HTMLLabel) {
         beginAttribute(key)
         text.append("<")
-        text.append(label.markup)
+        label.markup.withUnsafeBufferPointer { text.append(contentsOf: $0) }
         text.append(">")
         endAttribute()
     }

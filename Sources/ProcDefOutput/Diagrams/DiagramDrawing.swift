@@ -79,8 +79,8 @@ extension DiagramRenderer {
             self.processLanes = ProcessLanes(process)
             self.labels = process.transitionLabels
             self.points = process.handoffs.points
-            // About 450 bytes of DOT per activity, plus the defaults.
-            self.dot = DOTWriter(graphName: process.id, capacity: 1024 + 450 * activities.count)
+            // About 1,300 bytes of DOT per activity (a pinned node, its label, its edges), plus the defaults and legend.
+            self.dot = DOTWriter(graphName: process.id, capacity: 3072 + 1400 * activities.count)
             // By index: a handoff point is a large value, and copying each would retain every field of it.
             for i in points.indices { pointsByEdge[EdgeKey(source: points[i].source, kind: points[i].kind)] = i }
             if view == .blueprint { moments = Self.customerMoments(process) }

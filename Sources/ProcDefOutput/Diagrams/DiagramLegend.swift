@@ -58,43 +58,51 @@ struct DiagramLegend {
 
 /// The text of a Graphviz HTML-like label (`label=<...>`), built so that input text can only enter escaped.
 struct HTMLLabel {
-    private(set) var markup = ""
+    /// The markup's UTF-8 bytes.
+    private(set) var markup: [UInt8] = []
 
     /// procdef's own markup, from its source.
-    mutating func raw(_ literal: StaticString) { markup += "\(literal)" }
+    mutating func raw(_ literal: StaticString) {
+        literal.withUTF8Buffer { markup.append(contentsOf: $0) }
+    }
 
-    /// Text, with `&`, `<`, `>` and `"` as entities, `\` doubled and line breaks as `<br/>`; other control characters and the
-    /// invisible ones that reorder a line become U+FFFD, as in quoted labels.
+    /// Text, with `&`, `<`, `>` and `"` as entities, `\` doubled and line breaks as `<br/>`; other control characters
+    /// and the invisible ones that reorder a line become U+FFFD, as in quoted labels.
     mutating func text(_ text: String) {
-        // Most names are plain ASCII words on a line or two: copied as they are, the lines joined by `<br/>`, without a
-        // pass per character.
-        if text.utf8.allSatisfy({ byte in
-            ((0x20...0x7E).contains(byte) || byte == 0x0A) && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
-        }) {
-            markup += text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br/>")
-            return
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            // Most names are plain ASCII words on a line or two: copied byte by byte, each line break as `<br/>`.
+            guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) else { return false }
+            for byte in bytes {
+                switch byte {
+                case 0x0A: raw("<br/>")
+                case UInt8(ascii: "&"): raw("&amp;")
+                case UInt8(ascii: "<"): raw("&lt;")
+                case UInt8(ascii: ">"): raw("&gt;")
+                case UInt8(ascii: "\""): raw("&quot;")
+                // Graphviz substitutes `\N` (the node's name) and its kin in HTML labels too, entities decoded first;
+                // a doubled backslash is one backslash.
+                case UInt8(ascii: "\\"): raw("\\\\")
+                default: markup.append(byte)
+                }
+            }
+            return true
         }
+        if plain { return }
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
-            case "&": markup += "&amp;"
-            case "<": markup += "&lt;"
-            case ">": markup += "&gt;"
-            case "\"": markup += "&quot;"
-            // Graphviz substitutes `\N` (the node's name) and its kin in HTML labels too, entities decoded first; a
-            // doubled backslash is one backslash.
-            case "\\": markup += "\\\\"
+            case "&": raw("&amp;")
+            case "<": raw("&lt;")
+            case ">": raw("&gt;")
+            case "\"": raw("&quot;")
+            case "\\": raw("\\\\")
             case "\n" where previousWasCR: continue
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": markup += "<br/>"
-            case "\t": markup += " "
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": raw("<br/>")
+            case "\t": markup.append(0x20)
             default:
-                if scalar.isControlCharacter {
-                    markup += "\u{FFFD}"
-                } else {
-                    markup.unicodeScalars.append(scalar)
-                }
+                markup.append(contentsOf: String(scalar.isControlCharacter ? "\u{FFFD}" : scalar).utf8)
             }
         }
     }
