@@ -17,8 +17,10 @@ struct BuildCommand: ParsableCommand {
               handoffs.md             every handoff between roles and teams, gaps first
               runbooks/<id>.md        the runbook of each process
               diagrams/<id>.dot       its swimlane flowchart (.svg, .png: --render)
+              diagrams/<id>.blueprint.dot  its service blueprint
               diagrams/landscape.dot  the processes and their triggers
               raci/<id>.csv           its RACI matrix
+              raci/roles.csv          every role: id, name, kind, team
 
             An existing --out is replaced only if it is empty or holds the .procdef-build file of an earlier build.
             Exit codes: 0 written, 1 findings, 2 usage or I/O problems.
@@ -38,6 +40,9 @@ struct BuildCommand: ParsableCommand {
 
     @Flag(help: "Build even when the check finds errors (handoff gaps are drawn in red); the findings are still printed.")
     var allowErrors = false
+
+    @Flag(help: "Add each runbook's change history: the last commits that touched its definition (git log, run once).")
+    var history = false
 
     func validate() throws {
         if strict && allowErrors {
@@ -71,7 +76,8 @@ struct BuildCommand: ParsableCommand {
         }
 
         do {
-            var plan = try BuildPlan(report: report, diagramImage: render)
+            let changes = history ? try ChangeHistoryReader.read(files: Set(report.workspace.processes.map(\.file))) : nil
+            var plan = try BuildPlan(report: report, diagramImage: render, history: changes)
             for id in plan.skipped {
                 Terminal.writeError("warning: process '\(id)' is left out: its id cannot be a file name")
             }

@@ -6,7 +6,7 @@ import ProcDefOutput
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule, with a failing and a fixed example.",
+        abstract: "Explain a rule, with a failing and a fixed example, or a view of procdef build (swimlane, blueprint).",
         discussion: """
             For yaml/limits, also the safety limits in effect here and where each comes from (default, the config, \
             or a flag): the config is found as check finds it, and the limit flags are taken as check takes them. \
@@ -15,7 +15,7 @@ struct ExplainCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("A rule id, such as handoff/gap.", valueName: "rule"))
+    @Argument(help: ArgumentHelp("A rule id, such as handoff/gap; or a view: swimlane, blueprint.", valueName: "rule"))
     var rule: String
 
     @Option(
@@ -34,6 +34,10 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup(title: "Safety limits (yaml/limits and flow/analysis-limit only)") var limits: LimitOptions
 
     func run() throws {
+        if let topic = ViewTopic(rawValue: rule) {
+            Terminal.write(topic.terminalText)
+            return
+        }
         // A renamed rule is explained under its new id, after a line that says so.
         let current = RuleRegistry.descriptor(for: rule) == nil ? RenamedRule.currentID(of: rule) : nil
         guard let descriptor = RuleRegistry.descriptor(for: current ?? rule) else {
@@ -87,6 +91,6 @@ struct ExplainCommand: ParsableCommand {
         if id.hasPrefix("policy/") {
             return "'policy/<id>' findings come from the policy with that id: read its title and rationale in Policies/"
         }
-        return "procdef rules lists every rule"
+        return "procdef rules lists every rule; the views are swimlane and blueprint"
     }
 }

@@ -60,16 +60,20 @@ final class BuildCommandTests: XCTestCase {
         let run = try build(in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let ids = try processIDs
-        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 3 + 3) files)\n")
+        XCTAssertEqual(run.stdout, "built \(ids.count) processes into out (\(ids.count * 4 + 4) files)\n")
 
         let after = try snapshot(root)
         // Only `out/` is new; the inputs are untouched, and no temporary folder is left beside `out`.
         XCTAssertEqual(after.filter { !$0.key.hasPrefix("out/") }, before)
         XCTAssertEqual(try entries(root), ["Policies", "Processes", "out"])
 
-        var expected: Set<String> = ["out/.procdef-build", "out/index.md", "out/handoffs.md", "out/diagrams/landscape.dot"]
+        var expected: Set<String> = [
+            "out/.procdef-build", "out/index.md", "out/handoffs.md", "out/diagrams/landscape.dot", "out/raci/roles.csv",
+        ]
         for id in ids {
-            expected.formUnion(["out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/raci/\(id).csv"])
+            expected.formUnion([
+                "out/runbooks/\(id).md", "out/diagrams/\(id).dot", "out/diagrams/\(id).blueprint.dot", "out/raci/\(id).csv",
+            ])
         }
         XCTAssertEqual(Set(after.keys.filter { $0.hasPrefix("out/") }), expected)
 
@@ -77,6 +81,7 @@ final class BuildCommandTests: XCTestCase {
         for id in ids {
             XCTAssertTrue(index.contains("(runbooks/\(id).md)"), index)
             XCTAssertTrue(index.contains("(diagrams/\(id).dot)"), index)
+            XCTAssertTrue(index.contains("(diagrams/\(id).blueprint.dot)"), index)
             XCTAssertTrue(index.contains("(raci/\(id).csv)"), index)
         }
         XCTAssertTrue(index.contains("(diagrams/landscape.dot)"), index)
@@ -155,9 +160,94 @@ final class BuildCommandTests: XCTestCase {
         XCTAssertEqual(allowed.status, 0, allowed.stderr)
         XCTAssertTrue(allowed.stderr.contains("[handoff/gap]"), allowed.stderr)
         let dot = try String(contentsOf: root.appendingPathComponent("out/diagrams/incident-management.dot"), encoding: .utf8)
-        XCTAssertTrue(dot.contains("\"a_resolve\" -> \"a_confirm\" [label=\"handoff gap\", color=red"), dot)
+        // The gap is a red dashed edge through a red "handoff gap" label, with the roles in its tooltip.
+        let gap = try XCTUnwrap(dot.firstMatch(of: /"(l_[0-9]+)" \[label="handoff gap", shape=plaintext/), dot)
+        let label = String(gap.output.1)
+        XCTAssertTrue(dot.contains("\"a_resolve\" -> \"\(label)\" [arrowhead=none, style=dashed, color=red, penwidth=2];"), dot)
+        XCTAssertTrue(
+            dot.contains(
+                "\"\(label)\" -> \"a_confirm\" [style=dashed, color=red, penwidth=2, tooltip=\"handoff gap: the work passes from Application Support Engineer, Infrastructure Operations Engineer to Service Desk Analyst with nothing declared to hand on\"];"
+            ), dot)
+        XCTAssertTrue(dot.contains("┅ handoff gap (red, dashed)"), dot)
         let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
         XCTAssertTrue(runbook.contains("**Handoff gap:**"), runbook)
+        // A draft, from its first line, with the error for its reviewers.
+        XCTAssertTrue(
+            runbook.hasPrefix(
+                "> **Draft: do not follow this runbook as written.** It was built from a definition with 1 error, listed under [For reviewers](#for-reviewers).\n\n# Incident Management\n"
+            ), runbook)
+        XCTAssertTrue(runbook.contains("| Status | **draft**: built from a definition with errors |\n"), runbook)
+        XCTAssertTrue(
+            runbook.contains("| **error** | handoff/gap | Processes/incident-management.yaml:259:9 | responsibility passes from"), runbook)
+        // A runbook of a process without errors is no draft.
+        let clean = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
+        XCTAssertTrue(clean.hasPrefix("# Problem Management\n"), clean)
+    }
+
+    /// `--history`: each runbook lists the commits that touched its definition, newest first, from one git log.
+    func testHistoryListsTheCommitsOfEachDefinition() throws {
+        let root = try exampleRepository()
+        // Outside a repository, the flag cannot be honoured: exit 2, nothing written.
+        // (Git looks no higher than the folder's parent, wherever the temporary folder is.)
+        let outside = try Procdef.run(
+            ["build", "--history"] + Self.today, in: root,
+            environment: ["GIT_CEILING_DIRECTORIES": root.deletingLastPathComponent().path])
+        XCTAssertEqual(outside.status, 2, outside.stderr)
+        XCTAssertTrue(
+            outside.stderr.contains(
+                "procdef: error: --history could not read the change history: git rev-parse failed: fatal: not a git repository"),
+            outside.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+
+        func git(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=Ana Owner", "-c", "user.email=ana@example.com"] + arguments
+            process.currentDirectoryURL = root
+            process.environment = [
+                "GIT_AUTHOR_DATE": "2026-11-02T10:00:00Z", "GIT_COMMITTER_DATE": "2026-11-02T10:00:00Z", "PATH": "/usr/bin:/bin",
+            ]
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "))
+        }
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "First version of the library"])
+        let incident = root.appendingPathComponent("Processes/incident-management.yaml")
+        try Data((try String(contentsOf: incident, encoding: .utf8) + "# reviewed\n").utf8).write(to: incident)
+        try git(["commit", "-q", "-am", "Incident: a note after the review | with a pipe"])
+
+        let run = try build(["--history"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let runbook = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        let rows = runbook.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }
+        XCTAssertEqual(rows.count, 2, runbook)
+        XCTAssertTrue(
+            rows[0].hasPrefix("| 2026-11-02 | Incident: a note after the review \\| with a pipe | Ana Owner | `"), String(rows[0]))
+        XCTAssertTrue(rows[1].hasPrefix("| 2026-11-02 | First version of the library | Ana Owner | `"), String(rows[1]))
+        let problem = try String(contentsOf: root.appendingPathComponent("out/runbooks/problem-management.md"), encoding: .utf8)
+        XCTAssertEqual(problem.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 1, problem)
+        // From a folder below, the definitions named `../Processes`: the same history.
+        let below = root.appendingPathComponent("below")
+        try FileManager.default.createDirectory(at: below, withIntermediateDirectories: true)
+        let fromBelow = try Procdef.run(["build", "--history", "../Processes", "../Policies"] + Self.today, in: below)
+        XCTAssertEqual(fromBelow.status, 0, fromBelow.stderr)
+        let belowRunbook = try String(contentsOf: below.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertEqual(belowRunbook.split(separator: "\n").filter { $0.hasPrefix("| 2026-11-02 |") }.count, 2, belowRunbook)
+        // A folder whose name is not ASCII: git would quote it unless told not to.
+        try git(["mv", "Processes", "Prozeß"])
+        try git(["commit", "-q", "-m", "Prozesse umbenannt"])
+        let renamed = try Procdef.run(["build", "--history", "--out", "out2", "Prozeß", "Policies"] + Self.today, in: root)
+        XCTAssertEqual(renamed.status, 0, renamed.stderr)
+        let renamedRunbook = try String(contentsOf: root.appendingPathComponent("out2/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertTrue(renamedRunbook.contains("| 2026-11-02 | Prozesse umbenannt | Ana Owner | `"), renamedRunbook)
+        try git(["mv", "Prozeß", "Processes"])
+        try git(["commit", "-q", "-m", "Back"])
+        // Without the flag, no history: the same sources give the same bytes on any clone.
+        XCTAssertEqual(try build(in: root).status, 0)
+        let plain = try String(contentsOf: root.appendingPathComponent("out/runbooks/incident-management.md"), encoding: .utf8)
+        XCTAssertFalse(plain.contains("Change history"), plain)
     }
 
     func testRenderSVGWritesAndEmbedsImages() throws {
@@ -166,14 +256,18 @@ final class BuildCommandTests: XCTestCase {
         let run = try build(["--render", "svg", "--out", "site"], in: root)
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         let files = try snapshot(root.appendingPathComponent("site"))
-        for id in try processIDs + ["landscape"] {
-            let svg = String(decoding: files["diagrams/\(id).svg"] ?? Data(), as: UTF8.self)
-            XCTAssertTrue(svg.contains("<svg"), "diagrams/\(id).svg")
+        for name in try processIDs.flatMap({ [$0, "\($0).blueprint"] }) + ["landscape"] {
+            let svg = String(decoding: files["diagrams/\(name).svg"] ?? Data(), as: UTF8.self)
+            XCTAssertTrue(svg.contains("<svg"), "diagrams/\(name).svg")
         }
         for id in try processIDs {
             let runbook = String(decoding: files["runbooks/\(id).md"] ?? Data(), as: UTF8.self)
             XCTAssertTrue(runbook.contains("](../diagrams/\(id).svg)"), runbook)
         }
+        // The blueprint, under what the customer sees, for a process the customer sees.
+        let incident = String(decoding: files["runbooks/incident-management.md"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(
+            incident.contains("![Service blueprint of Incident Management](../diagrams/incident-management.blueprint.svg)"), incident)
         let index = String(decoding: files["index.md"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(index.contains("![Process landscape](diagrams/landscape.svg)"), index)
     }
@@ -313,7 +407,11 @@ final class BuildCommandTests: XCTestCase {
         let root = try exampleRepository()
         let run = try Procdef.run(["raci", "incident-management", "--csv"] + Self.today, in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("activity,name,service-desk,"), run.stdout)
+        // The columns in the catalogue's order of roles, as every runbook and diagram of the library has them.
+        XCTAssertTrue(
+            run.stdout.hasPrefix(
+                "activity,name,incident-manager,service-desk-lead,service-desk,application-support,infrastructure-ops,end-user,business-stakeholder\r\n"
+            ), run.stdout)
         XCTAssertTrue(run.stdout.hasSuffix("\r\n"))
         XCTAssertEqual(try build(in: root).status, 0)
         XCTAssertEqual(run.stdout, try String(contentsOf: root.appendingPathComponent("out/raci/incident-management.csv"), encoding: .utf8))

@@ -259,10 +259,41 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stderr, "procdef: error: unknown rule 'schema/unknown-kee'\nhelp: did you mean 'schema/unknown-key'?\n")
     }
 
+    func testExplainAView() throws {
+        let run = try Procdef.run(["explain", "blueprint"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.hasPrefix("blueprint: the two sides of the service (diagrams/<id>.blueprint.dot)\n\nA service has two sides"),
+            run.stdout)
+        let swimlane = try Procdef.run(["explain", "swimlane"])
+        XCTAssertEqual(swimlane.status, 0, swimlane.stderr)
+        XCTAssertTrue(swimlane.stdout.hasPrefix("swimlane: who does what, in what order (diagrams/<id>.dot)\n"), swimlane.stdout)
+    }
+
+    func testGraphPrintsEachViewAndFormat() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let today = ["--today", "2026-12-01"]
+        let blueprint = try Procdef.run(["graph", "incident-management", "--view", "blueprint"] + today, in: root)
+        XCTAssertEqual(blueprint.status, 0, blueprint.stderr)
+        XCTAssertTrue(blueprint.stdout.contains(#""line_1" [label="line of\ninteraction""#), blueprint.stdout)
+        let mermaid = try Procdef.run(["graph", "incident-management", "--format", "mermaid"] + today, in: root)
+        XCTAssertEqual(mermaid.status, 0, mermaid.stderr)
+        XCTAssertTrue(mermaid.stdout.hasPrefix("flowchart TB\n  subgraph lane1[\"Incident Manager on Duty\"]\n"), mermaid.stdout)
+        let both = try Procdef.run(["graph", "incident-management", "--view", "blueprint", "--format", "mermaid"] + today, in: root)
+        XCTAssertEqual(both.status, 2)
+        XCTAssertEqual(both.stdout, "")
+        XCTAssertTrue(
+            both.stderr.contains("--view blueprint is drawn with Graphviz only; use --format dot, or the swimlane view for Mermaid"),
+            both.stderr)
+    }
+
     func testExplainUnknownRuleWithNothingClose() throws {
         let run = try Procdef.run(["explain", "completely/different-thing"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule\n")
+        XCTAssertEqual(
+            run.stderr,
+            "procdef: error: unknown rule 'completely/different-thing'\nhelp: procdef rules lists every rule; the views are swimlane and blueprint\n"
+        )
     }
 
     func testExplainWithoutARule() throws {

@@ -228,8 +228,9 @@ final class HostileInputTests: XCTestCase {
             try files(under: root),
             [
                 "Processes/device-name-id.yaml", "Processes/path-traversal-id.yaml", "Processes/roles.yaml", "Processes/witness.yaml",
-                "a/b/out/.procdef-build", "a/b/out/diagrams/landscape.dot", "a/b/out/diagrams/password-reset.dot",
-                "a/b/out/handoffs.md", "a/b/out/index.md", "a/b/out/raci/password-reset.csv", "a/b/out/runbooks/password-reset.md",
+                "a/b/out/.procdef-build", "a/b/out/diagrams/landscape.dot", "a/b/out/diagrams/password-reset.blueprint.dot",
+                "a/b/out/diagrams/password-reset.dot", "a/b/out/handoffs.md", "a/b/out/index.md", "a/b/out/raci/password-reset.csv",
+                "a/b/out/raci/roles.csv", "a/b/out/runbooks/password-reset.md",
             ])
     }
 

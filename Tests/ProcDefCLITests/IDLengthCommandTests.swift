@@ -77,7 +77,8 @@ final class IDLengthCommandTests: XCTestCase {
         XCTAssertEqual(build.status, 0, build.stdout + build.stderr)
         XCTAssertTrue(build.stderr.hasSuffix("warning: process '\(id)' is left out: its id cannot be a file name\n"), build.stderr)
         let written = FileManager.default.subpaths(atPath: root.appendingPathComponent("out").path)?.sorted()
-        XCTAssertEqual(written, [".procdef-build", "diagrams", "diagrams/landscape.dot", "handoffs.md", "index.md"])
+        XCTAssertEqual(
+            written, [".procdef-build", "diagrams", "diagrams/landscape.dot", "handoffs.md", "index.md", "raci", "raci/roles.csv"])
     }
 
     func testInitRefusesAnIdOf65Characters() throws {

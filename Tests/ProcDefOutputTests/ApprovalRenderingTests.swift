@@ -62,7 +62,7 @@ final class ApprovalRenderingTests: XCTestCase {
 
     func testTheRunbookNamesTheRequesterAndEachAnswer() throws {
         let runbook = RunbookRenderer().render(try checked(process()))
-        XCTAssertTrue(runbook.contains("| Requester | End User (`user`) |\n"), runbook)
+        XCTAssertTrue(runbook.contains("| Requester | End User |\n"), runbook)
         XCTAssertTrue(
             runbook.contains("- [3. Grant access](#3-grant-access) (**approved**), when: The access is needed.\n"), runbook)
         XCTAssertTrue(
@@ -71,8 +71,13 @@ final class ApprovalRenderingTests: XCTestCase {
 
     func testTheDiagramLabelsEachAnswer() throws {
         let dot = DiagramRenderer().render(try checked(process()))
-        XCTAssertTrue(dot.contains(#""a_approve" -> "a_grant" [label="✔ approved\nThe access is needed.\n[decision]""#), dot)
-        XCTAssertTrue(dot.contains(#""a_approve" -> "a_close" [label="✘ rejected\nIt is not.\n[decision]""#), dot)
+        // Each answer leaves the decision's gateway through a node that carries its text.
+        XCTAssertTrue(dot.contains(#""l_1" [label="✔ approved\nThe access is\nneeded.\n[decision]", shape=plaintext"#), dot)
+        XCTAssertTrue(dot.contains(#""x_approve" -> "l_1" [arrowhead=none"#), dot)
+        XCTAssertTrue(dot.contains(#""l_1" -> "a_grant" [style=bold"#), dot)
+        XCTAssertTrue(dot.contains(#""l_2" [label="✘ rejected\nIt is not.\n[decision]", shape=plaintext"#), dot)
+        XCTAssertTrue(dot.contains(#""x_approve" -> "l_2" [arrowhead=none"#), dot)
+        XCTAssertTrue(dot.contains(#""l_2" -> "a_close" [style=bold"#), dot)
     }
 
     func testTheDiffShowsANewRequesterAndAChangedAnswer() throws {

@@ -11,11 +11,17 @@ final class BuildPlanTests: XCTestCase {
         XCTAssertEqual(
             plan.tree.paths,
             [
-                "diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot", "handoffs.md", "index.md",
-                "raci/problem-analysis.csv", "raci/service-restoration.csv",
+                "diagrams/landscape.dot", "diagrams/problem-analysis.blueprint.dot", "diagrams/problem-analysis.dot",
+                "diagrams/service-restoration.blueprint.dot", "diagrams/service-restoration.dot", "handoffs.md", "index.md",
+                "raci/problem-analysis.csv", "raci/roles.csv", "raci/service-restoration.csv",
                 "runbooks/problem-analysis.md", "runbooks/service-restoration.md",
             ])
-        XCTAssertEqual(plan.diagrams, ["diagrams/landscape.dot", "diagrams/problem-analysis.dot", "diagrams/service-restoration.dot"])
+        XCTAssertEqual(
+            plan.diagrams,
+            [
+                "diagrams/landscape.dot", "diagrams/problem-analysis.blueprint.dot", "diagrams/problem-analysis.dot",
+                "diagrams/service-restoration.blueprint.dot", "diagrams/service-restoration.dot",
+            ])
         XCTAssertEqual(plan.skipped, [])
     }
 
@@ -36,6 +42,18 @@ final class BuildPlanTests: XCTestCase {
         let report = Model.report(catalogue: ServiceFixture.catalogue, processes: [landscape])
         XCTAssertThrowsError(try BuildPlan(report: report)) { error in
             XCTAssertEqual(error as? BuildError, .reservedID("landscape"))
+        }
+    }
+
+    func testAProcessNamedRolesIsRefusedNotOverwritten() throws {
+        let roles = Model.process("roles", "Roles", owner: "desk", activities: [Model.activity("a", "A", responsible: ["desk"])])
+        let report = Model.report(catalogue: ServiceFixture.catalogue, processes: [roles])
+        XCTAssertThrowsError(try BuildPlan(report: report)) { error in
+            XCTAssertEqual(error as? BuildError, .reservedID("roles"))
+            XCTAssertEqual(
+                (error as? BuildError)?.description,
+                "process id 'roles' cannot be built: its RACI matrix would replace raci/roles.csv, the list of every role; rename the process"
+            )
         }
     }
 

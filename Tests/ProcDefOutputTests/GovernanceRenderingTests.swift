@@ -30,10 +30,19 @@ final class GovernanceRenderingTests: XCTestCase {
         XCTAssertTrue(
             text.contains(
                 """
+                ## Document control
+
+                | Field | Value |
+                |---|---|
+                | Owner | Process Owner |
+                | Version | *not set* |
+                | Status | approved |
                 | Effective | 2026-03-01 |
-                | Approved by | Process Owner (`owner`) |
+                | Approved by | Process Owner |
                 | Last review | 2026-02-20 |
                 | Next review due | 2027-02-15 (every 12 months) |
+
+                ## About this process
                 """), text)
     }
 
@@ -50,7 +59,10 @@ final class GovernanceRenderingTests: XCTestCase {
 
     func testNoDocumentControlAddsNoRows() throws {
         let text = try runbook("")
-        XCTAssertFalse(text.contains("review"), text)
+        XCTAssertFalse(text.contains("Last review"), text)
+        XCTAssertFalse(text.contains("Next review"), text)
+        XCTAssertFalse(text.contains("Effective"), text)
         XCTAssertFalse(text.contains("Approved by"), text)
+        XCTAssertTrue(text.contains("| Status | in use, no approval recorded |\n"), text)
     }
 }

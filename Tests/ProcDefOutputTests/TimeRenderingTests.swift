@@ -113,8 +113,8 @@ final class TimeRenderingTests: XCTestCase {
 
     func testTheDiagramLabelsAPerPriorityTarget() throws {
         let dot = DiagramRenderer().render(try checked())
-        XCTAssertTrue(dot.contains("(p1: 10m, otherwise 30m)"), dot)
-        XCTAssertTrue(dot.contains("(p1: 1h, p2: 6bh)"), dot)
+        XCTAssertTrue(dot.contains(#"label="1. Log the incident\n(p1: 10m, otherwise 30m)""#), dot)
+        XCTAssertTrue(dot.contains(#"label="2. Escalate\n(p1: 1h, p2: 6bh)""#), dot)
     }
 
     func testTheHandoffMapShowsWithin() throws {

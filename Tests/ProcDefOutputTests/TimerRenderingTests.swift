@@ -104,10 +104,12 @@ final class TimerRenderingTests: XCTestCase {
 
     func testTheDiagramDrawsTheTimerAndTheCadence() throws {
         let dot = DiagramRenderer().render(try checked())
+        // A boundary timer: a dashed edge marked with the clock, through the node that carries its text.
         XCTAssertTrue(
-            dot.contains(
-                #""a_wait-for-carrier" -> "a_escalate" [label="after p1: 2h, otherwise 4h\n[carrier-fault-report]", style="dashed,bold""#),
-            dot)
+            dot.contains(#""l_3" [label="◷ after p1: 2h, otherwise 4h\n[carrier-fault-report]", shape=plaintext"#), dot)
+        XCTAssertTrue(dot.contains(#""a_wait-for-carrier" -> "l_3" [arrowhead=none, style="dashed,bold""#), dot)
+        XCTAssertTrue(dot.contains(#""l_3" -> "a_escalate" [style="dashed,bold""#), dot)
+        XCTAssertTrue(dot.contains("◷ timer, wait"), dot)
         XCTAssertTrue(dot.contains(#"label="✉ 4. Update the users\n↻ 1h until 5.""#), dot)
     }
 
@@ -121,7 +123,7 @@ final class TimerRenderingTests: XCTestCase {
                 "- after 1 hour from the start of [1. Log the incident](#1-log-the-incident), when Out of hours: start, beside this step, [3. Escalate to the carrier's manager](#3-escalate-to-the-carriers-manager)\n"
             ), runbook)
         let dot = DiagramRenderer().render(try XCTUnwrap(CheckedProcess.named("incident", in: report)))
-        XCTAssertTrue(dot.contains(#"label="after 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
+        XCTAssertTrue(dot.contains(#"label="◷ after 1h (goes on)\nOut of hours\n[carrier-fault-report]""#), dot)
     }
 
     func testTheHandoffMapListsATimersHandoff() {

@@ -18,7 +18,7 @@ final class WaiverRenderingTests: XCTestCase {
         let text = try runbook(.waived(until: .permanent, reason: "The user confirms in 'confirm'.", approvedBy: "service-owner"))
         XCTAssertTrue(
             text.contains(
-                "| The customer is informed at close (`customer-informed-at-close`) | error | waived permanently (approved by Service Process Owner): The user confirms in 'confirm'. |"
+                "| The customer is informed at close | error | waived permanently (approved by Service Process Owner): The user confirms in 'confirm'. |"
             ), text)
     }
 
@@ -27,7 +27,7 @@ final class WaiverRenderingTests: XCTestCase {
         let text = try runbook(.waived(until: until, reason: "", approvedBy: "nobody-known"))
         XCTAssertTrue(
             text.contains(
-                "| The customer is informed at close (`customer-informed-at-close`) | error | waived until 2027-03-31 (approved by `nobody-known` (unknown role)) |"
+                "| The customer is informed at close | error | waived until 2027-03-31 (approved by `nobody-known` (unknown role)) |"
             ), text)
     }
 }

@@ -13,6 +13,10 @@ public enum OptionalTool: String, CaseIterable, Sendable {
     case cmarkGFM = "cmark-gfm"
     /// A JSON Schema validator, which must agree with the decoder on `procdef schema`.
     case checkJSONSchema = "check-jsonschema"
+    /// A real browser, headless, in which Mermaid itself parses and draws each runbook's flowchart.
+    case chromium
+    /// Python, which runs the Mermaid check's script (Tests/mermaid/check-mermaid.py).
+    case python3
 
     /// The variable that hides every optional tool.
     public static let hidingVariable = "PROCDEF_TESTS_HIDE_OPTIONAL_TOOLS"
@@ -48,6 +52,13 @@ public enum ExternalTool {
     /// `tool arguments...` with `input` on standard input; throws XCTSkip when the tool is missing, and fails on a
     /// non-zero exit with what the tool printed.
     public static func run(_ tool: OptionalTool, _ arguments: [String], input: String) throws -> String {
+        try runKeepingErrors(tool, arguments, input: input).output
+    }
+
+    /// `run`, and what the tool wrote on standard error when it succeeded (Graphviz's warnings).
+    public static func runKeepingErrors(_ tool: OptionalTool, _ arguments: [String], input: String) throws -> (
+        output: String, errors: String
+    ) {
         let name = tool.rawValue
         let path = try tool.require()
         let process = Process()
@@ -78,7 +89,7 @@ public enum ExternalTool {
             throw ToolFailure(
                 description: "\(name) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(errorText)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return (String(decoding: output, as: UTF8.self), errorText)
     }
 
     public struct ToolFailure: Error, CustomStringConvertible {
@@ -106,5 +117,11 @@ public enum GraphvizTool {
     /// The SVG of `dot`; throws XCTSkip when Graphviz is missing or hidden.
     public static func svg(_ dot: String) throws -> String {
         try ExternalTool.run(.dot, ["-Tsvg"], input: dot)
+    }
+
+    /// The layout of `dot` as Graphviz's JSON (`-Tjson`), and its warnings; throws XCTSkip when Graphviz is missing.
+    public static func layout(_ dot: String) throws -> (json: String, warnings: String) {
+        let (json, warnings) = try ExternalTool.runKeepingErrors(.dot, ["-Tjson"], input: dot)
+        return (json, warnings)
     }
 }

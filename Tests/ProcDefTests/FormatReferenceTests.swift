@@ -189,6 +189,12 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
             handover:  # role
               artifact: shift-log  # handover
               expectation: The next analyst reads the log.  # handover
+            stage: front  # role
+            contact:  # role
+              pager: service-desk-lead (paging service)  # contact
+              phone: +44 20 7946 0001  # contact
+              channel: "#service-desk"  # contact
+              rota: https://wiki.example.com/desk/rota  # contact
         """,
         """
         kind: process  # process

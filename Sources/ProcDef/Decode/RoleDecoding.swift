@@ -6,6 +6,7 @@ extension ModelDecoder {
     static let roleKeys = KeyTable.role.names
     static let roleRequiredKeys = KeyTable.role.requiredNames
     static let catalogueRequiredKeys = KeyTable.roles.requiredNames
+    static let contactKeys = KeyTable.contact.names
     static let handoverKeys = KeyTable.handover.names
     static let handoverRequiredKeys = KeyTable.handover.requiredNames
 
@@ -43,11 +44,22 @@ extension ModelDecoder {
         let kind = choice(map, "kind", in: context, RoleKind.self) ?? Located(.practitioner, at: field.keyNode.range)
         var role = Role(
             id: id, name: name, kind: kind,
-            team: text(map, "team", in: context), contact: text(map, "contact", in: context),
+            team: text(map, "team", in: context),
+            contact: map.value("contact")?.mapping == nil ? text(map, "contact", in: context, expected: "a string or a mapping") : nil,
             scope: scope, file: file, range: field.value.range
         )
+        if let node = map.value("contact"), node.mapping != nil {
+            let place = "the contact of \(context)"
+            if let contact = fields(of: node, place, expected: "a mapping with 'pager', 'phone', 'channel' or 'rota'") {
+                checkKeys(contact, allowed: Self.contactKeys, in: place)
+                role.contactDetails = ContactDetails(
+                    pager: text(contact, "pager", in: place), phone: text(contact, "phone", in: place),
+                    channel: text(contact, "channel", in: place), rota: text(contact, "rota", in: place), range: node.range)
+            }
+        }
         role.maxSilence = duration(map, "max-silence", in: context)
         role.shift = duration(map, "shift", in: context)
+        role.stage = choice(map, "stage", in: context, ServiceStage.self)
         if let node = map.value("handover") {
             let place = "the handover of \(context)"
             if let handover = fields(of: node, place, expected: "a mapping with 'artifact' and 'expectation'") {

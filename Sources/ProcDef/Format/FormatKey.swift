@@ -129,7 +129,7 @@ package struct KeyTable: Sendable {
         ("roles", roles), ("role", role), ("process", process), ("defaults", defaults), ("activity", activity),
         ("involvement", involvement),
         ("branch", branch), ("fork-branch", forkBranch), ("cancel", cancel), ("target", target), ("handoff", handoff), ("trigger", trigger),
-        ("timeout", timeout), ("cadence", cadence), ("handover", handover),
+        ("timeout", timeout), ("cadence", cadence), ("contact", contact), ("handover", handover),
         ("review", review),
         ("waiver", waiver),
         ("policy", policy),

@@ -11,8 +11,9 @@ extension KeyTable {
         FormatKey("kind", oneOf: RoleKind.allCases.map(\.rawValue), .required, "what part the role plays (below)"),
         FormatKey("team", "text", "the team that staffs the role"),
         FormatKey(
-            "contact", "text",
-            "how to reach it (a Slack channel, a mail alias); shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"),
+            "contact", "text or contact details",
+            "how to reach it: text (a Slack channel, a mail alias), or `{pager, phone, channel, rota}`; shown in runbooks; quote a value that starts with `#` (`\"#service-desk\"`)"
+        ),
         FormatKey(
             "max-silence", "duration", invalid: InvalidDuration.self,
             "the longest this role may go without news of an open case (a regulator's daily updates)"),
@@ -20,8 +21,20 @@ extension KeyTable {
             "shift", "duration", invalid: InvalidDuration.self,
             "how long one person holds the role before the next takes over; a role with a shift says how in `handover`"),
         FormatKey(
+            "stage", oneOf: ServiceStage.allCases.map(\.rawValue),
+            "the role's row in the service blueprint: `customer` (the customer's own actions), `front` (what the customer sees or talks to), `back` (behind the counter) or `support` (other teams, suppliers, systems); default `customer` for a customer, `support` for a supplier or a system, else `back`"
+        ),
+        FormatKey(
             "handover", "handover",
             "`{artifact, expectation}`: how one person of the shift hands the case to the next (see [Time](#time))"),
+    ])
+
+    /// A role's `contact` written as a mapping.
+    package static let contact = KeyTable([
+        FormatKey("pager", "text", "how to page the role (a pager service, a page alias)"),
+        FormatKey("phone", "text", "a phone number or a bridge line"),
+        FormatKey("channel", "text", "a chat channel or a mail alias"),
+        FormatKey("rota", "text", "where the current rota is (who holds the role now)"),
     ])
 
     /// A role's `handover`.

@@ -29,8 +29,9 @@ package struct RoleChange: Sendable, Hashable {
                     FieldChange.compare("name", a.name.value, b.name.value),
                     FieldChange.compare("kind", a.kind.value.rawValue, b.kind.value.rawValue),
                     FieldChange.compare("team", a.team?.value, b.team?.value),
-                    FieldChange.compare("contact", a.contact?.value, b.contact?.value),
+                    FieldChange.compare("contact", a.contactText, b.contactText),
                     FieldChange.compare("shift", a.shift?.value.text, b.shift?.value.text),
+                    FieldChange.compare("stage", a.stage?.value.rawValue, b.stage?.value.rawValue),
                     FieldChange.compare("handover", handoverText(a.handover), handoverText(b.handover)),
                     FieldChange.compare("max-silence", a.maxSilence?.value.text, b.maxSilence?.value.text),
                 ].compactMap { $0 }

@@ -30,6 +30,9 @@ public struct Workspace: Sendable {
     public private(set) var catalogueRoles: [String: Role] = [:]
     /// The same roles, for the lookups rules make many times per step.
     package private(set) var catalogueTable = IDTable<Role>([:])
+    /// Catalogue role id -> its place in the catalogues, in the order they list roles (the first definition's place
+    /// if the id is duplicated): the order of diagram lanes and RACI columns.
+    package private(set) var cataloguePositions: [String: Int] = [:]
     private var processPositions: [String: Int] = [:]
     private var policyPositions: [String: Int] = [:]
     private var externalPositions: [String: Int] = [:]
@@ -83,6 +86,7 @@ public struct Workspace: Sendable {
         for role in catalogues.lazy.flatMap(\.roles) where roles[role.id.value] == nil { roles[role.id.value] = role }
         catalogueRoles = roles
         catalogueTable = IDTable(roles)
+        cataloguePositions = Self.firstPositions(of: catalogues.flatMap { $0.roles.map(\.id.value) })
     }
 
     private static func firstPositions(of ids: [String]) -> [String: Int] {

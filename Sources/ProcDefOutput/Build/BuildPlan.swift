@@ -10,19 +10,21 @@ package struct BuildPlan: Sendable {
     package private(set) var skipped: [String] = []
     package let diagramImage: DiagramImageFormat?
 
-    package init(report: CheckReport, diagramImage: DiagramImageFormat? = nil) throws(BuildError) {
+    package init(report: CheckReport, diagramImage: DiagramImageFormat? = nil, history: ChangeHistory? = nil) throws(BuildError) {
         self.diagramImage = diagramImage
         let all = CheckedProcess.all(in: report)
         let processes = all.filter { OutputLayout.isSafeID($0.id) }
         skipped = all.filter { !OutputLayout.isSafeID($0.id) }.map(\.id)
 
-        // A process with the id `landscape` would take the landscape's path; say so rather than overwrite either.
-        if processes.contains(where: { $0.id == "landscape" }) { throw .reservedID("landscape") }
+        // A process with the id `landscape` or `roles` would take the path of the landscape or of the roles' CSV; say so
+        // rather than overwrite either.
+        for reserved in ["landscape", "roles"] where processes.contains(where: { $0.id == reserved }) { throw .reservedID(reserved) }
 
         // One parallel pass: job 0 renders the files of the whole workspace (landscape, handoff map, index), every
         // other job one process's runbook, diagram and CSV, so the workspace files take no time of their own.
-        let runbook = RunbookRenderer(diagramImage: diagramImage)
+        let runbook = RunbookRenderer(diagramImage: diagramImage, history: history)
         let diagram = DiagramRenderer()
+        let blueprint = DiagramRenderer(view: .blueprint)
         let csv = RACICSVRenderer()
         let index = IndexRenderer(diagramImage: diagramImage)
         let rendered = Array(-1..<processes.count).parallelMap { job -> [(path: String, bytes: [UInt8])] in
@@ -34,6 +36,7 @@ package struct BuildPlan: Sendable {
                         LandscapeRenderer().renderText(processes, external: report.workspace.externalProcesses).takeBytes()
                     ),
                     (OutputLayout.handoffs, HandoffMapMarkdownRenderer(linksRunbooks: true).renderText(handoffs).takeBytes()),
+                    (OutputLayout.roles, RolesCSVRenderer().renderText(report.workspace).takeBytes()),
                     (
                         OutputLayout.index,
                         Array(index.render(processes, handoffs: handoffs, external: report.workspace.externalProcesses).utf8)
@@ -43,11 +46,12 @@ package struct BuildPlan: Sendable {
             let process = processes[job]
             // The layout functions return nil only for unsafe ids, which were filtered out above.
             guard let runbookPath = OutputLayout.runbook(process.id), let diagramPath = OutputLayout.diagram(process.id),
-                let csvPath = OutputLayout.raci(process.id)
+                let blueprintPath = OutputLayout.blueprint(process.id), let csvPath = OutputLayout.raci(process.id)
             else { return [] }
             return [
                 (runbookPath, runbook.renderText(process).takeBytes()),
                 (diagramPath, diagram.renderText(process).takeBytes()),
+                (blueprintPath, blueprint.renderText(process).takeBytes()),
                 (csvPath, csv.renderText(process).takeBytes()),
             ]
         }
@@ -95,13 +99,16 @@ package struct BuildPlan: Sendable {
 package enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case output(OutputTreeError)
     case graphviz(path: String, GraphvizError)
-    /// A process id whose files would collide with the build's own (`landscape`: `diagrams/landscape.dot`).
+    /// A process id whose files would collide with the build's own (`landscape`: `diagrams/landscape.dot`; `roles`:
+    /// `raci/roles.csv`).
     case reservedID(String)
 
     package var description: String {
         switch self {
         case .output(let error): error.description
         case .graphviz(let path, let error): "rendering \(path): \(error.description)"
+        case .reservedID(let id) where id == "roles":
+            "process id 'roles' cannot be built: its RACI matrix would replace raci/roles.csv, the list of every role; rename the process"
         case .reservedID(let id):
             "process id '\(id)' cannot be built: its diagram would replace diagrams/\(id).dot, the process landscape; rename the process"
         }

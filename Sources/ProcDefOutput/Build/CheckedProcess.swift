@@ -12,6 +12,13 @@ package struct CheckedProcess: Sendable {
     package let policyStatuses: [PolicyStatus]
     /// Every process of the workspace by id (the first of a duplicated id), to name the processes this one triggers.
     package let processesByID: [String: ProcessDefinition]
+    /// The check's findings about this process, in the report's order: those whose subject it is, and those in its
+    /// file that name no process (a YAML or schema error). The runbook's draft banner counts the errors among them,
+    /// and its reviewers' section lists them all.
+    package var findings: [Diagnostic] = []
+    /// What each edge of the flow graph says in a diagram (`DiagramRenderer.transitionLabels`), made once for the
+    /// swimlanes, the blueprint and the runbook's Mermaid flowchart.
+    let transitionLabels: [DiagramRenderer.TransitionLabel]
 
     package var process: ProcessDefinition { context.process }
     package var graph: FlowGraph { context.graph }
@@ -53,16 +60,20 @@ package struct CheckedProcess: Sendable {
             bySource[point.source].append(i)
         }
         self.pointsBySource = bySource
+        self.transitionLabels = DiagramRenderer.transitionLabels(context: context)
     }
 
     /// Every process of a check report, in id order; a repeated id (`schema/duplicate-id`) keeps its first process.
     package static func all(in report: CheckReport) -> [CheckedProcess] {
         let (index, unique) = prepare(report)
         let statuses = report.policyStatuses
+        let findings = findingsByProcess(report, unique)
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
-            CheckedProcess(
+            var checked = CheckedProcess(
                 process: process, workspace: report.workspace, index: index,
                 policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
+            checked.findings = findings[process.id.value] ?? []
+            return checked
         }
     }
 
@@ -70,9 +81,33 @@ package struct CheckedProcess: Sendable {
     package static func named(_ id: String, in report: CheckReport) -> CheckedProcess? {
         let (index, _) = prepare(report)
         guard let process = index.processesByID[id] else { return nil }
-        return CheckedProcess(
+        var checked = CheckedProcess(
             process: process, workspace: report.workspace, index: index,
             policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
+        checked.findings = findingsByProcess(report, [process])[id] ?? []
+        return checked
+    }
+
+    /// The report's findings per process id: by their subject, else by the file a single process lives in.
+    private static func findingsByProcess(_ report: CheckReport, _ processes: [ProcessDefinition]) -> [String: [Diagnostic]] {
+        var processByFile: [String: String?] = [:]
+        for process in processes {
+            // A file that holds two processes cannot say which one a finding without a subject is about.
+            if processByFile[process.file] == nil {
+                processByFile[process.file] = .some(process.id.value)
+            } else {
+                processByFile[process.file] = .some(nil)
+            }
+        }
+        var result: [String: [Diagnostic]] = [:]
+        for diagnostic in report.diagnostics {
+            if let id = diagnostic.subjects.process {
+                result[id, default: []].append(diagnostic)
+            } else if let owner = processByFile[diagnostic.file], let id = owner {
+                result[id, default: []].append(diagnostic)
+            }
+        }
+        return result
     }
 
     /// The workspace index, and the processes with the first of each id, in input order.

@@ -11,6 +11,8 @@ package enum OutputLayout {
     /// The handoff map of every process, linked from the index and from each runbook's handoff table.
     package static let handoffs = "handoffs.md"
     package static let landscape = "diagrams/landscape.dot"
+    /// Every role's id, name, kind and team, beside the RACI matrices whose headers name role ids.
+    package static let roles = "raci/roles.csv"
     /// Written into every build, and required in an existing `--out` before a build replaces it: a guard against
     /// `--out` naming a folder of something else (the sources, a home directory) that a swap would delete.
     package static let marker = ".procdef-build"
@@ -29,6 +31,12 @@ package enum OutputLayout {
     package static func runbook(_ id: String) -> String? { path("runbooks", id, "md") }
     /// `diagrams/<id>.<ext>` (`dot`, `svg`, `png`), or nil.
     package static func diagram(_ id: String, _ ext: String = "dot") -> String? { path("diagrams", id, ext) }
+    /// `diagrams/<id>.blueprint.<ext>`: the process's service blueprint, or nil.
+    package static func blueprint(_ id: String, _ ext: String = "dot") -> String? {
+        isSafeID(id) ? "diagrams/\(id).\(blueprintMark).\(ext)" : nil
+    }
+    /// The middle part of a blueprint's file name.
+    static let blueprintMark = "blueprint"
     /// `raci/<id>.csv`, or nil.
     package static func raci(_ id: String) -> String? { path("raci", id, "csv") }
 
@@ -37,14 +45,14 @@ package enum OutputLayout {
     }
 
     /// Whether a relative path is one this layout produces: one or two components, each a safe id with an optional
-    /// `.ext`, or the marker. `OutputTree` refuses any other path.
+    /// `.ext` (or `.blueprint.ext`), or the marker. `OutputTree` refuses any other path.
     package static func isValidPath(_ path: String) -> Bool {
         if path == marker { return true }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard (1...2).contains(components.count) else { return false }
         return components.allSatisfy { component in
             let parts = component.split(separator: ".", omittingEmptySubsequences: false)
-            guard (1...2).contains(parts.count) else { return false }
+            guard (1...2).contains(parts.count) || (parts.count == 3 && parts[1] == blueprintMark) else { return false }
             return parts.allSatisfy { isSafeID(String($0)) }
         }
     }

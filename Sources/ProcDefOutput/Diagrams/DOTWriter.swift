@@ -106,6 +106,52 @@ struct DOTWriter {
         endAttribute()
     }
 
+    /// `key=<...>`: an HTML-like label, whose text `HTMLLabel` escaped.
+    mutating func html(_ key: StaticString, _ label: HTMLLabel) {
+        beginAttribute(key)
+        text.append("<")
+        label.markup.withUnsafeBufferPointer { text.append(contentsOf: $0) }
+        text.append(">")
+        endAttribute()
+    }
+
+    /// `pos="12,-34.5!"`: where procdef's layout pins a node, in points (the graph says `inputscale=72`), on a grid
+    /// of half points; written digit by digit, as a diagram pins every node.
+    mutating func pinned(_ point: SwimlaneLayout.Point) {
+        beginAttribute("pos")
+        text.append("\"")
+        appendHalves(point.x)
+        text.append(",")
+        appendHalves(point.y)
+        text.append("!\"")
+        endAttribute()
+    }
+
+    /// `key="1.25"`: points as inches to two decimals, rounded down, so that the size stays a lower bound Graphviz
+    /// grows from when the text needs more room.
+    mutating func inches(_ key: StaticString, _ points: Double) {
+        beginAttribute(key)
+        let hundredths = Int((points / 72 * 100).rounded(.down))
+        text.append("\"")
+        if hundredths < 0 { text.append("-") }
+        let magnitude = abs(hundredths)
+        text.append(magnitude / 100)
+        text.append(".")
+        if magnitude % 100 < 10 { text.append("0") }
+        text.append(magnitude % 100)
+        text.append("\"")
+        endAttribute()
+    }
+
+    /// `12`, `-34.5`: a value on the grid of half points.
+    private mutating func appendHalves(_ value: Double) {
+        let halves = Int((value * 2).rounded())
+        if halves < 0 { text.append("-") }
+        let magnitude = abs(halves)
+        text.append(magnitude / 2)
+        if magnitude % 2 == 1 { text.append(".5") }
+    }
+
     /// `key=word`; a word other than hex digits, ASCII letters, `_` and `.` (`#f4f6f8`, `rounded,filled`) is quoted.
     mutating func keyword(_ key: StaticString, _ value: StaticString) {
         beginAttribute(key)
@@ -155,6 +201,31 @@ struct DOTWriter {
     }
 
     mutating func blankLine() { text.append("\n") }
+
+    /// `{ rank=min; "a"; "b"; }`: these nodes share one rank (`same`, `min`, `max`, `source` or `sink`).
+    mutating func sameRank(_ rank: StaticString, _ ids: [DOTID]) {
+        indent()
+        text.append("{ rank=")
+        text.append(rank)
+        text.append(";")
+        for member in ids {
+            text.append(" ")
+            id(member)
+            text.append(";")
+        }
+        text.append(" }\n")
+    }
+
+    /// `"a" -> "b" -> "c" [style=invis];`: an invisible path through these nodes, which only orders the layout.
+    mutating func invisibleChain(_ ids: [DOTID]) {
+        guard ids.count > 1 else { return }
+        indent()
+        for (index, member) in ids.enumerated() {
+            if index > 0 { text.append(" -> ") }
+            id(member)
+        }
+        text.append(" [style=invis];\n")
+    }
 
     consuming func finish() -> RenderedText {
         text.append("}\n")

@@ -1,133 +1,67 @@
 import ProcDef
 
-/// Renders `diagrams/<id>.dot`: the process as a swimlane flowchart.
+/// Renders a process's diagrams as Graphviz DOT: the swimlane flowchart (`diagrams/<id>.dot`) and the service
+/// blueprint (`diagrams/<id>.blueprint.dot`).
 ///
-/// - One lane (`subgraph "cluster_<role>"`) per responsible role, labelled with the role's name and team; an
-///   activity with several responsible roles sits in the lane of the first. `newrank=true` lets ranks line up
-///   across lanes.
-/// - Node ids are quoted slugs (`"a_<activity-id>"`, `"p_<process-id>"`, `"start"`, `"end"`); display text only in
-///   labels. Start is a circle, end a double circle. A typed step carries BPMN's marker before its name (✔ approval,
-///   ✉ notification, ⚙ automated, ◷ wait, ✎ request); an automated step is shaded.
-/// - A decision's edges are labelled with their `when`; handoffs are bold with the artifact; a handoff gap (only
-///   with `--allow-errors`) is red; triggers are dashed edges to a `component` node for the other process, linked
-///   to its runbook; back edges are `constraint=false` so loops do not pull the layout apart.
-/// - Parallel work as BPMN draws it: a fork is a parallel gateway (a diamond marked `+`) after its activity, with an
-///   edge to each branch; a `join: all` activity has a parallel gateway before it that every arrival goes into. Each
-///   `cancel` entry is one interrupting event (a double circle marked ⚡) with a dashed edge to where it goes,
-///   labelled with its condition and the steps it interrupts: an edge from every one of them would bury the flow.
+/// - **Lanes.** One band per role responsible for a step (`ProcessLanes`), in the workspace's order of roles, each a
+///   cluster with an anchor at both ends: the role's name where the band starts and an invisible point where it ends.
+///   procdef lays the grid of lanes by ranks out itself (`SwimlaneLayout`) and pins every node, so every band runs the
+///   whole length of the drawing and the bands line up; Graphviz's `neato` only routes the edges. A step with several
+///   responsible roles is drawn in the first one's lane, with a small linked copy (↔) in each other's. Steps with no
+///   responsible role go in a red "unassigned" lane.
+/// - **Direction.** Left to right when the laid-out drawing fits 1,200 points at the default font size, otherwise
+///   top to bottom, the lanes then being columns (the narrower of the two when neither fits).
+/// - **BPMN's shapes.** A thin circle starts, a thick circle ends; a decision's ways leave an exclusive gateway
+///   (a diamond with ×), parallel work a parallel gateway (+); a `cancel` entry is an interrupting event (⚡); a typed
+///   step carries its marker (✔ approval, ✉ notification, ⚙ automated, ◷ wait, ✎ request); a timer's edge is dashed
+///   and marked ◷. Another process is a box (dashed when it is defined elsewhere). The title is followed by a legend
+///   of the marks the diagram uses, and only those.
+/// - **Edges.** A labelled edge passes through a node of its own that carries its text, in its source's lane: `dot`
+///   keeps nodes apart, where it may lay edge labels over each other. A handoff is bold with its artifact, and its
+///   expectation and time limit are the edge's tooltip in SVG; a handoff gap (only with `--allow-errors`) is red and
+///   dashed. Edges back to an earlier step rank nothing, so loops do not pull the layout apart.
+/// - **The blueprint** groups the lanes into the four rows of a service blueprint (customer actions, front stage,
+///   back stage, support, from each role's `stage`), draws the lines of interaction, visibility and internal
+///   interaction between them, and marks each moment the customer is told or asked something (☎).
 package struct DiagramRenderer: Sendable {
-    package init() {}
+    package enum View: Sendable {
+        case swimlane, blueprint
+    }
+
+    let view: View
+
+    package init(view: View = .swimlane) {
+        self.view = view
+    }
 
     package func render(_ process: CheckedProcess) -> String {
         renderText(process).string
     }
 
+    /// The widest drawing, in points, that a reader sees whole at page width.
+    static let pageWidth = 1200
+
     /// The DOT file as the bytes a build writes.
     func renderText(_ process: CheckedProcess) -> RenderedText {
-        let definition = process.process
-        let activities = definition.activities
-        // About 350 bytes of DOT per activity, plus the defaults.
-        var dot = DOTWriter(graphName: process.id, capacity: 768 + 400 * activities.count)
-        dot.defaults("graph")
-        dot.keyword("charset", "UTF-8")
-        dot.keyword("rankdir", "LR")
-        dot.keyword("newrank", "true")
-        dot.text("label", definition.name.value)
-        dot.keyword("labelloc", "t")
-        dot.keyword("fontsize", "18")
-        dot.keyword("fontname", "Helvetica")
-        dot.keyword("nodesep", "0.35")
-        dot.keyword("ranksep", "0.45")
-        dot.end()
-        dot.defaults("node")
-        dot.keyword("shape", "box")
-        dot.keyword("style", "rounded,filled")
-        dot.keyword("fillcolor", "white")
-        dot.keyword("fontname", "Helvetica")
-        dot.keyword("fontsize", "11")
-        dot.keyword("margin", "0.12,0.06")
-        dot.end()
-        dot.defaults("edge")
-        dot.keyword("fontname", "Helvetica")
-        dot.keyword("fontsize", "9")
-        dot.keyword("color", "#555555")
-        dot.end()
-        dot.blankLine()
+        var drawing = Drawing(process: process, view: view)
+        return drawing.render()
+    }
 
-        dot.node(DOTID("start"))
-        dot.text("label", "")
-        dot.keyword("shape", "circle")
-        dot.keyword("style", "filled")
-        dot.keyword("fillcolor", "black")
-        dot.number("width", 0.25)
-        dot.keyword("fixedsize", "true")
-        dot.text("tooltip", "start")
-        dot.end()
-        if !process.graph.ends.isEmpty {
-            dot.node(DOTID("end"))
-            dot.text("label", "")
-            dot.keyword("shape", "doublecircle")
-            dot.keyword("style", "filled")
-            dot.keyword("fillcolor", "black")
-            dot.number("width", 0.2)
-            dot.keyword("fixedsize", "true")
-            dot.text("tooltip", "end")
-            dot.end()
-        }
+    /// What an edge of the flow says: an approval's answer, a timer's clock, the condition, and the handoff's
+    /// artifact or its gap.
+    struct TransitionLabel: Sendable {
+        var text: String?
+        var isGap: Bool
+        var timeout: Timeout?
+    }
 
-        // Lanes in the order their first activity appears, so the first lane holds the start.
-        var laneOrder: [String] = []
-        var lanes: [String: [Int]] = [:]
-        var unassigned: [Int] = []
-        for i in activities.indices {
-            guard let role = activities[i].responsible.first?.value else {
-                unassigned.append(i)
-                continue
-            }
-            if lanes[role] == nil { laneOrder.append(role) }
-            lanes[role, default: []].append(i)
-        }
-        for role in laneOrder {
-            dot.blankLine()
-            dot.beginSubgraph(DOTID("cluster_", role))
-            let known = process.role(role)
-            var label = known?.name.value ?? role
-            if let team = known?.team?.value, team != label { label += "\n" + team }
-            dot.leftAligned("label", label)
-            dot.keyword("labeljust", "l")
-            dot.keyword("style", "filled")
-            dot.keyword("fillcolor", "#f3f5f7")
-            dot.keyword("color", "#c5ccd3")
-            dot.keyword("fontsize", "12")
-            for i in lanes[role] ?? [] { activityNode(i, activities[i], process, into: &dot) }
-            if process.graph.hasParallelWork { parallelNodes(lanes[role] ?? [], process, into: &dot) }
-            dot.endSubgraph()
-        }
-        if !unassigned.isEmpty { dot.blankLine() }
-        for i in unassigned { activityNode(i, activities[i], process, into: &dot) }
-        if process.graph.hasParallelWork { parallelNodes(unassigned, process, into: &dot) }
-
-        dot.blankLine()
-        if let start = process.graph.start {
-            dot.edge(DOTID("start"), Self.nodeID(activities[start]))
-            dot.end()
-        }
-        let points = process.handoffs.points
+    static func transitionLabels(context: ProcessContext) -> [TransitionLabel] {
+        let activities = context.process.activities
+        let points = context.handoffs.points
         var pointsByEdge: [EdgeKey: Int] = [:]
-        for (i, point) in points.enumerated() {
-            pointsByEdge[EdgeKey(source: point.source, kind: point.kind)] = i
-        }
-        var drawnForks: Set<Int> = []
-        for transition in process.graph.transitions {
-            let kind: HandoffPoint.Kind
-            switch transition.kind {
-            case .fallThrough: kind = .fallThrough
-            case .single: kind = .single
-            case .branch(let index): kind = .branch(index: index)
-            case .fork(let route): kind = .fork(route)
-            case .timeout(let index): kind = .timeout(index: index)
-            }
-            let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: kind)].map { points[$0].isGap } ?? false
+        for i in points.indices { pointsByEdge[EdgeKey(source: points[i].source, kind: points[i].kind)] = i }
+        return context.graph.transitions.map { transition in
+            let isGap = pointsByEdge[EdgeKey(source: transition.source, kind: transition.handoffKind)].map { points[$0].isGap } ?? false
             var label = EdgeLabel()
             // An approval's answer reads first: the branch is the yes or the no.
             if case .branch(let b) = transition.kind, case .branches(let branches, _)? = activities[transition.source].next,
@@ -140,106 +74,37 @@ package struct DiagramRenderer: Sendable {
                 // A BPMN boundary timer: the clock, then how long it runs.
                 let timer = activities[transition.source].timeouts[k]
                 timeout = timer
-                label.add("after " + (timer.after?.text ?? "?") + (timer.isInterrupting ? "" : " (goes on)"))
+                label.add("◷ after " + (timer.after?.text ?? "?") + (timer.isInterrupting ? "" : " (goes on)"))
             }
-            if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when)) }
+            if let when = transition.condition?.value { label.add(LabelWrapping.wrap(when, width: 18)) }
             if isGap {
                 label.add("handoff gap")
             } else if let artifact = transition.handoff?.statedArtifact?.value {
                 label.add(Self.artifactLabel(artifact))
             }
-            var from = Self.nodeID(activities[transition.source])
-            if let (site, _) = transition.fork {
-                forkEntry(site, process, drawn: &drawnForks, into: &dot)
-                from = Self.forkNodeID(site)
-            }
-            let to =
-                activities[transition.target].isJoin
-                ? Self.joinNodeID(activities[transition.target]) : Self.nodeID(activities[transition.target])
-            dot.edge(from, to)
-            if let text = label.text { dot.text("label", text) }
-            if isGap {
-                if timeout != nil { dot.keyword("style", "dashed") }
-                dot.keyword("color", "red")
-                dot.keyword("fontcolor", "red")
-                dot.number("penwidth", 2)
-            } else if transition.handoff != nil {
-                dot.keyword("style", timeout != nil ? "dashed,bold" : "bold")
-                dot.number("penwidth", 2)
-                dot.keyword("color", "#1f4e79")
-                dot.keyword("fontcolor", "#1f4e79")
-            } else if timeout != nil {
-                dot.keyword("style", "dashed")
-            }
-            if Self.isLoopBack(transition) { dot.keyword("constraint", "false") }
-            dot.end()
+            return TransitionLabel(text: label.text, isGap: isGap, timeout: timeout)
         }
-        for (i, activity) in activities.enumerated() where activity.isJoin {
-            dot.edge(Self.joinNodeID(activity), Self.nodeID(activities[i]))
-            dot.end()
-        }
-        for end in process.graph.ends {
-            dot.edge(Self.nodeID(activities[end]), DOTID("end"))
-            dot.end()
-        }
-        cancellations(process, into: &dot)
-
-        triggers(process, pointsByEdge, into: &dot)
-        return dot.finish()
     }
 
-    /// Whether an edge is laid out as a loop (`constraint=false`): it goes back to an activity listed at or before its
-    /// source. Authors list activities in the order the work usually flows, so this keeps the main path left to
-    /// right. `FlowGraph.isBackEdge` is also a valid set of loop edges, but it follows the depth-first search's
-    /// branch order: in "triage -> {workaround -> confirm, diagnose}; confirm -> diagnose (still failing); diagnose
-    /// -> confirm" it would call diagnose -> confirm the loop and draw the main path backwards. Both sets leave an
+    /// Whether an edge is laid out as a loop (it ranks nothing): it goes back to an activity listed at or before its
+    /// source. Authors list activities in the order the work usually flows, so this keeps the main path going one
+    /// way. `FlowGraph.isBackEdge` is also a valid set of loop edges, but it follows the depth-first search's branch
+    /// order: in "triage -> {workaround -> confirm, diagnose}; confirm -> diagnose (still failing); diagnose ->
+    /// confirm" it would call diagnose -> confirm the loop and draw the main path backwards. Both sets leave an
     /// acyclic graph of constrained edges, which is all `dot` needs.
     static func isLoopBack(_ transition: FlowGraph.Transition) -> Bool {
         transition.target <= transition.source
     }
 
-    /// `[incident-record]`: the artifact a handoff passes, bracketed so it reads apart from the condition above it.
-    static func artifactLabel(_ artifact: String) -> String {
-        "[" + LabelWrapping.wrap(artifact) + "]"
+    /// True for a step whose `next` is a decision: its ways leave an exclusive gateway.
+    static func hasDecisionGateway(_ activity: Activity) -> Bool {
+        if case .branches(let branches, _)? = activity.next { return !branches.isEmpty }
+        return false
     }
 
-    /// `a_<activity-id>`: the node of an activity.
-    static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
-
-    /// `fork_<n>`: the parallel gateway of the fork at index `n` of the flow graph's forks.
-    static func forkNodeID(_ site: Int) -> DOTID { DOTID("fork_", String(site)) }
-
-    /// `join_<activity-id>`: the parallel gateway before a `join: all` activity.
-    static func joinNodeID(_ activity: Activity) -> DOTID { DOTID("join_", activity.id.value) }
-
-    /// `cancel_<n>`: the interrupting event of the process's `n`th cancel entry.
-    static func cancelNodeID(_ entry: Int) -> DOTID { DOTID("cancel_", String(entry)) }
-
-    /// `p_<process-id>`: the node of another process.
-    static func processNodeID(_ id: String) -> DOTID { DOTID("p_", id) }
-
-    private func activityNode(_ index: Int, _ activity: Activity, _ process: CheckedProcess, into dot: inout DOTWriter) {
-        var label = LabelWrapping.wrap("\(index + 1). \(activity.name.value)", width: 24)
-        if let marker = Self.typeMarker(activity.stepType) { label = marker + " " + label }
-        if let target = activity.target { label += "\n(\(target.text))" }
-        if activity.isCadence {
-            // BPMN's loop marker, with the interval.
-            label += "\n↻ " + activity.cadence.map(\.text).joined(separator: "; ")
-            if let until = activity.until {
-                label += " until " + (process.process.activityIndex(until.value).map { "\($0 + 1)." } ?? until.value)
-            }
-        }
-        if activity.responsible.count > 1 {
-            // Shared work: the lane shows the first role, the node says who else is responsible.
-            let others = activity.responsible.dropFirst().map { process.roleName($0.value) }
-            label += "\nwith " + LabelWrapping.wrap(others.joined(separator: ", "), width: 24)
-        }
-        dot.node(Self.nodeID(activity))
-        dot.text("label", label)
-        dot.text("tooltip", activity.stepType == .task ? activity.id.value : "\(activity.id.value) (\(activity.stepType.rawValue))")
-        // A machine's step reads apart from people's work at a glance, as BPMN's service task does.
-        if activity.stepType == .automated { dot.keyword("fillcolor", "#eef3f8") }
-        dot.end()
+    /// `[incident-record]`: the artifact a handoff passes, bracketed so it reads apart from the condition above it.
+    static func artifactLabel(_ artifact: String) -> String {
+        "[" + LabelWrapping.wrap(artifact, width: 18) + "]"
     }
 
     /// The marker BPMN draws in a task's corner, for each type of step but a plain task: a check mark for an
@@ -256,158 +121,86 @@ package struct DiagramRenderer: Sendable {
         }
     }
 
-    /// The gateways and events that sit in the lane of these activities: each fork's gateway with its activity, each
-    /// join's with the joining activity, each cancel event with the activity it goes to.
-    private func parallelNodes(_ lane: [Int], _ process: CheckedProcess, into dot: inout DOTWriter) {
-        let activities = process.process.activities
-        let inLane = Set(lane)
-        for (f, fork) in process.graph.forks.enumerated() where inLane.contains(fork.source) {
-            gateway(Self.forkNodeID(f), tooltip: "at the same time: every branch runs", into: &dot)
-        }
-        for i in lane where activities[i].isJoin {
-            gateway(Self.joinNodeID(activities[i]), tooltip: "waits for every branch", into: &dot)
-        }
-        for (c, entry) in process.graph.cancellations.enumerated() {
-            guard let target = entry.target, inLane.contains(target) else { continue }
-            dot.node(Self.cancelNodeID(c))
-            dot.text("label", "⚡")
-            dot.keyword("shape", "doublecircle")
-            dot.keyword("fillcolor", "#fdecea")
-            dot.keyword("color", "#b3261e")
-            dot.number("width", 0.3)
-            dot.keyword("fixedsize", "true")
-            dot.number("fontsize", 12)
-            dot.text("tooltip", "cancellation: " + (entry.cancellation.when?.value ?? "cut the case short"))
-            dot.end()
+    static func legendEntry(_ type: ActivityType) -> DiagramLegend.Entry? {
+        switch type {
+        case .task: nil
+        case .approval: .approval
+        case .notification: .notification
+        case .automated: .automated
+        case .wait: .timer
+        case .request: .request
         }
     }
 
-    /// A BPMN parallel gateway: a small diamond marked `+`.
-    private func gateway(_ id: DOTID, tooltip: String, into dot: inout DOTWriter) {
-        dot.node(id)
-        dot.text("label", "+")
-        dot.keyword("shape", "diamond")
-        dot.keyword("style", "filled")
-        dot.keyword("fillcolor", "#fff3c4")
-        dot.number("width", 0.4)
-        dot.number("height", 0.4)
-        dot.keyword("fixedsize", "true")
-        dot.number("fontsize", 16)
-        dot.text("tooltip", tooltip)
-        dot.end()
-    }
+    /// `a_<activity-id>`: the node of an activity.
+    static func nodeID(_ activity: Activity) -> DOTID { DOTID("a_", activity.id.value) }
 
-    /// The edge into a fork's gateway, once: from its activity (with the decision's condition, when a decision entry
-    /// forks), or from the gateway of the fork it is nested in.
-    private func forkEntry(_ site: Int, _ process: CheckedProcess, drawn: inout Set<Int>, into dot: inout DOTWriter) {
-        guard drawn.insert(site).inserted else { return }
-        let fork = process.graph.forks[site]
-        if let parent = fork.parent {
-            forkEntry(parent.site, process, drawn: &drawn, into: &dot)
-            dot.edge(Self.forkNodeID(parent.site), Self.forkNodeID(site))
-        } else {
-            dot.edge(Self.nodeID(process.process.activities[fork.source]), Self.forkNodeID(site))
-            if let when = fork.condition?.value { dot.text("label", LabelWrapping.wrap(when)) }
-        }
-        dot.end()
-    }
+    /// The SVG element id of a shared step's node, which its markers link to.
+    static func svgID(_ activity: Activity) -> String { "step-" + activity.id.value }
 
-    /// One dashed edge per cancel entry, from its event to where it goes: the condition, the steps it interrupts,
-    /// and the handoff's artifact or its gap.
-    private func cancellations(_ process: CheckedProcess, into dot: inout DOTWriter) {
-        let entries = process.graph.cancellations
-        guard !entries.isEmpty else { return }
-        let activities = process.process.activities
-        let points = process.handoffs.points
-        dot.blankLine()
-        for (c, entry) in entries.enumerated() {
-            guard let target = entry.target else { continue }
-            let point = points.first { $0.kind == .cancel(entry: c) }
-            let isGap = point?.isGap ?? false
-            var label = EdgeLabel()
-            label.add("⚡ " + LabelWrapping.wrap(entry.cancellation.when?.value ?? "cut short"))
-            label.add("from " + StepNumbers.phrase(entry.sources))
-            if isGap {
-                label.add("handoff gap")
-            } else if let artifact = entry.cancellation.handoff?.statedArtifact?.value {
-                label.add(Self.artifactLabel(artifact))
-            }
-            dot.edge(Self.cancelNodeID(c), Self.nodeID(activities[target]))
-            dot.text("label", label.text ?? "")
-            dot.keyword("style", "dashed")
-            if isGap {
-                dot.keyword("color", "red")
-                dot.keyword("fontcolor", "red")
-                dot.number("penwidth", 2)
-            } else {
-                dot.keyword("color", "#b3261e")
-                dot.keyword("fontcolor", "#b3261e")
-                if entry.cancellation.handoff != nil { dot.number("penwidth", 2) }
-            }
-            dot.end()
+    /// `x_<activity-id>`: the exclusive gateway after a decision.
+    static func decisionNodeID(_ activity: Activity) -> DOTID { DOTID("x_", activity.id.value) }
+
+    /// `end_<activity-id>`: the end event after an end activity.
+    static func endNodeID(_ activity: Activity) -> DOTID { DOTID("end_", activity.id.value) }
+
+    /// `fork_<n>`: the parallel gateway of the fork at index `n` of the flow graph's forks.
+    static func forkNodeID(_ site: Int) -> DOTID { DOTID("fork_", String(site)) }
+
+    /// `join_<activity-id>`: the parallel gateway before a `join: all` activity.
+    static func joinNodeID(_ activity: Activity) -> DOTID { DOTID("join_", activity.id.value) }
+
+    /// `cancel_<n>`: the interrupting event of the process's `n`th cancel entry.
+    static func cancelNodeID(_ entry: Int) -> DOTID { DOTID("cancel_", String(entry)) }
+
+    /// `p_<process-id>`: the node of another process.
+    static func processNodeID(_ id: String) -> DOTID { DOTID("p_", id) }
+
+    /// `l_<n>`: the node that carries the label of the flow graph's transition `n`.
+    static func labelNodeID(_ transition: Int) -> DOTID { DOTID("l_", String(transition)) }
+
+    /// `m_<n>_<role>`: the marker of step `n` (0-based) in the lane of another of its responsible roles.
+    static func markerNodeID(_ activity: Int, _ role: String) -> DOTID { DOTID("m_", "\(activity)_\(role)") }
+
+    /// `t_<n>_<role>`: in the blueprint, the moment step `n` (0-based) tells or asks a customer role.
+    static func momentNodeID(_ activity: Int, _ role: String) -> DOTID { DOTID("t_", "\(activity)_\(role)") }
+
+    /// The anchors of a lane: `lane_<role>` (its name, where the band starts) and `laneend_<role>` (invisible, where it
+    /// ends); the unassigned lane's are `unassigned_lane` and `unassigned_lane_end`, an empty row's `empty_lane_<row>`
+    /// and `empty_lane_end_<row>`. No prefix is another's start, so no role id (a build with errors keeps ids the
+    /// check rejected) makes one lane's id another's: `lane_end_x` was role `end_x`'s start and role `x`'s end.
+    static func laneStartID(_ lane: Lane) -> DOTID {
+        switch lane {
+        case .role(let role): DOTID("lane_", role)
+        case .unassigned: DOTID("unassigned_lane")
+        case .emptyRow(let stage): DOTID("empty_lane_", stage.rawValue)
         }
     }
 
-    /// One node per triggered process (linked to its runbook, or for a process defined elsewhere outlined dashed and
-    /// linked to its `link`) and a dashed edge from each triggering activity.
-    private func triggers(_ process: CheckedProcess, _ pointsByEdge: [EdgeKey: Int], into dot: inout DOTWriter) {
-        guard !process.graph.triggers.isEmpty else { return }
-        let activities = process.process.activities
-        let points = process.handoffs.points
-        dot.blankLine()
-        var drawn: Set<String> = []
-        for edge in process.graph.triggers {
-            let id = edge.trigger.process.value
-            guard drawn.insert(id).inserted else { continue }
-            dot.node(Self.processNodeID(id))
-            if let other = process.processesByID[id] {
-                dot.text("label", LabelWrapping.wrap(other.name.value, width: 24) + "\n(process)")
-                dot.keyword("shape", "component")
-                dot.keyword("fillcolor", "#fff8e1")
-                if let runbook = OutputLayout.runbook(id) { dot.text("URL", "../" + runbook) }
-                dot.text("tooltip", id)
-            } else if let external = process.context.workspace.externalProcess(id: id) {
-                dot.text("label", LabelWrapping.wrap(external.name.value, width: 24) + "\n(defined elsewhere)")
-                dot.keyword("shape", "component")
-                dot.keyword("style", "dashed,filled")
-                dot.keyword("fillcolor", "#fff8e1")
-                if let link = external.link?.value { dot.text("URL", link) }
-                dot.text("tooltip", id)
-            } else {
-                dot.text("label", id + "\n(no such process)")
-                dot.keyword("shape", "component")
-                dot.keyword("fillcolor", "#fff8e1")
-                dot.keyword("color", "red")
-                dot.keyword("fontcolor", "red")
-            }
-            dot.end()
+    static func laneEndID(_ lane: Lane) -> DOTID {
+        switch lane {
+        case .role(let role): DOTID("laneend_", role)
+        case .unassigned: DOTID("unassigned_lane_end")
+        case .emptyRow(let stage): DOTID("empty_lane_end_", stage.rawValue)
         }
-        var indexBySource: [Int: Int] = [:]
-        for edge in process.graph.triggers {
-            let index = indexBySource[edge.source, default: 0]
-            indexBySource[edge.source] = index + 1
-            let isGap = pointsByEdge[EdgeKey(source: edge.source, kind: .trigger(index: index))].map { points[$0].isGap } ?? false
-            var label = EdgeLabel()
-            if let when = edge.trigger.when?.value { label.add(LabelWrapping.wrap(when)) }
-            if isGap {
-                label.add("handoff gap")
-            } else if let artifact = edge.trigger.handoff?.statedArtifact?.value {
-                label.add(Self.artifactLabel(artifact))
-            }
-            dot.edge(Self.nodeID(activities[edge.source]), Self.processNodeID(edge.trigger.process.value))
-            if let text = label.text { dot.text("label", text) }
-            dot.keyword("style", "dashed")
-            if isGap {
-                dot.keyword("color", "red")
-                dot.keyword("fontcolor", "red")
-            }
-            dot.end()
+    }
+}
+
+extension FlowGraph.Transition {
+    /// The handoff point's kind of this edge.
+    var handoffKind: HandoffPoint.Kind {
+        switch kind {
+        case .fallThrough: .fallThrough
+        case .single: .single
+        case .branch(let index): .branch(index: index)
+        case .fork(let route): .fork(route)
+        case .timeout(let index): .timeout(index: index)
         }
     }
 }
 
 /// The lines of an edge label, joined by line breaks; nil when there is none (an empty line still counts).
-private struct EdgeLabel {
+struct EdgeLabel {
     private(set) var text: String?
 
     mutating func add(_ line: String) {

@@ -15,14 +15,16 @@ package struct LandscapeRenderer: Sendable {
         var dot = DOTWriter(graphName: "landscape", capacity: 256 * processes.count + 2048)
         dot.defaults("graph")
         dot.keyword("charset", "UTF-8")
-        dot.keyword("rankdir", "LR")
+        // Top to bottom: a library's chains of triggers are longer than its processes are many at one step, and
+        // the page is narrower than it is tall.
+        dot.keyword("rankdir", "TB")
         dot.keyword("newrank", "true")
         dot.text("label", "Process landscape")
         dot.keyword("labelloc", "t")
         dot.keyword("fontsize", "18")
         dot.keyword("fontname", "Helvetica")
         dot.keyword("nodesep", "0.5")
-        dot.keyword("ranksep", "1.2")
+        dot.keyword("ranksep", "0.6")
         dot.end()
         dot.defaults("node")
         dot.keyword("shape", "box")

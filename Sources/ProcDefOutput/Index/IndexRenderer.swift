@@ -1,7 +1,7 @@
 import ProcDef
 
-/// Renders `index.md`: every process with its owner, purpose and activity count, linked to its runbook, diagram and
-/// RACI CSV; the processes defined elsewhere that they start; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
+/// Renders `index.md`: every process with its owner, purpose and activity count, linked to its runbook, diagram,
+/// service blueprint and RACI CSV; the processes defined elsewhere that they start; the team-by-team handoff matrix, linked to the handoff map; and the landscape diagram of the triggers
 /// between processes.
 package struct IndexRenderer: Sendable {
     /// The image the diagrams were rendered to (`--render`), or nil to link the DOT files.
@@ -26,7 +26,7 @@ package struct IndexRenderer: Sendable {
         for process in processes {
             guard let runbook = OutputLayout.runbook(process.id),
                 let diagram = OutputLayout.diagram(process.id, diagramExtension),
-                let csv = OutputLayout.raci(process.id)
+                let blueprint = OutputLayout.blueprint(process.id, diagramExtension), let csv = OutputLayout.raci(process.id)
             else { continue }
             if !wroteTable {
                 md.startTable(["Process", "Owner", "Purpose", "Activities", "Files"])
@@ -45,6 +45,10 @@ package struct IndexRenderer: Sendable {
             md.startLink()
             md.markdown("diagram")
             md.endLink(to: diagram)
+            md.markdown(" · ")
+            md.startLink()
+            md.markdown("blueprint")
+            md.endLink(to: blueprint)
             md.markdown(" · ")
             md.startLink()
             md.markdown("RACI CSV")

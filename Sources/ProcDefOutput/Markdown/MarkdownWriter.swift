@@ -100,6 +100,50 @@ struct MarkdownWriter {
         bytes.append(". ")
     }
 
+    /// Starts a block quote (a box GitHub draws with a bar at its left); each line of it starts with `quoteLine()`
+    /// or `quoteItem(_:)`, its text, then `endLine()`.
+    mutating func startQuote() {
+        startBlock()
+    }
+
+    /// `> `: a line of the quote.
+    mutating func quoteLine() {
+        bytes.append("> ")
+    }
+
+    /// `>`: a blank line inside the quote, between its paragraphs.
+    mutating func quoteBlankLine() {
+        bytes.append(">\n")
+    }
+
+    /// `> - **Label:** `: a labelled list item inside a quote.
+    mutating func quoteItem(_ label: StaticString) {
+        bytes.append("> - **")
+        bytes.append(label)
+        bytes.append(":** ")
+    }
+
+    /// A fenced code block (```` ```info ````) holding `code` as it is, the fence longer than any run of backticks
+    /// in it so that nothing inside can close it early. The caller makes `code` safe for what reads it (Mermaid's
+    /// renderer); Markdown does not interpret a code block's text.
+    mutating func fencedBlock(info: StaticString, _ code: String) {
+        startBlock()
+        var longest = 0
+        var run = 0
+        for byte in code.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        bytes.append(fence)
+        bytes.append(info)
+        bytes.append(byte: UInt8(ascii: "\n"))
+        bytes.append(code)
+        if !code.hasSuffix("\n") { bytes.append(byte: UInt8(ascii: "\n")) }
+        bytes.append(fence)
+        bytes.append(byte: UInt8(ascii: "\n"))
+    }
+
     /// `---`: a thematic break.
     mutating func thematicBreak() {
         startBlock()

@@ -110,8 +110,9 @@ package struct RACIMatrix: Sendable {
         }
     }
 
-    /// Role ids in column order: the order in which the activities first name them (R, A, C, I within an
-    /// activity), which follows the flow and keeps each team's columns near its activities.
+    /// Role ids in column order, the workspace's order of roles (`ProcessLanes.workspaceOrder`): the catalogue's
+    /// order, then the process's own roles and unknown ids as the activities first name them (R, A, C, I within an
+    /// activity). The diagrams' lanes follow the same order, so a role has the same place in every table and picture.
     package let roles: [String]
     package let rows: [Row]
 
@@ -134,11 +135,18 @@ package struct RACIMatrix: Sendable {
             }
             assignments.append(pairs)
         }
-        let roles = columns.roles
+        let roles = ProcessLanes.workspaceOrder(columns.roles, context)
+        // First-use column -> workspace-order column.
+        var placeOf = Array(repeating: 0, count: roles.count)
+        var columnOf: [String: Int] = [:]
+        columnOf.reserveCapacity(roles.count)
+        for (c, role) in roles.enumerated() { columnOf[role] = c }
+        for (c, role) in columns.roles.enumerated() { placeOf[c] = columnOf[role] ?? c }
         self.roles = roles
         self.rows = zip(activities, assignments).map { activity, pairs in
             var cells = Array(repeating: Cell(), count: roles.count)
-            for (column, letter, conditional) in pairs {
+            for (firstUseColumn, letter, conditional) in pairs {
+                let column = placeOf[firstUseColumn]
                 // An unconditional entry of the same letter wins: the role takes part every time.
                 if conditional, !cells[column].contains(letter) {
                     cells[column].insertConditional(letter)

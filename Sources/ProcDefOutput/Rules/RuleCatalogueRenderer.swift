@@ -99,7 +99,7 @@ package struct RuleCatalogueRenderer: Sendable {
     static let proseWidth = 80
 
     /// `line` broken at spaces into lines of at most `width` characters; a longer word stays whole on its own line.
-    private static func wrapped(_ line: Substring, width: Int) -> String {
+    static func wrapped(_ line: Substring, width: Int) -> String {
         guard line.count > width else { return String(line) }
         var lines: [String] = []
         var current = ""

@@ -8,11 +8,15 @@ import ProcDef
 /// triggers), the process's cancellations once, a handoff table linked to the build's handoff map, and the policies
 /// with their status. Everything is written through `MarkdownWriter`, which escapes every piece of input text; links are built from validated ids.
 package struct RunbookRenderer: Sendable {
-    /// The image the diagram was rendered to (`--render`), or nil to link the DOT file instead.
+    /// The image the diagrams were rendered to (`--render`), or nil: the runbook then shows the flow as Mermaid only.
     package var diagramImage: DiagramImageFormat?
+    /// Per definition file, the commits that touched it, newest first (`build --history`); nil leaves the change
+    /// history out, so that the same sources give the same bytes on any clone.
+    package var history: ChangeHistory?
 
-    package init(diagramImage: DiagramImageFormat? = nil) {
+    package init(diagramImage: DiagramImageFormat? = nil, history: ChangeHistory? = nil) {
         self.diagramImage = diagramImage
+        self.history = history
     }
 
     package func render(_ process: CheckedProcess) -> String {
@@ -21,7 +25,7 @@ package struct RunbookRenderer: Sendable {
 
     /// The runbook as the bytes a build writes.
     func renderText(_ process: CheckedProcess) -> RenderedText {
-        var page = RunbookPage(process: process)
+        var page = RunbookPage(process: process, history: history)
         page.render(diagramImage: diagramImage)
         return page.md.bytes
     }
@@ -29,7 +33,7 @@ package struct RunbookRenderer: Sendable {
 
 /// The headings of one runbook, registered in document order so anchors match GitHub's, and the text under them,
 /// written into `md` piece by piece.
-private struct RunbookPage {
+struct RunbookPage {
     let process: CheckedProcess
     // Read once: `CheckedProcess.process` and `.graph` are computed properties, each read a copy and its retains.
     let definition: ProcessDefinition
@@ -40,8 +44,9 @@ private struct RunbookPage {
     var activityAnchors: [String] = []
     var md: MarkdownWriter
 
-    init(process: CheckedProcess) {
+    init(process: CheckedProcess, history: ChangeHistory? = nil) {
         self.process = process
+        self.history = history
         definition = process.process
         activities = definition.activities
         points = process.handoffs.points
@@ -50,11 +55,34 @@ private struct RunbookPage {
         md = MarkdownWriter(capacity: 2048 + 1792 * activities.count)
         // GitHub numbers repeated anchors in document order, so register every heading before any link is written.
         _ = anchors.register(definition.name.value)
-        for section in ["Roles", "Flow", "RACI matrix"] { _ = anchors.register(section) }
+        for section in ["Document control"] { _ = anchors.register(section) }
+        errors = process.findings.count { $0.severity == .error }
+        if history != nil { _ = anchors.register("Change history") }
+        for section in ["About this process", "Roles", "RACI matrix", "Flow"] { _ = anchors.register(section) }
         activityAnchors = activities.indices.map { i in anchors.register(Self.activityHeading(i, activities[i])) }
         if !definition.cancellations.isEmpty { _ = anchors.register("\(Self.cancellationHeading)") }
-        for section in ["Handoffs", "Policies"] { _ = anchors.register(section) }
+        escalations = Self.escalationPoints(process)
+        if !escalations.isEmpty {
+            _ = anchors.register("Escalation")
+            transitionConditions = Self.transitionConditions(process)
+        }
+        if !definition.targets.isEmpty { _ = anchors.register("Service targets") }
+        silence = longestSilenceFound()
+        if silence != nil { _ = anchors.register("Keeping the customer informed") }
+        for section in ["What the customer sees", "Handoffs", "Policies"] { _ = anchors.register(section) }
+        reviewersAnchor = anchors.register("For reviewers")
     }
+
+    /// The errors the check found in this process: a runbook built with them is a draft.
+    var errors = 0
+    /// The handoff points that escalate (a handoff marked `escalation`) or that a timer takes, in step order.
+    var escalations: [Int] = []
+    var reviewersAnchor = ""
+    var history: ChangeHistory? = nil
+    /// The conditions of the transitions, by source and kind, when the process has an escalation ladder.
+    var transitionConditions: [EdgeKey: String] = [:]
+    /// The longest customer silence, found once: the heading is registered before it is written.
+    var silence: (analysis: SilenceAnalysis, longest: SilenceAnalysis.Stretch)?
 
     static let cancellationHeading: StaticString = "Cutting the case short"
 
@@ -75,17 +103,10 @@ private struct RunbookPage {
         md.endLink(toAnchor: activityAnchors[index])
     }
 
-    /// `Service Desk Analyst (`service-desk`)`, or the bare id marked unknown.
+    /// `Service Desk Analyst`: the role's name (the practitioner's word for it, not the definition's id), or the
+    /// bare id marked unknown.
     mutating func role(_ id: String) {
-        if let role = process.role(id) {
-            md.text(role.name.value)
-            md.markdown(" (")
-            md.code(id)
-            md.markdown(")")
-        } else {
-            md.code(id)
-            md.markdown(" (unknown role)")
-        }
+        roleName(id)
     }
 
     /// A role's name, or its id marked unknown.
@@ -211,6 +232,7 @@ private struct RunbookPage {
     // MARK: The page
 
     mutating func render(diagramImage: DiagramImageFormat?) {
+        if errors > 0 { draftBanner() }
         md.startHeading(1)
         md.text(definition.name.value)
         md.endLine()
@@ -219,13 +241,17 @@ private struct RunbookPage {
             md.text(purpose.value)
             md.endLine()
         }
+        firstFiveMinutes()
+        md.heading(2, "Document control")
+        documentControl()
+        md.heading(2, "About this process")
         facts()
         md.heading(2, "Roles")
         roles()
-        md.heading(2, "Flow")
-        flow(diagramImage)
         md.heading(2, "RACI matrix")
         matrix()
+        md.heading(2, "Flow")
+        flow(diagramImage)
         for i in activities.indices {
             md.startHeading(2)
             md.number(i + 1)
@@ -238,36 +264,180 @@ private struct RunbookPage {
             md.heading(2, Self.cancellationHeading)
             cancellations()
         }
+        if !escalations.isEmpty {
+            md.heading(2, "Escalation")
+            escalationLadder()
+        }
         if !definition.targets.isEmpty {
             md.heading(2, "Service targets")
             serviceTargets()
         }
         longestSilence()
+        md.heading(2, "What the customer sees")
+        customerView(diagramImage)
         md.heading(2, "Handoffs")
         handoffTable()
         md.heading(2, "Policies")
         policies()
-        md.thematicBreak()
-        md.startParagraph()
-        md.markdown("Generated by procdef from ")
-        md.path(definition.file)
-        md.markdown(" (process ")
-        md.code(definition.id.value)
-        if let version = definition.version {
-            md.markdown(", version ")
-            md.number(version.value)
-        }
-        md.markdown("). Change the definition and rebuild; edits here are overwritten.")
+        md.heading(2, "For reviewers")
+        reviewers(diagramImage)
+    }
+
+    /// The first line of a runbook built from a definition with errors (`build --allow-errors`).
+    mutating func draftBanner() {
+        md.startQuote()
+        md.quoteLine()
+        md.strong("Draft: do not follow this runbook as written.")
+        md.markdown(" It was built from a definition with ")
+        md.number(errors)
+        md.markdown(errors == 1 ? " error" : " errors")
+        md.markdown(", listed under ")
+        md.startLink()
+        md.markdown("For reviewers")
+        md.endLink(toAnchor: reviewersAnchor)
+        md.markdown(".")
         md.endLine()
+    }
+
+    /// A box for the person who has just been paged: what starts the process, who answers for the case, the first
+    /// step and who does it, and whom to call when stuck, each with how to reach them.
+    mutating func firstFiveMinutes() {
+        md.startQuote()
+        md.quoteLine()
+        md.strong("First five minutes")
+        md.endLine()
+        md.quoteBlankLine()
+        md.quoteItem("What starts it")
+        if let trigger = definition.trigger { md.text(trigger.value) } else { md.emphasis("not stated") }
+        md.endLine()
+        let accountable = caseAccountable()
+        md.quoteItem("Who answers for the case")
+        if let accountable { nameWithContact(accountable) } else { md.emphasis("nobody is named") }
+        md.endLine()
+        if let start = process.graph.start {
+            md.quoteItem("First step")
+            activityLink(start)
+            md.markdown(", done by ")
+            if activities[start].responsible.isEmpty {
+                md.emphasis("nobody: no role is responsible")
+            } else {
+                for (i, role) in activities[start].responsible.enumerated() {
+                    if i > 0 { md.markdown(", ") }
+                    nameWithContact(role.value)
+                }
+            }
+            md.endLine()
+        }
+        md.quoteItem("Stuck? Call")
+        let stuck = stuckContacts()
+        if stuck.isEmpty {
+            md.emphasis("nobody is named")
+        } else {
+            for (i, contact) in stuck.enumerated() {
+                if i > 0 { md.markdown("; then ") }
+                md.text(contact.name)
+                if let reach = contact.reach {
+                    md.markdown(" (")
+                    md.text(reach)
+                    md.markdown(")")
+                }
+            }
+        }
+        md.endLine()
+    }
+
+    /// The role that answers for a case: the case owner, else the process's default accountable role, else the first
+    /// step's accountable role, else the process manager.
+    func caseAccountable() -> String? {
+        if let owner = definition.caseOwner?.value { return owner }
+        if let role = definition.defaultAccountable?.value { return role }
+        if let start = process.graph.start, let first = process.context.accountable(activities[start]).first { return first.value }
+        return definition.manager?.value
+    }
+
+    /// Whom to call when stuck, with how to reach them: the roles the first escalation up the line goes to (as the
+    /// receiving process names them: a trigger's are another process's roles), then the process manager, then the
+    /// owner; each once, at most three.
+    func stuckContacts() -> [(name: String, reach: String?)] {
+        var result: [(name: String, reach: String?)] = []
+        var seen: Set<String> = []
+        if let k = escalations.first(where: { points[$0].handoff?.escalation?.value == .hierarchic }) {
+            for resolved in points[k].target.roles where seen.insert(resolved.identity).inserted {
+                result.append((resolved.role?.name.value ?? resolved.id.value, resolved.role?.contactText))
+            }
+        }
+        for field in [definition.manager, definition.owner] {
+            guard let id = field?.value else { continue }
+            // The process's own view of the role: its local role, else the catalogue's.
+            let identity = process.role(id).map { role in role.scope == .catalogue ? id : "\(process.id)/\(id)" } ?? id
+            guard seen.insert(identity).inserted else { continue }
+            result.append((process.role(id)?.name.value ?? id, process.role(id)?.contactText))
+        }
+        return Array(result.prefix(3))
+    }
+
+    /// `Incident Manager on Duty (pager: ...; phone: ...)`: a role's name and how to reach it.
+    mutating func nameWithContact(_ id: String) {
+        roleName(id)
+        if let contact = process.role(id)?.contactText {
+            md.markdown(" (")
+            md.text(contact)
+            md.markdown(")")
+        }
+    }
+
+    /// Owner, version, status, effective date, approver, reviews; with `build --history`, the change history.
+    mutating func documentControl() {
+        md.startTable(["Field", "Value"])
+        md.startRow()
+        md.markdown("Owner")
+        md.nextCell()
+        if let owner = definition.owner { role(owner.value) } else { md.emphasis("not set") }
+        md.endRow()
+        md.startRow()
+        md.markdown("Version")
+        md.nextCell()
+        if let version = definition.version { md.number(version.value) } else { md.emphasis("not set") }
+        md.endRow()
+        md.startRow()
+        md.markdown("Status")
+        md.nextCell()
+        if errors > 0 {
+            md.strong("draft")
+            md.markdown(": built from a definition with errors")
+        } else if definition.governance.approvedBy != nil {
+            md.markdown("approved")
+        } else {
+            md.markdown("in use, no approval recorded")
+        }
+        md.endRow()
+        governanceFacts()
+        guard let history else { return }
+        md.heading(3, "Change history")
+        let records = history.records(for: definition.file)
+        guard !records.isEmpty else {
+            md.paragraph("No commit has changed the definition yet.")
+            return
+        }
+        md.startTable(["Date", "Change", "By", "Commit"])
+        for record in records {
+            md.startRow()
+            md.cellText(record.date)
+            md.nextCell()
+            md.cellText(record.subject)
+            md.nextCell()
+            md.cellText(record.author)
+            md.nextCell()
+            md.code(record.commit)
+            md.endRow()
+        }
     }
 
     // MARK: Facts and roles
 
     mutating func facts() {
         md.startTable(["Fact", "Value"])
-        for (label, field) in [
-            ("Owner" as StaticString, definition.owner), ("Manager", definition.manager), ("Case owner", definition.caseOwner),
-        ] {
+        for (label, field) in [("Manager" as StaticString, definition.manager), ("Case owner", definition.caseOwner)] {
             md.startRow()
             md.markdown(label)
             md.nextCell()
@@ -281,12 +451,6 @@ private struct RunbookPage {
             role(requester.value)
             md.endRow()
         }
-        md.startRow()
-        md.markdown("Version")
-        md.nextCell()
-        if let version = definition.version { md.number(version.value) } else { md.emphasis("not set") }
-        md.endRow()
-        governanceFacts()
         for (label, field) in [("Trigger" as StaticString, definition.trigger), ("Outcome", definition.outcome)] {
             md.startRow()
             md.markdown(label)
@@ -431,7 +595,7 @@ private struct RunbookPage {
             let known = process.role(id)
             if let team = known?.team { md.cellText(team.value) }
             md.nextCell()
-            if let contact = known?.contact { md.cellText(contact.value) }
+            if let contact = known?.contactText { md.cellText(contact) }
             md.nextCell()
             // "Process owner, responsible for 5 activities, accountable for 3": the first part capitalised, the noun once.
             var parts = RolePartSentence()
@@ -458,48 +622,39 @@ private struct RunbookPage {
 
     // MARK: Flow and RACI
 
+    /// The flow as a Mermaid flowchart, which GitHub and GitLab draw in place; with `--render`, the swimlane
+    /// diagram too.
     mutating func flow(_ image: DiagramImageFormat?) {
-        let id = process.id
-        guard OutputLayout.isSafeID(id) else {
-            md.paragraph("No diagram: the process id is not a valid file name.")
-            return
-        }
-        // The id is a safe file name (checked above), so it is written as it is in link text and targets.
-        if let image {
-            md.startParagraph()
-            md.startImage()
-            md.markdown("Flow of ")
-            md.text(definition.name.value)
-            md.endLink(to: "../diagrams/\(id).\(image.rawValue)")
-            md.endLine()
-            md.startParagraph()
-            md.markdown(
-                "Lanes are the responsible roles. Bold arrows are handoffs, labelled with what is handed over; dashed arrows start other processes. "
-            )
-            if process.graph.hasParallelWork {
-                md.markdown("Diamonds marked + split the work into steps that run at the same time, and join it again; ")
-                md.markdown("a ⚡ event cuts the case short from the steps it names. ")
-            }
-            md.markdown("Source: ")
-            dotLink(id)
-            md.markdown(".")
-            md.endLine()
-            return
-        }
+        md.fencedBlock(info: "mermaid", MermaidRenderer().render(process))
         md.startParagraph()
-        md.markdown("The flow diagram is ")
-        dotLink(id)
-        md.markdown(" (Graphviz). ")
-        md.markdown("Render it with `dot -Tsvg`, or build with `procdef build --render svg` to see it here.")
+        md.markdown(
+            "Read it top down: each box is a step, with its number; ◇× is a decision and its ways, ◇+ steps that run at the same time")
+        md.markdown(" and where they meet; thick arrows hand the case to another role, with what is handed over; dotted red arrows are")
+        md.markdown(" handoff gaps; dotted arrows start other processes.")
+        md.endLine()
+        guard let image, OutputLayout.isSafeID(process.id) else { return }
+        // The id is a safe file name (checked above), so it is written as it is in link targets.
+        md.startParagraph()
+        md.startImage()
+        md.markdown("Swimlanes of ")
+        md.text(definition.name.value)
+        md.endLink(to: "../diagrams/\(process.id).\(image.rawValue)")
         md.endLine()
     }
 
-    /// `[incident.dot](../diagrams/incident.dot)`, for a safe id.
-    private mutating func dotLink(_ id: String) {
+    /// `[incident.dot](...), [incident.blueprint.dot](...)`: the sources of both diagrams, for a safe id.
+    mutating func dotLinks() {
+        dotLink(process.id)
+        md.markdown(", ")
+        dotLink(process.id, blueprint: true)
+    }
+
+    /// `[incident.dot](../diagrams/incident.dot)`, for a safe id; `.blueprint.dot` with `blueprint`.
+    private mutating func dotLink(_ id: String, blueprint: Bool = false) {
         md.startLink()
         md.markdown(id)
-        md.markdown(".dot")
-        md.endLink(to: "../diagrams/\(id)", suffix: ".dot")
+        md.markdown(blueprint ? ".blueprint.dot" : ".dot")
+        md.endLink(to: "../diagrams/\(id)", suffix: blueprint ? ".blueprint.dot" : ".dot")
     }
 
     mutating func matrix() {
@@ -994,7 +1149,7 @@ private struct RunbookPage {
                 continue
             }
             md.text(role.name.value)
-            if contacts, let contact = role.contact?.value, !contact.isBlank {
+            if contacts, let contact = role.contactText {
                 md.markdown(" (")
                 md.text(contact)
                 md.markdown(")")
@@ -1145,14 +1300,18 @@ private struct RunbookPage {
         }
     }
 
-    /// The longest stretch without news to the customers, as `tell/customer-silence` measures it; nothing for a
-    /// process that tells no customer, or whose steps have no budgets to add up.
+    /// The longest stretch without news to the customers, as the silence analysis measures it; nil for a process
+    /// that tells no customer, or whose steps have no budgets to add up.
+    func longestSilenceFound() -> (analysis: SilenceAnalysis, longest: SilenceAnalysis.Stretch)? {
+        guard let analysis = process.context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }),
+            let longest = analysis.longest, longest.length.bestElapsed > 0
+        else { return nil }
+        return (analysis, longest)
+    }
+
     private mutating func longestSilence() {
-        let context = process.context
-        guard let analysis = context.silenceAnalyses().first(where: { $0.audience.ownRole == nil }), let longest = analysis.longest,
-            longest.length.bestElapsed > 0
-        else { return }
-        let businessDay = context.businessDaySeconds
+        guard let (analysis, longest) = silence else { return }
+        let businessDay = process.context.businessDaySeconds
         md.heading(2, "Keeping the customer informed")
         md.startParagraph()
         md.markdown("Longest customer silence: ")
@@ -1163,13 +1322,13 @@ private struct RunbookPage {
         }
         if let from = longest.from {
             md.markdown(", from the end of ")
-            md.code(definition.activities[from].id.value)
+            activityLink(from)
         } else {
             md.markdown(", from the start of the case")
         }
         md.markdown(longest.closesCase ? " to the close at " : " to the start of ")
-        md.code(definition.activities[longest.to].id.value)
-        md.markdown(" (max-silence ")
+        activityLink(longest.to)
+        md.markdown(" (the limit is ")
         md.text(analysis.audience.limitText)
         md.markdown(").")
         md.endLine()
@@ -1192,9 +1351,6 @@ private struct RunbookPage {
         for status in statuses {
             md.startRow()
             md.cellText(status.title)
-            md.markdown(" (")
-            md.code(status.policyID)
-            md.markdown(")")
             if let runs = status.runs {
                 md.markdown(", on ")
                 md.cellText(runs)

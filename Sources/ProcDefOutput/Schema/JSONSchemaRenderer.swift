@@ -86,6 +86,7 @@ package struct JSONSchemaRenderer: Sendable {
             ("handoff", Self.handoff.schema),
             ("timeout", Self.timeout.schema),
             ("cadence", Self.cadence.schema),
+            ("contact", Self.contact.schema),
             ("handover", Self.handover.schema),
             ("trigger", Self.trigger.schema),
             ("review", Self.review.schema),

@@ -21,6 +21,10 @@ extension JSONSchemaRenderer {
         SchemaObject("A role: who does the work, not which person.", KeyTable.role)
     }
 
+    static var contact: SchemaObject {
+        SchemaObject("How to reach a role, each way as free text.", KeyTable.contact)
+    }
+
     static var handover: SchemaObject {
         SchemaObject("How one person of a role's shift hands the case to the next.", KeyTable.handover)
     }

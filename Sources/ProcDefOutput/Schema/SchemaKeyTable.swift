@@ -40,6 +40,7 @@ extension SchemaShape {
         "date": date, "date or `permanent`": dateOrPermanent,
         "URL": webAddress,
         "handoff": ref("handoff"), "selector": ref("selector"), "handover": ref("handover"),
+        "text or contact details": .object([("anyOf", .array([text, ref("contact")]))]),
     ]
 }
 

@@ -23,8 +23,8 @@ final class PolicyScopeRenderingTests: XCTestCase {
         XCTAssertTrue(
             runbook.contains(
                 """
-                | Confirmed incidents are reviewed (`confirmed-reviewed`), on runs through 'Confirm the \\| incident' | error | **fails** (1 finding) |
-                | Phishing is reported (`phishing-reported`), on runs through an activity that is tagged 'phishing' | warning | holds: the process has no such run |
+                | Confirmed incidents are reviewed, on runs through 'Confirm the \\| incident' | error | **fails** (1 finding) |
+                | Phishing is reported, on runs through an activity that is tagged 'phishing' | warning | holds: the process has no such run |
                 """), runbook)
     }
 

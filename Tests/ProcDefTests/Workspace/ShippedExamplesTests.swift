@@ -146,8 +146,12 @@ final class ShippedExamplesTests: XCTestCase {
         XCTAssertTrue((15...30).contains(roles.count), "\(roles.count) catalogue roles")
         for role in roles {
             XCTAssertNotNil(role.team, role.id.value)
-            XCTAssertNotNil(role.contact, role.id.value)
+            XCTAssertNotNil(role.contactText, role.id.value)
         }
+        // The incident manager on duty is reached every way a rota has; the service desk stands in front.
+        let manager = try XCTUnwrap(roles.first { $0.id.value == "incident-manager" })
+        XCTAssertEqual(manager.contactEntries.map(\.field), ["pager", "phone", "channel", "rota"])
+        XCTAssertEqual(roles.filter { $0.stage?.value == .front }.map(\.id.value), ["service-desk", "communications-lead"])
         XCTAssertEqual(Set(roles.map(\.kind.value)), Set(RoleKind.allCases))
         let teams = Set(roles.compactMap(\.team?.value))
         for team in [
