@@ -103,7 +103,9 @@ def main():
         blocks = json.dumps(texts).replace("</", "<\\/")
         with open(page, "w", encoding="utf-8") as f:
             f.write(PAGE % {"script": "mermaid.min.js", "blocks": blocks})
-        command = [chromium, "--headless", "--disable-gpu", "--virtual-time-budget=30000", "--dump-dom", "file://" + page]
+        # /dev/shm is small in many containers; Chromium then keeps its shared memory in /tmp instead.
+        command = [chromium, "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--virtual-time-budget=30000", "--dump-dom",
+                   "file://" + page]
         if os.geteuid() == 0:
             command.insert(1, "--no-sandbox")  # Chromium refuses to run as root with its sandbox
         done = subprocess.run(command, capture_output=True, text=True, timeout=300)
