@@ -43,7 +43,7 @@ enum ChangeHistoryReader {
             throw Terminal.fail("--history could not run git: \((error as NSError).localizedDescription)")
         }
         let errorReader = errors.fileHandleForReading
-        let errorText = LockedData()
+        let errorText = PipeContents()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { errorText.set(errorReader.readDataToEndOfFile()) }
         let produced = output.fileHandleForReading.readDataToEndOfFile()
@@ -65,12 +65,4 @@ enum ChangeHistoryReader {
         }
         return nil
     }
-}
-
-/// Data written by one thread and read by another after it is done.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
 }

@@ -75,11 +75,13 @@ package enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// What a reader thread read, handed to the waiting thread under a lock.
-private final class PipeContents: @unchecked Sendable {
+/// What a reader thread read, handed to the waiting thread under a lock (Graphviz's and git's standard error).
+package final class PipeContents: @unchecked Sendable {
     private let lock = Lock()
     private var data = Data()
 
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
+    package init() {}
+
+    package func set(_ value: Data) { lock.withLock { data = value } }
+    package func get() -> Data { lock.withLock { data } }
 }

@@ -115,6 +115,8 @@ extension RunbookPage {
     /// moment a step tells or asks the customer something, in the order of the steps.
     mutating func customerView(_ image: DiagramImageFormat?) {
         var lines: [(index: Int, front: [String], told: [String], asked: [String])] = []
+        // The moments the customer is told or asked something, as the blueprint marks them.
+        let moments = DiagramRenderer.Drawing.customerMoments(process)
         for (i, activity) in activities.enumerated() {
             // Each role once, however often the step names it.
             var named: Set<String> = []
@@ -122,16 +124,8 @@ extension RunbookPage {
                 let stage = self.process.role($0)?.serviceStage
                 return (stage == .front || stage == .customer) && named.insert($0).inserted
             }
-            let responsible = Set(activity.responsible.map(\.value))
-            let checked = self.process
-            let customers = { (ids: [Located<String>]) in
-                var seen: Set<String> = []
-                return ids.map(\.value).filter {
-                    !responsible.contains($0) && checked.role($0)?.serviceStage == .customer && seen.insert($0).inserted
-                }
-            }
-            let asked = customers(activity.consulted)
-            let told = customers(activity.informed).filter { !asked.contains($0) }
+            let asked = (moments[i] ?? []).filter(\.asks).map(\.role)
+            let told = (moments[i] ?? []).filter { !$0.asks }.map(\.role)
             if !front.isEmpty || !told.isEmpty || !asked.isEmpty { lines.append((i, front, told, asked)) }
         }
         guard !lines.isEmpty else {
