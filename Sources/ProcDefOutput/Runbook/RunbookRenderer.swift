@@ -121,9 +121,13 @@ struct RunbookPage {
 
     /// Role names joined by commas; an unknown id shows as itself.
     mutating func roleNames(_ ids: [Located<String>]) {
+        roleNames(ids.lazy.map(\.value))
+    }
+
+    mutating func roleNames(_ ids: some Sequence<String>) {
         for (i, id) in ids.enumerated() {
             if i > 0 { md.markdown(", ") }
-            roleName(id.value)
+            roleName(id)
         }
     }
 
@@ -632,13 +636,19 @@ struct RunbookPage {
         md.markdown(" and where they meet; thick arrows hand the case to another role, with what is handed over; dotted red arrows are")
         md.markdown(" handoff gaps; dotted arrows start other processes.")
         md.endLine()
-        guard let image, OutputLayout.isSafeID(process.id) else { return }
-        // The id is a safe file name (checked above), so it is written as it is in link targets.
+        guard let image else { return }
+        renderedDiagram("Swimlanes of ", "", image)
+    }
+
+    /// `![Swimlanes of Incident](../diagrams/incident.svg)`: a diagram rendered with `--render`, for a safe id (the id
+    /// is then a file name, written as it is in the link); nothing for another.
+    mutating func renderedDiagram(_ alt: StaticString, _ view: StaticString, _ image: DiagramImageFormat) {
+        guard OutputLayout.isSafeID(process.id) else { return }
         md.startParagraph()
         md.startImage()
-        md.markdown("Swimlanes of ")
+        md.markdown(alt)
         md.text(definition.name.value)
-        md.endLink(to: "../diagrams/\(process.id).\(image.rawValue)")
+        md.endLink(to: "../diagrams/\(process.id).\(view)\(image.rawValue)")
         md.endLine()
     }
 

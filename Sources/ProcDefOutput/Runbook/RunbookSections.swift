@@ -148,48 +148,31 @@ extension RunbookPage {
             let front = line.front.filter { process.role($0)?.serviceStage != .customer }
             if !own.isEmpty {
                 md.markdown("the customer does it (")
-                for (n, id) in own.enumerated() {
-                    if n > 0 { md.markdown(", ") }
-                    roleName(id)
-                }
+                roleNames(own)
                 md.markdown(")")
                 parts += 1
             }
             if !front.isEmpty {
                 if parts > 0 { md.markdown("; ") }
-                for (n, id) in front.enumerated() {
-                    if n > 0 { md.markdown(", ") }
-                    roleName(id)
-                }
+                roleNames(front)
                 md.markdown(front.count == 1 ? " deals with the customer" : " deal with the customer")
                 parts += 1
             }
             if !line.asked.isEmpty {
                 if parts > 0 { md.markdown("; ") }
-                for (n, id) in line.asked.enumerated() {
-                    if n > 0 { md.markdown(", ") }
-                    roleName(id)
-                }
+                roleNames(line.asked)
                 md.markdown(line.asked.count == 1 ? " is asked" : " are asked")
                 parts += 1
             }
             if !line.told.isEmpty {
                 if parts > 0 { md.markdown("; ") }
-                for (n, id) in line.told.enumerated() {
-                    if n > 0 { md.markdown(", ") }
-                    roleName(id)
-                }
+                roleNames(line.told)
                 md.markdown(line.told.count == 1 ? " is told" : " are told")
             }
             md.endLine()
         }
-        guard let image, OutputLayout.isSafeID(process.id) else { return }
-        md.startParagraph()
-        md.startImage()
-        md.markdown("Service blueprint of ")
-        md.text(definition.name.value)
-        md.endLink(to: "../diagrams/\(process.id).blueprint.\(image.rawValue)")
-        md.endLine()
+        guard let image else { return }
+        renderedDiagram("Service blueprint of ", "blueprint.", image)
     }
 
     // MARK: For reviewers
