@@ -11,6 +11,11 @@ package enum DisplayPath {
         return isAbsolute ? absolute : normalized(path, isAbsolute: false)
     }
 
+    /// `path` as typed (absolute or relative to `currentDirectory`), made absolute and cleaned lexically.
+    package static func absolute(_ path: String, currentDirectory: String) -> String {
+        normalized(path.hasPrefix("/") ? path : currentDirectory + "/" + path, isAbsolute: true)
+    }
+
     /// `parent/name`, where a parent of `.` adds nothing.
     static func child(_ parent: String, _ name: String) -> String {
         if parent == "." { return name }
