@@ -39,11 +39,11 @@ public struct Baseline: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// The baseline of `findings`: one entry per key, counted, sorted. `lint/stale-baseline` notes are never part
-    /// of it.
+    /// The baseline of `findings` (of a check without a baseline, so none is a `lint/stale-baseline` note): one
+    /// entry per key, counted, sorted.
     public init(findings: [Diagnostic], root: String, currentDirectory: String) {
         var counts: [FindingKey: Int] = [:]
-        for finding in findings where finding.rule != StaleBaseline.descriptor.id {
+        for finding in findings {
             counts[FindingKey(finding, root: root, currentDirectory: currentDirectory), default: 0] += 1
         }
         entries = counts.keys.sorted().map { Entry(key: $0, count: counts[$0] ?? 0) }

@@ -75,8 +75,7 @@ public struct RuleSelection: Sendable, Hashable {
 
     /// The rules that say a file could not be read at all.
     public static let alwaysChecked: Set<String> = [
-        YAMLSyntax.descriptor.id, InvalidEncoding.descriptor.id, SafetyLimits.descriptor.id, UnreadableFile.descriptor.id,
-        SymlinkLoop.descriptor.id,
+        "yaml/syntax", "yaml/encoding", "yaml/limits", "io/unreadable", "io/symlink-loop",
     ]
 
     public init(selected: [String]? = nil, ignored: [String] = []) {

@@ -58,7 +58,7 @@ public struct CheckReport: Sendable {
 /// The whole pipeline behind `procdef check`: read, decode, link, then run the rules.
 public enum Checker {
     /// The rules about the role catalogue as a whole, which judge nothing on a check of some files only.
-    public static let catalogueRuleIDs: Set<String> = [UnusedCatalogueRole.descriptor.id, IdleRole.descriptor.id]
+    public static let catalogueRuleIDs: Set<String> = [UnusedCatalogueRole.descriptor.id, "raci/idle-role"]
 
     public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
         let workspace = try Workspace.load(paths: paths, options: options)
