@@ -86,7 +86,7 @@ struct CheckSession {
             if usesBaseline, let baseline = try readBaseline(location) {
                 let scope = BaselineScope(
                     paths: scopePaths, selection: request.selection,
-                    unjudgedRules: report.workspace.isPartial ? Checker.catalogueRuleIDs : [])
+                    unjudgedRules: report.workspace.isPartial ? Checker.catalogueRuleIDs : [], excludes: options.excludes)
                 report = report.applying(
                     baseline.baseline, source: baseline.source, root: location.root, currentDirectory: currentDirectory, scope: scope,
                     configuration: options.rules)

@@ -97,7 +97,9 @@ final class BaselineCommandTests: XCTestCase {
         XCTAssertEqual(run.stdout, "no new problems in 2 files; 2 known findings hidden by .procdef-baseline.json\n")
         // The same findings write the same bytes.
         let before = try read(".procdef-baseline.json", in: root)
-        XCTAssertEqual(try check(root, ["--write-baseline"]).stdout, "wrote 2 known findings to .procdef-baseline.json (0 fixed and pruned, 0 added)\n")
+        XCTAssertEqual(
+            try check(root, ["--write-baseline"]).stdout, "wrote 2 known findings to .procdef-baseline.json (0 fixed and pruned, 0 added)\n"
+        )
         XCTAssertEqual(try read(".procdef-baseline.json", in: root), before)
         // --no-baseline shows everything again.
         XCTAssertEqual(lastLine(try check(root, ["--no-baseline"])), "2 errors in 2 files")

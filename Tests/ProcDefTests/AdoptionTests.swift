@@ -146,7 +146,9 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(read.entries.map(\.range.start.line), [5, 6])
         XCTAssertEqual(read.entries.map(\.range.start.column), [5, 5])
         XCTAssertEqual(read.findingCount, 3)
-        XCTAssertEqual(Baseline(entries: []).rendered(), "{\n  \"version\": 1,\n  \"about\": \(text.split(separator: "\n")[2].dropFirst(11))\n  \"findings\": []\n}\n")
+        XCTAssertEqual(
+            Baseline(entries: []).rendered(),
+            "{\n  \"version\": 1,\n  \"about\": \(text.split(separator: "\n")[2].dropFirst(11))\n  \"findings\": []\n}\n")
     }
 
     func testKnownFindingsAreHiddenWhereverTheyMove() throws {
@@ -236,7 +238,8 @@ final class BaselineTests: XCTestCase {
             error("{\"version\": 1, \"findings\": [\n  {\"rule\": \"handoff/gap\", \"file\": \"a.yaml\", \"count\": 0}\n]}"),
             "b.json:2: finding 1: needs a \"count\" of 1 or more")
         XCTAssertEqual(
-            error("{\"version\": 1, \"findings\": [\n  {\"rule\": \"handoff/gap\", \"file\": \"a.yaml\", \"count\": 1, \"roles\": \"x\"}\n]}"),
+            error(
+                "{\"version\": 1, \"findings\": [\n  {\"rule\": \"handoff/gap\", \"file\": \"a.yaml\", \"count\": 1, \"roles\": \"x\"}\n]}"),
             "b.json:2: finding 1: \"roles\" must be a list of strings")
         XCTAssertTrue(error("{\"version\": 1,")?.hasPrefix("b.json: not valid JSON") == true)
     }

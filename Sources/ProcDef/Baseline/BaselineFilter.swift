@@ -6,19 +6,23 @@ public struct BaselineScope: Sendable {
     public var selection: RuleSelection?
     /// Rules that did not judge this run (the catalogue rules on a check of some files).
     public var unjudgedRules: Set<String>
+    /// The config's `exclude`: a file it leaves out was not checked, so its entries are not judged.
+    public var excludes: [PathGlob]
 
-    public init(paths: [String]? = nil, selection: RuleSelection? = nil, unjudgedRules: Set<String> = []) {
+    public init(paths: [String]? = nil, selection: RuleSelection? = nil, unjudgedRules: Set<String> = [], excludes: [PathGlob] = []) {
         self.paths = paths
         self.selection = selection
         self.unjudgedRules = unjudgedRules
+        self.excludes = excludes
     }
 
     /// Whether the run judged the findings `key` names: its file is among the paths read, and its rule ran.
     func contains(_ key: FindingKey, root: String) -> Bool {
         if let selection, !selection.includes(key.rule) { return false }
         if unjudgedRules.contains(key.rule) { return false }
-        guard let paths else { return true }
         let absolute = DisplayPath.absolute(key.file, currentDirectory: root)
+        if excludes.contains(where: { $0.matches(absolute: absolute) }) { return false }
+        guard let paths else { return true }
         return paths.contains { absolute == $0 || absolute.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 }
@@ -99,6 +103,7 @@ extension CheckReport {
             report.workspace.sources.append(source)
             report.workspace.sources.sort { $0.path < $1.path }
         }
+        report.summary.files = summary.files
         report.baselined = known
         report.baseline = BaselineUse(file: file, hidden: known.count, fixed: fixed)
         report.summary.baselined = known.count
