@@ -163,12 +163,20 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(moved.baseline, BaselineUse(file: ".procdef-baseline.json", hidden: 2, fixed: 0))
     }
 
-    func testASecondInstanceOfTheSameDefectIsNew() throws {
-        let known = try baseline([gap(10, subjectsA)])
-        let twice = apply(known, to: report([gap(10, subjectsA), gap(50, subjectsA)]))
-        XCTAssertEqual(twice.diagnostics.map(\.range.start.line), [50])
-        XCTAssertEqual(twice.baselined.map(\.range.start.line), [10])
-        XCTAssertEqual(twice.summary.errors, 1)
+    func testASecondInstanceOfTheSameDefectIsNewAndShowsItsTwin() throws {
+        let known = try baseline([gap(10, subjectsA), gap(15, subjectsB)])
+        let twice = apply(known, to: report([gap(5, subjectsA), gap(10, subjectsA), gap(15, subjectsB)]))
+        // Which of the two is new cannot be known: both are shown, each saying so; the other key stays known.
+        XCTAssertEqual(twice.diagnostics.map(\.range.start.line), [5, 10])
+        XCTAssertEqual(
+            twice.diagnostics.map { $0.notes.map(\.message) },
+            Array(
+                repeating: [
+                    "the baseline knows 1 finding of this rule about the same ids in this file, and 2 occur: each is shown, since the new one cannot be told from the known"
+                ], count: 2))
+        XCTAssertEqual(twice.baselined.map(\.range.start.line), [15])
+        XCTAssertEqual(twice.summary.errors, 2)
+        XCTAssertEqual(twice.baseline?.fixed, 0)
     }
 
     func testAFixedFindingIsAStaleNoteOnItsLine() throws {

@@ -47,8 +47,8 @@ extension CheckReport {
     /// The report with the findings `baseline` lists set aside as known (`baselined`) and a `lint/stale-baseline`
     /// note for each entry of the scope with fewer findings than it counts.
     ///
-    /// Findings are matched in the report's order, so with a count of 2 and three findings of one key, the first two
-    /// are known and the third is new. `root` is the absolute folder the baseline's paths are relative to;
+    /// With more findings of a key than the baseline counts, the new one cannot be told from the known ones, so all
+    /// of them are reported, each with a note that says so; with fewer, the rest are fixed. `root` is the absolute folder the baseline's paths are relative to;
     /// `configuration` gives the note's severity (`--select` aside: staleness is judged within the selection).
     /// `source` is the baseline file, kept for the notes' snippets (and not counted among the files checked).
     public func applying(
@@ -58,16 +58,35 @@ extension CheckReport {
         let file = source.path
         var remaining: [FindingKey: Int] = [:]
         for entry in baseline.entries { remaining[entry.key, default: 0] += entry.count }
+        let keys = diagnostics.map { FindingKey($0, root: root, currentDirectory: currentDirectory) }
+        var occurring: [FindingKey: Int] = [:]
+        for key in keys { occurring[key, default: 0] += 1 }
         var kept: [Diagnostic] = []
         var known: [Diagnostic] = []
-        for diagnostic in diagnostics {
-            let key = FindingKey(diagnostic, root: root, currentDirectory: currentDirectory)
-            if diagnostic.rule != StaleBaseline.descriptor.id, let left = remaining[key], left > 0 {
-                remaining[key] = left - 1
-                known.append(diagnostic)
-            } else {
+        for (diagnostic, key) in zip(diagnostics, keys) {
+            guard diagnostic.rule != StaleBaseline.descriptor.id, let count = remaining[key], count > 0 else {
                 kept.append(diagnostic)
+                continue
             }
+            let found = occurring[key] ?? 0
+            if found <= count {
+                known.append(diagnostic)
+                continue
+            }
+            // More occur than the baseline knows, and nothing tells the new one from the known ones (they share rule,
+            // file and ids): every one is shown, as ESLint's suppressions do, rather than a guess that points at
+            // the wrong line.
+            var shown = diagnostic
+            shown.notes.append(
+                Diagnostic.Note(
+                    message:
+                        "the baseline knows \(count) finding\(count == 1 ? "" : "s") of this rule about the same ids in this file, and \(found) occur: each is shown, since the new one cannot be told from the known"
+                ))
+            kept.append(shown)
+        }
+        // What is left of each count is fixed; a key over its count has nothing fixed.
+        for (key, found) in occurring {
+            if let count = remaining[key] { remaining[key] = found > count ? 0 : count - found }
         }
         var levels = configuration
         levels.selection = nil
