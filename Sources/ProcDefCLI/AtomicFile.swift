@@ -20,12 +20,29 @@ enum AtomicFile {
         ProcessInfo.processInfo.environment["PROCDEF_TEST_FAIL_BEFORE_RENAME"] == "1"
     }
 
-    static func store(_ text: String, at path: String) throws(Failure) {
+    static func store(_ text: String, at written: String) throws(Failure) {
+        // A link is followed, so the report replaces the file it points at and the link stays a link.
+        var path = written
+        var status = stat()
+        if lstat(written, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let target = realpath(written, nil) {
+            path = String(cString: target)
+            free(target)
+        }
+        let shown = written
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).procdef-\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(reason(errno))") }
+        // A name nobody holds: a run killed before its rename may have left one behind with a reused process id.
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for attempt in 0..<100 {
+            temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).procdef-\(getpid())-\(attempt).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        guard descriptor >= 0 else { throw Failure(description: "cannot write \(shown): \(reason(errno))") }
+        // Interrupted (Ctrl-C, a CI timeout), the temporary file is removed before the process ends.
+        PendingFile.hold(temporary)
+        defer { PendingFile.release() }
         var bytes = Array(text.utf8)
         var written = 0
         var failure: Int32 = 0
@@ -45,21 +62,46 @@ enum AtomicFile {
         close(descriptor)
         if failure != 0 {
             unlink(temporary)
-            throw Failure(description: "cannot write \(path): \(reason(failure))")
+            throw Failure(description: "cannot write \(shown): \(reason(failure))")
         }
         if failsBeforeRename {
             unlink(temporary)
             throw Failure(
-                description: "cannot write \(path): the write was made to fail before the rename (PROCDEF_TEST_FAIL_BEFORE_RENAME)")
+                description: "cannot write \(shown): the write was made to fail before the rename (PROCDEF_TEST_FAIL_BEFORE_RENAME)")
         }
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw Failure(description: "cannot write \(path): \(reason(code))")
+            throw Failure(description: "cannot write \(shown): \(reason(code))")
         }
     }
 
     private static func reason(_ code: Int32) -> String {
         String(cString: strerror(code)).lowercased()
+    }
+}
+
+/// The temporary file being written, removed by a signal handler if the process is interrupted before the rename.
+/// The handler calls only async-signal-safe functions: it unlinks a path kept as a C string, then re-raises the
+/// signal with its default action, so the exit status still says what ended the run.
+private enum PendingFile {
+    nonisolated(unsafe) static var path: UnsafeMutablePointer<CChar>?
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    static func hold(_ temporary: String) {
+        path = strdup(temporary)
+        for number in signals {
+            _ = signal(number) { received in
+                if let pending = PendingFile.path { unlink(pending) }
+                _ = signal(received, SIG_DFL)
+                raise(received)
+            }
+        }
+    }
+
+    static func release() {
+        for number in signals { _ = signal(number, SIG_DFL) }
+        free(path)
+        path = nil
     }
 }

@@ -242,9 +242,14 @@ struct CheckCommand: ParsableCommand {
                 path: CheckSession.displayPath(written), namedBy: "--write-baseline",
                 root: ActiveConfig.folder(of: written, currentDirectory: CheckSession.currentDirectory))
         }
-        let previous =
-            (try? CheckSession.readBaseline(CheckSession.BaselineLocation(path: location.path, namedBy: nil, root: location.root)))?
-            .map(\.baseline)
+        // The baseline being replaced, to say what changed; one that cannot be read is replaced all the same.
+        var previous: Baseline?
+        do {
+            let old = CheckSession.BaselineLocation(path: location.path, namedBy: nil, root: location.root)
+            previous = try CheckSession.loadBaseline(old, limit: Int(Int32.max))?.baseline
+        } catch {
+            Terminal.writeError("warning: replacing \(location.path), which is not a baseline: \(error.message)")
+        }
         let baseline = Baseline(
             findings: session.report.diagnostics, root: location.root, currentDirectory: CheckSession.currentDirectory)
         do {

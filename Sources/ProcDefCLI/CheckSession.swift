@@ -46,7 +46,6 @@ struct CheckSession {
         let active = setup.active
         var options = setup.options
         options.keepsProcessContexts = request.keepingProcessContexts
-        options.excludes = active?.excludes(currentDirectory: currentDirectory) ?? []
         let location = try baselineLocation(flag: inputs.baseline, active: active)
         do {
             var workspace: Workspace
@@ -58,7 +57,7 @@ struct CheckSession {
                     let paths = try inputPaths([], active: active)
                     workspace = try Workspace.load(paths: paths, options: options)
                     workspace.isPartial = false
-                    scopePaths = [absolute(path)]
+                    scopePaths = [DisplayPath.real(absolute(path))]
                 } else {
                     workspace = Workspace.load(files: [SourceFile(path: "-", bytes: standardInput.bytes)], options: options)
                 }
@@ -70,26 +69,30 @@ struct CheckSession {
                 if inputs.paths.isEmpty {
                     workspace.isPartial = false
                 } else {
-                    scopePaths = inputs.paths.map(absolute)
+                    scopePaths = inputs.paths.map { DisplayPath.real(absolute($0)) }
                 }
             }
             var report = Checker.check(workspace, config: active, options: options, selection: request.selection)
             if let standardInput = request.standardInput {
                 if let path = standardInput.path {
-                    report = onlyFile(DisplayPath.make(path, currentDirectory: currentDirectory), of: report)
+                    let file = DisplayPath.make(path, currentDirectory: currentDirectory)
+                    if !report.workspace.sources.contains(where: { $0.path == file }) {
+                        Terminal.writeError("note: \(file) is excluded by the config's `exclude`: standard input was not checked")
+                    }
+                    report = onlyFile(file, of: report)
                 } else {
                     report.summary.files = 1
                 }
             }
             let usesBaseline =
                 !inputs.noBaseline && !request.ignoringBaseline && !(request.standardInput != nil && request.standardInput?.path == nil)
-            if usesBaseline, let baseline = try readBaseline(location) {
+            if usesBaseline, let baseline = try readBaseline(location, limit: options.limits.maxFileSize) {
                 let scope = BaselineScope(
                     paths: scopePaths, selection: request.selection,
                     unjudgedRules: report.workspace.isPartial ? Checker.catalogueRuleIDs : [], excludes: options.excludes)
                 report = report.applying(
                     baseline.baseline, source: baseline.source, root: location.root, currentDirectory: currentDirectory, scope: scope,
-                    configuration: options.rules)
+                    configuration: report.ruleScopes.configuration(for: location.path))
             }
             return CheckSession(report: report, active: active, baseline: location)
         } catch let error as WorkspaceError {
@@ -103,6 +106,7 @@ struct CheckSession {
             workspace: report.workspace, diagnostics: report.diagnostics.filter { $0.file == file }, policyStatuses: report.policyStatuses)
         cut.summary.files = report.workspace.sources.contains { $0.path == file } ? 1 : 0
         cut.businessDaySeconds = report.businessDaySeconds
+        cut.ruleScopes = report.ruleScopes
         return cut
     }
 
@@ -121,7 +125,10 @@ struct CheckSession {
     static func setUp(config explicit: String?, limits flags: LimitOptions, base: CheckOptions) throws -> Setup {
         let active = try activeConfig(explicit: explicit, options: flags.applied(to: base))
         let limits = EffectiveLimits(configs: active?.layers ?? [], flags: flags.given)
-        return Setup(active: active, limits: limits, options: limits.applied(to: base))
+        var options = limits.applied(to: base)
+        // Every command that walks the folders passes over what the config excludes.
+        options.excludes = active?.excludes(currentDirectory: currentDirectory) ?? []
+        return Setup(active: active, limits: limits, options: options)
     }
 
     /// The configuration `--config` names, else the nearest `.procdef.yaml` from the current directory up, read and
@@ -200,27 +207,49 @@ struct CheckSession {
         return BaselineLocation(path: displayPath(path), namedBy: namedBy, root: root)
     }
 
+    /// Why a baseline file cannot be used: what `readBaseline` prints before stopping the command.
+    struct BaselineProblem: Error {
+        var message: String
+        var help: String?
+    }
+
     /// The baseline at `location`, and its text for snippets; nil when the default file does not exist. A named
     /// file that does not exist, or a file that is not a baseline, stops the command (exit code 2).
-    static func readBaseline(_ location: BaselineLocation) throws -> (baseline: Baseline, source: SourceFile)? {
+    static func readBaseline(_ location: BaselineLocation, limit: Int) throws -> (baseline: Baseline, source: SourceFile)? {
+        do {
+            return try loadBaseline(location, limit: limit)
+        } catch {
+            throw Terminal.fail(error.message, help: error.help)
+        }
+    }
+
+    /// `readBaseline` without printing: the caller says what a problem means.
+    static func loadBaseline(_ location: BaselineLocation, limit: Int) throws(BaselineProblem) -> (baseline: Baseline, source: SourceFile)?
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
             if let namedBy = location.namedBy {
-                throw Terminal.fail(
-                    "no such baseline file: \(location.path) (named by \(namedBy))",
+                throw BaselineProblem(
+                    message: "no such baseline file: \(location.path) (named by \(namedBy))",
                     help: "write it with `procdef check --write-baseline`, or use --no-baseline")
             }
             return nil
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: location.path)[.size] as? Int) ?? 0
+        guard size <= limit else {
+            throw BaselineProblem(
+                message: "baseline file \(location.path) is over the \(limit)-byte limit (max-file-size)",
+                help: "raise --max-file-size, or check with --no-baseline")
+        }
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: location.path) else {
-            throw Terminal.fail("cannot read baseline file: \(location.path)")
+            throw BaselineProblem(message: "cannot read baseline file: \(location.path)", help: nil)
         }
         let bytes = [UInt8](data)
         do {
             return (try Baseline(parsing: bytes, file: location.path), SourceFile(path: location.path, bytes: bytes))
         } catch {
-            throw Terminal.fail(
-                "\(error.description)", help: "rewrite it with `procdef check --write-baseline`, or check without it: --no-baseline")
+            throw BaselineProblem(
+                message: error.description, help: "rewrite it with `procdef check --write-baseline`, or check without it: --no-baseline")
         }
     }
 

@@ -211,6 +211,57 @@ final class BaselineCommandTests: XCTestCase {
         XCTAssertEqual(lastLine(run), "2 new errors in 2 files; 2 known findings hidden by .procdef-baseline.json")
     }
 
+    func testTheConfigSetsTheStaleNotesLevel() throws {
+        let root = try Self.repository(self)
+        XCTAssertEqual(try check(root, ["--write-baseline"]).status, 0)
+        let fixedOne = Self.incident.replacingOccurrences(
+            of: "    next: close\n", with: "    next: close\n    handoff: {artifact: fix, expectation: Closes it within 1h.}\n")
+        try write(fixedOne, "Processes/incident.yaml", in: root)
+        try write("kind: config\nrules:\n  lint/stale-baseline: error\n", ".procdef.yaml", in: root)
+        let failing = try check(root)
+        XCTAssertEqual(failing.status, 1, "a team that wants the baseline pruned in every pull request")
+        XCTAssertTrue(findings(failing).first?.hasPrefix(".procdef-baseline.json:5:5: error: 1 baselined") == true, failing.stdout)
+        try write("kind: config\nrules:\n  lint/*: off\n", ".procdef.yaml", in: root)
+        XCTAssertEqual(try check(root).stdout, "no new problems in 3 files; 1 known finding hidden by .procdef-baseline.json\n")
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".procdef.yaml"))
+        XCTAssertEqual(try check(root, ["--ignore", "lint/stale-baseline"]).status, 0)
+        XCTAssertEqual(findings(try check(root, ["--ignore", "lint/stale-baseline"])), [])
+    }
+
+    func testASyntaxErrorDoesNotMakeTheFilesEntriesStale() throws {
+        let root = try Self.repository(self)
+        XCTAssertEqual(try check(root, ["--write-baseline"]).status, 0)
+        try write(Self.incident + "  - [broken\n", "Processes/incident.yaml", in: root)
+        let run = try check(root)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(findings(run).map { $0.split(separator: "[").last ?? "" }, ["yaml/syntax]"], run.stdout)
+    }
+
+    func testTheSameFileThroughALinkHasTheSameKeys() throws {
+        let root = try Self.repository(self)
+        XCTAssertEqual(try check(root, ["--write-baseline"]).status, 0)
+        try write("kind: config\n", ".procdef.yaml", in: root)
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root)
+        addTeardownBlock { try? FileManager.default.removeItem(at: link) }
+        let run = try check(root, ["--config", link.appendingPathComponent(".procdef.yaml").path, "Processes"])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(run.stdout, "no new problems in 3 files; 2 known findings hidden by \(link.path)/.procdef-baseline.json\n")
+    }
+
+    func testRewritingABrokenBaselineWarnsAndWrites() throws {
+        let root = try Self.repository(self)
+        try write("{bad", ".procdef-baseline.json", in: root)
+        let run = try check(root, ["--write-baseline"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(
+            run.stderr.hasPrefix(
+                "procdef: warning: replacing .procdef-baseline.json, which is not a baseline: .procdef-baseline.json: not valid JSON"),
+            run.stderr)
+        XCTAssertFalse(run.stderr.contains("error:"), run.stderr)
+        XCTAssertEqual(run.stdout, "wrote 2 known findings to .procdef-baseline.json\n")
+    }
+
     func testWriteBaselineRefusesPartOfTheWorkspace() throws {
         let root = try Self.repository(self)
         let subset = try check(root, ["--write-baseline", "Processes/incident.yaml"])

@@ -23,7 +23,6 @@ final class SharedConfigCommandTests: XCTestCase {
         try write(
             """
             kind: config
-            exclude: ["**/*.draft.yaml"]
             out: site
             rules:
               handoff/*: warning
@@ -35,7 +34,7 @@ final class SharedConfigCommandTests: XCTestCase {
             kind: config
             extends: ../org/procdef.yaml
             paths: [Processes]
-            exclude: [Processes/archive/**]
+            exclude: [Processes/archive/**, "**/*.draft.yaml"]
             overrides:
               - paths: [Processes/suppliers/**]
                 rules:
@@ -122,6 +121,38 @@ final class SharedConfigCommandTests: XCTestCase {
         XCTAssertTrue(lines.contains("exclude Processes/suppliers/** \(root.path)/org/procdef.yaml:2"), config.stdout)
     }
 
+    func testASharedConfigsWideGlobStaysInItsFolder() throws {
+        let (root, repo) = try organisation()
+        try write("kind: config\nexclude: [\"*\", \"**/*.yaml\"]\n", "org/procdef.yaml", in: root)
+        let run = try Procdef.run(["check", "--select", "handoff/gap"] + Repo.today, in: repo)
+        XCTAssertEqual(findings(run).count, 4, run.stdout)
+    }
+
+    func testACycleThroughALinkIsACycle() throws {
+        let (root, repo) = try organisation()
+        try FileManager.default.createSymbolicLink(
+            at: repo.appendingPathComponent("link"), withDestinationURL: repo)
+        try write("kind: config\nextends: link/.procdef.yaml\n", "repo/.procdef.yaml", in: root)
+        let run = try Procdef.run(["check"] + Repo.today, in: repo)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(
+            run.stderr,
+            "procdef: error: configuration cycle: .procdef.yaml, which extends link/.procdef.yaml (.procdef.yaml:2)\n")
+    }
+
+    func testDiffPassesOverExcludedFilesToo() throws {
+        let (_, repo) = try organisation()
+        let fm = FileManager.default
+        try fm.copyItem(at: repo.appendingPathComponent("Processes"), to: repo.appendingPathComponent("new"))
+        try fm.copyItem(at: repo.appendingPathComponent("Processes"), to: repo.appendingPathComponent("old"))
+        try fm.removeItem(at: repo.appendingPathComponent("old/archive"))
+        try write("kind: config\nexclude: [new/archive, old/archive]\n", ".procdef.yaml", in: repo)
+        let run = try Procdef.run(["diff", "old", "new"] + Repo.today, in: repo)
+        XCTAssertFalse(run.stdout.contains("archive"), run.stdout)
+        let baseline = try Procdef.run(["diff", "old", "new", "--no-baseline"] + Repo.today, in: repo)
+        XCTAssertEqual(baseline.status, 2)
+    }
+
     func testConfigPrintsWhereEachSettingCameFrom() throws {
         let (root, repo) = try organisation()
         let run = try Procdef.run(["config", "Processes/suppliers/supplier.yaml"], in: repo)
@@ -139,7 +170,7 @@ final class SharedConfigCommandTests: XCTestCase {
                 "",
                 "Settings:",
                 "  paths                Processes" + String(repeating: " ", count: 51) + ".procdef.yaml:3",
-                "  out                  site" + String(repeating: " ", count: 56) + "\(org):3",
+                "  out                  site" + String(repeating: " ", count: 56) + "\(org):2",
                 "  baseline             .procdef-baseline.json" + String(repeating: " ", count: 38) + "default",
                 "  docs-url             https://github.com/procdef/procdef/blob/main/docs/rules.md  default",
                 "  review-every         none" + String(repeating: " ", count: 56) + "default",
@@ -152,8 +183,8 @@ final class SharedConfigCommandTests: XCTestCase {
             }
         }
         XCTAssertEqual(rule("handoff/gap"), "handoff/gap error override 1, .procdef.yaml:8")
-        XCTAssertEqual(rule("handoff/missing-artifact"), "handoff/missing-artifact warning \(org):5")
-        XCTAssertEqual(rule("raci/too-many-consulted"), "raci/too-many-consulted error (max 3) \(org):6")
+        XCTAssertEqual(rule("handoff/missing-artifact"), "handoff/missing-artifact warning \(org):4")
+        XCTAssertEqual(rule("raci/too-many-consulted"), "raci/too-many-consulted error (max 3) \(org):5")
         XCTAssertEqual(rule("flow/deadlock"), "flow/deadlock error default")
 
         let archived = try Procdef.run(["config", "Processes/archive/old.yaml"], in: repo)
@@ -221,6 +252,9 @@ final class CheckHabitsCommandTests: XCTestCase {
             ["check", "-", "--stdin-filename", "Processes/incident.yaml"] + Repo.today, in: root, stdin: Data(edited.utf8))
         XCTAssertEqual(excluded.status, 0)
         XCTAssertEqual(excluded.stdout, "no problems in 0 files\n")
+        XCTAssertEqual(
+            excluded.stderr,
+            "procdef: note: Processes/incident.yaml is excluded by the config's `exclude`: standard input was not checked\n")
 
         let misuse = try Procdef.run(["check", "--stdin-filename", "x.yaml"], in: root)
         XCTAssertEqual(misuse.status, 2)

@@ -50,6 +50,16 @@ final class PathGlobTests: XCTestCase {
         XCTAssertEqual(PathGlob("../shared/**", base: "/repo/sub")?.matches(absolute: "/repo/shared/a.yaml"), true)
     }
 
+    func testWildcardsNeverClimbOutOfTheBase() {
+        // A shared config's globs stay in the shared config's folder, however wide they are.
+        XCTAssertEqual(PathGlob("*", base: "/org")?.matches(absolute: "/repo/Processes/a.yaml"), false)
+        XCTAssertEqual(PathGlob("**/*.yaml", base: "/org")?.matches(absolute: "/repo/Processes/a.yaml"), false)
+        XCTAssertEqual(PathGlob("**", base: "/org")?.matches(absolute: "/repo/a.yaml"), false)
+        XCTAssertEqual(PathGlob("?*/**", base: "/org/sub")?.matches(absolute: "/org/a.yaml"), false)
+        // Written out, `..` is followed.
+        XCTAssertEqual(PathGlob("../repo/**", base: "/org")?.matches(absolute: "/repo/Processes/a.yaml"), true)
+    }
+
     func testUnreadableGlobsSayWhy() {
         XCTAssertEqual(PathGlob.problem(in: ""), "an empty glob matches nothing")
         XCTAssertEqual(PathGlob.problem(in: "Processes/[abc"), "'[' opens a set of characters that no ']' closes, in 'Processes/[abc'")
@@ -215,6 +225,21 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(unjudged.diagnostics, [])
     }
 
+    func testAFileThatCouldNotBeReadOrResolvedIsNotJudged() throws {
+        let known = try baseline([gap(10, subjectsA)])
+        let syntax = Diagnostic(
+            file: "Processes/incident.yaml", range: .fileStart, severity: .error, rule: "yaml/syntax", message: "m")
+        XCTAssertEqual(apply(known, to: report([syntax])).diagnostics.map(\.rule), ["yaml/syntax"])
+        let unresolved = Diagnostic(
+            file: "Processes/incident.yaml", range: .fileStart, severity: .error, rule: "ref/unknown-role", message: "m",
+            subjects: FindingSubjects(process: "incident", roles: ["desk"]))
+        XCTAssertEqual(apply(known, to: report([unresolved])).diagnostics.map(\.rule), ["ref/unknown-role"])
+        // Another file's trouble says nothing about this one.
+        var elsewhere = syntax
+        elsewhere.file = "Processes/other.yaml"
+        XCTAssertEqual(apply(known, to: report([elsewhere])).diagnostics.map(\.rule), ["lint/stale-baseline", "yaml/syntax"])
+    }
+
     func testTheStaleNoteFollowsTheConfiguredLevelButNotTheSelection() throws {
         let known = try baseline([gap(10, subjectsA)])
         var configuration = RuleConfiguration(levels: ["lint/stale-baseline": .some(.warning)])
@@ -228,6 +253,11 @@ final class BaselineTests: XCTestCase {
             configuration: RuleConfiguration(levels: offLevels))
         XCTAssertEqual(off.diagnostics, [])
         XCTAssertEqual(off.baseline?.fixed, 1, "counted even when the note is off")
+        var ignoring = RuleConfiguration()
+        ignoring.selection = RuleSelection(ignored: ["lint/stale-baseline"])
+        let ignored = report([]).applying(
+            known.0, source: known.1, root: "/repo", currentDirectory: "/repo", scope: BaselineScope(), configuration: ignoring)
+        XCTAssertEqual(ignored.diagnostics, [], "--ignore names it")
     }
 
     func testAFileThatIsNotABaselineSaysWhereAndWhy() {
@@ -244,7 +274,10 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(error("{\"version\": 1}"), "b.json:1: \"findings\" must be a list")
         XCTAssertEqual(
             error("{\"version\": 1, \"findings\": [\n  {\"rule\": \"handoff/gap\", \"file\": \"a.yaml\", \"count\": 0}\n]}"),
-            "b.json:2: finding 1: needs a \"count\" of 1 or more")
+            "b.json:2: finding 1: needs a \"count\" from 1 to 1000000000")
+        XCTAssertEqual(
+            error("{\"version\": 1, \"findings\": [\n  {\"rule\": \"r/x\", \"file\": \"a.yaml\", \"count\": 9223372036854775807}\n]}"),
+            "b.json:2: finding 1: needs a \"count\" from 1 to 1000000000")
         XCTAssertEqual(
             error(
                 "{\"version\": 1, \"findings\": [\n  {\"rule\": \"handoff/gap\", \"file\": \"a.yaml\", \"count\": 1, \"roles\": \"x\"}\n]}"),

@@ -49,6 +49,10 @@ public struct Baseline: Sendable, Equatable {
         entries = counts.keys.sorted().map { Entry(key: $0, count: counts[$0] ?? 0) }
     }
 
+    /// The largest count an entry may have: far above any real repository, and small enough that no sum of the
+    /// counts a file within the size limit can hold overflows.
+    public static let largestCount = 1_000_000_000
+
     /// The number of findings the baseline holds.
     public var findingCount: Int { entries.reduce(0) { $0 + $1.count } }
 
@@ -168,7 +172,9 @@ public struct Baseline: Sendable, Equatable {
             guard let fields = item as? [String: Any] else { throw fail("must be an object") }
             guard let rule = fields["rule"] as? String, !rule.isEmpty else { throw fail("needs a \"rule\"") }
             guard let path = fields["file"] as? String else { throw fail("needs a \"file\"") }
-            guard let count = fields["count"] as? Int, count >= 1 else { throw fail("needs a \"count\" of 1 or more") }
+            guard let count = fields["count"] as? Int, count >= 1, count <= Self.largestCount else {
+                throw fail("needs a \"count\" from 1 to \(Self.largestCount)")
+            }
             var subjects = FindingSubjects()
             subjects.process = try Self.text(fields["process"], "process", fail)
             subjects.activities = try Self.texts(fields["activities"], "activities", fail)

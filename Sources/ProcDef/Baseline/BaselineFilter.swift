@@ -63,8 +63,14 @@ extension CheckReport {
         for key in keys { occurring[key, default: 0] += 1 }
         var kept: [Diagnostic] = []
         var known: [Diagnostic] = []
+        // A file this run could not read, or whose references did not resolve (a check of it without the role
+        // catalogue), shows fewer findings than it has: its entries are not judged stale.
+        var unjudgedFiles: Set<String> = []
         for (diagnostic, key) in zip(diagnostics, keys) {
             guard diagnostic.rule != StaleBaseline.descriptor.id, let count = remaining[key], count > 0 else {
+                if RuleSelection.alwaysChecked.contains(diagnostic.rule) || diagnostic.rule.hasPrefix("ref/unknown-") {
+                    unjudgedFiles.insert(key.file)
+                }
                 kept.append(diagnostic)
                 continue
             }
@@ -88,13 +94,16 @@ extension CheckReport {
         for (key, found) in occurring {
             if let count = remaining[key] { remaining[key] = found > count ? 0 : count - found }
         }
+        // The note's level is the config's; `--select` does not drop it (staleness is judged within the selection),
+        // but an `--ignore` that names it does.
         var levels = configuration
+        let ignored = levels.selection?.ignored.contains { RuleSelection.pattern($0, names: StaleBaseline.descriptor.id) } ?? false
         levels.selection = nil
-        let severity = levels.severity(of: StaleBaseline.descriptor)
+        let severity = ignored ? nil : levels.severity(of: StaleBaseline.descriptor)
         var notes: [Diagnostic] = []
         var fixed = 0
         var reported: Set<FindingKey> = []
-        for entry in baseline.entries where scope.contains(entry.key, root: root) {
+        for entry in baseline.entries where scope.contains(entry.key, root: root) && !unjudgedFiles.contains(entry.key.file) {
             guard let left = remaining[entry.key], left > 0, reported.insert(entry.key).inserted else { continue }
             // An entry written twice by hand counts once, on its first line, with the counts of both.
             fixed += left
@@ -118,6 +127,7 @@ extension CheckReport {
         var report = CheckReport(workspace: workspace, diagnostics: kept + notes, policyStatuses: policyStatuses)
         report.processContexts = processContexts
         report.businessDaySeconds = businessDaySeconds
+        report.ruleScopes = ruleScopes
         if !report.workspace.sources.contains(where: { $0.path == file }) {
             report.workspace.sources.append(source)
             report.workspace.sources.sort { $0.path < $1.path }

@@ -26,11 +26,16 @@ public struct FindingKey: Sendable, Hashable, Comparable {
             subjects: diagnostic.subjects)
     }
 
-    /// `file` (as shown) relative to `root`.
+    /// `file` (as shown) relative to `root` (a real path). A file that leaves the root as written is tried again
+    /// with its folder's links resolved, so the same file reached through a link has the same key.
     public static func path(_ file: String, root: String, currentDirectory: String) -> String {
         guard !file.isEmpty else { return file }
         let absolute = DisplayPath.absolute(file, currentDirectory: currentDirectory)
-        return PathGlob.relative(absolute, to: root) ?? "."
+        let relative = PathGlob.relative(absolute, to: root) ?? "."
+        guard relative.hasPrefix("..") else { return relative }
+        let folder = (absolute as NSString).deletingLastPathComponent
+        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + (absolute as NSString).lastPathComponent
+        return PathGlob.relative(real, to: root) ?? "."
     }
 
     /// One line of text, the same for the same key: `rule|file|process=...;activities=a,b;roles=...`. The JSON

@@ -79,11 +79,12 @@ public struct ActiveConfig: Sendable {
         }
     }
 
-    /// The absolute folder holding `file`, a path as shown (relative to `currentDirectory`, or absolute).
+    /// The absolute folder holding `file`, a path as shown (relative to `currentDirectory`, or absolute), with its
+    /// symbolic links resolved: globs and baseline keys are relative to it, and compare with the paths read.
     public static func folder(of file: String, currentDirectory: String) -> String {
         let absolute = DisplayPath.absolute(file, currentDirectory: currentDirectory)
         let folder = (absolute as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "/" : folder
+        return DisplayPath.real(folder.isEmpty ? "/" : folder)
     }
 
     /// A path written in `file`, as an absolute path.
@@ -105,7 +106,8 @@ extension ConfigResolver {
         var merged: Set<String> = []
 
         func visit(_ display: String, chain: [(file: String, absolute: String)]) throws(WorkspaceError) {
-            let absolute = DisplayPath.absolute(display, currentDirectory: currentDirectory)
+            // Compared by real path, so a cycle through a symbolic link is a cycle.
+            let absolute = DisplayPath.real(DisplayPath.absolute(display, currentDirectory: currentDirectory))
             guard merged.insert(absolute).inserted else { return }
             let loaded = try load(display, options: options)
             sources += loaded.sources
@@ -118,7 +120,7 @@ extension ConfigResolver {
                 let story =
                     here.map(\.file).enumerated().map { $0 == 0 ? $1 : "which extends \($1)" }.joined(separator: ", ")
                     + ", which extends \(shown) (\(display):\(written.range.start.line))"
-                if here.contains(where: { $0.absolute == target }) {
+                if here.contains(where: { $0.absolute == DisplayPath.real(target) }) {
                     throw .configChain("configuration cycle: \(story)")
                 }
                 var isDirectory: ObjCBool = false

@@ -187,9 +187,11 @@ extension Checker {
             let merged = WorkspaceLinker.unique((report.diagnostics + scopes.relevel(extra)).sorted(by: Diagnostic.precedes))
             let contexts = report.processContexts
             let businessDay = report.businessDaySeconds
+            let ruleScopes = report.ruleScopes
             report = CheckReport(workspace: report.workspace, diagnostics: merged, policyStatuses: report.policyStatuses)
             report.processContexts = contexts
             report.businessDaySeconds = businessDay
+            report.ruleScopes = ruleScopes
         }
         return report
     }

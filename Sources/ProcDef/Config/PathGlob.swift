@@ -1,3 +1,5 @@
+import Foundation
+
 /// A glob of the config (`exclude`, `overrides.paths`), matched against a path relative to the folder of the config
 /// file that wrote it.
 ///
@@ -46,8 +48,17 @@ public struct PathGlob: Sendable, Hashable {
         self.segments = segments
     }
 
-    /// Whether the glob matches `path`, an absolute path, or a folder `path` is in.
+    /// Whether the glob matches `path`, an absolute path, or a folder `path` is in. A path that leaves the base
+    /// as written is tried again with its links resolved (the base's are), in case it reached the base through one.
     public func matches(absolute path: String) -> Bool {
+        if matchesLexically(path) { return true }
+        guard Self.relative(path, to: base)?.hasPrefix("..") == true else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + (path as NSString).lastPathComponent
+        return real != path && matchesLexically(real)
+    }
+
+    private func matchesLexically(_ path: String) -> Bool {
         guard let relative = Self.relative(path, to: base) else { return false }
         let parts = relative.split(separator: "/").map(String.init)
         // A match of any leading part is a folder holding the path.
@@ -85,19 +96,27 @@ public struct PathGlob: Sendable, Hashable {
             var next = Array(repeating: false, count: s.count + 1)
             switch segment {
             case .anyDepth:
+                // `**` spans folders below, never a `..` out of the base: a shared config's `**/archive/**` stays in
+                // the shared config's folder.
                 var seen = false
                 for j in 0...s.count {
-                    seen = seen || reachable[j]
+                    seen = (seen && (j == 0 || s[j - 1] != "..")) || reachable[j]
                     next[j] = seen
                 }
             case .pattern(let tokens):
-                for j in 0..<s.count where reachable[j] && Self.match(tokens[...], Array(s[j])[...]) {
+                for j in 0..<s.count where reachable[j] && Self.match(tokens, s[j]) {
                     next[j + 1] = true
                 }
             }
             reachable = next
         }
         return reachable[s.count]
+    }
+
+    /// One segment: `..` only when written as `..`, so `*` cannot climb out of the base.
+    private static func match(_ tokens: [Token], _ name: String) -> Bool {
+        if name == ".." { return tokens == [.literal("."), .literal(".")] }
+        return match(tokens[...], Array(name)[...])
     }
 
     private static func match(_ tokens: ArraySlice<Token>, _ name: ArraySlice<Character>) -> Bool {

@@ -34,6 +34,9 @@ public struct CheckReport: Sendable {
     /// The working seconds of a business day the check counted with, so that what is computed from the report
     /// later (the time verdicts `procdef diff` compares) counts the same.
     package var businessDaySeconds = TimeTarget.defaultBusinessDaySeconds
+    /// The rule configuration the check ran with (the config's `rules` and `overrides`, `--select`), for findings
+    /// made after it, such as the baseline's.
+    public var ruleScopes = RuleScopes()
     /// The findings a baseline hid, in order: the JSON and SARIF reports show them under `--show-baselined`, and
     /// runbooks list them as known.
     public var baselined: [Diagnostic] = []
@@ -122,6 +125,7 @@ public enum Checker {
                 : (catalogueRuleIDs, Set(workspace.catalogues.map(\.file)))
         )
         var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
+        report.ruleScopes = scopes
         report.processContexts = contexts
         report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
         return report

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths as users see them in findings: relative to the current directory when below it, always with `/`.
 package enum DisplayPath {
     /// `path` as typed (absolute or relative to `currentDirectory`), cleaned of `.`, `..` and doubled slashes.
@@ -14,6 +16,14 @@ package enum DisplayPath {
     /// `path` as typed (absolute or relative to `currentDirectory`), made absolute and cleaned lexically.
     package static func absolute(_ path: String, currentDirectory: String) -> String {
         normalized(path.hasPrefix("/") ? path : currentDirectory + "/" + path, isAbsolute: true)
+    }
+
+    /// `path` (absolute) with its symbolic links resolved, as the file system sees it; `path` itself when it does not
+    /// exist. Two spellings of one folder (`/tmp` and `/private/tmp`, a link to a checkout) then compare equal.
+    package static func real(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `parent/name`, where a parent of `.` adds nothing.
