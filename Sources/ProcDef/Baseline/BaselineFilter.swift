@@ -68,7 +68,7 @@ extension CheckReport {
         var unjudgedFiles: Set<String> = []
         for (diagnostic, key) in zip(diagnostics, keys) {
             guard diagnostic.rule != StaleBaseline.descriptor.id, let count = remaining[key], count > 0 else {
-                if RuleSelection.alwaysChecked.contains(diagnostic.rule) || diagnostic.rule.hasPrefix("ref/unknown-") {
+                if RuleSelection.alwaysChecked.contains(diagnostic.rule) || RuleRegistry.descriptor(for: diagnostic.rule)?.family == "ref" {
                     unjudgedFiles.insert(key.file)
                 }
                 kept.append(diagnostic)
