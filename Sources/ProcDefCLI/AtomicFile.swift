@@ -1,4 +1,5 @@
 import Foundation
+import ProcDef
 
 #if canImport(Glibc)
     import Glibc
@@ -29,8 +30,8 @@ enum AtomicFile {
             free(target)
         }
         let shown = written
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = DisplayPath.parent(path)
+        let name = DisplayPath.name(path)
         // A name nobody holds: a run killed before its rename may have left one behind with a reused process id.
         var temporary = ""
         var descriptor: Int32 = -1

@@ -94,14 +94,26 @@ struct CheckCommand: ParsableCommand {
         if statistics && format != .text {
             throw ValidationError("--statistics prints text; leave out --format \(format.rawValue)")
         }
+        if quiet && ![.text, .github].contains(format) {
+            throw ValidationError(
+                "--quiet is for text and github output; a \(format.rawValue) report keeps every finding and its summary (filter it with --select or --ignore)"
+            )
+        }
+        if showBaselined && ![.json, .sarif].contains(format) {
+            throw ValidationError("--show-baselined lists known findings in json and sarif reports; add --format json or --format sarif")
+        }
+        if showBaselined && inputs.noBaseline {
+            throw ValidationError("--show-baselined and --no-baseline cannot be used together")
+        }
         if writeBaselineFile != nil && !writeBaseline {
             throw ValidationError("give the baseline's file as --write-baseline FILE.json")
         }
         if writeBaseline {
             if inputs.noBaseline { throw ValidationError("--write-baseline and --no-baseline cannot be used together") }
-            if statistics || quiet || output != nil || showBaselined {
+            if statistics || quiet || output != nil || showBaselined || format != .text || strict || maxWarnings != nil {
                 throw ValidationError(
-                    "--write-baseline writes the baseline only; leave out --statistics, --quiet, --output and --show-baselined")
+                    "--write-baseline writes the baseline and exits 0; leave out --format, --strict, --max-warnings, --statistics, --quiet, --output and --show-baselined"
+                )
             }
         }
     }
@@ -263,7 +275,14 @@ struct CheckCommand: ParsableCommand {
             message += " (\(change.pruned) fixed and pruned, \(change.added) added)"
         }
         if location.path != session.baseline.path {
-            message += "; check reads it with --baseline \(location.path), or `baseline: \(location.path)` in the config"
+            message += "; check reads it with --baseline \(location.path)"
+            // The config's `baseline` is relative to the config's own folder.
+            if let config = session.active?.config?.file {
+                let absolute = CheckSession.absolute(location.path)
+                let folder = ActiveConfig.folder(of: config, currentDirectory: CheckSession.currentDirectory)
+                let written = PathGlob.relative(DisplayPath.real(DisplayPath.parent(absolute)), to: folder).map { $0 + "/" } ?? ""
+                message += ", or `baseline: \(written + DisplayPath.name(absolute))` in \(config)"
+            }
         }
         Terminal.write(message + "\n")
     }

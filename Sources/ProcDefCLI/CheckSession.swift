@@ -265,8 +265,8 @@ struct CheckSession {
     /// A path written in the config file `configFile`, taken relative to the folder holding it.
     static func resolve(_ path: String, relativeTo configFile: String) -> String {
         if path.hasPrefix("/") { return path }
-        let folder = (configFile as NSString).deletingLastPathComponent
-        return folder.isEmpty ? path : displayPath((folder as NSString).appendingPathComponent(path))
+        let folder = DisplayPath.parent(configFile)
+        return folder.isEmpty ? path : displayPath(folder + "/" + path)
     }
 
     /// Relative to the current directory when below it, so findings show short paths.

@@ -145,8 +145,11 @@ struct ResolvedSettings {
         var rows: [(String, String, String)] = []
         let overrides = active.flatMap { active in path.map { applying(active, to: CheckSession.absolute($0)) } } ?? []
         let settings = active?.ruleSettings ?? []
+        // A policy's entry is `policy/<id>`; a renamed rule's old id (`policy/waiver-expired`) is not a policy.
         let policyIDs = Set(
-            settings.map(\.pattern.value).filter { $0.hasPrefix("policy/") && !$0.hasSuffix("/*") }.map { String($0.dropFirst(7)) })
+            settings.map(\.pattern.value)
+                .filter { $0.hasPrefix("policy/") && !$0.hasSuffix("/*") && RenamedRule.currentID(of: $0) == nil }
+                .map { String($0.dropFirst(7)) })
         let base = ConfigResolver.resolve(settings, in: "", rules: RuleRegistry.all, policyIDs: policyIDs).0
         let configuration = overrides.reduce(base) { result, entry in
             result.overlaid(with: ConfigResolver.resolve(entry.1.rules, in: entry.1.file, rules: RuleRegistry.all, policyIDs: policyIDs).0)
@@ -167,26 +170,33 @@ struct ResolvedSettings {
         return "Rules:\n" + table(rows)
     }
 
-    /// The last entry that sets `id`: an override that applies, else the top level (its own entry before its
-    /// family's), else the entry of the rule it was split from; `default` when none does.
+    /// The entry that set `id`'s level, read as the resolver reads entries: the last override that applies and sets
+    /// it, else the top level. In each, the rule's own entry wins, then the entry of the rule it was split from, then
+    /// its family's. An entry that only sets options sets no level. `default` when no entry does.
     private func source(of id: String, active: ActiveConfig?, overrides: [(Int, RuleOverride)]) -> String {
         guard let active else { return "default" }
         let family = (id.split(separator: "/").first.map(String.init) ?? id) + "/*"
-        func names(_ pattern: String) -> Bool { pattern == id || RenamedRule.currentID(of: pattern) == id }
-        for (index, override) in overrides.reversed() {
-            if let setting = override.rules.first(where: { names($0.pattern.value) || $0.pattern.value == family }) {
-                return "override \(index + 1), \(override.file):\(setting.pattern.range.start.line)"
-            }
+        let splitFrom = RuleSplit.splits.first { $0.to == id }?.from
+        func own(_ rule: String) -> (RuleSetting) -> Bool {
+            { ($0.pattern.value == rule || RenamedRule.currentID(of: $0.pattern.value) == rule) && $0.level != nil }
         }
-        for candidate in [names, { $0 == family }] as [(String) -> Bool] {
-            for layer in active.layers.reversed() {
-                if let setting = layer.rules.last(where: { candidate($0.pattern.value) }) {
-                    return "\(layer.file):\(setting.pattern.range.start.line)"
+        let ofFamily: (RuleSetting) -> Bool = { $0.pattern.value == family && $0.level != nil }
+        var candidates: [(test: (RuleSetting) -> Bool, prefix: String)] = [(own(id), "")]
+        if let splitFrom { candidates.append((own(splitFrom), "as \(splitFrom): ")) }
+        candidates.append((ofFamily, ""))
+        for (index, override) in overrides.reversed() {
+            for candidate in candidates {
+                if let setting = override.rules.last(where: candidate.test) {
+                    return candidate.prefix + "override \(index + 1), \(override.file):\(setting.pattern.range.start.line)"
                 }
             }
         }
-        if let split = RuleSplit.splits.first(where: { $0.to == id }), source(of: split.from, active: active, overrides: []) != "default" {
-            return "as \(split.from): " + source(of: split.from, active: active, overrides: overrides)
+        for candidate in candidates {
+            for layer in active.layers.reversed() {
+                if let setting = layer.rules.last(where: candidate.test) {
+                    return candidate.prefix + "\(layer.file):\(setting.pattern.range.start.line)"
+                }
+            }
         }
         return "default"
     }

@@ -56,7 +56,8 @@ struct ProcdefCommand: ParsableCommand {
                     index += 1
                 }
             } else if argument.hasPrefix("--write-baseline=") {
-                result += ["--write-baseline", "--write-baseline-file=" + argument.dropFirst("--write-baseline=".count)]
+                let file = argument.dropFirst("--write-baseline=".count)
+                result += file.isEmpty ? ["--write-baseline"] : ["--write-baseline", "--write-baseline-file=" + file]
             } else {
                 result.append(argument)
             }

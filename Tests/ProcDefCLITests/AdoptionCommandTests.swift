@@ -262,6 +262,54 @@ final class BaselineCommandTests: XCTestCase {
         XCTAssertEqual(run.stdout, "wrote 2 known findings to .procdef-baseline.json\n")
     }
 
+    func testOneCharacterNamesAreNames() throws {
+        let root = try Self.repository(self)
+        XCTAssertEqual(try check(root, ["--write-baseline=b"]).stdout.hasPrefix("wrote 2 known findings to b;"), true)
+        XCTAssertEqual(try check(root, ["--baseline", "b"]).status, 0)
+        let report = try check(root, ["--no-baseline", "-o", "x"])
+        XCTAssertEqual(report.status, 1)
+        XCTAssertEqual(report.stdout, "2 errors in 2 files (report written to x)\n")
+        try write("kind: config\n", "c", in: root)
+        XCTAssertEqual(try check(root, ["--config", "c", "--no-baseline"]).status, 1)
+        // `--write-baseline=` with no file is the bare flag.
+        XCTAssertEqual(try check(root, ["--write-baseline="]).stdout, "wrote 2 known findings to .procdef-baseline.json\n")
+    }
+
+    func testFlagsThatCannotGoTogetherAreRefused() throws {
+        let root = try Self.repository(self)
+        func refused(_ arguments: [String]) throws -> String {
+            let run = try check(root, arguments)
+            XCTAssertEqual(run.status, 2, "\(arguments)")
+            return run.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        }
+        XCTAssertEqual(
+            try refused(["--quiet", "--format", "json"]),
+            "procdef: error: --quiet is for text and github output; a json report keeps every finding and its summary (filter it with --select or --ignore)"
+        )
+        XCTAssertEqual(
+            try refused(["--show-baselined"]),
+            "procdef: error: --show-baselined lists known findings in json and sarif reports; add --format json or --format sarif")
+        XCTAssertEqual(
+            try refused(["--show-baselined", "--format", "json", "--no-baseline"]),
+            "procdef: error: --show-baselined and --no-baseline cannot be used together")
+        XCTAssertEqual(
+            try refused(["--write-baseline", "--format", "sarif"]),
+            "procdef: error: --write-baseline writes the baseline and exits 0; leave out --format, --strict, --max-warnings, --statistics, --quiet, --output and --show-baselined"
+        )
+        XCTAssertEqual(
+            try refused(["--statistics", "--format", "sarif"]), "procdef: error: --statistics prints text; leave out --format sarif")
+    }
+
+    func testTheHintNamesTheBaselineAsTheConfigWouldWriteIt() throws {
+        let root = try Self.repository(self)
+        try write("kind: config\npaths: [Processes]\n", ".procdef.yaml", in: root)
+        let run = try Procdef.run(["check", "--write-baseline", "other.json"] + Self.today, in: root.appendingPathComponent("Processes"))
+        XCTAssertEqual(
+            run.stdout,
+            "wrote 2 known findings to other.json; check reads it with --baseline other.json, or `baseline: Processes/other.json` in \(root.path)/.procdef.yaml\n"
+        )
+    }
+
     func testWriteBaselineRefusesPartOfTheWorkspace() throws {
         let root = try Self.repository(self)
         let subset = try check(root, ["--write-baseline", "Processes/incident.yaml"])
@@ -315,7 +363,7 @@ final class BaselineCommandTests: XCTestCase {
         let written = try check(root, ["--write-baseline", "known.json"])
         XCTAssertEqual(
             written.stdout,
-            "wrote 2 known findings to known.json; check reads it with --baseline known.json, or `baseline: known.json` in the config\n")
+            "wrote 2 known findings to known.json; check reads it with --baseline known.json\n")
         XCTAssertEqual(try check(root, ["--baseline", "known.json"]).status, 0)
         try write("kind: config\nbaseline: known.json\n", ".procdef.yaml", in: root)
         XCTAssertEqual(try check(root).stdout, "no new problems in 3 files; 2 known findings hidden by known.json\n")

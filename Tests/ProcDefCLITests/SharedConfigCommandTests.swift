@@ -140,6 +140,58 @@ final class SharedConfigCommandTests: XCTestCase {
             "procdef: error: configuration cycle: .procdef.yaml, which extends link/.procdef.yaml (.procdef.yaml:2)\n")
     }
 
+    func testANamedExcludedFolderIsReadAsANamedFileIs() throws {
+        let (_, repo) = try organisation()
+        let run = try Procdef.run(["check", "Processes/archive", "Processes/roles.yaml", "--select", "handoff/gap"] + Repo.today, in: repo)
+        XCTAssertEqual(findings(run).count, 2, run.stdout)
+        XCTAssertTrue(findings(run).allSatisfy { $0.hasPrefix("Processes/archive/old.yaml:") }, run.stdout)
+    }
+
+    func testConfigNamesTheEntryThatSetTheLevel() throws {
+        let root = try Procdef.temporaryDirectory(self)
+        try write(
+            """
+            kind: config
+            rules:
+              raci/too-many-consulted: {max: 5}
+              raci/*: note
+              raci/conflicting-assignment: error
+              policy/waiver-expired: warning
+            overrides:
+              - paths: [Processes/**]
+                rules:
+                  raci/*: warning
+                  raci/idle-role: error
+
+            """, ".procdef.yaml", in: root)
+        let run = try Procdef.run(["config", "Processes/a.yaml"], in: root)
+        func rule(_ id: String) -> String? {
+            run.stdout.split(separator: "\n").first { $0.hasPrefix("  \(id) ") }.map { $0.split(separator: " ").joined(separator: " ") }
+        }
+        // The override's own entry beats its family entry, as the resolver reads them.
+        XCTAssertEqual(rule("raci/idle-role"), "raci/idle-role error override 1, .procdef.yaml:11")
+        // An entry that only sets options does not set the level; the override's family does.
+        XCTAssertEqual(rule("raci/too-many-consulted"), "raci/too-many-consulted warning (max 5) override 1, .procdef.yaml:10")
+        XCTAssertEqual(rule("raci/redundant-informed"), "raci/redundant-informed warning override 1, .procdef.yaml:10")
+        let outside = try Procdef.run(["config", "Other/a.yaml"], in: root)
+        XCTAssertTrue(outside.stdout.contains("  raci/too-many-consulted "), outside.stdout)
+        let lines = outside.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        XCTAssertTrue(lines.contains("raci/too-many-consulted note (max 5) .procdef.yaml:4"), outside.stdout)
+        XCTAssertTrue(lines.contains("raci/redundant-informed error as raci/conflicting-assignment: .procdef.yaml:5"), outside.stdout)
+        // A renamed rule's old id is that rule, not a policy.
+        XCTAssertTrue(lines.contains("waiver/expired warning .procdef.yaml:6"), outside.stdout)
+        XCTAssertFalse(outside.stdout.contains("policy/waiver-expired"), outside.stdout)
+    }
+
+    func testALaterFileWinsWhicheverIdItWritesARenamedRuleWith() throws {
+        let (root, repo) = try organisation()
+        try write("kind: config\nrules:\n  waiver/expired: error\n", "org/procdef.yaml", in: root)
+        try write("kind: config\nextends: ../org/procdef.yaml\nrules:\n  policy/waiver-expired: note\n", ".procdef.yaml", in: repo)
+        let run = try Procdef.run(["config"], in: repo)
+        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        XCTAssertTrue(lines.contains("waiver/expired note .procdef.yaml:4"), run.stdout)
+    }
+
     func testDiffPassesOverExcludedFilesToo() throws {
         let (_, repo) = try organisation()
         let fm = FileManager.default

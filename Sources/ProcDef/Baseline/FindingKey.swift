@@ -33,8 +33,8 @@ public struct FindingKey: Sendable, Hashable, Comparable {
         let absolute = DisplayPath.absolute(file, currentDirectory: currentDirectory)
         let relative = PathGlob.relative(absolute, to: root) ?? "."
         guard relative.hasPrefix("..") else { return relative }
-        let folder = (absolute as NSString).deletingLastPathComponent
-        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + (absolute as NSString).lastPathComponent
+        let folder = DisplayPath.parent(absolute)
+        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + DisplayPath.name(absolute)
         return PathGlob.relative(real, to: root) ?? "."
     }
 

@@ -51,16 +51,25 @@ public struct ActiveConfig: Sendable {
         layers.last { !$0.paths.isEmpty }.map { ($0.paths, $0.file) }
     }
 
-    /// The `rules` entries of every layer, the last entry of each rule id or family kept, in the order written.
+    /// The `rules` entries of every layer, the last entry of each rule id or family kept, in the order written. A
+    /// renamed rule's old id and its new id are one rule: the later file's entry wins, whichever id it is written with
+    /// (within one file, the resolver lets the new id win).
     public var ruleSettings: [RuleSetting] {
         var merged: [RuleSetting] = []
         var position: [String: Int] = [:]
         for layer in layers {
+            var replacedHere: Set<String> = []
             for setting in layer.rules {
-                if let index = position[setting.pattern.value] {
+                let rule = RenamedRule.currentID(of: setting.pattern.value) ?? setting.pattern.value
+                if let index = position[rule], !replacedHere.contains(rule) {
                     merged[index] = setting
+                    replacedHere.insert(rule)
+                } else if position[rule] == nil {
+                    position[rule] = merged.count
+                    merged.append(setting)
+                    replacedHere.insert(rule)
                 } else {
-                    position[setting.pattern.value] = merged.count
+                    // The same rule twice in one file (old and new id): both go to the resolver, which decides.
                     merged.append(setting)
                 }
             }
@@ -83,7 +92,7 @@ public struct ActiveConfig: Sendable {
     /// symbolic links resolved: globs and baseline keys are relative to it, and compare with the paths read.
     public static func folder(of file: String, currentDirectory: String) -> String {
         let absolute = DisplayPath.absolute(file, currentDirectory: currentDirectory)
-        let folder = (absolute as NSString).deletingLastPathComponent
+        let folder = DisplayPath.parent(absolute)
         return DisplayPath.real(folder.isEmpty ? "/" : folder)
     }
 

@@ -53,8 +53,8 @@ public struct PathGlob: Sendable, Hashable {
     public func matches(absolute path: String) -> Bool {
         if matchesLexically(path) { return true }
         guard Self.relative(path, to: base)?.hasPrefix("..") == true else { return false }
-        let folder = (path as NSString).deletingLastPathComponent
-        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + (path as NSString).lastPathComponent
+        let folder = DisplayPath.parent(path)
+        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + DisplayPath.name(path)
         return real != path && matchesLexically(real)
     }
 
@@ -74,7 +74,7 @@ public struct PathGlob: Sendable, Hashable {
     }
 
     /// `path` relative to the absolute folder `base`, with `..` for a path outside it; nil for the folder itself.
-    static func relative(_ path: String, to base: String) -> String? {
+    package static func relative(_ path: String, to base: String) -> String? {
         let target = path.split(separator: "/")
         let from = base.split(separator: "/")
         var common = 0

@@ -26,6 +26,19 @@ package enum DisplayPath {
         return String(cString: resolved)
     }
 
+    /// The folder part of `path`: everything before its last `/` (`/` for a file in the root, `""` for a bare name).
+    /// Written out because Foundation's `deletingLastPathComponent` traps on a path ending in a one-character name.
+    package static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The name part of `path`: everything after its last `/`.
+    package static func name(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     /// `parent/name`, where a parent of `.` adds nothing.
     static func child(_ parent: String, _ name: String) -> String {
         if parent == "." { return name }

@@ -57,10 +57,11 @@ struct FileDiscovery {
     }
 
     /// Whether a walk passes over `path` (as opened: absolute, or relative to the current directory).
-    func isExcluded(_ path: String) -> Bool {
-        guard !excludes.isEmpty else { return false }
+    func isExcluded(_ path: String, among globs: [PathGlob]? = nil) -> Bool {
+        let globs = globs ?? excludes
+        guard !globs.isEmpty else { return false }
         let absolute = absolute(path)
-        return excludes.contains { $0.matches(absolute: absolute) }
+        return globs.contains { $0.matches(absolute: absolute) }
     }
 
     static func isYAMLName(_ name: String) -> Bool {
@@ -77,7 +78,10 @@ struct FileDiscovery {
             reportFailure(failure, display: display, what: "path")
         case .success(let status):
             if case .directory = status.kind {
-                walk(path, display: display, status: status)
+                // A folder named by the user is read even when a glob excludes it, as a named file is; the globs that
+                // do not cover it still apply inside it.
+                let folder = absolute(path)
+                walk(path, display: display, status: status, excluding: excludes.filter { !$0.matches(absolute: folder) })
             } else {
                 namesFiles = true
                 addFile(path, display: display, status: status)
@@ -113,7 +117,7 @@ struct FileDiscovery {
     }
 
     /// Walks with an explicit stack rather than recursion: folder depth is input, and must not decide stack use.
-    private mutating func walk(_ path: String, display: String, status: FileSystem.Status) {
+    private mutating func walk(_ path: String, display: String, status: FileSystem.Status, excluding globs: [PathGlob]) {
         var pending: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = [
             (path, display, status.identity, nil)
         ]
@@ -137,7 +141,7 @@ struct FileDiscovery {
             for name in names where !name.hasPrefix(".") {
                 let childPath = folder.path.hasSuffix("/") ? folder.path + name : folder.path + "/" + name
                 let childDisplay = DisplayPath.child(folder.display, name)
-                if isExcluded(childPath) { continue }
+                if isExcluded(childPath, among: globs) { continue }
                 switch FileSystem.status(childPath) {
                 case .failure(let failure):
                     // A broken link to a folder cannot be told from one to a file; only YAML names are worth a finding.
