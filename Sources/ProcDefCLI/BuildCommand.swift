@@ -63,11 +63,11 @@ struct BuildCommand: ParsableCommand {
             graphviz = found
         }
 
-        let session = try CheckSession.run(inputs, keepingProcessContexts: true)
+        let session = try CheckSession.run(inputs, CheckSession.Request(keepingProcessContexts: true))
         ExitRetention.keep(session)
         let report = session.report
         let out = self.out ?? session.configuredOut ?? "out"
-        FindingsReport.print(report)
+        FindingsReport.print(report, color: inputs.color)
         if FindingsReport.fails(report, strict: strict, allowErrors: allowErrors) {
             // Name the way out that exists: --allow-errors builds past errors, never past warnings under --strict.
             let way = report.summary.errors > 0 ? " (--allow-errors builds anyway, with the errors marked in the output)" : ""
@@ -85,7 +85,12 @@ struct BuildCommand: ParsableCommand {
             try plan.tree.install(at: out, crashAfterFiles: Self.crashAfterFiles)
             ExitRetention.keep(plan)
             let processes = report.workspace.processes.count - plan.skipped.count
-            Terminal.write("built \(processes) \(processes == 1 ? "process" : "processes") into \(out) (\(plan.tree.files.count) files)\n")
+            var line = "built \(processes) \(processes == 1 ? "process" : "processes") into \(out) (\(plan.tree.files.count) files)"
+            if let baseline = report.baseline, baseline.hidden > 0 {
+                line +=
+                    "; \(baseline.hidden) known finding\(baseline.hidden == 1 ? "" : "s") hidden by \(baseline.file), listed in the runbooks"
+            }
+            Terminal.write(line + "\n")
         } catch let error as BuildError {
             throw Terminal.fail(error.description)
         } catch let error as OutputTreeError {

@@ -1,85 +1,113 @@
 import ArgumentParser
 import Foundation
 import ProcDef
+import ProcDefOutput
 
-/// The options every command that reads definitions shares: paths, the configuration file and the check date.
-struct InputOptions: ParsableArguments {
-    @Argument(
-        help: ArgumentHelp(
-            "Files or folders to read; folders are searched for *.yaml and *.yml.",
-            discussion: "Default: the config's `paths`, else Processes and Policies in the current directory (those that exist).",
-            valueName: "path"
-        ))
-    var paths: [String] = []
-
-    @Option(
-        help: ArgumentHelp("The configuration file (default: the nearest .procdef.yaml from the current directory up).", valueName: "file"))
-    var config: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The date expired waivers and overdue reviews are judged against (default: today, UTC).", valueName: "YYYY-MM-DD"),
-        transform: { text in
-            guard let date = CalendarDate(parsing: text) else {
-                throw ValidationError("expected a calendar date written YYYY-MM-DD")
-            }
-            return date
-        }
-    )
-    var today: CalendarDate?
-
-    @Option(
-        help: ArgumentHelp(
-            "Threads to read, check and write with (default: one per core).",
-            discussion: "--jobs 1 does all the work on one thread; the output is the same for every value.",
-            valueName: "n"))
-    var jobs: Int?
-
-    @OptionGroup(title: "Safety limits") var limits: LimitOptions
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, found \(jobs)") }
-    }
-
-    /// The configuration located and read, and the options the definitions are then read with.
-    func setUp() throws -> CheckSession.Setup {
-        if let jobs { Parallelism.limit(to: jobs) }
-        return try CheckSession.setUp(config: config, limits: limits, base: CheckOptions(today: today))
-    }
-}
-
-/// One run of the checker as the commands need it: the configuration found and applied, the paths resolved.
+/// One run of the checker as the commands need it: the configuration found and applied, the paths resolved, the
+/// baseline applied.
 struct CheckSession {
     /// The folders read when neither the command line nor the config names any.
     static let defaultPaths = ["Processes", "Policies"]
 
     var report: CheckReport
     var active: ActiveConfig?
+    /// Where the baseline is (whether or not it exists), and the folder the findings' keys are relative to.
+    var baseline: BaselineLocation
 
-    /// The output folder the config names, resolved against the config file's folder.
+    /// The output folder the config names, resolved against the config file that wrote it.
     var configuredOut: String? {
-        guard let out = active?.config?.out?.value, let file = active?.source?.path else { return nil }
-        return Self.resolve(out, relativeTo: file)
+        guard let out = active?.setting(\.out) else { return nil }
+        return Self.resolve(out.value.value, relativeTo: out.file)
     }
 
-    /// Locates and applies the configuration, reads the paths and runs every rule. Throws `ExitCode` (after
-    /// printing why) for usage and I/O problems.
-    /// `keepingProcessContexts`: keep each process's analyses in the report, for a command that renders from them.
-    static func run(_ inputs: InputOptions, keepingProcessContexts: Bool = false) throws -> CheckSession {
+    /// What the JSON and SARIF reports link and key each finding with.
+    func references(showBaselined: Bool = false) -> FindingReferences {
+        FindingReferences(
+            docsURL: active?.setting(\.docsURL)?.value.value, keyRoot: baseline.root, currentDirectory: Self.currentDirectory,
+            showBaselined: showBaselined)
+    }
+
+    /// What a run reads besides its options.
+    struct Request {
+        /// Keep each process's analyses in the report, for a command that renders from them.
+        var keepingProcessContexts = false
+        /// `--select` and `--ignore`.
+        var selection: RuleSelection?
+        /// `procdef check -`: the text read from standard input, and `--stdin-filename`.
+        var standardInput: (bytes: [UInt8], path: String?)?
+        /// Leave the baseline out (`--write-baseline` needs every finding).
+        var ignoringBaseline = false
+    }
+
+    /// Locates and applies the configuration, reads the paths, runs every rule and sets aside what the baseline
+    /// knows. Throws `ExitCode` (after printing why) for usage and I/O problems.
+    static func run(_ inputs: InputOptions, _ request: Request = Request()) throws -> CheckSession {
         let setup = try inputs.setUp()
         let active = setup.active
         var options = setup.options
-        options.keepsProcessContexts = keepingProcessContexts
-        let paths = try inputPaths(inputs.paths, active: active)
+        options.keepsProcessContexts = request.keepingProcessContexts
+        let location = try baselineLocation(flag: inputs.baseline, active: active)
         do {
-            var workspace = try Workspace.load(paths: paths, options: options)
-            // The config's `paths` (or the default folders) are the whole repository, whatever they name: only files
-            // named on the command line make a partial check, whose catalogue findings would be guesses.
-            if inputs.paths.isEmpty { workspace.isPartial = false }
-            return CheckSession(report: Checker.check(workspace, config: active, options: options), active: active)
-        } catch {
+            var workspace: Workspace
+            var scopePaths: [String]?
+            if let standardInput = request.standardInput {
+                if let path = standardInput.path {
+                    // The text stands in for the file at `path` in the workspace read as usual.
+                    options.standardInput = StandardInputFile(path: path, bytes: standardInput.bytes)
+                    let paths = try inputPaths([], active: active)
+                    workspace = try Workspace.load(paths: paths, options: options)
+                    workspace.isPartial = false
+                    scopePaths = [DisplayPath.real(absolute(path))]
+                } else {
+                    workspace = Workspace.load(files: [SourceFile(path: "-", bytes: standardInput.bytes)], options: options)
+                }
+            } else {
+                let paths = try inputPaths(inputs.paths, active: active)
+                workspace = try Workspace.load(paths: paths, options: options)
+                // The config's `paths` (or the default folders) are the whole repository, whatever they name: only
+                // files named on the command line make a partial check, whose catalogue findings would be guesses.
+                if inputs.paths.isEmpty {
+                    workspace.isPartial = false
+                } else {
+                    scopePaths = inputs.paths.map { DisplayPath.real(absolute($0)) }
+                }
+            }
+            var report = Checker.check(workspace, config: active, options: options, selection: request.selection)
+            if let standardInput = request.standardInput {
+                if let path = standardInput.path {
+                    let file = DisplayPath.make(path, currentDirectory: currentDirectory)
+                    if !report.workspace.sources.contains(where: { $0.path == file }) {
+                        Terminal.writeError("note: \(file) is excluded by the config's `exclude`: standard input was not checked")
+                    }
+                    report = onlyFile(file, of: report)
+                } else {
+                    report.summary.files = 1
+                }
+            }
+            let usesBaseline =
+                !inputs.noBaseline && !request.ignoringBaseline && !(request.standardInput != nil && request.standardInput?.path == nil)
+            if usesBaseline, let baseline = try readBaseline(location, limit: options.limits.maxFileSize) {
+                let scope = BaselineScope(
+                    paths: scopePaths, selection: request.selection,
+                    unjudgedRules: report.workspace.isPartial ? Checker.catalogueRuleIDs : [], excludes: options.excludes)
+                report = report.applying(
+                    baseline.baseline, source: baseline.source, root: location.root, currentDirectory: currentDirectory, scope: scope,
+                    configuration: report.ruleScopes.configuration(for: location.path))
+            }
+            return CheckSession(report: report, active: active, baseline: location)
+        } catch let error as WorkspaceError {
             throw Terminal.fail(error.description)
         }
+    }
+
+    /// The report cut down to one file's findings (`--stdin-filename`), counted as one file.
+    private static func onlyFile(_ file: String, of report: CheckReport) -> CheckReport {
+        var cut = CheckReport(
+            workspace: report.workspace, diagnostics: report.diagnostics.filter { $0.file == file }, policyStatuses: report.policyStatuses)
+        cut.summary.files = report.workspace.sources.contains { $0.path == file } ? 1 : 0
+        cut.businessDaySeconds = report.businessDaySeconds
+        cut.ruleScopes = report.ruleScopes
+        return cut
     }
 
     /// The configuration a command runs with, and the options it reads the definitions with.
@@ -96,12 +124,16 @@ struct CheckSession {
     /// apply to every other file. Throws `ExitCode` (after printing why) when the config cannot be read.
     static func setUp(config explicit: String?, limits flags: LimitOptions, base: CheckOptions) throws -> Setup {
         let active = try activeConfig(explicit: explicit, options: flags.applied(to: base))
-        let limits = EffectiveLimits(config: active?.config, flags: flags.given)
-        return Setup(active: active, limits: limits, options: limits.applied(to: base))
+        let limits = EffectiveLimits(configs: active?.layers ?? [], flags: flags.given)
+        var options = limits.applied(to: base)
+        // Every command that walks the folders passes over what the config excludes.
+        options.excludes = active?.excludes(currentDirectory: currentDirectory) ?? []
+        return Setup(active: active, limits: limits, options: options)
     }
 
     /// The configuration `--config` names, else the nearest `.procdef.yaml` from the current directory up, read and
-    /// decoded; nil when there is none. Throws `ExitCode` (after printing why) when it cannot be read.
+    /// decoded with the files its `extends` names; nil when there is none. Throws `ExitCode` (after printing why)
+    /// when it cannot be read.
     static func activeConfig(explicit: String?, options: CheckOptions) throws -> ActiveConfig? {
         let configPath: String?
         if let explicit {
@@ -110,11 +142,11 @@ struct CheckSession {
             }
             configPath = explicit
         } else {
-            configPath = ConfigResolver.locate(from: FileManager.default.currentDirectoryPath)
+            configPath = ConfigResolver.locate(from: currentDirectory)
         }
         guard let configPath else { return nil }
         do {
-            return try ConfigResolver.load(displayPath(configPath), options: options)
+            return try ConfigResolver.loadChain(displayPath(configPath), options: options)
         } catch {
             throw Terminal.fail(error.description)
         }
@@ -134,21 +166,111 @@ struct CheckSession {
         return present
     }
 
-    /// The config's `paths`, each taken relative to the config file; nil when there is no config or it names none.
+    /// The config's `paths`, each taken relative to the config file that names them; nil when there is no config or
+    /// it names none.
     static func configuredPaths(_ active: ActiveConfig?) -> [String]? {
-        guard let config = active?.config, !config.paths.isEmpty, let file = active?.source?.path else { return nil }
-        return config.paths.map { resolve($0.value, relativeTo: file) }
+        guard let paths = active?.paths else { return nil }
+        return paths.values.map { resolve($0.value, relativeTo: paths.file) }
     }
 
-    /// A path written in the config, taken relative to the folder holding the config file.
-    private static func resolve(_ path: String, relativeTo configFile: String) -> String {
+    // MARK: The baseline
+
+    /// Where the baseline file is, and whether someone named it (then it must exist).
+    struct BaselineLocation {
+        /// The path to open and show.
+        var path: String
+        /// Named by `--baseline` or the config's `baseline`, rather than the default name.
+        var namedBy: String?
+        /// The absolute folder of the baseline, which its paths (and every finding's key) are relative to.
+        var root: String
+    }
+
+    /// `--baseline`, else the config's `baseline` (relative to the file that wrote it), else `.procdef-baseline.json`
+    /// beside the active config, else in the current directory.
+    static func baselineLocation(flag: String?, active: ActiveConfig?) throws -> BaselineLocation {
+        let path: String
+        let namedBy: String?
+        if let flag {
+            path = flag
+            namedBy = "--baseline"
+        } else if let setting = active?.setting(\.baseline) {
+            path = resolve(setting.value.value, relativeTo: setting.file)
+            namedBy = "'baseline' in \(setting.file):\(setting.value.range.start.line)"
+        } else if let file = active?.config?.file {
+            path = resolve(Baseline.defaultFileName, relativeTo: file)
+            namedBy = nil
+        } else {
+            path = Baseline.defaultFileName
+            namedBy = nil
+        }
+        let root = ActiveConfig.folder(of: path, currentDirectory: currentDirectory)
+        return BaselineLocation(path: displayPath(path), namedBy: namedBy, root: root)
+    }
+
+    /// Why a baseline file cannot be used: what `readBaseline` prints before stopping the command.
+    struct BaselineProblem: Error {
+        var message: String
+        var help: String?
+    }
+
+    /// The baseline at `location`, and its text for snippets; nil when the default file does not exist. A named
+    /// file that does not exist, or a file that is not a baseline, stops the command (exit code 2).
+    static func readBaseline(_ location: BaselineLocation, limit: Int) throws -> (baseline: Baseline, source: SourceFile)? {
+        do {
+            return try loadBaseline(location, limit: limit)
+        } catch {
+            throw Terminal.fail(error.message, help: error.help)
+        }
+    }
+
+    /// `readBaseline` without printing: the caller says what a problem means.
+    static func loadBaseline(_ location: BaselineLocation, limit: Int) throws(BaselineProblem) -> (baseline: Baseline, source: SourceFile)?
+    {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
+            if let namedBy = location.namedBy {
+                throw BaselineProblem(
+                    message: "no such baseline file: \(location.path) (named by \(namedBy))",
+                    help: "write it with `procdef check --write-baseline`, or use --no-baseline")
+            }
+            return nil
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: location.path)[.size] as? Int) ?? 0
+        guard size <= limit else {
+            throw BaselineProblem(
+                message: "baseline file \(location.path) is over the \(limit)-byte limit (max-file-size)",
+                help: "raise --max-file-size, or check with --no-baseline")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: location.path) else {
+            throw BaselineProblem(message: "cannot read baseline file: \(location.path)", help: nil)
+        }
+        let bytes = [UInt8](data)
+        do {
+            return (try Baseline(parsing: bytes, file: location.path), SourceFile(path: location.path, bytes: bytes))
+        } catch {
+            throw BaselineProblem(
+                message: error.description, help: "rewrite it with `procdef check --write-baseline`, or check without it: --no-baseline")
+        }
+    }
+
+    // MARK: Paths
+
+    static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+
+    /// A path as typed, made absolute.
+    static func absolute(_ path: String) -> String {
+        DisplayPath.absolute(path, currentDirectory: currentDirectory)
+    }
+
+    /// A path written in the config file `configFile`, taken relative to the folder holding it.
+    static func resolve(_ path: String, relativeTo configFile: String) -> String {
         if path.hasPrefix("/") { return path }
-        let folder = (configFile as NSString).deletingLastPathComponent
-        return folder.isEmpty ? path : displayPath((folder as NSString).appendingPathComponent(path))
+        let folder = DisplayPath.parent(configFile)
+        return folder.isEmpty ? path : displayPath(folder + "/" + path)
     }
 
     /// Relative to the current directory when below it, so findings show short paths.
-    private static func displayPath(_ path: String) -> String {
-        DisplayPath.make(path, currentDirectory: FileManager.default.currentDirectoryPath)
+    static func displayPath(_ path: String) -> String {
+        DisplayPath.make(path, currentDirectory: currentDirectory)
     }
 }

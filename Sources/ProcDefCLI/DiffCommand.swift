@@ -33,6 +33,10 @@ struct DiffCommand: ParsableCommand {
     var format: DiffFormat = .text
 
     func validate() throws {
+        if inputs.baseline != nil || inputs.noBaseline {
+            throw ValidationError(
+                "diff compares the findings of two checks, whatever a baseline lists: leave out --baseline and --no-baseline")
+        }
         if git == nil && inputs.paths.count != 2 {
             throw ValidationError("expected two paths, OLD and NEW (or --git REV [PATH...]); got \(inputs.paths.count)")
         }

@@ -15,7 +15,7 @@ struct ProcdefCommand: ParsableCommand {
         version: ProcdefVersion.current,
         subcommands: [
             CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self, RaciCommand.self, GraphCommand.self,
-            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self,
+            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self, ConfigCommand.self,
         ]
     )
 
@@ -25,7 +25,7 @@ struct ProcdefCommand: ParsableCommand {
     static func main() {
         let status: Int32
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.optionalValues(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             status = ExitStatus.clean
         } catch let exit as ExitCode {
@@ -34,6 +34,36 @@ struct ProcdefCommand: ParsableCommand {
             status = report(error)
         }
         Foundation.exit(status)
+    }
+
+    /// `--write-baseline [FILE]`: ArgumentParser has no option whose value may be left out, so the flag stays a flag
+    /// and its file, the next argument when it ends in `.json` (any other is a path to check) or the value of
+    /// `--write-baseline=FILE`, is passed on as the hidden `--write-baseline-file FILE`. Nothing after `--` is touched.
+    static func optionalValues(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                result += arguments[index...]
+                break
+            }
+            if argument == "--write-baseline" {
+                result.append(argument)
+                let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+                if let next, next.hasSuffix(".json"), !next.hasPrefix("-") {
+                    result.append("--write-baseline-file=" + next)
+                    index += 1
+                }
+            } else if argument.hasPrefix("--write-baseline=") {
+                let file = argument.dropFirst("--write-baseline=".count)
+                result += file.isEmpty ? ["--write-baseline"] : ["--write-baseline", "--write-baseline-file=" + file]
+            } else {
+                result.append(argument)
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Prints help or an error as ArgumentParser would, with procdef's `procdef: error:` prefix on standard error.

@@ -11,10 +11,7 @@ import ProcDefOutput
 /// Standard output and error as the commands use them.
 enum Terminal {
     /// Colour only for a person at a terminal, and never when `NO_COLOR` is set to anything (https://no-color.org).
-    static var wantsColor: Bool {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
-        return noColor.isEmpty && isatty(STDOUT_FILENO) != 0
-    }
+    static var wantsColor: Bool { ColorChoice.auto.enabled(for: STDOUT_FILENO) }
 
     static func write(_ text: String) {
         print(text, terminator: "")
@@ -37,5 +34,24 @@ enum Terminal {
         if let help { text += "\nhelp: \(help)" }
         writeError(text)
         return ExitCode(ExitStatus.usage)
+    }
+}
+
+/// `--color`: whether findings are coloured.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `auto`: colour when `FORCE_COLOR` is set to anything but `0` or `false` (https://force-color.org), else when
+    /// `NO_COLOR` is unset or empty (https://no-color.org) and `descriptor` is a terminal. `always` and `never` win
+    /// over both variables.
+    func enabled(for descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0", force.lowercased() != "false" { return true }
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            return isatty(descriptor) != 0
+        }
     }
 }

@@ -32,6 +32,8 @@ enum Procdef {
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // FORCE_COLOR would win over NO_COLOR: a CI that sets it must not colour the output the tests compare.
+        env["FORCE_COLOR"] = nil
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe()

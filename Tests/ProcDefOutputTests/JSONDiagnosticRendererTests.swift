@@ -47,7 +47,8 @@ final class JSONDiagnosticRendererTests: XCTestCase {
                 "policies": 1,
                 "errors": 0,
                 "warnings": 0,
-                "notes": 0
+                "notes": 0,
+                "baselined": 0
               }
             }
 
@@ -68,7 +69,8 @@ final class JSONDiagnosticRendererTests: XCTestCase {
             keys,
             [
                 "version", "diagnostics", "file", "line", "column", "endLine", "endColumn", "severity", "rule",
-                "message", "help", "subjects", "path", "summary", "files", "processes", "policies", "errors", "warnings", "notes",
+                "message", "help", "subjects", "path", "url", "key", "baselined", "summary", "files", "processes", "policies", "errors",
+                "warnings", "notes", "baselined",
             ])
     }
 
@@ -87,10 +89,10 @@ final class JSONDiagnosticRendererTests: XCTestCase {
             return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
         }
         XCTAssertEqual(
-            Array(keys.drop { $0 != "subjects" }.prefix(14)),
+            Array(keys.drop { $0 != "subjects" }.prefix(16)),
             [
                 "subjects", "process", "activities", "roles", "policy", "waiver",
-                "path", "file", "line", "column", "endLine", "endColumn", "message", "summary",
+                "path", "file", "line", "column", "endLine", "endColumn", "message", "url", "key", "baselined",
             ])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let diagnostic = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)

@@ -127,16 +127,16 @@ final class SARIFCodeFlowTests: XCTestCase {
             ] as NSDictionary)
     }
 
-    /// The official SARIF 2.1.0 schema, as `.ci/run` checks it: from `PROCDEF_SARIF_SCHEMA`, else where `.ci/run`
-    /// finds it (`shared/schemas/` beside the repository).
+    /// The official SARIF 2.1.0 schema, as `.ci/run` checks it: from `PROCDEF_SARIF_SCHEMA`, else the copy vendored
+    /// in Tests/schemas.
     func testTheReportValidatesAgainstTheSARIFSchema() throws {
         let validator = try OptionalTool.checkJSONSchema.require()
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let schema =
             ProcessInfo.processInfo.environment["PROCDEF_SARIF_SCHEMA"]
-            ?? root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+            ?? root.appendingPathComponent("Tests/schemas/sarif-schema-2.1.0.json").path
         guard FileManager.default.isReadableFile(atPath: schema) else {
-            throw XCTSkip("the SARIF 2.1.0 schema is not at \(schema); set PROCDEF_SARIF_SCHEMA to its path")
+            return XCTFail("the SARIF 2.1.0 schema is not at \(schema): it is vendored in Tests/schemas")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("procdef-sarif-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -311,6 +311,12 @@ final class FormatDescriptionEnforcementTests: XCTestCase {
         review-every: 12mo  # config
         business-day: 9h  # config
         max-silence: 2d  # config
+        exclude: [Processes/archive/**]  # config
+        baseline: .procdef-baseline.json  # config
+        docs-url: https://example.org/procdef/rules.md  # config
+        overrides:
+          - paths: [Processes/suppliers/**]  # override
+            rules: {handoff/gap: error}  # override
         limits:
           max-depth: 32  # limits
         """,

@@ -10,6 +10,7 @@ final class RuleDocumentationTests: XCTestCase {
         "flow/analysis-limit": "needs a state limit below the default, which only .procdef.yaml or a flag sets (AnalysisLimitTests)",
         "io/unreadable": "needs a file system entry that cannot be read (WorkspaceLoadingTests)",
         "io/symlink-loop": "needs symbolic links on disk (WorkspaceLoadingTests)",
+        "lint/stale-baseline": "needs a baseline file beside the definitions (BaselineTests)",
         "yaml/encoding": "needs bytes that are not UTF-8, which a Swift string cannot hold (InvalidEncodingTests)",
     ]
 

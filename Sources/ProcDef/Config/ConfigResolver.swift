@@ -28,6 +28,16 @@ public enum ConfigResolver {
     public static func resolve(_ config: Config, rules catalogue: [RuleDescriptor], policyIDs: Set<String>) -> (
         RuleConfiguration, [Diagnostic]
     ) {
+        let (configuration, diagnostics) = resolve(config.rules, in: config.file, rules: catalogue, policyIDs: policyIDs)
+        // Each override's settings are checked as the top-level ones are, in the file that wrote them.
+        let overrideFindings = config.overrides.flatMap { resolve($0.rules, in: $0.file, rules: catalogue, policyIDs: policyIDs).1 }
+        return (configuration, diagnostics + overrideFindings)
+    }
+
+    /// The configuration `settings` (a `rules:` mapping written in `file`) make, and the findings about them.
+    public static func resolve(_ settings: [RuleSetting], in file: String, rules catalogue: [RuleDescriptor], policyIDs: Set<String>)
+        -> (RuleConfiguration, [Diagnostic])
+    {
         var configuration = RuleConfiguration()
         var diagnostics: [Diagnostic] = []
         let byID = Dictionary(catalogue.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -37,12 +47,12 @@ public enum ConfigResolver {
         func report<R: Rule>(_ rule: R.Type, _ range: SourceRange, _ message: String, help: String?) {
             diagnostics.append(
                 Diagnostic(
-                    file: config.file, range: range, severity: R.descriptor.defaultSeverity ?? .error, rule: R.descriptor.id,
+                    file: file, range: range, severity: R.descriptor.defaultSeverity ?? .error, rule: R.descriptor.id,
                     message: message, help: help))
         }
-        let written = Set(config.rules.map(\.pattern.value))
+        let written = Set(settings.map(\.pattern.value))
 
-        for setting in config.rules {
+        for setting in settings {
             var pattern = setting.pattern.value
             if pattern.hasSuffix("/*") {
                 let family = String(pattern.dropLast(2))
@@ -112,21 +122,6 @@ public enum ConfigResolver {
     }
 }
 
-/// The active configuration file, read and decoded: what `procdef` runs with besides the checked files.
-public struct ActiveConfig: Sendable {
-    public var config: Config?
-    /// The file, for source snippets in findings about it.
-    public var source: SourceFile?
-    /// Findings of reading and decoding it.
-    public var diagnostics: [Diagnostic]
-
-    public init(config: Config?, source: SourceFile?, diagnostics: [Diagnostic]) {
-        self.config = config
-        self.source = source
-        self.diagnostics = diagnostics
-    }
-}
-
 extension ConfigResolver {
     /// Reads and decodes the configuration file at `path`, which must hold one `kind: config` document.
     public static func load(_ path: String, options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> ActiveConfig {
@@ -153,30 +148,50 @@ extension ConfigResolver {
 
 extension Checker {
     /// Runs the check with the active configuration: its rule settings are resolved against the loaded workspace
-    /// (policies are rules too), its findings join the report, and its file is kept for source snippets.
-    public static func check(_ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions = CheckOptions()) -> CheckReport {
+    /// (policies are rules too), its findings join the report, and its files are kept for source snippets.
+    /// `selection` is `--select`/`--ignore`, over the config.
+    public static func check(
+        _ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions = CheckOptions(), selection: RuleSelection? = nil
+    ) -> CheckReport {
         var options = options
         var extra = active?.diagnostics ?? []
         let policyIDs = Set(workspace.policies.map(\.id.value))
-        if let config = active?.config {
-            let (rules, findings) = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: policyIDs)
-            options.rules = rules
-            options.reviewEvery = config.reviewEvery?.value
-            if let businessDay = config.businessDay { options.businessDay = businessDay.value }
-            if let maxSilence = config.maxSilence { options.maxSilence = maxSilence.value }
-            extra += findings
+        if let active, !active.layers.isEmpty {
+            // Every file of the chain is checked in its own right; the merged settings are what the run uses.
+            for layer in active.layers {
+                extra += ConfigResolver.resolve(layer, rules: RuleRegistry.all, policyIDs: policyIDs).1
+            }
+            options.rules = ConfigResolver.resolve(active.ruleSettings, in: "", rules: RuleRegistry.all, policyIDs: policyIDs).0
+            let currentDirectory = FileManager.default.currentDirectoryPath
+            options.ruleScopes = active.overrides.map { override in
+                let base = ActiveConfig.folder(of: override.file, currentDirectory: currentDirectory)
+                return RuleScopes.Scope(
+                    globs: override.paths.compactMap { PathGlob($0.value, base: base) },
+                    rules: ConfigResolver.resolve(override.rules, in: override.file, rules: RuleRegistry.all, policyIDs: policyIDs).0)
+            }
+            options.reviewEvery = active.setting(\.reviewEvery)?.value.value
+            if let businessDay = active.setting(\.businessDay) { options.businessDay = businessDay.value.value }
+            if let maxSilence = active.setting(\.maxSilence) { options.maxSilence = maxSilence.value.value }
         }
+        options.rules.selection = selection
         var workspace = workspace
-        if let source = active?.source, !workspace.sources.contains(where: { $0.path == source.path }) {
-            workspace.sources.append(source)
+        let known = Set(workspace.sources.map(\.path))
+        let added = (active?.sources ?? []).filter { !known.contains($0.path) }
+        if !added.isEmpty {
+            workspace.sources += added
             workspace.sources.sort { $0.path < $1.path }
         }
         var report = check(workspace, options: options)
         if !extra.isEmpty {
-            let merged = WorkspaceLinker.unique((report.diagnostics + options.rules.relevel(extra)).sorted(by: Diagnostic.precedes))
+            let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes)
+            let merged = WorkspaceLinker.unique((report.diagnostics + scopes.relevel(extra)).sorted(by: Diagnostic.precedes))
             let contexts = report.processContexts
+            let businessDay = report.businessDaySeconds
+            let ruleScopes = report.ruleScopes
             report = CheckReport(workspace: report.workspace, diagnostics: merged, policyStatuses: report.policyStatuses)
             report.processContexts = contexts
+            report.businessDaySeconds = businessDay
+            report.ruleScopes = ruleScopes
         }
         return report
     }

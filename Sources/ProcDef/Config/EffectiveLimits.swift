@@ -39,11 +39,17 @@ package struct EffectiveLimits: Sendable, Equatable {
 
     /// `flags`: the limits given on the command line.
     package init(config: Config?, flags: [InputLimit: Int] = [:]) {
+        self.init(configs: config.map { [$0] } ?? [], flags: flags)
+    }
+
+    /// `configs`: the files of a config's `extends` chain, the active one last; the last that sets a limit wins.
+    package init(configs: [Config], flags: [InputLimit: Int] = [:]) {
         entries = InputLimit.all.map { limit in
             if let value = flags[limit] {
                 return Entry(limit: limit, value: value, source: .commandLine(flag: limit.flag))
             }
-            if let config, let setting = config.limits.first(where: { $0.limit == limit }) {
+            for config in configs.reversed() {
+                guard let setting = config.limits.first(where: { $0.limit == limit }) else { continue }
                 return Entry(
                     limit: limit, value: setting.value.value, source: .config(file: config.file, line: setting.name.range.start.line))
             }

@@ -4,6 +4,7 @@ extension ModelDecoder {
     // Derived once from the format's description (Format/).
     static let configKeys = KeyTable.config.names
     static let limitKeys = KeyTable.limits.names
+    static let overrideKeys = KeyTable.override.names
 
     func decodeConfig(_ map: FieldMap, document: YAMLDocument) {
         let context = "the config"
@@ -16,11 +17,26 @@ extension ModelDecoder {
         )
         config.businessDay = businessDay(map, in: context)
         config.maxSilence = duration(map, "max-silence", in: context)
-        if let rules = map.value("rules"),
-            let rulesMap = fields(of: rules, "'rules' in \(context)", expected: "a mapping from rule id to setting")
-        {
-            checkKeysAreText(rulesMap, in: "'rules' of \(context)")
-            config.rules = rulesMap.fields.compactMap(decodeRuleSetting)
+        config.extends = texts(map, "extends", in: context, item: "a path")
+        config.exclude = globs(map, "exclude", in: context)
+        config.baseline = text(map, "baseline", in: context, expected: "a path")
+        if let written = text(map, "docs-url", in: context, expected: "an http or https address") {
+            if Self.isWebAddress(written.value) {
+                config.docsURL = written
+            } else {
+                report(
+                    WrongType.self, at: written.range,
+                    "'docs-url' in \(context) must be an http or https address, found \(Quoting.quoted(written.value))",
+                    help: "write the address where docs/rules.md is published, such as https://example.org/procdef/docs/rules.md")
+            }
+        }
+        config.rules = ruleSettings(map, in: context)
+        if let overrides = map.value("overrides") {
+            if let items = overrides.sequence {
+                config.overrides = items.enumerated().compactMap { decodeOverride($1, index: $0) }
+            } else if !overrides.isNull {
+                reportType(overrides, "'overrides' in \(context)", expected: "a list of overrides, each with 'paths' and 'rules'")
+            }
         }
         if let limits = map.value("limits"),
             let limitsMap = fields(of: limits, "'limits' in \(context)", expected: "a mapping from limit name to value")
@@ -31,6 +47,39 @@ extension ModelDecoder {
             config.limits = limitsMap.fields.filter { seen.insert($0.key).inserted }.compactMap(decodeLimitSetting)
         }
         decoded.configs.append(config)
+    }
+
+    /// The `rules` mapping of the config or of one of its overrides.
+    private func ruleSettings(_ map: FieldMap, in context: String) -> [RuleSetting] {
+        guard let rules = map.value("rules"),
+            let rulesMap = fields(of: rules, "'rules' in \(context)", expected: "a mapping from rule id to setting")
+        else { return [] }
+        checkKeysAreText(rulesMap, in: "'rules' of \(context)")
+        return rulesMap.fields.compactMap(decodeRuleSetting)
+    }
+
+    /// Globs as `PathGlob` reads them; one it cannot read is a `schema/type` finding, and left out.
+    private func globs(_ map: FieldMap, _ key: String, in context: String) -> [Located<String>] {
+        texts(map, key, in: context, item: "a glob").filter { glob in
+            if let problem = PathGlob.problem(in: glob.value) {
+                report(WrongType.self, at: glob.range, "'\(key)' in \(context): \(problem)", help: PathGlob.syntaxHelp)
+                return false
+            }
+            return true
+        }
+    }
+
+    /// `{paths: [GLOB, ...], rules: {RULE: LEVEL, ...}}`.
+    private func decodeOverride(_ node: Node, index: Int) -> RuleOverride? {
+        let context = "override \(index + 1) of the config"
+        guard let map = fields(of: node, "\(context)", expected: "a mapping with 'paths' and 'rules'") else {
+            if node.isNull { reportType(node, context, expected: "a mapping with 'paths' and 'rules'") }
+            return nil
+        }
+        checkKeys(map, allowed: Self.overrideKeys, in: context)
+        requireFields(map, KeyTable.override.requiredNames, in: context, at: node.range)
+        let paths = globs(map, "paths", in: context)
+        return RuleOverride(paths: paths, rules: ruleSettings(map, in: context), file: file, range: node.range)
     }
 
     /// `max-depth: 32`, `max-file-size: 2MiB`: the flags' syntax, and at most the default. Raising a limit is left to

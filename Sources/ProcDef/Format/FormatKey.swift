@@ -137,6 +137,6 @@ package struct KeyTable: Sendable {
         ("applies-to", appliesTo), ("run-condition", runCondition), ("takes", takes), ("requirements", requirements), ("before", before),
         ("all", allOf),
         ("process-requirement", processRequirement), ("max", max), ("selector", selector), ("config", config),
-        ("limits", limits),
+        ("override", override), ("limits", limits),
     ]
 }

@@ -13,6 +13,16 @@ public struct Config: Sendable {
     public var businessDay: Located<TimeTarget>?
     /// `max-silence`: the longest a customer may go without news, for every process that gives none.
     public var maxSilence: Located<TimeTarget>?
+    /// `extends`: the configs this one builds on, each relative to this file, merged in order before this one.
+    public var extends: [Located<String>] = []
+    /// `exclude`: globs, relative to this file's folder, of files and folders never read from a folder walk.
+    public var exclude: [Located<String>] = []
+    /// `overrides`: rule settings for the files some globs match; later entries win.
+    public var overrides: [RuleOverride] = []
+    /// `baseline`: the baseline file, relative to this file; default `.procdef-baseline.json` beside the config.
+    public var baseline: Located<String>?
+    /// `docs-url`: where docs/rules.md is published, for the rule links of the JSON and SARIF reports.
+    public var docsURL: Located<String>?
     public var file: String
     public var range: SourceRange
 
@@ -25,6 +35,22 @@ public struct Config: Sendable {
         self.out = out
         self.rules = rules
         self.limits = limits
+        self.file = file
+        self.range = range
+    }
+}
+
+/// One entry under `overrides:`: rule settings for the files `paths` match, globs relative to the config's folder.
+public struct RuleOverride: Sendable {
+    public var paths: [Located<String>]
+    public var rules: [RuleSetting]
+    /// The config file that wrote it: its globs are relative to that file's folder, whichever config extends it.
+    public var file: String
+    public var range: SourceRange
+
+    public init(paths: [Located<String>], rules: [RuleSetting], file: String, range: SourceRange) {
+        self.paths = paths
+        self.rules = rules
         self.file = file
         self.range = range
     }

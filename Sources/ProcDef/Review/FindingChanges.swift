@@ -18,18 +18,18 @@ package struct FindingChanges: Sendable, Hashable {
     /// another file, or adding lines above it, changes no finding. A finding that appears more often on one side
     /// counts its extra occurrences (the last ones) as introduced or resolved.
     static func compare(_ old: [FindingRecord], _ new: [FindingRecord]) -> FindingChanges {
-        var oldCounts: [FindingKey: Int] = [:]
-        for record in old { oldCounts[FindingKey(record), default: 0] += 1 }
-        var newCounts: [FindingKey: Int] = [:]
-        for record in new { newCounts[FindingKey(record), default: 0] += 1 }
+        var oldCounts: [DiffFindingKey: Int] = [:]
+        for record in old { oldCounts[DiffFindingKey(record), default: 0] += 1 }
+        var newCounts: [DiffFindingKey: Int] = [:]
+        for record in new { newCounts[DiffFindingKey(record), default: 0] += 1 }
         return FindingChanges(introduced: extra(new, beyond: oldCounts), resolved: extra(old, beyond: newCounts))
     }
 
     /// The records of `side` past the number the other side has of the same key.
-    private static func extra(_ side: [FindingRecord], beyond other: [FindingKey: Int]) -> [FindingRecord] {
-        var seen: [FindingKey: Int] = [:]
+    private static func extra(_ side: [FindingRecord], beyond other: [DiffFindingKey: Int]) -> [FindingRecord] {
+        var seen: [DiffFindingKey: Int] = [:]
         return side.filter { record in
-            let key = FindingKey(record)
+            let key = DiffFindingKey(record)
             seen[key, default: 0] += 1
             return (seen[key] ?? 0) > (other[key] ?? 0)
         }
@@ -76,7 +76,7 @@ package struct FindingRecord: Sendable, Hashable {
 }
 
 /// What makes two findings the same finding across the two sides.
-struct FindingKey: Hashable {
+struct DiffFindingKey: Hashable {
     let severity: Severity
     let rule: String
     let processID: String?

@@ -40,7 +40,12 @@ package struct GitRevision: Sendable {
     /// A file over the size limit is not read; it is a `yaml/limits` finding, as on disk.
     package func load(paths: [String], options: CheckOptions = CheckOptions()) throws(GitError) -> Workspace {
         let commit = try resolve()
-        let listed = try list(paths, at: commit)
+        let named = Set(paths.map { DisplayPath.make($0, currentDirectory: directory) })
+        // The config's `exclude` applies as it does on disk: a folder walk passes over it, a file named itself is read.
+        let listed = try list(paths, at: commit).filter { entry in
+            named.contains(entry.path)
+                || !options.excludes.contains { $0.matches(absolute: DisplayPath.absolute(entry.path, currentDirectory: directory)) }
+        }
         let limit = options.limits.maxFileSize
         // The sizes `ls-tree -l` printed keep an oversized blob from being asked for at all; the size in each
         // answer's header is checked again as it is read.

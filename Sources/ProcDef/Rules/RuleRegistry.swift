@@ -37,6 +37,7 @@ public enum RuleRegistry {
         SuppressionWithoutReason.self,
         UnusedSuppression.self,
         RenamedRule.self,
+        StaleBaseline.self,
         // About the role catalogue as a whole, checked once per workspace by `Checker`.
         UnusedCatalogueRole.self,
         // About `.procdef.yaml` itself.

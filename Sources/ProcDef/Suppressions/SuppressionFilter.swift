@@ -6,7 +6,7 @@ package enum SuppressionFilter {
     package static func apply(
         _ diagnostics: [Diagnostic],
         suppressions: [String: [InlineSuppression]],
-        configuration: RuleConfiguration,
+        scopes: RuleScopes,
         knownRule: (String) -> Bool,
         ruleIDs: [String],
         notJudged: (rules: Set<String>, files: Set<String>) = ([], [])
@@ -45,6 +45,7 @@ package enum SuppressionFilter {
         }
 
         for (file, list) in suppressions {
+            let configuration = scopes.configuration(for: file)
             var findings = Findings(file: file, configuration: configuration)
             for (index, suppression) in list.enumerated() {
                 if suppression.rules.isEmpty {
@@ -64,6 +65,14 @@ package enum SuppressionFilter {
                     // A rule that did not judge this file this time (the catalogue rules on a partial check) silenced
                     // nothing because it said nothing: the suppression may still be needed.
                     if notJudged.files.contains(file) && notJudged.rules.contains(meaning(rule.value)) { continue }
+                    // Nor did a rule that `--select` or `--ignore` left out of this run.
+                    if let selection = configuration.selection {
+                        let judged =
+                            rule.value.hasSuffix("/*")
+                            ? ruleIDs.contains { InlineSuppression.pattern(rule.value, matches: $0) && selection.includes($0) }
+                            : selection.includes(meaning(rule.value))
+                        if !judged { continue }
+                    }
                     let isFamily = rule.value.hasSuffix("/*")
                     let exists =
                         isFamily

@@ -20,6 +20,12 @@ public struct CheckOptions: Sendable {
     public var maxStatesPerProcess: Int = 100_000
     /// Severities and options of the rules.
     public var rules: RuleConfiguration
+    /// The config's `overrides`: other severities and options for the files some globs match.
+    public var ruleScopes: [RuleScopes.Scope] = []
+    /// The config's `exclude`: files and folders a folder walk passes over.
+    public var excludes: [PathGlob] = []
+    /// `procdef check - --stdin-filename PATH`: text that replaces the file at PATH in the workspace read.
+    public var standardInput: StandardInputFile?
     /// Whether the report keeps each process's `ProcessContext` (flow graph, handoff analysis, resolved roles), so
     /// `procdef build` renders from the analyses the rules used instead of making them again. Off for `check`: kept for
     /// every process at once, they would hold memory that a check never reads again.
@@ -39,10 +45,25 @@ public struct CheckOptions: Sendable {
 /// A problem with the command's inputs themselves (exit code 2), not with what they contain.
 public enum WorkspaceError: Error, Sendable, Equatable, CustomStringConvertible {
     case pathNotFound(String)
+    /// A config's `extends` names a file that does not exist, or leads back to a file of its own chain.
+    case configChain(String)
 
     public var description: String {
         switch self {
         case .pathNotFound(let path): "no such file or directory: \(path)"
+        case .configChain(let message): message
         }
+    }
+}
+
+/// Text read from standard input, checked as the file at `path` (as typed: relative to the current directory, or
+/// absolute) would be.
+public struct StandardInputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 }

@@ -6,6 +6,10 @@ public struct CheckSummary: Sendable, Hashable {
     public var errors: Int
     public var warnings: Int
     public var notes: Int
+    /// Findings a baseline hid (not counted above).
+    public var baselined = 0
+    /// The baseline file in use, as shown; nil without one.
+    public var baselineFile: String?
 
     public init(files: Int, processes: Int, policies: Int, errors: Int, warnings: Int, notes: Int) {
         self.files = files
@@ -30,6 +34,14 @@ public struct CheckReport: Sendable {
     /// The working seconds of a business day the check counted with, so that what is computed from the report
     /// later (the time verdicts `procdef diff` compares) counts the same.
     package var businessDaySeconds = TimeTarget.defaultBusinessDaySeconds
+    /// The rule configuration the check ran with (the config's `rules` and `overrides`, `--select`), for findings
+    /// made after it, such as the baseline's.
+    public var ruleScopes = RuleScopes()
+    /// The findings a baseline hid, in order: the JSON and SARIF reports show them under `--show-baselined`, and
+    /// runbooks list them as known.
+    public var baselined: [Diagnostic] = []
+    /// The baseline in use; nil without one.
+    public var baseline: BaselineUse?
 
     public init(workspace: Workspace, diagnostics: [Diagnostic], policyStatuses: [String: [PolicyStatus]] = [:]) {
         self.workspace = workspace
@@ -48,6 +60,9 @@ public struct CheckReport: Sendable {
 
 /// The whole pipeline behind `procdef check`: read, decode, link, then run the rules.
 public enum Checker {
+    /// The rules about the role catalogue as a whole, which judge nothing on a check of some files only.
+    public static let catalogueRuleIDs: Set<String> = [UnusedCatalogueRole.descriptor.id, "raci/idle-role"]
+
     public static func check(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> CheckReport {
         let workspace = try Workspace.load(paths: paths, options: options)
         return check(workspace, options: options)
@@ -60,13 +75,14 @@ public enum Checker {
 
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
-        let configuration = options.rules
+        let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes).prepared(for: workspace.sources.map(\.path))
         let rules = RuleRegistry.processRules
         let today = options.today ?? CalendarDate.todayUTC()
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: today)
         let keepsContexts = options.keepsProcessContexts
         let perProcess = workspace.processes.parallelMap {
             process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
+            let configuration = scopes.configuration(for: process.file)
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace,
                 configuration: configuration, stateLimit: options.maxStatesPerProcess, today: today, reviewEvery: options.reviewEvery,
@@ -92,23 +108,24 @@ public enum Checker {
         // The rules about the catalogue as a whole read every process at once.
         let roleUse = CatalogueRoleUse(workspace)
         let catalogueFindings =
-            UnusedCatalogueRole.diagnostics(roleUse, in: workspace, configuration: configuration)
-            + IdleRole.catalogueFindings(roleUse, in: workspace, configuration: configuration)
-        let levelled = configuration.relevel(
+            UnusedCatalogueRole.diagnostics(roleUse, in: workspace, scopes: scopes)
+            + IdleRole.catalogueFindings(roleUse, in: workspace, scopes: scopes)
+        let levelled = scopes.relevel(
             workspace.diagnostics + perProcess.flatMap(\.diagnostics) + catalogueFindings + configFindings)
         let policyRuleIDs = Set(policyIDs.map { "policy/\($0)" })
         let ruleIDs = RuleRegistry.all.map(\.id) + policyRuleIDs.sorted()
         let kept = SuppressionFilter.apply(
             levelled,
             suppressions: workspace.suppressions,
-            configuration: configuration,
+            scopes: scopes,
             knownRule: { id in RuleRegistry.descriptor(for: id) != nil || policyRuleIDs.contains(id) },
             ruleIDs: ruleIDs,
             notJudged: roleUse.isJudged
                 ? ([], [])
-                : ([UnusedCatalogueRole.descriptor.id, "raci/idle-role"], Set(workspace.catalogues.map(\.file)))
+                : (catalogueRuleIDs, Set(workspace.catalogues.map(\.file)))
         )
         var report = CheckReport(workspace: workspace, diagnostics: kept, policyStatuses: statuses)
+        report.ruleScopes = scopes
         report.processContexts = contexts
         report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
         return report

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Paths as users see them in findings: relative to the current directory when below it, always with `/`.
 package enum DisplayPath {
     /// `path` as typed (absolute or relative to `currentDirectory`), cleaned of `.`, `..` and doubled slashes.
@@ -9,6 +11,32 @@ package enum DisplayPath {
         let prefix = base == "/" ? "/" : base + "/"
         if absolute.hasPrefix(prefix) { return String(absolute.dropFirst(prefix.count)) }
         return isAbsolute ? absolute : normalized(path, isAbsolute: false)
+    }
+
+    /// `path` as typed (absolute or relative to `currentDirectory`), made absolute and cleaned lexically.
+    package static func absolute(_ path: String, currentDirectory: String) -> String {
+        normalized(path.hasPrefix("/") ? path : currentDirectory + "/" + path, isAbsolute: true)
+    }
+
+    /// `path` (absolute) with its symbolic links resolved, as the file system sees it; `path` itself when it does not
+    /// exist. Two spellings of one folder (`/tmp` and `/private/tmp`, a link to a checkout) then compare equal.
+    package static func real(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The folder part of `path`: everything before its last `/` (`/` for a file in the root, `""` for a bare name).
+    /// Written out because Foundation's `deletingLastPathComponent` traps on a path ending in a one-character name.
+    package static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The name part of `path`: everything after its last `/`.
+    package static func name(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
     }
 
     /// `parent/name`, where a parent of `.` adds nothing.

@@ -9,9 +9,13 @@ struct FileDiscovery {
     struct Input: Sendable {
         var path: String
         var displayPath: String
+        /// The text to check instead of the file's (`procdef check - --stdin-filename PATH`).
+        var replacement: [UInt8]? = nil
     }
 
     private let currentDirectory: String
+    /// The config's `exclude`: what a folder walk passes over. A file named by the user is read all the same.
+    private let excludes: [PathGlob]
     private(set) var inputs: [Input] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Whether a path named by the user is a file, not a folder: the check then sees a part of the repository.
@@ -19,16 +23,45 @@ struct FileDiscovery {
     private var seenFiles: Set<FileSystem.FileIdentity> = []
     private var walkedDirectories: Set<FileSystem.FileIdentity> = []
 
-    static func discover(_ paths: [String], currentDirectory: String) throws(WorkspaceError) -> FileDiscovery {
-        var discovery = FileDiscovery(currentDirectory: currentDirectory)
+    static func discover(_ paths: [String], currentDirectory: String, excludes: [PathGlob] = []) throws(WorkspaceError)
+        -> FileDiscovery
+    {
+        var discovery = FileDiscovery(currentDirectory: currentDirectory, excludes: excludes)
         for path in paths {
             try discovery.add(path)
         }
         return discovery
     }
 
-    private init(currentDirectory: String) {
+    private init(currentDirectory: String, excludes: [PathGlob]) {
         self.currentDirectory = currentDirectory
+        self.excludes = excludes
+    }
+
+    /// Puts `replacement.bytes` in place of the file at `replacement.path`, or adds it as a file of its own when no
+    /// path read names it; nothing when the config's `exclude` leaves it out.
+    mutating func replace(_ replacement: StandardInputFile) {
+        let target = absolute(replacement.path)
+        if let index = inputs.firstIndex(where: { absolute($0.path) == target }) {
+            inputs[index].replacement = replacement.bytes
+        } else if !isExcluded(replacement.path) {
+            inputs.append(
+                Input(
+                    path: replacement.path, displayPath: DisplayPath.make(replacement.path, currentDirectory: currentDirectory),
+                    replacement: replacement.bytes))
+        }
+    }
+
+    private func absolute(_ path: String) -> String {
+        DisplayPath.absolute(path, currentDirectory: currentDirectory)
+    }
+
+    /// Whether a walk passes over `path` (as opened: absolute, or relative to the current directory).
+    func isExcluded(_ path: String, among globs: [PathGlob]? = nil) -> Bool {
+        let globs = globs ?? excludes
+        guard !globs.isEmpty else { return false }
+        let absolute = absolute(path)
+        return globs.contains { $0.matches(absolute: absolute) }
     }
 
     static func isYAMLName(_ name: String) -> Bool {
@@ -45,7 +78,10 @@ struct FileDiscovery {
             reportFailure(failure, display: display, what: "path")
         case .success(let status):
             if case .directory = status.kind {
-                walk(path, display: display, status: status)
+                // A folder named by the user is read even when a glob excludes it, as a named file is; the globs that
+                // do not cover it still apply inside it.
+                let folder = absolute(path)
+                walk(path, display: display, status: status, excluding: excludes.filter { !$0.matches(absolute: folder) })
             } else {
                 namesFiles = true
                 addFile(path, display: display, status: status)
@@ -81,7 +117,7 @@ struct FileDiscovery {
     }
 
     /// Walks with an explicit stack rather than recursion: folder depth is input, and must not decide stack use.
-    private mutating func walk(_ path: String, display: String, status: FileSystem.Status) {
+    private mutating func walk(_ path: String, display: String, status: FileSystem.Status, excluding globs: [PathGlob]) {
         var pending: [(path: String, display: String, identity: FileSystem.FileIdentity, parent: Ancestry?)] = [
             (path, display, status.identity, nil)
         ]
@@ -105,6 +141,7 @@ struct FileDiscovery {
             for name in names where !name.hasPrefix(".") {
                 let childPath = folder.path.hasSuffix("/") ? folder.path + name : folder.path + "/" + name
                 let childDisplay = DisplayPath.child(folder.display, name)
+                if isExcluded(childPath, among: globs) { continue }
                 switch FileSystem.status(childPath) {
                 case .failure(let failure):
                     // A broken link to a folder cannot be told from one to a file; only YAML names are worth a finding.

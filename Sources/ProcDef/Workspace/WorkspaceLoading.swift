@@ -5,7 +5,9 @@ extension Workspace {
     /// Reads every path (files, or folders walked recursively for `*.yaml`/`*.yml`), parses and decodes each file in
     /// parallel, then links roles and cross-file references. Only a missing path throws; all else is a diagnostic.
     package static func load(paths: [String], options: CheckOptions = CheckOptions()) throws(WorkspaceError) -> Workspace {
-        let discovery = try FileDiscovery.discover(paths, currentDirectory: FileManager.default.currentDirectoryPath)
+        var discovery = try FileDiscovery.discover(
+            paths, currentDirectory: FileManager.default.currentDirectoryPath, excludes: options.excludes)
+        if let standardInput = options.standardInput { discovery.replace(standardInput) }
         let loaded = readAndDecode(discovery.inputs, options: options)
         var workspace = WorkspaceLinker.link(sources: loaded.compactMap(\.source), decoded: loaded.map(\.decoded))
         workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discovery.diagnostics).sorted(by: Diagnostic.precedes))
@@ -35,6 +37,11 @@ extension Workspace {
     ) {
         var failed = DecodedFile(file: input.displayPath)
         let limit = options.limits.maxFileSize
+        if let bytes = input.replacement {
+            // Text from standard input is kept for the snippets: there is no file to read it from again.
+            let source = SourceFile(path: input.displayPath, bytes: bytes)
+            return (source, DecodedFile(decoding: source, options: options, texts: texts))
+        }
         switch FileSystem.read(input.path, limit: limit) {
         case .bytes(let bytes):
             let decoded = DecodedFile(decoding: SourceFile(path: input.displayPath, bytes: bytes), options: options, texts: texts)

@@ -16,6 +16,10 @@ package struct CheckedProcess: Sendable {
     /// file that name no process (a YAML or schema error). The runbook's draft banner counts the errors among them,
     /// and its reviewers' section lists them all.
     package var findings: [Diagnostic] = []
+    /// The findings about this process that the baseline lists as known (`CheckReport.baselined`), found the same way.
+    package var knownFindings: [Diagnostic] = []
+    /// The baseline file that lists them, as shown.
+    package var baselineFile: String?
     /// What each edge of the flow graph says in a diagram (`DiagramRenderer.transitionLabels`), made once for the
     /// swimlanes, the blueprint and the runbook's Mermaid flowchart.
     let transitionLabels: [DiagramRenderer.TransitionLabel]
@@ -67,12 +71,15 @@ package struct CheckedProcess: Sendable {
     package static func all(in report: CheckReport) -> [CheckedProcess] {
         let (index, unique) = prepare(report)
         let statuses = report.policyStatuses
-        let findings = findingsByProcess(report, unique)
+        let findings = findingsByProcess(report.diagnostics, unique)
+        let known = findingsByProcess(report.baselined, unique)
         return unique.sorted { $0.id.value < $1.id.value }.parallelMap { process in
             var checked = CheckedProcess(
                 process: process, workspace: report.workspace, index: index,
                 policyStatuses: statuses[process.id.value] ?? [], analysed: report.processContexts[process.id.value])
             checked.findings = findings[process.id.value] ?? []
+            checked.knownFindings = known[process.id.value] ?? []
+            checked.baselineFile = report.baseline?.file
             return checked
         }
     }
@@ -84,12 +91,14 @@ package struct CheckedProcess: Sendable {
         var checked = CheckedProcess(
             process: process, workspace: report.workspace, index: index,
             policyStatuses: report.policyStatuses[id] ?? [], analysed: report.processContexts[id])
-        checked.findings = findingsByProcess(report, [process])[id] ?? []
+        checked.findings = findingsByProcess(report.diagnostics, [process])[id] ?? []
+        checked.knownFindings = findingsByProcess(report.baselined, [process])[id] ?? []
+        checked.baselineFile = report.baseline?.file
         return checked
     }
 
     /// The report's findings per process id: by their subject, else by the file a single process lives in.
-    private static func findingsByProcess(_ report: CheckReport, _ processes: [ProcessDefinition]) -> [String: [Diagnostic]] {
+    private static func findingsByProcess(_ diagnostics: [Diagnostic], _ processes: [ProcessDefinition]) -> [String: [Diagnostic]] {
         var processByFile: [String: String?] = [:]
         for process in processes {
             // A file that holds two processes cannot say which one a finding without a subject is about.
@@ -100,7 +109,7 @@ package struct CheckedProcess: Sendable {
             }
         }
         var result: [String: [Diagnostic]] = [:]
-        for diagnostic in report.diagnostics {
+        for diagnostic in diagnostics {
             if let id = diagnostic.subjects.process {
                 result[id, default: []].append(diagnostic)
             } else if let owner = processByFile[diagnostic.file], let id = owner {

@@ -32,7 +32,10 @@ import ProcDef
 ///           "endColumn": 21,
 ///           "message": "'categorize' is done by 'service-desk'"
 ///         }
-///       ]
+///       ],
+///       "url": "https://github.com/procdef/procdef/blob/main/docs/rules.md#handoffgap",
+///       "key": "handoff/gap|Processes/incident.yaml|process=incident-management;activities=categorize,diagnose;roles=service-desk,resolver-group",
+///       "baselined": false
 ///     }
 ///   ],
 ///   "summary": {
@@ -41,7 +44,8 @@ import ProcDef
 ///     "policies": 2,
 ///     "errors": 1,
 ///     "warnings": 0,
-///     "notes": 0
+///     "notes": 0,
+///     "baselined": 0
 ///   }
 /// }
 /// ```
@@ -52,21 +56,35 @@ import ProcDef
 /// `subjects` holds the ids the finding is about, with only the keys that apply, in the order `process`,
 /// `activities`, `roles`, `policy`, `waiver` (an object with `process` and `policy`); `{}` when the finding names
 /// none. `path` is the witness path, its steps in order, `[]` when the rule has none. Both were added to version 1
-/// without changing any earlier key: readers that ignore unknown keys keep working. Lines and columns are 1-based, columns count Unicode scalars, and the end is
+/// without changing any earlier key: readers that ignore unknown keys keep working. So were `url` (the rule's section
+/// of docs/rules.md, the config's `docs-url`; null for a policy), `key` (what a baseline matches the finding by:
+/// `FindingKey`), `baselined` (true only for the known findings `--show-baselined` lists) and the summary's
+/// `baselined` (how many findings the baseline hid; the other counts leave them out). Lines and columns are 1-based, columns count Unicode scalars, and the end is
 /// exclusive. The output is byte-for-byte deterministic: no key order from a dictionary, no locale, no floats.
 /// Written by hand rather than with `JSONEncoder`, which would neither keep key order nor be as fast.
 package struct JSONDiagnosticRenderer: Sendable {
-    package init() {}
+    package var references: FindingReferences
+
+    package init(references: FindingReferences = FindingReferences()) {
+        self.references = references
+    }
 
     /// The whole report.
     package func render(_ report: CheckReport) -> String {
-        render(report.diagnostics, summary: report.summary)
+        render(references.listed(report), summary: report.summary)
     }
 
-    /// `diagnostics` in the order given, and `summary`.
+    /// `diagnostics` in the order given, none of them baselined, and `summary`.
     package func render(_ diagnostics: [Diagnostic], summary: CheckSummary) -> String {
+        var report = CheckReport(workspace: Workspace(), diagnostics: [])
+        report.diagnostics = diagnostics
+        return render(references.listed(report), summary: summary)
+    }
+
+    private func render(_ listed: [FindingReferences.Listed], summary: CheckSummary) -> String {
         var output = "{\n  \"version\": 1,\n  \"diagnostics\": ["
-        for (index, diagnostic) in diagnostics.enumerated() {
+        for (index, entry) in listed.enumerated() {
+            let diagnostic = entry.diagnostic
             output += index == 0 ? "\n" : ",\n"
             output += "    {\n"
             output += "      \"file\": "
@@ -91,9 +109,18 @@ package struct JSONDiagnosticRenderer: Sendable {
             Self.append(diagnostic.subjects, to: &output)
             output += ",\n      \"path\": "
             Self.append(diagnostic.path, to: &output)
+            output += ",\n      \"url\": "
+            if let url = references.url(forRule: diagnostic.rule) {
+                JSONEscaping.appendQuoted(url, to: &output)
+            } else {
+                output += "null"
+            }
+            output += ",\n      \"key\": "
+            JSONEscaping.appendQuoted(entry.key.text, to: &output)
+            output += entry.baselined ? ",\n      \"baselined\": true" : ",\n      \"baselined\": false"
             output += "\n    }"
         }
-        output += diagnostics.isEmpty ? "],\n" : "\n  ],\n"
+        output += listed.isEmpty ? "],\n" : "\n  ],\n"
         output += """
               "summary": {
                 "files": \(summary.files),
@@ -101,7 +128,8 @@ package struct JSONDiagnosticRenderer: Sendable {
                 "policies": \(summary.policies),
                 "errors": \(summary.errors),
                 "warnings": \(summary.warnings),
-                "notes": \(summary.notes)
+                "notes": \(summary.notes),
+                "baselined": \(summary.baselined)
               }
             }
 

@@ -10,15 +10,25 @@ import ProcDef
 /// A finding's witness path is its one `codeFlows` entry (one `threadFlow`, a location per step, SARIF 2.1.0
 /// §3.36–3.38), and the ids it is about are `properties.subjects`, keyed as in the JSON report: a viewer shows the
 /// path, and a baseline matches results by rule and subjects rather than by message text.
+///
+/// Each rule of the catalogue links its section of docs/rules.md (`helpUri`, from the config's `docs-url`) and carries
+/// its explanation and examples as `help.markdown`. Each result carries `partialFingerprints."procdef/v1"`, the hash
+/// of its baseline key (`FindingKey`) and its rank among the results with that key, so code scanning keeps an alert
+/// open across line moves. With a baseline in use each result has a `baselineState`: `new`, or `unchanged` for a
+/// known finding that `--show-baselined` lists.
 package struct SARIFRenderer: Sendable {
     package var toolVersion: String
+    package var references: FindingReferences
 
-    package init(toolVersion: String) {
+    package init(toolVersion: String, references: FindingReferences = FindingReferences()) {
         self.toolVersion = toolVersion
+        self.references = references
     }
 
     package func render(_ report: CheckReport, rules catalogue: [RuleDescriptor] = RuleRegistry.all) -> String {
-        let rules = Self.rules(catalogue: catalogue, policies: report.workspace.policies, diagnostics: report.diagnostics)
+        let rules = Self.rules(
+            catalogue: catalogue, policies: report.workspace.policies, diagnostics: report.diagnostics + report.baselined,
+            references: references)
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
 
@@ -39,9 +49,14 @@ package struct SARIFRenderer: Sendable {
                         }
                     }
                     run.field("columnKind", "unicodeCodePoints")
+                    let baselineInUse = report.baseline != nil
                     run.array("results") { results in
-                        for diagnostic in report.diagnostics {
-                            results.object { Self.write(diagnostic, ruleIndex: index[diagnostic.rule], into: &$0) }
+                        for entry in references.listed(report) {
+                            results.object { result in
+                                Self.write(entry.diagnostic, ruleIndex: index[entry.diagnostic.rule], into: &result)
+                                result.object("partialFingerprints") { $0.field("procdef/v1", entry.fingerprint) }
+                                if baselineInUse { result.field("baselineState", entry.baselined ? "unchanged" : "new") }
+                            }
                         }
                     }
                 }
@@ -57,15 +72,20 @@ package struct SARIFRenderer: Sendable {
         var short: String
         var full: String
         var help: String
+        var helpMarkdown: String?
+        var helpURI: String?
         var level: String
         var enabled: Bool
     }
 
-    static func rules(catalogue: [RuleDescriptor], policies: [Policy], diagnostics: [Diagnostic]) -> [SARIFRule] {
+    static func rules(
+        catalogue: [RuleDescriptor], policies: [Policy], diagnostics: [Diagnostic], references: FindingReferences = FindingReferences()
+    ) -> [SARIFRule] {
         var rules = catalogue.map { d in
             SARIFRule(
                 id: d.id, name: ruleName(d.id), short: d.summary, full: d.explanation,
                 help: "\(d.explanation)\n\nRun `procdef explain \(d.id)` for a failing and a fixed example.",
+                helpMarkdown: helpMarkdown(d), helpURI: references.url(forRule: d.id),
                 level: level(d.defaultSeverity), enabled: d.defaultSeverity != nil
             )
         }
@@ -79,14 +99,49 @@ package struct SARIFRenderer: Sendable {
             rules.append(
                 SARIFRule(
                     id: id, name: ruleName(id), short: policy.title.value, full: rationale,
-                    help: "\(policy.title.value)\n\n\(rationale)\(runs)\n\nDefined in \(policy.file).", level: level(policy.severity.value),
+                    help: "\(policy.title.value)\n\n\(rationale)\(runs)\n\nDefined in \(policy.file).", helpMarkdown: nil, helpURI: nil,
+                    level: level(policy.severity.value),
                     enabled: true))
         }
         // A finding of a rule nobody declared (a policy that failed to decode) still needs an entry to point at.
         for id in Set(diagnostics.map(\.rule)).subtracting(known).sorted() {
-            rules.append(SARIFRule(id: id, name: ruleName(id), short: id, full: id, help: id, level: "warning", enabled: true))
+            rules.append(
+                SARIFRule(
+                    id: id, name: ruleName(id), short: id, full: id, help: id, helpMarkdown: nil, helpURI: nil, level: "warning",
+                    enabled: true))
         }
         return rules
+    }
+
+    /// The explanation and both examples, as `procdef explain` prints them, for a viewer that renders Markdown.
+    static func helpMarkdown(_ rule: RuleDescriptor) -> String {
+        let fence = fence(for: rule.failingExample + rule.fixedExample)
+        return """
+            \(rule.explanation)
+
+            **Fails:**
+
+            \(fence)yaml
+            \(rule.failingExample)
+            \(fence)
+
+            **Fixed:**
+
+            \(fence)yaml
+            \(rule.fixedExample)
+            \(fence)
+            """
+    }
+
+    /// A code fence longer than any run of backticks in `text`, so an example cannot close it.
+    private static func fence(for text: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return String(repeating: "`", count: max(3, longest + 1))
     }
 
     /// `handoff/gap` → `HandoffGap`: SARIF's `name` is an identifier-like label.
@@ -108,7 +163,11 @@ package struct SARIFRenderer: Sendable {
         object.field("name", rule.name)
         object.object("shortDescription") { $0.field("text", rule.short) }
         object.object("fullDescription") { $0.field("text", rule.full) }
-        object.object("help") { $0.field("text", rule.help) }
+        if let uri = rule.helpURI { object.field("helpUri", uri) }
+        object.object("help") { help in
+            help.field("text", rule.help)
+            if let markdown = rule.helpMarkdown { help.field("markdown", markdown) }
+        }
         object.object("defaultConfiguration") {
             $0.field("enabled", rule.enabled)
             $0.field("level", rule.level == "none" ? "warning" : rule.level)

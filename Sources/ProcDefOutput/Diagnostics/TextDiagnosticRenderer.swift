@@ -41,22 +41,51 @@ package struct TextDiagnosticRenderer: Sendable {
         self.readSource = readSource
     }
 
-    /// The whole report: every diagnostic with its source line, then the summary line.
-    package func render(_ report: CheckReport) -> String {
-        render(report.diagnostics, sources: report.workspace.sources, summary: report.summary)
+    /// The whole report: every diagnostic with its source line, then the summary line (unless `summary` is false:
+    /// `--quiet`).
+    package func render(_ report: CheckReport, summary: Bool = true) -> String {
+        render(report.diagnostics, sources: report.workspace.sources, summary: summary ? report.summary : nil)
     }
 
     /// Every diagnostic in the order given, each with its source line from `sources` (matched by path), then the
-    /// summary line.
-    package func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary) -> String {
+    /// summary line, if any.
+    package func render(_ diagnostics: [Diagnostic], sources: [SourceFile], summary: CheckSummary?) -> String {
         var files = SnippetSources(sources, read: readSource)
         var output = ""
         for diagnostic in diagnostics {
             output += render(diagnostic, lines: files.file(diagnostic.file))
             output += "\n"
         }
-        output += style.paint(Self.summaryLine(for: summary), .bold)
-        output += "\n"
+        if let summary {
+            output += style.paint(Self.summaryLine(for: summary), .bold)
+            output += "\n"
+        }
+        return output
+    }
+
+    /// `--statistics`: one line per rule, most findings first (then by rule id), each with its count and severity,
+    /// then the summary line.
+    package func renderStatistics(_ report: CheckReport, summary: Bool = true) -> String {
+        var counts: [String: (count: Int, severities: Set<Severity>)] = [:]
+        for diagnostic in report.diagnostics {
+            counts[diagnostic.rule, default: (0, [])].count += 1
+            counts[diagnostic.rule, default: (0, [])].severities.insert(diagnostic.severity)
+        }
+        let rows = counts.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
+        let countWidth = rows.map { String($0.value.count).count }.max() ?? 1
+        let ruleWidth = rows.map(\.key.count).max() ?? 0
+        var output = ""
+        for (rule, entry) in rows {
+            let count = String(entry.count)
+            let severities = Severity.allCases.filter(entry.severities.contains).map(\.rawValue).joined(separator: ", ")
+            output += String(repeating: " ", count: countWidth - count.count) + count + "  "
+            output += TerminalEscaping.sanitized(rule) + String(repeating: " ", count: max(0, ruleWidth - rule.count)) + "  "
+            output += style.paint(severities, entry.severities.min()?.color ?? .bold) + "\n"
+        }
+        if summary {
+            output += style.paint(Self.summaryLine(for: report.summary), .bold)
+            output += "\n"
+        }
         return output
     }
 
@@ -71,12 +100,21 @@ package struct TextDiagnosticRenderer: Sendable {
     /// `2 errors, 1 warning in 14 files`, `1 error in 5 files`, `1 error, 2 notes in 5 files`, `3 warnings in 1 file`.
     /// A count of zero is left out, as it tells the reader nothing; a run with no findings at all says
     /// `no problems in 3 files`. Each noun agrees with its number.
+    ///
+    /// With a baseline that hid findings, the counts are of new findings, and the line says how many the baseline
+    /// hid: `3 new errors in 14 files; 214 known findings hidden by .procdef-baseline.json`.
     package static func summaryLine(for summary: CheckSummary) -> String {
         let files = counted(summary.files, "file")
+        let hides = summary.baselined > 0 && summary.baselineFile != nil
+        let new = hides ? "new " : ""
         let counts = [(summary.errors, "error"), (summary.warnings, "warning"), (summary.notes, "note")]
             .filter { $0.0 > 0 }
-            .map { counted($0.0, $0.1) }
-        return (counts.isEmpty ? "no problems" : counts.joined(separator: ", ")) + " in " + files
+            .map { counted($0.0, new + $0.1) }
+        var line = (counts.isEmpty ? "no \(new)problems" : counts.joined(separator: ", ")) + " in " + files
+        if hides, let file = summary.baselineFile {
+            line += "; \(counted(summary.baselined, "known finding")) hidden by \(TerminalEscaping.sanitized(file))"
+        }
+        return line
     }
 
     private static func counted(_ count: Int, _ noun: String) -> String {

@@ -177,30 +177,51 @@ extension RunbookPage {
 
     // MARK: For reviewers
 
+    /// Severity, rule, place and message of each finding.
+    private mutating func findingsTable(_ findings: [Diagnostic]) {
+        md.startTable(["Severity", "Rule", "Where", "Finding"])
+        for finding in findings {
+            md.startRow()
+            md.markdown(finding.severity == .error ? "**error**" : finding.severity == .warning ? "warning" : "note")
+            md.nextCell()
+            md.code(finding.rule)
+            md.nextCell()
+            md.code("\(finding.file):\(finding.range.start.line):\(finding.range.start.column)")
+            md.nextCell()
+            md.cellText(finding.message)
+            md.endRow()
+        }
+    }
+
     /// What a reviewer of the definition needs and the person on call does not: the check's findings, where the
     /// definition lives, its ids, and the diagrams' sources.
     mutating func reviewers(_ image: DiagramImageFormat?) {
         let findings = process.findings
         if findings.isEmpty {
-            md.paragraph("The check found nothing to report in this process.")
+            md.paragraph(
+                process.knownFindings.isEmpty
+                    ? "The check found nothing to report in this process."
+                    : "The check found nothing new to report in this process.")
         } else {
             md.startParagraph()
             md.markdown("The check's findings in this process (")
             md.number(findings.count)
             md.markdown("):")
             md.endLine()
-            md.startTable(["Severity", "Rule", "Where", "Finding"])
-            for finding in findings {
-                md.startRow()
-                md.markdown(finding.severity == .error ? "**error**" : finding.severity == .warning ? "warning" : "note")
-                md.nextCell()
-                md.code(finding.rule)
-                md.nextCell()
-                md.code("\(finding.file):\(finding.range.start.line):\(finding.range.start.column)")
-                md.nextCell()
-                md.cellText(finding.message)
-                md.endRow()
+            findingsTable(findings)
+        }
+        if !process.knownFindings.isEmpty {
+            md.startParagraph()
+            md.markdown("Known findings, accepted in the baseline")
+            if let file = process.baselineFile {
+                md.markdown(" ")
+                md.path(file)
             }
+            md.markdown(" until they are fixed (")
+            md.number(process.knownFindings.count)
+            md.markdown("):")
+            md.endLine()
+            findingsTable(process.knownFindings)
         }
         md.startList()
         md.labelledItem("Definition")

@@ -5,8 +5,16 @@ extension JSONSchemaRenderer {
         SchemaObject(
             "The optional .procdef.yaml at the repository root.",
             KeyTable.config,
-            shapes: ["rules": ruleSettings, "limits": Self.limitSettings.schema]
+            shapes: [
+                "rules": ruleSettings, "limits": Self.limitSettings.schema,
+                "overrides": .object([("type", .string("array")), ("items", override.schema)]),
+            ]
         )
+    }
+
+    /// One entry of `overrides`: globs, and rule settings as under `rules`.
+    private var override: SchemaObject {
+        SchemaObject("Rule settings for the files some globs match.", KeyTable.override, shapes: ["rules": ruleSettings])
     }
 
     /// Each limit up to its default: an editor flags a raised one as `procdef check` does (`schema/type`).

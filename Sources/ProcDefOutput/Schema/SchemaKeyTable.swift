@@ -35,6 +35,7 @@ extension SchemaShape {
         "role list": idList, "list of activity ids": idList, "list of process ids": idList, "list of policy ids": idList,
         "text": text, "name": text, "path": text,
         "list of names": textList, "list of text": textList, "list of paths": textList,
+        "path or list of paths": textList, "list of globs": textList,
         "integer": count, "boolean": flag, "duration": duration, "duration or per-priority durations": budget,
         "list of priority ids": idList, "activity id or `{end: ID}`": targetEnd("end"), "activity id or `{start: ID}`": targetEnd("start"),
         "date": date, "date or `permanent`": dateOrPermanent,

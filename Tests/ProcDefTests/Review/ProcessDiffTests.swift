@@ -32,11 +32,11 @@ final class ProcessDiffTests: XCTestCase {
 
     func testPositionsInMessagesAreIgnored() {
         XCTAssertEqual(
-            FindingKey.withoutPositions("process 'a' is already defined at old/Processes/a.yaml:12:3; rename it"),
+            DiffFindingKey.withoutPositions("process 'a' is already defined at old/Processes/a.yaml:12:3; rename it"),
             "process 'a' is already defined at <position>; rename it"
         )
-        XCTAssertEqual(FindingKey.withoutPositions("role 'x' (defined at roles.yaml:4:5)"), "role 'x' (defined at <position>)")
-        XCTAssertEqual(FindingKey.withoutPositions("a time of 10:30 or ratio 1:2:x stays"), "a time of 10:30 or ratio 1:2:x stays")
+        XCTAssertEqual(DiffFindingKey.withoutPositions("role 'x' (defined at roles.yaml:4:5)"), "role 'x' (defined at <position>)")
+        XCTAssertEqual(DiffFindingKey.withoutPositions("a time of 10:30 or ratio 1:2:x stays"), "a time of 10:30 or ratio 1:2:x stays")
     }
 
     /// A finding that appears once more on the new side is introduced once: the last occurrence.

@@ -126,13 +126,13 @@ enum IdleRole: ProcessRule {
 
     /// Catalogue roles of the people kinds that the workspace names but only ever consults or informs, judged once
     /// per check (from `Workspace/Checker.swift`), one finding per role at its first definition.
-    package static func catalogueFindings(_ use: CatalogueRoleUse, in workspace: Workspace, configuration: RuleConfiguration)
+    package static func catalogueFindings(_ use: CatalogueRoleUse, in workspace: Workspace, scopes: RuleScopes)
         -> [Diagnostic]
     {
         guard use.isJudged else { return [] }
         var diagnostics: [Diagnostic] = []
         for catalogue in workspace.catalogues {
-            var findings = Findings(file: catalogue.file, configuration: configuration)
+            var findings = Findings(file: catalogue.file, configuration: scopes.configuration(for: catalogue.file))
             for role in catalogue.roles where peopleKinds.contains(role.kind.value) {
                 let id = role.id.value
                 guard workspace.catalogueRoles[id].map({ $0.file == role.file && $0.id.range == role.id.range }) == true,

@@ -82,11 +82,11 @@ package enum UnusedCatalogueRole: Rule {
     )
 
     /// The notes for the catalogue's roles that `use` shows nobody names, one per role (its first definition).
-    package static func diagnostics(_ use: CatalogueRoleUse, in workspace: Workspace, configuration: RuleConfiguration) -> [Diagnostic] {
+    package static func diagnostics(_ use: CatalogueRoleUse, in workspace: Workspace, scopes: RuleScopes) -> [Diagnostic] {
         guard use.isJudged else { return [] }
         var diagnostics: [Diagnostic] = []
         for catalogue in workspace.catalogues {
-            var findings = Findings(file: catalogue.file, configuration: configuration)
+            var findings = Findings(file: catalogue.file, configuration: scopes.configuration(for: catalogue.file))
             for role in catalogue.roles
             where workspace.catalogueRoles[role.id.value].map({ $0.file == role.file && $0.id.range == role.id.range }) == true {
                 let id = role.id.value
