@@ -102,11 +102,8 @@ struct CheckSession {
 
     /// The report cut down to one file's findings (`--stdin-filename`), counted as one file.
     private static func onlyFile(_ file: String, of report: CheckReport) -> CheckReport {
-        var cut = CheckReport(
-            workspace: report.workspace, diagnostics: report.diagnostics.filter { $0.file == file }, policyStatuses: report.policyStatuses)
+        var cut = report.replacingDiagnostics(report.diagnostics.filter { $0.file == file })
         cut.summary.files = report.workspace.sources.contains { $0.path == file } ? 1 : 0
-        cut.businessDaySeconds = report.businessDaySeconds
-        cut.ruleScopes = report.ruleScopes
         return cut
     }
 

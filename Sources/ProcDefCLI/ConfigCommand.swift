@@ -115,7 +115,7 @@ struct ResolvedSettings {
             } else {
                 out += "Excluded: no.\n"
             }
-            let overrides = applying(active, to: absolute)
+            let overrides = applying(active)
             if overrides.isEmpty {
                 out += "Overrides that apply: none.\n"
             } else {
@@ -132,28 +132,33 @@ struct ResolvedSettings {
         return out + "\n" + rules(active: active)
     }
 
-    /// The overrides whose globs match `absolute`, with their index among all overrides.
-    private func applying(_ active: ActiveConfig, to absolute: String) -> [(Int, RuleOverride)] {
-        active.overrides.enumerated().filter { _, override in
-            let base = ActiveConfig.folder(of: override.file, currentDirectory: currentDirectory)
-            return override.paths.contains { PathGlob($0.value, base: base)?.matches(absolute: absolute) == true }
-        }
+    /// The policy ids the config's entries name: `policy/<id>`, but not a renamed rule's old id
+    /// (`policy/waiver-expired`).
+    private func policyIDs(_ active: ActiveConfig?) -> Set<String> {
+        Set(
+            (active?.ruleSettings ?? []).map(\.pattern.value)
+                .filter { $0.hasPrefix("policy/") && !$0.hasSuffix("/*") && RenamedRule.currentID(of: $0) == nil }
+                .map { String($0.dropFirst(7)) })
+    }
+
+    /// The rules as check resolves them here.
+    private func scopes(_ active: ActiveConfig?) -> RuleScopes {
+        active?.ruleScopes(policyIDs: policyIDs(active), currentDirectory: currentDirectory) ?? RuleScopes()
+    }
+
+    /// The overrides that apply to the path, in order, with their index among all overrides.
+    private func applying(_ active: ActiveConfig?) -> [(Int, RuleOverride)] {
+        guard let path else { return [] }
+        return scopes(active).matching(path).compactMap { scope in scope.override.map { (scope.index, $0) } }
     }
 
     /// Every rule with its severity and options for the path, as check resolves them, and the entry that set each.
     private func rules(active: ActiveConfig?) -> String {
         var rows: [(String, String, String)] = []
-        let overrides = active.flatMap { active in path.map { applying(active, to: CheckSession.absolute($0)) } } ?? []
-        let settings = active?.ruleSettings ?? []
-        // A policy's entry is `policy/<id>`; a renamed rule's old id (`policy/waiver-expired`) is not a policy.
-        let policyIDs = Set(
-            settings.map(\.pattern.value)
-                .filter { $0.hasPrefix("policy/") && !$0.hasSuffix("/*") && RenamedRule.currentID(of: $0) == nil }
-                .map { String($0.dropFirst(7)) })
-        let base = ConfigResolver.resolve(settings, in: "", rules: RuleRegistry.all, policyIDs: policyIDs).0
-        let configuration = overrides.reduce(base) { result, entry in
-            result.overlaid(with: ConfigResolver.resolve(entry.1.rules, in: entry.1.file, rules: RuleRegistry.all, policyIDs: policyIDs).0)
-        }
+        let overrides = applying(active)
+        let policyIDs = policyIDs(active)
+        let resolved = scopes(active)
+        let configuration = path.map { resolved.configuration(for: $0) } ?? resolved.base
         let ids = RuleRegistry.all.map(\.id) + policyIDs.sorted().map { "policy/\($0)" }
         for id in ids {
             let descriptor = RuleRegistry.descriptor(for: id)

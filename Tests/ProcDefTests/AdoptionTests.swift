@@ -293,13 +293,9 @@ final class RuleScopeTests: XCTestCase {
             XCTFail("no config in \(yaml)")
             return (RuleScopes(), [])
         }
-        let (base, findings) = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: [])
-        let scopes = config.overrides.map { override in
-            RuleScopes.Scope(
-                globs: override.paths.compactMap { PathGlob($0.value, base: "/repo") },
-                rules: ConfigResolver.resolve(override.rules, in: override.file, rules: RuleRegistry.all, policyIDs: []).0)
-        }
-        return (RuleScopes(base: base, scopes: scopes), workspace.diagnostics + findings)
+        let findings = ConfigResolver.resolve(config, rules: RuleRegistry.all, policyIDs: []).1
+        let active = ActiveConfig(config: config, source: nil, diagnostics: [])
+        return (active.ruleScopes(policyIDs: [], currentDirectory: "/repo"), workspace.diagnostics + findings)
     }
 
     private func severity(_ rule: String, in file: String, _ scopes: RuleScopes) -> String {

@@ -124,15 +124,11 @@ extension CheckReport {
                     help: "run `procdef check --write-baseline` to prune \(left == 1 ? "it" : "them") from the baseline",
                     subjects: entry.key.subjects))
         }
-        var report = CheckReport(workspace: workspace, diagnostics: kept + notes, policyStatuses: policyStatuses)
-        report.processContexts = processContexts
-        report.businessDaySeconds = businessDaySeconds
-        report.ruleScopes = ruleScopes
+        var report = replacingDiagnostics(kept + notes)
         if !report.workspace.sources.contains(where: { $0.path == file }) {
             report.workspace.sources.append(source)
             report.workspace.sources.sort { $0.path < $1.path }
         }
-        report.summary.files = summary.files
         report.baselined = known
         report.baseline = BaselineUse(file: file, hidden: known.count, fixed: fixed)
         report.summary.baselined = known.count

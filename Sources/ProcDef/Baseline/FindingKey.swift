@@ -33,8 +33,7 @@ public struct FindingKey: Sendable, Hashable, Comparable {
         let absolute = DisplayPath.absolute(file, currentDirectory: currentDirectory)
         let relative = PathGlob.relative(absolute, to: root) ?? "."
         guard relative.hasPrefix("..") else { return relative }
-        let folder = DisplayPath.parent(absolute)
-        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + DisplayPath.name(absolute)
+        let real = DisplayPath.realFolder(of: absolute)
         return PathGlob.relative(real, to: root) ?? "."
     }
 

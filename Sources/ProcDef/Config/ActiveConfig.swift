@@ -80,6 +80,21 @@ public struct ActiveConfig: Sendable {
     /// Every layer's `overrides`, in layer order: a later entry wins.
     public var overrides: [RuleOverride] { layers.flatMap(\.overrides) }
 
+    /// The rules the run checks with: the merged `rules`, and each of `overrides` as a scope of the files its globs
+    /// match (relative to the folder of the file that wrote it). `policyIDs` are the policies' ids: `policy/<id>`
+    /// entries name them.
+    public func ruleScopes(policyIDs: Set<String>, currentDirectory: String) -> RuleScopes {
+        let base = ConfigResolver.resolve(ruleSettings, in: "", rules: RuleRegistry.all, policyIDs: policyIDs).0
+        let scopes = overrides.enumerated().map { index, override in
+            let folder = Self.folder(of: override.file, currentDirectory: currentDirectory)
+            return RuleScopes.Scope(
+                globs: override.paths.compactMap { PathGlob($0.value, base: folder) },
+                rules: ConfigResolver.resolve(override.rules, in: override.file, rules: RuleRegistry.all, policyIDs: policyIDs).0,
+                override: override, index: index)
+        }
+        return RuleScopes(base: base, scopes: scopes)
+    }
+
     /// Every layer's `exclude` globs, each relative to the folder of its own file.
     public func excludes(currentDirectory: String) -> [PathGlob] {
         layers.flatMap { layer in

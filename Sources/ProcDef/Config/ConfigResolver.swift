@@ -161,14 +161,9 @@ extension Checker {
             for layer in active.layers {
                 extra += ConfigResolver.resolve(layer, rules: RuleRegistry.all, policyIDs: policyIDs).1
             }
-            options.rules = ConfigResolver.resolve(active.ruleSettings, in: "", rules: RuleRegistry.all, policyIDs: policyIDs).0
-            let currentDirectory = FileManager.default.currentDirectoryPath
-            options.ruleScopes = active.overrides.map { override in
-                let base = ActiveConfig.folder(of: override.file, currentDirectory: currentDirectory)
-                return RuleScopes.Scope(
-                    globs: override.paths.compactMap { PathGlob($0.value, base: base) },
-                    rules: ConfigResolver.resolve(override.rules, in: override.file, rules: RuleRegistry.all, policyIDs: policyIDs).0)
-            }
+            let scopes = active.ruleScopes(policyIDs: policyIDs, currentDirectory: FileManager.default.currentDirectoryPath)
+            options.rules = scopes.base
+            options.ruleScopes = scopes.scopes
             options.reviewEvery = active.setting(\.reviewEvery)?.value.value
             if let businessDay = active.setting(\.businessDay) { options.businessDay = businessDay.value.value }
             if let maxSilence = active.setting(\.maxSilence) { options.maxSilence = maxSilence.value.value }
@@ -184,14 +179,8 @@ extension Checker {
         var report = check(workspace, options: options)
         if !extra.isEmpty {
             let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes)
-            let merged = WorkspaceLinker.unique((report.diagnostics + scopes.relevel(extra)).sorted(by: Diagnostic.precedes))
-            let contexts = report.processContexts
-            let businessDay = report.businessDaySeconds
-            let ruleScopes = report.ruleScopes
-            report = CheckReport(workspace: report.workspace, diagnostics: merged, policyStatuses: report.policyStatuses)
-            report.processContexts = contexts
-            report.businessDaySeconds = businessDay
-            report.ruleScopes = ruleScopes
+            report = report.replacingDiagnostics(
+                WorkspaceLinker.unique((report.diagnostics + scopes.relevel(extra)).sorted(by: Diagnostic.precedes)))
         }
         return report
     }

@@ -53,8 +53,7 @@ public struct PathGlob: Sendable, Hashable {
     public func matches(absolute path: String) -> Bool {
         if matchesLexically(path) { return true }
         guard Self.relative(path, to: base)?.hasPrefix("..") == true else { return false }
-        let folder = DisplayPath.parent(path)
-        let real = DisplayPath.real(folder.isEmpty ? "/" : folder) + "/" + DisplayPath.name(path)
+        let real = DisplayPath.realFolder(of: path)
         return real != path && matchesLexically(real)
     }
 

@@ -7,10 +7,16 @@ public struct RuleScopes: Sendable {
     public struct Scope: Sendable {
         public var globs: [PathGlob]
         public var rules: RuleConfiguration
+        /// The entry it was made from, for `procdef config`; nil for a scope made in code.
+        public var override: RuleOverride?
+        /// Its place among the config's `overrides`, from 0.
+        public var index: Int
 
-        public init(globs: [PathGlob], rules: RuleConfiguration) {
+        public init(globs: [PathGlob], rules: RuleConfiguration, override: RuleOverride? = nil, index: Int = 0) {
             self.globs = globs
             self.rules = rules
+            self.override = override
+            self.index = index
         }
     }
 

@@ -58,6 +58,19 @@ public struct CheckReport: Sendable {
     }
 }
 
+extension CheckReport {
+    /// The same report with other findings: they are sorted and counted again; the files counted, the analyses, the
+    /// rule configuration and the baseline's figures stay.
+    public func replacingDiagnostics(_ diagnostics: [Diagnostic]) -> CheckReport {
+        var copy = self
+        copy.diagnostics = diagnostics.sorted(by: Diagnostic.precedes)
+        copy.summary.errors = diagnostics.count { $0.severity == .error }
+        copy.summary.warnings = diagnostics.count { $0.severity == .warning }
+        copy.summary.notes = diagnostics.count { $0.severity == .note }
+        return copy
+    }
+}
+
 /// The whole pipeline behind `procdef check`: read, decode, link, then run the rules.
 public enum Checker {
     /// The rules about the role catalogue as a whole, which judge nothing on a check of some files only.

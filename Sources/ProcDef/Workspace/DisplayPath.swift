@@ -26,6 +26,12 @@ package enum DisplayPath {
         return String(cString: resolved)
     }
 
+    /// `path` (absolute) with the links of its folder resolved: the file itself may be a link, or not exist yet.
+    package static func realFolder(of path: String) -> String {
+        let folder = parent(path)
+        return real(folder.isEmpty ? "/" : folder) + "/" + name(path)
+    }
+
     /// The folder part of `path`: everything before its last `/` (`/` for a file in the root, `""` for a bare name).
     /// Written out because Foundation's `deletingLastPathComponent` traps on a path ending in a one-character name.
     package static func parent(_ path: String) -> String {
