@@ -265,7 +265,7 @@ struct CheckCommand: ParsableCommand {
         let baseline = Baseline(
             findings: session.report.diagnostics, root: location.root, currentDirectory: CheckSession.currentDirectory)
         do {
-            try AtomicFile.store(baseline.rendered(), at: location.path)
+            try AtomicFile.store(BaselineFileRenderer.render(baseline), at: location.path)
         } catch {
             throw Terminal.fail(error.description)
         }

@@ -14,7 +14,8 @@ import YAMLTree
 /// ```
 ///
 /// One finding key a line, sorted by file, rule and key, so the same findings give the same bytes and a review of
-/// the file's diff shows exactly what was accepted or fixed. File paths are relative to the baseline's folder.
+/// the file's diff shows exactly what was accepted or fixed (`BaselineFileRenderer` writes it). File paths are
+/// relative to the baseline's folder.
 public struct Baseline: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var key: FindingKey
@@ -55,79 +56,6 @@ public struct Baseline: Sendable, Equatable {
 
     /// The number of findings the baseline holds.
     public var findingCount: Int { entries.reduce(0) { $0 + $1.count } }
-
-    // MARK: Writing
-
-    /// The file's text: stable for the same entries.
-    public func rendered() -> String {
-        var out = "{\n  \"version\": 1,\n  \"about\": "
-        Self.appendQuoted(
-            "Known findings that procdef check neither reports nor fails on: written by `procdef check --write-baseline`, which also prunes the fixed ones. See docs/configuration.md.",
-            to: &out)
-        out += ",\n  \"findings\": ["
-        for (index, entry) in entries.enumerated() {
-            out += index == 0 ? "\n    " : ",\n    "
-            let key = entry.key
-            out += "{\"rule\": "
-            Self.appendQuoted(key.rule, to: &out)
-            out += ", \"file\": "
-            Self.appendQuoted(key.file, to: &out)
-            if let process = key.subjects.process {
-                out += ", \"process\": "
-                Self.appendQuoted(process, to: &out)
-            }
-            if !key.subjects.activities.isEmpty {
-                out += ", \"activities\": "
-                Self.appendList(key.subjects.activities, to: &out)
-            }
-            if !key.subjects.roles.isEmpty {
-                out += ", \"roles\": "
-                Self.appendList(key.subjects.roles, to: &out)
-            }
-            if let policy = key.subjects.policy {
-                out += ", \"policy\": "
-                Self.appendQuoted(policy, to: &out)
-            }
-            if let waiver = key.subjects.waiver {
-                out += ", \"waiver\": {\"process\": "
-                Self.appendQuoted(waiver.process, to: &out)
-                out += ", \"policy\": "
-                Self.appendQuoted(waiver.policy, to: &out)
-                out += "}"
-            }
-            out += ", \"count\": \(entry.count)}"
-        }
-        out += entries.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
-    }
-
-    private static func appendList(_ items: [String], to out: inout String) {
-        out += "["
-        for (index, item) in items.enumerated() {
-            if index > 0 { out += ", " }
-            appendQuoted(item, to: &out)
-        }
-        out += "]"
-    }
-
-    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
-    static func appendQuoted(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
 
     // MARK: Reading
 
@@ -202,7 +130,7 @@ public struct Baseline: Sendable, Equatable {
         return texts
     }
 
-    /// Where each entry is, as `rendered()` lays them out (one `{"rule"` a line): from that brace to the line's end.
+    /// Where each entry is, as `BaselineFileRenderer` lays them out (one `{"rule"` a line): from that brace to the line's end.
     private static func entryRanges(_ bytes: [UInt8]) -> [SourceRange] {
         var ranges: [SourceRange] = []
         let marker = Array("{\"rule\"".utf8)
