@@ -67,10 +67,14 @@ final class ModelDecoder {
         self.decoded = DecodedFile(file: file)
     }
 
-    func report(_ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
-        decoded.diagnostics.append(
-            rule.diagnostic(
-                file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess)))
+    func report(
+        _ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
+        fixes: [Fix] = []
+    ) {
+        var diagnostic = rule.diagnostic(
+            file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess))
+        diagnostic.fixes = fixes
+        decoded.diagnostics.append(diagnostic)
     }
 
     // MARK: Shapes
@@ -101,12 +105,24 @@ final class ModelDecoder {
             let entry = entries[position]
             guard let key = entry.key.scalarText else { continue }
             let field = FieldMap.Field(key: key, keyNode: entry.key, value: entry.value)
+            let misplacedHelp = misplaced.first(where: { $0.key == field.key })?.value
+            let suggestion = field.key == "<<" || misplacedHelp != nil ? nil : Suggestion.closest(to: field.key, among: allowed)
             let help =
                 field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
-                : misplaced.first(where: { $0.key == field.key })?.value ?? Suggestion.didYouMean(field.key, among: allowed)
-                    ?? "valid keys here: \(allowed.joined(separator: ", "))"
-            report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help)
+                : misplacedHelp ?? suggestion.map { "did you mean '\($0)'?" } ?? "valid keys here: \(allowed.joined(separator: ", "))"
+            // A misspelt key has one meaning, the key it was meant to be: safe to replace, when written plain (a
+            // quoted key keeps its quotes only if the edit writes them, so it is left to the author).
+            var fixes: [Fix] = []
+            if let suggestion, entry.key.scalar?.style == .plain, !map.has(suggestion) {
+                fixes.append(
+                    .replace(
+                        entry.key.range, in: file, with: suggestion, description: "Replace '\(field.key)' with '\(suggestion)'",
+                        applicability: .safe))
+            }
+            report(
+                UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help,
+                fixes: fixes)
         }
     }
 

@@ -92,9 +92,23 @@ struct WorkspaceLinker {
 
     private mutating func report(
         _ rule: any Rule.Type, file: String, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
-        subjects: FindingSubjects = FindingSubjects()
+        subjects: FindingSubjects = FindingSubjects(), fixes: [Fix] = []
     ) {
-        diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: subjects))
+        var diagnostic = rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: subjects)
+        diagnostic.fixes = fixes
+        diagnostics.append(diagnostic)
+    }
+
+    /// The did-you-mean of a reference to nothing, and the fix that writes it: unsafe, since a wrong guess would
+    /// silently give the work to someone else or send the case elsewhere. None for a guess YAML would read as
+    /// something other than text once written plain (`true`, `null`).
+    static func guess(_ reference: Located<String>, among candidates: [String], in file: String) -> (help: String, fixes: [Fix])? {
+        guard let match = Suggestion.closest(to: reference.value, among: candidates) else { return nil }
+        let help = "did you mean '\(match)'?"
+        guard !["null", "true", "false", "yes", "no", "on", "off"].contains(match.lowercased()) else { return (help, []) }
+        let fix = Fix.replace(
+            reference.range, in: file, with: match, description: "Replace '\(reference.value)' with '\(match)'", applicability: .unsafe)
+        return (help, [fix])
     }
 
     // MARK: Duplicates
@@ -156,13 +170,12 @@ struct WorkspaceLinker {
                 let visible = roleIDs ?? workspace.roleIDs(visibleIn: process)
                 roleIDs = visible
                 let place = place()
-                let help =
-                    Suggestion.didYouMean(id.value, among: visible)
-                    ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
+                let guess = Self.guess(id, among: visible, in: process.file)
+                let help = guess?.help ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
                 let subjects = FindingSubjects(process: processID, activities: activity.map { [$0] } ?? [], roles: [id.value])
                 report(
                     UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help,
-                    subjects: subjects)
+                    subjects: subjects, fixes: guess?.fixes ?? [])
             }
         }
         func checkHandoff(_ handoff: Handoff?, of activity: String?, _ place: @autoclosure () -> String) {
@@ -256,12 +269,11 @@ struct WorkspaceLinker {
         let name = "external process \(Quoting.quoted(external.id.value))"
         for (key, id) in [("owner", external.owner), ("receiver", external.receiver)] {
             guard let id, Identifier.isValid(id.value), workspace.catalogueRoles[id.value] == nil else { continue }
-            let help =
-                Suggestion.didYouMean(id.value, among: workspace.catalogueRoles.keys.sorted())
-                ?? "define it in a role catalogue (kind: roles)"
+            let guess = Self.guess(id, among: workspace.catalogueRoles.keys.sorted(), in: external.file)
             report(
                 UnknownRole.self, file: external.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in '\(key)' of \(name)",
-                help: help, subjects: FindingSubjects(roles: [id.value]))
+                help: guess?.help ?? "define it in a role catalogue (kind: roles)", subjects: FindingSubjects(roles: [id.value]),
+                fixes: guess?.fixes ?? [])
         }
     }
 
@@ -366,15 +378,17 @@ struct WorkspaceLinker {
     ) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
+        let guess = Self.guess(target, among: process.activities.map(\.id.value), in: process.file)
         let help =
-            Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
+            guess?.help
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id"
             // A transition may have meant another process; a cancellation stays in its own.
             + (source == nil || !isTransition ? "" : "; to start another process, use 'triggers:'")
         report(
             UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
             help: help,
-            subjects: FindingSubjects(process: process.id.value, activities: (source.map { [$0] } ?? []) + [target.value])
+            subjects: FindingSubjects(process: process.id.value, activities: (source.map { [$0] } ?? []) + [target.value]),
+            fixes: guess?.fixes ?? []
         )
     }
 
@@ -396,23 +410,22 @@ struct WorkspaceLinker {
             return
         }
         guard let target = workspace.process(id: trigger.process.value) else {
-            let help =
-                Suggestion.didYouMean(
-                    trigger.process.value, among: workspace.processes.map(\.id.value) + workspace.externalProcesses.map(\.id.value))
-                ?? "check the process id, and check the whole repository at once so that every process is known"
+            let guess = Self.guess(
+                trigger.process, among: workspace.processes.map(\.id.value) + workspace.externalProcesses.map(\.id.value), in: process.file)
             report(
                 UnknownProcess.self, file: process.file, at: trigger.process.range,
-                "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help, subjects: subjects)
+                "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)",
+                help: guess?.help ?? "check the process id, and check the whole repository at once so that every process is known",
+                subjects: subjects, fixes: guess?.fixes ?? [])
             return
         }
         guard let entry = trigger.activity, Identifier.isValid(entry.value), target.activityIndex(entry.value) == nil else { return }
-        let help =
-            Suggestion.didYouMean(entry.value, among: target.activities.map(\.id.value))
-            ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity"
+        let guess = Self.guess(entry, among: target.activities.map(\.id.value), in: process.file)
         report(
             UnknownProcess.self, file: process.file, at: entry.range,
-            "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help,
-            subjects: subjects)
+            "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)",
+            help: guess?.help ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity",
+            subjects: subjects, fixes: guess?.fixes ?? [])
     }
 
     /// `waiver` is true for a waiver's policy reference: the finding is then about that waiver too.
@@ -420,14 +433,13 @@ struct WorkspaceLinker {
         _ id: Located<String>, _ place: String, in process: ProcessDefinition, waiver: Bool, workspace: Workspace
     ) {
         guard Identifier.isValid(id.value), workspace.policy(id: id.value) == nil else { return }
-        let help =
-            Suggestion.didYouMean(id.value, among: workspace.policies.map(\.id.value))
-            ?? "check the policy id, and check the policies together with the processes"
+        let guess = Self.guess(id, among: workspace.policies.map(\.id.value), in: process.file)
         let subjects = FindingSubjects(
             process: process.id.value, policy: id.value, waiver: waiver ? WaiverSubject(process: process.id.value, policy: id.value) : nil
         )
         report(
-            UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help,
-            subjects: subjects)
+            UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)",
+            help: guess?.help ?? "check the policy id, and check the policies together with the processes", subjects: subjects,
+            fixes: guess?.fixes ?? [])
     }
 }
