@@ -22,6 +22,10 @@ enum AtomicFile {
     }
 
     static func store(_ text: String, at written: String) throws(Failure) {
+        try store(Array(text.utf8), at: written)
+    }
+
+    static func store(_ content: [UInt8], at written: String) throws(Failure) {
         // A link is followed, so the report replaces the file it points at and the link stays a link.
         var path = written
         var status = stat()
@@ -44,7 +48,7 @@ enum AtomicFile {
         // Interrupted (Ctrl-C, a CI timeout), the temporary file is removed before the process ends.
         PendingFile.hold(temporary)
         defer { PendingFile.release() }
-        var bytes = Array(text.utf8)
+        var bytes = content
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeMutableBytes { buffer in

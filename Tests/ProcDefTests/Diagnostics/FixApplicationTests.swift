@@ -53,3 +53,23 @@ final class FixApplicationTests: XCTestCase {
         XCTAssertEqual(FixApplication([fix(edit(0, 1, "X", file: "g.yaml"))], to: original, file: "f.yaml").bytes, original)
     }
 }
+
+final class FixPlanTests: XCTestCase {
+    func testAFileWithAYAMLErrorIsLeftAlone() {
+        let fix = Fix.replace(
+            SourceRange(at: .fileStart), in: "p.yaml", with: "x", description: "Insert x", applicability: .safe)
+        var finding = Diagnostic(file: "p.yaml", range: .fileStart, severity: .error, rule: "schema/unknown-key", message: "m")
+        finding.fixes = [fix]
+        let syntax = Diagnostic(file: "p.yaml", range: .fileStart, severity: .error, rule: "yaml/syntax", message: "m")
+        let report = CheckReport(
+            workspace: Workspace(sources: [SourceFile(path: "p.yaml", bytes: Array("a: 1\n".utf8))]), diagnostics: [finding, syntax])
+        let plan = FixPlan(report: report, unsafe: true)
+        XCTAssertEqual(plan.changes.count, 0)
+        XCTAssertEqual(plan.untouched.map(\.file), ["p.yaml"])
+        XCTAssertEqual(plan.untouched.map(\.reason), ["it is not valid YAML"])
+        // Without the syntax error, a file held in memory (standard input) has nowhere to be written.
+        let memory = FixPlan(
+            report: CheckReport(workspace: report.workspace, diagnostics: [finding]), unsafe: false)
+        XCTAssertEqual(memory.untouched.map(\.reason), ["it was not read from a file"])
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import XCTest
+
+/// `procdef check --fix`: the safe fixes applied, every other byte kept, a second run changing nothing.
+final class FixCommandTests: XCTestCase {
+    private static let roles = """
+        kind: roles
+        roles:
+          owner: {name: Owner, kind: owner}
+          service-desk: {name: Service Desk, kind: practitioner}
+
+        """
+
+    private static let process = """
+        kind: process   # the incident process
+        id: p
+        name: P
+        owner: owner
+        activities:
+          - id: log
+            name: Log
+            resposible: service-desk   # who logs
+            accountable: owner
+            next: clos
+          - id: close
+            name: Close
+            responsible: service-dek
+            accountable: owner
+            end: true
+
+        """
+
+    private func repository() throws -> URL {
+        let root = try Procdef.temporaryDirectory(self)
+        let processes = root.appendingPathComponent("Processes")
+        try FileManager.default.createDirectory(at: processes, withIntermediateDirectories: true)
+        try Self.roles.write(to: processes.appendingPathComponent("roles.yaml"), atomically: true, encoding: .utf8)
+        try Self.process.write(to: processes.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    private func text(_ root: URL) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("Processes/p.yaml"), encoding: .utf8)
+    }
+
+    func testSafeFixesOnlyAndEveryOtherByteKept() throws {
+        let root = try repository()
+        let run = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(run.status, 1, "the unsafe guesses are still findings")
+        XCTAssertEqual(
+            run.stderr,
+            """
+            procdef: fixed Processes/p.yaml:8:5: Replace 'resposible' with 'responsible' [schema/unknown-key]
+            procdef: applied 1 fix in 1 file; checking again
+
+            """)
+        XCTAssertEqual(try text(root), Self.process.replacingOccurrences(of: "resposible:", with: "responsible:"))
+        XCTAssertEqual(run.stdout.split(separator: "\n").last, "2 errors in 2 files")
+        // A second run changes nothing.
+        let again = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(again.stderr, "")
+        XCTAssertEqual(try text(root), Self.process.replacingOccurrences(of: "resposible:", with: "responsible:"))
+    }
+
+    func testUnsafeFixesWhenAskedAndThenNothingIsLeft() throws {
+        let root = try repository()
+        let run = try Procdef.run(["check", "--fix", "--unsafe-fixes", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(
+            try text(root),
+            Self.process.replacingOccurrences(of: "resposible:", with: "responsible:")
+                .replacingOccurrences(of: "next: clos\n", with: "next: close\n")
+                .replacingOccurrences(of: "service-dek", with: "service-desk"))
+        XCTAssertEqual(run.stdout, "no problems in 2 files\n")
+    }
+
+    func testDiffWritesNothing() throws {
+        let root = try repository()
+        let run = try Procdef.run(["check", "--fix", "--diff", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(
+            run.stdout,
+            """
+            --- a/Processes/p.yaml
+            +++ b/Processes/p.yaml
+            @@ -5,7 +5,7 @@
+             activities:
+               - id: log
+                 name: Log
+            -    resposible: service-desk   # who logs
+            +    responsible: service-desk   # who logs
+                 accountable: owner
+                 next: clos
+               - id: close
+
+            """)
+        XCTAssertEqual(run.stderr, "procdef: 1 fix in 1 file to apply (--diff: nothing written)\n")
+        XCTAssertEqual(try text(root), Self.process)
+    }
+
+    func testFlagsThatDoNotGoWithFix() throws {
+        let root = try repository()
+        XCTAssertEqual(try Procdef.run(["check", "--diff"], in: root).status, 2)
+        XCTAssertEqual(try Procdef.run(["check", "--unsafe-fixes"], in: root).status, 2)
+        XCTAssertEqual(try Procdef.run(["check", "--fix", "--write-baseline"], in: root).status, 2)
+    }
+}
