@@ -88,13 +88,31 @@ public enum Checker {
 
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(workspace, options: options, reusing: []).report
+    }
+
+    /// What the rules and policies found in one process: kept by the language server, which checks again only the
+    /// processes an edit can change.
+    package struct ProcessCheck: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var statuses: [PolicyStatus]
+        package var context: ProcessContext?
+    }
+
+    /// As `check(_:options:)`, taking the result of the process at each position from `reused` where it holds one
+    /// (the caller knows the process and everything its rules read are unchanged), and returning every process's
+    /// result for the next check.
+    package static func check(
+        _ workspace: Workspace, options: CheckOptions, reusing reused: [ProcessCheck?]
+    ) -> (report: CheckReport, processes: [ProcessCheck]) {
         let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes).prepared(for: workspace.sources.map(\.path))
         let rules = RuleRegistry.processRules
         let today = options.today ?? CalendarDate.todayUTC()
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: today)
         let keepsContexts = options.keepsProcessContexts
-        let perProcess = workspace.processes.parallelMap {
-            process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
+        let perProcess = Array(workspace.processes.indices).parallelMap { index -> ProcessCheck in
+            if index < reused.count, let result = reused[index] { return result }
+            let process = workspace.processes[index]
             let configuration = scopes.configuration(for: process.file)
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace,
@@ -105,7 +123,8 @@ public enum Checker {
                 rule.check(context, into: &findings)
             }
             let policies = evaluator.evaluate(context)
-            return (findings.diagnostics + policies.diagnostics, policies.statuses, keepsContexts ? context : nil)
+            return ProcessCheck(
+                diagnostics: findings.diagnostics + policies.diagnostics, statuses: policies.statuses, context: keepsContexts ? context : nil)
         }
         var statuses: [String: [PolicyStatus]] = [:]
         var contexts: [String: ProcessContext] = [:]
@@ -141,6 +160,6 @@ public enum Checker {
         report.ruleScopes = scopes
         report.processContexts = contexts
         report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
-        return report
+        return (report, perProcess)
     }
 }

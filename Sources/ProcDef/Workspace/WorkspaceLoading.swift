@@ -25,14 +25,16 @@ extension Workspace {
 
     /// Every input read and decoded, one file a task. The table of texts lives only as long as this: it is not needed
     /// after decoding, and the linking that follows is when a check's memory peaks.
-    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(
+    /// `keepingBytes` keeps every file's content in memory, for the language server, which converts positions and
+    /// applies edits on it.
+    static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions, keepingBytes: Bool = false) -> [(
         source: SourceFile?, decoded: DecodedFile
     )] {
         let texts = TextInterner()
-        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
+        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts, keepingBytes: keepingBytes) }
     }
 
-    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (
+    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner, keepingBytes: Bool) -> (
         source: SourceFile?, decoded: DecodedFile
     ) {
         var failed = DecodedFile(file: input.displayPath)
@@ -45,6 +47,7 @@ extension Workspace {
         switch FileSystem.read(input.path, limit: limit) {
         case .bytes(let bytes):
             let decoded = DecodedFile(decoding: SourceFile(path: input.displayPath, bytes: bytes), options: options, texts: texts)
+            if keepingBytes { return (SourceFile(path: input.displayPath, bytes: bytes), decoded) }
             // Decoded, the bytes are needed only for snippets: dropped here, read again by the text renderer.
             return (SourceFile(path: input.displayPath, readFrom: input.path, bytes: bytes), decoded)
         case .tooLarge(let size, let exact):
