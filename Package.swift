@@ -25,13 +25,18 @@ let package = Package(
         .target(name: "ProcDef", dependencies: ["YAMLTree"]),
         // renderers: diagnostics formats, runbooks, diagrams, CSV, schema
         .target(name: "ProcDefOutput", dependencies: ["ProcDef", "YAMLTree"]),
+        // The Language Server Protocol's messages, framing and positions, with no knowledge of procdef: Codable types
+        // written for the requests the server answers (no LSP library is among the packages we may use).
+        .target(name: "LanguageServerProtocol"),
+        // `procdef lsp`: the handlers, over a workspace kept in memory and checked again after each edit
+        .target(name: "ProcDefLanguageServer", dependencies: ["ProcDef", "ProcDefOutput", "YAMLTree", "LanguageServerProtocol"]),
         // the command line, kept thin
         // The executable keeps the name procdef (the product); the target's name differs from ProcDef by more than case,
         // so the two folders stay apart on case-insensitive disks.
         .executableTarget(
             name: "ProcDefCLI",
             dependencies: [
-                "ProcDef", "ProcDefOutput",
+                "ProcDef", "ProcDefOutput", "ProcDefLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -124,7 +124,8 @@ public enum Checker {
             }
             let policies = evaluator.evaluate(context)
             return ProcessCheck(
-                diagnostics: findings.diagnostics + policies.diagnostics, statuses: policies.statuses, context: keepsContexts ? context : nil)
+                diagnostics: findings.diagnostics + policies.diagnostics, statuses: policies.statuses,
+                context: keepsContexts ? context : nil)
         }
         var statuses: [String: [PolicyStatus]] = [:]
         var contexts: [String: ProcessContext] = [:]

@@ -1,0 +1,202 @@
+import Foundation
+import LanguageServerProtocol
+import ProcDef
+import ProcDefOutput
+import YAMLTree
+
+/// The repository as the server sees it: the config found as `procdef check` finds it, every file of the workspace
+/// (open buffers as typed, the rest as on disk), the latest report, and what was last published.
+final class ServerWorkspace {
+    /// The folder the server was started for; the current directory, so findings show paths as `check` does there.
+    let root: String
+    private(set) var active: ActiveConfig?
+    private(set) var live: LiveWorkspace?
+    private(set) var report: CheckReport?
+    private(set) var index = SymbolIndex.empty
+    private(set) var references = FindingReferences()
+    private var baseline: (location: BaselineLocation, baseline: Baseline, source: SourceFile)?
+    private var options = CheckOptions()
+    /// Documents open in the editor, by the path findings show.
+    private(set) var documents: [String: TextDocument] = [:]
+    /// Per file, the findings last published, so a re-check publishes only the files whose findings changed.
+    private var published: [String: [ProcDef.Diagnostic]] = [:]
+    /// Set by every change; the next request or the end of a batch of messages checks again.
+    private(set) var needsCheck = true
+    /// Why the workspace could not be read (a broken config): shown once, then the server answers what it can.
+    private(set) var loadProblem: String?
+    private let log: (String) -> Void
+
+    init(root: String, log: @escaping (String) -> Void) {
+        self.root = root
+        self.log = log
+        load()
+    }
+
+    // MARK: Loading
+
+    /// Reads the config and every file again, from scratch: at start, and when a config or the baseline changes.
+    func load() {
+        loadProblem = nil
+        live = nil
+        let base = CheckOptions()
+        do {
+            active = try Self.activeConfig(root: root, options: base)
+        } catch {
+            active = nil
+            loadProblem = error.message
+            log("procdef: the config cannot be read: \(error.message)")
+        }
+        options = EffectiveLimits(configs: active?.layers ?? []).applied(to: base)
+        options.excludes = active?.excludes(currentDirectory: root) ?? []
+        references = FindingReferences(docsURL: active?.setting(\.docsURL)?.value.value, currentDirectory: root)
+        let location = BaselineLocation.locate(flag: nil, active: active, currentDirectory: root)
+        references.keyRoot = location.root
+        do {
+            baseline = try location.load(limit: options.limits.maxFileSize).map { (location, $0.baseline, $0.source) }
+        } catch {
+            baseline = nil
+            log("procdef: the baseline is not used: \(error.message)")
+        }
+        let paths =
+            active?.configuredPaths(currentDirectory: root)
+            ?? ["Processes", "Policies"].filter {
+                FileManager.default.fileExists(atPath: $0)
+            }
+        do {
+            live = try LiveWorkspace(paths: paths, options: options, config: active)
+        } catch {
+            loadProblem = error.description
+            log("procdef: \(error.description)")
+            live = try? LiveWorkspace(paths: [], options: options, config: active)
+        }
+        for (path, document) in documents where live?.covers(path) == true {
+            live?.update(path, bytes: document.bytes)
+        }
+        needsCheck = true
+    }
+
+    private static func activeConfig(root: String, options: CheckOptions) throws(LoadProblem) -> ActiveConfig? {
+        guard let path = ConfigResolver.locate(from: root) else { return nil }
+        do {
+            return try ConfigResolver.loadChain(DisplayPath.make(path, currentDirectory: root), options: options)
+        } catch {
+            throw LoadProblem(message: error.description)
+        }
+    }
+
+    struct LoadProblem: Error {
+        var message: String
+    }
+
+    /// Whether a change to `path` means reading everything again: the config files and the baseline.
+    func isSetting(_ path: String) -> Bool {
+        let configFiles = Set((active?.layers ?? []).map(\.file))
+        return configFiles.contains(path) || DisplayPath.name(path) == ".procdef.yaml" || DisplayPath.name(path) == ".procdef.yml"
+            || baseline.map { $0.location.path == path } == true || DisplayPath.name(path) == Baseline.defaultFileName
+    }
+
+    // MARK: Documents
+
+    /// The path findings show for the file at `uri`; nil for a URI that is not a file.
+    func path(of uri: DocumentURI) -> String? {
+        FileURI.path(fromURI: uri).map { DisplayPath.make($0, currentDirectory: root) }
+    }
+
+    func uri(of path: String) -> DocumentURI {
+        FileURI.uri(fromPath: DisplayPath.absolute(path, currentDirectory: root))
+    }
+
+    func open(_ document: TextDocument, at path: String) {
+        documents[path] = document
+        if isSetting(path) { return }
+        if live?.covers(path) == true, live?.update(path, bytes: document.bytes) == true { needsCheck = true }
+    }
+
+    /// The document's new text is in place: check it as typed.
+    func changed(_ document: TextDocument, at path: String) {
+        documents[path] = document
+        if isSetting(path) { return }
+        if live?.covers(path) == true, live?.update(path, bytes: document.bytes) == true { needsCheck = true }
+    }
+
+    func saved(_ path: String) {
+        if isSetting(path) { load() }
+    }
+
+    /// The editor closed the document: the file counts as on disk again.
+    func closed(_ path: String) {
+        documents[path] = nil
+        guard live?.covers(path) == true else {
+            // Published for an open buffer only: take them back.
+            if published[path] != nil { needsCheck = true }
+            return
+        }
+        if let bytes = FileManager.default.contents(atPath: path).map([UInt8].init) {
+            if live?.update(path, bytes: bytes) == true { needsCheck = true }
+        } else {
+            live?.remove(path)
+            needsCheck = true
+        }
+    }
+
+    /// Files changed on disk (a `git checkout`, a new file): read them again, keeping open buffers as typed.
+    func filesChanged(_ paths: [String]) {
+        if paths.contains(where: isSetting) {
+            load()
+            return
+        }
+        do {
+            try live?.rediscover(keeping: Set(documents.keys))
+        } catch {
+            log("procdef: \(error.description)")
+        }
+        needsCheck = true
+    }
+
+    // MARK: Checking
+
+    /// Checks again if anything changed since the last check. Returns the files whose findings differ from the
+    /// last published, with their findings now.
+    func checkIfNeeded() -> [(path: String, diagnostics: [ProcDef.Diagnostic])] {
+        guard needsCheck, var live else { return [] }
+        needsCheck = false
+        var report = live.check()
+        self.live = live
+        if let baseline {
+            let scope = BaselineScope(paths: nil, selection: nil, unjudgedRules: [], excludes: options.excludes)
+            report = report.applying(
+                baseline.baseline, source: baseline.source, root: baseline.location.root, currentDirectory: root, scope: scope,
+                configuration: report.ruleScopes.configuration(for: baseline.location.path))
+        }
+        self.report = report
+        index = SymbolIndex(report.workspace)
+        var byFile: [String: [ProcDef.Diagnostic]] = [:]
+        for diagnostic in report.diagnostics { byFile[diagnostic.file, default: []].append(diagnostic) }
+        var changes: [(path: String, diagnostics: [ProcDef.Diagnostic])] = []
+        for path in Set(byFile.keys).union(published.keys).sorted() {
+            let now = byFile[path] ?? []
+            if published[path] ?? [] != now || (published[path] == nil && !now.isEmpty) {
+                changes.append((path, now))
+            }
+        }
+        published = byFile.filter { !$0.value.isEmpty }
+        return changes
+    }
+
+    /// The text of a file as the check saw it: the open buffer, else the workspace's copy, else the disk's.
+    func bytes(of path: String) -> [UInt8]? {
+        if let document = documents[path] { return document.bytes }
+        if let bytes = live?.bytes(of: path) { return bytes }
+        if let source = report?.workspace.sources.first(where: { $0.path == path }) { return source.currentBytes() }
+        return FileManager.default.contents(atPath: DisplayPath.absolute(path, currentDirectory: root)).map([UInt8].init)
+    }
+
+    /// The findings of one file in the latest report.
+    func diagnostics(in path: String) -> [ProcDef.Diagnostic] {
+        report?.diagnostics.filter { $0.file == path } ?? []
+    }
+}
+
+extension SymbolIndex {
+    static let empty = SymbolIndex(Workspace())
+}
