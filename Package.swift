@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "ProcDef", targets: ["ProcDef"]),
         // The libFuzzer target: build it with Fuzz/run.sh (--sanitize=fuzzer), never as part of the tests.
         .executable(name: "procdef-fuzz", targets: ["procdef-fuzz"]),
+        // The libFuzzer target over the language server's protocol layer (framing, JSON-RPC, LSP types, positions).
+        .executable(name: "procdef-lsp-fuzz", targets: ["procdef-lsp-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
@@ -43,6 +45,10 @@ let package = Package(
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
         .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
+        // the Language Server Protocol over stdio: framing, JSON-RPC 2.0, LSP 3.17 types, positions and open documents;
+        // Foundation only, knowing nothing of procdef
+        .target(name: "LanguageServerProtocol"),
+        .executableTarget(name: "procdef-lsp-fuzz", dependencies: ["LanguageServerProtocol"]),
         // What several test targets share: golden-file comparison (RECORD_GOLDEN=1), the optional real tools (dot,
         // cmark-gfm, check-jsonschema) and their skips, and a seeded generator.
         .target(name: "ProcDefTestSupport", path: "Tests/ProcDefTestSupport"),
@@ -52,5 +58,6 @@ let package = Package(
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ProcDefCLITests", dependencies: ["ProcDefCLI", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
+        .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
     ]
 )
