@@ -27,8 +27,8 @@ let package = Package(
         .target(name: "ProcDef", dependencies: ["YAMLTree"]),
         // renderers: diagnostics formats, runbooks, diagrams, CSV, schema
         .target(name: "ProcDefOutput", dependencies: ["ProcDef", "YAMLTree"]),
-        // The Language Server Protocol's messages, framing and positions, with no knowledge of procdef: Codable types
-        // written for the requests the server answers (no LSP library is among the packages we may use).
+        // the Language Server Protocol over stdio: framing, JSON-RPC 2.0, LSP 3.17 types, positions and open documents;
+        // Foundation only, knowing nothing of procdef (no LSP library is among the packages we may use)
         .target(name: "LanguageServerProtocol"),
         // `procdef lsp`: the handlers, over a workspace kept in memory and checked again after each edit
         .target(name: "ProcDefLanguageServer", dependencies: ["ProcDef", "ProcDefOutput", "YAMLTree", "LanguageServerProtocol"]),
@@ -45,9 +45,7 @@ let package = Package(
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
         .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
-        // the Language Server Protocol over stdio: framing, JSON-RPC 2.0, LSP 3.17 types, positions and open documents;
-        // Foundation only, knowing nothing of procdef
-        .target(name: "LanguageServerProtocol"),
+        // libFuzzer over the protocol layer: framing, message decoding, document edits (Fuzz/run.sh SECONDS procdef-lsp-fuzz)
         .executableTarget(name: "procdef-lsp-fuzz", dependencies: ["LanguageServerProtocol"]),
         // What several test targets share: golden-file comparison (RECORD_GOLDEN=1), the optional real tools (dot,
         // cmark-gfm, check-jsonschema) and their skips, and a seeded generator.
