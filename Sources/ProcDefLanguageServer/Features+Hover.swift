@@ -15,7 +15,7 @@ extension Features {
             sections.append(explanation(of: finding))
             range = range ?? finding.range
         }
-        if let occurrence = workspace.index.occurrence(in: path, at: offset), let text = describe(occurrence.symbol) {
+        if let occurrence = index.occurrence(in: path, at: offset), let text = describe(occurrence.symbol) {
             sections.append(text)
             range = occurrence.range
         }
@@ -47,7 +47,8 @@ extension Features {
             let activity = process.activities[index]
             var lines = ["**activity `\(id)`** of process `\(processID)`: \(MarkdownEscaping.inline(activity.name.value))"]
             for (letter, roles) in [
-                ("R", activity.responsible), ("A", activity.accountable), ("C", activity.consulted), ("I", activity.informed),
+                ("R", activity.responsible), ("A", Self.accountable(activity, in: process)), ("C", activity.consulted),
+                ("I", activity.informed),
             ] where !roles.isEmpty {
                 lines.append("- \(letter): " + roles.map { "`\($0.value)`" }.joined(separator: ", "))
             }
@@ -70,6 +71,11 @@ extension Features {
         }
     }
 
+    /// The activity's accountable roles, or the process's `defaults.accountable` when it names none.
+    private static func accountable(_ activity: Activity, in process: ProcessDefinition) -> [Located<String>] {
+        activity.accountable.isEmpty ? process.defaultAccountable.map { [$0] } ?? [] : activity.accountable
+    }
+
     private func describe(_ policy: Policy) -> String {
         var text = "**policy `\(policy.id.value)`**: \(MarkdownEscaping.inline(policy.title.value))"
         if let rationale = policy.rationale { text += "\n\n\(MarkdownEscaping.inline(rationale.value))" }
@@ -85,12 +91,12 @@ extension Features {
         var uses: [String] = []
         for process in model.processes {
             func names(_ ids: [Located<String>]) -> Bool {
-                ids.contains { $0.value == role.id.value && workspace.index.symbol(forRole: $0.value, in: process) == symbol }
+                ids.contains { $0.value == role.id.value && Symbol.role($0.value, as: process) == symbol }
             }
             for activity in process.activities {
                 var letters = ""
                 if names(activity.responsible) { letters += "R" }
-                if names(activity.accountable) { letters += "A" }
+                if names(Self.accountable(activity, in: process)) { letters += "A" }
                 if names(activity.consulted + activity.conditions.filter { $0.involvement == .consulted }.map(\.role)) { letters += "C" }
                 if names(activity.informed + activity.conditions.filter { $0.involvement == .informed }.map(\.role)) { letters += "I" }
                 if !letters.isEmpty { uses.append("- \(letters) in `\(process.id.value)` / `\(activity.id.value)`") }
@@ -109,9 +115,9 @@ extension Features {
     }
 }
 
-extension SymbolIndex {
+extension Symbol {
     /// The role a process means by `id`: its own, else the catalogue's.
-    func symbol(forRole id: String, in process: ProcessDefinition) -> Symbol {
+    static func role(_ id: String, as process: ProcessDefinition) -> Symbol {
         .role(id: id, process: process.localRole(id) == nil ? nil : process.id.value)
     }
 }

@@ -14,6 +14,9 @@ struct Features {
         self.positions = PositionConverter(workspace: workspace, encoding: encoding)
     }
 
+    /// The workspace's ids, collected on the first request that needs them after a check.
+    var index: SymbolIndex { workspace.symbols() }
+
     /// The file and byte offset a request points at; nil for a document outside the workspace or past its end.
     func place(_ document: TextDocumentIdentifier, _ position: Position) -> (path: String, offset: Int)? {
         guard let path = workspace.path(of: document.uri), let offset = positions.offset(of: position, in: path) else { return nil }
@@ -22,26 +25,26 @@ struct Features {
 
     private func symbol(at document: TextDocumentIdentifier, _ position: Position) -> SymbolOccurrence? {
         guard let (path, offset) = place(document, position) else { return nil }
-        return workspace.index.occurrence(in: path, at: offset)
+        return index.occurrence(in: path, at: offset)
     }
 
     // MARK: Definition, references, rename
 
     func definition(_ params: TextDocumentPositionParams) -> [Location] {
         guard let occurrence = symbol(at: params.textDocument, params.position) else { return [] }
-        return workspace.index.definitions(of: occurrence.symbol).map { positions.location($0.range, in: $0.file) }
+        return index.definitions(of: occurrence.symbol).map { positions.location($0.range, in: $0.file) }
     }
 
     func references(_ params: ReferenceParams) -> [Location] {
         guard let occurrence = symbol(at: params.textDocument, params.position) else { return [] }
-        return workspace.index.occurrences(of: occurrence.symbol)
+        return index.occurrences(of: occurrence.symbol)
             .filter { params.context.includeDeclaration || !$0.isDefinition }
             .map { positions.location($0.range, in: $0.file) }
     }
 
     func prepareRename(_ params: TextDocumentPositionParams) -> PrepareRenamePlaceholder? {
         guard let occurrence = symbol(at: params.textDocument, params.position),
-            !workspace.index.definitions(of: occurrence.symbol).isEmpty
+            !index.definitions(of: occurrence.symbol).isEmpty
         else { return nil }
         return PrepareRenamePlaceholder(range: positions.range(occurrence.range, in: occurrence.file), placeholder: occurrence.symbol.id)
     }
@@ -50,7 +53,7 @@ struct Features {
     /// one another definition of the same kind already has.
     func rename(_ params: RenameParams) throws -> WorkspaceEdit {
         guard let occurrence = symbol(at: params.textDocument, params.position),
-            !workspace.index.definitions(of: occurrence.symbol).isEmpty
+            !index.definitions(of: occurrence.symbol).isEmpty
         else {
             throw ResponseError(
                 code: ResponseError.invalidParams, message: "there is no role, activity, process or policy id here to rename")
@@ -67,15 +70,32 @@ struct Features {
             case .process: .process(id: params.newName)
             case .policy: .policy(id: params.newName)
             }
-        if !workspace.index.definitions(of: renamed).isEmpty {
-            throw ResponseError(code: ResponseError.invalidParams, message: "\(renamed.description) already exists")
+        if let clash = clash(renaming: occurrence.symbol, to: renamed) {
+            throw ResponseError(code: ResponseError.invalidParams, message: clash)
         }
         var changes: [DocumentURI: [LanguageServerProtocol.TextEdit]] = [:]
-        for place in workspace.index.occurrences(of: occurrence.symbol) {
+        for place in index.occurrences(of: occurrence.symbol) {
             changes[workspace.uri(of: place.file), default: []].append(
                 LanguageServerProtocol.TextEdit(range: positions.range(place.range, in: place.file), newText: params.newName))
         }
         return WorkspaceEdit(changes: changes)
+    }
+
+    /// Why renaming `symbol` to `renamed` would change what some id means; nil when it would not. A role shares one
+    /// id space between the catalogue and each process's own roles: a process's role hides the catalogue's.
+    private func clash(renaming symbol: Symbol, to renamed: Symbol) -> String? {
+        if !index.definitions(of: renamed).isEmpty { return "\(renamed.description) already exists" }
+        guard case .role(let newID, let owner) = renamed, let model = workspace.report?.workspace else { return nil }
+        if owner != nil {
+            // A process's own role named like a catalogue role hides it in that process.
+            return model.catalogueRoles[newID] == nil ? nil : "role '\(newID)' already exists in the catalogue"
+        }
+        // A catalogue role renamed to the id of a process's own role would be hidden wherever that process uses it.
+        let users = Set(index.occurrences(of: symbol).map(\.file))
+        if let process = model.processes.first(where: { users.contains($0.file) && $0.localRole(newID) != nil }) {
+            return "process '\(process.id.value)' has a role '\(newID)' of its own, which would hide the catalogue's there"
+        }
+        return nil
     }
 
     // MARK: Code actions

@@ -12,7 +12,9 @@ final class ServerWorkspace {
     private(set) var active: ActiveConfig?
     private(set) var live: LiveWorkspace?
     private(set) var report: CheckReport?
-    private(set) var index = SymbolIndex.empty
+    /// Per file, its occurrences and the revision they were collected from.
+    private var symbolFiles: [String: (revision: Int, occurrences: [SymbolOccurrence])] = [:]
+    private var symbolIndex: SymbolIndex?
     private(set) var references = FindingReferences()
     private var baseline: (location: BaselineLocation, baseline: Baseline, source: SourceFile)?
     private var options = CheckOptions()
@@ -20,6 +22,9 @@ final class ServerWorkspace {
     private(set) var documents: [String: TextDocument] = [:]
     /// Per file, the findings last published, so a re-check publishes only the files whose findings changed.
     private var published: [String: [ProcDef.Diagnostic]] = [:]
+    /// Documents edited since the last check: republished even when their findings stay the same, so an editor
+    /// knows the findings it shows are those of the text it has.
+    private var edited: Set<String> = []
     /// Set by every change; the next request or the end of a batch of messages checks again.
     private(set) var needsCheck = true
     /// Why the workspace could not be read (a broken config): shown once, then the server answers what it can.
@@ -108,6 +113,8 @@ final class ServerWorkspace {
 
     func open(_ document: TextDocument, at path: String) {
         documents[path] = document
+        edited.insert(path)
+        needsCheck = true
         if isSetting(path) { return }
         if live?.covers(path) == true, live?.update(path, bytes: document.bytes) == true { needsCheck = true }
     }
@@ -115,6 +122,8 @@ final class ServerWorkspace {
     /// The document's new text is in place: check it as typed.
     func changed(_ document: TextDocument, at path: String) {
         documents[path] = document
+        edited.insert(path)
+        needsCheck = true
         if isSetting(path) { return }
         if live?.covers(path) == true, live?.update(path, bytes: document.bytes) == true { needsCheck = true }
     }
@@ -169,18 +178,42 @@ final class ServerWorkspace {
                 configuration: report.ruleScopes.configuration(for: baseline.location.path))
         }
         self.report = report
-        index = SymbolIndex(report.workspace)
+        symbolIndex = nil
         var byFile: [String: [ProcDef.Diagnostic]] = [:]
         for diagnostic in report.diagnostics { byFile[diagnostic.file, default: []].append(diagnostic) }
         var changes: [(path: String, diagnostics: [ProcDef.Diagnostic])] = []
         for path in Set(byFile.keys).union(published.keys).sorted() {
             let now = byFile[path] ?? []
-            if published[path] ?? [] != now || (published[path] == nil && !now.isEmpty) {
+            if published[path] ?? [] != now || edited.contains(path) {
                 changes.append((path, now))
             }
         }
+        for path in edited.subtracting(byFile.keys).subtracting(published.keys).sorted() where live.covers(path) {
+            changes.append((path, []))
+        }
+        edited.removeAll()
         published = byFile.filter { !$0.value.isEmpty }
         return changes
+    }
+
+    /// The ids defined and referred to across the workspace, as of the latest check: collected again only for the
+    /// files that changed since the last request that needed them.
+    func symbols() -> SymbolIndex {
+        if let symbolIndex { return symbolIndex }
+        guard let report, let live else { return SymbolIndex() }
+        var files: [String: (revision: Int, occurrences: [SymbolOccurrence])] = [:]
+        for (path, model) in SymbolIndex.FileModel.byFile(report.workspace) {
+            let revision = live.revision(of: path) ?? 0
+            if let known = symbolFiles[path], known.revision == revision, revision != 0 {
+                files[path] = known
+            } else {
+                files[path] = (revision, SymbolIndex.occurrences(in: model, workspace: report.workspace))
+            }
+        }
+        symbolFiles = files
+        let index = SymbolIndex(files: files.mapValues(\.occurrences))
+        symbolIndex = index
+        return index
     }
 
     /// The text of a file as the check saw it: the open buffer, else the workspace's copy, else the disk's.
@@ -195,8 +228,4 @@ final class ServerWorkspace {
     func diagnostics(in path: String) -> [ProcDef.Diagnostic] {
         report?.diagnostics.filter { $0.file == path } ?? []
     }
-}
-
-extension SymbolIndex {
-    static let empty = SymbolIndex(Workspace())
 }

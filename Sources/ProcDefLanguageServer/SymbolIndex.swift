@@ -37,48 +37,76 @@ struct SymbolOccurrence: Sendable {
 }
 
 /// Every definition and reference of a role, activity, process or policy id in the workspace, read from the checked
-/// model: each id keeps the place it was written.
+/// model: each id keeps the place it was written. Kept per file, so that after an edit only the edited file's
+/// occurrences are collected again (`ServerWorkspace.symbols()`).
 struct SymbolIndex: Sendable {
     /// Per file, sorted by start offset.
     private(set) var occurrencesByFile: [String: [SymbolOccurrence]] = [:]
-    private var occurrencesBySymbol: [Symbol: [SymbolOccurrence]] = [:]
 
-    init(_ workspace: Workspace) {
+    init(files: [String: [SymbolOccurrence]] = [:]) {
+        occurrencesByFile = files
+    }
+
+    /// What one file defines and refers to, sorted by place. `model` holds the file's documents.
+    static func occurrences(in model: FileModel, workspace: Workspace) -> [SymbolOccurrence] {
         var builder = Builder(workspace: workspace)
-        for catalogue in workspace.catalogues {
+        for catalogue in model.catalogues {
             for role in catalogue.roles {
                 builder.add(.role(id: role.id.value, process: nil), role.id, in: catalogue.file, definition: true)
             }
         }
-        for process in workspace.processes { builder.index(process) }
-        for external in workspace.externalProcesses {
+        for process in model.processes { builder.index(process) }
+        for external in model.externalProcesses {
             builder.add(.process(id: external.id.value), external.id, in: external.file, definition: true)
             for role in [external.owner, external.receiver].compactMap({ $0 }) { builder.addCatalogueRole(role, in: external.file) }
         }
-        for policy in workspace.policies {
+        for policy in model.policies {
             builder.add(.policy(id: policy.id.value), policy.id, in: policy.file, definition: true)
-            let selectors = policy.requirements.flatMap { Self.selectors(of: $0.value) }
-            for selector in selectors {
+            for id in policy.appliesTo?.ids ?? [] { builder.add(.process(id: id.value), id, in: policy.file) }
+            for selector in selectors(of: policy) {
                 for role in [selector.responsible, selector.accountable, selector.informs, selector.consults].compactMap({ $0 }).joined() {
                     builder.addCatalogueRole(role, in: policy.file)
                 }
             }
         }
-        for (file, occurrences) in builder.occurrences {
-            occurrencesByFile[file] = occurrences.sorted { $0.range.start.offset < $1.range.start.offset }
-        }
-        for occurrence in builder.occurrences.values.joined() { occurrencesBySymbol[occurrence.symbol, default: []].append(occurrence) }
+        return builder.occurrences.values.joined().sorted { $0.range.start.offset < $1.range.start.offset }
     }
 
-    /// The activity selectors of a requirement, whose role keys name catalogue roles.
-    private static func selectors(of requirement: Requirement) -> [ActivitySelector] {
-        switch requirement {
-        case .exists(let selector), .visits(let selector): [selector]
-        case .before(let first, let then): [first, then]
-        case .all(let of, let match): [of, match]
-        case .separate(let first, let second): [first, second]
-        case .processHas, .max: []
+    /// The documents of one file.
+    struct FileModel {
+        var catalogues: [RoleCatalogue] = []
+        var processes: [ProcessDefinition] = []
+        var policies: [Policy] = []
+        var externalProcesses: [ExternalProcess] = []
+
+        /// The workspace's documents, by file.
+        static func byFile(_ workspace: Workspace) -> [String: FileModel] {
+            var models: [String: FileModel] = [:]
+            for catalogue in workspace.catalogues { models[catalogue.file, default: FileModel()].catalogues.append(catalogue) }
+            for process in workspace.processes { models[process.file, default: FileModel()].processes.append(process) }
+            for policy in workspace.policies { models[policy.file, default: FileModel()].policies.append(policy) }
+            for external in workspace.externalProcesses { models[external.file, default: FileModel()].externalProcesses.append(external) }
+            return models
         }
+    }
+
+    /// The activity selectors of a policy (its conditions' and its requirements'), whose role keys name catalogue
+    /// roles.
+    private static func selectors(of policy: Policy) -> [ActivitySelector] {
+        var selectors: [ActivitySelector] = []
+        for condition in [policy.when, policy.unless].compactMap({ $0 }) {
+            if case .passes(let selector) = condition.event { selectors.append(selector) }
+        }
+        for requirement in policy.requirements {
+            switch requirement.value {
+            case .exists(let selector), .visits(let selector): selectors.append(selector)
+            case .before(let first, let then): selectors += [first, then]
+            case .all(let of, let match): selectors += [of, match]
+            case .separate(let first, let second): selectors += [first, second]
+            case .processHas, .max: break
+            }
+        }
+        return selectors
     }
 
     /// The occurrence whose id covers the byte `offset` of `file` (the end included, where a cursor sits after typing).
@@ -88,9 +116,7 @@ struct SymbolIndex: Sendable {
 
     /// Every occurrence of `symbol`, sorted by file then position.
     func occurrences(of symbol: Symbol) -> [SymbolOccurrence] {
-        (occurrencesBySymbol[symbol] ?? []).sorted {
-            ($0.file, $0.range.start.offset) < ($1.file, $1.range.start.offset)
-        }
+        occurrencesByFile.keys.sorted().flatMap { file in occurrencesByFile[file, default: []].filter { $0.symbol == symbol } }
     }
 
     func definitions(of symbol: Symbol) -> [SymbolOccurrence] { occurrences(of: symbol).filter(\.isDefinition) }

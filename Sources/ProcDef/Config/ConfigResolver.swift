@@ -159,7 +159,7 @@ extension Checker {
     /// As `check(_:config:options:selection:)`, reusing the results of unchanged processes (`check(_:options:reusing:)`).
     package static func check(
         _ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions, selection: RuleSelection?,
-        reusing reused: [ProcessCheck?]
+        reusing reused: [ProcessCheck?], processRoleUse: CatalogueRoleUse? = nil
     ) -> (report: CheckReport, processes: [ProcessCheck]) {
         var options = options
         var extra = active?.diagnostics ?? []
@@ -184,7 +184,7 @@ extension Checker {
             workspace.sources += added
             workspace.sources.sort { $0.path < $1.path }
         }
-        var (report, processes) = check(workspace, options: options, reusing: reused)
+        var (report, processes) = check(workspace, options: options, reusing: reused, processRoleUse: processRoleUse)
         if !extra.isEmpty {
             let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes)
             report = report.replacingDiagnostics(

@@ -101,9 +101,10 @@ public enum Checker {
 
     /// As `check(_:options:)`, taking the result of the process at each position from `reused` where it holds one
     /// (the caller knows the process and everything its rules read are unchanged), and returning every process's
-    /// result for the next check.
+    /// result for the next check. `processRoleUse` is how the processes use the catalogue's roles, when the caller
+    /// keeps it up to date (`CatalogueRoleUse.Tally`); nil gathers it here.
     package static func check(
-        _ workspace: Workspace, options: CheckOptions, reusing reused: [ProcessCheck?]
+        _ workspace: Workspace, options: CheckOptions, reusing reused: [ProcessCheck?], processRoleUse: CatalogueRoleUse? = nil
     ) -> (report: CheckReport, processes: [ProcessCheck]) {
         let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes).prepared(for: workspace.sources.map(\.path))
         let rules = RuleRegistry.processRules
@@ -139,7 +140,7 @@ public enum Checker {
         let policyIDs = Set(workspace.policies.map(\.id.value))
         let configFindings = workspace.configs.flatMap { ConfigResolver.resolve($0, rules: RuleRegistry.all, policyIDs: policyIDs).1 }
         // The rules about the catalogue as a whole read every process at once.
-        let roleUse = CatalogueRoleUse(workspace)
+        let roleUse = CatalogueRoleUse(workspace, processUse: processRoleUse)
         let catalogueFindings =
             UnusedCatalogueRole.diagnostics(roleUse, in: workspace, scopes: scopes)
             + IdleRole.catalogueFindings(roleUse, in: workspace, scopes: scopes)

@@ -28,7 +28,11 @@ package struct LiveWorkspace: Sendable {
         var sharedRevision: Int
         /// For each process id its triggers name, the revision of the file that defined it (-1: none did).
         var triggered: [String: Int]
+        /// What linking found in its references.
+        var linkFindings: [Diagnostic]
         var result: Checker.ProcessCheck
+        /// Its part in `roleTally`.
+        var roleShare: CatalogueRoleUse
     }
 
     /// A process is known by its file and where it starts in it.
@@ -50,6 +54,8 @@ package struct LiveWorkspace: Sendable {
     private var sharedRevision = 0
     private var cache: [ProcessKey: CachedProcess] = [:]
     private var cacheDay: CalendarDate?
+    /// The cached processes' shares of the catalogue's use, summed.
+    private var roleTally = CatalogueRoleUse.Tally()
     /// How many processes the last `check()` ran the rules on (the rest were reused): for tests and the benchmark.
     package private(set) var processesChecked = 0
 
@@ -64,6 +70,9 @@ package struct LiveWorkspace: Sendable {
 
     /// The paths of the files read, shown as findings show them, sorted.
     package var filePaths: [String] { files.keys.sorted() }
+
+    /// Changes whenever the file's content does; nil for a file outside the workspace.
+    package func revision(of path: String) -> Int? { files[path]?.revision }
 
     /// The content of a file as last read or edited.
     package func bytes(of path: String) -> [UInt8]? { files[path]?.source.bytes }
@@ -136,33 +145,59 @@ package struct LiveWorkspace: Sendable {
         if cacheDay != today {
             // Waivers and reviews are judged against the day: a new day can change any process's findings.
             cache.removeAll()
+            roleTally = CatalogueRoleUse.Tally()
             cacheDay = today
         }
         let ordered = files.values.sorted { $0.source.path < $1.source.path }
-        var workspace = WorkspaceLinker.link(sources: ordered.map(\.source), decoded: ordered.map(\.decoded))
-        if !discoveryDiagnostics.isEmpty {
-            workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discoveryDiagnostics).sorted(by: Diagnostic.precedes))
+        let assembled = WorkspaceLinker.assemble(sources: ordered.map(\.source), decoded: ordered.map(\.decoded))
+        let processes = assembled.workspace.processes
+        let triggered = processes.map { process -> [String: Int] in
+            var revisions: [String: Int] = [:]
+            for activity in process.activities {
+                for trigger in activity.triggers where revisions[trigger.process.value] == nil {
+                    revisions[trigger.process.value] = definingRevision(of: trigger.process.value, in: assembled.workspace)
+                }
+            }
+            return revisions
         }
-        workspace.isPartial = false
-        let triggered = workspace.processes.map { process in
-            Dictionary(
-                process.activities.flatMap { $0.triggers.map(\.process.value) }.map { id in (id, definingRevision(of: id, in: workspace)) },
-                uniquingKeysWith: { first, _ in first })
-        }
-        let reused = zip(workspace.processes, triggered).map { process, triggered -> Checker.ProcessCheck? in
+        let reused = zip(processes, triggered).map { process, triggered -> CachedProcess? in
             guard let cached = cache[ProcessKey(file: process.file, offset: process.range.start.offset)],
                 cached.fileRevision == files[process.file]?.revision, cached.sharedRevision == sharedRevision,
                 cached.triggered == triggered
             else { return nil }
-            return cached.result
+            return cached
         }
-        let (report, results) = Checker.check(workspace, config: config, options: options, selection: selection, reusing: reused)
+        let linkFindings = WorkspaceLinker.processFindings(in: assembled.workspace, reusing: reused.map { $0?.linkFindings })
+        var workspace = assembled.finished(processFindings: linkFindings)
+        if !discoveryDiagnostics.isEmpty {
+            workspace.diagnostics = WorkspaceLinker.unique((workspace.diagnostics + discoveryDiagnostics).sorted(by: Diagnostic.precedes))
+        }
+        workspace.isPartial = false
+        // The tally loses what the processes not reused contributed, and gains what they contribute now.
+        var kept: Set<ProcessKey> = []
+        var shares: [CatalogueRoleUse] = []
+        shares.reserveCapacity(processes.count)
+        for (process, cached) in zip(processes, reused) {
+            if let cached {
+                kept.insert(ProcessKey(file: process.file, offset: process.range.start.offset))
+                shares.append(cached.roleShare)
+            } else {
+                let share = CatalogueRoleUse.share(of: process)
+                roleTally.add(share)
+                shares.append(share)
+            }
+        }
+        for (key, cached) in cache where !kept.contains(key) { roleTally.remove(cached.roleShare) }
+        let (report, results) = Checker.check(
+            workspace, config: config, options: options, selection: selection, reusing: reused.map { $0?.result },
+            processRoleUse: roleTally.use)
         processesChecked = reused.count { $0 == nil }
         var next: [ProcessKey: CachedProcess] = [:]
-        for (index, process) in workspace.processes.enumerated() {
+        next.reserveCapacity(processes.count)
+        for (index, process) in processes.enumerated() {
             next[ProcessKey(file: process.file, offset: process.range.start.offset)] = CachedProcess(
                 fileRevision: files[process.file]?.revision ?? 0, sharedRevision: sharedRevision, triggered: triggered[index],
-                result: results[index])
+                linkFindings: linkFindings[index], result: results[index], roleShare: shares[index])
         }
         cache = next
         return report

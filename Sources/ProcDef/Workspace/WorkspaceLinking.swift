@@ -6,6 +6,37 @@ struct WorkspaceLinker {
     private(set) var diagnostics: [Diagnostic] = []
 
     static func link(sources: [SourceFile], decoded: [DecodedFile]) -> Workspace {
+        let assembled = assemble(sources: sources, decoded: decoded)
+        return assembled.finished(processFindings: processFindings(in: assembled.workspace, reusing: []))
+    }
+
+    /// The files put together, with the findings about the repository as a whole (duplicate ids across files), before
+    /// each process's references are checked.
+    struct Assembled {
+        var workspace: Workspace
+        var linker: WorkspaceLinker
+        var files: [DecodedFile]
+
+        /// The workspace with every finding of reading, decoding and linking, given each process's own
+        /// (`processFindings`, in the order of `workspace.processes`).
+        func finished(processFindings: [[Diagnostic]]) -> Workspace {
+            var linker = linker
+            var workspace = workspace
+            for external in workspace.externalProcesses {
+                linker.checkReferences(of: external, in: workspace)
+            }
+            for diagnostics in processFindings where !diagnostics.isEmpty {
+                linker.diagnostics.append(contentsOf: diagnostics)
+            }
+            workspace.diagnostics = WorkspaceLinker.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
+            for file in files where !file.suppressions.isEmpty {
+                workspace.suppressions[file.file] = file.suppressions
+            }
+            return workspace
+        }
+    }
+
+    static func assemble(sources: [SourceFile], decoded: [DecodedFile]) -> Assembled {
         var linker = WorkspaceLinker()
         // Files in path order and documents in source order decide which of two duplicates is "the first".
         let files = decoded.sorted { $0.file < $1.file }
@@ -27,7 +58,7 @@ struct WorkspaceLinker {
         linker.reportDuplicates(processIDs, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
         linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file) { FindingSubjects(policy: $0) }
 
-        var workspace = Workspace(
+        let workspace = Workspace(
             sources: sources.sorted { $0.path < $1.path },
             catalogues: catalogues,
             processes: Self.sortedByID(processes, id: \.id.value, file: \.file, range: \.range),
@@ -35,9 +66,15 @@ struct WorkspaceLinker {
             configs: files.flatMap(\.configs),
             externalProcesses: Self.sortedByID(externalProcesses, id: \.id.value, file: \.file, range: \.range)
         )
-        // What one process refers to is checked on its own, so processes are checked in parallel.
-        let linked = workspace
-        let perProcess = workspace.processes.parallelMap { process in
+        return Assembled(workspace: workspace, linker: linker, files: files)
+    }
+
+    /// What each process refers to, checked on its own (so in parallel), in the order of `workspace.processes`;
+    /// `reused` holds the findings of the processes the caller knows are unchanged.
+    static func processFindings(in workspace: Workspace, reusing reused: [[Diagnostic]?]) -> [[Diagnostic]] {
+        Array(workspace.processes.indices).parallelMap { index in
+            if index < reused.count, let findings = reused[index] { return findings }
+            let process = workspace.processes[index]
             var linker = WorkspaceLinker()
             linker.reportDuplicates(
                 process.activities, what: "activity", id: \.id, file: { _ in process.file },
@@ -53,22 +90,11 @@ struct WorkspaceLinker {
                 process.targets, what: "target", id: \.id, file: { _ in process.file },
                 suffix: " in process \(Quoting.quoted(process.id.value))"
             ) { _ in FindingSubjects(process: process.id.value) }
-            linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
-            linker.checkReferences(of: process, in: linked)
+            linker.reportLocalRolesRedefiningCatalogue(process, in: workspace)
+            linker.checkReferences(of: process, in: workspace)
             linker.checkPriorities(of: process)
             return linker.diagnostics
         }
-        for external in workspace.externalProcesses {
-            linker.checkReferences(of: external, in: linked)
-        }
-        for diagnostics in perProcess where !diagnostics.isEmpty {
-            linker.diagnostics.append(contentsOf: diagnostics)
-        }
-        workspace.diagnostics = Self.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
-        for file in files where !file.suppressions.isEmpty {
-            workspace.suppressions[file.file] = file.suppressions
-        }
-        return workspace
     }
 
     private static func sortedByID<T>(_ values: [T], id: (T) -> String, file: (T) -> String, range: (T) -> SourceRange) -> [T] {
