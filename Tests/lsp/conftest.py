@@ -163,6 +163,12 @@ class Session:
         )
         return text
 
+    def close(self, relative: str) -> None:
+        """Closes the document: the server goes back to the file on disk, and publishes with no version."""
+        self.versions.pop(relative, None)
+        self.texts.pop(relative, None)
+        self.client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=self.doc(relative)))
+
     def edit(self, relative: str, edits: list[types.TextEdit]) -> str:
         """Applies the edits to the editor's copy and sends them as one incremental didChange, one range each.
 
@@ -209,13 +215,16 @@ class Session:
     async def published(
         self, relative: str, after: int = 0, timeout: float = TIMEOUT
     ) -> types.PublishDiagnosticsParams:
-        """The first publish for the file after publish number `after`; fails when none comes in time."""
+        """The first publish for the file after publish number `after`: for a document open in the session, the one
+        for its latest version (the server publishes every open document's findings after each change to it, with
+        the version they are of); fails when none comes in time."""
         uri = self.workspace.uri(relative)
+        version = self.versions.get(relative)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
             for params in self.publishes[after:]:
-                if params.uri == uri:
+                if params.uri == uri and (version is None or params.version == version):
                     return params
             if loop.time() > deadline:
                 seen = [(p.uri, [d.code for d in p.diagnostics]) for p in self.publishes[after:]]

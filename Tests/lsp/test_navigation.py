@@ -59,6 +59,7 @@ async def test_hover_on_an_activity_process_and_policy_id(session: Session):
         "**activity `refuse-reset`** of process `password-reset`: "
         "Refuse the reset and tell the caller how to prove who they are\n"
         "- R: `service-desk`\n"
+        "- A: `service-desk-lead`\n"
         "- I: `end-user`"
     )
     process = await hover(
@@ -79,11 +80,6 @@ async def test_hover_away_from_any_id_or_finding_is_empty(session: Session):
     assert await hover(session, PASSWORD_RESET, session.span(PASSWORD_RESET, "name: Password Reset").start) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: a role's hover ignores `defaults.accountable`, so the role accountable for every activity "
-    "(as `procdef raci` shows) reads 'Not R, A, C or I in any activity.'",
-)
 async def test_hover_on_the_default_accountable_role_lists_the_activities_it_is_accountable_for(session: Session):
     result = await hover(
         session, PASSWORD_RESET, session.span(PASSWORD_RESET, "accountable: service-desk-lead", inner="service").start
@@ -95,11 +91,6 @@ async def test_hover_on_the_default_accountable_role_lists_the_activities_it_is_
     assert "- A in `password-reset` / `verify-caller`" in lines
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: an activity's hover lists no A when the accountable role comes from `defaults.accountable` "
-    "(`procdef raci` shows it)",
-)
 async def test_hover_on_an_activity_shows_its_default_accountable_role(session: Session):
     result = await hover(session, PASSWORD_RESET, session.span(PASSWORD_RESET, "id: close-call", inner="close").start)
     assert "- A: `service-desk-lead`" in result.contents.value.split("\n")
@@ -242,8 +233,8 @@ async def test_renaming_an_activity_updates_its_definition_and_every_branch_that
     mark = session.mark()
     renamed = session.edit(PASSWORD_RESET, edit.changes[uri])
     assert renamed == text.replace("reset-password", "issue-new-password")
-    await session.settled()
-    assert session.publishes_for(PASSWORD_RESET, after=mark) == [], "the renamed process is still clean"
+    published = await session.published(PASSWORD_RESET, after=mark)
+    assert list(published.diagnostics) == [], "the renamed process is still clean"
     result = await session.client.text_document_definition_async(
         types.DefinitionParams(
             text_document=session.doc(PASSWORD_RESET),
@@ -305,11 +296,6 @@ async def test_prepare_rename_away_from_an_id_is_null(session: Session):
     assert prepared is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: SymbolIndex does not index a policy's `applies-to: ids`, so the policy that applies to a "
-    "process by its id is not among the process's references",
-)
 async def test_references_of_a_process_include_the_policy_that_applies_to_it_by_id(session: Session):
     definition = session.span(PASSWORD_RESET, "id: password-reset", inner="password-reset")
     result = await session.client.text_document_references_async(
@@ -330,11 +316,6 @@ async def test_references_of_a_process_include_the_policy_that_applies_to_it_by_
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: renaming a process leaves a policy's `applies-to: ids` naming the old id, so the policy "
-    "silently stops applying (no finding reports the stale id)",
-)
 async def test_renaming_a_process_renames_it_in_the_policy_that_applies_to_it_by_id(session: Session):
     definition = session.span(PASSWORD_RESET, "id: password-reset", inner="password-reset")
     edit = await session.client.text_document_rename_async(
@@ -403,12 +384,6 @@ async def test_renaming_a_local_role_edits_its_process_only(client, workspace: W
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: rename checks a new role id only against roles of the same scope, so a local role may be "
-    "renamed to a catalogue role's id (then schema/duplicate-id, and the process's uses of the catalogue role "
-    "silently mean the local one)",
-)
 async def test_renaming_a_local_role_to_a_catalogue_role_s_id_is_refused(client, workspace: Workspace):
     add_local_role(workspace)
     await initialize(client, workspace)
@@ -421,11 +396,6 @@ async def test_renaming_a_local_role_to_a_catalogue_role_s_id_is_refused(client,
     assert refused.value.code == -32602
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: a catalogue role may be renamed to the id of a process's local role (then "
-    "schema/duplicate-id, and that process's renamed uses silently mean its local role)",
-)
 async def test_renaming_a_catalogue_role_to_a_local_role_s_id_is_refused(client, workspace: Workspace):
     add_local_role(workspace)
     await initialize(client, workspace)
