@@ -5,8 +5,7 @@
 #
 # Usage: bash scripts/test-lsp.sh [PROCDEF_BINARY]   (default: .build/debug/procdef; build it first)
 #
-# The virtual environment is .build/lsp-venv, made once with `python3 -m venv` and the pins of
-# Tests/lsp/requirements.txt from PyPI, and made again when the pins change. LSP_VENV names another place.
+# The virtual environment is scripts/lsp-venv.sh's (.build/lsp-venv, or LSP_VENV).
 # Extra arguments for pytest go in PYTEST_ARGS (e.g. PYTEST_ARGS="-k hover -x").
 set -euo pipefail
 
@@ -22,17 +21,7 @@ bin="${1:-.build/debug/procdef}"
 case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
 [ -x "$bin" ] || fail "no procdef binary at $bin: run swift build first, or pass the binary's path"
 
-requirements="$root/Tests/lsp/requirements.txt"
-venv="${LSP_VENV:-$root/.build/lsp-venv}"
-stamp="$venv/.procdef-requirements"
-if ! { [ -x "$venv/bin/python" ] && cmp -s "$requirements" "$stamp"; }; then
-  echo "== making $venv with pytest-lsp from PyPI"
-  rm -rf "$venv"
-  python3 -m venv "$venv" || fail "python3 -m venv failed (on Debian and Ubuntu: apt-get install python3-venv)"
-  "$venv/bin/python" -m pip install --disable-pip-version-check --quiet -r "$requirements" \
-    || fail "pip install -r Tests/lsp/requirements.txt failed"
-  cp "$requirements" "$stamp"
-fi
+venv="$(bash scripts/lsp-venv.sh)" || fail "the virtual environment with pytest-lsp could not be made"
 echo "pytest-lsp $("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("pytest-lsp"), "/ pygls", m.version("pygls"), "/ lsprotocol", m.version("lsprotocol"))')"
 echo "server: $bin lsp ($("$bin" --version))"
 

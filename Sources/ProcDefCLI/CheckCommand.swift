@@ -193,6 +193,9 @@ struct CheckCommand: ParsableCommand {
 
     // MARK: --fix
 
+    /// Most rounds of fixes `--fix` applies: each round's fixes can make room for fixes that overlapped them.
+    static let fixRounds = 10
+
     /// Applies the fixes, or prints them as a diff, then checks again and reports as `check` does.
     private func applyFixes(_ request: CheckSession.Request) throws {
         let session = try CheckSession.run(inputs, request)
@@ -212,18 +215,30 @@ struct CheckCommand: ParsableCommand {
             if count > 0 { throw ExitCode(ExitStatus.findings) }
             return
         }
-        for change in plan.changes {
-            do {
-                try AtomicFile.store(change.fixed, at: change.diskPath)
-            } catch {
-                throw Terminal.fail(error.description)
+        var round = plan
+        var applied = 0
+        // A fix that overlaps one applied before it is applied in the next round, on the fixed text, so that a
+        // second `--fix` has nothing left to do; the rounds stop when nothing changes (or after ten).
+        for _ in 0..<Self.fixRounds {
+            guard !round.changes.isEmpty else { break }
+            for change in round.changes {
+                do {
+                    try AtomicFile.store(change.fixed, at: change.diskPath)
+                } catch {
+                    throw Terminal.fail(error.description)
+                }
+                for (finding, fix) in change.applied {
+                    Terminal.writeError(
+                        "fixed \(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(fix.description) [\(finding.rule)]")
+                }
+                applied += change.applied.count
             }
-            for (finding, fix) in change.applied {
-                Terminal.writeError(
-                    "fixed \(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(fix.description) [\(finding.rule)]")
-            }
+            round = FixPlan(report: try CheckSession.run(inputs, request).report, unsafe: unsafeFixes)
         }
-        if count > 0 { Terminal.writeError("applied \(summary); checking again") }
+        if applied > 0 {
+            let files = Set(plan.changes.map(\.file)).count
+            Terminal.writeError("applied \(applied) fix\(applied == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s"); checking again")
+        }
         let after = try CheckSession.run(inputs, request)
         ExitRetention.keep(after)
         Terminal.write(render(after.report, colors: inputs.color.enabled(for: STDOUT_FILENO), references: after.references()))
