@@ -229,7 +229,8 @@ struct CheckCommand: ParsableCommand {
                 }
                 for (finding, fix) in change.applied {
                     Terminal.writeError(
-                        "fixed \(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(fix.description) [\(finding.rule)]")
+                        "fixed \(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(fix.description) [\(finding.rule)]"
+                    )
                 }
                 applied += change.applied.count
             }
@@ -237,7 +238,8 @@ struct CheckCommand: ParsableCommand {
         }
         if applied > 0 {
             let files = Set(plan.changes.map(\.file)).count
-            Terminal.writeError("applied \(applied) fix\(applied == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s"); checking again")
+            Terminal.writeError(
+                "applied \(applied) fix\(applied == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s"); checking again")
         }
         let after = try CheckSession.run(inputs, request)
         ExitRetention.keep(after)

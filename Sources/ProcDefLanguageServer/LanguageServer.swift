@@ -219,7 +219,7 @@ package final class LanguageServer {
             workspace.closed(path)
         case "workspace/didChangeWatchedFiles":
             let params: DidChangeWatchedFilesParams = try decode(params)
-            workspace.filesChanged(params.changes.compactMap { workspace.path(of: $0.uri) })
+            workspace.filesChanged(params.changes.compactMap { change in workspace.path(of: change.uri).map { ($0, change.type) } })
         default:
             // Notifications the server does not know are ignored, as the protocol asks; `$/` ones included.
             break

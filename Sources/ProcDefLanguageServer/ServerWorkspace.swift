@@ -148,17 +148,33 @@ final class ServerWorkspace {
         }
     }
 
-    /// Files changed on disk (a `git checkout`, a new file): read them again, keeping open buffers as typed.
-    func filesChanged(_ paths: [String]) {
-        if paths.contains(where: isSetting) {
+    /// Files changed on disk (a `git checkout`, a new file): read them again, keeping open buffers as typed. A file
+    /// only changed is read alone; a file created or deleted has the folders walked again, as `check` walks them.
+    func filesChanged(_ changes: [(path: String, type: FileChangeType)]) {
+        if changes.contains(where: { isSetting($0.path) }) {
             load()
             return
         }
-        do {
-            try live?.rediscover(keeping: Set(documents.keys))
-        } catch {
-            log("procdef: \(error.description)")
+        guard var live else { return }
+        let known = Set(live.filePaths)
+        if changes.allSatisfy({ $0.type == .changed && known.contains($0.path) }) {
+            for change in changes where documents[change.path] == nil {
+                let bytes = FileManager.default.contents(atPath: DisplayPath.absolute(change.path, currentDirectory: root)).map(
+                    [UInt8].init)
+                if let bytes {
+                    live.update(change.path, bytes: bytes)
+                } else {
+                    live.remove(change.path)
+                }
+            }
+        } else {
+            do {
+                try live.rediscover(keeping: Set(documents.keys))
+            } catch {
+                log("procdef: \(error.description)")
+            }
         }
+        self.live = live
         needsCheck = true
     }
 

@@ -124,7 +124,15 @@ package struct LiveWorkspace: Sendable {
         let old = files[path]
         if let old, old.source.bytes == bytes { return false }
         let source = SourceFile(path: path, bytes: bytes)
-        let file = File(source: source, decoded: DecodedFile(decoding: source, options: options), revision: takeRevision())
+        var decoded: DecodedFile
+        if bytes.count > options.limits.maxFileSize {
+            // As when read from disk: a file over the limit is not parsed.
+            decoded = DecodedFile(file: path)
+            decoded.diagnostics.append(Workspace.tooLarge(path, size: bytes.count, exact: true, limit: options.limits.maxFileSize))
+        } else {
+            decoded = DecodedFile(decoding: source, options: options)
+        }
+        let file = File(source: source, decoded: decoded, revision: takeRevision())
         if old == nil || old?.holdsSharedDefinitions == true || file.holdsSharedDefinitions { sharedRevision += 1 }
         files[path] = file
         return true
