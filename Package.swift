@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "ProcDefCLITests", dependencies: ["ProcDefCLI", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
-        .testTarget(name: "ProcDefLanguageServerTests", dependencies: ["ProcDefLanguageServer", "LanguageServerProtocol"]),
+        .testTarget(name: "ProcDefLanguageServerTests", dependencies: ["ProcDefLanguageServer", "LanguageServerProtocol", "ProcDef"]),
     ]
 )

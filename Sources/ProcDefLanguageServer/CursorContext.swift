@@ -30,6 +30,9 @@ struct CursorContext: Equatable {
     var prefix: String
     /// The byte offset in the document where `prefix` starts.
     var prefixStart: Int
+    /// Whether a value must be written with a space before it: the cursor follows `key:` directly, and
+    /// `key:value` is one plain string in YAML, not a key and its value.
+    var needsSpace = false
     /// The document's `kind`, when a line `kind: X` at its root says it.
     var kind: String?
 
@@ -64,6 +67,7 @@ struct CursorContext: Equatable {
             path = Self.walkUp(Array(lines[(parent.index + 1)...]), from: parent.column)
         }
         prefixStart = offset - prefix.utf8.count
+        if case .value = position, prefixStart > 0, text[prefixStart - 1] == UInt8(ascii: ":") { needsSpace = true }
     }
 
     /// What one line says up to the cursor.

@@ -18,7 +18,7 @@ final class PositionConverter {
     func lineIndex(of path: String) -> LineIndex? {
         if let index = indexes[path] { return index }
         guard let bytes = workspace.bytes(of: path) else { return nil }
-        let index = workspace.documents[path]?.lineIndex ?? LineIndex(bytes)
+        let index = workspace.isCheckedAsTyped(path) ? workspace.documents[path]?.lineIndex ?? LineIndex(bytes) : LineIndex(bytes)
         indexes[path] = index
         return index
     }
@@ -73,10 +73,18 @@ struct DiagnosticConverter {
             range: positions.range(finding.range, in: finding.file),
             severity: Self.severity(finding.severity),
             code: finding.rule,
-            codeDescription: workspace.references.url(forRule: finding.rule).map(CodeDescription.init(href:)),
+            codeDescription: link(finding.rule).map(CodeDescription.init(href:)),
             source: "procdef",
             message: message,
             relatedInformation: related.isEmpty ? nil : related)
+    }
+
+    /// The rule's section of docs/rules.md; for a policy's finding, the policy's own file, which explains it.
+    private func link(_ rule: String) -> String? {
+        if let url = workspace.references.url(forRule: rule) { return url }
+        guard rule.hasPrefix("policy/"), let policy = workspace.report?.workspace.policy(id: String(rule.dropFirst("policy/".count)))
+        else { return nil }
+        return workspace.uri(of: policy.file)
     }
 
     static func severity(_ severity: Severity) -> DiagnosticSeverity {

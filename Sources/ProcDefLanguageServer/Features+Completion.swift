@@ -14,6 +14,7 @@ extension Features {
         let mapping = schema.nodes(at: context.path, kind: context.kind)
         let replaced = positions.range(SourceRange(start: position(context.prefixStart), end: position(offset)), in: path)
         var items: [CompletionItem] = []
+        let lead = context.needsSpace ? " " : ""
         func item(_ label: String, _ kind: CompletionItemKind, detail: String? = nil, documentation: String? = nil, insert: String? = nil)
             -> CompletionItem
         {
@@ -27,10 +28,10 @@ extension Features {
             }
         }
         func values(for key: String, in nodes: [FormatSchema.Node]) {
-            for value in schema.enumeration(of: key, in: nodes) { items.append(item(value, .enumMember)) }
+            for value in schema.enumeration(of: key, in: nodes) { items.append(item(value, .enumMember, insert: lead + value)) }
             guard let reference = schema.reference(of: key, in: nodes) else { return }
             for (id, detail) in candidates(reference, in: path, at: offset) {
-                items.append(item(id, reference == .role ? .reference : .value, detail: detail))
+                items.append(item(id, reference == .role ? .reference : .value, detail: detail, insert: lead + id))
             }
         }
         switch context.position {
@@ -100,6 +101,8 @@ struct FormatSchema: Sendable {
     /// Per key table (its name without hyphens) and key, the kind of id the key's value names, read from the rule
     /// that reports a reference to nothing.
     private let references: [String: [String: Reference]]
+    /// Per key, what it names wherever it occurs, for keys that name the same kind of id in every table.
+    private let unanimous: [String: Reference]
 
     init(_ root: ProcDefOutput.JSONValue) {
         self.root = root
@@ -116,6 +119,13 @@ struct FormatSchema: Sendable {
         // A trigger's `activity` is one of the triggered process's, not of this one: nothing to offer from here.
         references[Self.tableName("trigger")]?["activity"] = nil
         self.references = references
+        var kinds: [String: Set<String>] = [:]
+        var unanimous: [String: Reference] = [:]
+        for (name, table) in KeyTable.all {
+            for key in table.keys { kinds[key.name, default: []].insert(key.invalidValueRule) }
+            for key in table.keys { if let reference = references[Self.tableName(name)]?[key.name] { unanimous[key.name] = reference } }
+        }
+        self.unanimous = unanimous.filter { kinds[$0.key]?.count == 1 }
     }
 
     private static func tableName(_ name: String) -> String {
@@ -166,12 +176,14 @@ struct FormatSchema: Sendable {
         return found
     }
 
-    /// The kind of id `key` names in these mappings, if it names one.
+    /// The kind of id `key` names in these mappings, if it names one. A mapping written inline in its parent's
+    /// definition (`defaults` of a process) has no table of its own here: its key counts when every table that
+    /// has the key agrees on what it names.
     func reference(of key: String, in nodes: [Node]) -> Reference? {
         for node in nodes {
             if let definition = node.definition, let reference = references[Self.tableName(definition)]?[key] { return reference }
         }
-        return nil
+        return unanimous[key]
     }
 
     private func child(_ node: Node, _ key: String) -> [Node] {

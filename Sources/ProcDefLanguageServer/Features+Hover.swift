@@ -97,8 +97,9 @@ extension Features {
                 var letters = ""
                 if names(activity.responsible) { letters += "R" }
                 if names(Self.accountable(activity, in: process)) { letters += "A" }
-                if names(activity.consulted + activity.conditions.filter { $0.involvement == .consulted }.map(\.role)) { letters += "C" }
-                if names(activity.informed + activity.conditions.filter { $0.involvement == .informed }.map(\.role)) { letters += "I" }
+                // Conditional entries (`{role, when}`) are in these lists too.
+                if names(activity.consulted) { letters += "C" }
+                if names(activity.informed) { letters += "I" }
                 if !letters.isEmpty { uses.append("- \(letters) in `\(process.id.value)` / `\(activity.id.value)`") }
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import LanguageServerProtocol
 import ProcDef
 import ProcDefOutput
@@ -90,10 +91,9 @@ struct Features {
             // A process's own role named like a catalogue role hides it in that process.
             return model.catalogueRoles[newID] == nil ? nil : "role '\(newID)' already exists in the catalogue"
         }
-        // A catalogue role renamed to the id of a process's own role would be hidden wherever that process uses it.
-        let users = Set(index.occurrences(of: symbol).map(\.file))
-        if let process = model.processes.first(where: { users.contains($0.file) && $0.localRole(newID) != nil }) {
-            return "process '\(process.id.value)' has a role '\(newID)' of its own, which would hide the catalogue's there"
+        // A catalogue role may not share its id with any process's own role: the checker reports the local one.
+        if let process = model.processes.first(where: { $0.localRole(newID) != nil }) {
+            return "process '\(process.id.value)' has a role '\(newID)' of its own"
         }
         return nil
     }
@@ -141,6 +141,8 @@ struct Features {
         )
             -> DocumentSymbol
         {
+            // The protocol wants a name that is not blank; an id left empty is still a place in the outline.
+            let name = name.trimmingCharacters(in: .whitespaces).isEmpty ? "(no id)" : name
             // The protocol wants the name's range inside the whole one.
             let whole = SourceRange(start: min(range.start, id.start), end: max(range.end, id.end))
             return DocumentSymbol(

@@ -20,6 +20,7 @@ package final class LanguageServer {
     private var cancelled: Set<RequestID> = []
     private var nextRequestID = 1
     private var clientWatchesFiles = false
+    private var registeredFileWatching = false
     /// Documents whose last change could not be applied: their later range changes would land on the wrong text,
     /// so only a change with the whole text is taken, until one comes.
     private var outOfStep: Set<String> = []
@@ -129,6 +130,8 @@ package final class LanguageServer {
             return try JSONValue(encoding: initialize(try decode(params)))
         case (.starting, _):
             throw ResponseError(code: ResponseError.serverNotInitialized, message: "the server is not initialized")
+        case (.running, "initialize"):
+            throw ResponseError(code: ResponseError.invalidRequest, message: "the server is already initialized")
         case (_, "shutdown"):
             state = .shuttingDown
             return .null
@@ -168,7 +171,7 @@ package final class LanguageServer {
             state = .exited(code: state == .shuttingDown ? 0 : 1)
             return
         case "initialized":
-            registerFileWatching()
+            if !registeredFileWatching { registerFileWatching() }
             return
         case "$/cancelRequest", "$/setTrace":
             return
@@ -241,7 +244,11 @@ package final class LanguageServer {
         if !FileManager.default.changeCurrentDirectoryPath(root) {
             logMessage(.error, "procdef: cannot enter the workspace folder \(root)")
         }
-        workspace = ServerWorkspace(root: FileManager.default.currentDirectoryPath) { [weak self] in self?.logMessage(.warning, $0) }
+        workspace = ServerWorkspace(root: DisplayPath.absolute(root, currentDirectory: FileManager.default.currentDirectoryPath)) {
+            [weak self] type, message in
+            self?.logMessage(type, message)
+            if type == .error { self?.showMessage(type, message) }
+        }
         state = .running
         return InitializeResult(
             capabilities: ServerCapabilities(
@@ -268,6 +275,7 @@ package final class LanguageServer {
                     Registration(id: "procdef-watched-files", method: "workspace/didChangeWatchedFiles", registerOptions: registerOptions)
                 ]))
         else { return }
+        registeredFileWatching = true
         write(.request(id: .int(nextRequestID), method: "client/registerCapability", params: params))
         nextRequestID += 1
     }
@@ -280,11 +288,17 @@ package final class LanguageServer {
         let converter = DiagnosticConverter(workspace: workspace, encoding: encoding)
         for change in changes {
             let params = PublishDiagnosticsParams(
-                uri: workspace.uri(of: change.path), version: workspace.documents[change.path]?.version,
+                uri: workspace.uri(of: change.path),
+                version: workspace.isCheckedAsTyped(change.path) ? workspace.documents[change.path]?.version : nil,
                 diagnostics: change.diagnostics.map { converter.convert($0) })
             guard let json = try? JSONValue(encoding: params) else { continue }
             write(.notification(method: "textDocument/publishDiagnostics", params: json))
         }
+    }
+
+    private func showMessage(_ type: MessageType, _ message: String) {
+        guard let params = try? JSONValue(encoding: ShowMessageParams(type: type, message: message)) else { return }
+        write(.notification(method: "window/showMessage", params: params))
     }
 
     private func logMessage(_ type: MessageType, _ message: String) {

@@ -7,8 +7,11 @@ import YAMLTree
 /// The repository as the server sees it: the config found as `procdef check` finds it, every file of the workspace
 /// (open buffers as typed, the rest as on disk), the latest report, and what was last published.
 final class ServerWorkspace {
-    /// The folder the server was started for; the current directory, so findings show paths as `check` does there.
+    /// The folder the server was started for, spelt as the editor spells it (a symbolic link stays one); the
+    /// process's current directory is the same folder, so findings show paths as `check` does there.
     let root: String
+    /// `root` with its symbolic links resolved: the spelling of the current directory.
+    private let realRoot: String
     private(set) var active: ActiveConfig?
     private(set) var live: LiveWorkspace?
     private(set) var report: CheckReport?
@@ -27,13 +30,15 @@ final class ServerWorkspace {
     private var edited: Set<String> = []
     /// Set by every change; the next request or the end of a batch of messages checks again.
     private(set) var needsCheck = true
-    /// Why the workspace could not be read (a broken config): shown once, then the server answers what it can.
-    private(set) var loadProblem: String?
-    private let log: (String) -> Void
+    /// Says something to the person at the editor: `.error` is shown (`window/showMessage`), the rest logged.
+    private let tell: (MessageType, String) -> Void
+    /// The day of the last check: a new day can expire a waiver or make a review overdue.
+    private var checkedDay: CalendarDate?
 
-    init(root: String, log: @escaping (String) -> Void) {
+    init(root: String, tell: @escaping (MessageType, String) -> Void) {
         self.root = root
-        self.log = log
+        self.realRoot = DisplayPath.real(root)
+        self.tell = tell
         load()
     }
 
@@ -41,15 +46,20 @@ final class ServerWorkspace {
 
     /// Reads the config and every file again, from scratch: at start, and when a config or the baseline changes.
     func load() {
-        loadProblem = nil
         live = nil
+        // Revisions start again with the new workspace: ids collected under the old ones would pass for current.
+        symbolFiles = [:]
+        symbolIndex = nil
         let base = CheckOptions()
         do {
             active = try Self.activeConfig(root: root, options: base)
         } catch {
-            active = nil
-            loadProblem = error.message
-            log("procdef: the config cannot be read: \(error.message)")
+            // The last config that could be read stays in force, so a half-typed edit of it does not turn every
+            // override and exclude off.
+            tell(
+                .error,
+                "procdef: the config cannot be read, \(active == nil ? "so none is used" : "so the last one read stays in use"): \(error.message)"
+            )
         }
         options = EffectiveLimits(configs: active?.layers ?? []).applied(to: base)
         options.excludes = active?.excludes(currentDirectory: root) ?? []
@@ -60,7 +70,7 @@ final class ServerWorkspace {
             baseline = try location.load(limit: options.limits.maxFileSize).map { (location, $0.baseline, $0.source) }
         } catch {
             baseline = nil
-            log("procdef: the baseline is not used: \(error.message)")
+            tell(.error, "procdef: the baseline is not used: \(error.message)")
         }
         let paths =
             active?.configuredPaths(currentDirectory: root)
@@ -70,8 +80,7 @@ final class ServerWorkspace {
         do {
             live = try LiveWorkspace(paths: paths, options: options, config: active)
         } catch {
-            loadProblem = error.description
-            log("procdef: \(error.description)")
+            tell(.error, "procdef: \(error.description)")
             live = try? LiveWorkspace(paths: [], options: options, config: active)
         }
         for (path, document) in documents where live?.covers(path) == true {
@@ -102,13 +111,25 @@ final class ServerWorkspace {
 
     // MARK: Documents
 
-    /// The path findings show for the file at `uri`; nil for a URI that is not a file.
+    /// The path findings show for the file at `uri`; nil for a URI that is not a file. A path through the root's
+    /// real folder is the same file as one through the root as spelt.
     func path(of uri: DocumentURI) -> String? {
-        FileURI.path(fromURI: uri).map { DisplayPath.make($0, currentDirectory: root) }
+        guard let path = FileURI.path(fromURI: uri) else { return nil }
+        let shown = DisplayPath.make(path, currentDirectory: root)
+        if !shown.hasPrefix("/") || realRoot == root { return shown }
+        return DisplayPath.make(path, currentDirectory: realRoot)
     }
 
+    /// The URI of a file as the editor knows it: an open document's own, else the root's spelling.
     func uri(of path: String) -> DocumentURI {
-        FileURI.uri(fromPath: DisplayPath.absolute(path, currentDirectory: root))
+        if let document = documents[path] { return document.uri }
+        return FileURI.uri(fromPath: DisplayPath.absolute(path, currentDirectory: root))
+    }
+
+    /// Whether the open document at `path` is what the check read: a file of the workspace, not a setting (a config
+    /// or the baseline, read from disk when saved).
+    func isCheckedAsTyped(_ path: String) -> Bool {
+        documents[path] != nil && !isSetting(path) && live?.covers(path) == true
     }
 
     func open(_ document: TextDocument, at path: String) {
@@ -171,7 +192,7 @@ final class ServerWorkspace {
             do {
                 try live.rediscover(keeping: Set(documents.keys))
             } catch {
-                log("procdef: \(error.description)")
+                tell(.warning, "procdef: \(error.description)")
             }
         }
         self.live = live
@@ -183,6 +204,11 @@ final class ServerWorkspace {
     /// Checks again if anything changed since the last check. Returns the files whose findings differ from the
     /// last published, with their findings now.
     func checkIfNeeded() -> [(path: String, diagnostics: [ProcDef.Diagnostic])] {
+        let today = CalendarDate.todayUTC()
+        if checkedDay != today {
+            checkedDay = today
+            needsCheck = true
+        }
         guard needsCheck, var live else { return [] }
         needsCheck = false
         var report = live.check()
@@ -204,7 +230,7 @@ final class ServerWorkspace {
                 changes.append((path, now))
             }
         }
-        for path in edited.subtracting(byFile.keys).subtracting(published.keys).sorted() where live.covers(path) {
+        for path in edited.subtracting(byFile.keys).subtracting(published.keys).sorted() where isCheckedAsTyped(path) {
             changes.append((path, []))
         }
         edited.removeAll()
@@ -234,7 +260,7 @@ final class ServerWorkspace {
 
     /// The text of a file as the check saw it: the open buffer, else the workspace's copy, else the disk's.
     func bytes(of path: String) -> [UInt8]? {
-        if let document = documents[path] { return document.bytes }
+        if isCheckedAsTyped(path), let document = documents[path] { return document.bytes }
         if let bytes = live?.bytes(of: path) { return bytes }
         if let source = report?.workspace.sources.first(where: { $0.path == path }) { return source.currentBytes() }
         return FileManager.default.contents(atPath: DisplayPath.absolute(path, currentDirectory: root)).map([UInt8].init)

@@ -69,7 +69,20 @@ struct SymbolIndex: Sendable {
                 }
             }
         }
-        return builder.occurrences.values.joined().sorted { $0.range.start.offset < $1.range.start.offset }
+        // A value read through a YAML alias has its anchor's place: one place, however many times it was read.
+        var seen: Set<PlaceKey> = []
+        return builder.occurrences.values.joined()
+            .filter {
+                seen.insert(PlaceKey(symbol: $0.symbol, file: $0.file, start: $0.range.start.offset, end: $0.range.end.offset)).inserted
+            }
+            .sorted { $0.range.start.offset < $1.range.start.offset }
+    }
+
+    private struct PlaceKey: Hashable {
+        var symbol: Symbol
+        var file: String
+        var start: Int
+        var end: Int
     }
 
     /// The documents of one file.
@@ -145,14 +158,15 @@ struct SymbolIndex: Sendable {
             }
             func activity(_ id: Located<String>) { add(.activity(id: id.value, process: processID), id, in: file) }
             for local in process.roles { add(.role(id: local.id.value, process: processID), local.id, in: file, definition: true) }
-            for id in [process.owner, process.manager, process.caseOwner, process.requester, process.defaultAccountable].compactMap({ $0 })
-            {
-                role(id)
-            }
+            let roleFields = [
+                process.owner, process.manager, process.caseOwner, process.requester, process.defaultAccountable,
+                process.governance.approvedBy,
+            ]
+            for id in roleFields.compactMap({ $0 }) { role(id) }
             for step in process.activities {
                 add(.activity(id: step.id.value, process: processID), step.id, in: file, definition: true)
                 for id in step.responsible + step.accountable + step.consulted + step.informed { role(id) }
-                for condition in step.conditions { role(condition.role) }
+                // A conditional entry (`{role, when}`) is in the RACI lists too: its role is indexed there.
                 for id in [step.otherPersonThan, step.samePersonAs, step.until].compactMap({ $0 }) { activity(id) }
                 if let handoff = step.handoff { handoff.informed.forEach(role) }
                 switch step.next {

@@ -178,6 +178,29 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(try response(5).error?.code, ResponseError.requestCancelled)
     }
 
+    func testASecondInitializeIsRefused() throws {
+        initialize()
+        request(2, "initialize", ["processId": .null, "capabilities": [:]])
+        XCTAssertEqual(try response(2).error?.code, ResponseError.invalidRequest)
+    }
+
+    func testARootReachedThroughASymbolicLinkKeepsTheEditorsSpelling() throws {
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-link-\(UUID().uuidString)")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: folder)
+        defer { try? FileManager.default.removeItem(at: link) }
+        request(1, "initialize", ["processId": .null, "rootUri": .string(FileURI.uri(fromPath: link.path)), "capabilities": [:]])
+        let uri = FileURI.uri(fromPath: link.appendingPathComponent("Processes/reset.yaml").path)
+        let broken = Self.process.replacingOccurrences(of: "responsible: service-desk\n    end", with: "responsible: nobody\n    end")
+        send(
+            .notification(
+                method: "textDocument/didOpen",
+                params: ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(broken)]]))
+        let published = try XCTUnwrap(notifications("textDocument/publishDiagnostics").last)
+        XCTAssertEqual(published["uri"]?.stringValue, uri)
+        XCTAssertEqual(published["version"], 1)
+        XCTAssertEqual(published["diagnostics"]?[0]?["code"], "ref/unknown-role")
+    }
+
     func testExitAfterShutdownIsZeroAndWithoutItOne() {
         initialize()
         request(2, "shutdown", nil)

@@ -44,6 +44,10 @@ async def test_a_misspelt_key_is_published_and_its_quick_fix_clears_it(session: 
                 range=reset_password,
                 severity=types.DiagnosticSeverity.Error,
                 code="policy/desk-owns-password-resets",
+                # A policy's finding links to the policy's own file, which explains it.
+                code_description=types.CodeDescription(
+                    href=session.workspace.uri("Policies/desk-owns-password-resets.yaml")
+                ),
                 source="procdef",
                 message="activity 'reset-password' (Reset the password) is any activity but does not have "
                 "'service-desk' responsible\nhelp: policy 'desk-owns-password-resets': Only the service desk resets "

@@ -83,6 +83,9 @@ package struct LiveWorkspace: Sendable {
         let currentDirectory = FileManager.default.currentDirectoryPath
         let absolute = DisplayPath.absolute(path, currentDirectory: currentDirectory)
         guard FileDiscovery.isYAMLName(path) else { return false }
+        // A walk passes over hidden files and folders (`.draft.yaml`, `.github/`): so does an editor's buffer.
+        let components = DisplayPath.make(path, currentDirectory: currentDirectory).split(separator: "/")
+        guard !components.contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) else { return false }
         let inside = paths.contains { root in
             let rootPath = DisplayPath.absolute(root, currentDirectory: currentDirectory)
             return absolute == rootPath || absolute.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
@@ -111,6 +114,10 @@ package struct LiveWorkspace: Sendable {
         if Set(next.keys) != Set(files.keys)
             || next.contains(where: { path, file in files[path]?.revision != file.revision && file.holdsSharedDefinitions })
             || files.contains(where: { path, file in next[path]?.revision != file.revision && file.holdsSharedDefinitions })
+            || files.contains(where: { path, file in
+                next[path].map { $0.revision != file.revision && Self.processIDs(of: $0.decoded) != Self.processIDs(of: file.decoded) }
+                    == true
+            })
         {
             sharedRevision += 1
         }
@@ -133,9 +140,19 @@ package struct LiveWorkspace: Sendable {
             decoded = DecodedFile(decoding: source, options: options)
         }
         let file = File(source: source, decoded: decoded, revision: takeRevision())
-        if old == nil || old?.holdsSharedDefinitions == true || file.holdsSharedDefinitions { sharedRevision += 1 }
+        // What every process may read: the shared definitions, and the set of process ids (an unknown process's
+        // did-you-mean is chosen among them all).
+        if old == nil || old?.holdsSharedDefinitions == true || file.holdsSharedDefinitions
+            || old.map({ Self.processIDs(of: $0.decoded) }) != Self.processIDs(of: decoded)
+        {
+            sharedRevision += 1
+        }
         files[path] = file
         return true
+    }
+
+    private static func processIDs(of file: DecodedFile) -> [String] {
+        file.processes.map(\.id.value) + file.externalProcesses.map(\.id.value)
     }
 
     /// Takes the file at `path` out of the workspace (deleted, or no longer covered).

@@ -126,6 +126,32 @@ final class LiveWorkspaceTests: XCTestCase {
         XCTAssertGreaterThan(outcomes.count, 30)
     }
 
+    func testRenamingAProcessChangesTheDidYouMeanOfAnotherProcesssUnknownTrigger() throws {
+        var live = try LiveWorkspace(paths: paths, options: options, config: nil)
+        let incident = "Processes/incident-management.yaml"
+        try write(
+            incident, try text(incident).replacingOccurrences(of: "process: problem-management", with: "process: problem-managment"),
+            into: &live)
+        XCTAssertTrue(describe(live.check().diagnostics).contains { $0.contains("unknown process 'problem-managment'") })
+        // The trigger names no process any more, so nothing tracks problem-management for it: its id is still read.
+        let problem = "Processes/problem-management.yaml"
+        try write(
+            problem, try text(problem).replacingOccurrences(of: "id: problem-management", with: "id: root-cause-analysis"), into: &live)
+        let findings = live.check()
+        XCTAssertEqual(describe(findings.diagnostics), try fullCheck())
+        let unknown = try XCTUnwrap(findings.diagnostics.first { $0.message.contains("unknown process 'problem-managment'") })
+        XCTAssertFalse(unknown.help?.contains("did you mean 'problem-management'") == true, unknown.help ?? "")
+    }
+
+    func testAHiddenFileIsNotPartOfTheWorkspace() throws {
+        let live = try LiveWorkspace(paths: paths, options: options, config: nil)
+        XCTAssertTrue(live.covers(display("Processes/new.yaml")))
+        XCTAssertFalse(live.covers(display("Processes/.draft.yaml")))
+        XCTAssertFalse(live.covers(display("Processes/.hidden/new.yaml")))
+        XCTAssertFalse(live.covers(display("Processes/notes.txt")))
+        XCTAssertFalse(live.covers(display("Elsewhere/new.yaml")))
+    }
+
     func testFilesAddedAndRemovedOnDiskAreFoundAgain() throws {
         var live = try LiveWorkspace(paths: paths, options: options, config: nil)
         _ = live.check()
