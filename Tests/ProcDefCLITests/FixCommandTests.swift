@@ -98,6 +98,61 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(try text(root), Self.process)
     }
 
+    /// The fixes of the handoff, text and suppression rules, through the command line: `--fix` removes what
+    /// silenced nothing; `--unsafe-fixes` adds a handoff to fill in and quotes a text; no finding is suppressed.
+    func testAStaleSuppressionGoesSafelyAHandoffAndAQuotedTextUnsafely() throws {
+        let root = try Procdef.temporaryDirectory(self)
+        let processes = root.appendingPathComponent("Processes")
+        try FileManager.default.createDirectory(at: processes, withIntermediateDirectories: true)
+        let roles = Self.roles + "  resolver: {name: Resolver, kind: practitioner}\n"
+        try roles.write(to: processes.appendingPathComponent("roles.yaml"), atomically: true, encoding: .utf8)
+        let process = """
+            kind: process
+            id: p
+            name: P
+            owner: owner
+            activities:
+              # procdef: ignore flow/self-loop -- it loops
+              - id: log
+                name: Log
+                responsible: service-desk
+                accountable: owner
+                procedure:
+                  - Post in #bridge
+              - id: fix
+                name: Fix
+                responsible: resolver
+                accountable: owner
+
+            """
+        let file = processes.appendingPathComponent("p.yaml")
+        try process.write(to: file, atomically: true, encoding: .utf8)
+        let safe = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(
+            safe.stderr,
+            """
+            procdef: fixed Processes/p.yaml:6:21: Remove the unused suppression [lint/unused-suppression]
+            procdef: applied 1 fix in 1 file; checking again
+
+            """)
+        let withoutSuppression = process.replacingOccurrences(of: "  # procdef: ignore flow/self-loop -- it loops\n", with: "")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), withoutSuppression)
+        let unsafe = try Procdef.run(["check", "--fix", "--unsafe-fixes", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(unsafe.status, 0, unsafe.stdout)
+        XCTAssertEqual(
+            try String(contentsOf: file, encoding: .utf8),
+            withoutSuppression.replacingOccurrences(
+                of: "      - Post in #bridge\n",
+                with: """
+                          - "Post in #bridge"
+                        handoff:
+                          artifact: "TODO: what is passed on"
+                          expectation: "TODO: what the receiver must do, and by when"
+
+                    """))
+        XCTAssertFalse(unsafe.stdout.contains("error"), unsafe.stdout)
+    }
+
     func testFlagsThatDoNotGoWithFix() throws {
         let root = try repository()
         XCTAssertEqual(try Procdef.run(["check", "--diff"], in: root).status, 2)
