@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
-        .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
+        .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput", "YAMLTree"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
         // What several test targets share: golden-file comparison (RECORD_GOLDEN=1), the optional real tools (dot,
         // cmark-gfm, check-jsonschema) and their skips, and a seeded generator.
@@ -46,6 +46,6 @@ let package = Package(
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ProcDefCLITests", dependencies: ["ProcDefCLI", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
+        .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef", "ProcDefTestSupport"], exclude: ["Regressions"]),
     ]
 )
