@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         // the whole pipeline on one fuzzer input, in memory; shared by the fuzz target and its regression tests
-        .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput"]),
+        .target(name: "ProcDefFuzz", dependencies: ["ProcDef", "ProcDefOutput", "YAMLTree"]),
         .executableTarget(name: "procdef-fuzz", dependencies: ["ProcDefFuzz"]),
         // libFuzzer over the protocol layer: framing, message decoding, document edits (Fuzz/run.sh SECONDS procdef-lsp-fuzz)
         .executableTarget(name: "procdef-lsp-fuzz", dependencies: ["LanguageServerProtocol"]),
@@ -55,7 +55,7 @@ let package = Package(
         // Golden files and fixtures are data the tests read from disk, not resources to bundle.
         .testTarget(name: "ProcDefOutputTests", dependencies: ["ProcDefOutput", "ProcDef", "ProcDefTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ProcDefCLITests", dependencies: ["ProcDefCLI", "ProcDefTestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef"], exclude: ["Regressions"]),
+        .testTarget(name: "ProcDefFuzzTests", dependencies: ["ProcDefFuzz", "ProcDef", "ProcDefTestSupport"], exclude: ["Regressions"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["LanguageServerProtocol"]),
         .testTarget(name: "ProcDefLanguageServerTests", dependencies: ["ProcDefLanguageServer", "LanguageServerProtocol", "ProcDef"]),
     ]

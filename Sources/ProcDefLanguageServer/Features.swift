@@ -108,11 +108,16 @@ struct Features {
         else { return [] }
         let converter = DiagnosticConverter(workspace: workspace, encoding: positions.encoding)
         var actions: [CodeAction] = []
+        // Writing a suppression is offered on request only: in a report it would be one more fix on every finding.
+        let suppressions = workspace.bytes(of: path).flatMap { InlineSuppressionFix(source: SourceFile(path: path, bytes: $0)) }
         for finding in workspace.diagnostics(in: path)
         where finding.range.start.offset <= end && start <= max(finding.range.end.offset, finding.range.start.offset) {
             let diagnostic = converter.convert(finding)
             for fix in finding.fixes {
                 actions.append(action(fix, for: diagnostic))
+            }
+            if let suppression = suppressions?.fix(for: finding) {
+                actions.append(action(suppression, for: diagnostic))
             }
         }
         return actions

@@ -1,4 +1,5 @@
 import Foundation
+import ProcDefTestSupport
 import XCTest
 
 /// `procdef check --fix`: the safe fixes applied, every other byte kept, a second run changing nothing.
@@ -96,6 +97,89 @@ final class FixCommandTests: XCTestCase {
             """)
         XCTAssertEqual(run.stderr, "procdef: 1 fix in 1 file to apply (--diff: nothing written)\n")
         XCTAssertEqual(try text(root), Self.process)
+    }
+
+    /// The fixes of the handoff, text and suppression rules, through the command line: `--fix` removes what
+    /// silenced nothing; `--unsafe-fixes` adds a handoff to fill in and quotes a text; no finding is suppressed.
+    func testAStaleSuppressionGoesSafelyAHandoffAndAQuotedTextUnsafely() throws {
+        let root = try Procdef.temporaryDirectory(self)
+        let processes = root.appendingPathComponent("Processes")
+        try FileManager.default.createDirectory(at: processes, withIntermediateDirectories: true)
+        let roles = Self.roles + "  resolver: {name: Resolver, kind: practitioner}\n"
+        try roles.write(to: processes.appendingPathComponent("roles.yaml"), atomically: true, encoding: .utf8)
+        let process = """
+            kind: process
+            id: p
+            name: P
+            owner: owner
+            activities:
+              # procdef: ignore flow/self-loop -- it loops
+              - id: log
+                name: Log
+                responsible: service-desk
+                accountable: owner
+                procedure:
+                  - Post in #bridge
+              - id: fix
+                name: Fix
+                responsible: resolver
+                accountable: owner
+
+            """
+        let file = processes.appendingPathComponent("p.yaml")
+        try process.write(to: file, atomically: true, encoding: .utf8)
+        let safe = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(
+            safe.stderr,
+            """
+            procdef: fixed Processes/p.yaml:6:21: Remove the unused suppression [lint/unused-suppression]
+            procdef: applied 1 fix in 1 file; checking again
+
+            """)
+        let withoutSuppression = process.replacingOccurrences(of: "  # procdef: ignore flow/self-loop -- it loops\n", with: "")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), withoutSuppression)
+        let unsafe = try Procdef.run(["check", "--fix", "--unsafe-fixes", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(unsafe.status, 0, unsafe.stdout)
+        XCTAssertEqual(
+            try String(contentsOf: file, encoding: .utf8),
+            withoutSuppression.replacingOccurrences(
+                of: "      - Post in #bridge\n",
+                with: """
+                          - "Post in #bridge"
+                        handoff:
+                          artifact: "TODO: what is passed on"
+                          expectation: "TODO: what the receiver must do, and by when"
+
+                    """))
+        XCTAssertFalse(unsafe.stdout.contains("error"), unsafe.stdout)
+    }
+
+    /// The fixture Fixtures/fix holds one of each fixable finding; the files after `--fix`, and after
+    /// `--fix --unsafe-fixes` on the result, are golden files, as are the lines saying what was fixed. The unsafe run
+    /// takes two rounds: the misspelt activity, once fixed, makes a transition between two teams, whose handoff gap
+    /// gets its template in the next round. A second run of each changes nothing.
+    func testGoldenFilesBeforeAndAfter() throws {
+        let root = try Procdef.temporaryDirectory(self)
+        let processes = root.appendingPathComponent("Processes")
+        try FileManager.default.copyItem(at: Procdef.testsDirectory.appendingPathComponent("Fixtures/fix/Processes"), to: processes)
+        let file = processes.appendingPathComponent("incident.yaml")
+        let arguments = ["check", "--fix", "--today", "2026-06-01"]
+
+        let safe = try Procdef.run(arguments, in: root)
+        assertGolden(safe.stderr, named: "fix/safe.stderr.txt")
+        assertGolden(try String(contentsOf: file, encoding: .utf8), named: "fix/after-safe-incident.yaml")
+        XCTAssertEqual(try Procdef.run(arguments, in: root).stderr, "", "a second --fix has nothing left to do")
+
+        let unsafe = try Procdef.run(arguments + ["--unsafe-fixes"], in: root)
+        assertGolden(unsafe.stderr, named: "fix/unsafe.stderr.txt")
+        assertGolden(unsafe.stdout, named: "fix/unsafe.stdout.txt")
+        assertGolden(try String(contentsOf: file, encoding: .utf8), named: "fix/after-unsafe-incident.yaml")
+        let again = try Procdef.run(arguments + ["--unsafe-fixes"], in: root)
+        XCTAssertEqual(again.stderr, "", "a second --fix --unsafe-fixes has nothing left to do")
+        XCTAssertEqual(
+            try String(contentsOf: processes.appendingPathComponent("roles.yaml"), encoding: .utf8),
+            try String(
+                contentsOf: Procdef.testsDirectory.appendingPathComponent("Fixtures/fix/Processes/roles.yaml"), encoding: .utf8))
     }
 
     func testFlagsThatDoNotGoWithFix() throws {

@@ -91,7 +91,27 @@ async def test_a_misspelt_key_is_published_and_its_quick_fix_clears_it(session: 
                 diagnostics=[unknown_key],
                 is_preferred=True,
                 edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=typo, new_text="responsible")]}),
-            )
+            ),
+            # Then, on request only, the suppression: a line of its own above the finding's, at its indentation.
+            types.CodeAction(
+                title="Suppress 'schema/unknown-key' here with `# procdef: ignore schema/unknown-key`",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[unknown_key],
+                is_preferred=False,
+                edit=types.WorkspaceEdit(
+                    changes={
+                        uri: [
+                            types.TextEdit(
+                                range=types.Range(
+                                    start=types.Position(line=typo.start.line, character=0),
+                                    end=types.Position(line=typo.start.line, character=0),
+                                ),
+                                new_text="    # procdef: ignore schema/unknown-key -- TODO: say why this finding is acceptable\n",
+                            )
+                        ]
+                    }
+                ),
+            ),
         ]
     )
 
@@ -100,6 +120,28 @@ async def test_a_misspelt_key_is_published_and_its_quick_fix_clears_it(session: 
     assert fixed == session.workspace.text(PASSWORD_RESET), "the quick fix should restore the file as it was"
     published = await session.published(PASSWORD_RESET, after=mark)
     assert (published.version, list(published.diagnostics)) == (3, [])
+
+
+async def test_the_suppression_quick_fix_silences_the_finding(session: Session):
+    session.open(PASSWORD_RESET)
+    mark = session.mark()
+    session.replace(PASSWORD_RESET, "    responsible: service-desk", "    resposible: service-desk", nth=1)
+    published = await session.published(PASSWORD_RESET, after=mark)
+    unknown_key = next(d for d in published.diagnostics if d.code == "schema/unknown-key")
+    actions = await session.client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=session.doc(PASSWORD_RESET),
+            range=unknown_key.range,
+            context=types.CodeActionContext(diagnostics=[unknown_key]),
+        )
+    )
+    suppress = next(a for a in actions if a.title.startswith("Suppress"))
+    mark = session.mark()
+    session.edit(PASSWORD_RESET, suppress.edit.changes[session.workspace.uri(PASSWORD_RESET)])
+    published = await session.published(PASSWORD_RESET, after=mark)
+    assert "schema/unknown-key" not in [d.code for d in published.diagnostics]
+    # What the misspelt key hid is still found: the step has no responsible role.
+    assert "raci/responsible-required" in [d.code for d in published.diagnostics]
 
 
 async def test_a_code_action_away_from_any_finding_offers_nothing(session: Session):

@@ -51,8 +51,9 @@ public struct FixApplication: Sendable, Equatable {
             }
         }
         var result = original
-        // From the end of the file backwards, so each edit's offsets still hold when it is applied.
-        for edit in taken.sorted(by: { $0.start > $1.start }) {
+        // From the end of the file backwards, so each edit's offsets still hold when it is applied. An insertion where
+        // a replacement starts goes after the replacement is made, or the replacement would take it away.
+        for edit in taken.sorted(by: { ($0.start, $0.end) > ($1.start, $1.end) }) {
             result.replaceSubrange(edit.start..<edit.end, with: edit.text)
         }
         self.bytes = result

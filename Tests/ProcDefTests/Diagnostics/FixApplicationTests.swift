@@ -31,6 +31,15 @@ final class FixApplicationTests: XCTestCase {
         XCTAssertEqual(String(decoding: applied.bytes, as: UTF8.self), "XYZ cd ")
     }
 
+    func testAnInsertionWhereADeletionStartsKeepsBoth() {
+        let original = Array("a\n# gone\nb\n".utf8)
+        for order in [[fix(edit(2, 2, "new\n")), fix(edit(2, 9, ""))], [fix(edit(2, 9, "")), fix(edit(2, 2, "new\n"))]] {
+            let applied = FixApplication(order, to: original, file: "f.yaml")
+            XCTAssertEqual(String(decoding: applied.bytes, as: UTF8.self), "a\nnew\nb\n")
+            XCTAssertEqual(applied.applied.count, 2)
+        }
+    }
+
     func testAnOverlappingFixIsSkippedWhole() {
         let original = Array("abcdef".utf8)
         let first = fix(edit(1, 3, "X"))

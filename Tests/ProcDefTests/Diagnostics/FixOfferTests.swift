@@ -21,15 +21,8 @@ final class FixOfferTests: XCTestCase {
         ).diagnostics
     }
 
-    private func describe(_ fix: Fix) -> String {
-        let edits = fix.edits.map {
-            "\($0.file):\($0.range.start.line):\($0.range.start.column)-\($0.range.end.line):\($0.range.end.column) -> \($0.newText)"
-        }
-        return "[\(fix.applicability.rawValue)] \(fix.description): " + edits.joined(separator: "; ")
-    }
-
     private func fixes(_ rule: String, in yaml: String) -> [String] {
-        check(yaml).filter { $0.rule == rule }.flatMap(\.fixes).map(describe)
+        check(yaml).filter { $0.rule == rule }.flatMap(\.fixes).map(FixFixture.describe)
     }
 
     func testAMisspeltKeyIsASafeReplacement() {
@@ -82,6 +75,16 @@ final class FixOfferTests: XCTestCase {
             """
         XCTAssertEqual(check(twice).filter { $0.rule == "schema/unknown-key" }.count, 1)
         XCTAssertEqual(fixes("schema/unknown-key", in: twice), [], "renaming would write the key twice")
+        // A key that is there with no value is there all the same.
+        let empty = twice.replacingOccurrences(of: "responsible: service-desk\n    resposible", with: "responsible:\n    resposible")
+        XCTAssertEqual(check(empty).filter { $0.rule == "schema/unknown-key" }.count, 1)
+        XCTAssertEqual(fixes("schema/unknown-key", in: empty), [], "renaming would write the key twice")
+        // Two misspellings of one key: renaming both would write it twice, so the first is renamed first.
+        let misspeltTwice = twice.replacingOccurrences(
+            of: "responsible: service-desk\n    resposible", with: "responsibl: service-desk\n    resposible")
+        XCTAssertEqual(
+            fixes("schema/unknown-key", in: misspeltTwice),
+            ["[safe] Replace 'responsibl' with 'responsible': p.yaml:13:5-13:15 -> responsible"])
     }
 
     func testAnUnknownReferenceIsAnUnsafeGuess() {
