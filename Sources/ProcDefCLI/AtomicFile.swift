@@ -45,6 +45,12 @@ enum AtomicFile {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(shown): \(reason(errno))") }
+        // A file written over keeps its permissions (a 0600 file stays private); its owner, where we may set it.
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+            _ = fchown(descriptor, existing.st_uid, existing.st_gid)
+        }
         // Interrupted (Ctrl-C, a CI timeout), the temporary file is removed before the process ends.
         PendingFile.hold(temporary)
         defer { PendingFile.release() }

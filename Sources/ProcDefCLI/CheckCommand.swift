@@ -83,7 +83,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "With --fix: apply the unsafe fixes too (guesses, placeholders to fill in); review the result.")
     var unsafeFixes = false
 
-    @Flag(help: "With --fix: print the changes as a unified diff and write nothing (exit 1 when there are any).")
+    @Flag(
+        help:
+            "With --fix: print the changes as a unified diff and write nothing (exit 1 when there are any). It shows the first round: fixes that overlap it, or that it makes possible, come after."
+    )
     var diff = false
 
     /// The file of `--write-baseline FILE`, passed on by `ProcdefCommand.optionalValues`.
@@ -217,6 +220,7 @@ struct CheckCommand: ParsableCommand {
         }
         var round = plan
         var applied = 0
+        var changedFiles: Set<String> = []
         // A fix that overlaps one applied before it is applied in the next round, on the fixed text, so that a
         // second `--fix` has nothing left to do; the rounds stop when nothing changes (or after ten).
         for _ in 0..<Self.fixRounds {
@@ -233,11 +237,12 @@ struct CheckCommand: ParsableCommand {
                     )
                 }
                 applied += change.applied.count
+                changedFiles.insert(change.file)
             }
             round = FixPlan(report: try CheckSession.run(inputs, request).report, unsafe: unsafeFixes)
         }
         if applied > 0 {
-            let files = Set(plan.changes.map(\.file)).count
+            let files = changedFiles.count
             Terminal.writeError(
                 "applied \(applied) fix\(applied == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s"); checking again")
         }

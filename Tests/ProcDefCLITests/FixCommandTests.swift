@@ -182,6 +182,31 @@ final class FixCommandTests: XCTestCase {
                 contentsOf: Procdef.testsDirectory.appendingPathComponent("Fixtures/fix/Processes/roles.yaml"), encoding: .utf8))
     }
 
+    func testAFixedFileKeepsItsPermissions() throws {
+        let root = try repository()
+        let file = root.appendingPathComponent("Processes/p.yaml")
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        _ = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertEqual(try text(root), Self.process.replacingOccurrences(of: "resposible:", with: "responsible:"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        XCTAssertEqual(permissions, 0o600)
+    }
+
+    /// A baseline may hide a file's syntax error from the report; the file is still not valid YAML, and not touched.
+    func testAFileWhoseSyntaxErrorTheBaselineHidesIsLeftAlone() throws {
+        let root = try repository()
+        let file = root.appendingPathComponent("Processes/p.yaml")
+        let broken = Self.process.replacingOccurrences(of: "resposible:", with: "responsible:") + "---\nkind: process\nname: [broken\n"
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Procdef.run(["check", "--write-baseline", "--today", "2026-06-01"], in: root).status, 0)
+        let misspelt = broken.replacingOccurrences(
+            of: "responsible: service-desk   # who logs", with: "resposible: service-desk   # who logs")
+        try misspelt.write(to: file, atomically: true, encoding: .utf8)
+        let run = try Procdef.run(["check", "--fix", "--today", "2026-06-01"], in: root)
+        XCTAssertTrue(run.stderr.contains("warning: Processes/p.yaml is left as it is: it is not valid YAML"), run.stderr)
+        XCTAssertEqual(try text(root), misspelt)
+    }
+
     func testFlagsThatDoNotGoWithFix() throws {
         let root = try repository()
         XCTAssertEqual(try Procdef.run(["check", "--diff"], in: root).status, 2)

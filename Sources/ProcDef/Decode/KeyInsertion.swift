@@ -69,7 +69,10 @@ extension KeyInsertion {
         guard start >= 0, start < end, end <= bytes.count else { return nil }
         if let first = entries.first, first.key.range.start.offset == start, let last = entries.last {
             // A block mapping starts at its first key; a key after `?` (an explicit key) starts later, and is left alone.
-            guard let indentation = indentation(before: start, in: bytes), let leaf = lastLeaf(of: last, in: bytes) else { return nil }
+            // So does a one-pair mapping in a flow list (`[to: x]`), which takes no indented lines.
+            guard !isInFlowCollection(before: start, in: bytes), let indentation = indentation(before: start, in: bytes),
+                let leaf = lastLeaf(of: last, in: bytes)
+            else { return nil }
             return after(leaf, indentation: indentation, in: bytes, wrapStart: nil)
         }
         guard bytes[start] == UInt8(ascii: "{"), bytes[end - 1] == UInt8(ascii: "}") else { return nil }
@@ -182,6 +185,21 @@ extension KeyInsertion {
 
     /// The column of a block mapping's first key, less one, when only white space and `-` (entries of block lists)
     /// come before it on its line; nil otherwise (a key after `?`, or a line YAML 1.1 breaks elsewhere).
+    /// Whether the text before `offset`, blanks and line breaks left out, ends in `[`, `{` or `,`: the node there is
+    /// an item of a flow collection.
+    private static func isInFlowCollection(before offset: Int, in bytes: [UInt8]) -> Bool {
+        var index = offset
+        while index > 0 {
+            let byte = bytes[index - 1]
+            if byte == space || byte == tab || byte == lineFeed || byte == carriageReturn {
+                index -= 1
+                continue
+            }
+            return byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: ",")
+        }
+        return false
+    }
+
     private static func indentation(before offset: Int, in bytes: [UInt8]) -> Int32? {
         var index = offset
         while index > 0, bytes[index - 1] != lineFeed {

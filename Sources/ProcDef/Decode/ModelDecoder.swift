@@ -134,7 +134,11 @@ final class ModelDecoder {
             // A misspelt key has one meaning, the key it was meant to be: safe to replace, when written plain (a
             // quoted key keeps its quotes only if the edit writes them, so it is left to the author).
             var fixes: [Fix] = []
-            if let suggestion, entry.key.scalar?.style == .plain, map.field(suggestion) == nil, renamed.insert(suggestion).inserted {
+            // A key with an anchor or a tag has them in its range, and aliases elsewhere would lose their anchor.
+            let writtenPlain =
+                entry.key.scalar?.style == .plain && entry.key.anchor == nil && entry.key.tag == nil
+                && entry.key.range.end.offset - entry.key.range.start.offset == field.key.utf8.count
+            if let suggestion, writtenPlain, map.field(suggestion) == nil, renamed.insert(suggestion).inserted {
                 fixes.append(
                     .replace(
                         entry.key.range, in: file, with: suggestion, description: "Replace '\(field.key)' with '\(suggestion)'",

@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// The files `procdef check --fix` changes: each file's fixes applied to its content as checked.
 public struct FixPlan: Sendable {
     /// One file and what the fixes make of it.
@@ -27,8 +29,10 @@ public struct FixPlan: Sendable {
             guard fix.edits.allSatisfy({ $0.file == finding.file }) else { continue }
             byFile[finding.file, default: []].append((finding, fix))
         }
-        // A file procdef could not read as YAML is never touched: its positions may not be what they seem.
-        let unreadable = Set(report.diagnostics.filter { RuleSelection.alwaysChecked.contains($0.rule) }.map(\.file))
+        // A file procdef could not read as YAML is never touched: its positions may not be what they seem. The known
+        // findings count too: a baseline may hide a file's syntax error, not make the file readable.
+        let unreadable = Set(
+            (report.diagnostics + report.baselined).filter { RuleSelection.alwaysChecked.contains($0.rule) }.map(\.file))
         var changes: [Change] = []
         var untouched: [(String, String)] = []
         for file in byFile.keys.sorted() {
@@ -43,6 +47,10 @@ public struct FixPlan: Sendable {
             }
             guard let original = source.currentBytes() else {
                 untouched.append((file, "it changed since it was checked"))
+                continue
+            }
+            guard !YAMLReader.parse(original).problems.contains(where: { $0.kind == .syntax || $0.kind == .encoding }) else {
+                untouched.append((file, "it is not valid YAML"))
                 continue
             }
             let application = FixApplication(fixes.map(\.1), to: original, file: file)

@@ -77,7 +77,11 @@ public struct InlineSuppressionFix: Sendable {
         if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end == bytes.count, end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
-        let lineBreak = end < bytes.count && end > start && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+        // The line's own break, else (the last line, with none) the file's first: a CRLF file stays CRLF.
+        let lineBreak =
+            end < bytes.count
+            ? (end > start && bytes[end - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n")
+            : (bytes.firstIndex(of: UInt8(ascii: "\n")).map { $0 > 0 && bytes[$0 - 1] == UInt8(ascii: "\r") } == true ? "\r\n" : "\n")
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         // The finding's line must hold something other than white space and a comment: a comment line has no finding
         // that moves with it.

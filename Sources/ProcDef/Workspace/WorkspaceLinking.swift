@@ -132,6 +132,11 @@ struct WorkspaceLinker {
         guard let match = Suggestion.closest(to: reference.value, among: candidates) else { return nil }
         let help = "did you mean '\(match)'?"
         guard !["null", "true", "false", "yes", "no", "on", "off"].contains(match.lowercased()) else { return (help, []) }
+        // Only an id written on its own, plain or in quotes: the range of a block text (`|-`) runs to the next line,
+        // and that of a value with an anchor or a tag starts at them, which the replacement would delete.
+        let written = reference.range.end.offset - reference.range.start.offset
+        let length = reference.value.utf8.count
+        guard reference.range.start.line == reference.range.end.line, written == length || written == length + 2 else { return (help, []) }
         let fix = Fix.replace(
             reference.range, in: file, with: match, description: "Replace '\(reference.value)' with '\(match)'", applicability: .unsafe)
         return (help, [fix])

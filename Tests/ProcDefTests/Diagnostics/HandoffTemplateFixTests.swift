@@ -80,7 +80,7 @@ final class HandoffTemplateFixTests: XCTestCase {
         XCTAssertEqual(
             try XCTUnwrap(fixed(before)).fix,
             "[unsafe] Add a handoff to fill in to activity 'log' (it applies to its `next`): p.yaml:12:1-12:1 -> "
-                + Self.block(4).replacingOccurrences(of: "\"TODO: what is passed on\"", with: "incident-record"))
+                + Self.block(4).replacingOccurrences(of: "\"TODO: what is passed on\"", with: "\"incident-record\""))
     }
 
     func testABranchMappingGetsItsOwnHandoffAtItsIndentation() {

@@ -116,11 +116,12 @@ enum HandoffGap: ProcessRule {
     private static func fix(_ point: HandoffPoint, _ context: ProcessContext) -> Fix? {
         guard let insertion = insertion(for: point, context) else { return nil }
         var fields = [
-            (key: "artifact", value: YAMLEscaping.scalar(suggestedArtifact(point) ?? artifactPlaceholder)),
-            (key: "expectation", value: YAMLEscaping.scalar(expectationPlaceholder)),
+            // Quoted whatever the layout: inside `{ }` a plain text may not hold `,`, `[`, `]`, `{` or `}`.
+            (key: "artifact", value: YAMLEscaping.doubleQuoted(suggestedArtifact(point) ?? artifactPlaceholder)),
+            (key: "expectation", value: YAMLEscaping.doubleQuoted(expectationPlaceholder)),
         ]
         if point.target.roles.contains(where: \.isSupplier) {
-            fields.append((key: "agreement", value: YAMLEscaping.scalar(agreementPlaceholder)))
+            fields.append((key: "agreement", value: YAMLEscaping.doubleQuoted(agreementPlaceholder)))
         }
         return Fix(
             description: "Add a handoff to fill in \(HandoffWording.placement(point))", applicability: .unsafe,

@@ -151,6 +151,8 @@ package enum CommentInText: Rule {
         // The `#` must follow a space or tab (else it is part of the text) and be followed by a non-space (else it
         // is written as a comment).
         guard index > end.offset, index + 1 < bytes.count, bytes[index] == hash, !isBlank(bytes[index + 1]) else { return nil }
+        // `#procdef: ...` is a suppression, which procdef reads without the space: a comment, meant as one.
+        guard !bytes[(index + 1)...].starts(with: Array("procdef:".utf8)) else { return nil }
         var lineEnd = index
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
         let lost = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingTrailingBlanks()
