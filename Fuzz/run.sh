@@ -1,18 +1,50 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target over the whole procdef pipeline and runs it for SECONDS (default 60).
+# Builds a libFuzzer target and runs it for SECONDS (default 60).
 #
-#   Fuzz/run.sh 60      # the CI smoke
-#   Fuzz/run.sh 900     # a longer session; the corpus grows in Fuzz/corpus and is kept between runs
+#   Fuzz/run.sh 60                      # the whole procdef pipeline (the product procdef-fuzz, the default)
+#   Fuzz/run.sh 900                     # a longer session; the corpus grows in Fuzz/corpus and is kept between runs
+#   Fuzz/run.sh 30 procdef-lsp-fuzz     # the language server's protocol layer
 #
-# The corpus (Fuzz/corpus) and any crash, timeout or out-of-memory input (Fuzz/artifacts) are git-ignored. Seeds
-# are copied into the corpus on every run: the shipped examples, the test fixtures and the fuzz regressions. A
-# finding makes the script exit non-zero; replay it with `.build-fuzz/release/procdef-fuzz Fuzz/artifacts/<file>`,
-# fix it, and add it to Tests/ProcDefFuzzTests/Regressions/.
+# Two targets, each with its own corpus, artifacts, seeds and dictionary:
+# - procdef-fuzz (Sources/procdef-fuzz) runs the whole pipeline on YAML files: corpus in Fuzz/corpus, findings in
+#   Fuzz/artifacts, seeds from the shipped examples, the test fixtures and the fuzz regressions, Fuzz/yaml.dict.
+# - procdef-lsp-fuzz (Sources/procdef-lsp-fuzz) reads its input as what a client sends a language server: the
+#   LanguageServerProtocol module frames it (read in chunks whose size the input's first byte picks), decodes each
+#   frame as a JSON-RPC message, decodes the params of initialize, didOpen, didChange and completion and applies
+#   them, and converts positions on the raw bytes. Corpus in Fuzz/corpus-lsp, findings in Fuzz/artifacts-lsp, seeds
+#   in Fuzz/lsp-seeds (framed messages as a client writes them, a bad header among them), Fuzz/lsp.dict. A finding
+#   there goes, once fixed, into a test in Tests/LanguageServerProtocolTests.
+#
+# The corpora and artifacts are git-ignored. Seeds are copied into the corpus on every run. A finding makes the
+# script exit non-zero; replay it with `.build-fuzz/release/PRODUCT Fuzz/artifacts…/<file>`, fix it, and add it to
+# Tests/ProcDefFuzzTests/Regressions/ (procdef-fuzz) or to a test of the module (procdef-lsp-fuzz).
 set -euo pipefail
 
 seconds="${1:-60}"
+product="${2:-procdef-fuzz}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+case "$product" in
+  procdef-fuzz)
+    corpus="Fuzz/corpus"
+    artifacts="Fuzz/artifacts"
+    dict="Fuzz/yaml.dict"
+    # The largest shipped example is 17 KB; 32 KiB leaves room to combine two of them with `%%`.
+    max_len=32768
+    ;;
+  procdef-lsp-fuzz)
+    corpus="Fuzz/corpus-lsp"
+    artifacts="Fuzz/artifacts-lsp"
+    dict="Fuzz/lsp.dict"
+    # Several frames and a body over the target's 4 KiB limit fit in 16 KiB.
+    max_len=16384
+    ;;
+  *)
+    echo "FAIL: unknown fuzz product '$product' (procdef-fuzz or procdef-lsp-fuzz)" >&2
+    exit 2
+    ;;
+esac
 
 # A scratch path of its own: a fuzzer build is instrumented throughout and must not replace the normal one.
 # `--sanitize=fuzzer` links libFuzzer and its main, but with `--sanitize=address` beside it SwiftPM 6.3 hands the
@@ -22,7 +54,7 @@ scratch=".build-fuzz"
 build_log="$(mktemp)"
 log="$(mktemp)"
 trap 'rm -f "$build_log" "$log"' EXIT
-if ! swift build -c release --product procdef-fuzz --sanitize=fuzzer --sanitize=address \
+if ! swift build -c release --product "$product" --sanitize=fuzzer --sanitize=address \
      -Xswiftc -sanitize-coverage=edge,trace-cmp,pc-table,inline-8bit-counters --scratch-path "$scratch" >"$build_log" 2>&1; then
   cat "$build_log" >&2
   echo "FAIL: the fuzz target did not build" >&2
@@ -30,25 +62,27 @@ if ! swift build -c release --product procdef-fuzz --sanitize=fuzzer --sanitize=
 fi
 # gold warns about one ASan symbol on every link; it is harmless.
 grep -v "Cannot export local symbol '__asan_extra_spill_area'" "$build_log" | tail -n 1
-bin="$scratch/release/procdef-fuzz"
+bin="$scratch/release/$product"
 [ -x "$bin" ] || { echo "FAIL: no fuzzer binary at $bin" >&2; exit 1; }
 
-corpus="Fuzz/corpus"
-artifacts="Fuzz/artifacts"
 mkdir -p "$corpus" "$artifacts"
 # Seeds, named by content so that copying them again adds nothing.
+if [ "$product" = procdef-fuzz ]; then
+  seeds=(find Processes Policies Tests -type f \( -name '*.yaml' -o -name '*.yml' -o -path '*/Regressions/*' \) -not -path '*/Golden/*' -print0)
+else
+  seeds=(find Fuzz/lsp-seeds -type f -print0)
+fi
 while IFS= read -r -d '' seed; do
   cp "$seed" "$corpus/seed-$(sha1sum "$seed" | cut -c1-16)"
-done < <(find Processes Policies Tests -type f \( -name '*.yaml' -o -name '*.yml' -o -path '*/Regressions/*' \) \
-           -not -path '*/Golden/*' -print0)
+done < <("${seeds[@]}")
 
 status=0
-# -max_len: the largest shipped example is 17 KB; 32 KiB leaves room to combine two of them with `%%`.
+# -max_len: per product, above.
 # -timeout=2: every input must be checked in well under a second (the hostile-input limits); 2 s is a hang.
 # -rss_limit_mb=2048: a check needs tens of MB; 2 GiB is runaway memory.
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$bin" \
-  -max_total_time="$seconds" -max_len=32768 -timeout=2 -rss_limit_mb=2048 \
-  -dict=Fuzz/yaml.dict -artifact_prefix="$artifacts/" -print_final_stats=1 \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout=2 -rss_limit_mb=2048 \
+  -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
   "$corpus" >"$log" 2>&1 || status=$?
 cp "$log" "$artifacts/last-run.log"
 

@@ -22,6 +22,10 @@ enum AtomicFile {
     }
 
     static func store(_ text: String, at written: String) throws(Failure) {
+        try store(Array(text.utf8), at: written)
+    }
+
+    static func store(_ content: [UInt8], at written: String) throws(Failure) {
         // A link is followed, so the report replaces the file it points at and the link stays a link.
         var path = written
         var status = stat()
@@ -41,10 +45,16 @@ enum AtomicFile {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(shown): \(reason(errno))") }
+        // A file written over keeps its permissions (a 0600 file stays private); its owner, where we may set it.
+        var existing = stat()
+        if stat(path, &existing) == 0 {
+            _ = fchmod(descriptor, existing.st_mode & 0o7777)
+            _ = fchown(descriptor, existing.st_uid, existing.st_gid)
+        }
         // Interrupted (Ctrl-C, a CI timeout), the temporary file is removed before the process ends.
         PendingFile.hold(temporary)
         defer { PendingFile.release() }
-        var bytes = Array(text.utf8)
+        var bytes = content
         var written = 0
         var failure: Int32 = 0
         bytes.withUnsafeMutableBytes { buffer in

@@ -77,6 +77,18 @@ struct CheckCommand: ParsableCommand {
         ))
     var writeBaseline = false
 
+    @Flag(help: "Apply the safe fixes of the findings, then check again and report what is left.")
+    var fix = false
+
+    @Flag(help: "With --fix: apply the unsafe fixes too (guesses, placeholders to fill in); review the result.")
+    var unsafeFixes = false
+
+    @Flag(
+        help:
+            "With --fix: print the changes as a unified diff and write nothing (exit 1 when there are any). It shows the first round: fixes that overlap it, or that it makes possible, come after."
+    )
+    var diff = false
+
     /// The file of `--write-baseline FILE`, passed on by `ProcdefCommand.optionalValues`.
     @Option(help: .hidden)
     var writeBaselineFile: String?
@@ -105,6 +117,15 @@ struct CheckCommand: ParsableCommand {
         if showBaselined && inputs.noBaseline {
             throw ValidationError("--show-baselined and --no-baseline cannot be used together")
         }
+        if (unsafeFixes || diff) && !fix {
+            throw ValidationError("\(unsafeFixes ? "--unsafe-fixes" : "--diff") goes with --fix")
+        }
+        if fix && (writeBaseline || inputs.paths == ["-"]) {
+            throw ValidationError(
+                writeBaseline
+                    ? "--fix and --write-baseline cannot be used together: fix first, then write the baseline"
+                    : "--fix changes files; standard input has none")
+        }
         if writeBaselineFile != nil && !writeBaseline {
             throw ValidationError("give the baseline's file as --write-baseline FILE.json")
         }
@@ -125,6 +146,10 @@ struct CheckCommand: ParsableCommand {
             return
         }
         var request = CheckSession.Request(selection: selection)
+        if fix {
+            try applyFixes(request)
+            return
+        }
         if inputs.paths == ["-"] {
             request.standardInput = (try Self.readStandardInput(limit: try inputs.setUp().options.limits.maxFileSize), stdinFilename)
         }
@@ -167,6 +192,64 @@ struct CheckCommand: ParsableCommand {
         if strict && summary.warnings > 0 { return true }
         if let maxWarnings, summary.warnings > maxWarnings { return true }
         return false
+    }
+
+    // MARK: --fix
+
+    /// Most rounds of fixes `--fix` applies: each round's fixes can make room for fixes that overlapped them.
+    static let fixRounds = 10
+
+    /// Applies the fixes, or prints them as a diff, then checks again and reports as `check` does.
+    private func applyFixes(_ request: CheckSession.Request) throws {
+        let session = try CheckSession.run(inputs, request)
+        ExitRetention.keep(session)
+        let plan = FixPlan(report: session.report, unsafe: unsafeFixes)
+        for (file, reason) in plan.untouched {
+            Terminal.writeError("warning: \(file) is left as it is: \(reason)")
+        }
+        let count = plan.changes.reduce(0) { $0 + $1.applied.count }
+        let files = plan.changes.count
+        let summary = "\(count) fix\(count == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s")"
+        if diff {
+            for change in plan.changes {
+                Terminal.write(UnifiedDiff.render(path: change.file, old: change.original, new: change.fixed))
+            }
+            Terminal.writeError(count == 0 ? "nothing to fix" : "\(summary) to apply (--diff: nothing written)")
+            if count > 0 { throw ExitCode(ExitStatus.findings) }
+            return
+        }
+        var round = plan
+        var applied = 0
+        var changedFiles: Set<String> = []
+        // A fix that overlaps one applied before it is applied in the next round, on the fixed text, so that a
+        // second `--fix` has nothing left to do; the rounds stop when nothing changes (or after ten).
+        for _ in 0..<Self.fixRounds {
+            guard !round.changes.isEmpty else { break }
+            for change in round.changes {
+                do {
+                    try AtomicFile.store(change.fixed, at: change.diskPath)
+                } catch {
+                    throw Terminal.fail(error.description)
+                }
+                for (finding, fix) in change.applied {
+                    Terminal.writeError(
+                        "fixed \(finding.file):\(finding.range.start.line):\(finding.range.start.column): \(fix.description) [\(finding.rule)]"
+                    )
+                }
+                applied += change.applied.count
+                changedFiles.insert(change.file)
+            }
+            round = FixPlan(report: try CheckSession.run(inputs, request).report, unsafe: unsafeFixes)
+        }
+        if applied > 0 {
+            let files = changedFiles.count
+            Terminal.writeError(
+                "applied \(applied) fix\(applied == 1 ? "" : "es") in \(files) file\(files == 1 ? "" : "s"); checking again")
+        }
+        let after = try CheckSession.run(inputs, request)
+        ExitRetention.keep(after)
+        Terminal.write(render(after.report, colors: inputs.color.enabled(for: STDOUT_FILENO), references: after.references()))
+        if Self.fails(after.report.summary, strict: strict, maxWarnings: maxWarnings) { throw ExitCode(ExitStatus.findings) }
     }
 
     // MARK: --select and --ignore

@@ -166,55 +166,24 @@ struct CheckSession {
     /// The config's `paths`, each taken relative to the config file that names them; nil when there is no config or
     /// it names none.
     static func configuredPaths(_ active: ActiveConfig?) -> [String]? {
-        guard let paths = active?.paths else { return nil }
-        return paths.values.map { resolve($0.value, relativeTo: paths.file) }
+        active?.configuredPaths(currentDirectory: currentDirectory)
     }
 
     // MARK: The baseline
 
-    /// Where the baseline file is, and whether someone named it (then it must exist).
-    struct BaselineLocation {
-        /// The path to open and show.
-        var path: String
-        /// Named by `--baseline` or the config's `baseline`, rather than the default name.
-        var namedBy: String?
-        /// The absolute folder of the baseline, which its paths (and every finding's key) are relative to.
-        var root: String
-    }
+    typealias BaselineLocation = ProcDef.BaselineLocation
 
     /// `--baseline`, else the config's `baseline` (relative to the file that wrote it), else `.procdef-baseline.json`
     /// beside the active config, else in the current directory.
     static func baselineLocation(flag: String?, active: ActiveConfig?) throws -> BaselineLocation {
-        let path: String
-        let namedBy: String?
-        if let flag {
-            path = flag
-            namedBy = "--baseline"
-        } else if let setting = active?.setting(\.baseline) {
-            path = resolve(setting.value.value, relativeTo: setting.file)
-            namedBy = "'baseline' in \(setting.file):\(setting.value.range.start.line)"
-        } else if let file = active?.config?.file {
-            path = resolve(Baseline.defaultFileName, relativeTo: file)
-            namedBy = nil
-        } else {
-            path = Baseline.defaultFileName
-            namedBy = nil
-        }
-        let root = ActiveConfig.folder(of: path, currentDirectory: currentDirectory)
-        return BaselineLocation(path: displayPath(path), namedBy: namedBy, root: root)
-    }
-
-    /// Why a baseline file cannot be used: what `readBaseline` prints before stopping the command.
-    struct BaselineProblem: Error {
-        var message: String
-        var help: String?
+        BaselineLocation.locate(flag: flag, active: active, currentDirectory: currentDirectory)
     }
 
     /// The baseline at `location`, and its text for snippets; nil when the default file does not exist. A named
     /// file that does not exist, or a file that is not a baseline, stops the command (exit code 2).
     static func readBaseline(_ location: BaselineLocation, limit: Int) throws -> (baseline: Baseline, source: SourceFile)? {
         do {
-            return try loadBaseline(location, limit: limit)
+            return try location.load(limit: limit)
         } catch {
             throw Terminal.fail(error.message, help: error.help)
         }
@@ -223,31 +192,7 @@ struct CheckSession {
     /// `readBaseline` without printing: the caller says what a problem means.
     static func loadBaseline(_ location: BaselineLocation, limit: Int) throws(BaselineProblem) -> (baseline: Baseline, source: SourceFile)?
     {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory) else {
-            if let namedBy = location.namedBy {
-                throw BaselineProblem(
-                    message: "no such baseline file: \(location.path) (named by \(namedBy))",
-                    help: "write it with `procdef check --write-baseline`, or use --no-baseline")
-            }
-            return nil
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: location.path)[.size] as? Int) ?? 0
-        guard size <= limit else {
-            throw BaselineProblem(
-                message: "baseline file \(location.path) is over the \(limit)-byte limit (max-file-size)",
-                help: "raise --max-file-size, or check with --no-baseline")
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: location.path) else {
-            throw BaselineProblem(message: "cannot read baseline file: \(location.path)", help: nil)
-        }
-        let bytes = [UInt8](data)
-        do {
-            return (try Baseline(parsing: bytes, file: location.path), SourceFile(path: location.path, bytes: bytes))
-        } catch {
-            throw BaselineProblem(
-                message: error.description, help: "rewrite it with `procdef check --write-baseline`, or check without it: --no-baseline")
-        }
+        try location.load(limit: limit)
     }
 
     // MARK: Paths
@@ -261,9 +206,7 @@ struct CheckSession {
 
     /// A path written in the config file `configFile`, taken relative to the folder holding it.
     static func resolve(_ path: String, relativeTo configFile: String) -> String {
-        if path.hasPrefix("/") { return path }
-        let folder = DisplayPath.parent(configFile)
-        return folder.isEmpty ? path : displayPath(folder + "/" + path)
+        DisplayPath.resolve(path, relativeTo: configFile, currentDirectory: currentDirectory)
     }
 
     /// Relative to the current directory when below it, so findings show short paths.

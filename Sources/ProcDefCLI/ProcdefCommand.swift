@@ -15,7 +15,7 @@ struct ProcdefCommand: ParsableCommand {
         version: ProcdefVersion.current,
         subcommands: [
             CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self, RaciCommand.self, GraphCommand.self,
-            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self, ConfigCommand.self,
+            DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self, ConfigCommand.self, LSPCommand.self,
         ]
     )
 

@@ -19,14 +19,15 @@ package enum FuzzPipeline {
     }
 
     /// Runs the pipeline; traps (so the fuzzer reports a crash) when an invariant breaks: output that depends on
-    /// the order the files came in, JSON that does not parse, or an output that lets through what its escaping must
-    /// stop (`checkOutputInvariants`, `checkMarkdown`).
+    /// the order the files came in, JSON that does not parse, an output that lets through what its escaping must
+    /// stop (`checkOutputInvariants`, `checkMarkdown`), or a fix that makes a file that parsed fail to
+    /// (`FixInvariants`).
     @discardableResult
     package static func run(_ bytes: [UInt8]) -> Outcome {
         let files = FuzzInput.files(from: bytes) + FixedWorkspaceFiles.all
-        let (outcome, json) = check(files)
+        let (outcome, json) = check(files, checkingFixes: true)
         // The same files in the opposite order must give the same bytes: output never depends on input order.
-        let (reversed, _) = check(files.reversed())
+        let (reversed, _) = check(files.reversed(), checkingFixes: false)
         diff(FuzzInput.files(from: bytes))
         precondition(reversed.diagnosticOutput == outcome.diagnosticOutput, "diagnostics depend on the order of the input files")
         precondition(reversed.build == outcome.build, "the build depends on the order of the input files")
@@ -93,7 +94,7 @@ package enum FuzzPipeline {
         }
     }
 
-    private static func check(_ files: [SourceFile]) -> (Outcome, json: [String]) {
+    private static func check(_ files: [SourceFile], checkingFixes: Bool) -> (Outcome, json: [String]) {
         let options = CheckOptions(today: today)
         let workspace = Workspace.load(files: files, options: options)
         let active = workspace.configs.first.map { ActiveConfig(config: $0, source: nil, diagnostics: []) }
@@ -102,6 +103,10 @@ package enum FuzzPipeline {
         precondition(
             limits.entries.allSatisfy { (1...$0.limit.defaultValue).contains($0.value) }, "a config set a safety limit above its default")
         let report = Checker.check(workspace, config: active, options: options)
+        if checkingFixes {
+            let fixes = FixInvariants.violations(in: report, files: files, options: options, limit: 16)
+            precondition(fixes.violations.isEmpty, "a fix breaks a file: " + fixes.violations.joined(separator: "; "))
+        }
         let json = [
             JSONDiagnosticRenderer().render(report),
             SARIFRenderer(toolVersion: "fuzz").render(report),

@@ -69,7 +69,8 @@ final class JSONDiagnosticRendererTests: XCTestCase {
             keys,
             [
                 "version", "diagnostics", "file", "line", "column", "endLine", "endColumn", "severity", "rule",
-                "message", "help", "subjects", "path", "url", "key", "baselined", "summary", "files", "processes", "policies", "errors",
+                "message", "help", "subjects", "path", "fixes", "url", "key", "baselined", "summary", "files", "processes", "policies",
+                "errors",
                 "warnings", "notes", "baselined",
             ])
     }
@@ -89,10 +90,10 @@ final class JSONDiagnosticRendererTests: XCTestCase {
             return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
         }
         XCTAssertEqual(
-            Array(keys.drop { $0 != "subjects" }.prefix(16)),
+            Array(keys.drop { $0 != "subjects" }.prefix(17)),
             [
                 "subjects", "process", "activities", "roles", "policy", "waiver",
-                "path", "file", "line", "column", "endLine", "endColumn", "message", "url", "key", "baselined",
+                "path", "file", "line", "column", "endLine", "endColumn", "message", "fixes", "url", "key", "baselined",
             ])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let diagnostic = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)

@@ -51,6 +51,12 @@ public struct ActiveConfig: Sendable {
         layers.last { !$0.paths.isEmpty }.map { ($0.paths, $0.file) }
     }
 
+    /// The config's `paths`, each taken relative to the config file that names them; nil when it names none.
+    package func configuredPaths(currentDirectory: String) -> [String]? {
+        guard let paths else { return nil }
+        return paths.values.map { DisplayPath.resolve($0.value, relativeTo: paths.file, currentDirectory: currentDirectory) }
+    }
+
     /// The `rules` entries of every layer, the last entry of each rule id or family kept, in the order written. A
     /// renamed rule's old id and its new id are one rule: the later file's entry wins, whichever id it is written with
     /// (within one file, the resolver lets the new id win).

@@ -153,6 +153,14 @@ extension Checker {
     public static func check(
         _ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions = CheckOptions(), selection: RuleSelection? = nil
     ) -> CheckReport {
+        check(workspace, config: active, options: options, selection: selection, reusing: []).report
+    }
+
+    /// As `check(_:config:options:selection:)`, reusing the results of unchanged processes (`check(_:options:reusing:)`).
+    package static func check(
+        _ workspace: Workspace, config active: ActiveConfig?, options: CheckOptions, selection: RuleSelection?,
+        reusing reused: [ProcessCheck?], processRoleUse: CatalogueRoleUse? = nil
+    ) -> (report: CheckReport, processes: [ProcessCheck]) {
         var options = options
         var extra = active?.diagnostics ?? []
         let policyIDs = Set(workspace.policies.map(\.id.value))
@@ -176,12 +184,12 @@ extension Checker {
             workspace.sources += added
             workspace.sources.sort { $0.path < $1.path }
         }
-        var report = check(workspace, options: options)
+        var (report, processes) = check(workspace, options: options, reusing: reused, processRoleUse: processRoleUse)
         if !extra.isEmpty {
             let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes)
             report = report.replacingDiagnostics(
                 WorkspaceLinker.unique((report.diagnostics + scopes.relevel(extra)).sorted(by: Diagnostic.precedes)))
         }
-        return report
+        return (report, processes)
     }
 }

@@ -36,7 +36,7 @@ extension ModelDecoder {
         }
         let id = identifier(map, in: "an activity of \(processContext)", kind: "activity")
         var context: String { id.map { "activity \(Quoting.quoted($0.value))" } ?? "an activity of \(processContext)" }
-        checkKeys(
+        let knownKeys = checkKeys(
             map, allowed: Self.activityKeys, in: context,
             misplaced: [
                 "all": "a fork is written under `next`: `next: {all: [first, second]}` starts every branch when this activity ends",
@@ -72,6 +72,8 @@ extension ModelDecoder {
         )
         if let handoff = map.field("handoff") {
             activity.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
+        } else {
+            activity.handoffInsertion = handoffInsertion(map, knownKeys: knownKeys)
         }
         if !conditions.isEmpty { activity.conditions = conditions }
         if map.has("timeout") { activity.timeouts = timeouts(map, in: context) }
@@ -165,7 +167,7 @@ extension ModelDecoder {
             if !item.isNull, let text = internedText(item) {
                 let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: place)
-                branches.append(Branch(to: target, range: item.range))
+                branches.append(bareBranch(to: target, item: item, of: node))
             } else if let branch = decodeBranch(item, isForkBranch: false, isApproval: isApproval, activityContext: context) {
                 branches.append(branch)
             }
@@ -191,12 +193,20 @@ extension ModelDecoder {
             if !item.isNull, let text = internedText(item) {
                 let target = Located(text, at: item.range)
                 checkIdentifier(target, "activity id", in: "'all' of \(context)")
-                branches.append(Branch(to: target, range: item.range))
+                branches.append(bareBranch(to: target, item: item, of: node))
             } else if let branch = decodeBranch(item, isForkBranch: true, isApproval: false, activityContext: context) {
                 branches.append(branch)
             }
         }
         return branches.isEmpty ? nil : Fork(branches: branches, range: node.range)
+    }
+
+    /// A branch written as the bare id of its target, an item of `list` (a `next` or `all` list, or a lone `next`
+    /// value read as one).
+    private func bareBranch(to target: Located<String>, item: Node, of list: Node) -> Branch {
+        var branch = Branch(to: target, range: item.range)
+        if editable { branch.handoffInsertion = KeyInsertion.wrapping(item, of: list, in: bytes) }
+        return branch
     }
 
     private func decodeBranch(
@@ -213,8 +223,9 @@ extension ModelDecoder {
         var context: String {
             to.map { "the branch to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a branch of \(activityContext)"
         }
+        let knownKeys: Bool
         if isForkBranch {
-            checkKeys(
+            knownKeys = checkKeys(
                 map, allowed: Self.forkBranchKeys, in: context,
                 misplaced: [
                     "when":
@@ -226,21 +237,24 @@ extension ModelDecoder {
                         "every branch of a fork runs, whatever the priority: write `priorities` on the decision branch that forks (`- {priorities: [p1], all: [...]}`)",
                 ])
         } else if isApproval {
-            checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
+            knownKeys = checkKeys(map, allowed: Self.branchKeys, in: context, misplaced: ["join": Self.joinHelp])
         } else {
-            checkKeys(
+            knownKeys = checkKeys(
                 map, allowed: Self.nonApprovalBranchKeys, in: context, misplaced: ["join": Self.joinHelp, "outcome": Self.outcomeHelp])
         }
         let when = isForkBranch ? nil : text(map, "when", in: context)
         let outcome = isApproval ? choice(map, "outcome", in: context, ApprovalOutcome.self) : nil
         let priorities = isForkBranch ? [] : references(map, "priorities", in: context, kind: "priority")
         var handoff: Handoff?
+        var insertion: KeyInsertion?
         if let field = map.field("handoff") {
             var handoffContext: String {
                 to.map { "the handoff to \(Quoting.quoted($0.value)) of \(activityContext)" }
                     ?? "the handoff of a branch of \(activityContext)"
             }
             handoff = decodeHandoff(field.value, in: handoffContext)
+        } else {
+            insertion = handoffInsertion(map, knownKeys: knownKeys)
         }
         let allField = map.field("all")
         if let allField, map.has("to") {
@@ -253,6 +267,7 @@ extension ModelDecoder {
             guard let fork = decodeFork(allField.value, in: "a branch of \(activityContext)") else { return nil }
             var branch = Branch(fork: fork, when: when, outcome: outcome, handoff: handoff, range: node.range)
             branch.priorities = priorities
+            branch.handoffInsertion = insertion
             return branch
         }
         if !map.has("to") {
@@ -263,6 +278,7 @@ extension ModelDecoder {
         return to.map {
             var branch = Branch(to: $0, when: when, outcome: outcome, handoff: handoff, range: node.range)
             branch.priorities = priorities
+            branch.handoffInsertion = insertion
             return branch
         }
     }
@@ -276,19 +292,26 @@ extension ModelDecoder {
                 process.map { "the trigger of process \(Quoting.quoted($0.value)) in \(activityContext)" }
                     ?? "a trigger of \(activityContext)"
             }
-            checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
+            let knownKeys = checkKeys(fieldMap, allowed: Self.triggerKeys, in: context)
             requireFields(fieldMap, Self.triggerRequiredKeys, in: context, at: fieldMap.startRange)
             let activity = reference(fieldMap, "activity", in: context, kind: "activity")
             let when = text(fieldMap, "when", in: context)
             var handoff: Handoff?
+            var insertion: KeyInsertion?
             if let field = fieldMap.field("handoff") {
                 var handoffContext: String {
                     process.map { "the handoff to process \(Quoting.quoted($0.value)) of \(activityContext)" }
                         ?? "the handoff of a trigger of \(activityContext)"
                 }
                 handoff = decodeHandoff(field.value, in: handoffContext)
+            } else {
+                insertion = handoffInsertion(fieldMap, knownKeys: knownKeys)
             }
-            return process.map { Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range) }
+            return process.map {
+                var trigger = Trigger(process: $0, activity: activity, when: when, handoff: handoff, range: node.range)
+                trigger.handoffInsertion = insertion
+                return trigger
+            }
         }
     }
 
@@ -301,7 +324,7 @@ extension ModelDecoder {
             var context: String {
                 to.map { "the timeout to \(Quoting.quoted($0.value)) of \(activityContext)" } ?? "a timeout of \(activityContext)"
             }
-            checkKeys(fieldMap, allowed: Self.timeoutKeys, in: context)
+            let knownKeys = checkKeys(fieldMap, allowed: Self.timeoutKeys, in: context)
             requireFields(fieldMap, Self.timeoutRequiredKeys, in: context, at: fieldMap.startRange)
             var timeout = Timeout(
                 after: budget(fieldMap, "after", in: context), to: to,
@@ -310,6 +333,8 @@ extension ModelDecoder {
                 when: text(fieldMap, "when", in: context), range: node.range)
             if let handoff = fieldMap.field("handoff") {
                 timeout.handoff = decodeHandoff(handoff.value, in: "the handoff of \(context)")
+            } else {
+                timeout.handoffInsertion = handoffInsertion(fieldMap, knownKeys: knownKeys)
             }
             return timeout
         }

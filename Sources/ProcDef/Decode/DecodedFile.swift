@@ -25,7 +25,7 @@ package struct DecodedFile: Sendable {
     /// As `init(decoding:options:)`, storing each text once across the files that share `texts`.
     init(decoding source: SourceFile, options: CheckOptions, texts: TextInterner) {
         let parsed = YAMLReader.parse(source.bytes, limits: options.limits)
-        self.init(decoding: parsed, file: source.path, options: options, texts: texts)
+        self.init(decoding: parsed, file: source.path, options: options, texts: texts, bytes: source.bytes)
         diagnostics += CommentInText.diagnostics(in: parsed.documents, bytes: source.bytes, file: source.path)
         if InlineSuppression.mayOccur(in: source.bytes) {
             let scalars = parsed.documents.flatMap { $0.scalarByteRanges() }.sorted { $0.lowerBound < $1.lowerBound }
@@ -38,8 +38,9 @@ package struct DecodedFile: Sendable {
         self.init(decoding: parsed, file: file, options: options, texts: TextInterner())
     }
 
-    init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions, texts: TextInterner) {
-        let decoder = ModelDecoder(file: file, options: options, texts: texts)
+    /// `bytes`, the file's content, lets decoding work out fixes that write into it; without them there are none.
+    init(decoding parsed: YAMLParseResult, file: String, options: CheckOptions, texts: TextInterner, bytes: [UInt8] = []) {
+        let decoder = ModelDecoder(file: file, options: options, texts: texts, bytes: bytes)
         for problem in parsed.problems {
             decoder.decoded.diagnostics.append(Self.diagnostic(for: problem, file: file))
         }
@@ -50,7 +51,10 @@ package struct DecodedFile: Sendable {
                 EmptyFile.self, at: .fileStart, "file holds no YAML document",
                 help: "start the file with `kind:` and one of roles, process, policy, config or external-process")
         }
+        // A file with a YAML error is never edited (`FixPlan`): its positions may not be what they seem.
+        let readable = parsed.problems.allSatisfy { $0.kind == .duplicateKey }
         for document in documents {
+            decoder.editable = readable && !bytes.isEmpty && !document.hasAnchors
             decoder.decodeDocument(document)
         }
         self = decoder.decoded

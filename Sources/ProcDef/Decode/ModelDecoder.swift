@@ -59,18 +59,36 @@ final class ModelDecoder {
     var decoded: DecodedFile
     /// The id of the process being decoded, once its `id` is read: findings inside it name it as their subject.
     var subjectProcess: String?
+    /// The file's bytes, for the fixes worked out while decoding (`KeyInsertion`); empty when decoding nodes alone.
+    let bytes: [UInt8]
+    /// Whether the document being decoded may be edited by a fix: its bytes are at hand and it has no anchors, so each
+    /// node's bytes are where it is written and nowhere else.
+    var editable = false
 
-    init(file: String, options: CheckOptions, texts: TextInterner) {
+    init(file: String, options: CheckOptions, texts: TextInterner, bytes: [UInt8] = []) {
         self.file = file
         self.options = options
         self.texts = texts
+        self.bytes = bytes
         self.decoded = DecodedFile(file: file)
     }
 
-    func report(_ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
-        decoded.diagnostics.append(
-            rule.diagnostic(
-                file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess)))
+    /// Where a fix writes a `handoff:` into `map` (an activity, a branch, a trigger, a timeout or a cancellation),
+    /// which has no `handoff` key; nil when the document may not be edited or the layout is not certain, and when
+    /// `knownKeys` is false: a key the format does not know there may be the handoff misspelt, which its own fix
+    /// would name `handoff` too.
+    func handoffInsertion(_ map: FieldMap, knownKeys: Bool) -> KeyInsertion? {
+        editable && knownKeys ? KeyInsertion.after(lastEntryOf: map.node, in: bytes) : nil
+    }
+
+    func report(
+        _ rule: any Rule.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
+        fixes: [Fix] = []
+    ) {
+        var diagnostic = rule.diagnostic(
+            file: file, range: range, message: message, help: help, notes: notes, subjects: FindingSubjects(process: subjectProcess))
+        diagnostic.fixes = fixes
+        decoded.diagnostics.append(diagnostic)
     }
 
     // MARK: Shapes
@@ -91,23 +109,46 @@ final class ModelDecoder {
 
     /// Reports keys the format does not know at this spot, with the closest valid key as a suggestion.
     /// `misplaced` gives the help for a key the format has elsewhere but not here, by name.
+    /// Returns whether every key is text the format knows here.
+    @discardableResult
     func checkKeys(
         _ map: FieldMap, allowed: [String], in context: @autoclosure () -> String, misplaced: KeyValuePairs<String, String> = [:]
-    ) {
+    ) -> Bool {
         checkKeysAreText(map, in: context())
+        var allKnown = map.oddKeys.isEmpty
+        // Two misspellings of one key are renamed one at a time: together they would write it twice.
+        var renamed: Set<String> = []
         // Nearly every key is allowed: test that on the bytes, and make a `String` only for a key to report.
         let entries = map.entries
         for position in entries.indices where !entries.key(at: position, isOneOf: allowed) {
             let entry = entries[position]
             guard let key = entry.key.scalarText else { continue }
+            allKnown = false
             let field = FieldMap.Field(key: key, keyNode: entry.key, value: entry.value)
+            let misplacedHelp = misplaced.first(where: { $0.key == field.key })?.value
+            let suggestion = field.key == "<<" || misplacedHelp != nil ? nil : Suggestion.closest(to: field.key, among: allowed)
             let help =
                 field.key == "<<"
                 ? "merge keys are not part of YAML 1.2 and procdef does not expand them: write the keys out"
-                : misplaced.first(where: { $0.key == field.key })?.value ?? Suggestion.didYouMean(field.key, among: allowed)
-                    ?? "valid keys here: \(allowed.joined(separator: ", "))"
-            report(UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help)
+                : misplacedHelp ?? suggestion.map { "did you mean '\($0)'?" } ?? "valid keys here: \(allowed.joined(separator: ", "))"
+            // A misspelt key has one meaning, the key it was meant to be: safe to replace, when written plain (a
+            // quoted key keeps its quotes only if the edit writes them, so it is left to the author).
+            var fixes: [Fix] = []
+            // A key with an anchor or a tag has them in its range, and aliases elsewhere would lose their anchor.
+            let writtenPlain =
+                entry.key.scalar?.style == .plain && entry.key.anchor == nil && entry.key.tag == nil
+                && entry.key.range.end.offset - entry.key.range.start.offset == field.key.utf8.count
+            if let suggestion, writtenPlain, map.field(suggestion) == nil, renamed.insert(suggestion).inserted {
+                fixes.append(
+                    .replace(
+                        entry.key.range, in: file, with: suggestion, description: "Replace '\(field.key)' with '\(suggestion)'",
+                        applicability: .safe))
+            }
+            report(
+                UnknownKey.self, at: field.keyNode.range, "unknown key \(Quoting.quoted(field.key)) in \(context())", help: help,
+                fixes: fixes)
         }
+        return allKnown
     }
 
     /// Reports keys written as lists or mappings (`? [a, b]: c`), which no part of the format uses.

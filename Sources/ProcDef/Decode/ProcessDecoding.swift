@@ -85,7 +85,7 @@ extension ModelDecoder {
             let fieldMap = FieldMap(node, entries: node.mapping ?? MappingEntries())
             let to = reference(fieldMap, "to", in: "a cancellation of \(processContext)", kind: "activity")
             let context = to.map { "the cancellation to \(Quoting.quoted($0.value))" } ?? "a cancellation of \(processContext)"
-            checkKeys(fieldMap, allowed: Self.cancelKeys, in: context)
+            let knownKeys = checkKeys(fieldMap, allowed: Self.cancelKeys, in: context)
             requireFields(fieldMap, Self.cancelRequiredKeys, in: context, at: fieldMap.startRange)
             let from = fieldMap.has("from") ? references(fieldMap, "from", in: context, kind: "activity") : nil
             // `from: []` would interrupt nothing; the default (no `from`) is what such an entry usually meant.
@@ -97,11 +97,17 @@ extension ModelDecoder {
                 )
             }
             var handoff: Handoff?
+            var insertion: KeyInsertion?
             if let field = fieldMap.field("handoff") {
                 handoff = decodeHandoff(field.value, in: "the handoff of \(context)")
+            } else {
+                insertion = handoffInsertion(fieldMap, knownKeys: knownKeys)
             }
             return to.map {
-                Cancellation(when: text(fieldMap, "when", in: context), to: $0, from: from, handoff: handoff, range: node.range)
+                var cancellation = Cancellation(
+                    when: text(fieldMap, "when", in: context), to: $0, from: from, handoff: handoff, range: node.range)
+                cancellation.handoffInsertion = insertion
+                return cancellation
             }
         }
     }

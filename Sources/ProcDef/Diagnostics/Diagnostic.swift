@@ -43,6 +43,8 @@ public struct Diagnostic: Sendable, Hashable {
     public var subjects: FindingSubjects
     /// How the problem arises, step by step, when the rule has a witness (a transition, a path through the flow).
     public var path: [WitnessStep]
+    /// Changes that resolve it, where procdef knows them (`Fix`).
+    public var fixes: [Fix] = []
 
     public init(
         file: String, range: SourceRange, severity: Severity, rule: String, message: String, help: String? = nil, notes: [Note] = [],

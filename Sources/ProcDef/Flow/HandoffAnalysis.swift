@@ -152,6 +152,12 @@ package struct HandoffAnalysis: Sendable {
 
     /// The handoff written on the fork branch at `route` itself, if any (not one it inherits from around it).
     private static func ownHandoff(of activity: Activity, decision: Int?, path: [Int]) -> Handoff? {
+        branch(of: activity, decision: decision, path: path)?.handoff
+    }
+
+    /// The fork branch of `activity` at `path` (`FlowGraph.path(of:)`), in the fork of its `next` or of its decision
+    /// entry `decision`.
+    package static func branch(of activity: Activity, decision: Int?, path: [Int]) -> Branch? {
         var fork: Fork?
         switch activity.next {
         case .fork(let whole)?: fork = whole
@@ -166,7 +172,7 @@ package struct HandoffAnalysis: Sendable {
             branch = current.branches[b]
             fork = branch?.fork
         }
-        return branch?.handoff
+        return branch
     }
 }
 

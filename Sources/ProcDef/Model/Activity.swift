@@ -22,6 +22,7 @@ public struct Activity: Sendable {
         var procedure: [Located<String>]
         var next: NextClause?
         var handoff: Handoff?
+        var handoffInsertion: KeyInsertion?
         var range: SourceRange
         var extras: Extras?
 
@@ -69,6 +70,7 @@ public struct Activity: Sendable {
                 procedure: procedure, next: next, end: nil, join: nil, handoff: handoff, triggers: [], range: range
             )
             copy.extras = extras
+            copy.handoffInsertion = handoffInsertion
             return copy
         }
     }
@@ -225,6 +227,12 @@ public struct Activity: Sendable {
     public var handoff: Handoff? {
         get { storage.handoff }
         set { writable().handoff = newValue }
+    }
+    /// Where a fix writes a `handoff:` into this activity as written; nil when it has a `handoff` key already, or when
+    /// its layout cannot be told for sure.
+    package var handoffInsertion: KeyInsertion? {
+        get { storage.handoffInsertion }
+        set { writable().handoffInsertion = newValue }
     }
     public var triggers: [Trigger] {
         get { storage.extras?.triggers ?? [] }

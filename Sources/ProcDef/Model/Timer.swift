@@ -17,6 +17,8 @@ public struct Timeout: Sendable {
     public var when: Located<String>?
     /// The entry's whole mapping.
     public var range: SourceRange
+    /// Where a fix writes a `handoff:` into this entry as written; nil when it has one, or its layout is not certain.
+    package var handoffInsertion: KeyInsertion?
 
     public init(
         after: TimeBudget?, to: Located<String>?, handoff: Handoff? = nil, from: Located<String>? = nil,

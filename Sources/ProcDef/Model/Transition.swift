@@ -51,6 +51,8 @@ public struct Branch: Sendable {
     public var handoff: Handoff?
     /// The entry's whole mapping: where a gap on this branch is reported.
     public var range: SourceRange
+    /// Where a fix writes a `handoff:` into this branch as written (a bare id becomes a mapping); nil when it has one, or its layout is not certain.
+    package var handoffInsertion: KeyInsertion?
 
     public init(
         to: Located<String>, when: Located<String>? = nil, outcome: Located<ApprovalOutcome>? = nil, handoff: Handoff? = nil,
@@ -106,6 +108,8 @@ public struct Cancellation: Sendable {
     public var handoff: Handoff?
     /// The entry's whole mapping.
     public var range: SourceRange
+    /// Where a fix writes a `handoff:` into this entry as written; nil when it has one, or its layout is not certain.
+    package var handoffInsertion: KeyInsertion?
 
     public init(
         when: Located<String>?, to: Located<String>, from: [Located<String>]? = nil, handoff: Handoff? = nil, range: SourceRange
@@ -215,6 +219,8 @@ public struct Trigger: Sendable {
     public var when: Located<String>?
     public var handoff: Handoff?
     public var range: SourceRange
+    /// Where a fix writes a `handoff:` into this entry as written; nil when it has one, or its layout is not certain.
+    package var handoffInsertion: KeyInsertion?
 
     public init(
         process: Located<String>, activity: Located<String>? = nil, when: Located<String>? = nil, handoff: Handoff? = nil,

@@ -115,17 +115,19 @@ package struct Findings: Sendable {
     }
 
     /// Records a finding of rule `R` about `activities` and `roles` (ids, the one the finding is about first),
-    /// with its witness `path`; nothing when the rule is off.
+    /// with its witness `path` and the `fixes` that resolve it; nothing when the rule is off.
     package mutating func report<R: Rule>(
         _ rule: R.Type, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
-        activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil, path: [WitnessStep] = []
+        activities: [String] = [], roles: [String] = [], policy: String? = nil, waiver: WaiverSubject? = nil, path: [WitnessStep] = [],
+        fixes: [Fix] = []
     ) {
         guard let severity = configuration.severity(of: R.descriptor) else { return }
         let subjects = FindingSubjects(process: process, activities: activities, roles: roles, policy: policy, waiver: waiver)
-        diagnostics.append(
-            Diagnostic(
-                file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes,
-                subjects: subjects, path: path
-            ))
+        var diagnostic = Diagnostic(
+            file: file, range: range, severity: severity, rule: R.descriptor.id, message: message, help: help, notes: notes,
+            subjects: subjects, path: path
+        )
+        diagnostic.fixes = fixes
+        diagnostics.append(diagnostic)
     }
 }

@@ -20,12 +20,32 @@ package struct InlineSuppression: Sendable, Hashable {
     package var range: SourceRange
     /// The 1-based line whose findings it silences.
     package var targetLine: Int
+    /// Where the white space before the comment starts: the start of its line for a comment alone on it.
+    package var leadingSpaceStart: SourcePosition
+    /// The start of the next line (the end of the file after a last line with no line break).
+    package var nextLineStart: SourcePosition
 
-    package init(rules: [Located<String>], reason: String?, range: SourceRange, targetLine: Int) {
+    package init(
+        rules: [Located<String>], reason: String?, range: SourceRange, targetLine: Int, leadingSpaceStart: SourcePosition,
+        nextLineStart: SourcePosition
+    ) {
         self.rules = rules
         self.reason = reason
         self.range = range
         self.targetLine = targetLine
+        self.leadingSpaceStart = leadingSpaceStart
+        self.nextLineStart = nextLineStart
+    }
+
+    /// Whether the comment is alone on its line, and so silences the next one.
+    package var isOwnLine: Bool { targetLine != range.start.line }
+
+    /// What removing the comment deletes. A comment alone on its line goes with its line, line break included, unless
+    /// `keepingLine` (another suppression above silences this line: with the line gone it would silence the next);
+    /// then, as after content, the comment and the white space before it go, and the line break stays.
+    package func removal(keepingLine: Bool) -> SourceRange {
+        isOwnLine && !keepingLine
+            ? SourceRange(start: leadingSpaceStart, end: nextLineStart) : SourceRange(start: leadingSpaceStart, end: range.end)
     }
 
     /// Whether this suppression names `ruleID`, exactly or by family.
@@ -175,9 +195,12 @@ package struct InlineSuppression: Sendable, Hashable {
         flush(at: k)
         var end = lineEnd
         if end > lineStart && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        var leading = commentStart
+        while leading > lineStart && (bytes[leading - 1] == UInt8(ascii: " ") || bytes[leading - 1] == UInt8(ascii: "\t")) { leading -= 1 }
+        let nextLine = lineEnd < bytes.count ? SourcePosition(line: line + 1, column: 1, offset: lineEnd + 1) : position(lineEnd)
         return InlineSuppression(
             rules: rules, reason: reason, range: SourceRange(start: position(commentStart), end: position(end)),
-            targetLine: ownLine ? line + 1 : line)
+            targetLine: ownLine ? line + 1 : line, leadingSpaceStart: position(leading), nextLineStart: nextLine)
     }
 }
 

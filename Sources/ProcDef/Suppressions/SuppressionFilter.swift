@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// Drops the findings that inline suppressions silence, and reports the suppressions that silenced nothing.
 package enum SuppressionFilter {
     /// `suppressions` are per display path. `knownRule` says whether an id names a rule (policies' ids included).
@@ -47,11 +49,19 @@ package enum SuppressionFilter {
         for (file, list) in suppressions {
             let configuration = scopes.configuration(for: file)
             var findings = Findings(file: file, configuration: configuration)
+            // The lines a suppression on the line above silences: removing such a line with its suppression would make
+            // that one silence the next line instead.
+            let aimedAt = Set(list.lazy.filter(\.isOwnLine).map(\.targetLine))
             for (index, suppression) in list.enumerated() {
+                var removal: Fix {
+                    Fix.replace(
+                        suppression.removal(keepingLine: aimedAt.contains(suppression.range.start.line)), in: file, with: "",
+                        description: "Remove the unused suppression", applicability: .safe)
+                }
                 if suppression.rules.isEmpty {
                     findings.report(
                         UnusedSuppression.self, at: suppression.range, "this suppression names no rule",
-                        help: "write `# procdef: ignore RULE -- reason`")
+                        help: "write `# procdef: ignore RULE -- reason`", fixes: [removal])
                 }
                 for rule in suppression.rules {
                     let current = meaning(rule.value)
@@ -61,6 +71,7 @@ package enum SuppressionFilter {
                             help: "write '\(current)'")
                     }
                 }
+                var stale: [(index: Int, message: String, help: String, guess: String?)] = []
                 for (r, rule) in suppression.rules.enumerated() where !used.contains(usedKey(file, index, r)) {
                     // A rule that did not judge this file this time (the catalogue rules on a partial check) silenced
                     // nothing because it said nothing: the suppression may still be needed.
@@ -79,18 +90,44 @@ package enum SuppressionFilter {
                         ? ruleIDs.contains { InlineSuppression.pattern(rule.value, matches: $0) } || rule.value == "policy/*"
                         : knownRule(meaning(rule.value))
                     if !exists {
-                        let help =
-                            Suggestion.closest(to: rule.value, among: ruleIDs).map { "did you mean '\($0)'?" }
-                            ?? "`procdef rules` lists every rule"
-                        findings.report(
-                            UnusedSuppression.self, at: rule.range, "suppression names '\(rule.value)', which is not a rule", help: help)
+                        let guess = Suggestion.closest(to: rule.value, among: ruleIDs)
+                        stale.append(
+                            (
+                                r, "suppression names '\(rule.value)', which is not a rule",
+                                guess.map { "did you mean '\($0)'?" } ?? "`procdef rules` lists every rule", guess
+                            ))
                     } else {
                         let target = suppression.targetLine == suppression.range.start.line ? "on this line" : "on the next line"
-                        findings.report(
-                            UnusedSuppression.self, at: rule.range,
-                            "suppression of '\(rule.value)' silenced nothing: there is no such finding \(target)",
-                            help: "remove the suppression, or move it onto the finding's line or the line above it")
+                        stale.append(
+                            (
+                                r, "suppression of '\(rule.value)' silenced nothing: there is no such finding \(target)",
+                                "remove the suppression, or move it onto the finding's line or the line above it", nil
+                            ))
                     }
+                }
+                for entry in stale {
+                    let rules = suppression.rules
+                    let rule = rules[entry.index]
+                    // The whole comment goes once every rule it names is stale; else only this rule, with the comma or
+                    // space that parts it from its neighbour.
+                    var fixes = [
+                        stale.count == rules.count
+                            ? removal
+                            : Fix.replace(
+                                entry.index > 0
+                                    ? SourceRange(start: rules[entry.index - 1].range.end, end: rule.range.end)
+                                    : SourceRange(start: rule.range.start, end: rules[1].range.start),
+                                in: file, with: "", description: "Remove '\(rule.value)' from the suppression", applicability: .safe)
+                    ]
+                    // A misspelt id more likely meant a rule than nothing: the guess, unsafe, comes first.
+                    if let guess = entry.guess {
+                        fixes.insert(
+                            .replace(
+                                rule.range, in: file, with: guess, description: "Replace '\(rule.value)' with '\(guess)'",
+                                applicability: .unsafe),
+                            at: 0)
+                    }
+                    findings.report(UnusedSuppression.self, at: rule.range, entry.message, help: entry.help, fixes: fixes)
                 }
                 if suppression.reason == nil {
                     findings.report(

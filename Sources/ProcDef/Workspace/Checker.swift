@@ -88,13 +88,32 @@ public enum Checker {
 
     /// Runs every process rule over an already loaded workspace, one process per task.
     public static func check(_ workspace: Workspace, options: CheckOptions = CheckOptions()) -> CheckReport {
+        check(workspace, options: options, reusing: []).report
+    }
+
+    /// What the rules and policies found in one process: kept by the language server, which checks again only the
+    /// processes an edit can change.
+    package struct ProcessCheck: Sendable {
+        package var diagnostics: [Diagnostic]
+        package var statuses: [PolicyStatus]
+        package var context: ProcessContext?
+    }
+
+    /// As `check(_:options:)`, taking the result of the process at each position from `reused` where it holds one
+    /// (the caller knows the process and everything its rules read are unchanged), and returning every process's
+    /// result for the next check. `processRoleUse` is how the processes use the catalogue's roles, when the caller
+    /// keeps it up to date (`CatalogueRoleUse.Tally`); nil gathers it here.
+    package static func check(
+        _ workspace: Workspace, options: CheckOptions, reusing reused: [ProcessCheck?], processRoleUse: CatalogueRoleUse? = nil
+    ) -> (report: CheckReport, processes: [ProcessCheck]) {
         let scopes = RuleScopes(base: options.rules, scopes: options.ruleScopes).prepared(for: workspace.sources.map(\.path))
         let rules = RuleRegistry.processRules
         let today = options.today ?? CalendarDate.todayUTC()
         let evaluator = PolicyEvaluator(policies: workspace.policies, today: today)
         let keepsContexts = options.keepsProcessContexts
-        let perProcess = workspace.processes.parallelMap {
-            process -> (diagnostics: [Diagnostic], statuses: [PolicyStatus], context: ProcessContext?) in
+        let perProcess = Array(workspace.processes.indices).parallelMap { index -> ProcessCheck in
+            if index < reused.count, let result = reused[index] { return result }
+            let process = workspace.processes[index]
             let configuration = scopes.configuration(for: process.file)
             let context = ProcessContext(
                 process: process, graph: FlowGraph(process: process), workspace: workspace,
@@ -105,7 +124,9 @@ public enum Checker {
                 rule.check(context, into: &findings)
             }
             let policies = evaluator.evaluate(context)
-            return (findings.diagnostics + policies.diagnostics, policies.statuses, keepsContexts ? context : nil)
+            return ProcessCheck(
+                diagnostics: findings.diagnostics + policies.diagnostics, statuses: policies.statuses,
+                context: keepsContexts ? context : nil)
         }
         var statuses: [String: [PolicyStatus]] = [:]
         var contexts: [String: ProcessContext] = [:]
@@ -119,7 +140,7 @@ public enum Checker {
         let policyIDs = Set(workspace.policies.map(\.id.value))
         let configFindings = workspace.configs.flatMap { ConfigResolver.resolve($0, rules: RuleRegistry.all, policyIDs: policyIDs).1 }
         // The rules about the catalogue as a whole read every process at once.
-        let roleUse = CatalogueRoleUse(workspace)
+        let roleUse = CatalogueRoleUse(workspace, processUse: processRoleUse)
         let catalogueFindings =
             UnusedCatalogueRole.diagnostics(roleUse, in: workspace, scopes: scopes)
             + IdleRole.catalogueFindings(roleUse, in: workspace, scopes: scopes)
@@ -141,6 +162,6 @@ public enum Checker {
         report.ruleScopes = scopes
         report.processContexts = contexts
         report.businessDaySeconds = options.businessDay.seconds(businessDay: TimeTarget.defaultBusinessDaySeconds)
-        return report
+        return (report, perProcess)
     }
 }

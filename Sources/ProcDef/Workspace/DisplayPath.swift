@@ -14,6 +14,14 @@ package enum DisplayPath {
     }
 
     /// `path` as typed (absolute or relative to `currentDirectory`), made absolute and cleaned lexically.
+    /// A path written in the file `file` (a config), taken relative to the folder holding it, and shown as
+    /// `make` shows paths.
+    package static func resolve(_ path: String, relativeTo file: String, currentDirectory: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = parent(file)
+        return folder.isEmpty ? path : make(folder + "/" + path, currentDirectory: currentDirectory)
+    }
+
     package static func absolute(_ path: String, currentDirectory: String) -> String {
         normalized(path.hasPrefix("/") ? path : currentDirectory + "/" + path, isAbsolute: true)
     }

@@ -30,6 +30,9 @@ public struct SourceFile: Sendable {
         disk = DiskContent(path: diskPath, size: bytes.count, fingerprint: Self.fingerprint(bytes))
     }
 
+    /// The file on disk it was read from; nil for one made from bytes.
+    package var diskPath: String? { disk?.path }
+
     /// The content as it was when checked: the bytes held, or for a file read from disk, the file read again. nil when
     /// the file changed since (another size or fingerprint), vanished or cannot be read: a snippet of other text
     /// would point at the wrong place.

@@ -6,6 +6,37 @@ struct WorkspaceLinker {
     private(set) var diagnostics: [Diagnostic] = []
 
     static func link(sources: [SourceFile], decoded: [DecodedFile]) -> Workspace {
+        let assembled = assemble(sources: sources, decoded: decoded)
+        return assembled.finished(processFindings: processFindings(in: assembled.workspace, reusing: []))
+    }
+
+    /// The files put together, with the findings about the repository as a whole (duplicate ids across files), before
+    /// each process's references are checked.
+    struct Assembled {
+        var workspace: Workspace
+        var linker: WorkspaceLinker
+        var files: [DecodedFile]
+
+        /// The workspace with every finding of reading, decoding and linking, given each process's own
+        /// (`processFindings`, in the order of `workspace.processes`).
+        func finished(processFindings: [[Diagnostic]]) -> Workspace {
+            var linker = linker
+            var workspace = workspace
+            for external in workspace.externalProcesses {
+                linker.checkReferences(of: external, in: workspace)
+            }
+            for diagnostics in processFindings where !diagnostics.isEmpty {
+                linker.diagnostics.append(contentsOf: diagnostics)
+            }
+            workspace.diagnostics = WorkspaceLinker.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
+            for file in files where !file.suppressions.isEmpty {
+                workspace.suppressions[file.file] = file.suppressions
+            }
+            return workspace
+        }
+    }
+
+    static func assemble(sources: [SourceFile], decoded: [DecodedFile]) -> Assembled {
         var linker = WorkspaceLinker()
         // Files in path order and documents in source order decide which of two duplicates is "the first".
         let files = decoded.sorted { $0.file < $1.file }
@@ -27,7 +58,7 @@ struct WorkspaceLinker {
         linker.reportDuplicates(processIDs, what: "process", id: \.id, file: \.file) { FindingSubjects(process: $0) }
         linker.reportDuplicates(policies, what: "policy", id: \.id, file: \.file) { FindingSubjects(policy: $0) }
 
-        var workspace = Workspace(
+        let workspace = Workspace(
             sources: sources.sorted { $0.path < $1.path },
             catalogues: catalogues,
             processes: Self.sortedByID(processes, id: \.id.value, file: \.file, range: \.range),
@@ -35,9 +66,15 @@ struct WorkspaceLinker {
             configs: files.flatMap(\.configs),
             externalProcesses: Self.sortedByID(externalProcesses, id: \.id.value, file: \.file, range: \.range)
         )
-        // What one process refers to is checked on its own, so processes are checked in parallel.
-        let linked = workspace
-        let perProcess = workspace.processes.parallelMap { process in
+        return Assembled(workspace: workspace, linker: linker, files: files)
+    }
+
+    /// What each process refers to, checked on its own (so in parallel), in the order of `workspace.processes`;
+    /// `reused` holds the findings of the processes the caller knows are unchanged.
+    static func processFindings(in workspace: Workspace, reusing reused: [[Diagnostic]?]) -> [[Diagnostic]] {
+        Array(workspace.processes.indices).parallelMap { index in
+            if index < reused.count, let findings = reused[index] { return findings }
+            let process = workspace.processes[index]
             var linker = WorkspaceLinker()
             linker.reportDuplicates(
                 process.activities, what: "activity", id: \.id, file: { _ in process.file },
@@ -53,22 +90,11 @@ struct WorkspaceLinker {
                 process.targets, what: "target", id: \.id, file: { _ in process.file },
                 suffix: " in process \(Quoting.quoted(process.id.value))"
             ) { _ in FindingSubjects(process: process.id.value) }
-            linker.reportLocalRolesRedefiningCatalogue(process, in: linked)
-            linker.checkReferences(of: process, in: linked)
+            linker.reportLocalRolesRedefiningCatalogue(process, in: workspace)
+            linker.checkReferences(of: process, in: workspace)
             linker.checkPriorities(of: process)
             return linker.diagnostics
         }
-        for external in workspace.externalProcesses {
-            linker.checkReferences(of: external, in: linked)
-        }
-        for diagnostics in perProcess where !diagnostics.isEmpty {
-            linker.diagnostics.append(contentsOf: diagnostics)
-        }
-        workspace.diagnostics = Self.unique(linker.diagnostics.sorted(by: Diagnostic.precedes))
-        for file in files where !file.suppressions.isEmpty {
-            workspace.suppressions[file.file] = file.suppressions
-        }
-        return workspace
     }
 
     private static func sortedByID<T>(_ values: [T], id: (T) -> String, file: (T) -> String, range: (T) -> SourceRange) -> [T] {
@@ -92,9 +118,28 @@ struct WorkspaceLinker {
 
     private mutating func report(
         _ rule: any Rule.Type, file: String, at range: SourceRange, _ message: String, help: String? = nil, notes: [Diagnostic.Note] = [],
-        subjects: FindingSubjects = FindingSubjects()
+        subjects: FindingSubjects = FindingSubjects(), fixes: [Fix] = []
     ) {
-        diagnostics.append(rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: subjects))
+        var diagnostic = rule.diagnostic(file: file, range: range, message: message, help: help, notes: notes, subjects: subjects)
+        diagnostic.fixes = fixes
+        diagnostics.append(diagnostic)
+    }
+
+    /// The did-you-mean of a reference to nothing, and the fix that writes it: unsafe, since a wrong guess would
+    /// silently give the work to someone else or send the case elsewhere. None for a guess YAML would read as
+    /// something other than text once written plain (`true`, `null`).
+    static func guess(_ reference: Located<String>, among candidates: [String], in file: String) -> (help: String, fixes: [Fix])? {
+        guard let match = Suggestion.closest(to: reference.value, among: candidates) else { return nil }
+        let help = "did you mean '\(match)'?"
+        guard !["null", "true", "false", "yes", "no", "on", "off"].contains(match.lowercased()) else { return (help, []) }
+        // Only an id written on its own, plain or in quotes: the range of a block text (`|-`) runs to the next line,
+        // and that of a value with an anchor or a tag starts at them, which the replacement would delete.
+        let written = reference.range.end.offset - reference.range.start.offset
+        let length = reference.value.utf8.count
+        guard reference.range.start.line == reference.range.end.line, written == length || written == length + 2 else { return (help, []) }
+        let fix = Fix.replace(
+            reference.range, in: file, with: match, description: "Replace '\(reference.value)' with '\(match)'", applicability: .unsafe)
+        return (help, [fix])
     }
 
     // MARK: Duplicates
@@ -156,13 +201,12 @@ struct WorkspaceLinker {
                 let visible = roleIDs ?? workspace.roleIDs(visibleIn: process)
                 roleIDs = visible
                 let place = place()
-                let help =
-                    Suggestion.didYouMean(id.value, among: visible)
-                    ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
+                let guess = Self.guess(id, among: visible, in: process.file)
+                let help = guess?.help ?? "define it in a role catalogue (kind: roles) or under 'roles:' of \(processName)"
                 let subjects = FindingSubjects(process: processID, activities: activity.map { [$0] } ?? [], roles: [id.value])
                 report(
                     UnknownRole.self, file: process.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in \(place)", help: help,
-                    subjects: subjects)
+                    subjects: subjects, fixes: guess?.fixes ?? [])
             }
         }
         func checkHandoff(_ handoff: Handoff?, of activity: String?, _ place: @autoclosure () -> String) {
@@ -256,12 +300,11 @@ struct WorkspaceLinker {
         let name = "external process \(Quoting.quoted(external.id.value))"
         for (key, id) in [("owner", external.owner), ("receiver", external.receiver)] {
             guard let id, Identifier.isValid(id.value), workspace.catalogueRoles[id.value] == nil else { continue }
-            let help =
-                Suggestion.didYouMean(id.value, among: workspace.catalogueRoles.keys.sorted())
-                ?? "define it in a role catalogue (kind: roles)"
+            let guess = Self.guess(id, among: workspace.catalogueRoles.keys.sorted(), in: external.file)
             report(
                 UnknownRole.self, file: external.file, at: id.range, "unknown role \(Quoting.quoted(id.value)) in '\(key)' of \(name)",
-                help: help, subjects: FindingSubjects(roles: [id.value]))
+                help: guess?.help ?? "define it in a role catalogue (kind: roles)", subjects: FindingSubjects(roles: [id.value]),
+                fixes: guess?.fixes ?? [])
         }
     }
 
@@ -366,15 +409,17 @@ struct WorkspaceLinker {
     ) {
         guard Identifier.isValid(target.value), process.activityIndex(target.value) == nil else { return }
         let place = place()
+        let guess = Self.guess(target, among: process.activities.map(\.id.value), in: process.file)
         let help =
-            Suggestion.didYouMean(target.value, among: process.activities.map(\.id.value))
+            guess?.help
             ?? "process \(Quoting.quoted(process.id.value)) has no activity with this id"
             // A transition may have meant another process; a cancellation stays in its own.
             + (source == nil || !isTransition ? "" : "; to start another process, use 'triggers:'")
         report(
             UnknownActivity.self, file: process.file, at: target.range, "unknown activity \(Quoting.quoted(target.value)) in \(place)",
             help: help,
-            subjects: FindingSubjects(process: process.id.value, activities: (source.map { [$0] } ?? []) + [target.value])
+            subjects: FindingSubjects(process: process.id.value, activities: (source.map { [$0] } ?? []) + [target.value]),
+            fixes: guess?.fixes ?? []
         )
     }
 
@@ -396,23 +441,22 @@ struct WorkspaceLinker {
             return
         }
         guard let target = workspace.process(id: trigger.process.value) else {
-            let help =
-                Suggestion.didYouMean(
-                    trigger.process.value, among: workspace.processes.map(\.id.value) + workspace.externalProcesses.map(\.id.value))
-                ?? "check the process id, and check the whole repository at once so that every process is known"
+            let guess = Self.guess(
+                trigger.process, among: workspace.processes.map(\.id.value) + workspace.externalProcesses.map(\.id.value), in: process.file)
             report(
                 UnknownProcess.self, file: process.file, at: trigger.process.range,
-                "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)", help: help, subjects: subjects)
+                "unknown process \(Quoting.quoted(trigger.process.value)) in \(place)",
+                help: guess?.help ?? "check the process id, and check the whole repository at once so that every process is known",
+                subjects: subjects, fixes: guess?.fixes ?? [])
             return
         }
         guard let entry = trigger.activity, Identifier.isValid(entry.value), target.activityIndex(entry.value) == nil else { return }
-        let help =
-            Suggestion.didYouMean(entry.value, among: target.activities.map(\.id.value))
-            ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity"
+        let guess = Self.guess(entry, among: target.activities.map(\.id.value), in: process.file)
         report(
             UnknownProcess.self, file: process.file, at: entry.range,
-            "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)", help: help,
-            subjects: subjects)
+            "unknown activity \(Quoting.quoted(entry.value)) of process \(Quoting.quoted(target.id.value)) in \(place)",
+            help: guess?.help ?? "leave out 'activity' to start process \(Quoting.quoted(target.id.value)) at its first activity",
+            subjects: subjects, fixes: guess?.fixes ?? [])
     }
 
     /// `waiver` is true for a waiver's policy reference: the finding is then about that waiver too.
@@ -420,14 +464,13 @@ struct WorkspaceLinker {
         _ id: Located<String>, _ place: String, in process: ProcessDefinition, waiver: Bool, workspace: Workspace
     ) {
         guard Identifier.isValid(id.value), workspace.policy(id: id.value) == nil else { return }
-        let help =
-            Suggestion.didYouMean(id.value, among: workspace.policies.map(\.id.value))
-            ?? "check the policy id, and check the policies together with the processes"
+        let guess = Self.guess(id, among: workspace.policies.map(\.id.value), in: process.file)
         let subjects = FindingSubjects(
             process: process.id.value, policy: id.value, waiver: waiver ? WaiverSubject(process: process.id.value, policy: id.value) : nil
         )
         report(
-            UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)", help: help,
-            subjects: subjects)
+            UnknownPolicy.self, file: process.file, at: id.range, "unknown policy \(Quoting.quoted(id.value)) in \(place)",
+            help: guess?.help ?? "check the policy id, and check the policies together with the processes", subjects: subjects,
+            fixes: guess?.fixes ?? [])
     }
 }

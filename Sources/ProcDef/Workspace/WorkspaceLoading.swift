@@ -23,16 +23,28 @@ extension Workspace {
         return WorkspaceLinker.link(sources: files, decoded: decoded)
     }
 
+    /// The finding for a file over `max-file-size`, which is not parsed.
+    static func tooLarge(_ file: String, size: Int, exact: Bool, limit: Int) -> Diagnostic {
+        SafetyLimits.diagnostic(
+            file: file, range: .fileStart,
+            message: exact
+                ? "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit"
+                : "file is over the \(YAMLReader.describeSize(limit)) limit",
+            help: "split it into several files")
+    }
+
     /// Every input read and decoded, one file a task. The table of texts lives only as long as this: it is not needed
     /// after decoding, and the linking that follows is when a check's memory peaks.
-    private static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions) -> [(
+    /// `keepingBytes` keeps every file's content in memory, for the language server, which converts positions and
+    /// applies edits on it.
+    static func readAndDecode(_ inputs: [FileDiscovery.Input], options: CheckOptions, keepingBytes: Bool = false) -> [(
         source: SourceFile?, decoded: DecodedFile
     )] {
         let texts = TextInterner()
-        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts) }
+        return inputs.parallelMap { readAndDecode($0, options: options, texts: texts, keepingBytes: keepingBytes) }
     }
 
-    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner) -> (
+    private static func readAndDecode(_ input: FileDiscovery.Input, options: CheckOptions, texts: TextInterner, keepingBytes: Bool) -> (
         source: SourceFile?, decoded: DecodedFile
     ) {
         var failed = DecodedFile(file: input.displayPath)
@@ -45,17 +57,11 @@ extension Workspace {
         switch FileSystem.read(input.path, limit: limit) {
         case .bytes(let bytes):
             let decoded = DecodedFile(decoding: SourceFile(path: input.displayPath, bytes: bytes), options: options, texts: texts)
+            if keepingBytes { return (SourceFile(path: input.displayPath, bytes: bytes), decoded) }
             // Decoded, the bytes are needed only for snippets: dropped here, read again by the text renderer.
             return (SourceFile(path: input.displayPath, readFrom: input.path, bytes: bytes), decoded)
         case .tooLarge(let size, let exact):
-            failed.diagnostics.append(
-                SafetyLimits.diagnostic(
-                    file: input.displayPath, range: .fileStart,
-                    message: exact
-                        ? "file is \(YAMLReader.describeSize(size)), over the \(YAMLReader.describeSize(limit)) limit"
-                        : "file is over the \(YAMLReader.describeSize(limit)) limit",
-                    help: "split it into several files"
-                ))
+            failed.diagnostics.append(tooLarge(input.displayPath, size: size, exact: exact, limit: limit))
         case .notRegular(let what):
             failed.diagnostics.append(
                 UnreadableFile.diagnostic(

@@ -33,6 +33,7 @@ import ProcDef
 ///           "message": "'categorize' is done by 'service-desk'"
 ///         }
 ///       ],
+///       "fixes": [],
 ///       "url": "https://github.com/procdef/procdef/blob/main/docs/rules.md#handoffgap",
 ///       "key": "handoff/gap|Processes/incident.yaml|process=incident-management;activities=categorize,diagnose;roles=service-desk,resolver-group",
 ///       "baselined": false
@@ -109,6 +110,8 @@ package struct JSONDiagnosticRenderer: Sendable {
             Self.append(diagnostic.subjects, to: &output)
             output += ",\n      \"path\": "
             Self.append(diagnostic.path, to: &output)
+            output += ",\n      \"fixes\": "
+            Self.append(diagnostic.fixes, to: &output)
             output += ",\n      \"url\": "
             if let url = references.url(forRule: diagnostic.rule) {
                 JSONEscaping.appendQuoted(url, to: &output)
@@ -183,6 +186,33 @@ package struct JSONDiagnosticRenderer: Sendable {
             output += "}"
         }
         output += "\n      }"
+    }
+
+    /// Each fix as `{"description", "applicability", "edits": [{"file", "line", "column", "endLine", "endColumn",
+    /// "newText"}]}`, an edit on one line; `[]` when there is none.
+    private static func append(_ fixes: [Fix], to output: inout String) {
+        if fixes.isEmpty {
+            output += "[]"
+            return
+        }
+        output += "["
+        for (index, fix) in fixes.enumerated() {
+            output += index == 0 ? "\n        {\n          \"description\": " : ",\n        {\n          \"description\": "
+            JSONEscaping.appendQuoted(fix.description, to: &output)
+            output += ",\n          \"applicability\": "
+            JSONEscaping.appendQuoted(fix.applicability.rawValue, to: &output)
+            output += ",\n          \"edits\": ["
+            for (e, edit) in fix.edits.enumerated() {
+                output += e == 0 ? "\n            {\"file\": " : ",\n            {\"file\": "
+                JSONEscaping.appendQuoted(edit.file, to: &output)
+                output += ", \"line\": \(edit.range.start.line), \"column\": \(edit.range.start.column)"
+                output += ", \"endLine\": \(edit.range.end.line), \"endColumn\": \(edit.range.end.column), \"newText\": "
+                JSONEscaping.appendQuoted(edit.newText, to: &output)
+                output += "}"
+            }
+            output += fix.edits.isEmpty ? "]\n        }" : "\n          ]\n        }"
+        }
+        output += "\n      ]"
     }
 
     /// Each step as an object with the same position keys as a diagnostic.

@@ -225,6 +225,7 @@ package struct SARIFRenderer: Sendable {
             }
         }
         if !diagnostic.path.isEmpty { writeCodeFlow(diagnostic.path, into: &object) }
+        if !diagnostic.fixes.isEmpty { writeFixes(diagnostic.fixes, into: &object) }
         if !diagnostic.subjects.isEmpty { writeProperties(diagnostic.subjects, into: &object) }
     }
 
@@ -259,6 +260,45 @@ package struct SARIFRenderer: Sendable {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// SARIF `fixes` (§3.55): one artifact change per file, each edit a replacement of its region by its text.
+    /// Whether procdef applies a fix by itself is `properties.applicability` (`safe` or `unsafe`), which SARIF has no
+    /// field for.
+    private static func writeFixes(_ fixes: [Fix], into object: inout JSONWriter.Object) {
+        object.array("fixes") { list in
+            for fix in fixes {
+                list.object { entry in
+                    entry.object("description") { $0.field("text", fix.description) }
+                    var files: [String] = []
+                    for edit in fix.edits where !files.contains(edit.file) { files.append(edit.file) }
+                    entry.array("artifactChanges") { changes in
+                        for file in files {
+                            changes.object { change in
+                                change.object("artifactLocation") {
+                                    $0.field("uri", uriEscaped(file))
+                                    $0.field("uriBaseId", "%SRCROOT%")
+                                }
+                                change.array("replacements") { replacements in
+                                    for edit in fix.edits where edit.file == file {
+                                        replacements.object { replacement in
+                                            replacement.object("deletedRegion") { region in
+                                                region.field("startLine", max(1, edit.range.start.line))
+                                                region.field("startColumn", max(1, edit.range.start.column))
+                                                region.field("endLine", max(1, edit.range.end.line))
+                                                region.field("endColumn", max(1, edit.range.end.column))
+                                            }
+                                            replacement.object("insertedContent") { $0.field("text", edit.newText) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    entry.object("properties") { $0.field("applicability", fix.applicability.rawValue) }
                 }
             }
         }

@@ -22,7 +22,7 @@ package struct JSONSchemaRenderer: Sendable {
 
     static let documentKinds = ["roles", "process", "policy", "config", "external-process"]
 
-    var schema: JSONValue {
+    package var schema: JSONValue {
         let dispatch = Self.documentKinds.map { kind -> JSONValue in
             .object([
                 (

@@ -10,6 +10,12 @@ package enum UnusedSuppression: Rule {
             next line (on a line of its own). When nothing is silenced, the suppression is stale: the problem was \
             fixed or moved, or the rule id is misspelt. A stale suppression would silently swallow the next real \
             finding on that line, so procdef reports it. Remove it, fix the rule id, or move it next to the finding.
+
+            `procdef check --fix` removes it: a safe fix, since it silenced nothing. A comment alone on its line goes \
+            with its line (the line stays, empty, when another suppression above aims at it), a comment after \
+            content goes with the space before it, and when only some of the rules it names are stale, only those \
+            go. For an id that is no rule but close to one, an unsafe fix that writes that rule comes first \
+            (`--unsafe-fixes`): it may silence what the suppression was meant for.
             """,
         failingExample: """
             kind: roles

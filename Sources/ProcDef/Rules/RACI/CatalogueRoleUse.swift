@@ -17,20 +17,27 @@ package struct CatalogueRoleUse: Sendable {
     /// error (a document that failed to decode, or a misspelt role id, `ref/unknown-role`, hides a use).
     package let isJudged: Bool
 
-    package init(_ workspace: Workspace) {
+    /// `processUse`: how the processes use the roles, when the caller keeps it (the language server's `Tally`, which
+    /// counts again only the processes that changed); nil to gather it here.
+    package init(_ workspace: Workspace, processUse: CatalogueRoleUse? = nil) {
         isJudged =
             !workspace.isPartial && !workspace.processes.isEmpty && !workspace.catalogueRoles.isEmpty
             && !workspace.diagnostics.contains { $0.severity == .error }
         guard isJudged else { return }
-        // Processes are gathered in parallel, a run of them a task; a run names few distinct roles, so the union
-        // that follows inserts far fewer ids than the processes' references, and few sets are alive at once.
-        let processes = workspace.processes
-        let runLength = 64
-        let runs = Array(stride(from: 0, to: processes.count, by: runLength))
-        let perRun = runs.parallelMap { start in
-            var use = CatalogueRoleUse(isJudged: true)
-            for process in processes[start..<min(start + runLength, processes.count)] { use.add(process) }
-            return use
+        let perRun: [CatalogueRoleUse]
+        if let processUse {
+            perRun = [processUse]
+        } else {
+            // Processes are gathered in parallel, a run of them a task; a run names few distinct roles, so the union
+            // that follows inserts far fewer ids than the processes' references, and few sets are alive at once.
+            let processes = workspace.processes
+            let runLength = 64
+            let runs = Array(stride(from: 0, to: processes.count, by: runLength))
+            perRun = runs.parallelMap { start in
+                var use = CatalogueRoleUse(isJudged: true)
+                for process in processes[start..<min(start + runLength, processes.count)] { use.add(process) }
+                return use
+            }
         }
         for use in perRun {
             mentioned.formUnion(use.mentioned)
@@ -41,6 +48,51 @@ package struct CatalogueRoleUse: Sendable {
         for policy in workspace.policies { add(policy) }
         for external in workspace.externalProcesses {
             for role in [external.owner, external.receiver].compactMap({ $0?.value }) { work(role) }
+        }
+    }
+
+    /// What one process contributes: the roles it names and how.
+    package static func share(of process: ProcessDefinition) -> CatalogueRoleUse {
+        var use = CatalogueRoleUse(isJudged: true)
+        use.add(process)
+        return use
+    }
+
+    /// How many processes name each role in each way, kept up to date one process at a time: the union of every
+    /// process's share without recomputing it.
+    package struct Tally: Sendable {
+        private var mentioned: [String: Int] = [:]
+        private var working: [String: Int] = [:]
+        private var consulted: [String: Int] = [:]
+        private var informed: [String: Int] = [:]
+
+        package init() {}
+
+        package mutating func add(_ share: CatalogueRoleUse) { count(share, by: 1) }
+
+        package mutating func remove(_ share: CatalogueRoleUse) { count(share, by: -1) }
+
+        private mutating func count(_ share: CatalogueRoleUse, by step: Int) {
+            func apply(_ roles: Set<String>, _ counts: inout [String: Int]) {
+                for role in roles {
+                    let next = counts[role, default: 0] + step
+                    counts[role] = next > 0 ? next : nil
+                }
+            }
+            apply(share.mentioned, &mentioned)
+            apply(share.working, &working)
+            apply(share.consulted, &consulted)
+            apply(share.informed, &informed)
+        }
+
+        /// The roles some process names, in each way.
+        package var use: CatalogueRoleUse {
+            var use = CatalogueRoleUse(isJudged: true)
+            use.mentioned = Set(mentioned.keys)
+            use.working = Set(working.keys)
+            use.consulted = Set(consulted.keys)
+            use.informed = Set(informed.keys)
+            return use
         }
     }
 

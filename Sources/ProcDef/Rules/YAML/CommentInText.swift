@@ -26,6 +26,11 @@ package enum CommentInText: Rule {
             written `# like this` (a space after the `#`) is taken for a comment and not reported, and a `#` inside a \
             quoted text or a block text (`|`, `>`) is text already. When the `#` really starts a comment, put a space \
             after it, or suppress the finding on that line with a reason (`yaml/*` findings can be suppressed inline).
+
+            The finding carries an unsafe fix (`procdef check --fix --unsafe-fixes`, or an editor) that writes the \
+            text and what YAML took for a comment as one double-quoted text, escaped, up to a comment written as one \
+            (`# like this`) or a suppression, which stay comments. It is unsafe because the `#` may have been meant \
+            to start a comment after all; the rule only knows that it reads like a channel or a tag.
             """,
         failingExample: """
             kind: roles
@@ -146,6 +151,8 @@ package enum CommentInText: Rule {
         // The `#` must follow a space or tab (else it is part of the text) and be followed by a non-space (else it
         // is written as a comment).
         guard index > end.offset, index + 1 < bytes.count, bytes[index] == hash, !isBlank(bytes[index + 1]) else { return nil }
+        // `#procdef: ...` is a suppression, which procdef reads without the space: a comment, meant as one.
+        guard !bytes[(index + 1)...].starts(with: Array("procdef:".utf8)) else { return nil }
         var lineEnd = index
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
         let lost = String(decoding: bytes[index..<lineEnd], as: UTF8.self).trimmingTrailingBlanks()
@@ -153,13 +160,48 @@ package enum CommentInText: Rule {
         let whole = kept + " " + lost
         let field = key == "procedure" ? "a step of `procedure`" : "`\(key)`"
         let position = SourcePosition(line: end.line, column: end.column + (index - end.offset), offset: index)
-        return diagnostic(
+        var finding = diagnostic(
             file: file,
             range: SourceRange(start: position, end: SourcePosition(line: end.line, column: position.column + 1, offset: index + 1)),
             message: "the text of \(field) ends at '\(shortened(kept))': YAML reads '\(shortened(lost))' as a comment",
             help:
                 "quote the whole text to keep the `#`: '\(whole.replacingOccurrences(of: "'", with: "''"))'; if it is a comment, put a space after the `#`"
         )
+        if let fix = quoting(node, commentStart: index, lineEnd: lineEnd, bytes: bytes, file: file) { finding.fixes = [fix] }
+        return finding
+    }
+
+    /// The text and what YAML took for a comment, as one double-quoted text: up to a later comment written as one
+    /// (`# like this`, or a suppression, `# procdef: ...`), which stays a comment. Unsafe: the `#` may have been meant
+    /// to start a comment after all. None for a text with an anchor or a tag, which a new text would drop.
+    private static func quoting(_ node: Node, commentStart: Int, lineEnd: Int, bytes: [UInt8], file: String) -> Fix? {
+        guard node.anchor == nil, node.tag == nil, let kept = node.scalarText else { return nil }
+        var end = lineEnd
+        var index = commentStart + 1
+        while index < lineEnd {
+            if bytes[index] == hash, bytes[index - 1] == space || bytes[index - 1] == tab, startsComment(at: index, lineEnd: lineEnd, bytes)
+            {
+                end = index
+                break
+            }
+            index += 1
+        }
+        while end > commentStart, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
+        let start = node.range.end
+        let tail = String(decoding: bytes[start.offset..<end], as: UTF8.self)
+        let endPosition = SourcePosition(line: start.line, column: start.column + tail.unicodeScalars.count, offset: end)
+        let comment = String(decoding: bytes[commentStart..<end], as: UTF8.self)
+        return .replace(
+            SourceRange(start: node.range.start, end: endPosition), in: file, with: YAMLEscaping.doubleQuoted(kept + tail),
+            description: "Quote the text to keep '\(shortened(comment))' in it", applicability: .unsafe)
+    }
+
+    /// Whether the `#` at `index` starts what reads as a comment on purpose: a space after it, the end of the line, or
+    /// an inline suppression.
+    private static func startsComment(at index: Int, lineEnd: Int, _ bytes: [UInt8]) -> Bool {
+        let next = index + 1
+        guard next < lineEnd, !isBlank(bytes[next]) else { return true }
+        return bytes[next..<lineEnd].starts(with: "procdef:".utf8)
     }
 
     /// Long texts are shown by their start: enough to find them on the line.

@@ -33,7 +33,9 @@ package enum YAMLEscaping {
         }
     }
 
-    private static func doubleQuoted(_ text: String) -> String {
+    /// Always double-quoted, whatever the text: a fix that turns a plain text into one scalar that keeps every character
+    /// (`yaml/comment-in-text`).
+    package static func doubleQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

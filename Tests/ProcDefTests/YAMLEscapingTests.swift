@@ -1,7 +1,6 @@
-import ProcDef
 import XCTest
 
-@testable import ProcDefOutput
+@testable import ProcDef
 
 /// Text from a spreadsheet written into YAML: plain where it can be, quoted where YAML would read something else, and
 /// always read back by procdef as the same text.
