@@ -12,7 +12,7 @@
 # `procdef --version` says where it came from without the build touching the checkout.
 #
 # libyaml reaches the linker through pkg-config (Sources/CYAML has no `link` line): here through a yaml-0.1.pc of
-# our own whose Libs name the archive, not -lyaml, which the linker would resolve to the shared library.
+# our own whose -L names a folder holding libyaml.a alone, so the linker cannot pick the shared library.
 #
 # The archive is reproducible for a given binary: sorted, owned by 0:0, dated at the commit, gzip without a name
 # or time. Takes about 3 minutes on 2 cores.
@@ -63,12 +63,17 @@ commit_file="$src/Sources/ProcDef/ProcdefBuildCommit.swift"
 grep -q 'package static let commit = "unknown"' "$commit_file" || fail "ProcdefBuildCommit.swift no longer has the line this script stamps"
 sed -i "s/package static let commit = \"unknown\"/package static let commit = \"$commit\"/" "$commit_file"
 
+# SwiftPM passes on only -L and -l from pkg-config (a path to an archive is a "prohibited flag"), so the archive
+# goes alone into a folder of its own that -L puts first: there -lyaml can find no shared library to prefer.
+rm -rf "${work:?}/lib"
+mkdir -p "$work/lib"
+ln -s "$static_yaml" "$work/lib/libyaml.a"
 cat >"$work/pkgconfig/yaml-0.1.pc" <<EOF
 Name: LibYAML
 Description: libyaml, linked statically into the procdef release
 Version: $(pkg-config --modversion yaml-0.1)
 Cflags: $(pkg-config --cflags yaml-0.1)
-Libs: $static_yaml
+Libs: -L$work/lib -lyaml
 EOF
 
 echo "building procdef $version (commit $commit) for linux-$arch"
