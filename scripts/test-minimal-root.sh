@@ -16,7 +16,7 @@ fail() {
 }
 [ "$#" -eq 2 ] || { echo "usage: test-minimal-root.sh ARCHIVE NORMAL_BIN" >&2; exit 2; }
 archive="$1"
-normal="$2"
+normal="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 [ -f "$archive" ] || fail "no archive at $archive"
 [ -x "$normal" ] || fail "no normal build at $normal"
 [ "$(id -u)" -eq 0 ] || fail "chroot needs root"

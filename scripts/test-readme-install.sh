@@ -53,7 +53,8 @@ elapsed=$((SECONDS - started))
 printf '%s\n' "$output"
 grep -q "^procdef-$version-linux-$(uname -m).tar.gz: OK$" <<<"$output" || fail "the recipe did not verify the checksum"
 grep -qE "^$version \(commit [0-9a-f]{40}" <<<"$output" || fail "the unpacked procdef did not print its version and commit"
-[ "$(find "$tmp/user-good" -maxdepth 1 -newer "$tmp/good/SHA256SUMS" ! -name Processes ! -name Policies ! -path "$tmp/user-good" | sed 's|.*/||' | sort | tr '\n' ' ')" = "procdef procdef-$version-linux-$(uname -m).tar.gz " ] \
+left="$(find "$tmp/user-good" -mindepth 1 -maxdepth 1 -printf "%f\n" | LC_ALL=C sort | tr "\n" " ")"
+[ "$left" = "Policies Processes procdef procdef-$version-linux-$(uname -m).tar.gz " ] \
   || fail "the recipe left other files than the archive and procdef"
 [ "$elapsed" -lt 60 ] || fail "the recipe took $elapsed s, the README promises under a minute"
 echo "ok: the README's recipe downloaded, verified, unpacked and checked the examples in $elapsed s"

@@ -18,7 +18,7 @@ fail() {
 }
 [ "$#" -ge 2 ] || { echo "usage: test-release-binary.sh ARCHIVE NORMAL_BIN [EXPECTED_COMMIT]" >&2; exit 2; }
 archive="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-normal="$2"
+normal="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 expected_commit="${3:-}"
 [ -f "$archive" ] || fail "no archive at $archive"
 [ -x "$normal" ] || fail "no normal build at $normal"
