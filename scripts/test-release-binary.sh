@@ -41,12 +41,16 @@ case "$(uname -m)" in
   *) fail "no expected loader for $(uname -m)" ;;
 esac
 expected_libraries="$(printf '%s\n' libc.so.6 libgcc_s.so.1 libm.so.6 libstdc++.so.6 "$loader" "linux-vdso.so.1" | sort)"
-loaded="$(ldd "$bin" | awk '{print $1}' | sort)"
+loaded_libraries() { ldd "$1" | awk '{print $1}' | sort; }
+loaded="$(loaded_libraries "$bin")"
 if [ "$loaded" != "$expected_libraries" ]; then
   printf 'ldd lists:\n%s\nexpected exactly:\n%s\n' "$loaded" "$expected_libraries" >&2
   fail "the release binary loads other libraries than glibc's, libstdc++ and libgcc_s"
 fi
-echo "ok: ldd lists exactly $(tr '\n' ' ' <<<"$loaded")"
+# The control: the normal build loads libyaml and the Swift runtime, so the same comparison must tell it apart.
+[ "$(loaded_libraries "$normal")" != "$expected_libraries" ] || fail "the ldd check cannot tell the normal build apart"
+loaded_libraries "$normal" | grep -q '^libyaml' || fail "the normal build does not load libyaml: is it the dynamic build?"
+echo "ok: ldd lists exactly $(tr '\n' ' ' <<<"$loaded")(the normal build loads $(loaded_libraries "$normal" | wc -l) libraries, libyaml among them)"
 
 floor="$(objdump -T "$bin" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -t. -k1,1n -k2,2n -u | tail -n 1)"
 [ -n "$floor" ] || fail "objdump found no GLIBC symbol versions"
