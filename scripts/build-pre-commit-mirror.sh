@@ -5,10 +5,14 @@
 # The mirror is a separate, tiny repository whose Python package installs nothing itself and depends on the
 # `procdef` wheel (scripts/build-wheel.sh), so the hook needs only Python and takes seconds to install.
 #
-# Usage: scripts/build-pre-commit-mirror.sh VERSION [OUT_DIR]     (OUT_DIR defaults to dist/pre-commit-mirror/)
+# Usage: scripts/build-pre-commit-mirror.sh VERSION [OUT_DIR]     (OUT_DIR defaults to the repository's
+#   dist/pre-commit-mirror/)
 # Writes .pre-commit-hooks.yaml, pyproject.toml and README.md into OUT_DIR, replacing those three files and
-# nothing else. It makes no git repository and publishes nothing: CONTRIBUTING.md, "Releasing", says how.
+# nothing else. It makes no git repository and publishes nothing: CONTRIBUTING.md says how
+# ("Releasing: the wheel and the pre-commit mirror").
 set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 fail() {
   printf 'FAIL: %s\n' "$*" >&2
@@ -19,7 +23,7 @@ if [ "$#" -lt 1 ] || [ "$#" -gt 2 ]; then
   fail "usage: $0 VERSION [OUT_DIR]"
 fi
 version="$1"
-out_dir="${2:-dist/pre-commit-mirror}"
+out_dir="${2:-$root/dist/pre-commit-mirror}"
 # The version is pinned exactly in pyproject.toml and becomes the tag users write as `rev:`.
 [[ "$version" =~ ^[0-9]+(\.[0-9]+)+$ ]] || fail "VERSION should look like 0.1.0, not '$version'"
 

@@ -4,7 +4,8 @@
 # (procdef-VERSION.data/scripts/procdef, which pip installs into the environment's bin/ unchanged), and a small
 # `procdef` package only lets `python -m procdef ARGS` run it.
 #
-# Usage: scripts/build-wheel.sh ARCHIVE [OUT_DIR]     (OUT_DIR defaults to dist/; prints the wheel's path)
+# Usage: scripts/build-wheel.sh ARCHIVE [OUT_DIR]     (prints the wheel's path)
+#   OUT_DIR defaults to the repository's dist/, where scripts/build-release.sh writes the archives.
 #   ARCHIVE is dist/procdef-VERSION-linux-ARCH.tar.gz from scripts/build-release.sh: one member, `procdef`.
 #   When ARCHIVE.sha256 exists beside it, the archive is checked against it first.
 #
@@ -22,6 +23,8 @@
 # and 0644 for the rest. The same archive gives a byte-identical wheel on every run.
 set -euo pipefail
 
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
 fail() {
   printf 'FAIL: %s\n' "$*" >&2
   exit 1
@@ -31,7 +34,7 @@ if [ "$#" -lt 1 ] || [ "$#" -gt 2 ]; then
   fail "usage: $0 ARCHIVE [OUT_DIR]"
 fi
 archive="$1"
-out_dir="${2:-dist}"
+out_dir="${2:-$root/dist}"
 [ -f "$archive" ] || fail "no archive at $archive"
 for tool in readelf tar python3; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is needed (readelf: apt-get install binutils)"

@@ -76,7 +76,7 @@ tag="$(auditwheel_tag "$wheel")"
 [ "$tag" = "$expected_tag" ] || fail "$wheel_name is $tag, expected $expected_tag"
 echo "ok: $wheel_name is $tag by its name and by auditwheel"
 # What PyPI checks on upload: the metadata's fields and that the description renders.
-"$twine" check --strict "$wheel" || fail "twine check rejects $wheel_name"
+"$twine" --no-color check --strict "$wheel" || fail "twine check rejects $wheel_name"
 
 echo "== b. negative control: a wheel of the dynamic NORMAL_BIN is not manylinux"
 mkdir -p "$tmp/dynamic"
