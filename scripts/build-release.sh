@@ -56,8 +56,9 @@ src="$work/src"
 rm -rf "$src" "$work/pkgconfig"
 mkdir -p "$src" "$work/pkgconfig"
 # Tracked files as they are in the working tree; .build and every other ignored folder stay out.
+# A tracked file deleted in the working tree is left out, as the build would not see it either.
 git ls-files -z | while IFS= read -r -d '' file; do
-  [ -e "$file" ] && printf '%s\0' "$file"
+  if [ -e "$file" ]; then printf '%s\0' "$file"; fi
 done | tar --null -T - -cf - | tar -xf - -C "$src"
 commit_file="$src/Sources/ProcDef/ProcdefBuildCommit.swift"
 grep -q 'package static let commit = "unknown"' "$commit_file" || fail "ProcdefBuildCommit.swift no longer has the line this script stamps"

@@ -19,8 +19,8 @@
 #   agrees; a binary that needs any shared library beyond glibc, libstdc++ and libgcc_s fails that check.
 #
 # The wheel is written with Python's zipfile alone (no build backend, no network), reproducibly: members in a
-# fixed order, every timestamp SOURCE_DATE_EPOCH (or 1980-01-01, zip's earliest date), modes 0755 for the binary
-# and 0644 for the rest. The same archive gives a byte-identical wheel on every run.
+# fixed order, every timestamp SOURCE_DATE_EPOCH, else the archive member's (the commit's time), never before
+# 1980-01-01 (zip's earliest date), modes 0755 for the binary and 0644 for the rest. The same archive gives a byte-identical wheel on every run.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,6 +58,9 @@ if [ ! -f "$binary" ] || [ -L "$binary" ]; then
   fail "procdef in $archive is not a regular file"
 fi
 chmod 0755 "$binary"
+# The archive dates its member at the commit (build-release.sh), so a wheel made again from the same archive, here
+# or by the release workflow, has the same bytes; SOURCE_DATE_EPOCH, when set, wins, as the convention says.
+member_epoch="$(stat -c %Y "$binary")"
 
 version_line="$("$binary" --version)" || fail "$binary --version failed (is the archive for another architecture?)"
 if [[ ! "$version_line" =~ ^([0-9]+(\.[0-9]+)+)\ \(commit\ ([0-9a-f]{40}(-dirty)?|unknown)\)$ ]]; then
@@ -83,7 +86,7 @@ glibc="$(LC_ALL=C readelf --version-info --wide "$binary" | grep -oE 'GLIBC_[0-9
 platform="manylinux_${glibc/./_}_${arch}"
 
 mkdir -p "$out_dir"
-python3 - "$binary" "$out_dir" "$version" "$commit" "$platform" <<'PY'
+python3 - "$binary" "$out_dir" "$version" "$commit" "$platform" "${SOURCE_DATE_EPOCH:-$member_epoch}" <<'PY'
 import base64
 import hashlib
 import os
@@ -91,16 +94,15 @@ import sys
 import time
 import zipfile
 
-binary, out_dir, version, commit, platform = sys.argv[1:]
+binary, out_dir, version, commit, platform, source_date_epoch = sys.argv[1:]
 name = "procdef"
 tag = f"py3-none-{platform}"
 data_dir = f"{name}-{version}.data"
 dist_info = f"{name}-{version}.dist-info"
 wheel_path = os.path.join(out_dir, f"{name}-{version}-{tag}.whl")
 
-# SOURCE_DATE_EPOCH is the reproducible-builds convention for "the time of the build"; zip cannot store a date
-# before 1980, and stores local time without a zone, so the UTC fields are used as they are.
-epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), 315532800)
+# Zip cannot store a date before 1980, and stores local time without a zone, so the UTC fields are used as they are.
+epoch = max(int(source_date_epoch), 315532800)
 date_time = time.gmtime(epoch)[:6]
 
 package_init = '''\

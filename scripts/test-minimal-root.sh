@@ -32,11 +32,20 @@ mirror="$(
 [ -n "$mirror" ] || fail "found no Debian mirror in the machine's apt sources"
 
 system="$root/.build-minimal-root"
+# Every proc mounted there goes, even one a killed run left behind, and a failing umount cannot stop the rest of
+# the cleanup (the trap runs under errexit).
+unmount_proc() {
+  while mountpoint -q "$system/proc"; do
+    umount "$system/proc" 2>/dev/null || umount -l "$system/proc" || break
+  done
+}
 if [ ! -f "$system/.complete" ]; then
+  unmount_proc
   rm -rf "$system"
   echo "debootstrap --variant=minbase bookworm from $mirror"
-  debootstrap --variant=minbase bookworm "$system" "$mirror" >"$root/.build-minimal-root.log" 2>&1 \
-    || { tail -20 "$root/.build-minimal-root.log"; fail "debootstrap failed"; }
+  log="$(mktemp)"
+  debootstrap --variant=minbase bookworm "$system" "$mirror" >"$log" 2>&1 || { tail -20 "$log"; fail "debootstrap failed"; }
+  rm -f "$log"
   touch "$system/.complete"
 fi
 
@@ -50,7 +59,7 @@ ls "$system"/usr/lib/*/libstdc++.so.6 >/dev/null || fail "the minimal root has n
 work="$system/work"
 tmp="$(mktemp -d)"
 cleanup() {
-  mountpoint -q "$system/proc" && umount "$system/proc"
+  unmount_proc || true
   rm -rf "$work" "$tmp"
 }
 trap cleanup EXIT
@@ -61,6 +70,7 @@ cp -R "$root/Processes" "$root/Policies" "$work/clean/"
 cp -R "$root/Processes" "$root/Policies" "$work/broken/"
 sed -i '0,/^\( *\)responsible:/s//\1resposible:/' "$work/broken/Processes/incident-management.yaml"
 # Swift reads its arguments from /proc/self/cmdline, as every program on a real system can.
+unmount_proc
 mount -t proc proc "$system/proc"
 
 today=(--today 2026-12-01)

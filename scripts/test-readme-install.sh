@@ -22,7 +22,7 @@ recipe="$(awk '/^<!-- install-binary/ { found = 1; next } found && /^```sh$/ { i
 [ -n "$recipe" ] || fail "README.md has no sh block after the install-binary marker"
 # shellcheck disable=SC2016 # the recipe's own $version, matched as text
 grep -q '^base="<procdef>/releases/download/v\$version"$' <<<"$recipe" || fail "the recipe's base line changed; update this test"
-grep -q '^\./procdef check$' <<<"$recipe" || fail "the recipe no longer ends with ./procdef check; update this test"
+grep -q '^ *\./procdef check$' <<<"$recipe" || fail "the recipe no longer ends with ./procdef check; update this test"
 version="$(sed -n 's/^version=//p' <<<"$recipe")"
 expected_version="$(sed -n 's/^ *package static let current = "\([^"]*\)"$/\1/p' "$root/Sources/ProcDef/ProcdefVersion.swift")"
 [ "$version" = "$expected_version" ] || fail "the README installs $version, the sources are $expected_version"
@@ -42,8 +42,9 @@ run_recipe() {
   cp -R "$root/Processes" "$root/Policies" "$user/"
   local script
   script="$(sed -e "s|^base=\"<procdef>/releases/download/v\\\$version\"$|base=\"file://$tmp/$1\"|" \
-    -e 's|^\./procdef check$|./procdef check --today 2026-12-01|' <<<"$recipe")"
-  (cd "$user" && NO_COLOR=1 bash -euo pipefail -c "$script")
+    -e 's|^\( *\)\./procdef check$|\1./procdef check --today 2026-12-01|' <<<"$recipe")"
+  # Plain bash, as when the block is pasted into a terminal: no -e, no pipefail. The recipe itself must stop.
+  (cd "$user" && NO_COLOR=1 bash -c "$script")
 }
 
 release_folder good
