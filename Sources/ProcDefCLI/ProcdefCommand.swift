@@ -12,7 +12,7 @@ struct ProcdefCommand: ParsableCommand {
             Exit codes: 0 no errors (warnings allowed unless --strict), 1 findings that fail the run, \
             2 usage or I/O problems.
             """,
-        version: ProcdefVersion.current,
+        version: ProcdefVersion.withCommit,
         subcommands: [
             CheckCommand.self, BuildCommand.self, RulesCommand.self, ExplainCommand.self, RaciCommand.self, GraphCommand.self,
             DiffCommand.self, HandoffsCommand.self, SchemaCommand.self, InitCommand.self, ConfigCommand.self, LSPCommand.self,

@@ -49,6 +49,17 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasSuffix(" in 2 files\n"), run.stdout)
     }
 
+    // MARK: --version
+
+    /// A build from a checkout cannot know its commit (scripts/build-release.sh writes it into the release's copy of
+    /// the sources), so it says so rather than guess.
+    func testVersionNamesTheCommitItWasBuiltFrom() throws {
+        let run = try Procdef.run(["--version"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertNotNil(run.stdout.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+ \(commit unknown\)\n/), run.stdout)
+        XCTAssertEqual(run.stderr, "")
+    }
+
     // MARK: check: usage and I/O problems exit 2
 
     func testNoPathAndNoDefaultFolders() throws {
